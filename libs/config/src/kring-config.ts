@@ -1,0 +1,160 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigurationError } from './config.error';
+
+export type RuntimeMode = 'development' | 'production' | 'test';
+
+/** Where tokens come from: our own development issuer, or an external OpenID Connect issuer. */
+export type IdentityConfig =
+  | { readonly kind: 'development-issuer'; readonly issuer: string; readonly audience: string }
+  | { readonly kind: 'external'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+
+/** Key material given through the environment; in development it is generated into the data folder instead. */
+export interface KeyMaterialConfig {
+  /** Key-encryption keys by version (32 bytes each); the highest version wraps new data keys. */
+  readonly keyEncryptionKeys: ReadonlyMap<number, Uint8Array> | null;
+  readonly blindIndexKey: Uint8Array | null;
+}
+
+export interface KringConfig {
+  readonly mode: RuntimeMode;
+  readonly port: number;
+  readonly host: string;
+  /** Null means: start the embedded PostgreSQL in the data folder. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number | null;
+  readonly policyFile: string;
+  readonly identity: IdentityConfig;
+  readonly keys: KeyMaterialConfig;
+  readonly logLevel: string;
+  readonly seedDemoWorld: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const DEV_ISSUER = 'kring-dev-issuer';
+const DEFAULT_AUDIENCE = 'kring-gateway';
+
+/**
+ * Reads and validates the whole configuration from the environment, once.
+ * Every problem is collected so the operator sees them all in one message.
+ */
+export function loadConfig(env: Env = process.env, projectRoot: string = process.cwd()): KringConfig {
+  const problems: string[] = [];
+  const mode = readMode(env['NODE_ENV'], problems);
+  const production = mode === 'production';
+
+  const port = readPort(env['PORT'], 'PORT', 3000, problems);
+  const embeddedPort = env['KRING_EMBEDDED_PG_PORT'] ? readPort(env['KRING_EMBEDDED_PG_PORT'], 'KRING_EMBEDDED_PG_PORT', 0, problems) : null;
+
+  const databaseUrl = emptyToNull(env['DATABASE_URL']);
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (production && databaseUrl === null) {
+    problems.push('DATABASE_URL is required in production mode (the embedded PostgreSQL is for development)');
+  }
+
+  const dataDir = absolute(env['KRING_DATA_DIR'] ?? '.kring', projectRoot);
+  const policyFile = absolute(env['KRING_POLICY_FILE'] ?? 'libs/policy/purposes.json', projectRoot);
+
+  const identity = readIdentity(env, production, problems);
+  const keys: KeyMaterialConfig = {
+    keyEncryptionKeys: readKeyEncryptionKeys(env['KRING_KEY_ENCRYPTION_KEYS'], problems),
+    blindIndexKey: readKey(env['KRING_BLIND_INDEX_KEY'], 'KRING_BLIND_INDEX_KEY', problems),
+  };
+  if (production && keys.keyEncryptionKeys === null) {
+    problems.push('KRING_KEY_ENCRYPTION_KEYS is required in production mode (format: "1:<base64 of 32 bytes>,2:<...>")');
+  }
+  if (production && keys.blindIndexKey === null) {
+    problems.push('KRING_BLIND_INDEX_KEY is required in production mode (base64 of 32 bytes)');
+  }
+
+  if (problems.length > 0) {
+    throw new ConfigurationError(problems);
+  }
+  return Object.freeze({
+    mode,
+    port,
+    host: env['HOST'] ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl,
+    dataDir,
+    embeddedPostgresPort: embeddedPort,
+    policyFile,
+    identity,
+    keys,
+    logLevel: env['LOG_LEVEL'] ?? (mode === 'test' ? 'silent' : 'info'),
+    seedDemoWorld: !production && env['KRING_SEED_DEMO'] !== 'false',
+  });
+}
+
+function readMode(value: string | undefined, problems: string[]): RuntimeMode {
+  if (value === undefined || value === '' || value === 'development') return 'development';
+  if (value === 'production' || value === 'test') return value;
+  problems.push(`NODE_ENV must be development, production or test (got "${value}")`);
+  return 'development';
+}
+
+function readPort(value: string | undefined, name: string, fallback: number, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`${name} must be a port number (0 to 65535)`);
+    return fallback;
+  }
+  return port;
+}
+
+function readIdentity(env: Env, production: boolean, problems: string[]): IdentityConfig {
+  const jwksUrl = emptyToNull(env['KRING_JWKS_URL']);
+  const issuer = emptyToNull(env['KRING_OIDC_ISSUER']);
+  const audience = emptyToNull(env['KRING_OIDC_AUDIENCE']) ?? DEFAULT_AUDIENCE;
+  if (jwksUrl === null) {
+    if (production) {
+      problems.push('KRING_JWKS_URL and KRING_OIDC_ISSUER are required in production mode (the development issuer is not served there)');
+    }
+    return { kind: 'development-issuer', issuer: DEV_ISSUER, audience };
+  }
+  if (!/^https?:\/\//.test(jwksUrl)) problems.push('KRING_JWKS_URL must be an http(s) URL');
+  if (production && !jwksUrl.startsWith('https://')) problems.push('KRING_JWKS_URL must use https in production mode');
+  if (issuer === null) problems.push('KRING_OIDC_ISSUER is required when KRING_JWKS_URL is set');
+  return { kind: 'external', issuer: issuer ?? '', audience, jwksUrl };
+}
+
+function readKeyEncryptionKeys(value: string | undefined, problems: string[]): ReadonlyMap<number, Uint8Array> | null {
+  if (value === undefined || value === '') return null;
+  const keys = new Map<number, Uint8Array>();
+  for (const part of value.split(',')) {
+    const [versionText, keyText] = part.split(':');
+    const version = Number(versionText);
+    const key = keyText === undefined ? null : decodeKey(keyText);
+    if (!Number.isInteger(version) || version < 1 || key === null) {
+      // Never echo the value: it is a secret.
+      problems.push('KRING_KEY_ENCRYPTION_KEYS is malformed (format: "1:<base64 of 32 bytes>,2:<...>")');
+      return null;
+    }
+    keys.set(version, key);
+  }
+  return keys;
+}
+
+function readKey(value: string | undefined, name: string, problems: string[]): Uint8Array | null {
+  if (value === undefined || value === '') return null;
+  const key = decodeKey(value);
+  if (key === null) problems.push(`${name} is malformed (base64 of 32 bytes expected)`);
+  return key;
+}
+
+function decodeKey(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text.trim())) return null;
+  const bytes = Buffer.from(text.trim(), 'base64');
+  return bytes.length === 32 ? new Uint8Array(bytes) : null;
+}
+
+function emptyToNull(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+function absolute(path: string, root: string): string {
+  return isAbsolute(path) ? path : resolve(root, path);
+}

@@ -1,0 +1,3 @@
+export { ConsentEntity } from './consent.entity';
+export { ConsentSignatureEntity, SignatureCapacity } from './consent-signature.entity';
+export type { ConsentRecipient } from './consent-recipient';

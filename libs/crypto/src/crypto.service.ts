@@ -1,0 +1,18 @@
+import { BlindIndex } from './blind-index';
+import { FieldCipher } from './field-cipher';
+import { KeyRing } from './key-ring';
+import type { KeyMaterial } from './key-material';
+import type { Sodium } from './sodium';
+
+/** Everything cryptographic a Kring process needs, built once at start from its key material. */
+export class KringCrypto {
+  readonly keyRing: KeyRing;
+  readonly cipher: FieldCipher;
+  readonly blindIndex: BlindIndex;
+
+  constructor(readonly sodium: Sodium, material: KeyMaterial) {
+    this.keyRing = new KeyRing(sodium, material.keyEncryptionKeys);
+    this.cipher = new FieldCipher(sodium);
+    this.blindIndex = new BlindIndex(sodium, material.blindIndexKey);
+  }
+}

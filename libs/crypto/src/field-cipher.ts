@@ -1,0 +1,53 @@
+import { CryptoError, CryptoErrorCode } from './crypto.error';
+import { associatedData, type FieldContext } from './field-context';
+import type { Sodium } from './sodium';
+
+/** An unwrapped data key, held only in memory for the span of one request or job. */
+export interface DataKey {
+  readonly owner: string;
+  readonly version: number;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Encrypts single values with XChaCha20-Poly1305 (IETF). Output layout: 24-byte
+ * random nonce followed by the ciphertext and its 16-byte tag.
+ */
+export class FieldCipher {
+  constructor(private readonly sodium: Sodium) {}
+
+  /** Encrypts one value bound to its field context. */
+  encrypt(key: DataKey, context: Omit<FieldContext, 'keyOwner' | 'dataKeyVersion'>, plaintext: string): Buffer {
+    const full = { ...context, keyOwner: key.owner, dataKeyVersion: key.version };
+    const nonce = this.sodium.randombytes_buf(this.sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    const ciphertext = this.sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      new TextEncoder().encode(plaintext),
+      associatedData(full),
+      null,
+      nonce,
+      key.bytes,
+    );
+    return Buffer.concat([nonce, ciphertext]);
+  }
+
+  /** Decrypts one value; throws CryptoError when it does not authenticate in this exact context. */
+  decrypt(key: DataKey, context: Omit<FieldContext, 'keyOwner' | 'dataKeyVersion'>, sealed: Uint8Array): string {
+    const nonceBytes = this.sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    const full = { ...context, keyOwner: key.owner, dataKeyVersion: key.version };
+    if (sealed.length < nonceBytes + this.sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES) {
+      throw new CryptoError(CryptoErrorCode.DECRYPTION_FAILED, `value of ${context.rowKind}.${context.field} is too short to be a ciphertext`);
+    }
+    try {
+      const plaintext = this.sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+        null,
+        sealed.subarray(nonceBytes),
+        associatedData(full),
+        sealed.subarray(0, nonceBytes),
+        key.bytes,
+      );
+      return new TextDecoder().decode(plaintext);
+    } catch {
+      throw new CryptoError(CryptoErrorCode.DECRYPTION_FAILED, `value of ${context.rowKind}.${context.field} failed to authenticate`);
+    }
+  }
+}

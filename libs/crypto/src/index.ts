@@ -1,0 +1,12 @@
+export { loadSodium } from './sodium';
+export type { Sodium } from './sodium';
+export { CryptoError, CryptoErrorCode } from './crypto.error';
+export type { FieldContext } from './field-context';
+export { FieldCipher } from './field-cipher';
+export type { DataKey } from './field-cipher';
+export { KeyRing } from './key-ring';
+export type { WrappedDataKey } from './key-ring';
+export { BlindIndex, isValidBsn, normaliseBsn } from './blind-index';
+export { resolveKeyMaterial } from './key-material';
+export type { KeyMaterial } from './key-material';
+export { KringCrypto } from './crypto.service';

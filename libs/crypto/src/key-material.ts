@@ -1,0 +1,60 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KeyMaterialConfig } from '@kring/config';
+import type { Sodium } from './sodium';
+
+export interface KeyMaterial {
+  readonly keyEncryptionKeys: ReadonlyMap<number, Uint8Array>;
+  readonly blindIndexKey: Uint8Array;
+}
+
+interface StoredDevKeys {
+  readonly note: string;
+  readonly keyEncryptionKeys: Record<string, string>;
+  readonly blindIndexKey: string;
+}
+
+/**
+ * The key material of this process: from configuration where given (always so in
+ * production, which the configuration enforces), otherwise generated once into
+ * `<dataDir>/keys/dev-keys.json` so that a development database stays readable
+ * across restarts. Never from code.
+ */
+export async function resolveKeyMaterial(sodium: Sodium, config: KeyMaterialConfig, dataDir: string): Promise<KeyMaterial> {
+  if (config.keyEncryptionKeys !== null && config.blindIndexKey !== null) {
+    return { keyEncryptionKeys: config.keyEncryptionKeys, blindIndexKey: config.blindIndexKey };
+  }
+  const dev = await loadOrCreateDevKeys(sodium, dataDir);
+  return {
+    keyEncryptionKeys: config.keyEncryptionKeys ?? dev.keyEncryptionKeys,
+    blindIndexKey: config.blindIndexKey ?? dev.blindIndexKey,
+  };
+}
+
+async function loadOrCreateDevKeys(sodium: Sodium, dataDir: string): Promise<KeyMaterial> {
+  const dir = join(dataDir, 'keys');
+  const file = join(dir, 'dev-keys.json');
+  let stored: StoredDevKeys;
+  try {
+    stored = JSON.parse(await readFile(file, 'utf8')) as StoredDevKeys;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    stored = {
+      note: 'Development key material of Kring, generated on first start. Never use in production.',
+      keyEncryptionKeys: { '1': Buffer.from(sodium.randombytes_buf(32)).toString('base64') },
+      blindIndexKey: Buffer.from(sodium.randombytes_buf(32)).toString('base64'),
+    };
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600, flag: 'wx' }).catch(async (writeError: NodeJS.ErrnoException) => {
+      // Another process generated them first: use theirs.
+      if (writeError.code !== 'EEXIST') throw writeError;
+      stored = JSON.parse(await readFile(file, 'utf8')) as StoredDevKeys;
+    });
+    await chmod(file, 0o600);
+  }
+  const keyEncryptionKeys = new Map<number, Uint8Array>();
+  for (const [version, key] of Object.entries(stored.keyEncryptionKeys)) {
+    keyEncryptionKeys.set(Number(version), new Uint8Array(Buffer.from(key, 'base64')));
+  }
+  return { keyEncryptionKeys, blindIndexKey: new Uint8Array(Buffer.from(stored.blindIndexKey, 'base64')) };
+}

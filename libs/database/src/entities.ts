@@ -1,0 +1,24 @@
+import { ConsentEntity, ConsentSignatureEntity } from '@kring/consent';
+import {
+  FamilyEntity,
+  FamilyMemberEntity,
+  InvolvementEntity,
+  ParentalAuthorityEntity,
+  RecordEntity,
+  RecordSubjectEntity,
+} from '@kring/family-file';
+import { OrganisationEntity, ProfessionalEntity } from '@kring/identity';
+
+/** Every table Kring maps; the migrations must create exactly these (a test checks it). */
+export const KRING_ENTITIES = [
+  OrganisationEntity,
+  ProfessionalEntity,
+  FamilyEntity,
+  FamilyMemberEntity,
+  ParentalAuthorityEntity,
+  InvolvementEntity,
+  RecordEntity,
+  RecordSubjectEntity,
+  ConsentEntity,
+  ConsentSignatureEntity,
+];

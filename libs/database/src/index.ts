@@ -1,0 +1,5 @@
+export { createDataSource, openDatabase, pendingSchemaChanges } from './data-source';
+export type { DataSourceOptions } from './data-source';
+export { startEmbeddedPostgres } from './embedded-postgres';
+export type { RunningPostgres, EmbeddedPostgresOptions } from './embedded-postgres';
+export { KRING_ENTITIES } from './entities';

@@ -1,0 +1,7 @@
+import type { MigrationInterface } from 'typeorm';
+import { CreateInitialSchema1795363012834 } from './1795363012834-CreateInitialSchema';
+
+type MigrationClass = new () => MigrationInterface;
+
+/** Every migration, in order. Each is a reviewed file; `npm run migration:generate` drafts new ones. */
+export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834];

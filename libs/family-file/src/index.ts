@@ -1,0 +1,10 @@
+export { DataCategory, ALL_DATA_CATEGORIES, isDataCategory } from './data-category';
+export { MemberRelation } from './member-relation';
+export { FamilyEntity } from './family.entity';
+export { FamilyMemberEntity } from './family-member.entity';
+export { ParentalAuthorityEntity } from './parental-authority.entity';
+export { InvolvementEntity } from './involvement.entity';
+export { RecordEntity } from './record.entity';
+export { RecordSubjectEntity } from './record-subject.entity';
+export { SECTION_TYPES, findSectionType } from './sections/section-types';
+export type { SectionType, SectionField, FieldKind } from './sections/section-field';

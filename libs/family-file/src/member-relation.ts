@@ -1,0 +1,6 @@
+/** A member's place in the household. */
+export enum MemberRelation {
+  PARENT = 'PARENT',
+  CHILD = 'CHILD',
+  OTHER = 'OTHER',
+}

@@ -1,0 +1,24 @@
+import { DataCategory } from '../data-category';
+
+/** How a field's value is written and validated; all values are stored as encrypted text. */
+export type FieldKind = 'text' | 'date' | 'integer' | 'decimal' | 'boolean' | 'text-list';
+
+export interface SectionField {
+  readonly name: string;
+  readonly category: DataCategory;
+  readonly kind: FieldKind;
+  readonly required: boolean;
+  /** One line a family member can read: what this field holds. */
+  readonly description: string;
+}
+
+export interface SectionType {
+  /** The GraphQL type name, e.g. `DebtSituation`. */
+  readonly name: string;
+  readonly description: string;
+  readonly fields: readonly SectionField[];
+}
+
+export function field(name: string, category: DataCategory, kind: FieldKind, description: string, required = false): SectionField {
+  return { name, category, kind, required, description };
+}

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { ProfessionalRole } from './domain';
+import { OrganisationEntity } from './organisation.entity';
+
+/** A person working at one organisation. Their name is personal data: encrypted with the organisation's key. */
+@Entity({ name: 'professional' })
+export class ProfessionalEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  /** The `sub` claim the identity provider uses for this person. */
+  @Index('professional_subject_key', { unique: true })
+  @Column('text')
+  subject!: string;
+
+  @Column('uuid', { name: 'organisation_id' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'professional_organisation_fk' })
+  organisation?: Relation<OrganisationEntity>;
+
+  @Column('bytea', { name: 'name_ciphertext' })
+  nameCiphertext!: Buffer;
+
+  @Column({ type: 'enum', enum: ProfessionalRole, enumName: 'professional_role', array: true })
+  roles!: ProfessionalRole[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

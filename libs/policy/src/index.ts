@@ -1,0 +1,2 @@
+export type { Purpose } from './purpose';
+export { PurposeCatalogue } from './purpose-catalogue';
