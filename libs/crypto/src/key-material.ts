@@ -44,6 +44,8 @@ async function loadOrCreateDevKeys(sodium: Sodium, dataDir: string): Promise<Key
       keyEncryptionKeys: { '1': Buffer.from(sodium.randombytes_buf(32)).toString('base64') },
       blindIndexKey: Buffer.from(sodium.randombytes_buf(32)).toString('base64'),
     };
+    // The data folder itself stays traversable: the embedded PostgreSQL runs as another OS user under root.
+    await mkdir(dataDir, { recursive: true });
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600, flag: 'wx' }).catch(async (writeError: NodeJS.ErrnoException) => {
       // Another process generated them first: use theirs.

@@ -1,3 +1,10 @@
 export { Domain, ALL_DOMAINS, ProfessionalRole, ALL_ROLES } from './domain';
 export { OrganisationEntity } from './organisation.entity';
 export { ProfessionalEntity } from './professional.entity';
+export type { Principal, ProfessionalPrincipal, CitizenPrincipal, KringClaims } from './principal';
+export { CLAIM } from './principal';
+export { TokenVerifier, TokenRejected } from './token-verifier';
+export type { TokenVerifierOptions } from './token-verifier';
+export { DevIssuer } from './dev-issuer';
+export type { DevTokenSubject, DevIssuerKeys } from './dev-issuer';
+export { DirectoryWriter, organisationKeyOwner } from './directory.writer';

@@ -1,0 +1,36 @@
+import { createLogger, loadConfig } from '@kring/config';
+import { createRuntime } from '../runtime/create-runtime';
+import { resolveDatabase } from './database-url';
+
+/**
+ * `npm run seed`: reloads the demo world into a fresh database. With the embedded
+ * PostgreSQL it drops and recreates the `kring` database; with DATABASE_URL it only
+ * loads into an empty database and refuses otherwise, so it never wipes a real one.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.mode === 'production') throw new Error('npm run seed loads demo data and is refused in production mode');
+  if (config.databaseUrl === null) {
+    const { embedded } = await resolveDatabase(config);
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: embedded?.adminUrl });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS kring WITH (FORCE)');
+    await admin.query('CREATE DATABASE kring');
+    await admin.end();
+    await embedded?.stop();
+  }
+  const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
+  try {
+    const { loadDemoWorld } = await import('@kring/demo-world');
+    const loaded = await loadDemoWorld(runtime.dataSource, runtime.crypto, runtime.catalogue.version);
+    process.stdout.write(loaded ? 'Loaded the demo world.\n' : 'The database already holds the demo world; nothing was changed.\n');
+  } finally {
+    await runtime.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

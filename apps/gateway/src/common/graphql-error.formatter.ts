@@ -1,0 +1,61 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ErrorCode, KringError } from './kring-error';
+
+/** Apollo's own codes for requests that never reached a resolver; their messages are safe to pass on. */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** The GraphQL `extensions.code` of each domain error code; exhaustive, so a new code that nobody maps fails to compile. */
+export function graphqlCode(code: ErrorCode): string {
+  switch (code) {
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.PURPOSE_REQUIRED:
+    case ErrorCode.UNKNOWN_PURPOSE:
+    case ErrorCode.CONSENT_CAPACITY:
+    case ErrorCode.AUDIT_UNAVAILABLE:
+      return code;
+    default: {
+      const unmapped: never = code;
+      return unmapped;
+    }
+  }
+}
+
+/**
+ * Shapes every error the API returns: domain errors keep their code and message;
+ * request errors keep Apollo's; anything else is logged here and answered as a bare
+ * internal error, so no stack trace, SQL or value ever reaches a caller.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof KringError) {
+      return { ...base, message: original.message, extensions: { code: graphqlCode(original.code), ...original.details } };
+    }
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
+      return { ...base, message: formatted.message, extensions: { code } };
+    }
+    logger.error({ err: describe(original), path: formatted.path }, 'unexpected error while serving a request');
+    return { ...base, message: 'Internal error. It has been logged; no data was returned for this field.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Name and stack only: messages of driver errors can quote values. */
+function describe(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return { name: error.name, code: (error as { code?: unknown }).code, stack: error.stack?.split('\n').slice(1, 6).join('\n') };
+  return { type: typeof error };
+}

@@ -1,0 +1,33 @@
+/** Every error code the API answers with (DESIGN.md §6); mapped to GraphQL in one place. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  PURPOSE_REQUIRED = 'PURPOSE_REQUIRED',
+  UNKNOWN_PURPOSE = 'UNKNOWN_PURPOSE',
+  CONSENT_CAPACITY = 'CONSENT_CAPACITY',
+  AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
+}
+
+/** An error the caller may see: its message is written for them and carries no personal value or secret. */
+export class KringError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Safe details, e.g. `{ field: 'members[0].bsn' }`; never values. */
+    readonly details: Readonly<Record<string, string | number | readonly string[]>> = {},
+  ) {
+    super(message);
+    this.name = 'KringError';
+  }
+}
+
+/** The one answer to every authentication failure, so it reveals nothing about why. */
+export function unauthenticated(): KringError {
+  return new KringError(ErrorCode.UNAUTHENTICATED, 'Authentication required: send a valid bearer token.');
+}
+
+export function forbidden(message = 'You are not allowed to do this.'): KringError {
+  return new KringError(ErrorCode.FORBIDDEN, message);
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthGuard } from './auth/auth.guard';
+import { PrincipalResolver } from './auth/principal.resolver';
+import { createErrorFormatter } from './common/graphql-error.formatter';
+import { queryLimitsPlugin } from './common/limits.plugin';
+import { DevIssuerController } from './dev/dev-issuer.controller';
+import { HealthController } from './health/health.controller';
+import { PurposesResolver } from './purposes/purposes.resolver';
+import { KRING_RUNTIME, type KringRuntime } from './runtime/kring-runtime';
+import { ViewerResolver } from './viewer/viewer.resolver';
+import { ViewerService } from './viewer/viewer.service';
+
+/** The committed schema; regenerated on each development start so a change shows in review. */
+export const SCHEMA_FILE = join(process.cwd(), 'apps/gateway/schema.gql');
+
+@Module({})
+export class GatewayModule {
+  /** The gateway over an already-built runtime (database open, keys loaded). */
+  static forRoot(runtime: KringRuntime): DynamicModule {
+    const production = runtime.config.mode === 'production';
+    return {
+      module: GatewayModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: runtime.config.mode === 'development' ? SCHEMA_FILE : true,
+          sortSchema: true,
+          playground: false,
+          introspection: !production,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          // Nest's driver is typed against @apollo/server's ESM declarations, we compile against its CommonJS
+          // ones; the plugins are plain objects, so the cast only bridges the two copies of the same types.
+          plugins: [
+            queryLimitsPlugin(),
+            production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+          ] as unknown as ApolloDriverConfig['plugins'],
+          formatError: createErrorFormatter(runtime.logger),
+          context: ({ req }: { req: unknown }) => ({ req }),
+        }),
+      ],
+      controllers: production ? [HealthController] : [HealthController, DevIssuerController],
+      providers: [
+        { provide: KRING_RUNTIME, useValue: runtime },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        PrincipalResolver,
+        ViewerService,
+        ViewerResolver,
+        PurposesResolver,
+      ],
+    };
+  }
+}

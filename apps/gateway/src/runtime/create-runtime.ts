@@ -1,0 +1,70 @@
+import type { Logger } from 'pino';
+import type { KringConfig } from '@kring/config';
+import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
+import { openDatabase, startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
+import { loadDemoWorld } from '@kring/demo-world';
+import { DevIssuer, TokenVerifier } from '@kring/identity';
+import { PurposeCatalogue } from '@kring/policy';
+import { ensureDatabase } from '../cli/database-url';
+import type { KringRuntime } from './kring-runtime';
+
+export interface RuntimeOptions {
+  /** Tests pass an issuer of their own; otherwise it is loaded from the data folder. */
+  readonly devIssuer?: DevIssuer;
+  /** Defaults to the configuration's `seedDemoWorld`. */
+  readonly seedDemoWorld?: boolean;
+}
+
+/**
+ * Builds a gateway's runtime in the order that keeps a half-started process from
+ * serving: key material, policy, database and migrations, demo world, identity.
+ */
+export async function createRuntime(config: KringConfig, logger: Logger, options: RuntimeOptions = {}): Promise<KringRuntime> {
+  const sodium = await loadSodium();
+  const crypto = new KringCrypto(sodium, await resolveKeyMaterial(sodium, config.keys, config.dataDir));
+  const catalogue = PurposeCatalogue.fromFile(config.policyFile);
+
+  let embedded: RunningPostgres | null = null;
+  let url = config.databaseUrl;
+  let databaseDescription: string;
+  if (url === null) {
+    embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPostgresPort, onLog: (m) => logger.debug({ context: 'postgres' }, m) });
+    await ensureDatabase(embedded.adminUrl, 'kring');
+    url = embedded.urlFor('kring');
+    databaseDescription = `embedded PostgreSQL on ${new URL(url).host} (data in ${config.dataDir})`;
+  } else {
+    const parsed = new URL(url);
+    databaseDescription = `PostgreSQL at ${parsed.host}${parsed.pathname}`;
+  }
+  try {
+    const dataSource = await openDatabase({ url, applicationName: 'kring-gateway' });
+    const seed = options.seedDemoWorld ?? config.seedDemoWorld;
+    if (seed && (await loadDemoWorld(dataSource, crypto, catalogue.version))) {
+      logger.info('loaded the demo world (Gemeente Heerenveen, the De Vries family)');
+    }
+    const identity = config.identity;
+    const devIssuer = identity.kind === 'development-issuer' ? (options.devIssuer ?? (await DevIssuer.open(config.dataDir, identity.issuer, identity.audience))) : null;
+    const tokenVerifier = new TokenVerifier({
+      issuer: identity.issuer,
+      audience: identity.audience,
+      keys: devIssuer !== null ? { jwks: devIssuer.jwks() } : { jwksUrl: (identity as { jwksUrl: string }).jwksUrl },
+    });
+    return {
+      config,
+      logger,
+      dataSource,
+      crypto,
+      catalogue,
+      tokenVerifier,
+      devIssuer,
+      databaseDescription,
+      async close() {
+        await dataSource.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

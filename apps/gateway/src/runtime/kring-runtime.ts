@@ -1,0 +1,23 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { KringConfig } from '@kring/config';
+import type { KringCrypto } from '@kring/crypto';
+import type { DevIssuer, TokenVerifier } from '@kring/identity';
+import type { PurposeCatalogue } from '@kring/policy';
+
+/** Everything a gateway process sets up before Nest starts: built once, shared by every module. */
+export interface KringRuntime {
+  readonly config: KringConfig;
+  readonly logger: Logger;
+  readonly dataSource: DataSource;
+  readonly crypto: KringCrypto;
+  readonly catalogue: PurposeCatalogue;
+  readonly tokenVerifier: TokenVerifier;
+  /** Present only when no external issuer is configured (never in production). */
+  readonly devIssuer: DevIssuer | null;
+  /** Where the database is, for messages: `embedded (port N)` or the host of DATABASE_URL. */
+  readonly databaseDescription: string;
+  close(): Promise<void>;
+}
+
+export const KRING_RUNTIME = Symbol('KRING_RUNTIME');

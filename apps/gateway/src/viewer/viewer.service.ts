@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FamilyEntity, FamilyMemberEntity, unwrapFamilyKey } from '@kring/family-file';
+import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
+import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+import { ViewerKind, type Viewer } from './viewer.model';
+
+/** Answers `me`: the caller's own registration, which they may always read. */
+@Injectable()
+export class ViewerService {
+  private readonly directory: DirectoryWriter;
+
+  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {
+    this.directory = new DirectoryWriter(runtime.crypto);
+  }
+
+  async viewer(principal: Principal): Promise<Viewer> {
+    const manager = this.runtime.dataSource.manager;
+    if (principal.kind === 'professional') {
+      const professional = await manager.findOneByOrFail(ProfessionalEntity, { id: principal.professionalId });
+      const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
+      return {
+        kind: ViewerKind.PROFESSIONAL,
+        member: null,
+        professional: {
+          id: professional.id,
+          name: this.directory.professionalName(organisation, professional),
+          roles: [...principal.roles],
+          organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
+        },
+      };
+    }
+    const member = await manager.findOneByOrFail(FamilyMemberEntity, { id: principal.memberId });
+    const family = await manager.findOneByOrFail(FamilyEntity, { id: member.familyId });
+    const key = unwrapFamilyKey(this.runtime.crypto, family);
+    const name = this.runtime.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: member.id, field: 'name' }, member.nameCiphertext);
+    return { kind: ViewerKind.FAMILY_MEMBER, professional: null, member: { id: member.id, familyId: member.familyId, name } };
+  }
+}

@@ -1,0 +1,167 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
+import type { KringCrypto } from '@kring/crypto';
+import { DataCategory as C, FamilyFileWriter, MemberRelation } from '@kring/family-file';
+import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalRole as R } from '@kring/identity';
+import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Loads the demo world of DESIGN.md §7 (Gemeente Heerenveen, the De Vries family)
+ * into an empty database. Ages are as the design gives them on the day of loading.
+ * Returns false, and writes nothing, when the world is there already.
+ */
+export async function loadDemoWorld(dataSource: DataSource, crypto: KringCrypto, policyVersion: string, today = new Date()): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    // Serialise concurrent first starts (several replicas against one database).
+    await manager.query('SELECT pg_advisory_xact_lock(7234001)');
+    if (await manager.existsBy(OrganisationEntity, { id: O.teamToegang })) return false;
+    await writeDemoWorld(manager, crypto, policyVersion, today);
+    return true;
+  });
+}
+
+async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, policyVersion: string, today: Date): Promise<void> {
+  const directory = new DirectoryWriter(crypto);
+  const files = new FamilyFileWriter(crypto);
+  const org = async (id: string, name: string, domain: Domain) => directory.registerOrganisation(manager, { id, name, domain });
+  const jeugdhulp = await org(O.jeugdhulp, 'Jeugdhulp Friesland', Domain.YOUTH_CARE);
+  const toegang = await org(O.teamToegang, 'Gemeente Heerenveen Team Toegang', Domain.WMO);
+  const schuldhulp = await org(O.schuldhulp, 'Schuldhulpverlening Heerenveen', Domain.DEBT_ASSISTANCE);
+  const participatie = await org(O.participatie, 'Participatie Heerenveen', Domain.PARTICIPATION);
+  const veiligThuis = await org(O.veiligThuis, 'Veilig Thuis Friesland', Domain.CHILD_SAFETY);
+
+  const staff: [OrganisationEntity, string, string, R[]][] = [
+    [jeugdhulp, P.jeugdhulp, 'Femke Bakker', [R.PROFESSIONAL]],
+    [toegang, P.wmo, 'Pieter de Jong', [R.PROFESSIONAL]],
+    [schuldhulp, P.schuldhulp, 'Anouk Visser', [R.PROFESSIONAL]],
+    [participatie, P.participatie, 'Sander Mulder', [R.PROFESSIONAL]],
+    [veiligThuis, P.veiligthuis, 'Ingrid Smit', [R.PROFESSIONAL]],
+    [toegang, P.fgGemeente, 'Willem Hoekstra', [R.PRIVACY_OFFICER]],
+    [toegang, P.ketenFg, 'Esther Postma', [R.CHAIN_PRIVACY_OFFICER]],
+    [toegang, P.admin, 'Kees Beheer', [R.ADMIN]],
+  ];
+  for (const [organisation, id, name, roles] of staff) {
+    await directory.registerProfessional(manager, organisation, { id, name, roles });
+  }
+
+  // Team Toegang registered the family (it holds case direction).
+  const { key } = await files.createFamily(manager, {
+    id: DEMO_FAMILY_ID,
+    registeredByOrganisationId: toegang.id,
+    members: [
+      { id: M.marieke, name: 'Marieke de Vries', birthDate: birthDate(today, 38, 97), bsn: '123451000', relation: MemberRelation.PARENT },
+      { id: M.johan, name: 'Johan de Vries', birthDate: birthDate(today, 41, 201), bsn: '234561002', relation: MemberRelation.PARENT },
+      { id: M.sanne, name: 'Sanne de Vries', birthDate: birthDate(today, 17, 150), bsn: '345671004', relation: MemberRelation.CHILD },
+      { id: M.daan, name: 'Daan de Vries', birthDate: birthDate(today, 14, 120), bsn: '456781006', relation: MemberRelation.CHILD },
+      { id: M.lotte, name: 'Lotte de Vries', birthDate: birthDate(today, 8, 60), bsn: '567891008', relation: MemberRelation.CHILD },
+    ],
+    // Both parents hold authority over all three children.
+    authority: [0, 1].flatMap((adult) => [2, 3, 4].map((child) => ({ adult, child }))),
+  });
+
+  const involved: [string, string, number, boolean][] = [
+    [toegang.id, P.wmo, 200, true],
+    [jeugdhulp.id, P.jeugdhulp, 150, false],
+    [schuldhulp.id, P.schuldhulp, 120, false],
+    [participatie.id, P.participatie, 90, false],
+  ];
+  for (const [organisationId, contactProfessionalId, daysAgo, caseDirection] of involved) {
+    await files.addInvolvement(manager, { familyId: DEMO_FAMILY_ID, organisationId, contactProfessionalId, startsOn: isoDate(today, -daysAgo), caseDirection });
+  }
+
+  const record = (source: string, author: string, sectionType: string, subjects: string[], values: Record<string, string | number | boolean | string[]>) =>
+    files.addRecord(manager, key, { familyId: DEMO_FAMILY_ID, sourceOrganisationId: source, authorProfessionalId: author, sectionType, subjectMemberIds: subjects, values });
+
+  await record(jeugdhulp.id, P.jeugdhulp, 'CareTrajectory', [M.daan], {
+    provider: 'Jeugdhulp Friesland, ambulante gezinsbegeleiding',
+    goals: ['Daan gaat weer elke schooldag naar school', 'Minder ruzie thuis bij het opstaan'],
+    startDate: isoDate(today, -150),
+    frequency: 'Wekelijks, op dinsdag',
+    diagnosis: 'ADHD, gecombineerd beeld',
+    medication: 'Methylfenidaat 10 mg, twee keer per dag',
+  });
+  await record(toegang.id, P.wmo, 'SupportProvision', [M.marieke], {
+    provision: 'Huishoudelijke ondersteuning',
+    hoursPerWeek: 4,
+    decisionDate: isoDate(today, -180),
+  });
+  await record(schuldhulp.id, P.schuldhulp, 'ContactDetails', [M.marieke], {
+    address: 'Kerkstraat 12, 8441 AB Heerenveen',
+    phone: '06-12345678',
+    email: 'marieke.devries@example.nl',
+  });
+  await record(schuldhulp.id, P.schuldhulp, 'DebtSituation', [M.marieke, M.johan], {
+    totalDebt: 23400,
+    creditorCount: 9,
+    arrangement: 'Minnelijke schuldregeling, met een budgetcoach',
+    budgetManagement: true,
+    monthlyInstalment: 185,
+  });
+  await record(participatie.id, P.participatie, 'IncomeAndWork', [M.johan], {
+    benefit: 'Bijstandsuitkering (Participatiewet)',
+    reintegrationRoute: 'Werkfit-traject, richting logistiek',
+    jobCoach: 'Jobcoach van Participatie Heerenveen',
+  });
+  await record(toegang.id, P.wmo, 'FamilyPlan', [M.marieke, M.johan], {
+    familyGoals: ['Rust in huis, zodat de kinderen naar school kunnen', 'Geen nieuwe schulden'],
+    actions: ['Budgetcoach elke twee weken', 'Gezinsgesprek met jeugdhulp en wijkteam'],
+    whoDoesWhat: ['Marieke: post openen met de budgetcoach', 'Johan: werkfit-traject volgen'],
+    reviewDate: isoDate(today, 60),
+  });
+
+  // Consents: active, pending and expired, so a reader sees allowed, redacted and denied fields at once.
+  const consent = async (
+    id: string,
+    subject: string,
+    recipient: { organisationId: string } | { domain: Domain },
+    categories: C[],
+    purposes: string[],
+    validFromDaysAgo: number,
+    validDays: number,
+    signatures: [string, SignatureCapacity][],
+  ) => {
+    const validFrom = new Date(today.getTime() - validFromDaysAgo * DAY);
+    await manager.insert(ConsentEntity, {
+      id,
+      familyId: DEMO_FAMILY_ID,
+      subjectMemberId: subject,
+      recipientOrganisationId: 'organisationId' in recipient ? recipient.organisationId : null,
+      recipientDomain: 'domain' in recipient ? recipient.domain : null,
+      categories,
+      purposes,
+      validFrom,
+      validUntil: new Date(validFrom.getTime() + validDays * DAY),
+      grantedByMemberId: signatures[0]?.[0] ?? subject,
+      collectionMethod: 'PAPER_FORM',
+      policyVersion,
+      revokedAt: null,
+      revokedByMemberId: null,
+    });
+    await manager.insert(
+      ConsentSignatureEntity,
+      signatures.map(([memberId, capacity]) => ({ consentId: id, memberId, capacity, signedAt: validFrom })),
+    );
+  };
+  const WMO_CASE = ['CASE_COORDINATION', 'SUPPORT_PLANNING'];
+  await consent('0b6f3c1e-0005-4c8a-9a51-000000000001', M.marieke, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.CONTACT, C.HOUSEHOLD, C.FINANCES, C.SHARED_PLAN], WMO_CASE, 30, 335, [[M.marieke, SignatureCapacity.SUBJECT]]);
+  await consent('0b6f3c1e-0005-4c8a-9a51-000000000002', M.johan, { domain: Domain.WMO }, [C.PERSONAL_IDENTITY, C.FINANCES, C.WORK_PARTICIPATION], ['CASE_COORDINATION'], 20, 345, [[M.johan, SignatureCapacity.SUBJECT]]);
+  await consent('0b6f3c1e-0005-4c8a-9a51-000000000003', M.sanne, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY], ['CASE_COORDINATION'], 10, 355, [[M.sanne, SignatureCapacity.SUBJECT]]);
+  // Daan (14) signed; it stays pending until a parent with authority co-signs.
+  await consent('0b6f3c1e-0005-4c8a-9a51-000000000004', M.daan, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.CARE_TRAJECTORY], ['CASE_COORDINATION'], 5, 360, [[M.daan, SignatureCapacity.SUBJECT]]);
+  // Marieke consented for Lotte (8) last year; it has expired.
+  await consent('0b6f3c1e-0005-4c8a-9a51-000000000005', M.lotte, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.CONTACT], ['CASE_COORDINATION'], 400, 365, [[M.marieke, SignatureCapacity.PARENT_WITH_AUTHORITY]]);
+  // Marieke lets debt assistance and participation see the shared plan.
+  await consent('0b6f3c1e-0005-4c8a-9a51-000000000006', M.marieke, { domain: Domain.DEBT_ASSISTANCE }, [C.SHARED_PLAN, C.PERSONAL_IDENTITY], ['CASE_COORDINATION'], 30, 335, [[M.marieke, SignatureCapacity.SUBJECT]]);
+}
+
+/** A birth date that makes the member `years` old today, with their birthday `daysAfterBirthday` days behind them. */
+function birthDate(today: Date, years: number, daysAfterBirthday: number): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()) - daysAfterBirthday * DAY);
+  return d.toISOString().slice(0, 10);
+}
+
+function isoDate(today: Date, offsetDays: number): string {
+  return new Date(today.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
+}

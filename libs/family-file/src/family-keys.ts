@@ -1,0 +1,12 @@
+import type { DataKey, KringCrypto } from '@kring/crypto';
+import type { FamilyEntity } from './family.entity';
+
+/** The key owner string bound into every ciphertext of a family. */
+export function familyKeyOwner(familyId: string): string {
+  return `family:${familyId}`;
+}
+
+/** Unwraps a family's data key; throws CryptoError(KEY_DESTROYED) for an erased family. */
+export function unwrapFamilyKey(crypto: KringCrypto, family: Pick<FamilyEntity, 'id' | 'wrappedDataKey' | 'kekVersion' | 'dataKeyVersion'>): DataKey {
+  return crypto.keyRing.unwrap(familyKeyOwner(family.id), family.dataKeyVersion, { wrapped: family.wrappedDataKey, kekVersion: family.kekVersion });
+}
