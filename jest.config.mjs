@@ -16,6 +16,7 @@ export default {
   },
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.mjs'],
   testTimeout: 60_000,
   // Two cores here; each suite has its own database, so suites run in parallel safely.
   maxWorkers: 2,

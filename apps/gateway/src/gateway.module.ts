@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -39,7 +40,8 @@ export class GatewayModule {
           // ones; the plugins are plain objects, so the cast only bridges the two copies of the same types.
           plugins: [
             queryLimitsPlugin(),
-            production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+            // The sandbox is a development aid; production serves no landing page at all.
+            production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
           ] as unknown as ApolloDriverConfig['plugins'],
           formatError: createErrorFormatter(runtime.logger),
           context: ({ req }: { req: unknown }) => ({ req }),

@@ -97,7 +97,7 @@ function readMode(value: string | undefined, problems: string[]): RuntimeMode {
 
 function readPort(value: string | undefined, name: string, fallback: number, problems: string[]): number {
   if (value === undefined || value === '') return fallback;
-  const port = Number(value);
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     problems.push(`${name} must be a port number (0 to 65535)`);
     return fallback;
@@ -125,12 +125,13 @@ function readKeyEncryptionKeys(value: string | undefined, problems: string[]): R
   if (value === undefined || value === '') return null;
   const keys = new Map<number, Uint8Array>();
   for (const part of value.split(',')) {
-    const [versionText, keyText] = part.split(':');
-    const version = Number(versionText);
-    const key = keyText === undefined ? null : decodeKey(keyText);
-    if (!Number.isInteger(version) || version < 1 || key === null) {
+    const pieces = part.split(':');
+    const [versionText, keyText] = pieces;
+    const version = /^\d+$/.test(versionText?.trim() ?? '') ? Number(versionText) : NaN;
+    const key = keyText === undefined || pieces.length !== 2 ? null : decodeKey(keyText);
+    if (!Number.isInteger(version) || version < 1 || key === null || keys.has(version)) {
       // Never echo the value: it is a secret.
-      problems.push('KRING_KEY_ENCRYPTION_KEYS is malformed (format: "1:<base64 of 32 bytes>,2:<...>")');
+      problems.push('KRING_KEY_ENCRYPTION_KEYS is malformed (format: "1:<base64 of 32 bytes>,2:<...>", each version once)');
       return null;
     }
     keys.set(version, key);

@@ -25,12 +25,25 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
+/** Advisory-lock key that serialises migrations across processes. */
+const MIGRATION_LOCK = 7234000;
+
 /** Connects and brings the schema up to date; what `npm start` does before serving. */
 export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    // Replicas that start together would otherwise race to apply the same migration: the
+    // first holds a session lock on a connection of its own while it migrates; the others wait.
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
   } catch (error) {
     await dataSource.destroy();
     throw error;

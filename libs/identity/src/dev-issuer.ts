@@ -89,7 +89,7 @@ export class DevIssuer {
     }
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid as string, typ: 'JWT' })
+      .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid, typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(this.audience)
       .setSubject(sub)

@@ -54,7 +54,7 @@ function readClaims(payload: JWTPayload): KringClaims {
   const organisationId = optionalString(payload[CLAIM.organisation]);
   const memberId = optionalString(payload[CLAIM.member]);
   const rolesClaim = payload[CLAIM.roles];
-  const roles = Array.isArray(rolesClaim) && rolesClaim.every((r) => typeof r === 'string') ? (rolesClaim as string[]) : null;
+  const roles = Array.isArray(rolesClaim) && rolesClaim.every((r) => typeof r === 'string') ? (rolesClaim) : null;
   if (kind === 'citizen' && memberId === null) throw new TokenRejected('citizen token without kring_member claim');
   return { subject: payload.sub as string, kind, organisationId, roles, memberId };
 }

@@ -25,7 +25,7 @@ export class PurposeCatalogue {
     try {
       raw = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new Error(`the purpose catalogue ${path} cannot be read: ${(error as Error).message}`);
+      throw new Error(`the purpose catalogue ${path} cannot be read: ${(error as Error).message}`, { cause: error });
     }
     return PurposeCatalogue.fromJson(raw, path);
   }
@@ -37,8 +37,8 @@ export class PurposeCatalogue {
     if (!Array.isArray(doc?.purposes)) problems.push('purposes must be a list');
     const purposes = Array.isArray(doc?.purposes) ? doc.purposes.map((p, i) => validatePurpose(p, i, problems)) : [];
     const codes = purposes.map((p) => p.code);
-    const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
-    if (duplicate !== undefined) problems.push(`purpose ${duplicate} appears twice`);
+    const duplicates = new Set(codes.filter((code, i) => codes.indexOf(code) !== i));
+    for (const code of duplicates) problems.push(`purpose ${code} appears more than once`);
     if (problems.length > 0) {
       throw new Error(`the purpose catalogue ${source} is invalid:\n  - ${problems.join('\n  - ')}`);
     }
@@ -62,7 +62,7 @@ function validatePurpose(raw: unknown, index: number, problems: string[]): Purpo
   for (const key of ['code', 'name', 'description', 'retention', 'retentionNote']) {
     if (typeof p[key] !== 'string' || p[key] === '') problems.push(`${where}: ${key} must be a non-empty string`);
   }
-  if (typeof p['retention'] === 'string' && !/^P(\d+Y)?(\d+M)?(\d+D)?$/.test(p['retention'])) {
+  if (typeof p['retention'] === 'string' && !/^P(?=\d)(\d+Y)?(\d+M)?(\d+D)?$/.test(p['retention'])) {
     problems.push(`${where}: retention must be an ISO 8601 duration such as P2Y`);
   }
   const basis = (p['lawfulBasis'] ?? {}) as Record<string, unknown>;

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const dataSource = createDataSource({ url, applicationName: 'kring-migrate' });
   await dataSource.initialize();
   try {
-    switch (command) {
+    switch (command ?? '') {
       case 'run': {
         const ran = await dataSource.runMigrations({ transaction: 'each' });
         process.stdout.write(ran.length === 0 ? 'No migrations to run.\n' : ran.map((m) => `ran ${m.name}\n`).join(''));

@@ -15,18 +15,21 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDocumentBytes: 20_000, max
 /** An Apollo plugin that refuses documents over the limits with BAD_USER_INPUT before anything executes. */
 export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ApolloServerPlugin {
   return {
-    async requestDidStart({ request }) {
-      if (request.query !== undefined && Buffer.byteLength(request.query) > limits.maxDocumentBytes) {
-        throw refuse(`The query document is larger than ${limits.maxDocumentBytes} bytes.`);
-      }
-      return {
-        async didResolveOperation({ document }) {
+    requestDidStart() {
+      return Promise.resolve({
+        // Errors thrown here reach the caller as themselves (earlier hooks turn them into internal errors).
+        // Parsing before the size check is bounded by the HTTP body limit.
+        didResolveOperation({ document, request }) {
+          if (request.query !== undefined && Buffer.byteLength(request.query) > limits.maxDocumentBytes) {
+            throw refuse(`The query document is larger than ${limits.maxDocumentBytes} bytes.`);
+          }
           const measured = measure(document);
           if (measured.depth > limits.maxDepth) throw refuse(`The query is nested ${measured.depth} levels deep; at most ${limits.maxDepth} are allowed.`);
           if (measured.aliases > limits.maxAliases) throw refuse(`The query uses ${measured.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
           if (measured.fields > limits.maxFields) throw refuse(`The query selects ${measured.fields} fields; at most ${limits.maxFields} are allowed.`);
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -2,11 +2,19 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import { Public } from '../auth/access.decorator';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
-/** Readiness for load balancers and Kubernetes: up when PostgreSQL answers. */
+/** Health for load balancers and Kubernetes. */
 @Controller('health')
 export class HealthController {
   constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
 
+  /** Liveness: the process answers. Independent of PostgreSQL, so a database outage does not restart every replica. */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: up when PostgreSQL answers. */
   @Public()
   @Get()
   async health(): Promise<{ status: 'ok' }> {

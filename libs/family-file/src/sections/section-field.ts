@@ -1,4 +1,4 @@
-import { DataCategory } from '../data-category';
+import { type DataCategory } from '../data-category';
 
 /** How a field's value is written and validated; all values are stored as encrypted text. */
 export type FieldKind = 'text' | 'date' | 'integer' | 'decimal' | 'boolean' | 'text-list';

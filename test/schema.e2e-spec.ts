@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { printSchema } from 'graphql';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { createDataSource, pendingSchemaChanges } from '@kring/database';
+import { SCHEMA_FILE } from '../apps/gateway/src/gateway.module';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { startTestGateway } from './support/test-gateway';
+
+describe('the schema comes from reviewed migrations, and matches the code', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('schema');
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('after every migration has run, the entities need no further change', async () => {
+    const sut = createDataSource({ url: database.url });
+    await sut.initialize();
+    try {
+      const ran = await sut.runMigrations({ transaction: 'each' });
+      expect(ran.length).toBeGreaterThan(0);
+      expect(await pendingSchemaChanges(sut)).toEqual({ up: [], down: [] });
+    } finally {
+      await sut.destroy();
+    }
+  });
+
+  it('every migration reverts cleanly and applies again', async () => {
+    const sut = createDataSource({ url: database.url });
+    await sut.initialize();
+    try {
+      await sut.runMigrations({ transaction: 'each' });
+      while (await sut.query(`SELECT 1 FROM schema_migration LIMIT 1`).then((rows: unknown[]) => rows.length > 0)) {
+        await sut.undoLastMigration({ transaction: 'each' });
+      }
+      const tables = await sut.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'`);
+      expect(tables).toEqual([]);
+      await sut.runMigrations({ transaction: 'each' });
+      expect(await pendingSchemaChanges(sut)).toEqual({ up: [], down: [] });
+    } finally {
+      await sut.destroy();
+    }
+  });
+
+  it('the committed apps/gateway/schema.gql is the schema the code generates', async () => {
+    const gateway = await startTestGateway({ label: 'schema_gql', seedDemoWorld: false });
+    try {
+      const generated = printSchema(gateway.app.get(GraphQLSchemaHost).schema);
+      const committed = readFileSync(SCHEMA_FILE, 'utf8');
+      // The committed file carries a generated header comment; compare the definitions.
+      const definitions = (sdl: string) => sdl.replace(/^#.*$/gm, '').trim();
+      expect(definitions(committed)).toBe(definitions(generated));
+    } finally {
+      await gateway.close();
+    }
+  });
+});
