@@ -33,10 +33,10 @@ describe('the demo world', () => {
       family_member: 5,
       parental_authority: 6,
       involvement: 4,
-      record: 6,
-      record_subject: 8,
-      consent: 6,
-      consent_signature: 6,
+      record: 7,
+      record_subject: 9,
+      consent: 8,
+      consent_signature: 9,
     });
   });
 

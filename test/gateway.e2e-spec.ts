@@ -116,12 +116,14 @@ describe('the gateway in production mode', () => {
 });
 
 describe('several gateways starting at once on one database', () => {
-  it('apply the migrations once and all come up', async () => {
+  it('apply each migration once and all come up', async () => {
     const database = await createTestDatabase('concurrent_start');
     try {
       const sources = await Promise.all([1, 2, 3].map(() => openDatabase({ url: database.url, poolSize: 2 })));
-      const rows = await sources[0]?.query<{ n: number }[]>('SELECT count(*)::int AS n FROM schema_migration');
-      expect(rows).toEqual([{ n: 1 }]);
+      const rows = await sources[0]?.query<{ name: string }[]>('SELECT name FROM schema_migration');
+      const names = (rows ?? []).map((r) => r.name);
+      expect(names.length).toBeGreaterThan(0);
+      expect(new Set(names).size).toBe(names.length);
       await Promise.all(sources.map((s) => s.destroy()));
     } finally {
       await database.drop();

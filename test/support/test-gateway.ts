@@ -9,6 +9,7 @@ import { PERSONAS } from '@kring/demo-world';
 import { DevIssuer, type DevIssuerKeys } from '@kring/identity';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
+import type { Clock } from '../../apps/gateway/src/runtime/clock';
 import type { KringRuntime } from '../../apps/gateway/src/runtime/kring-runtime';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -23,6 +24,8 @@ export interface TestGateway {
   readonly runtime: KringRuntime;
   readonly issuer: DevIssuer;
   readonly database: TestDatabase;
+  /** The key material this gateway runs with, for a second gateway on the same database. */
+  readonly keys: { readonly keyEncryptionKeys: string; readonly blindIndexKey: string };
   /** Posts a GraphQL document, with a bearer token when given. */
   graphql<T = Record<string, unknown>>(query: string, options?: { token?: string; variables?: Record<string, unknown> }): Promise<GraphQLAnswer<T>>;
   /** A fresh token for a demo persona, signed by this gateway's own test issuer. */
@@ -37,6 +40,12 @@ export interface TestGatewayOptions {
   readonly env?: Record<string, string>;
   /** The development issuer's key pair; a fresh one when not given. */
   readonly issuerKeys?: DevIssuerKeys;
+  /** Tests that move time pass a ManualClock. */
+  readonly clock?: Clock;
+  /** Another gateway's database: a second process sharing only PostgreSQL. */
+  readonly shareDatabaseWith?: TestGateway;
+  /** Key material to use (to share a database, both gateways need the same keys). */
+  readonly keys?: { readonly keyEncryptionKeys: string; readonly blindIndexKey: string };
 }
 
 /**
@@ -44,19 +53,25 @@ export interface TestGatewayOptions {
  * development issuer: nothing is shared with another suite, nothing is mocked.
  */
 export async function startTestGateway(options: TestGatewayOptions): Promise<TestGateway> {
-  const database = await createTestDatabase(options.label);
+  const shared = options.shareDatabaseWith;
+  const database = shared?.database ?? (await createTestDatabase(options.label));
+  const keys = options.keys ?? shared?.keys ?? { keyEncryptionKeys: `1:${randomBytes(32).toString('base64')}`, blindIndexKey: randomBytes(32).toString('base64') };
   const dataDir = await mkdtemp(join(tmpdir(), 'kring-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     KRING_DATA_DIR: dataDir,
-    KRING_KEY_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
-    KRING_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    KRING_KEY_ENCRYPTION_KEYS: keys.keyEncryptionKeys,
+    KRING_BLIND_INDEX_KEY: keys.blindIndexKey,
     LOG_LEVEL: process.env['KRING_TEST_LOG_LEVEL'] ?? 'silent',
     ...options.env,
   });
   const issuer = DevIssuer.fromKeys(options.issuerKeys ?? (await DevIssuer.generateKeys()), config.identity.issuer, config.identity.audience);
-  const runtime = await createRuntime(config, createLogger(config.logLevel), { devIssuer: issuer, seedDemoWorld: options.seedDemoWorld ?? true });
+  const runtime = await createRuntime(config, createLogger(config.logLevel), {
+    devIssuer: issuer,
+    seedDemoWorld: shared === undefined ? (options.seedDemoWorld ?? true) : false,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   const app = await createGatewayApp(runtime);
   await app.init();
   return {
@@ -64,6 +79,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     runtime,
     issuer,
     database,
+    keys,
     async graphql<T>(query: string, opts: { token?: string; variables?: Record<string, unknown> } = {}) {
       let call = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
       if (opts.token !== undefined) call = call.set('authorization', `Bearer ${opts.token}`);
@@ -79,7 +95,8 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     async close() {
       await app.close();
       await runtime.close();
-      await database.drop();
+      // The gateway that made the database drops it.
+      if (shared === undefined) await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

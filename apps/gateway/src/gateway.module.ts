@@ -9,7 +9,13 @@ import { AuthGuard } from './auth/auth.guard';
 import { PrincipalResolver } from './auth/principal.resolver';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { queryLimitsPlugin } from './common/limits.plugin';
+import { ConsentService } from './consents/consent.service';
+import { ConsentsResolver } from './consents/consents.resolver';
 import { DevIssuerController } from './dev/dev-issuer.controller';
+import { FamiliesResolver } from './families/families.resolver';
+import { FamilyFileService } from './families/family-file.service';
+import { FamilyWritesResolver } from './families/family-writes.resolver';
+import { FamilyWritesService } from './families/family-writes.service';
 import { HealthController } from './health/health.controller';
 import { PurposesResolver } from './purposes/purposes.resolver';
 import { KRING_RUNTIME, type KringRuntime } from './runtime/kring-runtime';
@@ -55,6 +61,12 @@ export class GatewayModule {
         ViewerService,
         ViewerResolver,
         PurposesResolver,
+        FamilyFileService,
+        FamiliesResolver,
+        FamilyWritesService,
+        FamilyWritesResolver,
+        ConsentService,
+        ConsentsResolver,
       ],
     };
   }

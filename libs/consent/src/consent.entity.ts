@@ -77,6 +77,10 @@ export class ConsentEntity {
   @Column('uuid', { name: 'revoked_by_member_id', nullable: true })
   revokedByMemberId!: string | null;
 
+  /** The reason the member gave, if any: free text, so encrypted with the family's data key. */
+  @Column('bytea', { name: 'revocation_reason_ciphertext', nullable: true })
+  revocationReasonCiphertext!: Buffer | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -82,6 +82,13 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
     diagnosis: 'ADHD, gecombineerd beeld',
     medication: 'Methylfenidaat 10 mg, twee keer per dag',
   });
+  await record(jeugdhulp.id, P.jeugdhulp, 'CareTrajectory', [M.lotte], {
+    provider: 'Jeugdhulp Friesland, speltherapie',
+    goals: ['Lotte kan haar gevoelens over de spanningen thuis benoemen'],
+    startDate: isoDate(today, -140),
+    frequency: 'Om de week',
+    diagnosis: 'Aanpassingsstoornis met angstklachten',
+  });
   await record(toegang.id, P.wmo, 'SupportProvision', [M.marieke], {
     provision: 'Huishoudelijke ondersteuning',
     hoursPerWeek: 4,
@@ -145,15 +152,20 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
     );
   };
   const WMO_CASE = ['CASE_COORDINATION', 'SUPPORT_PLANNING'];
-  await consent('0b6f3c1e-0005-4c8a-9a51-000000000001', M.marieke, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.CONTACT, C.HOUSEHOLD, C.FINANCES, C.SHARED_PLAN], WMO_CASE, 30, 335, [[M.marieke, SignatureCapacity.SUBJECT]]);
-  await consent('0b6f3c1e-0005-4c8a-9a51-000000000002', M.johan, { domain: Domain.WMO }, [C.PERSONAL_IDENTITY, C.FINANCES, C.WORK_PARTICIPATION], ['CASE_COORDINATION'], 20, 345, [[M.johan, SignatureCapacity.SUBJECT]]);
-  await consent('0b6f3c1e-0005-4c8a-9a51-000000000003', M.sanne, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY], ['CASE_COORDINATION'], 10, 355, [[M.sanne, SignatureCapacity.SUBJECT]]);
-  // Daan (14) signed; it stays pending until a parent with authority co-signs.
-  await consent('0b6f3c1e-0005-4c8a-9a51-000000000004', M.daan, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.CARE_TRAJECTORY], ['CASE_COORDINATION'], 5, 360, [[M.daan, SignatureCapacity.SUBJECT]]);
-  // Marieke consented for Lotte (8) last year; it has expired.
-  await consent('0b6f3c1e-0005-4c8a-9a51-000000000005', M.lotte, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.CONTACT], ['CASE_COORDINATION'], 400, 365, [[M.marieke, SignatureCapacity.PARENT_WITH_AUTHORITY]]);
-  // Marieke lets debt assistance and participation see the shared plan.
-  await consent('0b6f3c1e-0005-4c8a-9a51-000000000006', M.marieke, { domain: Domain.DEBT_ASSISTANCE }, [C.SHARED_PLAN, C.PERSONAL_IDENTITY], ['CASE_COORDINATION'], 30, 335, [[M.marieke, SignatureCapacity.SUBJECT]]);
+  const C_ID = (n: number) => `0b6f3c1e-0005-4c8a-9a51-00000000000${n}`;
+  const PARENT = SignatureCapacity.PARENT_WITH_AUTHORITY;
+  const SELF = SignatureCapacity.SUBJECT;
+  await consent(C_ID(1), M.marieke, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.CONTACT, C.HOUSEHOLD, C.INVOLVEMENT, C.FINANCES, C.SHARED_PLAN], WMO_CASE, 30, 335, [[M.marieke, SELF]]);
+  await consent(C_ID(2), M.johan, { domain: Domain.WMO }, [C.PERSONAL_IDENTITY, C.INVOLVEMENT, C.FINANCES, C.WORK_PARTICIPATION], ['CASE_COORDINATION'], 20, 345, [[M.johan, SELF]]);
+  await consent(C_ID(3), M.sanne, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.INVOLVEMENT], ['CASE_COORDINATION'], 10, 355, [[M.sanne, SELF]]);
+  // Daan (14) and Marieke both signed for the overview; his care trajectory waits for a parent's co-signature.
+  await consent(C_ID(4), M.daan, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.INVOLVEMENT], ['CASE_COORDINATION'], 12, 353, [[M.daan, SELF], [M.marieke, PARENT]]);
+  await consent(C_ID(5), M.daan, { organisationId: toegang.id }, [C.CARE_TRAJECTORY], ['CASE_COORDINATION'], 5, 360, [[M.daan, SELF]]);
+  // Marieke consented for Lotte (8): the overview still counts; her care trajectory's consent expired.
+  await consent(C_ID(6), M.lotte, { organisationId: toegang.id }, [C.PERSONAL_IDENTITY, C.INVOLVEMENT, C.HOUSEHOLD], ['CASE_COORDINATION'], 25, 340, [[M.marieke, PARENT]]);
+  await consent(C_ID(7), M.lotte, { organisationId: toegang.id }, [C.CARE_TRAJECTORY], ['CASE_COORDINATION'], 400, 365, [[M.marieke, PARENT]]);
+  // Marieke lets debt assistance see the shared plan.
+  await consent(C_ID(8), M.marieke, { domain: Domain.DEBT_ASSISTANCE }, [C.SHARED_PLAN, C.PERSONAL_IDENTITY], ['CASE_COORDINATION'], 30, 335, [[M.marieke, SELF]]);
 }
 
 /** A birth date that makes the member `years` old today, with their birthday `daysAfterBirthday` days behind them. */

@@ -1,2 +1,10 @@
 export type { Purpose } from './purpose';
 export { PurposeCatalogue } from './purpose-catalogue';
+export { DenyReason } from './access-decision';
+export type { AccessBasis, AccessDecision } from './access-decision';
+export { decideFieldAccess, isInvolved } from './access-rule';
+export type { AccessCaller, AccessQuestion, BreakGlassFacts, ConsentGrant, FamilyFacts, FieldFacts } from './access-rule';
+export { decideCitizenAccess } from './citizen-access';
+export type { CitizenQuestion } from './citizen-access';
+export { buildFieldAbility, familyField } from './ability.factory';
+export type { FieldAbility, FamilyFieldSubject } from './ability.factory';

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { CryptoError } from '@kring/crypto';
 import { ErrorCode, KringError } from './kring-error';
 
 /** Apollo's own codes for requests that never reached a resolver; their messages are safe to pass on. */
@@ -25,6 +26,7 @@ export function graphqlCode(code: ErrorCode): string {
     case ErrorCode.UNKNOWN_PURPOSE:
     case ErrorCode.CONSENT_CAPACITY:
     case ErrorCode.AUDIT_UNAVAILABLE:
+    case ErrorCode.DATA_INTEGRITY:
       return code;
     default: {
       const unmapped: never = code;
@@ -44,6 +46,11 @@ export function createErrorFormatter(logger: Logger) {
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof KringError) {
       return { ...base, message: original.message, extensions: { code: graphqlCode(original.code), ...original.details } };
+    }
+    if (original instanceof CryptoError) {
+      // Never a wrong value: a ciphertext that does not authenticate stops the answer.
+      logger.error({ cryptoError: original.code, path: formatted.path }, 'a stored value failed its integrity check');
+      return { ...base, message: 'A stored value failed its integrity check and was not returned. The incident has been logged.', extensions: { code: graphqlCode(ErrorCode.DATA_INTEGRITY) } };
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {

@@ -8,6 +8,8 @@ export enum ErrorCode {
   UNKNOWN_PURPOSE = 'UNKNOWN_PURPOSE',
   CONSENT_CAPACITY = 'CONSENT_CAPACITY',
   AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
+  /** A stored value failed its integrity check (moved, changed, or its key destroyed); nothing of it is returned. */
+  DATA_INTEGRITY = 'DATA_INTEGRITY',
 }
 
 /** An error the caller may see: its message is written for them and carries no personal value or secret. */
@@ -26,6 +28,14 @@ export class KringError extends Error {
 /** The one answer to every authentication failure, so it reveals nothing about why. */
 export function unauthenticated(): KringError {
   return new KringError(ErrorCode.UNAUTHENTICATED, 'Authentication required: send a valid bearer token.');
+}
+
+export function notFound(what: string): KringError {
+  return new KringError(ErrorCode.NOT_FOUND, `No ${what} with this id is known to you.`);
+}
+
+export function badInput(field: string, problem: string): KringError {
+  return new KringError(ErrorCode.BAD_USER_INPUT, `${field} ${problem}.`, { field });
 }
 
 export function forbidden(message = 'You are not allowed to do this.'): KringError {

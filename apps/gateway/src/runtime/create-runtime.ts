@@ -6,6 +6,7 @@ import { loadDemoWorld } from '@kring/demo-world';
 import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
 import { ensureDatabase } from '../cli/database-url';
+import { systemClock, type Clock } from './clock';
 import type { KringRuntime } from './kring-runtime';
 
 export interface RuntimeOptions {
@@ -13,6 +14,8 @@ export interface RuntimeOptions {
   readonly devIssuer?: DevIssuer;
   /** Defaults to the configuration's `seedDemoWorld`. */
   readonly seedDemoWorld?: boolean;
+  /** Defaults to the system clock; tests pass a ManualClock. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
       dataSource,
       crypto,
       catalogue,
+      clock: options.clock ?? systemClock,
       tokenVerifier,
       devIssuer,
       databaseDescription,

@@ -4,6 +4,7 @@ import type { KringConfig } from '@kring/config';
 import type { KringCrypto } from '@kring/crypto';
 import type { DevIssuer, TokenVerifier } from '@kring/identity';
 import type { PurposeCatalogue } from '@kring/policy';
+import type { Clock } from './clock';
 
 /** Everything a gateway process sets up before Nest starts: built once, shared by every module. */
 export interface KringRuntime {
@@ -12,6 +13,7 @@ export interface KringRuntime {
   readonly dataSource: DataSource;
   readonly crypto: KringCrypto;
   readonly catalogue: PurposeCatalogue;
+  readonly clock: Clock;
   readonly tokenVerifier: TokenVerifier;
   /** Present only when no external issuer is configured (never in production). */
   readonly devIssuer: DevIssuer | null;

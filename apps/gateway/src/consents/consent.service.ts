@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import {
+  ageOn,
+  capacityBand,
+  CapacityBand,
+  ConsentEntity,
+  ConsentSignatureEntity,
+  consentStatus,
+  ConsentStatus,
+  dutchDate,
+  isRequiredSigner,
+  SignatureCapacity,
+  type SubjectFacts,
+} from '@kring/consent';
+import { FamilyMemberEntity, InvolvementEntity, loadFamilyKey, ParentalAuthorityEntity } from '@kring/family-file';
+import { OrganisationEntity, type CitizenPrincipal, type Principal, type ProfessionalPrincipal } from '@kring/identity';
+import { isInvolved } from '@kring/policy';
+import { isUuid } from '../common/ids';
+import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
+import { subjectFactsOf } from '../families/family-snapshot';
+import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+import type { Consent } from './consent.model';
+import type { GrantConsentInput } from './grant-consent.input';
+
+/** A consent is valid for at most twelve months unless renewed (DESIGN.md §3). */
+const MAX_VALIDITY_MONTHS = 12;
+/** Clock skew allowed between a client's "now" and ours for validFrom. */
+const VALID_FROM_TOLERANCE_MS = 5 * 60 * 1000;
+
+/** Granting, co-signing, revoking and listing consents, with the capacity rule deciding who may do each. */
+@Injectable()
+export class ConsentService {
+  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+
+  async grant(principal: CitizenPrincipal, input: GrantConsentInput): Promise<Consent> {
+    const now = this.runtime.clock.now();
+    const validFrom = input.validFrom ?? now;
+    this.validateGrant(input, validFrom, now);
+    return this.runtime.dataSource.transaction(async (manager) => {
+      const subjects = await this.subjectsOf(manager, principal.familyId);
+      const subject = subjects.get(input.subjectMemberId);
+      if (subject === undefined) throw notFound('member');
+      requireCapacity(subject, principal.memberId, now, 'grant');
+      if (input.recipientOrganisationId) {
+        const organisation = isUuid(input.recipientOrganisationId) ? await manager.findOneBy(OrganisationEntity, { id: input.recipientOrganisationId }) : null;
+        if (organisation === null) throw badInput('recipientOrganisationId', 'is not a registered organisation');
+      }
+      const id = randomUUID();
+      await manager.insert(ConsentEntity, {
+        id,
+        familyId: principal.familyId,
+        subjectMemberId: subject.memberId,
+        recipientOrganisationId: input.recipientOrganisationId ?? null,
+        recipientDomain: input.recipientDomain ?? null,
+        categories: [...new Set(input.categories)],
+        purposes: [...new Set(input.purposes)],
+        validFrom,
+        validUntil: input.validUntil,
+        grantedByMemberId: principal.memberId,
+        collectionMethod: 'KRING_API',
+        policyVersion: this.runtime.catalogue.version,
+        revokedAt: null,
+        revokedByMemberId: null,
+        revocationReasonCiphertext: null,
+      });
+      await manager.insert(ConsentSignatureEntity, { consentId: id, memberId: principal.memberId, capacity: capacityOf(subject, principal.memberId), signedAt: now });
+      return this.present(manager, [id], subjects, now).then((list) => list[0] as Consent);
+    });
+  }
+
+  /** Adds the caller's signature (the co-signature for a 12 to 15 year old); signing twice changes nothing. */
+  async sign(principal: CitizenPrincipal, consentId: string): Promise<Consent> {
+    const now = this.runtime.clock.now();
+    return this.runtime.dataSource.transaction(async (manager) => {
+      const { consent, subjects, subject } = await this.ownConsent(manager, principal, consentId);
+      requireCapacity(subject, principal.memberId, now, 'sign');
+      const status = consentStatus(await this.facts(manager, consent), subject, now);
+      if (status === ConsentStatus.REVOKED || status === ConsentStatus.EXPIRED) throw badInput('id', `names a consent that is ${status.toLowerCase()}; grant a new one`);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ConsentSignatureEntity)
+        .values({ consentId: consent.id, memberId: principal.memberId, capacity: capacityOf(subject, principal.memberId), signedAt: now })
+        .orIgnore()
+        .execute();
+      return this.present(manager, [consent.id], subjects, now).then((list) => list[0] as Consent);
+    });
+  }
+
+  /** Revokes with immediate effect: the first request that starts after this returns is decided without it. */
+  async revoke(principal: CitizenPrincipal, consentId: string, reason: string | null): Promise<Consent> {
+    const now = this.runtime.clock.now();
+    if (reason !== null && reason.length > 1000) throw badInput('reason', 'must be at most 1000 characters');
+    return this.runtime.dataSource.transaction(async (manager) => {
+      const { consent, subjects, subject } = await this.ownConsent(manager, principal, consentId);
+      requireCapacity(subject, principal.memberId, now, 'revoke');
+      if (consent.revokedAt === null) {
+        const key = reason ? await loadFamilyKey(manager, this.runtime.crypto, consent.familyId) : null;
+        await manager.update(ConsentEntity, { id: consent.id }, {
+          revokedAt: now,
+          revokedByMemberId: principal.memberId,
+          revocationReasonCiphertext: key === null || !reason ? null : this.runtime.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason),
+        });
+      }
+      return this.present(manager, [consent.id], subjects, now).then((list) => list[0] as Consent);
+    });
+  }
+
+  /**
+   * Consents of a family. A member sees those about themselves and the children under 16
+   * over whom they hold authority; a professional of an involved organisation sees those
+   * naming their organisation or domain as recipient.
+   */
+  async list(principal: Principal, familyId: string): Promise<Consent[]> {
+    if (!isUuid(familyId)) throw notFound('family');
+    const now = this.runtime.clock.now();
+    const today = dutchDate(now);
+    return this.runtime.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      let consents: ConsentEntity[];
+      let subjects: Map<string, SubjectFacts>;
+      if (principal.kind === 'citizen') {
+        if (principal.familyId !== familyId) throw notFound('family');
+        subjects = await this.subjectsOf(manager, familyId);
+        const inReach = (id: string) => id === principal.memberId || (subjects.get(id)?.authorityHolders.has(principal.memberId) === true && ageOn(subjects.get(id)?.birthDate ?? '', today) < 16);
+        consents = (await manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((c) => inReach(c.subjectMemberId));
+      } else {
+        await this.requireInvolved(manager, principal, familyId, today);
+        subjects = await this.subjectsOf(manager, familyId);
+        consents = await manager
+          .getRepository(ConsentEntity)
+          .createQueryBuilder('c')
+          .where('c.family_id = :familyId AND (c.recipient_organisation_id = :org OR c.recipient_domain = :domain)', { familyId, org: principal.organisationId, domain: principal.domain })
+          .orderBy('c.created_at', 'ASC')
+          .addOrderBy('c.id', 'ASC')
+          .getMany();
+      }
+      return this.present(manager, consents.map((c) => c.id), subjects, now);
+    });
+  }
+
+  private validateGrant(input: GrantConsentInput, validFrom: Date, now: Date): void {
+    if (!isUuid(input.subjectMemberId)) throw notFound('member');
+    const hasOrganisation = input.recipientOrganisationId !== null && input.recipientOrganisationId !== undefined;
+    const hasDomain = input.recipientDomain !== null && input.recipientDomain !== undefined;
+    if (hasOrganisation === hasDomain) throw badInput('recipientOrganisationId', 'or recipientDomain must be given, not both');
+    if (input.categories.length === 0) throw badInput('categories', 'must name at least one data category');
+    if (input.purposes.length === 0) throw badInput('purposes', 'must name at least one purpose');
+    const unknown = input.purposes.find((p) => this.runtime.catalogue.find(p) === undefined);
+    if (unknown !== undefined) throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(unknown.slice(0, 64))} is not in the purpose catalogue; see \`purposes\`.`, { field: 'purposes' });
+    if (validFrom.getTime() < now.getTime() - VALID_FROM_TOLERANCE_MS) throw badInput('validFrom', 'cannot lie in the past');
+    if (input.validUntil.getTime() <= validFrom.getTime()) throw badInput('validUntil', 'must be after validFrom');
+    const latest = new Date(validFrom);
+    latest.setUTCMonth(latest.getUTCMonth() + MAX_VALIDITY_MONTHS);
+    if (input.validUntil.getTime() > latest.getTime()) throw badInput('validUntil', `must be at most ${MAX_VALIDITY_MONTHS} months after validFrom; renew the consent after that`);
+  }
+
+  private async ownConsent(manager: EntityManager, principal: CitizenPrincipal, consentId: string) {
+    if (!isUuid(consentId)) throw notFound('consent');
+    const consent = await manager.findOne(ConsentEntity, { where: { id: consentId }, lock: { mode: 'pessimistic_write' } });
+    if (consent === null || consent.familyId !== principal.familyId) throw notFound('consent');
+    const subjects = await this.subjectsOf(manager, consent.familyId);
+    const subject = subjects.get(consent.subjectMemberId);
+    if (subject === undefined) throw notFound('consent');
+    return { consent, subjects, subject };
+  }
+
+  private async requireInvolved(manager: EntityManager, principal: ProfessionalPrincipal, familyId: string, today: string): Promise<void> {
+    const involvements = await manager.find(InvolvementEntity, { where: { familyId }, select: { organisationId: true, startsOn: true, endsOn: true } });
+    if (!isInvolved({ involvements }, principal.organisationId, today)) throw notFound('family');
+  }
+
+  private async subjectsOf(manager: EntityManager, familyId: string): Promise<Map<string, SubjectFacts>> {
+    const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true, birthDateCiphertext: true } });
+    const authority = members.length === 0 ? [] : await manager.find(ParentalAuthorityEntity, { where: { childMemberId: In(members.map((m) => m.id)) } });
+    return subjectFactsOf(this.runtime.crypto, await loadFamilyKey(manager, this.runtime.crypto, familyId), members, authority);
+  }
+
+  private async facts(manager: EntityManager, consent: ConsentEntity) {
+    const signatures = await manager.find(ConsentSignatureEntity, { where: { consentId: consent.id } });
+    return { ...consent, signatures };
+  }
+
+  private async present(manager: EntityManager, ids: string[], subjects: Map<string, SubjectFacts>, now: Date): Promise<Consent[]> {
+    if (ids.length === 0) return [];
+    const [consents, signatures] = await Promise.all([
+      manager.find(ConsentEntity, { where: { id: In(ids) } }),
+      manager.find(ConsentSignatureEntity, { where: { consentId: In(ids) }, order: { signedAt: 'ASC' } }),
+    ]);
+    const organisationIds = [...new Set(consents.map((c) => c.recipientOrganisationId).filter((id): id is string => id !== null))];
+    const organisations = organisationIds.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(organisationIds) }, select: { id: true, name: true, domain: true } });
+    const today = dutchDate(now);
+    const byId = new Map(consents.map((c) => [c.id, c]));
+    return ids.map((id) => {
+      const c = byId.get(id) as ConsentEntity;
+      const own = signatures.filter((s) => s.consentId === id);
+      const subject = subjects.get(c.subjectMemberId) as SubjectFacts;
+      const status = consentStatus({ ...c, signatures: own }, subject, now);
+      const organisation = organisations.find((o) => o.id === c.recipientOrganisationId);
+      return {
+        id: c.id,
+        familyId: c.familyId,
+        subjectMemberId: c.subjectMemberId,
+        categories: c.categories,
+        purposes: c.purposes,
+        recipientOrganisation: organisation === undefined ? null : { id: organisation.id, name: organisation.name, domain: organisation.domain },
+        recipientDomain: c.recipientDomain,
+        validFrom: c.validFrom,
+        validUntil: c.validUntil,
+        status,
+        signatures: own.map((s) => ({ memberId: s.memberId, capacity: s.capacity, signedAt: s.signedAt })),
+        awaitingSignatureFrom: status === ConsentStatus.PENDING ? missingSigners(subject, new Set(own.map((s) => s.memberId)), today) : [],
+        grantedByMemberId: c.grantedByMemberId,
+        collectionMethod: c.collectionMethod,
+        policyVersion: c.policyVersion,
+        controller: this.runtime.catalogue.controller,
+        jurisdiction: 'NL',
+        createdAt: c.createdAt,
+        revokedAt: c.revokedAt,
+      };
+    });
+  }
+}
+
+/** Refuses a member whose signature this subject's capacity does not call for today. */
+function requireCapacity(subject: SubjectFacts, memberId: string, now: Date, action: 'grant' | 'sign' | 'revoke'): void {
+  const band = capacityBand(ageOn(subject.birthDate, dutchDate(now)));
+  if (isRequiredSigner(band, subject, memberId)) return;
+  const who: Record<CapacityBand, string> = {
+    [CapacityBand.PARENT_SIGNS]: 'For a member under 12, a parent with authority decides',
+    [CapacityBand.CHILD_AND_PARENT_SIGN]: 'For a member aged 12 to 15, the member and a parent with authority decide together',
+    [CapacityBand.SUBJECT_SIGNS]: 'From 16, members decide on their own consent',
+  };
+  throw new KringError(ErrorCode.CONSENT_CAPACITY, `${who[band]}; you cannot ${action} this consent.`);
+}
+
+function capacityOf(subject: SubjectFacts, memberId: string): SignatureCapacity {
+  return memberId === subject.memberId ? SignatureCapacity.SUBJECT : SignatureCapacity.PARENT_WITH_AUTHORITY;
+}
+
+/** Who still has to sign for the consent to count today. Any one parent with authority suffices where a parent must sign. */
+function missingSigners(subject: SubjectFacts, signers: ReadonlySet<string>, today: string): string[] {
+  const band = capacityBand(ageOn(subject.birthDate, today));
+  const parentSigned = [...signers].some((s) => subject.authorityHolders.has(s));
+  const parents = parentSigned ? [] : [...subject.authorityHolders].sort();
+  switch (band) {
+    case CapacityBand.PARENT_SIGNS:
+      return parents;
+    case CapacityBand.CHILD_AND_PARENT_SIGN:
+      return [...(signers.has(subject.memberId) ? [] : [subject.memberId]), ...parents];
+    case CapacityBand.SUBJECT_SIGNS:
+      return signers.has(subject.memberId) ? [] : [subject.memberId];
+  }
+}

@@ -1,0 +1,40 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { CitizenPrincipal, Principal } from '@kring/identity';
+import { Authenticated, CitizensOnly } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Consent } from './consent.model';
+import { ConsentService } from './consent.service';
+import { GrantConsentInput } from './grant-consent.input';
+
+@Resolver(() => Consent)
+export class ConsentsResolver {
+  constructor(private readonly service: ConsentService) {}
+
+  @Authenticated()
+  @Query(() => [Consent], { description: 'Consents of a family: for a member, their own and their young children\'s; for a professional, those naming their organisation or domain.' })
+  consents(@CurrentPrincipal() principal: Principal, @Args('familyId', { type: () => ID }) familyId: string): Promise<Consent[]> {
+    return this.service.list(principal, familyId);
+  }
+
+  @CitizensOnly()
+  @Mutation(() => Consent, { description: 'Grants a consent; it is PENDING until every required signature is there.' })
+  grantConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('input') input: GrantConsentInput): Promise<Consent> {
+    return this.service.grant(principal, input);
+  }
+
+  @CitizensOnly()
+  @Mutation(() => Consent, { description: 'Adds your signature, e.g. a parent co-signing the consent of a 12 to 15 year old.' })
+  signConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('id', { type: () => ID }) id: string): Promise<Consent> {
+    return this.service.sign(principal, id);
+  }
+
+  @CitizensOnly()
+  @Mutation(() => Consent, { description: 'Revokes a consent with immediate effect.' })
+  revokeConsent(
+    @CurrentPrincipal() principal: CitizenPrincipal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<Consent> {
+    return this.service.revoke(principal, id, reason);
+  }
+}

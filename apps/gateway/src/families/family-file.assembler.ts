@@ -1,0 +1,119 @@
+import type { KringCrypto } from '@kring/crypto';
+import { DataCategory, findSectionType, type FieldValue, type MemberRelation } from '@kring/family-file';
+import { familyField, type AccessDecision, type FieldAbility, type FieldFacts } from '@kring/policy';
+import type { Organisation } from '../viewer/viewer.model';
+import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
+import type { FamilySnapshot } from './family-snapshot';
+import type { SectionValues } from './section.model';
+
+/** Decisions of one request, memoised by what the rule decides on. */
+export class RequestDecisions {
+  private readonly cache = new Map<string, AccessDecision>();
+
+  constructor(
+    private readonly rule: (field: FieldFacts) => AccessDecision,
+    readonly ability: FieldAbility,
+  ) {}
+
+  /** The decision for a field; the ability is asked first, so CASL and the rule cannot disagree unseen. */
+  decide(field: FieldFacts): AccessDecision {
+    const key = `${field.category}|${field.sourceOrganisationId}|${field.subjectIds.join(',')}`;
+    let decision = this.cache.get(key);
+    if (decision === undefined) {
+      decision = this.rule(field);
+      if (this.ability.can('read', familyField(field)) !== decision.allowed) {
+        throw new Error('the request ability and the access rule disagree');
+      }
+      this.cache.set(key, decision);
+    }
+    return decision;
+  }
+
+  /** Every decision taken, for the access log. */
+  all(): ReadonlyMap<string, AccessDecision> {
+    return this.cache;
+  }
+}
+
+/**
+ * Builds the family file a caller may see: every field is decided first, and
+ * only an allowed field is decrypted. A denied field is null and listed as a
+ * redaction, so the reader knows it exists and can ask the family.
+ */
+export function assembleFamilyFile(snapshot: FamilySnapshot, crypto: KringCrypto, decisions: RequestDecisions, purpose: string | null): FamilyFile {
+  const redactions: Redaction[] = [];
+  const { key } = snapshot;
+  const reveal = <T>(decision: AccessDecision, where: Omit<Redaction, 'category' | 'reason'>, read: () => T): T | null => {
+    if (decision.allowed) return read();
+    redactions.push({ ...where, category: decision.category, reason: decision.reason });
+    return null;
+  };
+  const memberSource = snapshot.family.registeredByOrganisationId;
+  const decrypt = (rowKind: string, rowId: string, field: string, sealed: Uint8Array) => crypto.cipher.decrypt(key, { rowKind, rowId, field }, sealed);
+
+  const members: FamilyMember[] = snapshot.members.map((m) => {
+    const own = (category: DataCategory) => decisions.decide({ category, sourceOrganisationId: memberSource, subjectIds: [m.id] });
+    const at = (field: string) => ({ path: `members.${m.id}.${field}`, field, memberId: m.id, recordId: null, involvementId: null });
+    const children = snapshot.authority.filter((a) => a.adultMemberId === m.id).map((a) => a.childMemberId).sort();
+    return {
+      id: m.id,
+      name: reveal(own(DataCategory.PERSONAL_IDENTITY), at('name'), () => decrypt('member', m.id, 'name', m.nameCiphertext)),
+      birthDate: reveal(own(DataCategory.PERSONAL_IDENTITY), at('birthDate'), () => decrypt('member', m.id, 'birthDate', m.birthDateCiphertext)),
+      bsn: reveal(own(DataCategory.NATIONAL_ID), at('bsn'), () => decrypt('member', m.id, 'bsn', m.bsnCiphertext)),
+      relation: reveal(own(DataCategory.HOUSEHOLD), at('relation'), () => decrypt('member', m.id, 'relation', m.relationCiphertext) as MemberRelation),
+      // Who holds authority over whom is about the adult and each of those children.
+      holdsAuthorityOver: reveal(
+        decisions.decide({ category: DataCategory.HOUSEHOLD, sourceOrganisationId: memberSource, subjectIds: [m.id, ...children].sort() }),
+        at('holdsAuthorityOver'),
+        () => children,
+      ),
+    };
+  });
+
+  const allMembers = snapshot.members.map((m) => m.id).sort();
+  const involvements: Involvement[] = snapshot.involvements.map((i) => {
+    const decision = decisions.decide({ category: DataCategory.INVOLVEMENT, sourceOrganisationId: i.organisationId, subjectIds: allMembers });
+    const shown = reveal(decision, { path: `involvements.${i.id}`, field: 'involvement', memberId: null, recordId: null, involvementId: i.id }, () => i);
+    return {
+      id: i.id,
+      organisation: shown === null ? null : organisationOf(snapshot, i.organisationId),
+      startsOn: shown?.startsOn ?? null,
+      endsOn: shown?.endsOn ?? null,
+      caseDirection: shown?.caseDirection ?? null,
+    };
+  });
+
+  const records: FamilyRecord[] = snapshot.records.map((r) => {
+    const type = findSectionType(r.sectionType);
+    const subjectIds = snapshot.subjectsByRecord.get(r.id) ?? [];
+    const section: Record<string, unknown> & SectionValues = { __sectionType: r.sectionType };
+    for (const f of type?.fields ?? []) {
+      const sealed = r.encryptedFields[f.name];
+      if (sealed === undefined) {
+        section[f.name] = null; // never recorded: nothing to share or withhold
+        continue;
+      }
+      const decision = decisions.decide({ category: f.category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
+      section[f.name] = reveal(decision, { path: `records.${r.id}.${f.name}`, field: f.name, memberId: null, recordId: r.id, involvementId: null }, () =>
+        JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue,
+      );
+    }
+    return {
+      id: r.id,
+      sectionType: r.sectionType,
+      sourceOrganisation: organisationOf(snapshot, r.sourceOrganisationId),
+      subjectMemberIds: [...subjectIds],
+      createdAt: r.createdAt,
+      section,
+    };
+  });
+
+  return { id: snapshot.family.id, purpose, members, involvements, records, redactions };
+}
+
+/** Organisations are public; the snapshot loads every one a family's file refers to. */
+function organisationOf(snapshot: FamilySnapshot, id: string): Organisation {
+  const organisation = snapshot.organisations.get(id);
+  if (organisation === undefined) throw new Error('an organisation of the family file is missing from its snapshot');
+  return { id: organisation.id, name: organisation.name, domain: organisation.domain };
+}

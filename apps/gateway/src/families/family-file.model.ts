@@ -1,0 +1,123 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MemberRelation } from '@kring/family-file';
+import { DenyReason } from '@kring/policy';
+import { DataCategory } from '@kring/family-file';
+import { Organisation } from '../viewer/viewer.model';
+import { Section, type SectionValues } from './section.model';
+
+registerEnumType(MemberRelation, { name: 'MemberRelation' });
+registerEnumType(DenyReason, { name: 'RedactionReason', description: 'Why a field is not shared.' });
+
+@ObjectType({ description: 'A member of the family. A field that is not shared is null and listed in the redactions.' })
+export class FamilyMember {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Category: PERSONAL_IDENTITY.' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Category: PERSONAL_IDENTITY.' })
+  birthDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Burgerservicenummer. Category: NATIONAL_ID.' })
+  bsn!: string | null;
+
+  @Field(() => MemberRelation, { nullable: true, description: 'Category: HOUSEHOLD.' })
+  relation!: MemberRelation | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Children over whom this member holds parental authority (gezag). Category: HOUSEHOLD.' })
+  holdsAuthorityOver!: string[] | null;
+}
+
+@ObjectType({ description: 'An organisation working with the family; the "who else is involved" view. Category: INVOLVEMENT.' })
+export class Involvement {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Organisation, { nullable: true })
+  organisation!: Organisation | null;
+
+  @Field(() => String, { nullable: true, description: 'First day of the involvement (YYYY-MM-DD).' })
+  startsOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First day the organisation is no longer involved (YYYY-MM-DD); null while open.' })
+  endsOn!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether this organisation holds case direction (casusregie).' })
+  caseDirection!: boolean | null;
+}
+
+@ObjectType({ description: 'An entry in the family file, written by one source organisation about one or more members.' })
+export class FamilyRecord {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  sectionType!: string;
+
+  @Field(() => Organisation)
+  sourceOrganisation!: Organisation;
+
+  @Field(() => [ID], { description: 'The members this record is about; each must consent before it is shared for a consent-based purpose.' })
+  subjectMemberIds!: string[];
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @Field(() => Section)
+  section!: SectionValues;
+}
+
+@ObjectType({ description: 'A field that exists but is not shared with you, and why; ask the family for consent for your purpose.' })
+export class Redaction {
+  @Field({ description: 'Where the field is, e.g. records.<id>.diagnosis or members.<id>.bsn.' })
+  path!: string;
+
+  @Field()
+  field!: string;
+
+  @Field(() => DataCategory)
+  category!: DataCategory;
+
+  @Field(() => DenyReason)
+  reason!: DenyReason;
+
+  @Field(() => ID, { nullable: true })
+  memberId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  recordId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  involvementId!: string | null;
+}
+
+@ObjectType({ description: 'A family file as the caller may see it for the declared purpose.' })
+export class FamilyFile {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The declared purpose; null in a family member\'s own view.' })
+  purpose!: string | null;
+
+  @Field(() => [FamilyMember])
+  members!: FamilyMember[];
+
+  @Field(() => [Involvement])
+  involvements!: Involvement[];
+
+  @Field(() => [FamilyRecord])
+  records!: FamilyRecord[];
+
+  @Field(() => [Redaction])
+  redactions!: Redaction[];
+}
+
+@ObjectType({ description: 'The caller\'s own family as registered: ids only.' })
+export class Family {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [ID])
+  memberIds!: string[];
+}

@@ -1,0 +1,40 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
+import { ProfessionalsOnly } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { AddRecordInput } from './add-record.input';
+import { Family, FamilyRecord, Involvement } from './family-file.model';
+import { FamilyWritesService } from './family-writes.service';
+import { RegisterFamilyInput } from './register-family.input';
+import { RegisterInvolvementInput } from './register-involvement.input';
+
+const CASEWORK = [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD];
+
+@Resolver()
+export class FamilyWritesResolver {
+  constructor(private readonly writes: FamilyWritesService) {}
+
+  @ProfessionalsOnly(...CASEWORK)
+  @Mutation(() => Family, { description: 'Registers a family with its members and parental authority; your organisation becomes involved.' })
+  registerFamily(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: RegisterFamilyInput): Promise<Family> {
+    return this.writes.registerFamily(principal, input);
+  }
+
+  @ProfessionalsOnly(...CASEWORK)
+  @Mutation(() => Involvement, { description: 'Registers an organisation as involved with a family your organisation is involved with.' })
+  registerInvolvement(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: RegisterInvolvementInput): Promise<Involvement> {
+    return this.writes.registerInvolvement(principal, input);
+  }
+
+  @ProfessionalsOnly(...CASEWORK)
+  @Mutation(() => Involvement, { description: 'Ends your organisation\'s involvement today; from then on it no longer sees the family.' })
+  endInvolvement(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('id', { type: () => ID }) id: string): Promise<Involvement> {
+    return this.writes.endInvolvement(principal, id);
+  }
+
+  @ProfessionalsOnly(...CASEWORK)
+  @Mutation(() => FamilyRecord, { description: 'Adds a record of your organisation to the family file.' })
+  addRecord(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: AddRecordInput): Promise<FamilyRecord> {
+    return this.writes.addRecord(principal, input);
+  }
+}

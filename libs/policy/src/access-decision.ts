@@ -1,0 +1,36 @@
+import type { DataCategory } from '@kring/family-file';
+
+/** Why a field is not shared. Shown to the professional with the redaction, so they can ask the family. */
+export enum DenyReason {
+  /** The declared purpose may never reach this category (data minimisation). */
+  PURPOSE_EXCLUDES_CATEGORY = 'PURPOSE_EXCLUDES_CATEGORY',
+  /** The caller's organisation may not declare this purpose at all. */
+  PURPOSE_NOT_FOR_DOMAIN = 'PURPOSE_NOT_FOR_DOMAIN',
+  UNKNOWN_PURPOSE = 'UNKNOWN_PURPOSE',
+  /** The caller's organisation has no involvement with the family that is active now. */
+  NOT_INVOLVED = 'NOT_INVOLVED',
+  /** No consent of a subject covers this recipient, purpose and category. */
+  NO_CONSENT = 'NO_CONSENT',
+  /** A covering consent waits for a signature (or has not started yet). */
+  CONSENT_PENDING = 'CONSENT_PENDING',
+  CONSENT_REVOKED = 'CONSENT_REVOKED',
+  CONSENT_EXPIRED = 'CONSENT_EXPIRED',
+  /** A covering consent's signatures no longer suffice for the subject's age (12th or 16th birthday). */
+  CAPACITY_LAPSED = 'CAPACITY_LAPSED',
+  /** Citizens: the field is (also) about another member whose data the caller may not see. */
+  OTHER_MEMBER = 'OTHER_MEMBER',
+}
+
+/** On what ground a field is shared. */
+export type AccessBasis =
+  | { readonly kind: 'OWN_RECORD' }
+  | { readonly kind: 'STATUTORY_TASK' }
+  /** The consents relied on: one per subject. */
+  | { readonly kind: 'CONSENT'; readonly consentIds: readonly string[] }
+  | { readonly kind: 'BREAK_GLASS'; readonly grantId: string }
+  /** Citizens: the data is about the caller, or about a child under 16 over whom they hold authority. */
+  | { readonly kind: 'DATA_SUBJECT' };
+
+export type AccessDecision =
+  | { readonly allowed: true; readonly category: DataCategory; readonly basis: AccessBasis }
+  | { readonly allowed: false; readonly category: DataCategory; readonly reason: DenyReason };
