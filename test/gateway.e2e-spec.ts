@@ -130,3 +130,18 @@ describe('several gateways starting at once on one database', () => {
     }
   });
 });
+
+describe('plain HTTP routes keep their own error answers', () => {
+  it('health answers 503 when PostgreSQL does not answer, instead of hanging', async () => {
+    const gateway = await startTestGateway({ label: 'health_down', seedDemoWorld: false });
+    try {
+      await gateway.runtime.dataSource.destroy();
+      const response = await request(gateway.app.getHttpServer()).get('/health').timeout(5000);
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ status: 'unavailable' });
+    } finally {
+      await gateway.app.close();
+      await gateway.database.drop();
+    }
+  });
+});

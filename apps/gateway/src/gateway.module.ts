@@ -3,11 +3,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthGuard } from './auth/auth.guard';
 import { PrincipalResolver } from './auth/principal.resolver';
 import { createErrorFormatter } from './common/graphql-error.formatter';
+import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
 import { queryLimitsPlugin } from './common/limits.plugin';
 import { ConsentService } from './consents/consent.service';
 import { ConsentsResolver } from './consents/consents.resolver';
@@ -57,6 +58,7 @@ export class GatewayModule {
       providers: [
         { provide: KRING_RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphqlExceptionPassThrough },
         PrincipalResolver,
         ViewerService,
         ViewerResolver,

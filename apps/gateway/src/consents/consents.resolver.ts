@@ -33,8 +33,8 @@ export class ConsentsResolver {
   revokeConsent(
     @CurrentPrincipal() principal: CitizenPrincipal,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null | undefined,
   ): Promise<Consent> {
-    return this.service.revoke(principal, id, reason);
+    return this.service.revoke(principal, id, reason ?? null);
   }
 }

@@ -17,9 +17,9 @@ export class FamiliesResolver {
   families(
     @CurrentPrincipal() principal: ProfessionalPrincipal,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
   ): Promise<FamilyConnection> {
-    return this.files.families(principal, first, after);
+    return this.files.families(principal, first, after ?? null);
   }
 
   @ProfessionalsOnly(...CASEWORK)

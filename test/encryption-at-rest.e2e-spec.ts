@@ -1,0 +1,111 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { DEMO_FAMILY_ID, DEMO_MEMBERS as M } from '@kring/demo-world';
+import { dumpDatabase } from './support/database-dump';
+import { startTestGateway, type TestGateway } from './support/test-gateway';
+
+const READ_CONTACT = `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { members { id name } records { id sectionType section { ... on ContactDetails { address phone } } } } }`;
+
+describe('personal values are encrypted at rest, field by field', () => {
+  let sut: TestGateway;
+  const contactRecordId = async () =>
+    (await sut.runtime.dataSource.query<{ id: string }[]>(`SELECT r.id FROM record r JOIN record_subject s ON s.record_id = r.id WHERE r.section_type = 'ContactDetails' AND s.member_id = $1`, [M.marieke]))[0]?.id as string;
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'encryption' });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('a dump of the database after loading the demo world holds none of its names, BSNs, diagnoses or debt amounts', async () => {
+    const { text, method } = await dumpDatabase(sut.database.url);
+    expect(['pg_dump', 'copy']).toContain(method);
+    expect(text).toContain(DEMO_FAMILY_ID);
+    const hex = (value: string) => Buffer.from(value).toString('hex');
+    for (const value of ['Marieke', 'de Vries', 'Pieter de Jong', '123451000', '456781006', 'ADHD', 'Aanpassingsstoornis', 'Methylfenidaat', '23400', '23400.0', 'Kerkstraat', 'marieke.devries']) {
+      expect({ value, inDump: text.includes(value) || text.includes(hex(value)) }).toEqual({ value, inDump: false });
+    }
+  });
+
+  it('a ciphertext copied to another field of the same record fails to decrypt: the read fails, no wrong value', async () => {
+    const id = await contactRecordId();
+    const [row] = await sut.runtime.dataSource.query<{ fields: Record<string, string> }[]>(`SELECT encrypted_fields AS fields FROM record WHERE id = $1`, [id]);
+    const original = row?.fields as Record<string, string>;
+    try {
+      await sut.runtime.dataSource.query(`UPDATE record SET encrypted_fields = jsonb_set(encrypted_fields, '{address}', encrypted_fields->'phone') WHERE id = $1`, [id]);
+      const answer = await sut.graphql(READ_CONTACT, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('DATA_INTEGRITY');
+      expect(JSON.stringify(answer)).not.toContain('06-12345678');
+    } finally {
+      await sut.runtime.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [id, JSON.stringify(original)]);
+    }
+  });
+
+  it('a ciphertext copied to another row fails to decrypt', async () => {
+    const [from, to] = [M.sanne, M.daan];
+    const [row] = await sut.runtime.dataSource.query<{ name: Buffer }[]>(`SELECT name_ciphertext AS name FROM family_member WHERE id = $1`, [to]);
+    try {
+      await sut.runtime.dataSource.query(`UPDATE family_member SET name_ciphertext = (SELECT name_ciphertext FROM family_member WHERE id = $1) WHERE id = $2`, [from, to]);
+      const answer = await sut.graphql(READ_CONTACT, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('DATA_INTEGRITY');
+      expect(JSON.stringify(answer)).not.toContain('Sanne');
+    } finally {
+      await sut.runtime.dataSource.query(`UPDATE family_member SET name_ciphertext = $2 WHERE id = $1`, [to, row?.name]);
+    }
+    const restored = await sut.graphql(READ_CONTACT, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
+    expect(restored.errors).toBeUndefined();
+  });
+
+  it('a read unwraps the family\'s data key once, and costs the same number of queries however large the family', async () => {
+    const unwrap = sut.runtime.crypto.keyRing.unwrap.bind(sut.runtime.crypto.keyRing);
+    let unwraps = 0;
+    sut.runtime.crypto.keyRing.unwrap = (...args) => {
+      unwraps += 1;
+      return unwrap(...args);
+    };
+    let queries = 0;
+    const counter: TypeOrmLogger = {
+      logQuery: () => void (queries += 1),
+      logQueryError: () => undefined,
+      logQuerySlow: () => undefined,
+      logSchemaBuild: () => undefined,
+      logMigration: () => undefined,
+      log: () => undefined,
+    };
+    const logger = sut.runtime.dataSource.logger;
+    Object.assign(sut.runtime.dataSource, { logger: counter });
+    Object.assign(sut.runtime.dataSource.driver.options, { logging: true });
+    const token = await sut.tokenFor('wmo');
+    const small = await sut.graphql<{ registerFamily: { id: string; memberIds: [string] } }>(
+      `mutation { registerFamily(input: { members: [{ name: "Een", birthDate: "1970-01-01", bsn: "111222333", relation: OTHER }] }) { id memberIds } }`,
+      { token },
+    );
+    const [only] = small.data?.registerFamily.memberIds ?? [''];
+    await sut.graphql(`mutation($input: AddRecordInput!) { addRecord(input: $input) { id } }`, {
+      token,
+      variables: { input: { familyId: small.data?.registerFamily.id, subjectMemberIds: [only], contactDetails: { phone: '1' } } },
+    });
+    await sut.graphql(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+      token: await sut.issuer.sign({ kind: 'citizen', memberId: only }),
+      variables: { input: { subjectMemberId: only, categories: ['CONTACT'], purposes: ['CASE_COORDINATION'], recipientDomain: 'WMO', validUntil: new Date(Date.now() + 30 * 864e5).toISOString() } },
+    });
+    try {
+      unwraps = 0;
+      queries = 0;
+      expect((await sut.graphql(READ_CONTACT, { token, variables: { id: DEMO_FAMILY_ID } })).errors).toBeUndefined();
+      const large = { unwraps, queries };
+      unwraps = 0;
+      queries = 0;
+      expect((await sut.graphql(READ_CONTACT, { token, variables: { id: small.data?.registerFamily.id } })).errors).toBeUndefined();
+      expect(large.unwraps).toBe(1);
+      expect(unwraps).toBe(1);
+      // Five members, seven records, eight consents against one member, one record, one consent: the same queries.
+      expect(large.queries).toBe(queries);
+      expect(large.queries).toBeLessThanOrEqual(14);
+    } finally {
+      sut.runtime.crypto.keyRing.unwrap = unwrap;
+      Object.assign(sut.runtime.dataSource, { logger });
+      Object.assign(sut.runtime.dataSource.driver.options, { logging: false });
+    }
+  });
+});

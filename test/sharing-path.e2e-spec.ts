@@ -1,0 +1,362 @@
+import { ConsentEntity } from '@kring/consent';
+import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { startTestGateway, type GraphQLAnswer, type TestGateway } from './support/test-gateway';
+
+const FILE = `
+  members { id name birthDate bsn relation holdsAuthorityOver }
+  involvements { id organisation { id name } caseDirection }
+  records {
+    id sectionType subjectMemberIds sourceOrganisation { id }
+    section {
+      __typename
+      ... on ContactDetails { address phone email }
+      ... on CareTrajectory { provider goals diagnosis medication }
+      ... on DebtSituation { totalDebt creditorCount }
+      ... on IncomeAndWork { benefit jobCoach }
+      ... on FamilyPlan { familyGoals }
+      ... on SupportProvision { provision }
+      ... on SafetySignal { signal }
+    }
+  }
+  redactions { path field category reason memberId recordId involvementId }`;
+const READ = `query Read($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { id ${FILE} } }`;
+
+interface Redaction {
+  path: string;
+  field: string;
+  category: string;
+  reason: string;
+  recordId: string | null;
+  memberId: string | null;
+}
+interface FileAnswer {
+  id: string;
+  members: { id: string; name: string | null; bsn: string | null }[];
+  involvements: { id: string; organisation: { id: string; name: string } | null }[];
+  records: { id: string; sectionType: string; subjectMemberIds: string[]; sourceOrganisation: { id: string }; section: Record<string, unknown> }[];
+  redactions: Redaction[];
+}
+
+describe('the sharing path: a partner reads exactly what the family consented to', () => {
+  let sut: TestGateway;
+  const read = async (persona: string, purpose = 'CASE_COORDINATION', id = DEMO_FAMILY_ID) =>
+    sut.graphql<{ family: FileAnswer | null }>(READ, { token: await sut.tokenFor(persona), variables: { id, purpose } });
+  const fileOf = (answer: GraphQLAnswer<{ family: FileAnswer | null }>): FileAnswer => {
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.family as FileAnswer;
+  };
+  const recordOf = (file: FileAnswer, sectionType: string, subject: string) =>
+    file.records.find((r) => r.sectionType === sectionType && r.subjectMemberIds.includes(subject)) as FileAnswer['records'][number];
+  const redactionsOf = (file: FileAnswer, recordId: string) => file.redactions.filter((r) => r.recordId === recordId).map((r) => `${r.field}:${r.reason}`).sort();
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'sharing_path' });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  describe('the demo world, read by the WMO professional for case coordination', () => {
+    let file: FileAnswer;
+    beforeAll(async () => {
+      file = fileOf(await read('wmo'));
+    });
+
+    it('shows Marieke\'s contact details, recorded by debt assistance, through her consent', () => {
+      expect(recordOf(file, 'ContactDetails', M.marieke).section).toMatchObject({ address: 'Kerkstraat 12, 8441 AB Heerenveen', phone: '06-12345678' });
+    });
+
+    it('shows the joint debts: both Marieke and Johan consented', () => {
+      expect(recordOf(file, 'DebtSituation', M.marieke).section).toMatchObject({ totalDebt: 23400, creditorCount: 9 });
+    });
+
+    it('withholds health data even where consent exists: case coordination never reaches HEALTH', () => {
+      const daan = recordOf(file, 'CareTrajectory', M.daan);
+      expect(daan.section).toMatchObject({ diagnosis: null, medication: null });
+      expect(redactionsOf(file, daan.id)).toEqual(expect.arrayContaining(['diagnosis:PURPOSE_EXCLUDES_CATEGORY', 'medication:PURPOSE_EXCLUDES_CATEGORY']));
+    });
+
+    it('redacts Daan\'s care trajectory while his consent waits for a parent, and Lotte\'s whose consent expired', () => {
+      expect(redactionsOf(file, recordOf(file, 'CareTrajectory', M.daan).id)).toContain('provider:CONSENT_PENDING');
+      expect(redactionsOf(file, recordOf(file, 'CareTrajectory', M.lotte).id)).toContain('provider:CONSENT_EXPIRED');
+    });
+
+    it('shows the members\' names (Team Toegang registered them) but not their BSNs', () => {
+      expect(file.members.map((m) => m.name)).toEqual(['Marieke de Vries', 'Johan de Vries', 'Sanne de Vries', 'Daan de Vries', 'Lotte de Vries']);
+      expect(file.members.every((m) => m.bsn === null)).toBe(true);
+      expect(file.redactions.filter((r) => r.field === 'bsn').map((r) => r.reason)).toEqual(Array(5).fill('PURPOSE_EXCLUDES_CATEGORY'));
+    });
+
+    it('shows who else is involved and who holds case direction', () => {
+      expect(file.involvements.map((i) => i.organisation?.id).sort()).toEqual([O.jeugdhulp, O.teamToegang, O.schuldhulp, O.participatie].sort());
+    });
+
+    it('lists a redaction for every null value it withheld, with path, category and reason', () => {
+      for (const redaction of file.redactions) {
+        expect(redaction.path).toMatch(/^(members|records|involvements)\.[0-9a-f-]{36}\.?/);
+        expect(redaction.category).toMatch(/^[A-Z_]+$/);
+      }
+    });
+  });
+
+  describe('a family the caller is not involved with answers exactly like one that does not exist', () => {
+    it('Veilig Thuis, registered but not involved, gets NOT_FOUND', async () => {
+      const notInvolved = await read('veiligthuis', 'CHILD_PROTECTION');
+      const missing = await read('veiligthuis', 'CHILD_PROTECTION', '7f1d8e2a-0000-4000-8000-000000000000');
+      expect(notInvolved.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect({ ...notInvolved.errors?.[0], path: undefined, locations: undefined }).toEqual({ ...missing.errors?.[0], path: undefined, locations: undefined });
+      expect(notInvolved.data?.family ?? null).toBeNull();
+    });
+
+    it('a malformed id is NOT_FOUND too, not an error about its shape', async () => {
+      expect((await read('wmo', 'CASE_COORDINATION', 'not-an-id')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('the declared purpose', () => {
+    it.each([
+      ['', 'PURPOSE_REQUIRED'],
+      ['   ', 'PURPOSE_REQUIRED'],
+      ['CURIOSITY', 'UNKNOWN_PURPOSE'],
+    ])('purpose %j answers %s', async (purpose, code) => {
+      const answer = await read('wmo', purpose);
+      expect(answer.errors?.[0]?.extensions?.code).toBe(code);
+      expect(answer.data?.family ?? null).toBeNull();
+    });
+
+    it('a purpose the caller\'s domain may not use is FORBIDDEN (youth care cannot declare debt resolution)', async () => {
+      expect((await read('jeugdhulp', 'DEBT_RESOLUTION')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('writing the file, granting and reading', () => {
+    let familyId: string;
+    let parent: string;
+    let teen: string;
+    let toddler: string;
+
+    beforeAll(async () => {
+      const token = await sut.tokenFor('jeugdhulp');
+      const registered = await sut.graphql<{ registerFamily: { id: string; memberIds: string[] } }>(
+        `mutation($input: RegisterFamilyInput!) { registerFamily(input: $input) { id memberIds } }`,
+        {
+          token,
+          variables: {
+            input: {
+              members: [
+                { name: 'Ilse Jansen', birthDate: '1990-03-01', bsn: '111222333', relation: 'PARENT' },
+                { name: 'Tim Jansen', birthDate: yearsAgo(13, 40), bsn: '123456782', relation: 'CHILD' },
+                { name: 'Mila Jansen', birthDate: yearsAgo(4, 10), bsn: '192837461', relation: 'CHILD' },
+              ],
+              authority: [
+                { adult: 0, child: 1 },
+                { adult: 0, child: 2 },
+              ],
+            },
+          },
+        },
+      );
+      expect(registered.errors).toBeUndefined();
+      familyId = registered.data?.registerFamily.id as string;
+      [parent, teen, toddler] = registered.data?.registerFamily.memberIds as [string, string, string];
+      const referral = await sut.graphql(`mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, {
+        token,
+        variables: { input: { familyId, organisationId: O.schuldhulp } },
+      });
+      expect(referral.errors).toBeUndefined();
+    });
+
+    const addRecord = async (persona: string, subjectMemberIds: string[], section: Record<string, unknown>) =>
+      sut.graphql<{ addRecord: { id: string } }>(`mutation($input: AddRecordInput!) { addRecord(input: $input) { id sectionType section { __typename } } }`, {
+        token: await sut.tokenFor(persona),
+        variables: { input: { familyId, subjectMemberIds, ...section } },
+      });
+    const citizenToken = (memberId: string) => sut.issuer.sign({ kind: 'citizen', memberId });
+    const grant = async (as: string, input: Record<string, unknown>) =>
+      sut.graphql<{ grantConsent: { id: string; status: string; awaitingSignatureFrom: string[] } }>(
+        `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id status awaitingSignatureFrom signatures { memberId capacity } } }`,
+        { token: await citizenToken(as), variables: { input: { validUntil: monthsFromNow(6), ...input } } },
+      );
+
+    it('grant, then read: a field turns from NO_CONSENT to its value', async () => {
+      const record = await addRecord('jeugdhulp', [parent], { contactDetails: { phone: '06-99990000', address: 'Dorpsstraat 1' } });
+      expect(record.errors).toBeUndefined();
+      const recordId = record.data?.addRecord.id as string;
+      const before = fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId));
+      expect(redactionsOf(before, recordId)).toEqual(['address:NO_CONSENT', 'phone:NO_CONSENT']);
+
+      const granted = await grant(parent, { subjectMemberId: parent, categories: ['CONTACT'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp });
+      expect(granted.data?.grantConsent.status).toBe('ACTIVE');
+      const after = fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId));
+      expect(after.records.find((r) => r.id === recordId)?.section).toMatchObject({ phone: '06-99990000', address: 'Dorpsstraat 1' });
+      expect(redactionsOf(after, recordId)).toEqual([]);
+    });
+
+    it('a record about two members is shared only when both consented', async () => {
+      const record = await addRecord('jeugdhulp', [parent, toddler], { familyPlan: { familyGoals: ['Samen eten op zondag'] } });
+      const recordId = record.data?.addRecord.id as string;
+      await grant(parent, { subjectMemberId: parent, categories: ['SHARED_PLAN'], purposes: ['CASE_COORDINATION'], recipientDomain: 'DEBT_ASSISTANCE' });
+      const one = fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId));
+      expect(redactionsOf(one, recordId)).toEqual(['familyGoals:NO_CONSENT']);
+      // For a child under 12, the parent with authority consents.
+      await grant(parent, { subjectMemberId: toddler, categories: ['SHARED_PLAN'], purposes: ['CASE_COORDINATION'], recipientDomain: 'DEBT_ASSISTANCE' });
+      const both = fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId));
+      expect(both.records.find((r) => r.id === recordId)?.section).toMatchObject({ familyGoals: ['Samen eten op zondag'] });
+    });
+
+    it('the purpose caps the categories even when the consent names them', async () => {
+      const record = await addRecord('jeugdhulp', [parent], { careTrajectory: { provider: 'GGZ', diagnosis: 'Burn-out' } });
+      const recordId = record.data?.addRecord.id as string;
+      await grant(parent, { subjectMemberId: parent, categories: ['CARE_TRAJECTORY', 'HEALTH'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp });
+      const file = fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId));
+      expect(file.records.find((r) => r.id === recordId)?.section).toMatchObject({ provider: 'GGZ', diagnosis: null });
+      expect(redactionsOf(file, recordId)).toEqual(['diagnosis:PURPOSE_EXCLUDES_CATEGORY']);
+    });
+
+    it('a 13-year-old\'s consent is PENDING until a parent with authority signs it', async () => {
+      const record = await addRecord('jeugdhulp', [teen], { careTrajectory: { provider: 'Jeugdhulp, schoolbegeleiding' } });
+      const recordId = record.data?.addRecord.id as string;
+      const granted = await grant(teen, { subjectMemberId: teen, categories: ['CARE_TRAJECTORY'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp });
+      expect(granted.data?.grantConsent).toMatchObject({ status: 'PENDING', awaitingSignatureFrom: [parent] });
+      expect(redactionsOf(fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId)), recordId)).toEqual(['provider:CONSENT_PENDING']);
+
+      const signed = await sut.graphql<{ signConsent: { status: string } }>(`mutation($id: ID!) { signConsent(id: $id) { status } }`, {
+        token: await citizenToken(parent),
+        variables: { id: granted.data?.grantConsent.id },
+      });
+      expect(signed.data?.signConsent.status).toBe('ACTIVE');
+      expect(fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId)).records.find((r) => r.id === recordId)?.section).toMatchObject({ provider: 'Jeugdhulp, schoolbegeleiding' });
+    });
+
+    it('a parent may not grant alone for a 13-year-old; a child may not grant for a sibling (CONSENT_CAPACITY)', async () => {
+      expect((await grant(parent, { subjectMemberId: teen, categories: ['CONTACT'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp })).data?.grantConsent.status).toBe('PENDING');
+      const sibling = await grant(teen, { subjectMemberId: toddler, categories: ['CONTACT'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp });
+      expect(sibling.errors?.[0]?.extensions?.code).toBe('CONSENT_CAPACITY');
+    });
+
+    it('Sanne (17) alone decides: her father cannot grant or revoke for her', async () => {
+      const johan = await sut.tokenFor('johan');
+      const answer = await sut.graphql(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+        token: johan,
+        variables: { input: { subjectMemberId: M.sanne, categories: ['CONTACT'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.teamToegang, validUntil: monthsFromNow(3) } },
+      });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('CONSENT_CAPACITY');
+      const revoke = await sut.graphql(`mutation { revokeConsent(id: "0b6f3c1e-0005-4c8a-9a51-000000000003") { id } }`, { token: johan });
+      expect(revoke.errors?.[0]?.extensions?.code).toBe('CONSENT_CAPACITY');
+    });
+
+    it.each([
+      ['validity over 12 months', { validUntil: monthsFromNow(13) }, 'BAD_USER_INPUT', 'validUntil'],
+      ['both an organisation and a domain as recipient', { recipientDomain: 'WMO' }, 'BAD_USER_INPUT', 'recipientOrganisationId'],
+      ['an unknown purpose', { purposes: ['MARKETING'] }, 'UNKNOWN_PURPOSE', 'purposes'],
+      ['no categories', { categories: [] }, 'BAD_USER_INPUT', 'categories'],
+    ])('a consent with %s is refused, naming the field', async (_name, change, code, field) => {
+      const answer = await grant(parent, { subjectMemberId: parent, categories: ['CONTACT'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp, ...change });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code, field });
+    });
+
+    it('a professional cannot grant consent on a family\'s behalf', async () => {
+      const answer = await sut.graphql(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+        token: await sut.tokenFor('schuldhulp'),
+        variables: { input: { subjectMemberId: parent, categories: ['CONTACT'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp, validUntil: monthsFromNow(1) } },
+      });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('registerFamily with a bad BSN names the field and writes nothing', async () => {
+      const count = async () => (await sut.runtime.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM family'))[0]?.n;
+      const before = await count();
+      const answer = await sut.graphql(`mutation($input: RegisterFamilyInput!) { registerFamily(input: $input) { id } }`, {
+        token: await sut.tokenFor('wmo'),
+        variables: { input: { members: [{ name: 'A', birthDate: '1980-01-01', bsn: '111222333', relation: 'PARENT' }, { name: 'B', birthDate: '2015-01-01', bsn: '123456789', relation: 'CHILD' }] } },
+      });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'members[1].bsn' });
+      expect(answer.errors?.[0]?.message).not.toContain('123456789');
+      expect(await count()).toBe(before);
+    });
+
+    it.each([
+      ['two sections at once', { contactDetails: { phone: '1' }, debtSituation: { totalDebt: 1 } }, 'section'],
+      ['a missing required field', { debtSituation: { creditorCount: 3 } }, 'debtSituation.totalDebt'],
+      ['an impossible date', { careTrajectory: { provider: 'X', startDate: '2026-02-30' } }, 'careTrajectory.startDate'],
+    ])('addRecord with %s is BAD_USER_INPUT naming the field', async (_name, section, field) => {
+      const answer = await addRecord('jeugdhulp', [parent], section);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('addRecord about someone outside the family is BAD_USER_INPUT; on a family one is not involved with, NOT_FOUND', async () => {
+      expect((await addRecord('jeugdhulp', [M.marieke], { contactDetails: { phone: '1' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectMemberIds' });
+      expect((await addRecord('participatie', [parent], { contactDetails: { phone: '1' } })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('familyByBsn finds the family through the blind index, whatever the formatting', async () => {
+      const answer = await sut.graphql<{ familyByBsn: { id: string } }>(`{ familyByBsn(bsn: "1234.56.782", purpose: "CASE_COORDINATION") { id } }`, { token: await sut.tokenFor('schuldhulp') });
+      expect(answer.data?.familyByBsn.id).toBe(familyId);
+      const invalid = await sut.graphql(`{ familyByBsn(bsn: "123456789", purpose: "CASE_COORDINATION") { id } }`, { token: await sut.tokenFor('schuldhulp') });
+      expect(invalid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bsn' });
+      const notInvolved = await sut.graphql(`{ familyByBsn(bsn: "123456782", purpose: "CASE_COORDINATION") { id } }`, { token: await sut.tokenFor('wmo') });
+      expect(notInvolved.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('at most one organisation holds case direction', async () => {
+      const token = await sut.tokenFor('jeugdhulp');
+      const first = await sut.graphql(`mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { caseDirection } }`, {
+        token,
+        variables: { input: { familyId, organisationId: O.teamToegang, caseDirection: true } },
+      });
+      expect(first.errors).toBeUndefined();
+      const second = await sut.graphql(`mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { caseDirection } }`, {
+        token,
+        variables: { input: { familyId, organisationId: O.participatie, caseDirection: true } },
+      });
+      expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseDirection' });
+    });
+
+    it('after endInvolvement the organisation no longer sees the family', async () => {
+      const token = await sut.tokenFor('schuldhulp');
+      const families = await sut.graphql<{ families: { edges: { node: { id: string; involvementId: string } }[] } }>(`{ families(first: 50) { edges { node { id involvementId } } } }`, { token });
+      const mine = families.data?.families.edges.find((e) => e.node.id === familyId);
+      expect(mine).toBeDefined();
+      const ended = await sut.graphql(`mutation($id: ID!) { endInvolvement(id: $id) { endsOn } }`, { token, variables: { id: mine?.node.involvementId } });
+      expect(ended.errors).toBeUndefined();
+      expect((await read('schuldhulp', 'CASE_COORDINATION', familyId)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('revocation is immediate, on every gateway sharing the database', () => {
+    it('Marieke revokes the consent that lets WMO see her contact details; the next read on another gateway is redacted', async () => {
+      const other = await startTestGateway({ label: 'sharing_path_second', shareDatabaseWith: sut });
+      try {
+        const contact = (file: FileAnswer) => recordOf(file, 'ContactDetails', M.marieke);
+        const before = fileOf(await other.graphql(READ, { token: await other.issuer.sign({ kind: 'professional', professionalId: '0b6f3c1e-0004-4c8a-9a51-000000000002' }), variables: { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' } }));
+        expect(contact(before).section['phone']).toBe('06-12345678');
+
+        const revoked = await sut.graphql<{ revokeConsent: { status: string } }>(`mutation { revokeConsent(id: "0b6f3c1e-0005-4c8a-9a51-000000000001", reason: "Ik wil dit zelf vertellen") { status } }`, {
+          token: await sut.tokenFor('marieke'),
+        });
+        expect(revoked.data?.revokeConsent.status).toBe('REVOKED');
+
+        const after = fileOf(await other.graphql(READ, { token: await other.issuer.sign({ kind: 'professional', professionalId: '0b6f3c1e-0004-4c8a-9a51-000000000002' }), variables: { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' } }));
+        expect(contact(after).section['phone']).toBeNull();
+        expect(redactionsOf(after, contact(after).id)).toContain('phone:CONSENT_REVOKED');
+        const stored = await sut.runtime.dataSource.manager.findOneByOrFail(ConsentEntity, { id: '0b6f3c1e-0005-4c8a-9a51-000000000001' });
+        expect(stored.revocationReasonCiphertext?.toString('utf8') ?? '').not.toContain('zelf vertellen');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+});
+
+function yearsAgo(years: number, extraDays: number): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  d.setUTCDate(d.getUTCDate() - extraDays);
+  return d.toISOString().slice(0, 10);
+}
+
+function monthsFromNow(months: number): string {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString();
+}
