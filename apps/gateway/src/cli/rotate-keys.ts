@@ -1,0 +1,24 @@
+import { createLogger, loadConfig } from '@kring/config';
+import { rewrapDataKeys } from '../keys/rewrap-data-keys';
+import { createRuntime } from '../runtime/create-runtime';
+
+/**
+ * `npm run keys:rotate`: after adding a new key-encryption key version to
+ * KRING_KEY_ENCRYPTION_KEYS (keeping the old one), rewraps every data key with it.
+ * Gateways keep running meanwhile; remove the old version once this reports done.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
+  try {
+    const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto);
+    process.stdout.write(`Rewrapped ${report.families} family and ${report.organisations} organisation data keys with key-encryption key version ${report.kekVersion}.\n`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
