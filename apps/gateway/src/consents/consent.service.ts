@@ -14,6 +14,7 @@ import {
   SignatureCapacity,
   type SubjectFacts,
 } from '@kring/consent';
+import type { DataKey } from '@kring/crypto';
 import { FamilyMemberEntity, InvolvementEntity, loadFamilyKey, ParentalAuthorityEntity } from '@kring/family-file';
 import { OrganisationEntity, type CitizenPrincipal, type Principal, type ProfessionalPrincipal } from '@kring/identity';
 import { isInvolved } from '@kring/policy';
@@ -94,14 +95,13 @@ export class ConsentService {
     const now = this.runtime.clock.now();
     if (reason !== null && reason.length > 1000) throw badInput('reason', 'must be at most 1000 characters');
     return this.runtime.dataSource.transaction(async (manager) => {
-      const { consent, subjects, subject } = await this.ownConsent(manager, principal, consentId);
+      const { consent, subjects, subject, key } = await this.ownConsent(manager, principal, consentId);
       requireCapacity(subject, principal.memberId, now, 'revoke');
       if (consent.revokedAt === null) {
-        const key = reason ? await loadFamilyKey(manager, this.runtime.crypto, consent.familyId) : null;
         await manager.update(ConsentEntity, { id: consent.id }, {
           revokedAt: now,
           revokedByMemberId: principal.memberId,
-          revocationReasonCiphertext: key === null || !reason ? null : this.runtime.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason),
+          revocationReasonCiphertext: reason ? this.runtime.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason) : null,
         });
       }
       return this.present(manager, [consent.id], subjects, now).then((list) => list[0] as Consent);
@@ -160,10 +160,10 @@ export class ConsentService {
     if (!isUuid(consentId)) throw notFound('consent');
     const consent = await manager.findOne(ConsentEntity, { where: { id: consentId }, lock: { mode: 'pessimistic_write' } });
     if (consent === null || consent.familyId !== principal.familyId) throw notFound('consent');
-    const subjects = await this.subjectsOf(manager, consent.familyId);
+    const { subjects, key } = await this.subjectsAndKey(manager, consent.familyId);
     const subject = subjects.get(consent.subjectMemberId);
     if (subject === undefined) throw notFound('consent');
-    return { consent, subjects, subject };
+    return { consent, subjects, subject, key };
   }
 
   private async requireInvolved(manager: EntityManager, principal: ProfessionalPrincipal, familyId: string, today: string): Promise<void> {
@@ -172,9 +172,15 @@ export class ConsentService {
   }
 
   private async subjectsOf(manager: EntityManager, familyId: string): Promise<Map<string, SubjectFacts>> {
+    return (await this.subjectsAndKey(manager, familyId)).subjects;
+  }
+
+  /** The family's members as the capacity rule sees them, and the data key unwrapped for that (once per request). */
+  private async subjectsAndKey(manager: EntityManager, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
     const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true, birthDateCiphertext: true } });
     const authority = members.length === 0 ? [] : await manager.find(ParentalAuthorityEntity, { where: { childMemberId: In(members.map((m) => m.id)) } });
-    return subjectFactsOf(this.runtime.crypto, await loadFamilyKey(manager, this.runtime.crypto, familyId), members, authority);
+    const key = await loadFamilyKey(manager, this.runtime.crypto, familyId);
+    return { subjects: subjectFactsOf(this.runtime.crypto, key, members, authority), key };
   }
 
   private async facts(manager: EntityManager, consent: ConsentEntity) {
