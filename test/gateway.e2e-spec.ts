@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
-import { openDatabase } from '@kring/database';
+import { createDataSource, openDatabase } from '@kring/database';
 import { createTestDatabase } from './support/test-database';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
@@ -120,7 +120,11 @@ describe('several gateways starting at once on one database', () => {
     const database = await createTestDatabase('concurrent_start');
     try {
       const sources = await Promise.all([1, 2, 3].map(() => openDatabase({ url: database.url, poolSize: 2 })));
-      const rows = await sources[0]?.query<{ name: string }[]>('SELECT name FROM schema_migration');
+      // The gateways run as the application role, which may not read the migration table; look as the owner.
+      const owner = createDataSource({ url: database.url, poolSize: 1 });
+      await owner.initialize();
+      const rows = await owner.query<{ name: string }[]>('SELECT name FROM schema_migration');
+      await owner.destroy();
       const names = (rows ?? []).map((r) => r.name);
       expect(names.length).toBeGreaterThan(0);
       expect(new Set(names).size).toBe(names.length);

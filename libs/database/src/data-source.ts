@@ -7,7 +7,15 @@ export interface DataSourceOptions {
   /** Connections in the pool of this process. */
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /**
+   * A database role every statement of this pool runs as (`SET ROLE` at connect). The
+   * gateway runs as `kring_app`, which may only insert and select on the access log.
+   */
+  readonly role?: string;
 }
+
+/** The role the gateway's statements run as; created by the migrations. */
+export const APPLICATION_ROLE = 'kring_app';
 
 /** A TypeORM data source over Kring's entities and migrations. The schema comes from migrations only. */
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -22,14 +30,26 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: false,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'kring',
+    ...(options.role === undefined ? {} : { extra: { options: `-c role=${options.role}` } }),
   });
 }
 
 /** Advisory-lock key that serialises migrations across processes. */
 const MIGRATION_LOCK = 7234000;
 
-/** Connects and brings the schema up to date; what `npm start` does before serving. */
+/**
+ * Brings the schema up to date with the login role, then opens the pool the gateway
+ * serves from, running as the application role; what `npm start` does before serving.
+ */
 export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
+  await migrateDatabase({ ...options, role: undefined, poolSize: 2 });
+  const dataSource = createDataSource({ ...options, role: options.role ?? APPLICATION_ROLE });
+  await dataSource.initialize();
+  return dataSource;
+}
+
+/** Applies pending migrations, one process at a time. */
+export async function migrateDatabase(options: DataSourceOptions): Promise<void> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
   try {
@@ -44,11 +64,9 @@ export async function openDatabase(options: DataSourceOptions): Promise<DataSour
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
       await runner.release();
     }
-  } catch (error) {
+  } finally {
     await dataSource.destroy();
-    throw error;
   }
-  return dataSource;
 }
 
 /** The SQL that would bring the database in line with the entities; empty when migrations and entities agree. */

@@ -1,3 +1,4 @@
+import { AccessLogChainHeadEntity, AccessLogCheckpointEntity, AccessLogEntryEntity } from '@kring/audit';
 import { ConsentEntity, ConsentSignatureEntity } from '@kring/consent';
 import {
   FamilyEntity,
@@ -21,4 +22,7 @@ export const KRING_ENTITIES = [
   RecordSubjectEntity,
   ConsentEntity,
   ConsentSignatureEntity,
+  AccessLogEntryEntity,
+  AccessLogChainHeadEntity,
+  AccessLogCheckpointEntity,
 ];

@@ -1,4 +1,4 @@
-export { createDataSource, openDatabase, pendingSchemaChanges } from './data-source';
+export { APPLICATION_ROLE, createDataSource, migrateDatabase, openDatabase, pendingSchemaChanges } from './data-source';
 export type { DataSourceOptions } from './data-source';
 export { startEmbeddedPostgres } from './embedded-postgres';
 export type { RunningPostgres, EmbeddedPostgresOptions } from './embedded-postgres';
