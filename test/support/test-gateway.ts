@@ -19,13 +19,20 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
   readonly errors: { message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }[] | undefined;
 }
 
+/** Key material of a test gateway, as the environment would give it (base64). */
+export interface TestKeys {
+  readonly keyEncryptionKeys: string;
+  readonly blindIndexKey: string;
+  readonly auditSigningKey?: string;
+}
+
 export interface TestGateway {
   readonly app: INestApplication;
   readonly runtime: KringRuntime;
   readonly issuer: DevIssuer;
   readonly database: TestDatabase;
   /** The key material this gateway runs with, for a second gateway on the same database. */
-  readonly keys: { readonly keyEncryptionKeys: string; readonly blindIndexKey: string };
+  readonly keys: TestKeys;
   /** Posts a GraphQL document, with a bearer token when given. */
   graphql<T = Record<string, unknown>>(query: string, options?: { token?: string; variables?: Record<string, unknown> }): Promise<GraphQLAnswer<T>>;
   /** A fresh token for a demo persona, signed by this gateway's own test issuer. */
@@ -45,7 +52,7 @@ export interface TestGatewayOptions {
   /** Another gateway's database: a second process sharing only PostgreSQL. */
   readonly shareDatabaseWith?: TestGateway;
   /** Key material to use (to share a database, both gateways need the same keys). */
-  readonly keys?: { readonly keyEncryptionKeys: string; readonly blindIndexKey: string };
+  readonly keys?: TestKeys;
 }
 
 /**
@@ -55,7 +62,11 @@ export interface TestGatewayOptions {
 export async function startTestGateway(options: TestGatewayOptions): Promise<TestGateway> {
   const shared = options.shareDatabaseWith;
   const database = shared?.database ?? (await createTestDatabase(options.label));
-  const keys = options.keys ?? shared?.keys ?? { keyEncryptionKeys: `1:${randomBytes(32).toString('base64')}`, blindIndexKey: randomBytes(32).toString('base64') };
+  const keys: TestKeys = options.keys ?? shared?.keys ?? {
+    keyEncryptionKeys: `1:${randomBytes(32).toString('base64')}`,
+    blindIndexKey: randomBytes(32).toString('base64'),
+    auditSigningKey: randomBytes(32).toString('base64'),
+  };
   const dataDir = await mkdtemp(join(tmpdir(), 'kring-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -63,6 +74,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     KRING_DATA_DIR: dataDir,
     KRING_KEY_ENCRYPTION_KEYS: keys.keyEncryptionKeys,
     KRING_BLIND_INDEX_KEY: keys.blindIndexKey,
+    KRING_AUDIT_SIGNING_KEY: keys.auditSigningKey ?? shared?.keys.auditSigningKey ?? randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env['KRING_TEST_LOG_LEVEL'] ?? 'silent',
     ...options.env,
   });

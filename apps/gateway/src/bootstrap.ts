@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PinoNestLogger } from '@kring/config';
+import { traceMiddleware } from './common/trace';
 import { GatewayModule } from './gateway.module';
 import type { KringRuntime } from './runtime/kring-runtime';
 
@@ -15,5 +16,6 @@ export async function createGatewayApp(runtime: KringRuntime): Promise<INestAppl
   const http = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void; disable(name: string): void };
   http.set('trust proxy', runtime.config.mode === 'production' ? 1 : false);
   http.disable('x-powered-by');
+  app.use(traceMiddleware);
   return app;
 }

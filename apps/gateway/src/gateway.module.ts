@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditService } from './access-log/audit.service';
 import { AuthGuard } from './auth/auth.guard';
 import { PrincipalResolver } from './auth/principal.resolver';
 import { createErrorFormatter } from './common/graphql-error.formatter';
@@ -60,6 +61,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionPassThrough },
         PrincipalResolver,
+        AuditService,
         ViewerService,
         ViewerResolver,
         PurposesResolver,

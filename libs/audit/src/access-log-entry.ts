@@ -24,7 +24,9 @@ export interface AccessLogFacts {
   readonly familyId: string | null;
   /** The members the data is about (pseudonymous ids). */
   readonly subjectMemberIds: readonly string[];
-  readonly recordId: string | null;
+  /** What the entry is about: a RECORD, MEMBER, INVOLVEMENT, CONSENT or FAMILY, and its id. */
+  readonly targetKind: string | null;
+  readonly targetId: string | null;
   readonly sourceOrganisationId: string | null;
   readonly category: string | null;
   readonly fields: readonly string[];

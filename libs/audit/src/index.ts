@@ -7,3 +7,4 @@ export type { Breakage, ChainVerdict } from './verify-chain';
 export { AccessLogEntryEntity } from './access-log-entry.entity';
 export { AccessLogChainHeadEntity } from './access-log-chain-head.entity';
 export { AccessLogCheckpointEntity } from './access-log-checkpoint.entity';
+export { AccessLogWriter } from './access-log.writer';

@@ -13,6 +13,8 @@ export interface KeyMaterialConfig {
   /** Key-encryption keys by version (32 bytes each); the highest version wraps new data keys. */
   readonly keyEncryptionKeys: ReadonlyMap<number, Uint8Array> | null;
   readonly blindIndexKey: Uint8Array | null;
+  /** Ed25519 seed that signs access-log checkpoints. */
+  readonly auditSigningKey: Uint8Array | null;
 }
 
 export interface KringConfig {
@@ -62,12 +64,16 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
   const keys: KeyMaterialConfig = {
     keyEncryptionKeys: readKeyEncryptionKeys(env['KRING_KEY_ENCRYPTION_KEYS'], problems),
     blindIndexKey: readKey(env['KRING_BLIND_INDEX_KEY'], 'KRING_BLIND_INDEX_KEY', problems),
+    auditSigningKey: readKey(env['KRING_AUDIT_SIGNING_KEY'], 'KRING_AUDIT_SIGNING_KEY', problems),
   };
   if (production && keys.keyEncryptionKeys === null) {
     problems.push('KRING_KEY_ENCRYPTION_KEYS is required in production mode (format: "1:<base64 of 32 bytes>,2:<...>")');
   }
   if (production && keys.blindIndexKey === null) {
     problems.push('KRING_BLIND_INDEX_KEY is required in production mode (base64 of 32 bytes)');
+  }
+  if (production && keys.auditSigningKey === null) {
+    problems.push('KRING_AUDIT_SIGNING_KEY is required in production mode (base64 of a 32-byte Ed25519 seed)');
   }
 
   if (problems.length > 0) {

@@ -6,12 +6,15 @@ import type { Sodium } from './sodium';
 export interface KeyMaterial {
   readonly keyEncryptionKeys: ReadonlyMap<number, Uint8Array>;
   readonly blindIndexKey: Uint8Array;
+  readonly auditSigningKey: Uint8Array;
 }
 
 interface StoredDevKeys {
   readonly note: string;
   readonly keyEncryptionKeys: Record<string, string>;
   readonly blindIndexKey: string;
+  /** Added later than the others: generated into an existing file when missing. */
+  auditSigningKey?: string;
 }
 
 /**
@@ -21,13 +24,14 @@ interface StoredDevKeys {
  * across restarts. Never from code.
  */
 export async function resolveKeyMaterial(sodium: Sodium, config: KeyMaterialConfig, dataDir: string): Promise<KeyMaterial> {
-  if (config.keyEncryptionKeys !== null && config.blindIndexKey !== null) {
-    return { keyEncryptionKeys: config.keyEncryptionKeys, blindIndexKey: config.blindIndexKey };
+  if (config.keyEncryptionKeys !== null && config.blindIndexKey !== null && config.auditSigningKey !== null) {
+    return { keyEncryptionKeys: config.keyEncryptionKeys, blindIndexKey: config.blindIndexKey, auditSigningKey: config.auditSigningKey };
   }
   const dev = await loadOrCreateDevKeys(sodium, dataDir);
   return {
     keyEncryptionKeys: config.keyEncryptionKeys ?? dev.keyEncryptionKeys,
     blindIndexKey: config.blindIndexKey ?? dev.blindIndexKey,
+    auditSigningKey: config.auditSigningKey ?? dev.auditSigningKey,
   };
 }
 
@@ -43,6 +47,7 @@ async function loadOrCreateDevKeys(sodium: Sodium, dataDir: string): Promise<Key
       note: 'Development key material of Kring, generated on first start. Never use in production.',
       keyEncryptionKeys: { '1': Buffer.from(sodium.randombytes_buf(32)).toString('base64') },
       blindIndexKey: Buffer.from(sodium.randombytes_buf(32)).toString('base64'),
+      auditSigningKey: Buffer.from(sodium.randombytes_buf(32)).toString('base64'),
     };
     // The data folder itself stays traversable: the embedded PostgreSQL runs as another OS user under root.
     await mkdir(dataDir, { recursive: true });
@@ -54,9 +59,17 @@ async function loadOrCreateDevKeys(sodium: Sodium, dataDir: string): Promise<Key
     });
     await chmod(file, 0o600);
   }
+  if (stored.auditSigningKey === undefined) {
+    stored.auditSigningKey = Buffer.from(sodium.randombytes_buf(32)).toString('base64');
+    await writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
   const keyEncryptionKeys = new Map<number, Uint8Array>();
   for (const [version, key] of Object.entries(stored.keyEncryptionKeys)) {
     keyEncryptionKeys.set(Number(version), new Uint8Array(Buffer.from(key, 'base64')));
   }
-  return { keyEncryptionKeys, blindIndexKey: new Uint8Array(Buffer.from(stored.blindIndexKey, 'base64')) };
+  return {
+    keyEncryptionKeys,
+    blindIndexKey: new Uint8Array(Buffer.from(stored.blindIndexKey, 'base64')),
+    auditSigningKey: new Uint8Array(Buffer.from(stored.auditSigningKey, 'base64')),
+  };
 }

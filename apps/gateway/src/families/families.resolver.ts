@@ -2,6 +2,7 @@ import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { ProfessionalRole, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
 import { CitizensOnly, ProfessionalsOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { TraceId } from '../common/trace';
 import { FamilyFile } from './family-file.model';
 import { FamilyConnection } from './families-connection.model';
 import { FamilyFileService } from './family-file.service';
@@ -28,8 +29,9 @@ export class FamiliesResolver {
     @CurrentPrincipal() principal: ProfessionalPrincipal,
     @Args('id', { type: () => ID }) id: string,
     @Args('purpose', { type: () => String }) purpose: string,
+    @TraceId() traceId: string,
   ): Promise<FamilyFile> {
-    return this.files.readForProfessional(principal, id, purpose);
+    return this.files.readForProfessional(principal, id, purpose, traceId);
   }
 
   @ProfessionalsOnly(...CASEWORK)
@@ -38,13 +40,14 @@ export class FamiliesResolver {
     @CurrentPrincipal() principal: ProfessionalPrincipal,
     @Args('bsn', { type: () => String }) bsn: string,
     @Args('purpose', { type: () => String }) purpose: string,
+    @TraceId() traceId: string,
   ): Promise<FamilyFile> {
-    return this.files.readByBsn(principal, bsn, purpose);
+    return this.files.readByBsn(principal, bsn, purpose, traceId);
   }
 
   @CitizensOnly()
   @Query(() => FamilyFile, { nullable: true, description: 'What is recorded about you, and about the children under 16 over whom you hold authority.' })
-  myFamily(@CurrentPrincipal() principal: CitizenPrincipal): Promise<FamilyFile> {
-    return this.files.readForCitizen(principal);
+  myFamily(@CurrentPrincipal() principal: CitizenPrincipal, @TraceId() traceId: string): Promise<FamilyFile> {
+    return this.files.readForCitizen(principal, traceId);
   }
 }

@@ -29,10 +29,17 @@ export class RequestDecisions {
     return decision;
   }
 
-  /** Every decision taken, for the access log. */
-  all(): ReadonlyMap<string, AccessDecision> {
-    return this.cache;
-  }
+}
+
+/** Decisions of one read, grouped by what they were about, for the access log: fields named, never values. */
+export interface DecidedTarget {
+  readonly targetKind: 'MEMBER' | 'RECORD' | 'INVOLVEMENT';
+  readonly targetId: string;
+  readonly category: DataCategory;
+  readonly subjectIds: readonly string[];
+  readonly sourceOrganisationId: string;
+  readonly decision: AccessDecision;
+  readonly fields: string[];
 }
 
 /**
@@ -40,30 +47,48 @@ export class RequestDecisions {
  * only an allowed field is decrypted. A denied field is null and listed as a
  * redaction, so the reader knows it exists and can ask the family.
  */
-export function assembleFamilyFile(snapshot: FamilySnapshot, crypto: KringCrypto, decisions: RequestDecisions, purpose: string | null): FamilyFile {
+export function assembleFamilyFile(
+  snapshot: FamilySnapshot,
+  crypto: KringCrypto,
+  decisions: RequestDecisions,
+  purpose: string | null,
+): { file: FamilyFile; decided: DecidedTarget[] } {
   const redactions: Redaction[] = [];
+  const decided = new Map<string, DecidedTarget>();
   const { key } = snapshot;
   const reveal = <T>(decision: AccessDecision, where: Omit<Redaction, 'category' | 'reason'>, read: () => T): T | null => {
     if (decision.allowed) return read();
     redactions.push({ ...where, category: decision.category, reason: decision.reason });
     return null;
   };
+  /** Decides a field and notes the decision under its target for the log. */
+  const decide = (targetKind: DecidedTarget['targetKind'], targetId: string, field: string, facts: FieldFacts): AccessDecision => {
+    const decision = decisions.decide(facts);
+    const group = `${targetKind}|${targetId}|${facts.category}|${decision.allowed ? 'A' : decision.reason}|${facts.subjectIds.join(',')}`;
+    const existing = decided.get(group);
+    if (existing === undefined) {
+      decided.set(group, { targetKind, targetId, category: facts.category, subjectIds: facts.subjectIds, sourceOrganisationId: facts.sourceOrganisationId, decision, fields: [field] });
+    } else {
+      existing.fields.push(field);
+    }
+    return decision;
+  };
   const memberSource = snapshot.family.registeredByOrganisationId;
   const decrypt = (rowKind: string, rowId: string, field: string, sealed: Uint8Array) => crypto.cipher.decrypt(key, { rowKind, rowId, field }, sealed);
 
   const members: FamilyMember[] = snapshot.members.map((m) => {
-    const own = (category: DataCategory) => decisions.decide({ category, sourceOrganisationId: memberSource, subjectIds: [m.id] });
+    const own = (field: string, category: DataCategory) => decide('MEMBER', m.id, field, { category, sourceOrganisationId: memberSource, subjectIds: [m.id] });
     const at = (field: string) => ({ path: `members.${m.id}.${field}`, field, memberId: m.id, recordId: null, involvementId: null });
     const children = snapshot.authority.filter((a) => a.adultMemberId === m.id).map((a) => a.childMemberId).sort();
     return {
       id: m.id,
-      name: reveal(own(DataCategory.PERSONAL_IDENTITY), at('name'), () => decrypt('member', m.id, 'name', m.nameCiphertext)),
-      birthDate: reveal(own(DataCategory.PERSONAL_IDENTITY), at('birthDate'), () => decrypt('member', m.id, 'birthDate', m.birthDateCiphertext)),
-      bsn: reveal(own(DataCategory.NATIONAL_ID), at('bsn'), () => decrypt('member', m.id, 'bsn', m.bsnCiphertext)),
-      relation: reveal(own(DataCategory.HOUSEHOLD), at('relation'), () => decrypt('member', m.id, 'relation', m.relationCiphertext) as MemberRelation),
+      name: reveal(own('name', DataCategory.PERSONAL_IDENTITY), at('name'), () => decrypt('member', m.id, 'name', m.nameCiphertext)),
+      birthDate: reveal(own('birthDate', DataCategory.PERSONAL_IDENTITY), at('birthDate'), () => decrypt('member', m.id, 'birthDate', m.birthDateCiphertext)),
+      bsn: reveal(own('bsn', DataCategory.NATIONAL_ID), at('bsn'), () => decrypt('member', m.id, 'bsn', m.bsnCiphertext)),
+      relation: reveal(own('relation', DataCategory.HOUSEHOLD), at('relation'), () => decrypt('member', m.id, 'relation', m.relationCiphertext) as MemberRelation),
       // Who holds authority over whom is about the adult and each of those children.
       holdsAuthorityOver: reveal(
-        decisions.decide({ category: DataCategory.HOUSEHOLD, sourceOrganisationId: memberSource, subjectIds: [m.id, ...children].sort() }),
+        decide('MEMBER', m.id, 'holdsAuthorityOver', { category: DataCategory.HOUSEHOLD, sourceOrganisationId: memberSource, subjectIds: [m.id, ...children].sort() }),
         at('holdsAuthorityOver'),
         () => children,
       ),
@@ -72,7 +97,7 @@ export function assembleFamilyFile(snapshot: FamilySnapshot, crypto: KringCrypto
 
   const allMembers = snapshot.members.map((m) => m.id).sort();
   const involvements: Involvement[] = snapshot.involvements.map((i) => {
-    const decision = decisions.decide({ category: DataCategory.INVOLVEMENT, sourceOrganisationId: i.organisationId, subjectIds: allMembers });
+    const decision = decide('INVOLVEMENT', i.id, 'involvement', { category: DataCategory.INVOLVEMENT, sourceOrganisationId: i.organisationId, subjectIds: allMembers });
     const shown = reveal(decision, { path: `involvements.${i.id}`, field: 'involvement', memberId: null, recordId: null, involvementId: i.id }, () => i);
     return {
       id: i.id,
@@ -93,7 +118,7 @@ export function assembleFamilyFile(snapshot: FamilySnapshot, crypto: KringCrypto
         section[f.name] = null; // never recorded: nothing to share or withhold
         continue;
       }
-      const decision = decisions.decide({ category: f.category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
+      const decision = decide('RECORD', r.id, f.name, { category: f.category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
       section[f.name] = reveal(decision, { path: `records.${r.id}.${f.name}`, field: f.name, memberId: null, recordId: r.id, involvementId: null }, () =>
         JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue,
       );
@@ -108,7 +133,7 @@ export function assembleFamilyFile(snapshot: FamilySnapshot, crypto: KringCrypto
     };
   });
 
-  return { id: snapshot.family.id, purpose, members, involvements, records, redactions };
+  return { file: { id: snapshot.family.id, purpose, members, involvements, records, redactions }, decided: [...decided.values()] };
 }
 
 /** Organisations are public; the snapshot loads every one a family's file refers to. */

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { dutchDate } from '@kring/consent';
 import { isValidBsn } from '@kring/crypto';
 import { FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
-import { buildFieldAbility, decideCitizenAccess, decideFieldAccess, isInvolved, type FieldFacts } from '@kring/policy';
+import { buildFieldAbility, decideCitizenAccess, decideFieldAccess, DenyReason, isInvolved, type FieldFacts, type Purpose } from '@kring/policy';
+import { AuditService, type AuditContext, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, notFound } from '../common/kring-error';
+import { badInput, ErrorCode, notFound, type KringError } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
-import { assembleFamilyFile, RequestDecisions } from './family-file.assembler';
+import { assembleFamilyFile, RequestDecisions, type DecidedTarget } from './family-file.assembler';
 import type { FamilyFile } from './family-file.model';
 import type { FamilyConnection } from './families-connection.model';
 import { loadFamilySnapshot } from './family-snapshot';
@@ -17,24 +17,44 @@ import { requirePurpose } from './purpose-guard';
 /** Reading the family file: the professional's view for a declared purpose, and a member's own view. */
 @Injectable()
 export class FamilyFileService {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(
+    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly audit: AuditService,
+  ) {}
 
   /** A professional's view. A family their organisation is not involved with today answers exactly like one that does not exist. */
-  async readForProfessional(principal: ProfessionalPrincipal, familyId: string, purposeCode: string): Promise<FamilyFile> {
-    const purpose = requirePurpose(this.runtime.catalogue, principal, purposeCode);
-    if (!isUuid(familyId)) throw notFound('family');
-    return this.inSnapshot(async (manager) => {
-      const at = this.runtime.clock.now();
-      const today = dutchDate(at);
+  async readForProfessional(principal: ProfessionalPrincipal, familyId: string, purposeCode: string, traceId: string): Promise<FamilyFile> {
+    const at = this.runtime.clock.now();
+    const context: AuditContext = { principal, traceId, at };
+    const refuse = async (reason: DenyReason, error: KringError, knownFamilyId: string | null): Promise<never> => {
+      await this.audit.recordRefusal(context, refusal(purposeCode, knownFamilyId, familyId, reason));
+      throw error;
+    };
+    let purpose: Purpose;
+    try {
+      purpose = requirePurpose(this.runtime.catalogue, principal, purposeCode);
+    } catch (error) {
+      const reason = (error as KringError).code === ErrorCode.FORBIDDEN ? DenyReason.PURPOSE_NOT_FOR_DOMAIN : DenyReason.UNKNOWN_PURPOSE;
+      return refuse(reason, error as KringError, null);
+    }
+    if (!isUuid(familyId)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), null);
+    const today = dutchDate(at);
+    const outcome = await this.runtime.dataSource.transaction(async (manager) => {
       const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, familyId);
-      if (snapshot === null || !isInvolved(snapshot.facts, principal.organisationId, today)) throw notFound('family');
+      if (snapshot === null || !isInvolved(snapshot.facts, principal.organisationId, today)) {
+        return { file: null, refused: snapshot === null ? 'missing' : 'not-involved' } as const;
+      }
       const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
-      return assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule, buildFieldAbility(rule)), purpose.code);
+      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule, buildFieldAbility(rule)), purpose.code);
+      await this.audit.record(manager, context, decided.map((d) => entryFor('READ_FAMILY_FILE', purpose.code, familyId, d)));
+      return { file, refused: null } as const;
     });
+    if (outcome.file !== null) return outcome.file;
+    return refuse(DenyReason.NOT_INVOLVED, notFound('family'), outcome.refused === 'missing' ? null : familyId);
   }
 
   /** Finds the family through the BSN's blind index; only families the caller's organisation is involved with count. */
-  async readByBsn(principal: ProfessionalPrincipal, bsn: string, purposeCode: string): Promise<FamilyFile> {
+  async readByBsn(principal: ProfessionalPrincipal, bsn: string, purposeCode: string, traceId: string): Promise<FamilyFile> {
     requirePurpose(this.runtime.catalogue, principal, purposeCode);
     if (!isValidBsn(bsn)) throw badInput('bsn', 'is not a valid BSN (9 digits passing the elfproef)');
     const index = this.runtime.crypto.blindIndex.bsn(bsn);
@@ -49,19 +69,24 @@ export class FamilyFileService {
       .where('m.bsn_blind_index = :index', { index })
       .getRawMany<{ familyId: string }>();
     const first = familyIds[0];
-    if (first === undefined) throw notFound('family');
-    return this.readForProfessional(principal, first.familyId, purposeCode);
+    if (first === undefined) {
+      await this.audit.recordRefusal({ principal, traceId, at: this.runtime.clock.now() }, refusal(purposeCode, null, null, DenyReason.NOT_INVOLVED));
+      throw notFound('family');
+    }
+    return this.readForProfessional(principal, first.familyId, purposeCode, traceId);
   }
 
   /** A member's own view: their data, and that of children under 16 over whom they hold authority. */
-  async readForCitizen(principal: CitizenPrincipal): Promise<FamilyFile> {
-    return this.inSnapshot(async (manager) => {
-      const at = this.runtime.clock.now();
+  async readForCitizen(principal: CitizenPrincipal, traceId: string): Promise<FamilyFile> {
+    const at = this.runtime.clock.now();
+    return this.runtime.dataSource.transaction(async (manager) => {
       const today = dutchDate(at);
       const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, principal.familyId);
       if (snapshot === null) throw notFound('family');
       const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
-      return assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule, buildFieldAbility(rule)), null);
+      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule, buildFieldAbility(rule)), null);
+      await this.audit.record(manager, { principal, traceId, at }, decided.map((d) => entryFor('READ_OWN_FILE', null, principal.familyId, d)));
+      return file;
     });
   }
 
@@ -86,10 +111,6 @@ export class FamilyFileService {
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  /** One consistent view of the family for the whole request. */
-  private inSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.runtime.dataSource.transaction('REPEATABLE READ', work);
-  }
 }
 
 function encodeCursor(familyId: string): string {
@@ -101,4 +122,45 @@ function decodeCursor(cursor: string): string {
   const match = /^family:([0-9a-f-]{36})$/i.exec(text);
   if (match === null) throw badInput('after', 'is not a cursor this API gave out');
   return match[1] as string;
+}
+
+/** One access-log entry for the decisions about one target and category. */
+function entryFor(activity: string, purpose: string | null, familyId: string, decided: DecidedTarget): EntryDraft {
+  const { decision } = decided;
+  return {
+    activity,
+    purpose,
+    familyId,
+    subjectMemberIds: decided.subjectIds,
+    targetKind: decided.targetKind,
+    targetId: decided.targetId,
+    sourceOrganisationId: decided.sourceOrganisationId,
+    category: decided.category,
+    fields: decided.fields,
+    decision: decision.allowed ? 'ALLOWED' : 'DENIED',
+    basis: decision.allowed ? decision.basis.kind : null,
+    basisRefs: !decision.allowed ? [] : decision.basis.kind === 'CONSENT' ? decision.basis.consentIds : decision.basis.kind === 'BREAK_GLASS' ? [decision.basis.grantId] : [],
+    reason: decision.allowed ? null : decision.reason,
+    breakGlass: decision.allowed && decision.basis.kind === 'BREAK_GLASS',
+  };
+}
+
+/** A read refused before any field was decided: one entry, on the family's chain when the family exists. */
+function refusal(purpose: string, knownFamilyId: string | null, requestedId: string | null, reason: DenyReason): EntryDraft {
+  return {
+    activity: 'READ_FAMILY_FILE',
+    purpose: purpose.trim() === '' ? null : purpose.trim().slice(0, 64),
+    familyId: knownFamilyId,
+    subjectMemberIds: [],
+    targetKind: 'FAMILY',
+    targetId: requestedId !== null && isUuid(requestedId) ? requestedId : null,
+    sourceOrganisationId: null,
+    category: null,
+    fields: [],
+    decision: 'DENIED',
+    basis: null,
+    basisRefs: [],
+    reason,
+    breakGlass: false,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AccessLogWriter, CheckpointSigner } from '@kring/audit';
 import type { KringConfig } from '@kring/config';
 import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
 import { openDatabase, startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
@@ -24,7 +25,8 @@ export interface RuntimeOptions {
  */
 export async function createRuntime(config: KringConfig, logger: Logger, options: RuntimeOptions = {}): Promise<KringRuntime> {
   const sodium = await loadSodium();
-  const crypto = new KringCrypto(sodium, await resolveKeyMaterial(sodium, config.keys, config.dataDir));
+  const keyMaterial = await resolveKeyMaterial(sodium, config.keys, config.dataDir);
+  const crypto = new KringCrypto(sodium, keyMaterial);
   const catalogue = PurposeCatalogue.fromFile(config.policyFile);
 
   let embedded: RunningPostgres | null = null;
@@ -59,6 +61,8 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
       crypto,
       catalogue,
       clock: options.clock ?? systemClock,
+      accessLog: new AccessLogWriter(sodium),
+      checkpointSigner: new CheckpointSigner(sodium, keyMaterial.auditSigningKey),
       tokenVerifier,
       devIssuer,
       databaseDescription,

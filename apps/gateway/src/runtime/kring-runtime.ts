@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { KringConfig } from '@kring/config';
+import type { AccessLogWriter, CheckpointSigner } from '@kring/audit';
 import type { KringCrypto } from '@kring/crypto';
 import type { DevIssuer, TokenVerifier } from '@kring/identity';
 import type { PurposeCatalogue } from '@kring/policy';
@@ -14,6 +15,8 @@ export interface KringRuntime {
   readonly crypto: KringCrypto;
   readonly catalogue: PurposeCatalogue;
   readonly clock: Clock;
+  readonly accessLog: AccessLogWriter;
+  readonly checkpointSigner: CheckpointSigner;
   readonly tokenVerifier: TokenVerifier;
   /** Present only when no external issuer is configured (never in production). */
   readonly devIssuer: DevIssuer | null;

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AccessLogFacts } from '@kring/audit';
+import type { Principal } from '@kring/identity';
+import { ErrorCode, KringError } from '../common/kring-error';
+import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+
+/** The facts of an entry that the caller supplies; who and when come from the request. */
+export type EntryDraft = Omit<AccessLogFacts, 'occurredAt' | 'traceId' | 'actorKind' | 'actorId' | 'actorOrganisationId' | 'actorRole'>;
+
+/** Who acted and in which request: the part every entry of one request shares. */
+export interface AuditContext {
+  readonly principal: Principal;
+  readonly traceId: string;
+  readonly at: Date;
+}
+
+/**
+ * Writes the access log for the gateway. Fail closed: when the log cannot be
+ * written, the whole transaction fails with AUDIT_UNAVAILABLE, so nothing is
+ * served or changed without its entry.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+
+  /** Appends the drafts in the caller's transaction; call it last, just before commit. */
+  async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    const actor = actorOf(context.principal);
+    const entries: AccessLogFacts[] = drafts.map((draft) => ({ ...draft, ...actor, occurredAt: context.at, traceId: context.traceId }));
+    try {
+      await this.runtime.accessLog.append(manager, entries);
+    } catch (error) {
+      this.runtime.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'the access log could not be written; the request is refused');
+      throw new KringError(ErrorCode.AUDIT_UNAVAILABLE, 'The access log cannot be written right now, so nothing was served or changed. Try again later.');
+    }
+  }
+
+  /** Records a refusal that happened before any transaction (e.g. not involved, unknown purpose), in a transaction of its own. */
+  async recordRefusal(context: AuditContext, draft: EntryDraft): Promise<void> {
+    await this.runtime.dataSource.transaction((manager) => this.record(manager, context, [draft]));
+  }
+}
+
+function actorOf(principal: Principal): Pick<AccessLogFacts, 'actorKind' | 'actorId' | 'actorOrganisationId' | 'actorRole'> {
+  return principal.kind === 'professional'
+    ? { actorKind: 'PROFESSIONAL', actorId: principal.professionalId, actorOrganisationId: principal.organisationId, actorRole: [...principal.roles].sort().join(',') }
+    : { actorKind: 'CITIZEN', actorId: principal.memberId, actorOrganisationId: null, actorRole: 'FAMILY_MEMBER' };
+}
