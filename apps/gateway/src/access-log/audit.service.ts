@@ -48,3 +48,34 @@ function actorOf(principal: Principal): Pick<AccessLogFacts, 'actorKind' | 'acto
     ? { actorKind: 'PROFESSIONAL', actorId: principal.professionalId, actorOrganisationId: principal.organisationId, actorRole: [...principal.roles].sort().join(',') }
     : { actorKind: 'CITIZEN', actorId: principal.memberId, actorOrganisationId: null, actorRole: 'FAMILY_MEMBER' };
 }
+
+/** An entry for a change to the family file or its consents (not a read): who did what to which target. */
+export function changeEntry(input: {
+  activity: string;
+  familyId: string;
+  subjectMemberIds: readonly string[];
+  targetKind: string;
+  targetId: string;
+  fields?: readonly string[];
+  category?: string | null;
+  sourceOrganisationId?: string | null;
+  basis: 'OWN_RECORD' | 'DATA_SUBJECT';
+  basisRefs?: readonly string[];
+}): EntryDraft {
+  return {
+    activity: input.activity,
+    purpose: null,
+    familyId: input.familyId,
+    subjectMemberIds: [...input.subjectMemberIds].sort(),
+    targetKind: input.targetKind,
+    targetId: input.targetId,
+    sourceOrganisationId: input.sourceOrganisationId ?? null,
+    category: input.category ?? null,
+    fields: [...(input.fields ?? [])],
+    decision: 'ALLOWED',
+    basis: input.basis,
+    basisRefs: [...(input.basisRefs ?? [])],
+    reason: null,
+    breakGlass: false,
+  };
+}

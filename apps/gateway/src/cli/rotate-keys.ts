@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
   try {
-    const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto);
+    const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto, runtime.accessLog);
     process.stdout.write(`Rewrapped ${report.families} family and ${report.organisations} organisation data keys with key-encryption key version ${report.kekVersion}.\n`);
   } finally {
     await runtime.close();

@@ -18,6 +18,7 @@ import type { DataKey } from '@kring/crypto';
 import { FamilyMemberEntity, InvolvementEntity, loadFamilyKey, ParentalAuthorityEntity } from '@kring/family-file';
 import { OrganisationEntity, type CitizenPrincipal, type Principal, type ProfessionalPrincipal } from '@kring/identity';
 import { isInvolved } from '@kring/policy';
+import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
 import { subjectFactsOf } from '../families/family-snapshot';
@@ -33,9 +34,19 @@ const VALID_FROM_TOLERANCE_MS = 5 * 60 * 1000;
 /** Granting, co-signing, revoking and listing consents, with the capacity rule deciding who may do each. */
 @Injectable()
 export class ConsentService {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(
+    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly audit: AuditService,
+  ) {}
 
-  async grant(principal: CitizenPrincipal, input: GrantConsentInput): Promise<Consent> {
+  /** The log entry of a consent change; the consent receipt id is its basis reference. */
+  private async logChange(manager: EntityManager, principal: CitizenPrincipal, traceId: string, at: Date, activity: string, consent: { id: string; familyId: string; subjectMemberId: string; categories: readonly string[] }): Promise<void> {
+    await this.audit.record(manager, { principal, traceId, at }, [
+      changeEntry({ activity, familyId: consent.familyId, subjectMemberIds: [consent.subjectMemberId], targetKind: 'CONSENT', targetId: consent.id, fields: [...consent.categories], basis: 'DATA_SUBJECT', basisRefs: [consent.id] }),
+    ]);
+  }
+
+  async grant(principal: CitizenPrincipal, input: GrantConsentInput, traceId: string): Promise<Consent> {
     const now = this.runtime.clock.now();
     const validFrom = input.validFrom ?? now;
     this.validateGrant(input, validFrom, now);
@@ -67,12 +78,13 @@ export class ConsentService {
         revocationReasonCiphertext: null,
       });
       await manager.insert(ConsentSignatureEntity, { consentId: id, memberId: principal.memberId, capacity: capacityOf(subject, principal.memberId), signedAt: now });
+      await this.logChange(manager, principal, traceId, now, 'GRANT_CONSENT', { id, familyId: principal.familyId, subjectMemberId: subject.memberId, categories: input.categories });
       return this.present(manager, [id], subjects, now).then((list) => list[0] as Consent);
     });
   }
 
   /** Adds the caller's signature (the co-signature for a 12 to 15 year old); signing twice changes nothing. */
-  async sign(principal: CitizenPrincipal, consentId: string): Promise<Consent> {
+  async sign(principal: CitizenPrincipal, consentId: string, traceId: string): Promise<Consent> {
     const now = this.runtime.clock.now();
     return this.runtime.dataSource.transaction(async (manager) => {
       const { consent, subjects, subject } = await this.ownConsent(manager, principal, consentId);
@@ -86,12 +98,13 @@ export class ConsentService {
         .values({ consentId: consent.id, memberId: principal.memberId, capacity: capacityOf(subject, principal.memberId), signedAt: now })
         .orIgnore()
         .execute();
+      await this.logChange(manager, principal, traceId, now, 'SIGN_CONSENT', consent);
       return this.present(manager, [consent.id], subjects, now).then((list) => list[0] as Consent);
     });
   }
 
   /** Revokes with immediate effect: the first request that starts after this returns is decided without it. */
-  async revoke(principal: CitizenPrincipal, consentId: string, reason: string | null): Promise<Consent> {
+  async revoke(principal: CitizenPrincipal, consentId: string, reason: string | null, traceId: string): Promise<Consent> {
     const now = this.runtime.clock.now();
     if (reason !== null && reason.length > 1000) throw badInput('reason', 'must be at most 1000 characters');
     return this.runtime.dataSource.transaction(async (manager) => {
@@ -103,6 +116,7 @@ export class ConsentService {
           revokedByMemberId: principal.memberId,
           revocationReasonCiphertext: reason ? this.runtime.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason) : null,
         });
+        await this.logChange(manager, principal, traceId, now, 'REVOKE_CONSENT', consent);
       }
       return this.present(manager, [consent.id], subjects, now).then((list) => list[0] as Consent);
     });

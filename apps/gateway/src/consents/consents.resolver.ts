@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { CitizenPrincipal, Principal } from '@kring/identity';
 import { Authenticated, CitizensOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { TraceId } from '../common/trace';
 import { Consent } from './consent.model';
 import { ConsentService } from './consent.service';
 import { GrantConsentInput } from './grant-consent.input';
@@ -18,14 +19,14 @@ export class ConsentsResolver {
 
   @CitizensOnly()
   @Mutation(() => Consent, { description: 'Grants a consent; it is PENDING until every required signature is there.' })
-  grantConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('input') input: GrantConsentInput): Promise<Consent> {
-    return this.service.grant(principal, input);
+  grantConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('input') input: GrantConsentInput, @TraceId() traceId: string): Promise<Consent> {
+    return this.service.grant(principal, input, traceId);
   }
 
   @CitizensOnly()
   @Mutation(() => Consent, { description: 'Adds your signature, e.g. a parent co-signing the consent of a 12 to 15 year old.' })
-  signConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('id', { type: () => ID }) id: string): Promise<Consent> {
-    return this.service.sign(principal, id);
+  signConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('id', { type: () => ID }) id: string, @TraceId() traceId: string): Promise<Consent> {
+    return this.service.sign(principal, id, traceId);
   }
 
   @CitizensOnly()
@@ -34,7 +35,8 @@ export class ConsentsResolver {
     @CurrentPrincipal() principal: CitizenPrincipal,
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => String, nullable: true }) reason: string | null | undefined,
+    @TraceId() traceId: string,
   ): Promise<Consent> {
-    return this.service.revoke(principal, id, reason ?? null);
+    return this.service.revoke(principal, id, reason ?? null, traceId);
   }
 }

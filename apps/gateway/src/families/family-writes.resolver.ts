@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { ProfessionalsOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { TraceId } from '../common/trace';
 import { AddRecordInput } from './add-record.input';
 import { Family, FamilyRecord, Involvement } from './family-file.model';
 import { FamilyWritesService } from './family-writes.service';
@@ -16,25 +17,25 @@ export class FamilyWritesResolver {
 
   @ProfessionalsOnly(...CASEWORK)
   @Mutation(() => Family, { description: 'Registers a family with its members and parental authority; your organisation becomes involved.' })
-  registerFamily(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: RegisterFamilyInput): Promise<Family> {
-    return this.writes.registerFamily(principal, input);
+  registerFamily(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: RegisterFamilyInput, @TraceId() traceId: string): Promise<Family> {
+    return this.writes.registerFamily(principal, input, traceId);
   }
 
   @ProfessionalsOnly(...CASEWORK)
   @Mutation(() => Involvement, { description: 'Registers an organisation as involved with a family your organisation is involved with.' })
-  registerInvolvement(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: RegisterInvolvementInput): Promise<Involvement> {
-    return this.writes.registerInvolvement(principal, input);
+  registerInvolvement(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: RegisterInvolvementInput, @TraceId() traceId: string): Promise<Involvement> {
+    return this.writes.registerInvolvement(principal, input, traceId);
   }
 
   @ProfessionalsOnly(...CASEWORK)
   @Mutation(() => Involvement, { description: 'Ends your organisation\'s involvement today; from then on it no longer sees the family.' })
-  endInvolvement(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('id', { type: () => ID }) id: string): Promise<Involvement> {
-    return this.writes.endInvolvement(principal, id);
+  endInvolvement(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('id', { type: () => ID }) id: string, @TraceId() traceId: string): Promise<Involvement> {
+    return this.writes.endInvolvement(principal, id, traceId);
   }
 
   @ProfessionalsOnly(...CASEWORK)
   @Mutation(() => FamilyRecord, { description: 'Adds a record of your organisation to the family file.' })
-  addRecord(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: AddRecordInput): Promise<FamilyRecord> {
-    return this.writes.addRecord(principal, input);
+  addRecord(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: AddRecordInput, @TraceId() traceId: string): Promise<FamilyRecord> {
+    return this.writes.addRecord(principal, input, traceId);
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@kring/family-file';
 import { OrganisationEntity, ProfessionalEntity, type ProfessionalPrincipal } from '@kring/identity';
 import { isInvolved } from '@kring/policy';
+import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
@@ -30,12 +31,15 @@ const MAX_MEMBERS = 20;
 export class FamilyWritesService {
   private readonly writer: FamilyFileWriter;
 
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {
+  constructor(
+    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly audit: AuditService,
+  ) {
     this.writer = new FamilyFileWriter(runtime.crypto);
   }
 
   /** Registers a family; the caller's organisation becomes involved from today. */
-  async registerFamily(principal: ProfessionalPrincipal, input: RegisterFamilyInput): Promise<Family> {
+  async registerFamily(principal: ProfessionalPrincipal, input: RegisterFamilyInput, traceId: string): Promise<Family> {
     const today = dutchDate(this.runtime.clock.now());
     const members = input.members.map((m, i) => validateMember(m, i, today));
     if (members.length === 0) throw badInput('members', 'must name at least one member');
@@ -56,19 +60,23 @@ export class FamilyWritesService {
     });
     return this.runtime.dataSource.transaction(async (manager) => {
       const { family, memberIds } = await this.writer.createFamily(manager, { registeredByOrganisationId: principal.organisationId, members, authority: input.authority });
-      await this.writer.addInvolvement(manager, {
+      const involvement = await this.writer.addInvolvement(manager, {
         familyId: family.id,
         organisationId: principal.organisationId,
         contactProfessionalId: principal.professionalId,
         startsOn: today,
         caseDirection: input.caseDirection ?? false,
       });
+      await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
+        changeEntry({ activity: 'REGISTER_FAMILY', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'FAMILY', targetId: family.id, fields: ['name', 'birthDate', 'bsn', 'relation', 'holdsAuthorityOver'], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+      ]);
       return { id: family.id, memberIds };
     });
   }
 
   /** Registers an involvement (the caller's own organisation's, or a referral) with a family the caller is involved with. */
-  async registerInvolvement(principal: ProfessionalPrincipal, input: RegisterInvolvementInput): Promise<Involvement> {
+  async registerInvolvement(principal: ProfessionalPrincipal, input: RegisterInvolvementInput, traceId: string): Promise<Involvement> {
     const today = dutchDate(this.runtime.clock.now());
     const startsOn = input.startsOn ?? today;
     if (!isIsoDate(startsOn)) throw badInput('startsOn', 'must be a date (YYYY-MM-DD)');
@@ -98,12 +106,15 @@ export class FamilyWritesService {
         endsOn: input.endsOn ?? null,
         caseDirection: input.caseDirection,
       });
+      await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
+        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await this.memberIds(manager, input.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+      ]);
       return toInvolvement(involvement, organisation);
     });
   }
 
   /** Ends the caller's own organisation's involvement from today: it no longer sees the family. */
-  async endInvolvement(principal: ProfessionalPrincipal, id: string): Promise<Involvement> {
+  async endInvolvement(principal: ProfessionalPrincipal, id: string, traceId: string): Promise<Involvement> {
     if (!isUuid(id)) throw notFound('involvement');
     const today = dutchDate(this.runtime.clock.now());
     return this.runtime.dataSource.transaction(async (manager) => {
@@ -113,12 +124,15 @@ export class FamilyWritesService {
       involvement.endsOn = today < involvement.startsOn ? involvement.startsOn : today;
       await manager.update(InvolvementEntity, { id }, { endsOn: involvement.endsOn });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: involvement.organisationId });
+      await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
+        changeEntry({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await this.memberIds(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+      ]);
       return toInvolvement(involvement, organisation);
     });
   }
 
   /** Adds a record of the caller's organisation about members of a family it is involved with. */
-  async addRecord(principal: ProfessionalPrincipal, input: AddRecordInput): Promise<FamilyRecord> {
+  async addRecord(principal: ProfessionalPrincipal, input: AddRecordInput, traceId: string): Promise<FamilyRecord> {
     const given = SECTION_TYPES.filter((t) => input[sectionInputField(t.name)] !== undefined && input[sectionInputField(t.name)] !== null);
     if (given.length !== 1) throw badInput('section', `must be exactly one of ${SECTION_TYPES.map((t) => sectionInputField(t.name)).join(', ')}`);
     const type = given[0] as (typeof SECTION_TYPES)[number];
@@ -151,6 +165,16 @@ export class FamilyWritesService {
         subjectMemberIds: subjects,
         values: values as Record<string, FieldValue>,
       });
+      // One entry per category written, like a read: fields named, never values.
+      const byCategory = new Map<string, string[]>();
+      for (const f of type.fields) if (values[f.name] !== undefined) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f.name]);
+      await this.audit.record(
+        manager,
+        { principal, traceId, at: this.runtime.clock.now() },
+        [...byCategory].map(([category, fields]) =>
+          changeEntry({ activity: 'ADD_RECORD', familyId: family.familyId, subjectMemberIds: subjects, targetKind: 'RECORD', targetId: record.id, category, fields, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+        ),
+      );
       const section: SectionValues = { __sectionType: type.name, ...Object.fromEntries(type.fields.map((f) => [f.name, values[f.name] ?? null])) };
       return {
         id: record.id,
@@ -161,6 +185,10 @@ export class FamilyWritesService {
         section,
       };
     });
+  }
+
+  private async memberIds(manager: EntityManager, familyId: string): Promise<string[]> {
+    return (await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true } })).map((m) => m.id);
   }
 
   /** The family, when the caller's organisation is involved with it today; otherwise it answers as missing. */

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { AccessLogWriter } from '@kring/audit';
 import type { KringCrypto } from '@kring/crypto';
 import { familyKeyOwner } from '@kring/family-file';
 import { organisationKeyOwner } from '@kring/identity';
@@ -18,10 +20,37 @@ export interface RewrapReport {
  * versions are configured, a row is readable whichever version it carries. Afterwards
  * the old version can be removed from the configuration.
  */
-export async function rewrapDataKeys(dataSource: DataSource, crypto: KringCrypto): Promise<RewrapReport> {
+export async function rewrapDataKeys(dataSource: DataSource, crypto: KringCrypto, accessLog: AccessLogWriter, at: Date = new Date()): Promise<RewrapReport> {
   const current = crypto.keyRing.currentKekVersion;
   const families = await rewrapTable(dataSource, crypto, 'family', current, (row) => familyKeyOwner(row.id), (row) => row.data_key_version ?? 1);
   const organisations = await rewrapTable(dataSource, crypto, 'organisation', current, (row) => organisationKeyOwner(row.id), () => 1);
+  // A key operation is an entry too, on the chain of entries without a family.
+  await dataSource.transaction((manager) =>
+    accessLog.append(manager, [
+      {
+        occurredAt: at,
+        traceId: randomBytes(16).toString('hex'),
+        actorKind: 'SYSTEM',
+        actorId: null,
+        actorOrganisationId: null,
+        actorRole: 'KEY_ROTATION',
+        activity: 'ROTATE_KEY_ENCRYPTION_KEY',
+        purpose: null,
+        familyId: null,
+        subjectMemberIds: [],
+        targetKind: null,
+        targetId: null,
+        sourceOrganisationId: null,
+        category: null,
+        fields: [`kekVersion=${current}`, `families=${families}`, `organisations=${organisations}`],
+        decision: 'ALLOWED',
+        basis: null,
+        basisRefs: [],
+        reason: null,
+        breakGlass: false,
+      },
+    ]),
+  );
   return { kekVersion: current, families, organisations };
 }
 
