@@ -5,6 +5,9 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AccessLogIntegrityService } from './access-log/access-log-integrity.service';
+import { AccessLogResolver } from './access-log/access-log.resolver';
+import { AccessLogService } from './access-log/access-log.service';
 import { AuditService } from './access-log/audit.service';
 import { AuthGuard } from './auth/auth.guard';
 import { PrincipalResolver } from './auth/principal.resolver';
@@ -62,6 +65,9 @@ export class GatewayModule {
         { provide: APP_FILTER, useClass: GraphqlExceptionPassThrough },
         PrincipalResolver,
         AuditService,
+        AccessLogService,
+        AccessLogIntegrityService,
+        AccessLogResolver,
         ViewerService,
         ViewerResolver,
         PurposesResolver,

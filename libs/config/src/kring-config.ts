@@ -30,6 +30,8 @@ export interface KringConfig {
   readonly keys: KeyMaterialConfig;
   readonly logLevel: string;
   readonly seedDemoWorld: boolean;
+  /** How often chain heads of the access log are signed; 0 turns the interval off (tests). */
+  readonly checkpointIntervalSeconds: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -76,6 +78,8 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     problems.push('KRING_AUDIT_SIGNING_KEY is required in production mode (base64 of a 32-byte Ed25519 seed)');
   }
 
+  const checkpointIntervalSeconds = readPort(env['KRING_CHECKPOINT_INTERVAL_SECONDS'], 'KRING_CHECKPOINT_INTERVAL_SECONDS', mode === 'test' ? 0 : 300, problems);
+
   if (problems.length > 0) {
     throw new ConfigurationError(problems);
   }
@@ -91,6 +95,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     keys,
     logLevel: env['LOG_LEVEL'] ?? (mode === 'test' ? 'silent' : 'info'),
     seedDemoWorld: !production && env['KRING_SEED_DEMO'] !== 'false',
+    checkpointIntervalSeconds,
   });
 }
 

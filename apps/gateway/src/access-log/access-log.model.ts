@@ -1,0 +1,204 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Organisation } from '../viewer/viewer.model';
+import { PageInfo } from '../families/families-connection.model';
+
+export enum LogDecision {
+  ALLOWED = 'ALLOWED',
+  DENIED = 'DENIED',
+}
+registerEnumType(LogDecision, { name: 'LogDecision' });
+
+@ObjectType({ description: 'Who acted. A family member sees the organisation and role only; privacy officers also see the professional.' })
+export class AccessLogActor {
+  @Field()
+  kind!: string;
+
+  @Field(() => Organisation, { nullable: true })
+  organisation!: Organisation | null;
+
+  @Field(() => String, { nullable: true })
+  role!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Privacy officers only.' })
+  professionalId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Privacy officers only.' })
+  name!: string | null;
+}
+
+@ObjectType({ description: 'One decision or change in the access log. Fields are named, their values never appear.' })
+export class AccessLogEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => GraphQLISODateTime)
+  occurredAt!: Date;
+
+  @Field({ description: 'W3C trace id linking the request across organisations.' })
+  traceId!: string;
+
+  @Field({ description: 'What happened, e.g. READ_FAMILY_FILE, REVOKE_CONSENT.' })
+  activity!: string;
+
+  @Field(() => String, { nullable: true, description: 'The processing activity: the declared purpose.' })
+  purpose!: string | null;
+
+  @Field(() => LogDecision)
+  decision!: LogDecision;
+
+  @Field(() => String, { nullable: true, description: 'OWN_RECORD, STATUTORY_TASK, CONSENT, BREAK_GLASS, DATA_SUBJECT.' })
+  basis!: string | null;
+
+  @Field(() => [String], { description: 'Consent receipt ids or break-glass grant id the basis rests on.' })
+  basisRefs!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Why it was denied.' })
+  reason!: string | null;
+
+  @Field()
+  breakGlass!: boolean;
+
+  @Field(() => String, { nullable: true })
+  category!: string | null;
+
+  @Field(() => [String])
+  fields!: string[];
+
+  @Field(() => ID, { nullable: true })
+  familyId!: string | null;
+
+  @Field(() => [ID], { description: 'Pseudonymous ids of the members the data is about (within your view).' })
+  subjectMemberIds!: string[];
+
+  @Field(() => String, { nullable: true })
+  targetKind!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  targetId!: string | null;
+
+  @Field(() => Organisation, { nullable: true, description: 'Whose record it is.' })
+  sourceOrganisation!: Organisation | null;
+
+  @Field(() => AccessLogActor)
+  actor!: AccessLogActor;
+
+  @Field()
+  chainKey!: string;
+
+  @Field(() => Int)
+  sequence!: number;
+}
+
+@ObjectType()
+export class AccessLogEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => AccessLogEntry)
+  node!: AccessLogEntry;
+}
+
+@ObjectType()
+export class AccessLogConnection {
+  @Field(() => [AccessLogEdge])
+  edges!: AccessLogEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@InputType({ description: 'Filters combine with AND. Times are inclusive from, exclusive to.' })
+export class AccessLogFilter {
+  @Field(() => ID, { nullable: true })
+  familyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Entries about this member.' })
+  memberId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Entries of this professional.' })
+  professionalId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Entries where this organisation acted or whose records were concerned.' })
+  organisationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  purpose?: string | null;
+
+  @Field(() => LogDecision, { nullable: true })
+  decision?: LogDecision | null;
+
+  @Field(() => String, { nullable: true })
+  basis?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  breakGlass?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  activity?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  to?: Date | null;
+}
+
+@ObjectType()
+export class BrokenEntry {
+  @Field()
+  chainKey!: string;
+
+  @Field(() => Int)
+  sequence!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The stored entry at that place, when there is one.' })
+  entryId!: string | null;
+
+  @Field({ description: 'CHANGED, MISSING, INSERTED, REORDERED, TRUNCATED or CHECKPOINT_INVALID.' })
+  problem!: string;
+}
+
+@ObjectType({ description: 'The result of checking the hash chains and signed checkpoints.' })
+export class LogVerification {
+  @Field()
+  intact!: boolean;
+
+  @Field(() => Int)
+  chainsChecked!: number;
+
+  @Field(() => Int)
+  entriesChecked!: number;
+
+  @Field(() => Int)
+  checkpointsVerified!: number;
+
+  @Field(() => BrokenEntry, { nullable: true, description: 'The first broken entry found, if any.' })
+  firstBroken!: BrokenEntry | null;
+
+  @Field(() => GraphQLISODateTime)
+  verifiedAt!: Date;
+
+  @Field({ description: 'Key id of the Ed25519 key that signs checkpoints.' })
+  keyId!: string;
+}
+
+@ObjectType({ description: 'The public key that signs access-log checkpoints, so anyone can check them.' })
+export class AccessLogSigningKey {
+  @Field()
+  keyId!: string;
+
+  @Field()
+  algorithm!: string;
+
+  @Field({ description: 'Base64 of the 32-byte Ed25519 public key.' })
+  publicKey!: string;
+}
+
+@ObjectType()
+export class CheckpointReport {
+  @Field(() => Int, { description: 'Chains whose head was signed now.' })
+  signed!: number;
+
+  @Field(() => GraphQLISODateTime)
+  signedAt!: Date;
+}

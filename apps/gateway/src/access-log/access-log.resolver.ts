@@ -1,0 +1,50 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ProfessionalRole, type Principal } from '@kring/identity';
+import { Authenticated, ProfessionalsOnly } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+import { Inject } from '@nestjs/common';
+import { AccessLogConnection, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification } from './access-log.model';
+import { AccessLogIntegrityService } from './access-log-integrity.service';
+import { AccessLogService } from './access-log.service';
+
+const OFFICERS = [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER];
+
+@Resolver()
+export class AccessLogResolver {
+  constructor(
+    private readonly log: AccessLogService,
+    private readonly integrity: AccessLogIntegrityService,
+    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+  ) {}
+
+  @Authenticated()
+  @Query(() => AccessLogConnection, { description: 'The access log, newest first: for privacy officers within their scope, for a family member about their own data.' })
+  accessLog(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter', { type: () => AccessLogFilter, nullable: true }) filter: AccessLogFilter | null | undefined,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
+  ): Promise<AccessLogConnection> {
+    return this.log.page(principal, filter ?? {}, first, after ?? null);
+  }
+
+  @ProfessionalsOnly(...OFFICERS)
+  @Query(() => LogVerification, { description: 'Checks the hash chains and signed checkpoints of one family, or of the whole log.' })
+  verifyAccessLog(@Args('familyId', { type: () => ID, nullable: true }) familyId: string | null | undefined): Promise<LogVerification> {
+    return this.integrity.verify(familyId ?? null);
+  }
+
+  @ProfessionalsOnly(...OFFICERS, ProfessionalRole.ADMIN)
+  @Mutation(() => CheckpointReport, { description: 'Signs the head of every chain that grew since its last checkpoint (also done at an interval).' })
+  checkpointAccessLog(): Promise<CheckpointReport> {
+    return this.integrity.checkpoint();
+  }
+
+  @Authenticated()
+  @Query(() => AccessLogSigningKey, { description: 'The public key that signs access-log checkpoints.' })
+  accessLogSigningKey(): AccessLogSigningKey {
+    const signer = this.runtime.checkpointSigner;
+    return { keyId: signer.keyId, algorithm: 'Ed25519', publicKey: Buffer.from(signer.publicKey).toString('base64') };
+  }
+}
