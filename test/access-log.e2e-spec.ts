@@ -269,3 +269,57 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
     return (await superuser.query<{ n: number }>(`SELECT count(*)::int AS n FROM access_log_entry`)).rows[0]?.n ?? 0;
   }
 });
+
+describe('exporting the access log', () => {
+  let sut: TestGateway;
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'access_log_export' });
+    await sut.graphql(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' } });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+  const get = async (persona: string | null, query: string) => {
+    const { default: request } = await import('supertest');
+    const call = request(sut.app.getHttpServer()).get(`/access-log/export?${query}`);
+    return persona === null ? call : call.set('authorization', `Bearer ${await sut.tokenFor(persona)}`);
+  };
+
+  it('CSV holds the same entries as accessLog, with a header, for the same caller and filter', async () => {
+    const response = await get('keten-fg', 'format=csv&decision=DENIED');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/csv/);
+    const lines = response.text.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^occurred_at,trace_id,activity,/);
+    const graphql = await sut.graphql<{ accessLog: { edges: unknown[] } }>(`{ accessLog(filter: { decision: DENIED }, first: 200) { edges { cursor } } }`, { token: await sut.tokenFor('keten-fg') });
+    expect(lines.length - 1).toBe(graphql.data?.accessLog.edges.length);
+    expect(response.text).not.toContain('Kerkstraat');
+  });
+
+  it('JSON lines and the Logius shape parse line by line, with the standard\'s fields', async () => {
+    const jsonl = await get('keten-fg', 'format=jsonl');
+    expect(jsonl.status).toBe(200);
+    expect(jsonl.text.trim().split('\n').map((l) => JSON.parse(l) as { activity: string })[0]).toHaveProperty('activity');
+    const logius = await get('keten-fg', `format=logius&familyId=${DEMO_FAMILY_ID}`);
+    const first = JSON.parse(logius.text.trim().split('\n')[0] as string) as Record<string, unknown>;
+    expect(first).toMatchObject({ trace_id: expect.stringMatching(/^[0-9a-f]{32}$/), operation_id: expect.stringMatching(/^[0-9a-f]{16}$/), status_code: expect.stringMatching(/^STATUS_CODE_/), name: expect.any(String), start_time: expect.any(Number) });
+    expect((first['attributes'] as Record<string, unknown>)['dpl.core.processing_activity_id']).toMatch(/^urn:kring:processing-activity:/);
+  });
+
+  it('is refused without a token and for a professional without a privacy role; the export itself is logged', async () => {
+    expect((await get(null, 'format=csv')).status).toBe(401);
+    const forbidden = await get('wmo', 'format=csv');
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+    expect((await get('keten-fg', 'format=xml')).body).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'format' } }] });
+    const logged = await sut.graphql<{ accessLog: { edges: unknown[] } }>(`{ accessLog(filter: { activity: "EXPORT_ACCESS_LOG" }) { edges { cursor } } }`, { token: await sut.tokenFor('keten-fg') });
+    expect(logged.data?.accessLog.edges.length).toBe(3);
+  });
+
+  it('a family member exports only what accessLog shows them', async () => {
+    const response = await get('sanne', 'format=jsonl');
+    const entries = response.text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { subjectMemberIds: string[]; actor: { name: string | null } });
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => e.subjectMemberIds.every((s) => s === M.sanne) && e.actor.name === null)).toBe(true);
+  });
+});

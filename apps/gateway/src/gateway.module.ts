@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AccessLogExportController } from './access-log/access-log-export.controller';
 import { AccessLogIntegrityService } from './access-log/access-log-integrity.service';
 import { AccessLogResolver } from './access-log/access-log.resolver';
 import { AccessLogService } from './access-log/access-log.service';
@@ -58,7 +59,7 @@ export class GatewayModule {
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
-      controllers: production ? [HealthController] : [HealthController, DevIssuerController],
+      controllers: production ? [HealthController, AccessLogExportController] : [HealthController, AccessLogExportController, DevIssuerController],
       providers: [
         { provide: KRING_RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AuthGuard },

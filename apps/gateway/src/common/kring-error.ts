@@ -41,3 +41,29 @@ export function badInput(field: string, problem: string): KringError {
 export function forbidden(message = 'You are not allowed to do this.'): KringError {
   return new KringError(ErrorCode.FORBIDDEN, message);
 }
+
+/** The HTTP status of a domain error on plain HTTP routes (GraphQL answers 200 with the code). */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.UNAUTHENTICATED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.CONSENT_CAPACITY:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.PURPOSE_REQUIRED:
+    case ErrorCode.UNKNOWN_PURPOSE:
+      return 400;
+    case ErrorCode.AUDIT_UNAVAILABLE:
+      return 503;
+    case ErrorCode.DATA_INTEGRITY:
+      return 500;
+  }
+}
+
+/** The body of a domain error on plain HTTP routes: the GraphQL error shape, so clients parse one format. */
+export function httpErrorBody(error: KringError): { errors: { message: string; extensions: Record<string, unknown> }[] } {
+  return { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] };
+}

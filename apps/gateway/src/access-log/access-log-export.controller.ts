@@ -1,0 +1,102 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Principal } from '@kring/identity';
+import { Authenticated } from '../auth/access.decorator';
+import type { KringRequest } from '../auth/auth.guard';
+import { badInput, httpErrorBody, httpStatusOf, KringError } from '../common/kring-error';
+import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+import { csvHeader, csvLine, EXPORT_FORMATS, jsonLine, logiusLines, type ExportFormat } from './access-log-export';
+import { LogDecision, type AccessLogFilter } from './access-log.model';
+import { AccessLogService } from './access-log.service';
+import { AuditService } from './audit.service';
+
+/**
+ * `GET /access-log/export?format=csv|jsonl|logius&<filters>`: the same entries
+ * `accessLog` gives the same caller, streamed in batches. The export itself is
+ * logged first; if that cannot be written, nothing is exported.
+ */
+@Controller('access-log')
+export class AccessLogExportController {
+  constructor(
+    private readonly log: AccessLogService,
+    private readonly audit: AuditService,
+    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+  ) {}
+
+  @Authenticated()
+  @Get('export')
+  async export(@Req() request: KringRequest & { traceId?: string }, @Res() response: Response, @Query() query: Record<string, string | undefined>): Promise<void> {
+    const principal = request.principal as Principal;
+    try {
+      const format = (query['format'] ?? 'csv') as ExportFormat;
+      if (!(format in EXPORT_FORMATS)) throw badInput('format', 'must be csv, jsonl or logius');
+      const filter = filterFrom(query);
+      // Validates the filter and the caller's scope before anything is written or logged.
+      await this.log.page(principal, filter, 1, null);
+      await this.audit.recordRefusal(
+        { principal, traceId: request.traceId ?? '', at: this.runtime.clock.now() },
+        {
+          activity: 'EXPORT_ACCESS_LOG',
+          purpose: null,
+          familyId: filter.familyId ?? null,
+          subjectMemberIds: filter.memberId ? [filter.memberId] : [],
+          targetKind: null,
+          targetId: null,
+          sourceOrganisationId: null,
+          category: null,
+          fields: [`format=${format}`, ...Object.entries(filter).filter(([, v]) => v !== undefined && v !== null).map(([k]) => `filter=${k}`)],
+          decision: 'ALLOWED',
+          basis: principal.kind === 'citizen' ? 'DATA_SUBJECT' : null,
+          basisRefs: [],
+          reason: null,
+          breakGlass: false,
+        },
+      );
+      const { contentType, extension } = EXPORT_FORMATS[format];
+      response.status(200);
+      response.setHeader('content-type', contentType);
+      response.setHeader('content-disposition', `attachment; filename="kring-access-log.${extension}"`);
+      response.setHeader('cache-control', 'no-store');
+      if (format === 'csv') response.write(csvHeader());
+      for await (const batch of this.log.all(principal, filter)) {
+        const text = batch.map((entry) => (format === 'csv' ? csvLine(entry) : format === 'jsonl' ? jsonLine(entry) : logiusLines(entry, '0.1.0'))).join('');
+        if (!response.write(text)) await new Promise((resolve) => response.once('drain', resolve));
+      }
+      response.end();
+    } catch (error) {
+      if (response.headersSent) {
+        // Mid-stream: the only honest signal left is a broken transfer.
+        response.destroy(error as Error);
+        return;
+      }
+      if (!(error instanceof KringError)) throw error;
+      response.status(httpStatusOf(error.code)).json(httpErrorBody(error));
+    }
+  }
+}
+
+function filterFrom(query: Record<string, string | undefined>): AccessLogFilter {
+  const date = (name: string): Date | undefined => {
+    const value = query[name];
+    if (value === undefined) return undefined;
+    const parsed = new Date(value);
+    if (Number.isNaN(parsed.getTime())) throw badInput(name, 'must be an ISO 8601 date-time');
+    return parsed;
+  };
+  const decision = query['decision'];
+  if (decision !== undefined && decision !== 'ALLOWED' && decision !== 'DENIED') throw badInput('decision', 'must be ALLOWED or DENIED');
+  const breakGlass = query['breakGlass'];
+  return {
+    familyId: query['familyId'],
+    memberId: query['memberId'],
+    professionalId: query['professionalId'],
+    organisationId: query['organisationId'],
+    purpose: query['purpose'],
+    decision: decision === undefined ? undefined : decision === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
+    basis: query['basis'],
+    activity: query['activity'],
+    breakGlass: breakGlass === undefined ? undefined : breakGlass === 'true',
+    from: date('from'),
+    to: date('to'),
+  };
+}
