@@ -1,4 +1,4 @@
-import type { AccessLogEntry } from './access-log.model';
+import { LogDecision, type AccessLogEntry } from './access-log.model';
 
 export type ExportFormat = 'csv' | 'jsonl' | 'logius';
 
@@ -91,7 +91,7 @@ export function logiusLines(entry: AccessLogEntry, serviceVersion: string): stri
         trace_id: entry.traceId,
         // 8 bytes, unique per operation: from the entry id, and per subject when an entry has several.
         operation_id: (entry.id.replace(/-/g, '').slice(0, 14) + i.toString(16).padStart(2, '0')).slice(0, 16),
-        status_code: entry.decision === 'ALLOWED' ? 'STATUS_CODE_OK' : 'STATUS_CODE_ERROR',
+        status_code: entry.decision === LogDecision.ALLOWED ? 'STATUS_CODE_OK' : 'STATUS_CODE_ERROR',
         name: entry.category === null ? entry.activity : `${entry.activity}:${entry.category}`,
         start_time: time,
         end_time: time,
