@@ -67,13 +67,29 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
     );
     // Every (record, category) that has stored fields is decided once; a record's categories come from its section type.
     const stored = await superuser.query<{ id: string; section_type: string; fields: string[] }>(`SELECT id, section_type, ARRAY(SELECT jsonb_object_keys(encrypted_fields)) AS fields FROM record WHERE family_id = $1`, [DEMO_FAMILY_ID]);
-    const expected = stored.rows.flatMap((r) => [...new Set((findSectionType(r.section_type)?.fields ?? []).filter((f) => r.fields.includes(f.name)).map((f) => `${r.id}|${f.category}`))]).sort();
+    // ...plus INVOLVEMENT: who wrote the record is decided like a field.
+    const expected = stored.rows
+      .flatMap((r) => [...new Set([...(findSectionType(r.section_type)?.fields ?? []).filter((f) => r.fields.includes(f.name)).map((f) => `${r.id}|${f.category}`), `${r.id}|INVOLVEMENT`])])
+      .sort();
     expect(rows.rows.map((r) => `${r.target_id}|${r.category}`).sort()).toEqual(expected);
     expect(rows.rows.every((r) => r.n === 1)).toBe(true);
     expect(new Set(rows.rows.map((r) => r.decision))).toEqual(new Set(['ALLOWED', 'DENIED']));
     expect(records.length).toBe(stored.rows.length);
     // Members (per category decided) and involvements are entries too.
     expect((await entryCount()) - before).toBeGreaterThan(rows.rows.length);
+  });
+
+  it('a family member\'s own read is logged too, as READ_OWN_FILE on the basis DATA_SUBJECT or denied OTHER_MEMBER', async () => {
+    const answer = await sut.graphql(`{ myFamily { id } }`, { token: await sut.tokenFor('marieke') });
+    expect(answer.errors).toBeUndefined();
+    const rows = await superuser.query<{ decision: string; basis: string | null; reason: string | null }>(
+      `SELECT DISTINCT decision, basis, reason FROM access_log_entry WHERE activity = 'READ_OWN_FILE' AND actor_id = $1 ORDER BY 1`,
+      [M.marieke],
+    );
+    expect(rows.rows).toEqual([
+      { decision: 'ALLOWED', basis: 'DATA_SUBJECT', reason: null },
+      { decision: 'DENIED', basis: null, reason: 'OTHER_MEMBER' },
+    ]);
   });
 
   it('entries name fields and categories, never values, and carry basis or reason', async () => {

@@ -13,15 +13,15 @@ describe('consent capacity follows the child\'s birthdays', () => {
   let recordId: string;
 
   const read = async () => {
-    const answer = await sut.graphql<{ family: { records: { id: string; section: { provider: string | null } }[]; redactions: { recordId: string | null; reason: string }[] } }>(
-      `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { records { id section { ... on CareTrajectory { provider } } } redactions { recordId reason } } }`,
+    const answer = await sut.graphql<{ family: { records: { id: string; section: { provider: string | null } }[]; redactions: { recordId: string | null; field: string; reason: string }[] } }>(
+      `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { records { id section { ... on CareTrajectory { provider } } } redactions { recordId field reason } } }`,
       { token: await sut.tokenFor('schuldhulp'), variables: { id: familyId } },
     );
     expect(answer.errors).toBeUndefined();
     const file = answer.data?.family;
     return {
       provider: file?.records.find((r) => r.id === recordId)?.section.provider ?? null,
-      reason: file?.redactions.find((r) => r.recordId === recordId)?.reason ?? null,
+      reason: file?.redactions.find((r) => r.recordId === recordId && r.field === 'provider')?.reason ?? null,
     };
   };
   const as = (memberId: string) => sut.issuer.sign({ kind: 'citizen', memberId });

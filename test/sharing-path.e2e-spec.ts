@@ -33,7 +33,7 @@ interface FileAnswer {
   id: string;
   members: { id: string; name: string | null; bsn: string | null }[];
   involvements: { id: string; organisation: { id: string; name: string } | null }[];
-  records: { id: string; sectionType: string; subjectMemberIds: string[]; sourceOrganisation: { id: string }; section: Record<string, unknown> }[];
+  records: { id: string; sectionType: string; subjectMemberIds: string[]; sourceOrganisation: { id: string } | null; section: Record<string, unknown> }[];
   redactions: Redaction[];
 }
 
@@ -47,7 +47,10 @@ describe('the sharing path: a partner reads exactly what the family consented to
   };
   const recordOf = (file: FileAnswer, sectionType: string, subject: string) =>
     file.records.find((r) => r.sectionType === sectionType && r.subjectMemberIds.includes(subject)) as FileAnswer['records'][number];
-  const redactionsOf = (file: FileAnswer, recordId: string) => file.redactions.filter((r) => r.recordId === recordId).map((r) => `${r.field}:${r.reason}`).sort();
+  /** The redactions of a record's content; who wrote it (INVOLVEMENT) is asserted on its own. */
+  const redactionsOf = (file: FileAnswer, recordId: string) =>
+    file.redactions.filter((r) => r.recordId === recordId && r.field !== 'sourceOrganisation').map((r) => `${r.field}:${r.reason}`).sort();
+  const sourceRedaction = (file: FileAnswer, recordId: string) => file.redactions.find((r) => r.recordId === recordId && r.field === 'sourceOrganisation')?.reason ?? null;
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'sharing_path' });
@@ -124,6 +127,22 @@ describe('the sharing path: a partner reads exactly what the family consented to
       expect(answer.data?.family ?? null).toBeNull();
     });
 
+    it('a padded purpose code is not the catalogue\'s code: UNKNOWN_PURPOSE', async () => {
+      expect((await read('wmo', ' CASE_COORDINATION ')).errors?.[0]?.extensions?.code).toBe('UNKNOWN_PURPOSE');
+    });
+
+    it('who wrote a record is INVOLVEMENT data: hidden where the purpose excludes it, own records still named', async () => {
+      const file = fileOf(await read('wmo', 'ELIGIBILITY_ASSESSMENT'));
+      const care = recordOf(file, 'CareTrajectory', M.daan);
+      expect(care.sourceOrganisation).toBeNull();
+      expect(sourceRedaction(file, care.id)).toBe('PURPOSE_EXCLUDES_CATEGORY');
+      // The purpose caps every category, one's own records included (rule 1 comes first).
+      expect(recordOf(file, 'SupportProvision', M.marieke).sourceOrganisation).toBeNull();
+      const coordination = fileOf(await read('wmo', 'CASE_COORDINATION'));
+      expect(recordOf(coordination, 'SupportProvision', M.marieke).sourceOrganisation).toEqual({ id: O.teamToegang });
+      expect(recordOf(coordination, 'DebtSituation', M.marieke).sourceOrganisation).toEqual({ id: O.schuldhulp });
+    });
+
     it('a purpose the caller\'s domain may not use is FORBIDDEN (youth care cannot declare debt resolution)', async () => {
       expect((await read('jeugdhulp', 'DEBT_RESOLUTION')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
@@ -190,6 +209,8 @@ describe('the sharing path: a partner reads exactly what the family consented to
       const after = fileOf(await read('schuldhulp', 'CASE_COORDINATION', familyId));
       expect(after.records.find((r) => r.id === recordId)?.section).toMatchObject({ phone: '06-99990000', address: 'Dorpsstraat 1' });
       expect(redactionsOf(after, recordId)).toEqual([]);
+      // Who wrote it is INVOLVEMENT, which this consent does not cover.
+      expect(sourceRedaction(after, recordId)).toBe('NO_CONSENT');
     });
 
     it('a record about two members is shared only when both consented', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In, type SelectQueryBuilder } from 'typeorm';
+import { In } from 'typeorm';
 import { AccessLogEntryEntity } from '@kring/audit';
 import { ageOn, dutchDate } from '@kring/consent';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type Principal } from '@kring/identity';
@@ -13,7 +13,7 @@ import { loadFamilySubjects } from './family-subjects';
 const MAX_PAGE = 200;
 
 /** Who sees which entries (DESIGN.md §5, guarantee 7; issue 4). */
-type Scope =
+export type Scope =
   | { readonly kind: 'chain' }
   | { readonly kind: 'organisation'; readonly organisationId: string }
   | { readonly kind: 'member'; readonly familyId: string; readonly reach: readonly string[] };
@@ -36,12 +36,8 @@ export class AccessLogService {
   async page(principal: Principal, filter: AccessLogFilter, first: number, after: string | null): Promise<AccessLogConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
     const scope = await this.scopeOf(principal);
-    const query = this.filtered(scope, filter).orderBy('e.occurred_at', 'DESC').addOrderBy('e.id', 'DESC').take(first + 1);
-    if (after !== null) {
-      const cursor = decodeCursor(after);
-      query.andWhere('(e.occurred_at, e.id) < (:cursorTime, :cursorId)', { cursorTime: cursor.occurredAt, cursorId: cursor.id });
-    }
-    const rows = await query.getMany();
+    const { sql, params } = pageQuery(scope, filter, first + 1, after === null ? null : decodeCursor(after));
+    const rows = (await this.runtime.dataSource.query<Record<string, unknown>[]>(sql, params)).map(toEntity);
     const page = rows.slice(0, first);
     const nodes = await this.present(page, scope);
     const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page[i] as AccessLogEntryEntity), node }));
@@ -71,41 +67,6 @@ export class AccessLogService {
     if (principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) return { kind: 'chain' };
     if (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER)) return { kind: 'organisation', organisationId: principal.organisationId };
     throw forbidden('The access log is for privacy officers and for the family members it is about.');
-  }
-
-  private filtered(scope: Scope, filter: AccessLogFilter): SelectQueryBuilder<AccessLogEntryEntity> {
-    const query = this.runtime.dataSource.getRepository(AccessLogEntryEntity).createQueryBuilder('e');
-    switch (scope.kind) {
-      case 'chain':
-        break;
-      case 'organisation':
-        query.andWhere('(e.actor_organisation_id = :scopeOrg OR e.source_organisation_id = :scopeOrg)', { scopeOrg: scope.organisationId });
-        break;
-      case 'member':
-        query.andWhere('e.family_id = :scopeFamily AND e.subject_member_ids && CAST(:reach AS uuid[])', { scopeFamily: scope.familyId, reach: scope.reach });
-        break;
-    }
-    const id = (name: string, value: string | null | undefined): string | null => {
-      if (value === null || value === undefined) return null;
-      if (!isUuid(value)) throw badInput(`filter.${name}`, 'is not an id');
-      return value;
-    };
-    const familyId = id('familyId', filter.familyId);
-    const memberId = id('memberId', filter.memberId);
-    const professionalId = id('professionalId', filter.professionalId);
-    const organisationId = id('organisationId', filter.organisationId);
-    if (familyId !== null) query.andWhere('e.family_id = :familyId', { familyId });
-    if (memberId !== null) query.andWhere('e.subject_member_ids @> CAST(:memberIds AS uuid[])', { memberIds: [memberId] });
-    if (professionalId !== null) query.andWhere('e.actor_id = :professionalId', { professionalId });
-    if (organisationId !== null) query.andWhere('(e.actor_organisation_id = :organisationId OR e.source_organisation_id = :organisationId)', { organisationId });
-    if (filter.purpose) query.andWhere('e.purpose = :purpose', { purpose: filter.purpose });
-    if (filter.decision) query.andWhere('e.decision = :decision', { decision: filter.decision });
-    if (filter.basis) query.andWhere('e.basis = :basis', { basis: filter.basis });
-    if (filter.activity) query.andWhere('e.activity = :activity', { activity: filter.activity });
-    if (filter.breakGlass !== null && filter.breakGlass !== undefined) query.andWhere('e.break_glass = :breakGlass', { breakGlass: filter.breakGlass });
-    if (filter.from) query.andWhere('e.occurred_at >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('e.occurred_at < :to', { to: filter.to });
-    return query;
   }
 
   private async present(rows: AccessLogEntryEntity[], scope: Scope): Promise<AccessLogEntry[]> {
@@ -157,6 +118,91 @@ export class AccessLogService {
       sequence: Number(r.sequence),
     }));
   }
+}
+
+/**
+ * The SQL of one page, newest first, keyset on (occurred_at, id). A condition that is
+ * an OR over two indexed columns (a privacy officer's scope: their organisation acted,
+ * or owns the record) becomes a UNION of branches, each walking its own index backwards
+ * and stopping after `limit` rows; a plain OR would make PostgreSQL collect and sort
+ * every match, which grows with the log.
+ */
+export function pageQuery(scope: Scope, filter: AccessLogFilter, limit: number, cursor: { occurredAt: Date; id: string } | null): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const common: string[] = [];
+  const either: string[][] = [];
+  switch (scope.kind) {
+    case 'chain':
+      break;
+    case 'organisation': {
+      const org = p(scope.organisationId);
+      either.push([`actor_organisation_id = ${org}`, `source_organisation_id = ${org}`]);
+      break;
+    }
+    case 'member':
+      common.push(`family_id = ${p(scope.familyId)}`, `subject_member_ids && ${p(scope.reach)}::uuid[]`);
+      break;
+  }
+  const id = (name: string, value: string | null | undefined): string | null => {
+    if (value === null || value === undefined) return null;
+    if (!isUuid(value)) throw badInput(`filter.${name}`, 'is not an id');
+    return value;
+  };
+  const familyId = id('familyId', filter.familyId);
+  const memberId = id('memberId', filter.memberId);
+  const professionalId = id('professionalId', filter.professionalId);
+  const organisationId = id('organisationId', filter.organisationId);
+  if (familyId !== null) common.push(`family_id = ${p(familyId)}`);
+  if (memberId !== null) common.push(`subject_member_ids @> ${p([memberId])}::uuid[]`);
+  if (professionalId !== null) common.push(`actor_id = ${p(professionalId)}`);
+  if (organisationId !== null) {
+    const org = p(organisationId);
+    either.push([`actor_organisation_id = ${org}`, `source_organisation_id = ${org}`]);
+  }
+  if (filter.purpose) common.push(`purpose = ${p(filter.purpose)}`);
+  if (filter.decision) common.push(`decision = ${p(filter.decision)}`);
+  if (filter.basis) common.push(`basis = ${p(filter.basis)}`);
+  if (filter.activity) common.push(`activity = ${p(filter.activity)}`);
+  if (filter.breakGlass !== null && filter.breakGlass !== undefined) common.push(`break_glass = ${p(filter.breakGlass)}`);
+  if (filter.from) common.push(`occurred_at >= ${p(filter.from)}`);
+  if (filter.to) common.push(`occurred_at < ${p(filter.to)}`);
+  if (cursor !== null) common.push(`(occurred_at, id) < (${p(cursor.occurredAt)}, ${p(cursor.id)})`);
+  const order = `ORDER BY occurred_at DESC, id DESC LIMIT ${limit}`;
+  // Every combination of one predicate from each OR: at most four branches.
+  const branches = either.reduce<string[][]>((combos, options) => combos.flatMap((combo) => options.map((option) => [...combo, option])), [[]]);
+  const select = (conditions: string[]) => `SELECT * FROM access_log_entry${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''} ${order}`;
+  if (branches.length === 1) return { sql: select([...common, ...(branches[0] ?? [])]), params };
+  return { sql: `SELECT * FROM (${branches.map((b) => `(${select([...common, ...b])})`).join(' UNION ')}) AS page ${order}`, params };
+}
+
+function toEntity(row: Record<string, unknown>): AccessLogEntryEntity {
+  const array = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? value.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : []);
+  return Object.assign(new AccessLogEntryEntity(), {
+    id: row['id'] as string,
+    chainKey: row['chain_key'] as string,
+    sequence: String(row['sequence']),
+    occurredAt: row['occurred_at'] as Date,
+    traceId: row['trace_id'] as string,
+    actorKind: row['actor_kind'] as string,
+    actorId: row['actor_id'] as string | null,
+    actorOrganisationId: row['actor_organisation_id'] as string | null,
+    actorRole: row['actor_role'] as string | null,
+    activity: row['activity'] as string,
+    purpose: row['purpose'] as string | null,
+    familyId: row['family_id'] as string | null,
+    subjectMemberIds: array(row['subject_member_ids']),
+    targetKind: row['target_kind'] as string | null,
+    targetId: row['target_id'] as string | null,
+    sourceOrganisationId: row['source_organisation_id'] as string | null,
+    category: row['category'] as string | null,
+    fields: array(row['fields']),
+    decision: row['decision'] as string,
+    basis: row['basis'] as string | null,
+    basisRefs: array(row['basis_refs']),
+    reason: row['reason'] as string | null,
+    breakGlass: row['break_glass'] as boolean,
+  });
 }
 
 function encodeCursor(row: AccessLogEntryEntity): string {

@@ -123,10 +123,14 @@ export function assembleFamilyFile(
         JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue,
       );
     }
+    // Who wrote a record tells that they are involved: INVOLVEMENT data about the record's subjects.
+    const sourceDecision = decide('RECORD', r.id, 'sourceOrganisation', { category: DataCategory.INVOLVEMENT, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
     return {
       id: r.id,
       sectionType: r.sectionType,
-      sourceOrganisation: organisationOf(snapshot, r.sourceOrganisationId),
+      sourceOrganisation: reveal(sourceDecision, { path: `records.${r.id}.sourceOrganisation`, field: 'sourceOrganisation', memberId: null, recordId: r.id, involvementId: null }, () =>
+        organisationOf(snapshot, r.sourceOrganisationId),
+      ),
       subjectMemberIds: [...subjectIds],
       createdAt: r.createdAt,
       section,

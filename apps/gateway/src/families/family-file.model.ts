@@ -55,8 +55,8 @@ export class FamilyRecord {
   @Field()
   sectionType!: string;
 
-  @Field(() => Organisation)
-  sourceOrganisation!: Organisation;
+  @Field(() => Organisation, { nullable: true, description: 'Who wrote the record: INVOLVEMENT data about its subjects, shared like any other field.' })
+  sourceOrganisation!: Organisation | null;
 
   @Field(() => [ID], { description: 'The members this record is about; each must consent before it is shared for a consent-based purpose.' })
   subjectMemberIds!: string[];

@@ -7,7 +7,8 @@ export function requirePurpose(catalogue: PurposeCatalogue, principal: Professio
   if (code === null || code === undefined || code.trim() === '') {
     throw new KringError(ErrorCode.PURPOSE_REQUIRED, 'Declare the purpose of this read (one of the codes of `purposes`).');
   }
-  const purpose = catalogue.find(code.trim());
+  // Exact codes only: a padded or differently cased code is not the catalogue's code.
+  const purpose = catalogue.find(code);
   if (purpose === undefined) {
     throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(code.slice(0, 64))} is not in the purpose catalogue; see \`purposes\`.`);
   }

@@ -1,0 +1,205 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { SECTION_TYPES, type DataCategory } from '@kring/family-file';
+import { DirectoryWriter, Domain, ProfessionalRole } from '@kring/identity';
+import { ManualClock } from '../apps/gateway/src/runtime/clock';
+import { expectedFamilyAnswer, type ExpectedFile, type ExpectedRedaction } from './support/reference/reference-access-rule';
+import { amsterdamDate } from './support/reference/reference-calendar';
+import type { ReferenceOrganisation, ReferencePurpose } from './support/reference/reference-world';
+import { describeWorld, diffFiles, labelsOf, withLabels } from './support/world/describe-world';
+import { materializeWorld } from './support/world/materialize-world';
+import { ObservedDistribution } from './support/world/observed-distribution';
+import { worldSpec } from './support/world/world-spec.arbitrary';
+import { writeWorld } from './support/world/world.writer';
+import { startTestGateway, type GraphQLAnswer, type TestGateway } from './support/test-gateway';
+
+/*
+ * Guarantee 1 (DESIGN.md §5): for generated worlds (families, ages around 12 and 16,
+ * records about several members, consents in every state, involvements, purposes,
+ * clocks near Amsterdam midnight) the real gateway's family(id, purpose) answers
+ * exactly what an independent reference of the rule (test/support/reference) allows.
+ * One gateway and one set of organisations serve every run; each world is its own family.
+ *
+ *   KRING_PROPERTY_RUNS        worlds per run (default 1000)
+ *   KRING_PROPERTY_SEED/_PATH  replay the failure fast-check reports
+ *   KRING_PROPERTY_STATS_FILE  write the observed distribution of outcomes there (JSON)
+ */
+const RUNS = Number(process.env['KRING_PROPERTY_RUNS'] ?? 1000);
+/** To replay a failure, pass the seed and path fast-check reports. */
+const SEED = process.env['KRING_PROPERTY_SEED'] === undefined ? undefined : Number(process.env['KRING_PROPERTY_SEED']);
+const PATH = process.env['KRING_PROPERTY_PATH'];
+/** Below this many worlds, a run is too small to be expected to reach every branch. */
+const RUNS_FOR_COVERAGE = 500;
+
+/** Two organisations share a domain, so "every organisation of a domain" and "this organisation" differ. */
+const ORGANISATION_DOMAINS: readonly Domain[] = [
+  Domain.YOUTH_CARE,
+  Domain.YOUTH_CARE,
+  Domain.WMO,
+  Domain.DEBT_ASSISTANCE,
+  Domain.PARTICIPATION,
+  Domain.CHILD_SAFETY,
+  Domain.EDUCATION,
+  Domain.ADULT_CARE,
+];
+
+const SECTIONS = SECTION_TYPES.map((t) => `... on ${t.name} { ${t.fields.map((f) => f.name).join(' ')} }`).join(' ');
+const READ = `query Read($id: ID!, $purpose: String!) {
+  family(id: $id, purpose: $purpose) {
+    members { id name birthDate bsn relation holdsAuthorityOver }
+    involvements { id organisation { id } startsOn endsOn caseDirection }
+    records { id sectionType subjectMemberIds sourceOrganisation { id } section { __typename ${SECTIONS} } }
+    redactions { path field category reason memberId recordId involvementId }
+  }
+}`;
+
+interface FileAnswer {
+  members: ExpectedFile['members'];
+  involvements: { id: string; organisation: { id: string } | null; startsOn: string | null; endsOn: string | null; caseDirection: boolean | null }[];
+  records: (Omit<ExpectedFile['records'][number], 'sourceOrganisationId'> & { sourceOrganisation: { id: string } | null })[];
+  redactions: ExpectedRedaction[];
+}
+
+/** The purpose register as data, read from the policy file itself rather than through the gateway's loader. */
+function readCatalogue(): ReferencePurpose[] {
+  const doc = JSON.parse(readFileSync(join(process.cwd(), 'libs/policy/purposes.json'), 'utf8')) as { purposes: ReferencePurpose[] };
+  return doc.purposes.map((p) => ({ code: p.code, domains: p.domains, maxCategories: p.maxCategories as DataCategory[], statutoryFor: p.statutoryFor }));
+}
+
+function byId<T extends { id: string }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function normalise(file: ExpectedFile): ExpectedFile {
+  return {
+    members: byId(file.members),
+    involvements: byId(file.involvements),
+    records: byId(file.records),
+    redactions: [...file.redactions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
+function fileOfAnswer(answer: FileAnswer): ExpectedFile {
+  return normalise({
+    members: answer.members,
+    involvements: answer.involvements.map(({ organisation, ...rest }) => ({ ...rest, organisationId: organisation?.id ?? null })),
+    records: answer.records.map(({ sourceOrganisation, ...rest }) => ({ ...rest, sourceOrganisationId: sourceOrganisation?.id ?? null })),
+    redactions: answer.redactions,
+  });
+}
+
+describe('guarantee 1, no leak: a professional reads exactly the fields the access rule allows', () => {
+  const clock = new ManualClock(new Date('2026-06-01T10:00:00Z'));
+  const catalogue = readCatalogue();
+  let sut: TestGateway;
+  let organisations: ReferenceOrganisation[];
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'sharing_path_property', seedDemoWorld: false, clock });
+    const directory = new DirectoryWriter(sut.runtime.crypto);
+    organisations = await sut.runtime.dataSource.transaction(async (manager) => {
+      const made: ReferenceOrganisation[] = [];
+      for (const [i, domain] of ORGANISATION_DOMAINS.entries()) {
+        const organisation = await directory.registerOrganisation(manager, { name: `Organisation ${i} (${domain})`, domain });
+        const professional = await directory.registerProfessional(manager, organisation, { name: `Professional ${i}`, roles: [ProfessionalRole.PROFESSIONAL] });
+        tokens.set(organisation.id, await sut.issuer.sign({ kind: 'professional', professionalId: professional.id }));
+        made.push({ id: organisation.id, label: `O${i}`, domain });
+      }
+      return made;
+    });
+  });
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('the reference calendar gives the Amsterdam date the time zone database gives', () => {
+    const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T23:59:59Z'), noInvalidDate: true }), (instant) => {
+        expect(amsterdamDate(instant)).toBe(amsterdam.format(instant));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it(
+    `for ${RUNS} generated worlds, family(id, purpose) equals an independent reference of the rule, field for field`,
+    async () => {
+      const observed = new ObservedDistribution();
+      await fc.assert(
+        fc.asyncProperty(worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), async (spec) => {
+          const { world, request } = materializeWorld(spec, organisations, catalogue);
+          await writeWorld(sut.runtime, world);
+          clock.set(request.at);
+          const answer: GraphQLAnswer<{ family: FileAnswer | null }> = await sut.graphql(READ, {
+            token: tokens.get(request.caller.id) as string,
+            variables: { id: world.familyId, purpose: request.purpose },
+          });
+          const expected = expectedFamilyAnswer(world, request, catalogue);
+          observed.add(expected);
+
+          const fail = (what: string[]): never => {
+            const labels = labelsOf(world, organisations);
+            throw new Error(`${withLabels(what.join('\n'), labels)}\n--- the world ---\n${describeWorld(world, request, organisations)}`);
+          };
+          if (expected.kind === 'error') {
+            const code = answer.errors?.[0]?.extensions?.code;
+            if (code !== expected.code || answer.data?.family != null) {
+              fail([`expected the error ${expected.code}, the gateway answered ${code === undefined ? 'a file' : `the error ${code}`}`]);
+            }
+            return;
+          }
+          const family = answer.data?.family;
+          if (answer.errors !== undefined || family == null) {
+            fail([`expected a file, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+            return;
+          }
+          const want = normalise(expected.file);
+          const got = fileOfAnswer(family);
+          if (!isDeepStrictEqual(want, got)) {
+            const lines = diffFiles(want, got);
+            fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
+          }
+        }),
+        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) },
+      );
+
+      const statsFile = process.env['KRING_PROPERTY_STATS_FILE'];
+      if (statsFile !== undefined) writeFileSync(statsFile, `${JSON.stringify(observed, null, 2)}\n`);
+      if (RUNS >= RUNS_FOR_COVERAGE) {
+        // The generators must reach every outcome of the rule, or a passing run proves little.
+        expect(
+          observed.missing([
+            'error UNKNOWN_PURPOSE',
+            'error FORBIDDEN',
+            'error NOT_FOUND',
+            'allowed OWN_RECORD',
+            'allowed STATUTORY',
+            'allowed CONSENT',
+            'denied PURPOSE_EXCLUDES_CATEGORY',
+            'denied NO_CONSENT',
+            'denied CAPACITY_LAPSED',
+            'denied CONSENT_PENDING',
+            'denied CONSENT_EXPIRED',
+            'denied CONSENT_REVOKED',
+            'consent COUNTS UNDER_12',
+            'consent COUNTS FROM_12_TO_15',
+            'consent COUNTS FROM_16',
+            'consent CAPACITY_LAPSED FROM_12_TO_15',
+            'consent CAPACITY_LAPSED FROM_16',
+            'consent PENDING UNDER_12',
+            'consent PENDING FROM_12_TO_15',
+            'consent PENDING FROM_16',
+            'consent NOT_YET_VALID',
+            'consent EXPIRED',
+            'consent REVOKED',
+          ]),
+        ).toEqual([]);
+      }
+    },
+    60_000 + RUNS * 250,
+  );
+});

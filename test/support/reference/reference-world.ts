@@ -1,0 +1,74 @@
+import type { DataCategory, MemberRelation } from '@kring/family-file';
+import type { Domain } from '@kring/identity';
+
+/** Everything stored about one family, as plain data: what the gateway is given, and what the reference decides on. */
+export interface ReferenceWorld {
+  readonly familyId: string;
+  readonly registeredByOrganisationId: string;
+  readonly members: readonly ReferenceMember[];
+  readonly authority: readonly { readonly adultId: string; readonly childId: string }[];
+  readonly involvements: readonly ReferenceInvolvement[];
+  readonly records: readonly ReferenceRecord[];
+  readonly consents: readonly ReferenceConsent[];
+}
+
+export interface ReferenceMember {
+  readonly id: string;
+  /** A short name for failure messages (m0, m1, ...), also used as the member's name. */
+  readonly label: string;
+  readonly name: string;
+  readonly birthDate: string;
+  readonly bsn: string;
+  readonly relation: MemberRelation;
+}
+
+export interface ReferenceInvolvement {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly startsOn: string;
+  readonly endsOn: string | null;
+  readonly caseDirection: boolean;
+}
+
+export type RecordValue = string | number | boolean | string[];
+
+export interface ReferenceRecord {
+  readonly id: string;
+  readonly sourceOrganisationId: string;
+  readonly sectionType: string;
+  readonly subjectIds: readonly string[];
+  /** Only the fields that were recorded. */
+  readonly values: Readonly<Record<string, RecordValue>>;
+}
+
+export interface ReferenceConsent {
+  readonly id: string;
+  readonly subjectId: string;
+  readonly recipientOrganisationId: string | null;
+  readonly recipientDomain: Domain | null;
+  readonly categories: readonly DataCategory[];
+  readonly purposes: readonly string[];
+  readonly validFrom: Date;
+  readonly validUntil: Date;
+  readonly revokedAt: Date | null;
+  readonly signatures: readonly { readonly memberId: string; readonly signedAt: Date }[];
+}
+
+export interface ReferenceOrganisation {
+  readonly id: string;
+  readonly label: string;
+  readonly domain: Domain;
+}
+
+export interface ReferencePurpose {
+  readonly code: string;
+  readonly domains: readonly Domain[];
+  readonly maxCategories: readonly DataCategory[];
+  readonly statutoryFor: readonly Domain[];
+}
+
+export interface ReferenceRequest {
+  readonly caller: ReferenceOrganisation;
+  readonly purpose: string;
+  readonly at: Date;
+}

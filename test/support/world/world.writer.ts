@@ -1,0 +1,71 @@
+import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
+import { FamilyFileWriter } from '@kring/family-file';
+import type { KringRuntime } from '../../../apps/gateway/src/runtime/kring-runtime';
+import type { ReferenceWorld } from '../reference/reference-world';
+
+/** Stores a generated world through the real writers (real encryption), in one transaction. */
+export async function writeWorld(runtime: KringRuntime, world: ReferenceWorld): Promise<void> {
+  const writer = new FamilyFileWriter(runtime.crypto);
+  await runtime.dataSource.transaction(async (manager) => {
+    const index = new Map(world.members.map((m, i) => [m.id, i]));
+    const { key } = await writer.createFamily(manager, {
+      id: world.familyId,
+      registeredByOrganisationId: world.registeredByOrganisationId,
+      members: world.members.map((m) => ({ id: m.id, name: m.name, birthDate: m.birthDate, bsn: m.bsn, relation: m.relation })),
+      authority: world.authority.map((a) => ({ adult: index.get(a.adultId) as number, child: index.get(a.childId) as number })),
+    });
+    for (const i of world.involvements) {
+      await writer.addInvolvement(manager, {
+        id: i.id,
+        familyId: world.familyId,
+        organisationId: i.organisationId,
+        contactProfessionalId: null,
+        startsOn: i.startsOn,
+        endsOn: i.endsOn,
+        caseDirection: i.caseDirection,
+      });
+    }
+    for (const r of world.records) {
+      await writer.addRecord(manager, key, {
+        id: r.id,
+        familyId: world.familyId,
+        sourceOrganisationId: r.sourceOrganisationId,
+        authorProfessionalId: null,
+        sectionType: r.sectionType,
+        subjectMemberIds: r.subjectIds,
+        values: r.values,
+      });
+    }
+    if (world.consents.length === 0) return;
+    await manager.insert(
+      ConsentEntity,
+      world.consents.map((c) => ({
+        id: c.id,
+        familyId: world.familyId,
+        subjectMemberId: c.subjectId,
+        recipientOrganisationId: c.recipientOrganisationId,
+        recipientDomain: c.recipientDomain,
+        categories: [...c.categories],
+        purposes: [...c.purposes],
+        validFrom: c.validFrom,
+        validUntil: c.validUntil,
+        grantedByMemberId: c.signatures[0]?.memberId ?? c.subjectId,
+        collectionMethod: 'TEST',
+        policyVersion: 'test',
+        revokedAt: c.revokedAt,
+        revokedByMemberId: null,
+        revocationReasonCiphertext: null,
+      })),
+    );
+    const signatures = world.consents.flatMap((c) =>
+      c.signatures.map((s) => ({
+        consentId: c.id,
+        memberId: s.memberId,
+        // The capacity a signer claims; the rule must judge who actually holds authority, not the label.
+        capacity: s.memberId === c.subjectId ? SignatureCapacity.SUBJECT : SignatureCapacity.PARENT_WITH_AUTHORITY,
+        signedAt: s.signedAt,
+      })),
+    );
+    if (signatures.length > 0) await manager.insert(ConsentSignatureEntity, signatures);
+  });
+}
