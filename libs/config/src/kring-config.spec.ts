@@ -130,3 +130,14 @@ describe('loadConfig, strict number and key parsing', () => {
     expect(() => loadConfig({ KRING_KEY_ENCRYPTION_KEYS: `1:${key}:extra` }, '/srv/kring')).toThrow(/KRING_KEY_ENCRYPTION_KEYS is malformed/);
   });
 });
+
+describe('loadConfig, the access-log checkpoint interval', () => {
+  it('defaults to 300 seconds, and to off in test mode', () => {
+    expect(loadConfig({}, '/srv/kring').checkpointIntervalSeconds).toBe(300);
+    expect(loadConfig({ NODE_ENV: 'test' }, '/srv/kring').checkpointIntervalSeconds).toBe(0);
+  });
+
+  it.each(['-5', '1.5', 'often'])('refuses KRING_CHECKPOINT_INTERVAL_SECONDS=%s', (value) => {
+    expect(() => loadConfig({ KRING_CHECKPOINT_INTERVAL_SECONDS: value }, '/srv/kring')).toThrow(/whole number of seconds/);
+  });
+});

@@ -78,7 +78,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     problems.push('KRING_AUDIT_SIGNING_KEY is required in production mode (base64 of a 32-byte Ed25519 seed)');
   }
 
-  const checkpointIntervalSeconds = readPort(env['KRING_CHECKPOINT_INTERVAL_SECONDS'], 'KRING_CHECKPOINT_INTERVAL_SECONDS', mode === 'test' ? 0 : 300, problems);
+  const checkpointIntervalSeconds = readSeconds(env['KRING_CHECKPOINT_INTERVAL_SECONDS'], 'KRING_CHECKPOINT_INTERVAL_SECONDS', mode === 'test' ? 0 : 300, problems);
 
   if (problems.length > 0) {
     throw new ConfigurationError(problems);
@@ -114,6 +114,16 @@ function readPort(value: string | undefined, name: string, fallback: number, pro
     return fallback;
   }
   return port;
+}
+
+function readSeconds(value: string | undefined, name: string, fallback: number, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const seconds = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(seconds)) {
+    problems.push(`${name} must be a whole number of seconds (0 turns it off)`);
+    return fallback;
+  }
+  return seconds;
 }
 
 function readIdentity(env: Env, production: boolean, problems: string[]): IdentityConfig {
