@@ -92,6 +92,14 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
     ]);
   });
 
+  it('reading consents is an entry naming the receipts shown', async () => {
+    const answer = await sut.graphql<{ consents: { id: string }[] }>(`{ consents(familyId: "${DEMO_FAMILY_ID}") { id } }`, { token: await sut.tokenFor('schuldhulp') });
+    const shown = (answer.data?.consents ?? []).map((c) => c.id).sort();
+    expect(shown.length).toBeGreaterThan(0);
+    const rows = await superuser.query<{ basis_refs: string[] }>(`SELECT basis_refs FROM access_log_entry WHERE activity = 'READ_CONSENTS' AND actor_organisation_id = $1`, [O.schuldhulp]);
+    expect(rows.rows.map((r) => [...r.basis_refs].sort())).toEqual([shown]);
+  });
+
   it('entries name fields and categories, never values, and carry basis or reason', async () => {
     const entries = await log('keten-fg', { familyId: DEMO_FAMILY_ID, activity: 'READ_FAMILY_FILE' });
     const dump = JSON.stringify(entries);

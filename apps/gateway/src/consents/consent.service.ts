@@ -127,11 +127,11 @@ export class ConsentService {
    * over whom they hold authority; a professional of an involved organisation sees those
    * naming their organisation or domain as recipient.
    */
-  async list(principal: Principal, familyId: string): Promise<Consent[]> {
+  async list(principal: Principal, familyId: string, traceId: string): Promise<Consent[]> {
     if (!isUuid(familyId)) throw notFound('family');
     const now = this.runtime.clock.now();
     const today = dutchDate(now);
-    return this.runtime.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.runtime.dataSource.transaction(async (manager) => {
       let consents: ConsentEntity[];
       let subjects: Map<string, SubjectFacts>;
       if (principal.kind === 'citizen') {
@@ -150,7 +150,22 @@ export class ConsentService {
           .addOrderBy('c.id', 'ASC')
           .getMany();
       }
-      return this.present(manager, consents.map((c) => c.id), subjects, now);
+      const presented = await this.present(manager, consents.map((c) => c.id), subjects, now);
+      // Reading consents is reading about the family: one entry, naming the receipts shown.
+      await this.audit.record(manager, { principal, traceId, at: now }, [
+        {
+          ...changeEntry({
+            activity: 'READ_CONSENTS',
+            familyId,
+            subjectMemberIds: [...new Set(consents.map((c) => c.subjectMemberId))],
+            targetKind: 'FAMILY',
+            targetId: familyId,
+            basis: principal.kind === 'citizen' ? 'DATA_SUBJECT' : 'OWN_RECORD',
+            basisRefs: consents.map((c) => c.id),
+          }),
+        },
+      ]);
+      return presented;
     });
   }
 

@@ -13,8 +13,8 @@ export class ConsentsResolver {
 
   @Authenticated()
   @Query(() => [Consent], { description: 'Consents of a family: for a member, their own and their young children\'s; for a professional, those naming their organisation or domain.' })
-  consents(@CurrentPrincipal() principal: Principal, @Args('familyId', { type: () => ID }) familyId: string): Promise<Consent[]> {
-    return this.service.list(principal, familyId);
+  consents(@CurrentPrincipal() principal: Principal, @Args('familyId', { type: () => ID }) familyId: string, @TraceId() traceId: string): Promise<Consent[]> {
+    return this.service.list(principal, familyId, traceId);
   }
 
   @CitizensOnly()
