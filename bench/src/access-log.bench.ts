@@ -13,7 +13,8 @@ import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
 import { argument, benchDatabase, benchKeys, percentile } from './bench-support';
 
 /**
- * `npm run bench:access-log -- [--entries 5000000] [--repeats 50]`
+ * `npm run bench:access-log -- [--entries 5000000] [--repeats 50] [--reuse]`
+ * (`--reuse` keeps a log filled by an earlier run instead of filling it again).
  *
  * Fills an access log with N synthetic entries (SQL, spread over a year, 1,000 families,
  * the demo organisations and more), then measures through the real gateway (GraphQL,
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const entries = argument('entries', 5_000_000);
   const repeats = argument('repeats', 50);
   const pageSize = 50;
-  const database = await benchDatabase('kring_bench_access_log');
+  const reuse = process.argv.includes('--reuse');
+  const database = await benchDatabase('kring_bench_access_log', reuse);
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: database.url, KRING_DATA_DIR: join(process.cwd(), '.kring', 'bench'), KRING_CHECKPOINT_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', ...benchKeys() });
   const issuer = await DevIssuer.ephemeral(config.identity.issuer, config.identity.audience);
   const runtime = await createRuntime(config, createLogger('warn'), { devIssuer: issuer, seedDemoWorld: true });
@@ -33,7 +35,8 @@ async function main(): Promise<void> {
   await app.init();
   try {
     const filled = performance.now();
-    await fill(runtime.dataSource, entries);
+    const [present] = await runtime.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM access_log_entry WHERE activity = 'READ_FAMILY_FILE' AND chain_key LIKE 'family:10000000-%'`);
+    if (!reuse || Number(present?.n ?? 0) < entries) await fill(runtime.dataSource, entries);
     const fillSeconds = (performance.now() - filled) / 1000;
     process.stdout.write(`filled ${entries.toLocaleString('en')} entries in ${fillSeconds.toFixed(0)} s (${database.server})\n`);
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
 
 /** A database for a benchmark run: DATABASE_URL's server, or an embedded PostgreSQL in .kring/bench. */
-export async function benchDatabase(name: string): Promise<{ url: string; stop: () => Promise<void>; server: string }> {
+export async function benchDatabase(name: string, reuse = false): Promise<{ url: string; stop: () => Promise<void>; server: string }> {
   const base = process.env['DATABASE_URL'];
   let embedded: RunningPostgres | null = null;
   let adminUrl: string;
@@ -19,8 +19,11 @@ export async function benchDatabase(name: string): Promise<{ url: string; stop: 
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
+  if (!reuse || !exists) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
