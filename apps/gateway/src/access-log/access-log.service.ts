@@ -8,7 +8,7 @@ import { badInput, forbidden } from '../common/kring-error';
 import type { Organisation } from '../viewer/viewer.model';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { type AccessLogConnection, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
-import { loadFamilySubjects } from './family-subjects';
+import { loadFamilySubjects } from '../families/family-subjects';
 
 const MAX_PAGE = 200;
 
@@ -57,7 +57,7 @@ export class AccessLogService {
 
   private async scopeOf(principal: Principal): Promise<Scope> {
     if (principal.kind === 'citizen') {
-      const subjects = await loadFamilySubjects(this.runtime, principal.familyId);
+      const { subjects } = await loadFamilySubjects(this.runtime.dataSource.manager, this.runtime.crypto, principal.familyId);
       const today = dutchDate(this.runtime.clock.now());
       const reach = [...subjects.values()]
         .filter((s) => s.memberId === principal.memberId || (s.authorityHolders.has(principal.memberId) && ageOn(s.birthDate, today) < 16))

@@ -15,13 +15,11 @@ import {
   type SubjectFacts,
 } from '@kring/consent';
 import type { DataKey } from '@kring/crypto';
-import { FamilyMemberEntity, InvolvementEntity, loadFamilyKey, ParentalAuthorityEntity } from '@kring/family-file';
-import { OrganisationEntity, type CitizenPrincipal, type Principal, type ProfessionalPrincipal } from '@kring/identity';
-import { isInvolved } from '@kring/policy';
+import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@kring/identity';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
-import { subjectFactsOf } from '../families/family-snapshot';
+import { loadFamilySubjects, requireInvolvedToday } from '../families/family-subjects';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
@@ -140,7 +138,7 @@ export class ConsentService {
         const inReach = (id: string) => id === principal.memberId || (subjects.get(id)?.authorityHolders.has(principal.memberId) === true && ageOn(subjects.get(id)?.birthDate ?? '', today) < 16);
         consents = (await manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((c) => inReach(c.subjectMemberId));
       } else {
-        await this.requireInvolved(manager, principal, familyId, today);
+        await requireInvolvedToday(manager, principal.organisationId, familyId, today);
         subjects = await this.subjectsOf(manager, familyId);
         consents = await manager
           .getRepository(ConsentEntity)
@@ -195,21 +193,12 @@ export class ConsentService {
     return { consent, subjects, subject, key };
   }
 
-  private async requireInvolved(manager: EntityManager, principal: ProfessionalPrincipal, familyId: string, today: string): Promise<void> {
-    const involvements = await manager.find(InvolvementEntity, { where: { familyId }, select: { organisationId: true, startsOn: true, endsOn: true } });
-    if (!isInvolved({ involvements }, principal.organisationId, today)) throw notFound('family');
-  }
-
   private async subjectsOf(manager: EntityManager, familyId: string): Promise<Map<string, SubjectFacts>> {
     return (await this.subjectsAndKey(manager, familyId)).subjects;
   }
 
-  /** The family's members as the capacity rule sees them, and the data key unwrapped for that (once per request). */
-  private async subjectsAndKey(manager: EntityManager, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
-    const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true, birthDateCiphertext: true } });
-    const authority = members.length === 0 ? [] : await manager.find(ParentalAuthorityEntity, { where: { childMemberId: In(members.map((m) => m.id)) } });
-    const key = await loadFamilyKey(manager, this.runtime.crypto, familyId);
-    return { subjects: subjectFactsOf(this.runtime.crypto, key, members, authority), key };
+  private subjectsAndKey(manager: EntityManager, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
+    return loadFamilySubjects(manager, this.runtime.crypto, familyId);
   }
 
   private async facts(manager: EntityManager, consent: ConsentEntity) {

@@ -13,7 +13,6 @@ import {
   type FieldValue,
 } from '@kring/family-file';
 import { OrganisationEntity, ProfessionalEntity, type ProfessionalPrincipal } from '@kring/identity';
-import { isInvolved } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
@@ -22,6 +21,7 @@ import type { AddRecordInput } from './add-record.input';
 import type { Family, FamilyRecord, Involvement } from './family-file.model';
 import type { RegisterFamilyInput } from './register-family.input';
 import type { RegisterInvolvementInput } from './register-involvement.input';
+import { requireInvolvedToday } from './family-subjects';
 import { sectionInputField, type SectionValues } from './section.model';
 
 const MAX_MEMBERS = 20;
@@ -194,8 +194,7 @@ export class FamilyWritesService {
   /** The family, when the caller's organisation is involved with it today; otherwise it answers as missing. */
   private async requireInvolvedFamily(manager: EntityManager, principal: ProfessionalPrincipal, familyId: string, today: string): Promise<{ familyId: string }> {
     if (!isUuid(familyId)) throw notFound('family');
-    const involvements = await manager.find(InvolvementEntity, { where: { familyId }, select: { organisationId: true, startsOn: true, endsOn: true } });
-    if (!isInvolved({ involvements }, principal.organisationId, today)) throw notFound('family');
+    await requireInvolvedToday(manager, principal.organisationId, familyId, today);
     return { familyId };
   }
 }

@@ -1,0 +1,24 @@
+import { In, type EntityManager } from 'typeorm';
+import type { SubjectFacts } from '@kring/consent';
+import type { DataKey, KringCrypto } from '@kring/crypto';
+import { FamilyMemberEntity, InvolvementEntity, loadFamilyKey, ParentalAuthorityEntity } from '@kring/family-file';
+import { isInvolved } from '@kring/policy';
+import { notFound } from '../common/kring-error';
+import { subjectFactsOf } from './family-snapshot';
+
+/**
+ * A family's members as the capacity and reach rules see them, and the family's data key,
+ * unwrapped once for the request (birth dates are decrypted for the decision only).
+ */
+export async function loadFamilySubjects(manager: EntityManager, crypto: KringCrypto, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
+  const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true, birthDateCiphertext: true } });
+  const authority = members.length === 0 ? [] : await manager.find(ParentalAuthorityEntity, { where: { childMemberId: In(members.map((m) => m.id)) } });
+  const key = await loadFamilyKey(manager, crypto, familyId);
+  return { subjects: subjectFactsOf(crypto, key, members, authority), key };
+}
+
+/** Refuses, exactly like a missing family, when the organisation is not involved with the family today. */
+export async function requireInvolvedToday(manager: EntityManager, organisationId: string, familyId: string, today: string): Promise<void> {
+  const involvements = await manager.find(InvolvementEntity, { where: { familyId }, select: { organisationId: true, startsOn: true, endsOn: true } });
+  if (!isInvolved({ involvements }, organisationId, today)) throw notFound('family');
+}
