@@ -126,6 +126,14 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
     expect(rows.rows[0]?.n).toBeGreaterThan(0);
   });
 
+  it('concurrent reads of one family all succeed and leave an intact chain', async () => {
+    const before = await entryCount();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => read('wmo')));
+    expect(answers.every((a) => a.errors === undefined)).toBe(true);
+    expect((await entryCount()) - before).toBeGreaterThan(12);
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
+  });
+
   it('a refused read is an entry too: Veilig Thuis, not involved, is logged as denied', async () => {
     await read('veiligthuis', 'CHILD_PROTECTION');
     const rows = await superuser.query(`SELECT decision, reason, family_id FROM access_log_entry WHERE actor_organisation_id = $1`, [O.veiligThuis]);
