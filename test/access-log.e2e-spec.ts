@@ -41,6 +41,21 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
     expect(answer.errors).toBeUndefined();
     return answer.data?.accessLog.edges.map((e) => e.node) ?? [];
   };
+  /** Every entry in the caller's view, following the cursors to the end. */
+  const logAll = async (persona: string, filter: Record<string, unknown> = {}) => {
+    const token = await sut.tokenFor(persona);
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const answer: { data?: { accessLog: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await sut.graphql(LOG, {
+        token,
+        variables: { filter, first: 200, after },
+      });
+      ids.push(...(answer.data?.accessLog.edges.map((e) => e.node.id) ?? []));
+      if (!answer.data?.accessLog.pageInfo.hasNextPage) return ids;
+      after = answer.data.accessLog.pageInfo.endCursor;
+    }
+  };
   const verify = async (familyId: string | null = DEMO_FAMILY_ID) =>
     (await sut.graphql<{ verifyAccessLog: { intact: boolean; firstBroken: { sequence: number; entryId: string | null; problem: string } | null; checkpointsVerified: number } }>(VERIFY, {
       token: await sut.tokenFor('keten-fg'),
@@ -149,10 +164,10 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
     });
 
     it('a privacy officer sees entries where their organisation acted or whose records were concerned, nothing else', async () => {
-      const entries = await log('fg-gemeente');
-      expect(entries.length).toBeGreaterThan(0);
+      const ids = await logAll('fg-gemeente');
+      expect(ids.length).toBeGreaterThan(0);
       const rows = await superuser.query<{ id: string }>(`SELECT id FROM access_log_entry WHERE actor_organisation_id = $1 OR source_organisation_id = $1`, [O.teamToegang]);
-      expect(new Set(entries.map((e) => e.id))).toEqual(new Set(rows.rows.map((r) => r.id)));
+      expect(new Set(ids)).toEqual(new Set(rows.rows.map((r) => r.id)));
     });
 
     it('a professional without a privacy role cannot read the log', async () => {
@@ -177,10 +192,10 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
   });
 
   it('pages newest first with a keyset cursor, without repeating or skipping', async () => {
-    const all = await log('keten-fg', {}, 200);
+    const all = (await superuser.query<{ id: string }>(`SELECT id FROM access_log_entry ORDER BY occurred_at DESC, id DESC`)).rows;
     const seen: string[] = [];
     let after: string | null = null;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 1000; i++) {
       const answer: { data?: { accessLog: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await sut.graphql(LOG, {
         token: await sut.tokenFor('keten-fg'),
         variables: { first: 7, after },

@@ -189,7 +189,9 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
             'consent COUNTS FROM_12_TO_15',
             'consent COUNTS FROM_16',
             'consent CAPACITY_LAPSED FROM_12_TO_15',
-            'consent CAPACITY_LAPSED FROM_16',
+            // Not required: 'consent CAPACITY_LAPSED FROM_16' comes from only a few worlds per thousand,
+            // so requiring it made runs fail by chance. The table tests prove that case deterministically
+            // (libs/policy/src/access-rule.spec.ts, a parent-only consent lapsing at 16); the stats file reports it.
             'consent PENDING UNDER_12',
             'consent PENDING FROM_12_TO_15',
             'consent PENDING FROM_16',

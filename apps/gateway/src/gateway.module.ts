@@ -11,6 +11,8 @@ import { AccessLogResolver } from './access-log/access-log.resolver';
 import { AccessLogService } from './access-log/access-log.service';
 import { AuditService } from './access-log/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { BreakGlassResolver } from './break-glass/break-glass.resolver';
+import { BreakGlassService } from './break-glass/break-glass.service';
 import { PrincipalResolver } from './auth/principal.resolver';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -78,6 +80,8 @@ export class GatewayModule {
         FamilyWritesResolver,
         ConsentService,
         ConsentsResolver,
+        BreakGlassService,
+        BreakGlassResolver,
       ],
     };
   }

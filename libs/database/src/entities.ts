@@ -1,6 +1,7 @@
 import { AccessLogChainHeadEntity, AccessLogCheckpointEntity, AccessLogEntryEntity } from '@kring/audit';
 import { ConsentEntity, ConsentSignatureEntity } from '@kring/consent';
 import {
+  BreakGlassGrantEntity,
   FamilyEntity,
   FamilyMemberEntity,
   InvolvementEntity,
@@ -25,4 +26,5 @@ export const KRING_ENTITIES = [
   AccessLogEntryEntity,
   AccessLogChainHeadEntity,
   AccessLogCheckpointEntity,
+  BreakGlassGrantEntity,
 ];

@@ -13,3 +13,4 @@ export { FamilyFileWriter } from './family-file.writer';
 export type { NewFamily, NewMember, NewInvolvement, NewRecord } from './family-file.writer';
 export { validateSectionValues, isIsoDate } from './sections/section-values';
 export type { FieldValue, FieldProblem } from './sections/section-values';
+export { BreakGlassGrantEntity } from './break-glass-grant.entity';

@@ -77,6 +77,7 @@ function grant(overrides: Partial<BreakGlassFacts> = {}): BreakGlassFacts {
   return {
     id: 'grant-1',
     professionalId: PROFESSIONAL,
+    purpose: 'CHILD_PROTECTION',
     categories: [DataCategory.CONTACT, DataCategory.HOUSEHOLD, DataCategory.SAFETY],
     expiresAt: new Date('2026-05-12T13:00:00Z'),
     ...overrides,
@@ -438,6 +439,11 @@ const ROWS: readonly Row[] = [
   row(
     'a grant expiring at the moment of access has expired',
     { purpose: 'CHILD_PROTECTION', field: { category: DataCategory.SAFETY, subjectIds: [DAAN] }, breakGlassGrants: [grant({ expiresAt: new Date(NOW) })] },
+    denies(DenyReason.NO_CONSENT),
+  ),
+  row(
+    'a grant counts only for reads declaring its purpose, CHILD_PROTECTION',
+    { purpose: 'CASE_COORDINATION', field: { category: DataCategory.CONTACT, subjectIds: [DAAN] }, breakGlassGrants: [grant()] },
     denies(DenyReason.NO_CONSENT),
   ),
   row(

@@ -22,6 +22,8 @@ export interface ConsentGrant extends ConsentFacts {
 export interface BreakGlassFacts {
   readonly id: string;
   readonly professionalId: string;
+  /** Always CHILD_PROTECTION (DESIGN.md §3): a grant counts only for reads declaring it. */
+  readonly purpose: string;
   readonly categories: readonly DataCategory[];
   readonly expiresAt: Date;
 }
@@ -62,7 +64,7 @@ export interface AccessQuestion {
  * family today; and (3) the field is the organisation's own, or every subject has
  * a consent that counts now and covers this recipient, purpose and category, or the
  * purpose is a statutory task of the caller's domain, or the caller holds an
- * unexpired break-glass grant on the family covering the category.
+ * unexpired break-glass grant on the family for this purpose covering the category.
  * Everything else is denied. Pure: no I/O, no clock of its own.
  */
 export function decideFieldAccess(question: AccessQuestion): AccessDecision {
@@ -81,7 +83,9 @@ export function decideFieldAccess(question: AccessQuestion): AccessDecision {
   const consent = consentFor(question);
   if (consent.allowed) return allow({ kind: 'CONSENT', consentIds: consent.consentIds });
 
-  const grant = family.breakGlassGrants.find((g) => g.professionalId === caller.professionalId && g.expiresAt.getTime() > at.getTime() && g.categories.includes(field.category));
+  const grant = family.breakGlassGrants.find(
+    (g) => g.professionalId === caller.professionalId && g.purpose === purpose.code && g.expiresAt.getTime() > at.getTime() && g.categories.includes(field.category),
+  );
   if (grant !== undefined) return allow({ kind: 'BREAK_GLASS', grantId: grant.id });
 
   return deny(consent.reason);

@@ -40,7 +40,7 @@ export class FamilyFileService {
     if (!isUuid(familyId)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), null);
     const today = dutchDate(at);
     const outcome = await this.runtime.dataSource.transaction(async (manager) => {
-      const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, familyId);
+      const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, familyId, at);
       if (snapshot === null || !isInvolved(snapshot.facts, principal.organisationId, today)) {
         return { file: null, refused: snapshot === null ? 'missing' : 'not-involved' } as const;
       }
@@ -81,7 +81,7 @@ export class FamilyFileService {
     const at = this.runtime.clock.now();
     return this.runtime.dataSource.transaction(async (manager) => {
       const today = dutchDate(at);
-      const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, principal.familyId);
+      const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, principal.familyId, at);
       if (snapshot === null) throw notFound('family');
       const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
       const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule, buildFieldAbility(rule)), null);

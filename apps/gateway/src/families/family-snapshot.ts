@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, type SubjectFacts } from '@kring/consent';
 import type { DataKey, KringCrypto } from '@kring/crypto';
 import {
+  BreakGlassGrantEntity,
   FamilyEntity,
   FamilyMemberEntity,
   InvolvementEntity,
@@ -37,15 +38,16 @@ export interface FamilySnapshot {
  * Birth dates are decrypted here for the capacity rule only; they are served, like
  * any other value, only where the rule allows.
  */
-export async function loadFamilySnapshot(manager: EntityManager, crypto: KringCrypto, familyId: string): Promise<FamilySnapshot | null> {
+export async function loadFamilySnapshot(manager: EntityManager, crypto: KringCrypto, familyId: string, at: Date): Promise<FamilySnapshot | null> {
   const family = await manager.findOneBy(FamilyEntity, { id: familyId });
   if (family === null || family.erasedAt !== null) return null;
   const key = unwrapFamilyKey(crypto, family);
-  const [members, involvements, records, consents] = await Promise.all([
+  const [members, involvements, records, consents, grants] = await Promise.all([
     manager.find(FamilyMemberEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } }),
     manager.find(InvolvementEntity, { where: { familyId }, order: { startsOn: 'ASC', id: 'ASC' } }),
     manager.find(RecordEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } }),
     manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    manager.find(BreakGlassGrantEntity, { where: { familyId, expiresAt: MoreThan(at) }, select: { id: true, professionalId: true, purpose: true, categories: true, expiresAt: true } }),
   ]);
   const memberIds = members.map((m) => m.id);
   const [authority, recordSubjects, signatures, organisations] = await Promise.all([
@@ -64,7 +66,7 @@ export async function loadFamilySnapshot(manager: EntityManager, crypto: KringCr
 
   const subjects = subjectFactsOf(crypto, key, members, authority);
   const signaturesOf = (consentId: string) => signatures.filter((s) => s.consentId === consentId).map((s) => ({ memberId: s.memberId, signedAt: s.signedAt }));
-  const grants: ConsentGrant[] = consents.map((c) => ({
+  const consentGrants: ConsentGrant[] = consents.map((c) => ({
     id: c.id,
     subjectMemberId: c.subjectMemberId,
     validFrom: c.validFrom,
@@ -91,9 +93,8 @@ export async function loadFamilySnapshot(manager: EntityManager, crypto: KringCr
       familyId,
       involvements: involvements.map((i) => ({ organisationId: i.organisationId, startsOn: i.startsOn, endsOn: i.endsOn })),
       subjects,
-      consents: grants,
-      // Break-glass grants arrive with their own issue; until then there are none.
-      breakGlassGrants: [],
+      consents: consentGrants,
+      breakGlassGrants: grants.map((g) => ({ id: g.id, professionalId: g.professionalId, purpose: g.purpose, categories: g.categories, expiresAt: g.expiresAt })),
     },
   };
 }

@@ -2,8 +2,9 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateInitialSchema1795363012834 } from './1795363012834-CreateInitialSchema';
 import { AddConsentRevocationReason1795364301922 } from './1795364301922-AddConsentRevocationReason';
 import { CreateAccessLog1795365566769 } from './1795365566769-CreateAccessLog';
+import { CreateBreakGlassGrant1795368446173 } from './1795368446173-CreateBreakGlassGrant';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, in order. Each is a reviewed file; `npm run migration:generate` drafts new ones. */
-export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769];
+export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173];

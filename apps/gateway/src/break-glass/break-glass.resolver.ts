@@ -1,0 +1,39 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
+import { ProfessionalsOnly } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { TraceId } from '../common/trace';
+import { BreakGlassGrant, BreakGlassInput, BreakGlassStatus, BreakGlassVerdict } from './break-glass.model';
+import { BreakGlassService } from './break-glass.service';
+
+@Resolver(() => BreakGlassGrant)
+export class BreakGlassResolver {
+  constructor(private readonly service: BreakGlassService) {}
+
+  @ProfessionalsOnly(ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD)
+  @Mutation(() => BreakGlassGrant, { description: 'Opens emergency access to a family you are involved with, when you fear for a child\'s safety and cannot ask. Reviewed by a privacy officer.' })
+  breakGlass(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: BreakGlassInput, @TraceId() traceId: string): Promise<BreakGlassGrant> {
+    return this.service.open(principal, input, traceId);
+  }
+
+  @ProfessionalsOnly(ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER)
+  @Mutation(() => BreakGlassGrant, { description: 'Records a privacy officer\'s verdict on an emergency access.' })
+  reviewBreakGlass(
+    @CurrentPrincipal() principal: ProfessionalPrincipal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('verdict', { type: () => BreakGlassVerdict }) verdict: BreakGlassVerdict,
+    @Args('note') note: string,
+    @TraceId() traceId: string,
+  ): Promise<BreakGlassGrant> {
+    return this.service.review(principal, id, verdict, note, traceId);
+  }
+
+  @ProfessionalsOnly()
+  @Query(() => [BreakGlassGrant], { description: 'Emergency grants: a privacy officer sees their organisation\'s (a chain privacy officer all), a professional their own.' })
+  breakGlassGrants(
+    @CurrentPrincipal() principal: ProfessionalPrincipal,
+    @Args('status', { type: () => BreakGlassStatus, nullable: true }) status: BreakGlassStatus | null | undefined,
+  ): Promise<BreakGlassGrant[]> {
+    return this.service.list(principal, status ?? null);
+  }
+}

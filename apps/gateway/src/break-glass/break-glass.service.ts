@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { dutchDate } from '@kring/consent';
+import { BreakGlassGrantEntity, DataCategory, FamilyMemberEntity, loadFamilyKey } from '@kring/family-file';
+import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
+import { AuditService, changeEntry } from '../access-log/audit.service';
+import { isUuid } from '../common/ids';
+import { badInput, forbidden, notFound } from '../common/kring-error';
+import { requireInvolvedToday } from '../families/family-subjects';
+import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
+
+const PURPOSE = 'CHILD_PROTECTION';
+const ALLOWED_CATEGORIES: readonly DataCategory[] = [DataCategory.CONTACT, DataCategory.HOUSEHOLD, DataCategory.SAFETY];
+const MIN_JUSTIFICATION = 30;
+const MAX_MINUTES = 240;
+const OVERDUE_AFTER_MS = 72 * 3600 * 1000;
+
+/** Emergency access (DESIGN.md §3): opened by a professional, used through the access rule, reviewed by a privacy officer. */
+@Injectable()
+export class BreakGlassService {
+  private readonly directory: DirectoryWriter;
+
+  constructor(
+    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly audit: AuditService,
+  ) {
+    this.directory = new DirectoryWriter(runtime.crypto);
+  }
+
+  async open(principal: ProfessionalPrincipal, input: BreakGlassInput, traceId: string): Promise<BreakGlassGrant> {
+    const justification = input.justification.trim();
+    if (justification.length < MIN_JUSTIFICATION) throw badInput('justification', `must explain in at least ${MIN_JUSTIFICATION} characters why you fear for a child's safety and cannot ask`);
+    if (justification.length > 4000) throw badInput('justification', 'must be at most 4000 characters');
+    if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > MAX_MINUTES) throw badInput('durationMinutes', `must be between 1 and ${MAX_MINUTES}`);
+    const categories = [...new Set(input.categories ?? ALLOWED_CATEGORIES)];
+    if (categories.length === 0 || !categories.every((c) => ALLOWED_CATEGORIES.includes(c))) throw badInput('categories', 'must be CONTACT, HOUSEHOLD and/or SAFETY');
+    if (this.runtime.catalogue.find(PURPOSE)?.domains.includes(principal.domain) !== true) throw forbidden(`Organisations of domain ${principal.domain} may not use purpose ${PURPOSE}.`);
+    if (!isUuid(input.familyId)) throw notFound('family');
+    const openedAt = this.runtime.clock.now();
+    return this.runtime.dataSource.transaction(async (manager) => {
+      await requireInvolvedToday(manager, principal.organisationId, input.familyId, dutchDate(openedAt));
+      const id = randomUUID();
+      const key = await loadFamilyKey(manager, this.runtime.crypto, input.familyId);
+      await manager.insert(BreakGlassGrantEntity, {
+        id,
+        familyId: input.familyId,
+        professionalId: principal.professionalId,
+        organisationId: principal.organisationId,
+        justificationCiphertext: this.runtime.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'justification' }, justification),
+        purpose: PURPOSE,
+        categories,
+        openedAt,
+        expiresAt: new Date(openedAt.getTime() + input.durationMinutes * 60_000),
+        reviewVerdict: null,
+        reviewNoteCiphertext: null,
+        reviewedByProfessionalId: null,
+        reviewedAt: null,
+      });
+      const members = (await manager.find(FamilyMemberEntity, { where: { familyId: input.familyId }, select: { id: true } })).map((m) => m.id);
+      await this.audit.record(manager, { principal, traceId, at: openedAt }, [
+        { ...changeEntry({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetId: id, fields: categories, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), purpose: PURPOSE, breakGlass: true },
+      ]);
+      return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
+    });
+  }
+
+  async review(principal: ProfessionalPrincipal, id: string, verdict: BreakGlassVerdict, note: string, traceId: string): Promise<BreakGlassGrant> {
+    const text = note.trim();
+    if (text.length === 0 || text.length > 2000) throw badInput('note', 'must be 1 to 2000 characters');
+    if (!isUuid(id)) throw notFound('break-glass grant');
+    const at = this.runtime.clock.now();
+    return this.runtime.dataSource.transaction(async (manager) => {
+      const grant = await manager.findOne(BreakGlassGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (grant === null || !this.inScope(principal, grant)) throw notFound('break-glass grant');
+      if (grant.professionalId === principal.professionalId) throw forbidden('Nobody reviews their own emergency access.');
+      if (grant.reviewVerdict !== null) throw badInput('id', 'names a grant that has been reviewed already');
+      const key = await loadFamilyKey(manager, this.runtime.crypto, grant.familyId);
+      await manager.update(BreakGlassGrantEntity, { id }, {
+        reviewVerdict: verdict,
+        reviewNoteCiphertext: this.runtime.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'reviewNote' }, text),
+        reviewedByProfessionalId: principal.professionalId,
+        reviewedAt: at,
+      });
+      await this.audit.record(manager, { principal, traceId, at }, [
+        { ...changeEntry({ activity: 'BREAK_GLASS_REVIEWED', familyId: grant.familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetId: id, fields: [verdict], sourceOrganisationId: grant.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), breakGlass: true },
+      ]);
+      return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
+    });
+  }
+
+  /** Grants in the caller's view: a chain privacy officer all, a privacy officer their organisation's, a professional their own. */
+  async list(principal: ProfessionalPrincipal, status: BreakGlassStatus | null): Promise<BreakGlassGrant[]> {
+    const manager = this.runtime.dataSource.manager;
+    const now = this.runtime.clock.now();
+    const query = manager.getRepository(BreakGlassGrantEntity).createQueryBuilder('g').select('g.id', 'id').orderBy('g.opened_at', 'DESC').limit(500);
+    if (!principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) {
+      if (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER)) query.where('g.organisation_id = :org', { org: principal.organisationId });
+      else query.where('g.professional_id = :me', { me: principal.professionalId });
+    }
+    const overdueBefore = new Date(now.getTime() - OVERDUE_AFTER_MS);
+    switch (status) {
+      case null:
+        break;
+      case BreakGlassStatus.ACTIVE:
+        query.andWhere('g.review_verdict IS NULL AND g.expires_at > :now', { now });
+        break;
+      case BreakGlassStatus.AWAITING_REVIEW:
+        query.andWhere('g.review_verdict IS NULL AND g.expires_at <= :now AND g.opened_at > :overdueBefore', { now, overdueBefore });
+        break;
+      case BreakGlassStatus.OVERDUE:
+        query.andWhere('g.review_verdict IS NULL AND g.opened_at <= :overdueBefore', { overdueBefore });
+        break;
+      case BreakGlassStatus.REVIEWED:
+        query.andWhere('g.review_verdict IS NOT NULL');
+        break;
+    }
+    const ids = (await query.getRawMany<{ id: string }>()).map((r) => r.id);
+    return this.present(manager, principal, ids);
+  }
+
+  private inScope(principal: ProfessionalPrincipal, grant: BreakGlassGrantEntity): boolean {
+    return principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER) || (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER) && grant.organisationId === principal.organisationId);
+  }
+
+  private async present(manager: EntityManager, principal: ProfessionalPrincipal, ids: string[]): Promise<BreakGlassGrant[]> {
+    if (ids.length === 0) return [];
+    const now = this.runtime.clock.now();
+    const grants = await manager.find(BreakGlassGrantEntity, { where: { id: In(ids) } });
+    const organisations = await manager.find(OrganisationEntity, { where: { id: In([...new Set(grants.map((g) => g.organisationId))]) } });
+    const officer = principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER) || principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER);
+    const keys = new Map<string, Awaited<ReturnType<typeof loadFamilyKey>>>();
+    const keyOf = async (familyId: string) => {
+      const known = keys.get(familyId);
+      if (known !== undefined) return known;
+      const key = await loadFamilyKey(manager, this.runtime.crypto, familyId);
+      keys.set(familyId, key);
+      return key;
+    };
+    const byId = new Map(grants.map((g) => [g.id, g]));
+    const result: BreakGlassGrant[] = [];
+    for (const id of ids) {
+      const g = byId.get(id) as BreakGlassGrantEntity;
+      const organisation = organisations.find((o) => o.id === g.organisationId) as OrganisationEntity;
+      const own = g.professionalId === principal.professionalId;
+      const decrypt = async (field: string, sealed: Buffer) => this.runtime.crypto.cipher.decrypt(await keyOf(g.familyId), { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
+      let professionalName: string | null = null;
+      if (officer) {
+        const professional = await manager.findOneBy(ProfessionalEntity, { id: g.professionalId });
+        professionalName = professional === null ? null : this.directory.professionalName(organisation, professional);
+      }
+      const overdue = g.reviewVerdict === null && now.getTime() - g.openedAt.getTime() >= OVERDUE_AFTER_MS;
+      result.push({
+        id: g.id,
+        familyId: g.familyId,
+        organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
+        professionalId: officer || own ? g.professionalId : null,
+        professionalName,
+        justification: officer || own ? await decrypt('justification', g.justificationCiphertext) : null,
+        purpose: g.purpose,
+        categories: g.categories,
+        openedAt: g.openedAt,
+        expiresAt: g.expiresAt,
+        status:
+          g.reviewVerdict !== null
+            ? BreakGlassStatus.REVIEWED
+            : overdue
+              ? BreakGlassStatus.OVERDUE
+              : g.expiresAt.getTime() > now.getTime()
+                ? BreakGlassStatus.ACTIVE
+                : BreakGlassStatus.AWAITING_REVIEW,
+        overdue,
+        review:
+          g.reviewVerdict === null || g.reviewedAt === null
+            ? null
+            : {
+                verdict: g.reviewVerdict as BreakGlassVerdict,
+                note: officer && g.reviewNoteCiphertext !== null ? await decrypt('reviewNote', g.reviewNoteCiphertext) : null,
+                reviewedAt: g.reviewedAt,
+                reviewerId: officer ? g.reviewedByProfessionalId : null,
+              },
+      });
+    }
+    return result;
+  }
+}
+
