@@ -1,6 +1,5 @@
 export { ConsentEntity } from './consent.entity';
 export { ConsentSignatureEntity, SignatureCapacity } from './consent-signature.entity';
-export type { ConsentRecipient } from './consent-recipient';
 export { ageOn, dutchDate } from './calendar';
 export { CapacityBand, capacityBand, signaturesSuffice, isRequiredSigner } from './consent-capacity';
 export type { SubjectFacts } from './consent-capacity';

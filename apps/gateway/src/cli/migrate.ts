@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@kring/config';
 import { createDataSource, pendingSchemaChanges } from '@kring/database';
-import { resolveDatabase } from './database-url';
+import { resolveDatabase } from '../runtime/database';
 
 /**
  * `npm run migration:<run|revert|show|generate> [-- Name]`. `generate` drafts a

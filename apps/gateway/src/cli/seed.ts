@@ -1,6 +1,7 @@
 import { createLogger, loadConfig } from '@kring/config';
+import { loadDemoWorld } from '@kring/demo-world';
 import { createRuntime } from '../runtime/create-runtime';
-import { resolveDatabase } from './database-url';
+import { resolveDatabase } from '../runtime/database';
 
 /**
  * `npm run seed`: reloads the demo world into a fresh database. With the embedded
@@ -22,7 +23,6 @@ async function main(): Promise<void> {
   }
   const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
   try {
-    const { loadDemoWorld } = await import('@kring/demo-world');
     const loaded = await loadDemoWorld(runtime.dataSource, runtime.crypto, runtime.catalogue.version);
     process.stdout.write(loaded ? 'Loaded the demo world.\n' : 'The database already holds the demo world; nothing was changed.\n');
   } finally {

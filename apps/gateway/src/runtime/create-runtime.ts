@@ -2,11 +2,11 @@ import type { Logger } from 'pino';
 import { AccessLogWriter, CheckpointSigner } from '@kring/audit';
 import type { KringConfig } from '@kring/config';
 import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
-import { openDatabase, startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
+import { openDatabase } from '@kring/database';
 import { loadDemoWorld } from '@kring/demo-world';
 import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import { ensureDatabase } from '../cli/database-url';
+import { resolveDatabase } from './database';
 import { systemClock, type Clock } from './clock';
 import type { KringRuntime } from './kring-runtime';
 
@@ -29,18 +29,7 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
   const crypto = new KringCrypto(sodium, keyMaterial);
   const catalogue = PurposeCatalogue.fromFile(config.policyFile);
 
-  let embedded: RunningPostgres | null = null;
-  let url = config.databaseUrl;
-  let databaseDescription: string;
-  if (url === null) {
-    embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPostgresPort, onLog: (m) => logger.debug({ context: 'postgres' }, m) });
-    await ensureDatabase(embedded.adminUrl, 'kring');
-    url = embedded.urlFor('kring');
-    databaseDescription = `embedded PostgreSQL on ${new URL(url).host} (data in ${config.dataDir})`;
-  } else {
-    const parsed = new URL(url);
-    databaseDescription = `PostgreSQL at ${parsed.host}${parsed.pathname}`;
-  }
+  const { url, embedded, description: databaseDescription } = await resolveDatabase(config, (m) => logger.debug({ context: 'postgres' }, m));
   try {
     const dataSource = await openDatabase({ url, applicationName: 'kring-gateway' });
     const seed = options.seedDemoWorld ?? config.seedDemoWorld;

@@ -5,11 +5,15 @@ import { startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
 export async function resolveDatabase(
   config: KringConfig,
   onLog?: (message: string) => void,
-): Promise<{ url: string; embedded: RunningPostgres | null }> {
-  if (config.databaseUrl !== null) return { url: config.databaseUrl, embedded: null };
+): Promise<{ url: string; embedded: RunningPostgres | null; description: string }> {
+  if (config.databaseUrl !== null) {
+    const parsed = new URL(config.databaseUrl);
+    return { url: config.databaseUrl, embedded: null, description: `PostgreSQL at ${parsed.host}${parsed.pathname}` };
+  }
   const embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPostgresPort, onLog });
   await ensureDatabase(embedded.adminUrl, 'kring');
-  return { url: embedded.urlFor('kring'), embedded };
+  const url = embedded.urlFor('kring');
+  return { url, embedded, description: `embedded PostgreSQL on ${new URL(url).host} (data in ${config.dataDir})` };
 }
 
 /** Creates the database when it does not exist yet. */
