@@ -370,3 +370,20 @@ describe('exporting the access log', () => {
     expect(entries.every((e) => e.subjectMemberIds.every((s) => s === M.sanne) && e.actor.name === null)).toBe(true);
   });
 });
+
+describe('refusals of familyByBsn are entries too', () => {
+  let sut: TestGateway;
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'access_log_bsn' });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('an unknown purpose answers UNKNOWN_PURPOSE and is logged, whatever the BSN', async () => {
+    const answer = await sut.graphql(`{ familyByBsn(bsn: "999999990", purpose: "CURIOSITY") { id } }`, { token: await sut.tokenFor('wmo') });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNKNOWN_PURPOSE');
+    const rows = await sut.runtime.dataSource.query<{ reason: string }[]>(`SELECT reason FROM access_log_entry WHERE activity = 'READ_FAMILY_FILE' AND decision = 'DENIED'`);
+    expect(rows).toEqual([{ reason: 'UNKNOWN_PURPOSE' }]);
+  });
+});

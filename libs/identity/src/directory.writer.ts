@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { KringCrypto } from '@kring/crypto';
+import type { DataKey, KringCrypto } from '@kring/crypto';
 import type { Domain, ProfessionalRole } from './domain';
 import { OrganisationEntity } from './organisation.entity';
 import { ProfessionalEntity } from './professional.entity';
@@ -43,7 +43,23 @@ export class DirectoryWriter {
 
   /** The professional's name, for the few readers allowed to see it (the professional, privacy officers). */
   professionalName(organisation: OrganisationEntity, professional: ProfessionalEntity): string {
-    const key = this.crypto.keyRing.unwrap(organisationKeyOwner(organisation.id), 1, { wrapped: organisation.wrappedDataKey, kekVersion: organisation.kekVersion });
-    return this.crypto.cipher.decrypt(key, { rowKind: 'professional', rowId: professional.id, field: 'name' }, professional.nameCiphertext);
+    return this.professionalNames([organisation], [professional]).get(professional.id) as string;
+  }
+
+  /** Names of several professionals, unwrapping each organisation's key once. */
+  professionalNames(organisations: readonly OrganisationEntity[], professionals: readonly ProfessionalEntity[]): Map<string, string> {
+    const keys = new Map<string, DataKey>();
+    const names = new Map<string, string>();
+    for (const professional of professionals) {
+      let key = keys.get(professional.organisationId);
+      if (key === undefined) {
+        const organisation = organisations.find((o) => o.id === professional.organisationId);
+        if (organisation === undefined) throw new Error('the organisation of a professional was not loaded');
+        key = this.crypto.keyRing.unwrap(organisationKeyOwner(organisation.id), 1, { wrapped: organisation.wrappedDataKey, kekVersion: organisation.kekVersion });
+        keys.set(organisation.id, key);
+      }
+      names.set(professional.id, this.crypto.cipher.decrypt(key, { rowKind: 'professional', rowId: professional.id, field: 'name' }, professional.nameCiphertext));
+    }
+    return names;
   }
 }

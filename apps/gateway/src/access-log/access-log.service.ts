@@ -78,14 +78,13 @@ export class AccessLogService {
       return found === undefined ? null : { id: found.id, name: found.name, domain: found.domain };
     };
     // Professionals' names are for privacy officers only (professionals have privacy too).
-    const names = new Map<string, string>();
+    let names = new Map<string, string>();
     if (scope.kind !== 'member') {
       const professionalIds = [...new Set(rows.filter((r) => r.actorKind === 'PROFESSIONAL' && r.actorId !== null).map((r) => r.actorId as string))];
       const professionals = professionalIds.length === 0 ? [] : await manager.find(ProfessionalEntity, { where: { id: In(professionalIds) } });
-      for (const p of professionals) {
-        const organisation = organisations.find((o) => o.id === p.organisationId) ?? (await manager.findOneByOrFail(OrganisationEntity, { id: p.organisationId }));
-        names.set(p.id, this.directory.professionalName(organisation, p));
-      }
+      const missing = [...new Set(professionals.map((p) => p.organisationId))].filter((id) => !organisations.some((o) => o.id === id));
+      const theirOrganisations = missing.length === 0 ? organisations : [...organisations, ...(await manager.find(OrganisationEntity, { where: { id: In(missing) } }))];
+      names = this.directory.professionalNames(theirOrganisations, professionals);
     }
     const reach = scope.kind === 'member' ? new Set(scope.reach) : null;
     return rows.map((r) => ({

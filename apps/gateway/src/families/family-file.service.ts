@@ -30,13 +30,7 @@ export class FamilyFileService {
       await this.audit.recordRefusal(context, refusal(purposeCode, knownFamilyId, familyId, reason));
       throw error;
     };
-    let purpose: Purpose;
-    try {
-      purpose = requirePurpose(this.runtime.catalogue, principal, purposeCode);
-    } catch (error) {
-      const reason = (error as KringError).code === ErrorCode.FORBIDDEN ? DenyReason.PURPOSE_NOT_FOR_DOMAIN : DenyReason.UNKNOWN_PURPOSE;
-      return refuse(reason, error as KringError, null);
-    }
+    const purpose = await this.declaredPurpose(principal, purposeCode, context, familyId);
     if (!isUuid(familyId)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), null);
     const today = dutchDate(at);
     const outcome = await this.runtime.dataSource.transaction(async (manager) => {
@@ -55,7 +49,7 @@ export class FamilyFileService {
 
   /** Finds the family through the BSN's blind index; only families the caller's organisation is involved with count. */
   async readByBsn(principal: ProfessionalPrincipal, bsn: string, purposeCode: string, traceId: string): Promise<FamilyFile> {
-    requirePurpose(this.runtime.catalogue, principal, purposeCode);
+    await this.declaredPurpose(principal, purposeCode, { principal, traceId, at: this.runtime.clock.now() }, null);
     if (!isValidBsn(bsn)) throw badInput('bsn', 'is not a valid BSN (9 digits passing the elfproef)');
     const index = this.runtime.crypto.blindIndex.bsn(bsn);
     const today = dutchDate(this.runtime.clock.now());
@@ -74,6 +68,17 @@ export class FamilyFileService {
       throw notFound('family');
     }
     return this.readForProfessional(principal, first.familyId, purposeCode, traceId);
+  }
+
+  /** The declared purpose, or a logged refusal: PURPOSE_REQUIRED, UNKNOWN_PURPOSE, or FORBIDDEN for the caller's domain. */
+  private async declaredPurpose(principal: ProfessionalPrincipal, purposeCode: string, context: AuditContext, requestedFamilyId: string | null): Promise<Purpose> {
+    try {
+      return requirePurpose(this.runtime.catalogue, principal, purposeCode);
+    } catch (error) {
+      const reason = (error as KringError).code === ErrorCode.FORBIDDEN ? DenyReason.PURPOSE_NOT_FOR_DOMAIN : DenyReason.UNKNOWN_PURPOSE;
+      await this.audit.recordRefusal(context, refusal(purposeCode, null, requestedFamilyId, reason));
+      throw error;
+    }
   }
 
   /** A member's own view: their data, and that of children under 16 over whom they hold authority. */
