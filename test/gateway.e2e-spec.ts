@@ -47,6 +47,20 @@ describe('the gateway in development mode', () => {
     expect(keys[0]).not.toHaveProperty('d');
   });
 
+  it('the development issuer lists the personas and signs a token for one, which the gateway accepts', async () => {
+    const server = sut.app.getHttpServer();
+    const personas = await request(server).get('/dev/personas');
+    expect(personas.status).toBe(200);
+    expect((personas.body as { name: string }[]).map((p) => p.name)).toEqual(expect.arrayContaining(['marieke', 'wmo', 'keten-fg']));
+    const issued = await request(server).post('/dev/token').send({ persona: 'wmo' });
+    expect(issued.status).toBe(200);
+    const me = await sut.graphql<{ me: { professional: { name: string } } }>('{ me { professional { name } } }', { token: (issued.body as { token: string }).token });
+    expect(me.data?.me.professional.name).toBe('Pieter de Jong');
+    const unknown = await request(server).post('/dev/token').send({ persona: 'mallory' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'persona' } }] });
+  });
+
   it.each([
     ['with more than 20 aliases', `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: __typename`).join(' ')} }`, /aliases/],
     ['over 20,000 bytes', `{ __typename ${' '.repeat(20_001)} }`, /larger than 20000 bytes/],
@@ -103,10 +117,11 @@ describe('the gateway in production mode', () => {
     expect(response.text).not.toMatch(/sandbox|embeddable/i);
   });
 
-  it('the development issuer and its key set do not exist', async () => {
+  it('the development issuer, its key set and its persona tokens do not exist', async () => {
     expect(sut.runtime.devIssuer).toBeNull();
-    const response = await request(sut.app.getHttpServer()).get('/dev/jwks.json');
-    expect(response.status).toBe(404);
+    expect((await request(sut.app.getHttpServer()).get('/dev/jwks.json')).status).toBe(404);
+    expect((await request(sut.app.getHttpServer()).get('/dev/personas')).status).toBe(404);
+    expect((await request(sut.app.getHttpServer()).post('/dev/token').send({ persona: 'admin' })).status).toBe(404);
   });
 
   it('the demo world is not loaded', async () => {

@@ -1,9 +1,16 @@
-import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import type { JSONWebKeySet } from 'jose';
+import { PERSONAS } from '@kring/demo-world';
 import { Public } from '../auth/access.decorator';
+import { badInput } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
-/** The development issuer's public keys, as an OpenID Connect provider publishes them. Absent in production. */
+/**
+ * The development issuer, as an OpenID Connect provider would offer it: its public keys,
+ * and the personas of the demo world with a token for each (the portal's sign-in in
+ * development). Not mounted in production mode, and refused wherever an external issuer
+ * is configured.
+ */
 @Controller('dev')
 export class DevIssuerController {
   constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
@@ -11,7 +18,33 @@ export class DevIssuerController {
   @Public()
   @Get('jwks.json')
   jwks(): JSONWebKeySet {
+    return this.issuer().jwks();
+  }
+
+  @Public()
+  @Get('personas')
+  personas(): { name: string; kind: string; description: string }[] {
+    this.issuer();
+    return Object.entries(PERSONAS).map(([name, persona]) => ({ name, kind: persona.kind, description: persona.description }));
+  }
+
+  @Public()
+  @Post('token')
+  @HttpCode(200)
+  async token(@Body() body: { persona?: unknown }): Promise<{ token: string; expiresIn: number }> {
+    const issuer = this.issuer();
+    const persona = typeof body?.persona === 'string' ? PERSONAS[body.persona] : undefined;
+    if (persona === undefined) throw badInput('persona', `must be one of ${Object.keys(PERSONAS).join(', ')}`);
+    const expiresIn = 8 * 3600;
+    const token = await issuer.sign(
+      persona.kind === 'professional' ? { kind: 'professional', professionalId: persona.professionalId, organisationId: persona.organisationId } : { kind: 'citizen', memberId: persona.memberId },
+      expiresIn,
+    );
+    return { token, expiresIn };
+  }
+
+  private issuer() {
     if (this.runtime.devIssuer === null) throw new NotFoundException();
-    return this.runtime.devIssuer.jwks();
+    return this.runtime.devIssuer;
   }
 }
