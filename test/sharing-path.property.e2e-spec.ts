@@ -30,6 +30,33 @@ const RUNS = Number(process.env['KRING_PROPERTY_RUNS'] ?? 1000);
 /** To replay a failure, pass the seed and path fast-check reports. */
 const SEED = process.env['KRING_PROPERTY_SEED'] === undefined ? undefined : Number(process.env['KRING_PROPERTY_SEED']);
 const PATH = process.env['KRING_PROPERTY_PATH'];
+/** The outcomes the generators must reach in a run, or a passing run proves little. */
+const REQUIRED_OUTCOMES = [
+  'error UNKNOWN_PURPOSE',
+  'error FORBIDDEN',
+  'error NOT_FOUND',
+  'allowed OWN_RECORD',
+  'allowed STATUTORY',
+  'allowed CONSENT',
+  'denied PURPOSE_EXCLUDES_CATEGORY',
+  'denied NO_CONSENT',
+  'denied CAPACITY_LAPSED',
+  'denied CONSENT_PENDING',
+  'denied CONSENT_EXPIRED',
+  'denied CONSENT_REVOKED',
+  'consent COUNTS UNDER_12',
+  'consent COUNTS FROM_12_TO_15',
+  'consent COUNTS FROM_16',
+  'consent CAPACITY_LAPSED FROM_12_TO_15',
+  'consent CAPACITY_LAPSED FROM_16',
+  'consent PENDING UNDER_12',
+  'consent PENDING FROM_12_TO_15',
+  'consent PENDING FROM_16',
+  'consent NOT_YET_VALID',
+  'consent EXPIRED',
+  'consent REVOKED',
+];
+
 /** Below this many worlds, a run is too small to be expected to reach every branch. */
 const RUNS_FOR_COVERAGE = 500;
 
@@ -126,11 +153,10 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
   });
 
   it(
-    `for ${RUNS} generated worlds, family(id, purpose) equals an independent reference of the rule, field for field`,
+    `for ${RUNS} generated worlds (more until every outcome is reached), family(id, purpose) equals an independent reference of the rule, field for field`,
     async () => {
       const observed = new ObservedDistribution();
-      await fc.assert(
-        fc.asyncProperty(worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), async (spec) => {
+      const property = fc.asyncProperty(worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), async (spec) => {
           const { world, request } = materializeWorld(spec, organisations, catalogue);
           await writeWorld(sut.runtime, world);
           clock.set(request.at);
@@ -163,45 +189,25 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
             const lines = diffFiles(want, got);
             fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
           }
-        }),
-        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) },
-      );
+        });
+      await fc.assert(property, { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) });
+      // Some outcomes come from only a few worlds per thousand. Rather than fail a run by chance,
+      // keep generating (and checking) fresh worlds until every outcome was reached, up to five
+      // times the configured number; only then is a missing outcome a generator defect.
+      for (let extra = 0; SEED === undefined && RUNS >= RUNS_FOR_COVERAGE && observed.missing(REQUIRED_OUTCOMES).length > 0 && extra < 4 * RUNS; extra += RUNS_FOR_COVERAGE) {
+        await fc.assert(property, { numRuns: RUNS_FOR_COVERAGE });
+      }
 
       const statsFile = process.env['KRING_PROPERTY_STATS_FILE'];
       if (statsFile !== undefined) writeFileSync(statsFile, `${JSON.stringify(observed, null, 2)}\n`);
       if (RUNS >= RUNS_FOR_COVERAGE) {
         // The generators must reach every outcome of the rule, or a passing run proves little.
         expect(
-          observed.missing([
-            'error UNKNOWN_PURPOSE',
-            'error FORBIDDEN',
-            'error NOT_FOUND',
-            'allowed OWN_RECORD',
-            'allowed STATUTORY',
-            'allowed CONSENT',
-            'denied PURPOSE_EXCLUDES_CATEGORY',
-            'denied NO_CONSENT',
-            'denied CAPACITY_LAPSED',
-            'denied CONSENT_PENDING',
-            'denied CONSENT_EXPIRED',
-            'denied CONSENT_REVOKED',
-            'consent COUNTS UNDER_12',
-            'consent COUNTS FROM_12_TO_15',
-            'consent COUNTS FROM_16',
-            'consent CAPACITY_LAPSED FROM_12_TO_15',
-            // Not required: 'consent CAPACITY_LAPSED FROM_16' comes from only a few worlds per thousand,
-            // so requiring it made runs fail by chance. The table tests prove that case deterministically
-            // (libs/policy/src/access-rule.spec.ts, a parent-only consent lapsing at 16); the stats file reports it.
-            'consent PENDING UNDER_12',
-            'consent PENDING FROM_12_TO_15',
-            'consent PENDING FROM_16',
-            'consent NOT_YET_VALID',
-            'consent EXPIRED',
-            'consent REVOKED',
-          ]),
+          observed.missing(REQUIRED_OUTCOMES),
         ).toEqual([]);
       }
     },
-    60_000 + RUNS * 250,
+    // Up to five times RUNS worlds when rare outcomes need more (see above), at about 150 ms each on a loaded machine.
+    60_000 + RUNS * 5 * 150,
   );
 });
