@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { dutchDate } from '@kring/consent';
-import { BreakGlassGrantEntity, DataCategory, FamilyMemberEntity, loadFamilyKey } from '@kring/family-file';
+import { BreakGlassGrantEntity, DataCategory, loadFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, forbidden, notFound } from '../common/kring-error';
-import { requireInvolvedToday } from '../families/family-subjects';
+import { memberIdsOf, requireInvolvedToday } from '../families/family-subjects';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
 
@@ -58,7 +58,7 @@ export class BreakGlassService {
         reviewedByProfessionalId: null,
         reviewedAt: null,
       });
-      const members = (await manager.find(FamilyMemberEntity, { where: { familyId: input.familyId }, select: { id: true } })).map((m) => m.id);
+      const members = await memberIdsOf(manager, input.familyId);
       await this.audit.record(manager, { principal, traceId, at: openedAt }, [
         { ...changeEntry({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetId: id, fields: categories, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), purpose: PURPOSE, breakGlass: true },
       ]);
@@ -130,6 +130,10 @@ export class BreakGlassService {
     const grants = await manager.find(BreakGlassGrantEntity, { where: { id: In(ids) } });
     const organisations = await manager.find(OrganisationEntity, { where: { id: In([...new Set(grants.map((g) => g.organisationId))]) } });
     const officer = principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER) || principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER);
+    // Professionals' names are for privacy officers only: one query, each organisation key unwrapped once.
+    const names = officer
+      ? this.directory.professionalNames(organisations, await manager.find(ProfessionalEntity, { where: { id: In([...new Set(grants.map((g) => g.professionalId))]) } }))
+      : new Map<string, string>();
     const keys = new Map<string, Awaited<ReturnType<typeof loadFamilyKey>>>();
     const keyOf = async (familyId: string) => {
       const known = keys.get(familyId);
@@ -145,18 +149,13 @@ export class BreakGlassService {
       const organisation = organisations.find((o) => o.id === g.organisationId) as OrganisationEntity;
       const own = g.professionalId === principal.professionalId;
       const decrypt = async (field: string, sealed: Buffer) => this.runtime.crypto.cipher.decrypt(await keyOf(g.familyId), { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
-      let professionalName: string | null = null;
-      if (officer) {
-        const professional = await manager.findOneBy(ProfessionalEntity, { id: g.professionalId });
-        professionalName = professional === null ? null : this.directory.professionalName(organisation, professional);
-      }
       const overdue = g.reviewVerdict === null && now.getTime() - g.openedAt.getTime() >= OVERDUE_AFTER_MS;
       result.push({
         id: g.id,
         familyId: g.familyId,
         organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
         professionalId: officer || own ? g.professionalId : null,
-        professionalName,
+        professionalName: names.get(g.professionalId) ?? null,
         justification: officer || own ? await decrypt('justification', g.justificationCiphertext) : null,
         purpose: g.purpose,
         categories: g.categories,

@@ -1,29 +1,37 @@
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory, findSectionType, type FieldValue, type MemberRelation } from '@kring/family-file';
-import { familyField, type AccessDecision, type FieldAbility, type FieldFacts } from '@kring/policy';
+import { buildFieldAbility, familyField, type AccessDecision, type FieldAbility, type FieldFacts } from '@kring/policy';
 import type { Organisation } from '../viewer/viewer.model';
 import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
 import type { FamilySnapshot } from './family-snapshot';
 import type { SectionValues } from './section.model';
 
-/** Decisions of one request, memoised by what the rule decides on. */
+/**
+ * Decisions of one request, memoised by what the rule decides on. The request's CASL
+ * ability is built over the same memo, so the rule runs once per distinct field.
+ */
 export class RequestDecisions {
   private readonly cache = new Map<string, AccessDecision>();
+  readonly ability: FieldAbility;
 
-  constructor(
-    private readonly rule: (field: FieldFacts) => AccessDecision,
-    readonly ability: FieldAbility,
-  ) {}
+  constructor(private readonly rule: (field: FieldFacts) => AccessDecision) {
+    this.ability = buildFieldAbility((field) => this.remembered(field));
+  }
 
-  /** The decision for a field; the ability is asked first, so CASL and the rule cannot disagree unseen. */
+  /** The decision for a field; the ability is asked too, so CASL and the rule cannot disagree unseen. */
   decide(field: FieldFacts): AccessDecision {
+    const decision = this.remembered(field);
+    if (this.ability.can('read', familyField(field)) !== decision.allowed) {
+      throw new Error('the request ability and the access rule disagree');
+    }
+    return decision;
+  }
+
+  private remembered(field: FieldFacts): AccessDecision {
     const key = `${field.category}|${field.sourceOrganisationId}|${field.subjectIds.join(',')}`;
     let decision = this.cache.get(key);
     if (decision === undefined) {
       decision = this.rule(field);
-      if (this.ability.can('read', familyField(field)) !== decision.allowed) {
-        throw new Error('the request ability and the access rule disagree');
-      }
       this.cache.set(key, decision);
     }
     return decision;

@@ -3,7 +3,7 @@ import { dutchDate } from '@kring/consent';
 import { isValidBsn } from '@kring/crypto';
 import { FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
-import { buildFieldAbility, decideCitizenAccess, decideFieldAccess, DenyReason, isInvolved, type FieldFacts, type Purpose } from '@kring/policy';
+import { decideCitizenAccess, decideFieldAccess, DenyReason, isInvolved, type FieldFacts, type Purpose } from '@kring/policy';
 import { AuditService, type AuditContext, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, notFound, type KringError } from '../common/kring-error';
@@ -39,7 +39,7 @@ export class FamilyFileService {
         return { file: null, refused: snapshot === null ? 'missing' : 'not-involved' } as const;
       }
       const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
-      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule, buildFieldAbility(rule)), purpose.code);
+      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), purpose.code);
       await this.audit.record(manager, context, decided.map((d) => entryFor('READ_FAMILY_FILE', purpose.code, familyId, d)));
       return { file, refused: null } as const;
     });
@@ -89,7 +89,7 @@ export class FamilyFileService {
       const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, principal.familyId, at);
       if (snapshot === null) throw notFound('family');
       const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
-      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule, buildFieldAbility(rule)), null);
+      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), null);
       await this.audit.record(manager, { principal, traceId, at }, decided.map((d) => entryFor('READ_OWN_FILE', null, principal.familyId, d)));
       return file;
     });

@@ -22,3 +22,8 @@ export async function requireInvolvedToday(manager: EntityManager, organisationI
   const involvements = await manager.find(InvolvementEntity, { where: { familyId }, select: { organisationId: true, startsOn: true, endsOn: true } });
   if (!isInvolved({ involvements }, organisationId, today)) throw notFound('family');
 }
+
+/** The ids of a family's members: whom a family-level change or entry is about. */
+export async function memberIdsOf(manager: EntityManager, familyId: string): Promise<string[]> {
+  return (await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true } })).map((m) => m.id);
+}

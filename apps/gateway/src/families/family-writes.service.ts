@@ -21,7 +21,7 @@ import type { AddRecordInput } from './add-record.input';
 import type { Family, FamilyRecord, Involvement } from './family-file.model';
 import type { RegisterFamilyInput } from './register-family.input';
 import type { RegisterInvolvementInput } from './register-involvement.input';
-import { requireInvolvedToday } from './family-subjects';
+import { memberIdsOf, requireInvolvedToday } from './family-subjects';
 import { sectionInputField, type SectionValues } from './section.model';
 
 const MAX_MEMBERS = 20;
@@ -107,7 +107,7 @@ export class FamilyWritesService {
         caseDirection: input.caseDirection,
       });
       await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
-        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await this.memberIds(manager, input.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await memberIdsOf(manager, input.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
     });
@@ -125,7 +125,7 @@ export class FamilyWritesService {
       await manager.update(InvolvementEntity, { id }, { endsOn: involvement.endsOn });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: involvement.organisationId });
       await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
-        changeEntry({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await this.memberIds(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+        changeEntry({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await memberIdsOf(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
     });
@@ -185,10 +185,6 @@ export class FamilyWritesService {
         section,
       };
     });
-  }
-
-  private async memberIds(manager: EntityManager, familyId: string): Promise<string[]> {
-    return (await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true } })).map((m) => m.id);
   }
 
   /** The family, when the caller's organisation is involved with it today; otherwise it answers as missing. */
