@@ -1,14 +1,15 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@kring/config';
 import { traceMiddleware } from './common/trace';
 import { GatewayModule } from './gateway.module';
+import { servePortal } from './portal/serve-portal';
 import type { KringRuntime } from './runtime/kring-runtime';
 
 /** A Nest application over a runtime, configured as every gateway process is (also the tests'). */
-export async function createGatewayApp(runtime: KringRuntime): Promise<INestApplication> {
-  const app = await NestFactory.create(GatewayModule.forRoot(runtime), {
+export async function createGatewayApp(runtime: KringRuntime): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(runtime), {
     logger: new PinoNestLogger(runtime.logger),
     bodyParser: true,
   });
@@ -17,5 +18,8 @@ export async function createGatewayApp(runtime: KringRuntime): Promise<INestAppl
   http.set('trust proxy', runtime.config.mode === 'production' ? 1 : false);
   http.disable('x-powered-by');
   app.use(traceMiddleware);
+  if (!servePortal(app, runtime.config)) {
+    runtime.logger.info({ portalDir: runtime.config.portalDir }, 'the portal is not built; serving the API only (npm run build)');
+  }
   return app;
 }

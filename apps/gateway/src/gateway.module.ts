@@ -25,7 +25,9 @@ import { FamilyFileService } from './families/family-file.service';
 import { FamilyWritesResolver } from './families/family-writes.resolver';
 import { FamilyWritesService } from './families/family-writes.service';
 import { HealthController } from './health/health.controller';
+import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { PurposesResolver } from './purposes/purposes.resolver';
+import { SignInResolver } from './sign-in/sign-in.resolver';
 import { KRING_RUNTIME, type KringRuntime } from './runtime/kring-runtime';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { ViewerService } from './viewer/viewer.service';
@@ -74,6 +76,8 @@ export class GatewayModule {
         ViewerService,
         ViewerResolver,
         PurposesResolver,
+        OrganisationsResolver,
+        SignInResolver,
         FamilyFileService,
         FamiliesResolver,
         FamilyWritesService,

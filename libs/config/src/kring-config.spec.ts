@@ -71,10 +71,18 @@ describe('loadConfig', () => {
       issuer: 'https://login.example.nl',
       audience: 'kring-gateway',
       jwksUrl: PRODUCTION.KRING_JWKS_URL,
+      portalClientId: null,
+      portalScope: 'openid',
     });
     expect(sut.keys.keyEncryptionKeys?.get(1)).toEqual(new Uint8Array(Buffer.alloc(32, 1)));
     expect(sut.keys.blindIndexKey).toEqual(new Uint8Array(Buffer.alloc(32, 2)));
     expect(sut.seedDemoWorld).toBe(false);
+  });
+
+  it('the portal\'s OpenID Connect client and scope come from KRING_OIDC_CLIENT_ID and KRING_OIDC_SCOPE', () => {
+    const sut = loadConfig({ ...PRODUCTION, KRING_OIDC_CLIENT_ID: 'kring-portal', KRING_OIDC_SCOPE: 'openid profile' }, ROOT);
+
+    expect(sut.identity).toMatchObject({ kind: 'external', portalClientId: 'kring-portal', portalScope: 'openid profile' });
   });
 
   it('production refuses a JWKS URL over plain http', () => {

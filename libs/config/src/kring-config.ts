@@ -6,7 +6,15 @@ export type RuntimeMode = 'development' | 'production' | 'test';
 /** Where tokens come from: our own development issuer, or an external OpenID Connect issuer. */
 export type IdentityConfig =
   | { readonly kind: 'development-issuer'; readonly issuer: string; readonly audience: string }
-  | { readonly kind: 'external'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  | {
+      readonly kind: 'external';
+      readonly issuer: string;
+      readonly audience: string;
+      readonly jwksUrl: string;
+      /** The portal's public client (authorisation code with PKCE); null leaves the portal without sign-in. */
+      readonly portalClientId: string | null;
+      readonly portalScope: string;
+    };
 
 /** Key material given through the environment; in development it is generated into the data folder instead. */
 export interface KeyMaterialConfig {
@@ -32,6 +40,8 @@ export interface KringConfig {
   readonly seedDemoWorld: boolean;
   /** How often chain heads of the access log are signed; 0 turns the interval off (tests). */
   readonly checkpointIntervalSeconds: number;
+  /** Where the built portal (apps/portal) is, served at `/` when it exists. */
+  readonly portalDir: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -96,6 +106,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     logLevel: env['LOG_LEVEL'] ?? (mode === 'test' ? 'silent' : 'info'),
     seedDemoWorld: !production && env['KRING_SEED_DEMO'] !== 'false',
     checkpointIntervalSeconds,
+    portalDir: absolute(env['KRING_PORTAL_DIR'] ?? 'dist/portal', projectRoot),
   });
 }
 
@@ -139,7 +150,10 @@ function readIdentity(env: Env, production: boolean, problems: string[]): Identi
   if (!/^https?:\/\//.test(jwksUrl)) problems.push('KRING_JWKS_URL must be an http(s) URL');
   if (production && !jwksUrl.startsWith('https://')) problems.push('KRING_JWKS_URL must use https in production mode');
   if (issuer === null) problems.push('KRING_OIDC_ISSUER is required when KRING_JWKS_URL is set');
-  return { kind: 'external', issuer: issuer ?? '', audience, jwksUrl };
+  if (issuer !== null && !/^https?:\/\//.test(issuer)) problems.push('KRING_OIDC_ISSUER must be an http(s) URL');
+  const portalClientId = emptyToNull(env['KRING_OIDC_CLIENT_ID']);
+  const portalScope = emptyToNull(env['KRING_OIDC_SCOPE']) ?? 'openid';
+  return { kind: 'external', issuer: issuer ?? '', audience, jwksUrl, portalClientId, portalScope };
 }
 
 function readKeyEncryptionKeys(value: string | undefined, problems: string[]): ReadonlyMap<number, Uint8Array> | null {

@@ -107,6 +107,21 @@ export class AccessLogConnection {
   pageInfo!: PageInfo;
 }
 
+@ObjectType({ description: 'Decisions on one calendar day (Europe/Amsterdam) within the filter.' })
+export class AccessLogDay {
+  @Field({ description: 'YYYY-MM-DD.' })
+  day!: string;
+
+  @Field(() => Int, { description: 'Allowed, not break-glass.' })
+  allowed!: number;
+
+  @Field(() => Int)
+  denied!: number;
+
+  @Field(() => Int, { description: 'Allowed under an emergency (break-glass) grant.' })
+  breakGlass!: number;
+}
+
 @InputType({ description: 'Filters combine with AND. Times are inclusive from, exclusive to.' })
 export class AccessLogFilter {
   @Field(() => ID, { nullable: true })

@@ -4,7 +4,7 @@ import { Authenticated, ProfessionalsOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { Inject } from '@nestjs/common';
-import { AccessLogConnection, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification } from './access-log.model';
+import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification } from './access-log.model';
 import { AccessLogIntegrityService } from './access-log-integrity.service';
 import { AccessLogService } from './access-log.service';
 
@@ -27,6 +27,14 @@ export class AccessLogResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
   ): Promise<AccessLogConnection> {
     return this.log.page(principal, filter ?? {}, first, after ?? null);
+  }
+
+  @Authenticated()
+  @Query(() => [AccessLogDay], {
+    description: 'Decisions per day (allowed, denied, break-glass) over the same entries as accessLog with this filter; without from/to the last 30 days.',
+  })
+  accessLogDays(@CurrentPrincipal() principal: Principal, @Args('filter', { type: () => AccessLogFilter, nullable: true }) filter: AccessLogFilter | null | undefined): Promise<AccessLogDay[]> {
+    return this.log.days(principal, filter ?? {});
   }
 
   @ProfessionalsOnly(...OFFICERS)

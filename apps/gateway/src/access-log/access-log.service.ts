@@ -7,10 +7,11 @@ import { isUuid } from '../common/ids';
 import { badInput, forbidden } from '../common/kring-error';
 import type { Organisation } from '../viewer/viewer.model';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
-import { type AccessLogConnection, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
+import { type AccessLogConnection, type AccessLogDay, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
 import { loadFamilySubjects } from '../families/family-subjects';
 
 const MAX_PAGE = 200;
+const DAY_MS = 24 * 3600 * 1000;
 
 /** Who sees which entries (DESIGN.md §5, guarantee 7; issue 4). */
 export type Scope =
@@ -53,6 +54,27 @@ export class AccessLogService {
       if (!connection.pageInfo.hasNextPage) return;
       after = connection.pageInfo.endCursor;
     }
+  }
+
+  /**
+   * Decisions per day over the filtered range, every day present (zeros included) so a
+   * chart's axis has no gaps. Without from/to the range is the last 30 days; at most
+   * 366 days at once.
+   */
+  async days(principal: Principal, filter: AccessLogFilter): Promise<AccessLogDay[]> {
+    const now = this.runtime.clock.now();
+    const to = filter.to ?? now;
+    const from = filter.from ?? new Date(to.getTime() - 30 * DAY_MS);
+    if (from.getTime() >= to.getTime()) throw badInput('filter.from', 'must lie before filter.to');
+    if (to.getTime() - from.getTime() > 366 * DAY_MS) throw badInput('filter.from', 'the range may span at most 366 days');
+    const scope = await this.scopeOf(principal);
+    const { sql, params } = daysQuery(scope, { ...filter, from, to });
+    const rows = await this.runtime.dataSource.query<{ day: string; allowed: number; denied: number; break_glass: number }[]>(sql, params);
+    const counted = new Map(rows.map((r) => [r.day, r]));
+    return calendarDays(dutchDate(from), dutchDate(new Date(to.getTime() - 1))).map((day) => {
+      const row = counted.get(day);
+      return { day, allowed: row?.allowed ?? 0, denied: row?.denied ?? 0, breakGlass: row?.break_glass ?? 0 };
+    });
   }
 
   private async scopeOf(principal: Principal): Promise<Scope> {
@@ -126,6 +148,31 @@ export class AccessLogService {
  * was tried and measured worse: a branch with no matches walks its whole index.
  */
 export function pageQuery(scope: Scope, filter: AccessLogFilter, limit: number, cursor: { occurredAt: Date; id: string } | null): { sql: string; params: unknown[] } {
+  const { where, params } = selection(scope, filter, cursor);
+  return { sql: `SELECT * FROM access_log_entry${where} ORDER BY occurred_at DESC, id DESC LIMIT ${limit}`, params };
+}
+
+/**
+ * Decisions per calendar day in Amsterdam over the selection, for the privacy officer's
+ * chart: one aggregate over the same WHERE as the page (same scope, same index), so the
+ * chart never counts an entry the table would not show. Break-glass uses count apart
+ * from the other allowed entries.
+ */
+export function daysQuery(scope: Scope, filter: AccessLogFilter): { sql: string; params: unknown[] } {
+  const { where, params } = selection(scope, filter, null);
+  return {
+    sql:
+      `SELECT to_char(occurred_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS day,` +
+      ` count(*) FILTER (WHERE decision = 'ALLOWED' AND NOT break_glass)::int AS allowed,` +
+      ` count(*) FILTER (WHERE decision = 'DENIED')::int AS denied,` +
+      ` count(*) FILTER (WHERE decision = 'ALLOWED' AND break_glass)::int AS break_glass` +
+      ` FROM access_log_entry${where} GROUP BY 1 ORDER BY 1`,
+    params,
+  };
+}
+
+/** The WHERE clause every reading of the log shares: the caller's scope AND the filter. */
+function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: Date; id: string } | null): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
   const common: string[] = [];
@@ -167,8 +214,7 @@ export function pageQuery(scope: Scope, filter: AccessLogFilter, limit: number, 
   if (filter.to) common.push(`occurred_at < ${p(filter.to)}`);
   if (cursor !== null) common.push(`(occurred_at, id) < (${p(cursor.occurredAt)}, ${p(cursor.id)})`);
   const conditions = [...common, ...either.map(([a, b]) => `(${a} OR ${b})`)];
-  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return { sql: `SELECT * FROM access_log_entry${where} ORDER BY occurred_at DESC, id DESC LIMIT ${limit}`, params };
+  return { where: conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
 function toEntity(row: Record<string, unknown>): AccessLogEntryEntity {
@@ -211,3 +257,12 @@ function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
   return { occurredAt, id: match[2] as string };
 }
 
+
+/** Every calendar day from `first` to `last` (YYYY-MM-DD, inclusive). */
+function calendarDays(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = new Date(`${first}T00:00:00Z`); day.toISOString().slice(0, 10) <= last; day = new Date(day.getTime() + DAY_MS)) {
+    days.push(day.toISOString().slice(0, 10));
+  }
+  return days;
+}

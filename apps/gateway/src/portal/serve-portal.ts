@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import type { KringConfig } from '@kring/config';
+
+/** Paths that belong to the API; the portal's fallback never answers them. */
+const API_PREFIXES = ['/graphql', '/access-log', '/dev', '/health'];
+
+/**
+ * Serves the built portal (apps/portal, built into `config.portalDir`) at `/`: its
+ * hashed assets with a long cache, and index.html for every other page address so a
+ * deep link opens the right page. Returns false, and serves nothing, when the portal
+ * is not built (a gateway without a portal is still a complete API).
+ */
+export function servePortal(app: NestExpressApplication, config: KringConfig): boolean {
+  const indexFile = join(config.portalDir, 'index.html');
+  if (!existsSync(indexFile)) return false;
+  const index = readFileSync(indexFile);
+  const headers = securityHeaders(config);
+
+  app.useStaticAssets(config.portalDir, {
+    index: false,
+    fallthrough: true,
+    setHeaders(res: Response, path: string) {
+      for (const [name, value] of headers) res.setHeader(name, value);
+      // Vite names assets by content hash: they never change under the same name.
+      res.setHeader('Cache-Control', path.includes(`${join(config.portalDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) {
+      next();
+      return;
+    }
+    for (const [name, value] of headers) res.setHeader(name, value);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(index);
+  });
+  return true;
+}
+
+/**
+ * A strict policy: only our own scripts and styles, no inline code, no framing. The
+ * portal fetches the issuer's discovery document and token endpoint itself (authorisation
+ * code with PKCE), so an external issuer's origin is allowed to be connected to.
+ */
+export function securityHeaders(config: KringConfig): [string, string][] {
+  const issuerOrigin = config.identity.kind === 'external' ? originOf(config.identity.issuer) : null;
+  const connect = ["'self'", ...(issuerOrigin === null ? [] : [issuerOrigin])].join(' ');
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${connect}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return [
+    ['Content-Security-Policy', policy],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['X-Frame-Options', 'DENY'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ];
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { homeOf, SessionProvider, useSession } from './api/session';
+import { CALLBACK_PATH } from './api/oidc';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { Layout } from './layout';
+import { AccessLogPage } from './pages/officer/access-log';
+import { FamiliesPage } from './pages/professional/families';
+import { FamilyFilePage } from './pages/professional/family-file';
+import { MyConsentsPage } from './pages/member/my-consents';
+import { MyLogPage } from './pages/member/my-log';
+import { MyRecordsPage } from './pages/member/my-records';
+import { SignInCallbackPage, SignInPage } from './pages/sign-in';
+import { RouterProvider, useRouter } from './router';
+import { Alert, Heading } from './ui';
+import { usePageTitle } from './ui/error-alert';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <SessionProvider>
+          <Layout>
+            <Routes />
+          </Layout>
+        </SessionProvider>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}
+
+/** Which page a path shows, given who is signed in. Anything unknown is "not found". */
+function Routes() {
+  const { viewer, hasRole } = useSession();
+  const { location, navigate } = useRouter();
+  const path = location.path;
+
+  // Moves focus to the new page's content, so keyboard and screen-reader users start there.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+
+  useEffect(() => {
+    if (viewer !== null && (path === '/' || path === CALLBACK_PATH)) navigate(homeOf(viewer), { replace: true });
+  }, [viewer, path, navigate]);
+
+  if (viewer === null) return path === CALLBACK_PATH ? <SignInCallbackPage /> : <SignInPage />;
+  if (path === '/' || path === CALLBACK_PATH) return null; // on the way home (the effect above)
+
+  if (viewer.kind === 'FAMILY_MEMBER') {
+    if (path === '/me/records') return <MyRecordsPage />;
+    if (path === '/me/consents') return <MyConsentsPage />;
+    if (path === '/me/log') return <MyLogPage />;
+  } else {
+    const family = /^\/families\/([0-9a-f-]{36})$/i.exec(path);
+    if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) {
+      if (path === '/families') return <FamiliesPage />;
+      if (family !== null) return <FamilyFilePage familyId={family[1] as string} />;
+    }
+    if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
+  }
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  usePageTitle(t('app.notFound'));
+  return (
+    <>
+      <Heading level={1}>{t('app.notFound')}</Heading>
+      <Alert type="info">{t('app.notFound')}</Alert>
+    </>
+  );
+}

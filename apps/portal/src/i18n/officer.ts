@@ -1,0 +1,4 @@
+/** Words of the officer pages. Dutch (B1) is the default; English has the same keys. */
+export const nl = {} as const;
+
+export const en: { [K in keyof typeof nl]: string } = {};

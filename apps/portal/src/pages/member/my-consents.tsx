@@ -1,0 +1,3 @@
+export function MyConsentsPage() {
+  return null;
+}

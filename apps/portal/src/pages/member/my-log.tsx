@@ -1,0 +1,3 @@
+export function MyLogPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function MyRecordsPage() {
+  return null;
+}

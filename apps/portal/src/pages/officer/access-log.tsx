@@ -1,0 +1,3 @@
+export function AccessLogPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function FamiliesPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function FamilyFilePage({ familyId }: { familyId: string }) {
+  return <>{familyId}</>;
+}

@@ -1,0 +1,25 @@
+// The portal's build: plain Vite (its own oxc transform does JSX), no plugins. The output
+// goes into dist/portal, which the gateway serves at `/` (apps/gateway/src/portal).
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = resolve(process.cwd(), 'apps/portal');
+
+export default defineConfig({
+  root,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: resolve(process.cwd(), 'dist/portal'),
+    emptyOutDir: true,
+    // No inline scripts or styles: the gateway's Content-Security-Policy forbids them.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+  },
+  server: {
+    // `npm run portal:dev` with a gateway on :3000: the API is proxied, so the portal still
+    // talks only to its own origin.
+    proxy: { '/graphql': 'http://127.0.0.1:3000', '/access-log': 'http://127.0.0.1:3000', '/dev': 'http://127.0.0.1:3000' },
+  },
+});
