@@ -5,9 +5,11 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumVersion, ensureChromium, loudly } from './browser.mjs';
 
 export default async function globalSetup() {
   process.env.TZ = 'UTC';
+  prepareBrowser();
   if (process.env.DATABASE_URL) {
     process.env.KRING_TEST_ADMIN_URL = process.env.DATABASE_URL;
     process.stdout.write(`\nTests use the PostgreSQL server of DATABASE_URL (${new URL(process.env.DATABASE_URL).host}).\n`);
@@ -49,4 +51,23 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The browser tests need Chromium. Where it cannot be had they are skipped, loudly, here
+ * and in the summary line; in CI (CI or KRING_REQUIRE_BROWSER set) the run fails instead.
+ */
+function prepareBrowser() {
+  const browser = ensureChromium();
+  if ('path' in browser) {
+    process.env.KRING_CHROMIUM = browser.path;
+    delete process.env.KRING_BROWSER_SKIPPED;
+    process.stdout.write(`\nBrowser tests use ${chromiumVersion(browser.path)}.\n`);
+    return;
+  }
+  if (process.env.CI || process.env.KRING_REQUIRE_BROWSER) {
+    throw new Error(`The browser tests must run in CI, but Chromium could not be had: ${browser.skipReason}`);
+  }
+  process.env.KRING_BROWSER_SKIPPED = browser.skipReason;
+  process.stdout.write(loudly(['THE BROWSER TESTS WILL BE SKIPPED (the portal is not tested in a browser).', `Why: ${browser.skipReason}`]));
 }

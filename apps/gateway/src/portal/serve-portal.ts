@@ -29,7 +29,9 @@ export function servePortal(app: NestExpressApplication, config: KringConfig): b
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) {
+    const api = API_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`));
+    // A missing asset is a 404, not the page: a script tag must never receive HTML.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || api || req.path.startsWith('/assets/')) {
       next();
       return;
     }
