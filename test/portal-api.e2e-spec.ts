@@ -43,8 +43,10 @@ describe('what the portal needs from the gateway (issue 5)', () => {
     });
 
     it('answers a deep link with the portal, so a bookmarked page opens', async () => {
-      const response = await request(sut.app.getHttpServer()).get('/families/0b6f3c1e-0002-4c8a-9a51-000000000001?purpose=CASE_COORDINATION').expect(200);
-      expect(response.text).toContain('<div id="root">');
+      for (const path of ['/families/0b6f3c1e-0002-4c8a-9a51-000000000001?purpose=CASE_COORDINATION', '/access-log?decision=DENIED', '/me/consents']) {
+        const response = await request(sut.app.getHttpServer()).get(path).expect(200);
+        expect(response.text).toContain('<div id="root">');
+      }
     });
 
     it('serves hashed assets as immutable, and leaves the API paths to the API', async () => {
@@ -177,6 +179,20 @@ describe('what the portal needs from the gateway (issue 5)', () => {
       expect(total(mine)).toBe((await entries('daan', filter)).length);
       expect(total(mine)).toBeLessThan(total((await days('keten-fg', filter)).data?.accessLogDays ?? []));
       expect((await days('wmo', filter)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('leaves out the caller\'s own reads with byOthers, and filters on the kind of actor', async () => {
+      const token = await sut.tokenFor('marieke');
+      expect((await sut.graphql(`{ myFamily { id } }`, { token })).errors).toBeUndefined();
+      const all = await entries('marieke', {});
+      const byOthers = await entries('marieke', { byOthers: true });
+      const own = all.length - byOthers.length;
+      expect(own).toBeGreaterThan(0); // her own read of myFamily is in her log...
+      expect(byOthers.length).toBeGreaterThan(0); // ...and the professionals' reads are what is left
+      expect((await entries('marieke', { actorKind: 'PROFESSIONAL' })).length).toBe(byOthers.length);
+      expect((await entries('marieke', { actorKind: 'CITIZEN' })).length).toBe(own);
+      const wrong = await days('marieke', { actorKind: 'ROBOT' });
+      expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorKind' });
     });
 
     it('defaults to the last 30 days, and refuses an empty or overlong range', async () => {

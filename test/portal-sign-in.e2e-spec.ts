@@ -41,6 +41,14 @@ describeBrowser('Portal sign-in (issue 5): persona picker in development, OpenID
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     });
 
+    it('opens a shared link after sign-in, with its filter, instead of the home page', async () => {
+      const { page } = await portal.newPage();
+      await page.goto('/access-log?decision=DENIED');
+      await page.getByRole('button', { name: 'Inloggen als keten-fg', exact: true }).click();
+      await page.waitForURL('**/access-log?decision=DENIED');
+      expect(await page.getByLabel('Besluit').inputValue()).toBe('DENIED');
+    });
+
     it('signs out with the button and shows the sign-in again', async () => {
       const { page } = await portal.newPage();
       await signInAs(page, 'wmo');

@@ -1,9 +1,10 @@
+/// <reference lib="dom" />
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './test-gateway';
 
 /**
@@ -78,9 +79,17 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
  * Screenshots for docs/screenshots, when KRING_SCREENSHOTS=1 (`npm run screenshots`):
  * the docs show the portal as the tests last saw it.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { scrollTo?: Locator } = {}): Promise<void> {
   if (process.env['KRING_SCREENSHOTS'] !== '1') return;
   const dir = resolve('docs/screenshots');
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  // One screen (1280 x 900), readable in the README; `scrollTo` picks the part that matters.
+  const path = join(dir, `${name}.png`);
+  if (options.scrollTo === undefined) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path });
+    return;
+  }
+  const top = await options.scrollTo.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: Math.max(0, top - 24), width: 1280, height: 900 } });
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigurationError, createLogger, loadConfig, type KringConfig } from '@kring/config';
 import { createGatewayApp } from './bootstrap';
+import { portalIsBuilt } from './portal/serve-portal';
 import { createRuntime } from './runtime/create-runtime';
 import type { KringRuntime } from './runtime/kring-runtime';
 
@@ -39,9 +40,13 @@ async function main(): Promise<void> {
 function printWelcome(runtime: KringRuntime, elapsedMs: number): void {
   const host = runtime.config.host === '0.0.0.0' ? 'localhost' : runtime.config.host;
   const url = `http://${host}:${runtime.config.port}/graphql`;
+  const portal = portalIsBuilt(runtime.config)
+    ? `http://${host}:${runtime.config.port}/  (sign in as a demo persona)`
+    : 'not built (npm run build:portal)';
   process.stdout.write(`
   Kring gateway is running (ready in ${(elapsedMs / 1000).toFixed(1)} s)
 
+    Portal:    ${portal}
     GraphQL:   ${url}  (open it in a browser for the Apollo Sandbox)
     Database:  ${runtime.databaseDescription}
     Demo:      Gemeente Heerenveen, the De Vries family

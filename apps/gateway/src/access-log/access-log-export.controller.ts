@@ -95,6 +95,8 @@ function filterFrom(query: Record<string, string | undefined>): AccessLogFilter 
     decision: decision === undefined ? undefined : decision === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
     basis: query['basis'],
     activity: query['activity'],
+    actorKind: query['actorKind'],
+    byOthers: query['byOthers'] === undefined ? undefined : query['byOthers'] === 'true',
     breakGlass: breakGlass === undefined ? undefined : breakGlass === 'true',
     from: date('from'),
     to: date('to'),

@@ -151,6 +151,12 @@ export class AccessLogFilter {
   @Field(() => String, { nullable: true })
   activity?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'PROFESSIONAL, CITIZEN or SYSTEM.' })
+  actorKind?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only entries where someone else acted: leaves out your own reads.' })
+  byOthers?: boolean | null;
+
   @Field(() => GraphQLISODateTime, { nullable: true })
   from?: Date | null;
 

@@ -12,12 +12,17 @@ import { loadFamilySubjects } from '../families/family-subjects';
 
 const MAX_PAGE = 200;
 const DAY_MS = 24 * 3600 * 1000;
+const ACTOR_KINDS = ['PROFESSIONAL', 'CITIZEN', 'SYSTEM'];
 
 /** Who sees which entries (DESIGN.md §5, guarantee 7; issue 4). */
-export type Scope =
+export type Scope = (
   | { readonly kind: 'chain' }
   | { readonly kind: 'organisation'; readonly organisationId: string }
-  | { readonly kind: 'member'; readonly familyId: string; readonly reach: readonly string[] };
+  | { readonly kind: 'member'; readonly familyId: string; readonly reach: readonly string[] }
+) & {
+  /** The caller as an actor in the log (professional or member id), for `byOthers`. */
+  readonly callerId: string;
+};
 
 /**
  * Reading the access log, newest first, with keyset pagination on (occurred_at, id)
@@ -84,10 +89,11 @@ export class AccessLogService {
       const reach = [...subjects.values()]
         .filter((s) => s.memberId === principal.memberId || (s.authorityHolders.has(principal.memberId) && ageOn(s.birthDate, today) < 16))
         .map((s) => s.memberId);
-      return { kind: 'member', familyId: principal.familyId, reach };
+      return { kind: 'member', familyId: principal.familyId, reach, callerId: principal.memberId };
     }
-    if (principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) return { kind: 'chain' };
-    if (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER)) return { kind: 'organisation', organisationId: principal.organisationId };
+    const callerId = principal.professionalId;
+    if (principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) return { kind: 'chain', callerId };
+    if (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER)) return { kind: 'organisation', organisationId: principal.organisationId, callerId };
     throw forbidden('The access log is for privacy officers and for the family members it is about.');
   }
 
@@ -209,6 +215,12 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   if (filter.decision) common.push(`decision = ${p(filter.decision)}`);
   if (filter.basis) common.push(`basis = ${p(filter.basis)}`);
   if (filter.activity) common.push(`activity = ${p(filter.activity)}`);
+  if (filter.actorKind) {
+    if (!ACTOR_KINDS.includes(filter.actorKind)) throw badInput('filter.actorKind', `must be one of ${ACTOR_KINDS.join(', ')}`);
+    common.push(`actor_kind = ${p(filter.actorKind)}`);
+  }
+  // IS DISTINCT FROM: entries without an actor id (Kring itself) count as by others.
+  if (filter.byOthers === true) common.push(`actor_id IS DISTINCT FROM ${p(scope.callerId)}`);
   if (filter.breakGlass !== null && filter.breakGlass !== undefined) common.push(`break_glass = ${p(filter.breakGlass)}`);
   if (filter.from) common.push(`occurred_at >= ${p(filter.from)}`);
   if (filter.to) common.push(`occurred_at < ${p(filter.to)}`);

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { KringConfig } from '@kring/config';
 
 /** Paths that belong to the API; the portal's fallback never answers them. */
-const API_PREFIXES = ['/graphql', '/access-log', '/dev', '/health'];
+const API_PREFIXES = ['/graphql', '/access-log/export', '/dev', '/health'];
 
 /**
  * Serves the built portal (apps/portal, built into `config.portalDir`) at `/`: its
@@ -14,8 +14,8 @@ const API_PREFIXES = ['/graphql', '/access-log', '/dev', '/health'];
  * is not built (a gateway without a portal is still a complete API).
  */
 export function servePortal(app: NestExpressApplication, config: KringConfig): boolean {
+  if (!portalIsBuilt(config)) return false;
   const indexFile = join(config.portalDir, 'index.html');
-  if (!existsSync(indexFile)) return false;
   const index = readFileSync(indexFile);
   const headers = securityHeaders(config);
 
@@ -40,6 +40,10 @@ export function servePortal(app: NestExpressApplication, config: KringConfig): b
     res.type('html').send(index);
   });
   return true;
+}
+
+export function portalIsBuilt(config: KringConfig): boolean {
+  return existsSync(join(config.portalDir, 'index.html'));
 }
 
 /**

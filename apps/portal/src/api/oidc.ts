@@ -21,6 +21,8 @@ interface Pending {
   readonly nonce: string;
   readonly issuer: string;
   readonly clientId: string;
+  /** The portal page to return to (path and query: ids and codes only). */
+  readonly returnTo: string | null;
 }
 
 const PENDING_KEY = 'kring.oidc.pending';
@@ -37,10 +39,12 @@ export async function discover(issuer: string): Promise<Discovery> {
 }
 
 /** Sends the browser to the issuer; it comes back at CALLBACK_PATH with a code. */
-export async function startSignIn(settings: OidcSettings): Promise<void> {
+export async function startSignIn(settings: OidcSettings, returnTo: string | null = null): Promise<void> {
   const discovery = await discover(settings.issuer);
   const verifier = randomString(32);
-  const pending: Pending = { verifier, state: randomString(16), nonce: randomString(16), issuer: settings.issuer, clientId: settings.clientId };
+  // Only a path inside the portal, never a full URL: no open redirect through the state.
+  const safeReturn = returnTo !== null && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : null;
+  const pending: Pending = { verifier, state: randomString(16), nonce: randomString(16), issuer: settings.issuer, clientId: settings.clientId, returnTo: safeReturn };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   const url = new URL(discovery.authorization_endpoint);
   url.search = new URLSearchParams({
@@ -57,7 +61,7 @@ export async function startSignIn(settings: OidcSettings): Promise<void> {
 }
 
 /** On return from the issuer: checks the state, exchanges the code, and gives the access token. */
-export async function finishSignIn(search: URLSearchParams): Promise<string> {
+export async function finishSignIn(search: URLSearchParams): Promise<{ token: string; returnTo: string | null }> {
   const stored = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);
   if (stored === null) throw new Error('no sign-in was started in this tab');
@@ -81,7 +85,7 @@ export async function finishSignIn(search: URLSearchParams): Promise<string> {
   const tokens = (await response.json()) as { access_token?: string; id_token?: string };
   if (tokens.id_token !== undefined && nonceOf(tokens.id_token) !== pending.nonce) throw new Error('the ID token was not issued for this sign-in');
   if (typeof tokens.access_token !== 'string') throw new Error('no access token in the answer');
-  return tokens.access_token;
+  return { token: tokens.access_token, returnTo: pending.returnTo };
 }
 
 function randomString(bytes: number): string {

@@ -205,3 +205,38 @@ export interface Connection<T> {
   readonly edges: readonly { readonly cursor: string; readonly node: T }[];
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
 }
+
+/** Decisions on one calendar day (Europe/Amsterdam): `accessLogDays`. */
+export interface AccessLogDay {
+  readonly day: string;
+  readonly allowed: number;
+  readonly denied: number;
+  readonly breakGlass: number;
+}
+
+export type LogProblem = 'CHANGED' | 'MISSING' | 'INSERTED' | 'REORDERED' | 'TRUNCATED' | 'CHECKPOINT_INVALID';
+
+/** `verifyAccessLog`: the hash chains and signed checkpoints checked. */
+export interface LogVerification {
+  readonly intact: boolean;
+  readonly chainsChecked: number;
+  readonly entriesChecked: number;
+  readonly checkpointsVerified: number;
+  readonly keyId: string;
+  readonly verifiedAt: string;
+  readonly firstBroken: { readonly chainKey: string; readonly sequence: number; readonly problem: string; readonly entryId: string | null } | null;
+}
+
+export interface CheckpointReport {
+  readonly signed: number;
+  readonly signedAt: string;
+}
+
+/** A family the caller's organisation is involved with (no name on purpose: open the file for that). */
+export interface FamilySummary {
+  readonly id: string;
+  readonly involvementId: string;
+  readonly caseDirection: boolean;
+  readonly startsOn: string;
+  readonly endsOn: string | null;
+}

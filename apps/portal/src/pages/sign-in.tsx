@@ -41,10 +41,17 @@ export function SignInPage() {
   );
 }
 
+/** After sign-in: the page that was asked for (a shared or bookmarked link), or the viewer's home. */
+function returnPath(path: string, query: URLSearchParams): string | null {
+  if (path === '/' || path === CALLBACK_PATH) return null;
+  const search = query.toString();
+  return search === '' ? path : `${path}?${search}`;
+}
+
 function PersonaPicker() {
   const { t } = useI18n();
   const { signIn } = useSession();
-  const { navigate } = useRouter();
+  const { location, navigate } = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const personas = useApi(async () => {
@@ -61,7 +68,7 @@ function PersonaPicker() {
       if (!response.ok) throw new ApiError('SERVER', `token: ${response.status}`);
       const { token } = (await response.json()) as { token: string };
       const viewer = await signIn(token);
-      navigate(homeOf(viewer), { replace: true });
+      navigate(returnPath(location.path, location.query) ?? homeOf(viewer), { replace: true });
     } catch (e) {
       setError(asApiError(e));
       setBusy(null);
@@ -98,6 +105,7 @@ function PersonaPicker() {
 
 function OidcSignIn({ options }: { options: SignInOptions }) {
   const { t } = useI18n();
+  const { location } = useRouter();
   const [failed, setFailed] = useState(false);
   if (options.clientId === null) return <Alert type="warning">{t('signIn.notConfigured')}</Alert>;
   const clientId = options.clientId;
@@ -108,7 +116,7 @@ function OidcSignIn({ options }: { options: SignInOptions }) {
       <PrimaryActionButton
         type="button"
         onClick={() => {
-          startSignIn({ issuer: options.issuer, clientId, scope: options.scope }).catch(() => setFailed(true));
+          startSignIn({ issuer: options.issuer, clientId, scope: options.scope }, returnPath(location.path, location.query)).catch(() => setFailed(true));
         }}
       >
         {t('signIn.oidc')}
@@ -127,9 +135,9 @@ export function SignInCallbackPage() {
   useEffect(() => {
     let cancelled = false;
     finishSignIn(location.query)
-      .then((token) => signIn(token))
-      .then((viewer) => {
-        if (!cancelled) navigate(homeOf(viewer), { replace: true });
+      .then(async ({ token, returnTo }) => ({ viewer: await signIn(token), returnTo }))
+      .then(({ viewer, returnTo }) => {
+        if (!cancelled) navigate(returnTo ?? homeOf(viewer), { replace: true });
       })
       .catch(() => {
         if (!cancelled) {

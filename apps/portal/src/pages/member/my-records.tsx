@@ -1,3 +1,234 @@
+import { useState } from 'react';
+import { graphql } from '../../api/graphql';
+import { useSession } from '../../api/session';
+import { DATA_CATEGORIES, FAMILY_FILE_FIELDS, type FamilyFile, type FamilyMember, type FamilyRecord } from '../../api/types';
+import { useApi } from '../../api/use-api';
+import { useI18n } from '../../i18n/i18n';
+import { Link } from '../../router';
+import { DataList, DataListItem, Heading, ListItem, Paragraph, StatusBadge, SubtleButton, UnorderedList } from '../../ui';
+import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
+import { joinWords, labelOf, reachOf, type Reach } from './member-family';
+import { fieldLabel, fieldsOf, formatValue, sectionLabel } from './section-fields';
+
+const MY_FAMILY = `{ myFamily { ${FAMILY_FILE_FIELDS} } }`;
+
+/** "Wat er over mij staat": the member's own data, and that of the young children they hold authority over. */
 export function MyRecordsPage() {
-  return null;
+  const { t } = useI18n();
+  const { viewer } = useSession();
+  usePageTitle(t('member.records.title'));
+  const file = useApi(() => graphql<{ myFamily: FamilyFile | null }>(MY_FAMILY).then((d) => d.myFamily), 'my-family');
+  const viewerId = viewer?.member?.id ?? '';
+  const reach = file.data ? reachOf(file.data.members, viewerId, viewer?.member?.name ?? null) : null;
+
+  return (
+    <>
+      <Heading level={1}>{t('member.records.title')}</Heading>
+      <Paragraph lead>{t('member.records.intro')}</Paragraph>
+      <Paragraph>
+        {t('member.records.introConsents')} <Link to="/me/consents">{t('nav.myConsents')}</Link>
+      </Paragraph>
+      <ErrorAlert error={file.error} />
+      {file.loading && file.data === null && <Paragraph>{t('app.loading')}</Paragraph>}
+      {file.data && reach && (
+        <>
+          {reach.members.map((member) => (
+            <MemberRecords key={member.id} member={member} file={file.data as FamilyFile} reach={reach} />
+          ))}
+          {reach.othersCount > 0 && <Paragraph>{reach.othersCount === 1 ? t('member.records.othersOne') : t('member.records.othersMany', { count: reach.othersCount })}</Paragraph>}
+          <Involvements file={file.data} reach={reach} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** A record is hidden from this member when it is also about someone out of reach (a joint record with another adult). */
+function isHidden(record: FamilyRecord, file: FamilyFile): boolean {
+  return file.redactions.some((r) => r.recordId === record.id && r.reason === 'OTHER_MEMBER');
+}
+
+function MemberRecords({ member, file, reach }: { member: FamilyMember; file: FamilyFile; reach: Reach }) {
+  const { t, formatDate } = useI18n();
+  const isViewer = member.id === reach.viewerId;
+  const name = reach.nameOf(member.id) ?? t('common.unknownMember');
+  const headingId = `member-${member.id}`;
+  const about = file.records.filter((r) => r.subjectMemberIds.includes(member.id));
+  const visible = about.filter((r) => !isHidden(r, file));
+  const hidden = about.filter((r) => isHidden(r, file));
+
+  // Organisation, then category, then the records with fields of that category.
+  const byOrganisation = new Map<string, FamilyRecord[]>();
+  for (const record of visible) {
+    const organisation = record.sourceOrganisation?.name ?? t('member.unknownOrganisation');
+    byOrganisation.set(organisation, [...(byOrganisation.get(organisation) ?? []), record]);
+  }
+  const organisations = [...byOrganisation.keys()].sort((a, b) => a.localeCompare(b, 'nl'));
+
+  return (
+    <section aria-labelledby={headingId} className="kring-section kring-m-member">
+      <Heading level={2} id={headingId}>
+        {isViewer ? t('member.you', { name }) : name}
+      </Heading>
+      <PersonalDetails member={member} />
+      {visible.length === 0 && <Paragraph>{isViewer ? t('member.records.emptyYou') : t('member.records.emptyChild', { name })}</Paragraph>}
+      {organisations.map((organisation, index) => {
+        const records = [...(byOrganisation.get(organisation) ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        const organisationId = `${headingId}-org-${index}`;
+        return (
+          <section key={organisation} aria-labelledby={organisationId} className="kring-m-records-organisation">
+            <Heading level={3} id={organisationId}>
+              {t('member.records.byOrganisation', { organisation })}
+            </Heading>
+            {DATA_CATEGORIES.map((category) => {
+              const entries = records
+                .map((record) => ({ record, fields: fieldsOf(record.section.__typename).filter((spec) => spec.category === category) }))
+                .filter((entry) => entry.fields.length > 0);
+              if (entries.length === 0) return null;
+              return (
+                <div key={category} className="kring-m-records-category">
+                  <Heading level={4}>{labelOf(t, 'category', category)}</Heading>
+                  {entries.map(({ record, fields }) => (
+                    <div key={record.id} className="kring-m-record">
+                      <Paragraph className="kring-m-record__title">
+                        <strong>{sectionLabel(t, record.section.__typename)}</strong>
+                        <span className="kring-m-record__date">{t('member.records.recordedOn', { date: formatDate(record.createdAt) })}</span>
+                      </Paragraph>
+                      {record.subjectMemberIds.length > 1 && (
+                        <Paragraph>{t('member.records.about', { names: joinWords(t, record.subjectMemberIds.map((id) => reach.nameOf(id) ?? t('common.unknownMember')), 'member.and') })}</Paragraph>
+                      )}
+                      <DataList className="kring-m-datalist">
+                        {fields.map((spec) => (
+                          <DataListItem key={spec.name} label={fieldLabel(t, spec.name)}>
+                            <FieldValue file={file} record={record} field={spec.name} value={formatValue(t, formatDate, spec, record.section[spec.name])} />
+                          </DataListItem>
+                        ))}
+                      </DataList>
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+      {hidden.length > 0 && (
+        <section aria-labelledby={`${headingId}-joint`} className="kring-m-records-organisation">
+          <Heading level={3} id={`${headingId}-joint`}>
+            {t('member.records.jointTitle')}
+          </Heading>
+          <Paragraph>{t('member.records.jointIntro', { name: isViewer ? t('member.youLower') : name })}</Paragraph>
+          <UnorderedList>
+            {hidden.map((record) => (
+              <ListItem key={record.id}>
+                {sectionLabel(t, record.sectionType)} ({t('member.records.recordedOn', { date: formatDate(record.createdAt) })})
+              </ListItem>
+            ))}
+          </UnorderedList>
+          <Paragraph>{t('member.records.jointAsk')}</Paragraph>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function FieldValue({ file, record, field, value }: { file: FamilyFile; record: FamilyRecord; field: string; value: ReturnType<typeof formatValue> }) {
+  const { t } = useI18n();
+  if (value !== null) return <>{value}</>;
+  const redaction = file.redactions.find((r) => r.recordId === record.id && r.field === field);
+  if (redaction) return <span className="kring-m-muted">{t('member.records.notShown', { reason: labelOf(t, 'reason', redaction.reason) })}</span>;
+  return <span className="kring-m-muted">{t('member.records.notFilled')}</span>;
+}
+
+function PersonalDetails({ member }: { member: FamilyMember }) {
+  const { t, formatDate } = useI18n();
+  const [showBsn, setShowBsn] = useState(false);
+  const headingId = `personal-${member.id}`;
+  return (
+    <section aria-labelledby={headingId} className="kring-m-records-organisation">
+      <Heading level={3} id={headingId}>
+        {t('member.records.personal')}
+      </Heading>
+      <DataList className="kring-m-datalist">
+        <DataListItem label={t('member.records.name')}>{member.name ?? <span className="kring-m-muted">{t('member.records.notFilled')}</span>}</DataListItem>
+        <DataListItem label={t('member.records.birthDate')}>{member.birthDate ? formatDate(member.birthDate) : <span className="kring-m-muted">{t('member.records.notFilled')}</span>}</DataListItem>
+        <DataListItem label={t('member.records.bsn')}>
+          {member.bsn === null ? (
+            <span className="kring-m-muted">{t('member.records.notFilled')}</span>
+          ) : (
+            <span className="kring-m-bsn">
+              {showBsn ? (
+                <span className="kring-m-bsn__value">{member.bsn}</span>
+              ) : (
+                <span className="kring-m-bsn__value">
+                  <span aria-hidden="true">{'•'.repeat(Math.max(member.bsn.length - 3, 0))}</span>
+                  <span className="kring-visually-hidden">{t('member.records.bsnEndsWith')} </span>
+                  {member.bsn.slice(-3)}
+                </span>
+              )}
+              <SubtleButton type="button" aria-pressed={showBsn} onClick={() => setShowBsn((s) => !s)}>
+                {showBsn ? t('member.records.bsnHide') : t('member.records.bsnShow')}
+              </SubtleButton>
+            </span>
+          )}
+        </DataListItem>
+        {member.relation !== null && <DataListItem label={t('member.records.relation')}>{labelOf(t, 'relation', member.relation)}</DataListItem>}
+      </DataList>
+    </section>
+  );
+}
+
+/** Who is involved: the involvements the member may see, or else the organisations behind the records shown. */
+function Involvements({ file, reach }: { file: FamilyFile; reach: Reach }) {
+  const { t, formatDate } = useI18n();
+  const visible = file.involvements.filter((i) => i.organisation !== null);
+  const hiddenCount = file.involvements.length - visible.length;
+  const sources = new Map<string, string>();
+  for (const record of file.records) {
+    if (record.sourceOrganisation !== null && !isHidden(record, file) && record.subjectMemberIds.some((id) => reach.has(id))) sources.set(record.sourceOrganisation.id, record.sourceOrganisation.name);
+  }
+  return (
+    <section aria-labelledby="involvements" className="kring-section">
+      <Heading level={2} id="involvements">
+        {t('member.records.involvedTitle')}
+      </Heading>
+      {visible.length > 0 && (
+        <>
+          <Paragraph>{t('member.records.involvedIntro')}</Paragraph>
+          <UnorderedList className="kring-m-involvements">
+            {visible.map((involvement) => (
+              <ListItem key={involvement.id}>
+                <strong>{involvement.organisation?.name}</strong>
+                {involvement.organisation && <> ({labelOf(t, 'domain', involvement.organisation.domain)})</>}
+                {involvement.startsOn && <>. {t('member.records.since', { date: formatDate(involvement.startsOn) })}</>}
+                {involvement.endsOn && <>. {t('member.records.until', { date: formatDate(involvement.endsOn) })}</>}
+                {involvement.caseDirection === true && (
+                  <>
+                    {' '}
+                    <StatusBadge tone="neutral">{t('member.records.caseDirection')}</StatusBadge> {t('member.records.caseDirectionHelp')}
+                  </>
+                )}
+              </ListItem>
+            ))}
+          </UnorderedList>
+        </>
+      )}
+      {hiddenCount > 0 && <Paragraph>{t('member.records.involvedHidden')}</Paragraph>}
+      {visible.length === 0 &&
+        (sources.size > 0 ? (
+          <>
+            <Paragraph>{t('member.records.sourcesIntro')}</Paragraph>
+            <UnorderedList>
+              {[...sources.values()]
+                .sort((a, b) => a.localeCompare(b, 'nl'))
+                .map((name) => (
+                  <ListItem key={name}>{name}</ListItem>
+                ))}
+            </UnorderedList>
+          </>
+        ) : (
+          <Paragraph>{t('member.records.noSources')}</Paragraph>
+        ))}
+    </section>
+  );
 }

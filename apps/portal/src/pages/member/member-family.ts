@@ -1,0 +1,69 @@
+import type { FamilyMember } from '../../api/types';
+import type { MessageKey, Translate } from '../../i18n/i18n';
+
+/** Today in the Dutch calendar, as YYYY-MM-DD. */
+export function todayInNl(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Age in whole years on a day (both YYYY-MM-DD), as the consent rules count it. */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/**
+ * The members a family member may read and act for: themselves, and the children under 16
+ * over whom they hold authority. The API returns other members without values, so a
+ * member is in reach when their name came back (or the viewer's own authority list names them).
+ */
+export type MemberBasics = Pick<FamilyMember, 'id' | 'name' | 'birthDate' | 'holdsAuthorityOver'>;
+
+export interface Reach<M extends MemberBasics = MemberBasics> {
+  readonly viewerId: string;
+  /** The viewer first, then the children in reach, oldest first. */
+  readonly members: readonly M[];
+  /** How many members are out of reach: counted, never named. */
+  readonly othersCount: number;
+  readonly has: (memberId: string) => boolean;
+  /** The member's name when in reach, else null. */
+  readonly nameOf: (memberId: string) => string | null;
+}
+
+export function reachOf<M extends MemberBasics>(members: readonly M[], viewerId: string, viewerName: string | null): Reach<M> {
+  const viewer = members.find((m) => m.id === viewerId);
+  const authority = new Set(viewer?.holdsAuthorityOver ?? []);
+  const inReach = members.filter((m) => m.id === viewerId || m.name !== null || authority.has(m.id));
+  const sorted = [...inReach].sort((a, b) => {
+    if (a.id === viewerId) return -1;
+    if (b.id === viewerId) return 1;
+    return (a.birthDate ?? '').localeCompare(b.birthDate ?? '');
+  });
+  const names = new Map(sorted.map((m) => [m.id, m.name ?? (m.id === viewerId ? viewerName : null)]));
+  return {
+    viewerId,
+    members: sorted,
+    othersCount: members.length - sorted.length,
+    has: (id) => names.has(id),
+    nameOf: (id) => names.get(id) ?? null,
+  };
+}
+
+/** "A, B en C" in the current language. */
+export function joinWords(t: Translate, words: readonly string[], conjunction: 'member.and' | 'member.or'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${t(conjunction)} ${words[words.length - 1] ?? ''}`;
+}
+
+/** A label from a code the API sends (category, purpose, role, ...), or the code itself when we have no words for it. */
+export function labelOf(t: Translate, prefix: string, code: string): string {
+  const key = `${prefix}.${code}` as MessageKey;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+/** The first letter as a capital, for a phrase that starts a line. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

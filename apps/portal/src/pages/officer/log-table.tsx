@@ -1,0 +1,148 @@
+import type { AccessLogEntry } from '../../api/types';
+import * as common from '../../i18n/common';
+import * as officer from '../../i18n/officer';
+import { type MessageKey, useI18n } from '../../i18n/i18n';
+import { StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui';
+import { shortId } from './verify-log';
+
+interface Props {
+  readonly entries: readonly AccessLogEntry[];
+  readonly hasMore: boolean;
+  readonly busy: boolean;
+  readonly onFilterFamily: (familyId: string) => void;
+}
+
+/** The entries, newest first, as a privacy officer may see them: with the professional's name. */
+export function LogTable({ entries, hasMore, busy, onFilterFamily }: Props) {
+  const { t, language } = useI18n();
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Amsterdam' });
+  /** A plain-language label from common.ts when one exists, else the code itself. */
+  const known = (key: string, code: string) => (key in common.nl ? t(key as MessageKey) : code);
+
+  return (
+    <Table aria-busy={busy || undefined} className="kring-log-table">
+      <TableCaption>{hasMore ? t('officer.table.captionMore', { count: entries.length }) : t('officer.table.caption', { count: entries.length })}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('officer.table.time')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.actor')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.activity')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.purpose')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.data')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.family')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.decision')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.why')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.breakGlass')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.trace')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((entry) => (
+          <tr key={entry.id} className="utrecht-table__row" data-testid="log-row" data-decision={entry.decision} data-entry-id={entry.id}>
+            <TableCell>
+              <time dateTime={entry.occurredAt}>
+                <span className="kring-nowrap">{date.format(new Date(entry.occurredAt))}</span> <span className="kring-nowrap">{time.format(new Date(entry.occurredAt))}</span>
+              </time>
+            </TableCell>
+            <TableCell>
+              <Actor entry={entry} />
+            </TableCell>
+            <TableCell>{known(`activity.${entry.activity}`, entry.activity)}</TableCell>
+            <TableCell>{entry.purpose === null ? <Nothing /> : known(`purpose.${entry.purpose}`, entry.purpose)}</TableCell>
+            <TableCell>
+              {entry.category === null && entry.fields.length === 0 ? (
+                <Nothing />
+              ) : (
+                <>
+                  {entry.category !== null && <span className="kring-log-category">{known(`category.${entry.category}`, entry.category)}</span>}
+                  {entry.fields.length > 0 && (
+                    <span className="kring-log-fields">
+                      {t('officer.table.fields')} <code>{entry.fields.join(', ')}</code>
+                    </span>
+                  )}
+                </>
+              )}
+            </TableCell>
+            <TableCell>
+              {entry.familyId === null ? (
+                <Nothing />
+              ) : (
+                <button type="button" className="utrecht-button utrecht-button--subtle kring-family-button" data-testid={`filter-family-${entry.familyId}`} title={t('officer.table.filterFamily')} onClick={() => onFilterFamily(entry.familyId as string)}>
+                  <code>{shortId(entry.familyId)}</code>
+                  <span className="kring-visually-hidden"> {t('officer.table.filterFamily')}</span>
+                </button>
+              )}
+            </TableCell>
+            <TableCell>
+              <span className="kring-nowrap">
+                <StatusBadge tone={entry.decision === 'ALLOWED' ? 'ok' : 'error'}>{t(`decision.${entry.decision}`)}</StatusBadge>
+              </span>
+            </TableCell>
+            <TableCell>
+              <Why entry={entry} />
+            </TableCell>
+            <TableCell>{entry.breakGlass ? <span className="utrecht-badge-status kring-badge--break-glass">{t('breakGlass')}</span> : t('common.no')}</TableCell>
+            <TableCell>
+              <code title={entry.traceId} className="kring-nowrap">
+                {entry.traceId.slice(0, 8)}
+              </code>
+            </TableCell>
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Nothing() {
+  const { t } = useI18n();
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="kring-visually-hidden">{t('common.none')}</span>
+    </>
+  );
+}
+
+/** Who acted: organisation, role(s), and the professional's name (officers only see it). */
+function Actor({ entry }: { entry: AccessLogEntry }) {
+  const { t } = useI18n();
+  const { actor } = entry;
+  if (actor.kind === 'CITIZEN') return <>{t('actor.CITIZEN')}</>;
+  if (actor.kind === 'SYSTEM') return <>{t('actor.SYSTEM')}</>;
+  const roles = (actor.role ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((role) => (`role.${role}` in common.nl ? t(`role.${role}` as MessageKey) : role))
+    .join(', ');
+  return (
+    <span className="kring-log-actor">
+      {actor.name !== null && <strong>{actor.name}</strong>}
+      {roles !== '' && <span>{roles}</span>}
+      {actor.organisation !== null && <span>{actor.organisation.name}</span>}
+    </span>
+  );
+}
+
+/** Why: the reason of a refusal, or the basis of an allowed access, in words with the code beside. */
+function Why({ entry }: { entry: AccessLogEntry }) {
+  const { t } = useI18n();
+  if (entry.decision === 'DENIED') {
+    if (entry.reason === null) return <Nothing />;
+    const key = `reason.${entry.reason}`;
+    return (
+      <>
+        {key in common.nl ? t(key as MessageKey) : entry.reason} <code className="kring-log-code">{entry.reason}</code>
+      </>
+    );
+  }
+  if (entry.basis === null) return <Nothing />;
+  const key = `officer.basis.${entry.basis}`;
+  return (
+    <>
+      {t('officer.table.basis')} {key in officer.nl ? t(key as MessageKey) : entry.basis} <code className="kring-log-code">{entry.basis}</code>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+/// <reference lib="dom" />
+import { DEMO_FAMILY_ID, DEMO_MEMBERS, DEMO_ORGANISATIONS } from '@kring/demo-world';
+import type { Page } from 'playwright-core';
+import { describeBrowser, expectAccessible, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
+
+/** Marieke's consent that lets Team Toegang (WMO) see her contact details (the demo world). */
+const CONTACT_CONSENT = '0b6f3c1e-0005-4c8a-9a51-000000000001';
+
+interface ConsentRow {
+  id: string;
+  status: string;
+  categories: string[];
+  subjectMemberId: string;
+  recipientOrganisation: { id: string } | null;
+  awaitingSignatureFrom: string[];
+}
+
+describeBrowser('Portal flows (issue 5), end to end in Chromium against the real gateway and PostgreSQL', () => {
+  let portal: PortalUnderTest;
+  beforeAll(async () => {
+    portal = await startPortal({ label: 'portal_flows' });
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  const consentsOf = async (persona: string) => {
+    const answer = await portal.gateway.graphql<{ consents: ConsentRow[] }>(
+      `query($f: ID!) { consents(familyId: $f) { id status categories subjectMemberId recipientOrganisation { id } awaitingSignatureFrom } }`,
+      { token: await portal.gateway.tokenFor(persona), variables: { f: DEMO_FAMILY_ID } },
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.consents ?? [];
+  };
+
+  /** The WMO professional opens the De Vries family for case coordination, through the menu. */
+  const openFamilyAsWmo = async (page: Page) => {
+    await menu(page, 'Mijn gezinnen');
+    await page.getByRole('link', { name: /^Openen/ }).first().click();
+    await page.getByRole('radio', { name: 'De hulp aan het gezin op elkaar afstemmen' }).check();
+    await page.getByRole('button', { name: 'Dossier openen' }).click();
+    await page.getByTestId('declared-purpose').waitFor();
+  };
+
+  it("Marieke revokes Team Toegang's consent, and the WMO professional's view of her phone number turns to not shared", async () => {
+    // Which record holds Marieke's contact details, as the WMO professional's file shows it.
+    const file = await portal.gateway.graphql<{ family: { records: { id: string; sectionType: string; subjectMemberIds: string[] }[] } }>(
+      `query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { records { id sectionType subjectMemberIds } } }`,
+      { token: await portal.gateway.tokenFor('wmo') },
+    );
+    const contact = file.data?.family.records.find((r) => r.sectionType === 'ContactDetails' && r.subjectMemberIds.join() === DEMO_MEMBERS.marieke);
+    expect(contact).toBeDefined();
+    const phone = `records.${contact?.id}.phone`;
+
+    const { page: wmo } = await portal.newPage();
+    await signInAs(wmo, 'wmo');
+    await expectAccessible(wmo, 'families');
+    await screenshot(wmo, 'professional-families');
+    await openFamilyAsWmo(wmo);
+    await wmo.getByTestId(`value-${phone}`).waitFor();
+    expect(await wmo.getByTestId(`not-shared-${phone}`).count()).toBe(0);
+    await expectAccessible(wmo, 'family file');
+    await screenshot(wmo, 'professional-family-file');
+
+    const { page: marieke } = await portal.newPage();
+    await signInAs(marieke, 'marieke');
+    await expectAccessible(marieke, 'what is recorded about me');
+    await screenshot(marieke, 'member-records');
+    await menu(marieke, 'Wie mag wat zien');
+    const card = marieke.getByTestId(`consent-${CONTACT_CONSENT}`);
+    await card.getByText('Geldt nu').waitFor();
+    await expectAccessible(marieke, 'who may see what');
+    await screenshot(marieke, 'member-consents');
+    await marieke.getByTestId(`revoke-consent-${CONTACT_CONSENT}`).click();
+    await expectAccessible(marieke, 'revoke confirmation');
+    await marieke.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await card.getByText('Ingetrokken').waitFor();
+    expect((await consentsOf('marieke')).find((c) => c.id === CONTACT_CONSENT)?.status).toBe('REVOKED');
+
+    // The professional opens the file again: the phone number is no longer shared, with the reason.
+    await openFamilyAsWmo(wmo);
+    const notShared = wmo.getByTestId(`not-shared-${phone}`);
+    await notShared.waitFor();
+    expect(await notShared.innerText()).toContain('De toestemming is ingetrokken');
+    expect(await wmo.getByTestId(`value-${phone}`).count()).toBe(0);
+    await expectAccessible(wmo, 'family file with redactions');
+    await screenshot(wmo, 'professional-family-file-revoked', { scrollTo: notShared });
+  });
+
+  it('Daan (14) grants a consent that stays pending until Marieke co-signs it', async () => {
+    const before = new Set((await consentsOf('daan')).map((c) => c.id));
+    const { page: daan } = await portal.newPage();
+    await signInAs(daan, 'daan');
+    await menu(daan, 'Wie mag wat zien');
+    await daan.getByRole('radio', { name: /^Over uzelf/ }).check();
+    await daan.getByRole('radio', { name: 'Eén organisatie', exact: true }).check();
+    await daan.getByLabel('Welke organisatie?').selectOption({ label: 'Jeugdhulp Friesland' });
+    await daan.getByRole('checkbox', { name: 'De hulp aan het gezin op elkaar afstemmen', exact: true }).check();
+    await daan.getByRole('checkbox', { name: 'Contactgegevens', exact: true }).check();
+    await expectAccessible(daan, 'grant form, filled in');
+    await daan.getByRole('button', { name: 'Toestemming geven' }).click();
+    await daan.getByText(/wacht nog op/).waitFor();
+
+    const granted = (await consentsOf('daan')).find((c) => !before.has(c.id));
+    expect(granted).toMatchObject({ status: 'PENDING', categories: ['CONTACT'], subjectMemberId: DEMO_MEMBERS.daan, recipientOrganisation: { id: DEMO_ORGANISATIONS.jeugdhulp } });
+    expect(granted?.awaitingSignatureFrom).toEqual(expect.arrayContaining([DEMO_MEMBERS.marieke]));
+    const id = granted?.id as string;
+    await daan.getByTestId(`consent-${id}`).getByText('Wacht op handtekening').waitFor();
+    await screenshot(daan, 'member-consent-pending');
+
+    const { page: marieke } = await portal.newPage();
+    await signInAs(marieke, 'marieke');
+    await menu(marieke, 'Wie mag wat zien');
+    await marieke.getByTestId(`consent-${id}`).getByText('Wacht op handtekening').waitFor();
+    await marieke.getByTestId(`sign-consent-${id}`).click();
+    await marieke.getByTestId(`consent-${id}`).getByText('Geldt nu').waitFor();
+    expect((await consentsOf('daan')).find((c) => c.id === id)?.status).toBe('ACTIVE');
+    await expectAccessible(marieke, 'who may see what, after co-signing');
+  });
+
+  it('Marieke reads who looked at her data: organisations and roles, never a professional\'s name', async () => {
+    const read = await portal.gateway.graphql(`query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { id } }`, { token: await portal.gateway.tokenFor('wmo') });
+    expect(read.errors).toBeUndefined();
+    const { page } = await portal.newPage();
+    await signInAs(page, 'marieke');
+    await menu(page, 'Wie heeft gekeken');
+    await page.getByTestId('log-visit').first().waitFor();
+    const text = await page.getByRole('main').innerText();
+    expect(text).toContain('Gemeente Heerenveen Team Toegang');
+    expect(text).toContain('Toegestaan');
+    expect(text).toContain('Geweigerd');
+    for (const name of await professionalNames()) expect(text).not.toContain(name);
+    await expectAccessible(page, 'who looked at my data');
+    await screenshot(page, 'member-access-log');
+  });
+
+  it('the chain privacy officer filters to denied entries of the De Vries family, sees the chart change, and verifies the log', async () => {
+    // Reads by two organisations leave allowed and denied entries (the earlier flows left more).
+    for (const persona of ['wmo', 'jeugdhulp']) {
+      const read = await portal.gateway.graphql(`query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { id } }`, { token: await portal.gateway.tokenFor(persona) });
+      expect(read.errors).toBeUndefined();
+    }
+    const { page } = await portal.newPage();
+    await signInAs(page, 'keten-fg');
+    await page.waitForURL('**/access-log');
+    const chart = page.getByTestId('decisions-chart');
+    await page.getByTestId('log-row').first().waitFor();
+    await expect(chart.getAttribute('data-total-allowed').then(Number)).resolves.toBeGreaterThan(0);
+    const deniedBefore = Number(await chart.getAttribute('data-total-denied'));
+    expect(deniedBefore).toBeGreaterThan(0);
+    await expectAccessible(page, 'access log');
+
+    await page.getByLabel('Gezin (id)').fill(DEMO_FAMILY_ID);
+    await page.getByLabel('Besluit').selectOption('DENIED');
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.waitForURL(/decision=DENIED/);
+    // The chart follows the filter: nothing allowed is left, every denied entry of the family is.
+    await page.locator('[data-testid="decisions-chart"][data-total-allowed="0"][data-total-break-glass="0"]').waitFor();
+    await page.getByTestId('log-row').first().waitFor();
+    const rows = page.getByTestId('log-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(new Set(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-decision'))))).toEqual(new Set(['DENIED']));
+    const denied = Number(await chart.getAttribute('data-total-denied'));
+    expect(denied).toBeGreaterThan(0);
+    expect(denied).toBeLessThanOrEqual(deniedBefore);
+    await expectAccessible(page, 'access log, filtered');
+    await screenshot(page, 'officer-access-log', { scrollTo: chart });
+
+    await page.getByRole('button', { name: 'Log controleren' }).click();
+    const result = page.getByTestId('verify-result');
+    await page.locator('[data-testid="verify-result"][data-intact="true"]').waitFor();
+    expect(await result.innerText()).toContain('In orde');
+    await expectAccessible(page, 'access log, verified');
+    await screenshot(page, 'officer-verify', { scrollTo: result });
+
+    // The same page in English: every word switches, and it stays accessible.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(page, 'access log (en)');
+  });
+
+  it('every member page passes axe in English too', async () => {
+    const { page } = await portal.newPage();
+    await signInAs(page, 'daan');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    for (const name of ['What is recorded about me', 'Who may see what', 'Who looked at my data']) {
+      await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectAccessible(page, `${name} (en, daan)`);
+    }
+  });
+
+  /** The demo professionals' names, as the chain privacy officer sees them. */
+  const professionalNames = async () => {
+    const answer = await portal.gateway.graphql<{ accessLog: { edges: { node: { actor: { name: string | null } } }[] } }>(`{ accessLog(first: 200) { edges { node { actor { name } } } } }`, {
+      token: await portal.gateway.tokenFor('keten-fg'),
+    });
+    const names = new Set((answer.data?.accessLog.edges ?? []).map((e) => e.node.actor.name).filter((n): n is string => n !== null));
+    expect(names.size).toBeGreaterThan(0);
+    return [...names];
+  };
+});
+
+/** Follows a link of the main menu (pages may link to the same place in their text). */
+async function menu(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+}
