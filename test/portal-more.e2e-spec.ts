@@ -1,0 +1,115 @@
+/// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { DEMO_FAMILY_ID, DEMO_MEMBERS } from '@kring/demo-world';
+import type { Page } from 'playwright-core';
+import { describeBrowser, expectAccessible, signInAs, startPortal, type PortalUnderTest } from './support/browser';
+
+/**
+ * The parts of the portal the flows do not reach: a professional adding a record, the
+ * officer's export buttons, and what the officer sees when the log was tampered with.
+ */
+describeBrowser('Portal (issue 5): adding a record, exporting the log, a broken log', () => {
+  let portal: PortalUnderTest;
+  beforeAll(async () => {
+    portal = await startPortal({ label: 'portal_more' });
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+
+  it('the WMO professional adds a Wmo provision for Marieke, and it is in the file, stored encrypted', async () => {
+    const { page } = await portal.newPage();
+    await signInAs(page, 'wmo');
+    await menu(page, 'Mijn gezinnen');
+    await page.getByRole('link', { name: /^Openen/ }).first().click();
+    await page.getByRole('radio', { name: 'De hulp aan het gezin op elkaar afstemmen' }).check();
+    await page.getByRole('button', { name: 'Dossier openen' }).click();
+
+    // Submitting without a type is refused in words, and nothing is sent.
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByText('Kies wat voor gegevens het zijn.').first().waitFor();
+
+    await page.getByRole('radio', { name: 'Wmo-voorziening', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Marieke de Vries', exact: true }).check();
+    await page.getByRole('textbox', { name: /^Voorziening/ }).fill('Begeleiding thuis, twee dagdelen');
+    await page.getByRole('spinbutton', { name: /^Uren per week/ }).or(page.getByRole('textbox', { name: /^Uren per week/ })).fill('6');
+    await expectAccessible(page, 'add-record form, filled in');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByText('De gegevens zijn toegevoegd aan het dossier.').waitFor();
+
+    const file = await portal.gateway.graphql<{ family: { records: { id: string; subjectMemberIds: string[]; section: { provision?: string | null } }[] } }>(
+      `query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { records { id subjectMemberIds section { ... on SupportProvision { provision } } } } }`,
+      { token: await portal.gateway.tokenFor('wmo') },
+    );
+    const added = file.data?.family.records.find((r) => r.section.provision === 'Begeleiding thuis, twee dagdelen');
+    expect(added?.subjectMemberIds).toEqual([DEMO_MEMBERS.marieke]);
+    await page.getByTestId(`value-records.${added?.id}.provision`).waitFor();
+
+    const db = new pg.Client({ connectionString: portal.gateway.database.url });
+    await db.connect();
+    try {
+      const stored = await db.query<{ text: string }>(`SELECT encrypted_fields::text AS text FROM record WHERE id = $1`, [added?.id]);
+      expect(stored.rows[0]?.text).not.toContain('Begeleiding');
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('the chain privacy officer downloads the filtered log as CSV and in the Logius shape', async () => {
+    const { page } = await portal.newPage();
+    await signInAs(page, 'keten-fg');
+    await page.getByLabel('Gezin (id)').fill(DEMO_FAMILY_ID);
+    await page.getByLabel('Besluit').selectOption('DENIED');
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.getByTestId('log-row').first().waitFor();
+
+    const csv = await download(page, 'CSV downloaden');
+    const lines = csv.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.includes('DENIED') && !line.includes(',ALLOWED,'))).toBe(true);
+    const logius = await download(page, 'Logius-formaat downloaden');
+    expect(logius.trim().split('\n').length).toBeGreaterThan(0);
+    expect(JSON.parse(logius.trim().split('\n')[0] as string)).toEqual(expect.objectContaining({ trace_id: expect.any(String) }));
+  });
+
+  it('shows a tampered log as broken, with the first broken entry', async () => {
+    const read = await portal.gateway.graphql(`query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { id } }`, { token: await portal.gateway.tokenFor('jeugdhulp') });
+    expect(read.errors).toBeUndefined();
+    // Behind the application's back, as a superuser with triggers off: one denial becomes an allowance.
+    const db = new pg.Client({ connectionString: portal.gateway.database.url });
+    await db.connect();
+    let changed: { id: string; sequence: string };
+    try {
+      await db.query(`SET session_replication_role = replica`);
+      const target = await db.query<{ id: string; sequence: string }>(
+        `UPDATE access_log_entry SET decision = 'ALLOWED' WHERE id = (SELECT id FROM access_log_entry WHERE family_id = $1 AND decision = 'DENIED' ORDER BY sequence LIMIT 1) RETURNING id, sequence`,
+        [DEMO_FAMILY_ID],
+      );
+      changed = target.rows[0] as { id: string; sequence: string };
+    } finally {
+      await db.end();
+    }
+
+    const { page } = await portal.newPage();
+    await signInAs(page, 'keten-fg');
+    await page.getByLabel('Gezin (id)').fill(DEMO_FAMILY_ID);
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.getByRole('button', { name: 'Log controleren' }).click();
+    const result = page.locator('[data-testid="verify-result"][data-intact="false"]');
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('Niet in orde');
+    expect(text).toContain('Een melding is veranderd nadat ze was opgeslagen.');
+    expect(text).toContain(changed.id);
+    await expectAccessible(page, 'access log, broken');
+  });
+});
+
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = await file.path();
+  return readFile(path, 'utf8');
+}
