@@ -50,6 +50,14 @@ describe('identity: who is calling', () => {
     expect(answer.data?.me.professional.roles).toEqual(['PROFESSIONAL']);
   });
 
+  it('a role claim that leaves none of the registered roles grants nothing: the token is refused', async () => {
+    // Before, an empty narrowing fell back to PROFESSIONAL: a privacy officer's token claiming only
+    // an unregistered role would have read family files.
+    const token = await sut.issuer.sign({ kind: 'professional', professionalId: DEMO_PROFESSIONALS.ketenFg, roles: ['ADMIN'] });
+    const answer = await sut.graphql(ME, { token });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('--professional ID and --member ID tokens work for anyone registered', async () => {
     const pro = await sut.graphql<{ me: { professional: { name: string } } }>(ME, { token: await sut.issuer.sign({ kind: 'professional', professionalId: DEMO_PROFESSIONALS.schuldhulp }) });
     expect(pro.data?.me.professional.name).toBe('Anouk Visser');

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FamilyEntity, FamilyMemberEntity } from '@kring/family-file';
-import { OrganisationEntity, ProfessionalEntity, ProfessionalRole, TokenRejected, type KringClaims, type Principal } from '@kring/identity';
+import { ProfessionalEntity, TokenRejected, type KringClaims, type Principal } from '@kring/identity';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
 /**
@@ -18,30 +17,34 @@ export class PrincipalResolver {
     return claims.kind === 'professional' ? this.professional(claims) : this.citizen(claims);
   }
 
+  /** One query: the professional with their organisation (every request resolves its principal). */
   private async professional(claims: KringClaims): Promise<Principal> {
-    const manager = this.runtime.dataSource.manager;
-    const professional = await manager.findOneBy(ProfessionalEntity, { subject: claims.subject });
+    const professional = await this.runtime.dataSource.manager.findOne(ProfessionalEntity, { where: { subject: claims.subject }, relations: { organisation: true } });
     if (professional === null) throw new TokenRejected('unknown professional');
     if (claims.organisationId !== null && claims.organisationId !== professional.organisationId) throw new TokenRejected('organisation claim does not match');
-    const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: professional.organisationId });
+    const organisation = professional.organisation;
     const roles = claims.roles === null ? professional.roles : professional.roles.filter((role) => claims.roles?.includes(role));
+    // A role claim narrows; one that leaves nothing of the registration grants nothing either.
+    if (roles.length === 0) throw new TokenRejected('the role claim names no role registered for this professional');
     return {
       kind: 'professional',
       professionalId: professional.id,
       organisationId: organisation.id,
       organisationName: organisation.name,
       domain: organisation.domain,
-      roles: roles.length > 0 ? roles : [ProfessionalRole.PROFESSIONAL],
+      roles,
     };
   }
 
   private async citizen(claims: KringClaims): Promise<Principal> {
     const memberId = claims.memberId ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new TokenRejected('malformed member claim');
-    const member = await this.runtime.dataSource.manager.findOne(FamilyMemberEntity, { where: { id: memberId }, select: { id: true, familyId: true } });
-    if (member === null) throw new TokenRejected('unknown member');
-    const family = await this.runtime.dataSource.manager.findOne(FamilyEntity, { where: { id: member.familyId }, select: { id: true, erasedAt: true } });
-    if (family === null || family.erasedAt !== null) throw new TokenRejected('family erased');
-    return { kind: 'citizen', memberId: member.id, familyId: member.familyId };
+    const [member] = await this.runtime.dataSource.query<{ id: string; family_id: string; erased_at: Date | null }[]>(
+      `SELECT m.id, m.family_id, f.erased_at FROM family_member m JOIN family f ON f.id = m.family_id WHERE m.id = $1`,
+      [memberId],
+    );
+    if (member === undefined) throw new TokenRejected('unknown member');
+    if (member.erased_at !== null) throw new TokenRejected('family erased');
+    return { kind: 'citizen', memberId: member.id, familyId: member.family_id };
   }
 }
