@@ -23,6 +23,7 @@ export class PrincipalResolver {
     if (professional === null) throw new TokenRejected('unknown professional');
     if (claims.organisationId !== null && claims.organisationId !== professional.organisationId) throw new TokenRejected('organisation claim does not match');
     const organisation = professional.organisation;
+    if (organisation === undefined) throw new Error('the professional was loaded without their organisation');
     const roles = claims.roles === null ? professional.roles : professional.roles.filter((role) => claims.roles?.includes(role));
     // A role claim narrows; one that leaves nothing of the registration grants nothing either.
     if (roles.length === 0) throw new TokenRejected('the role claim names no role registered for this professional');
