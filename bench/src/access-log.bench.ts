@@ -3,14 +3,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import type { App } from 'supertest/types';
 import { createLogger, loadConfig } from '@kring/config';
-import { DEMO_ORGANISATIONS, PERSONAS } from '@kring/demo-world';
+import { PERSONAS } from '@kring/demo-world';
 import { DevIssuer } from '@kring/identity';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
-import { argument, benchDatabase, benchKeys, percentile } from './bench-support';
+import { argument, benchDatabase, benchKeys, fillAccessLog, percentile } from './bench-support';
 
 /**
  * `npm run bench:access-log -- [--entries 5000000] [--repeats 50] [--reuse]`
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   try {
     const filled = performance.now();
     const [present] = await runtime.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM access_log_entry WHERE activity = 'READ_FAMILY_FILE' AND chain_key LIKE 'family:10000000-%'`);
-    if (!reuse || Number(present?.n ?? 0) < entries) await fill(runtime.dataSource, entries);
+    if (!reuse || Number(present?.n ?? 0) < entries) await fillAccessLog((sql, params) => runtime.dataSource.query(sql, params), entries, (line) => process.stdout.write(`${line}\n`));
     const fillSeconds = (performance.now() - filled) / 1000;
     process.stdout.write(`filled ${entries.toLocaleString('en')} entries in ${fillSeconds.toFixed(0)} s (${database.server})\n`);
 
@@ -90,33 +89,6 @@ async function main(): Promise<void> {
     await runtime.close();
     await database.stop();
   }
-}
-
-/** Synthetic entries in bulk, with realistic spreads over organisations, families, purposes, decisions and time. */
-async function fill(dataSource: DataSource, total: number): Promise<void> {
-  const owner = dataSource; // the gateway's pool runs as kring_app, which may insert
-  const organisations = Object.values(DEMO_ORGANISATIONS);
-  const batch = 250_000;
-  for (let start = 0; start < total; start += batch) {
-    const count = Math.min(batch, total - start);
-    await owner.query(
-      `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-         subject_member_ids, target_kind, target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
-       SELECT gen_random_uuid(), 'family:' || f.id, $1 + g, now() - (random() * interval '365 days'), md5(g::text) || md5((g + 1)::text),
-              'PROFESSIONAL', ('00000000-0000-4000-8000-' || lpad((g % 500)::text, 12, '0'))::uuid, ($2::uuid[])[1 + (g % $3)], 'PROFESSIONAL',
-              'READ_FAMILY_FILE', (ARRAY['CASE_COORDINATION','SUPPORT_PLANNING','DEBT_RESOLUTION','REINTEGRATION','ELIGIBILITY_ASSESSMENT'])[1 + (g % 5)], f.id,
-              ARRAY[f.member], 'RECORD', gen_random_uuid(), ($2::uuid[])[1 + ((g / 7) % $3)],
-              (ARRAY['CONTACT','FINANCES','HEALTH','CARE_TRAJECTORY','PERSONAL_IDENTITY'])[1 + (g % 5)], ARRAY['field'],
-              CASE WHEN g % 10 < 3 THEN 'DENIED' ELSE 'ALLOWED' END, CASE WHEN g % 10 < 3 THEN NULL ELSE 'CONSENT' END, '{}',
-              CASE WHEN g % 10 < 3 THEN 'NO_CONSENT' ELSE NULL END, g % 1000 = 0, decode(md5(g::text), 'hex'), decode(md5((g + 7)::text), 'hex')
-         FROM generate_series(1, $4) AS g,
-              LATERAL (SELECT ('10000000-0000-4000-8000-' || lpad((g % 1000)::text, 12, '0'))::uuid AS id,
-                              ('20000000-0000-4000-8000-' || lpad((g % 5000)::text, 12, '0'))::uuid AS member) f`,
-      [start, organisations, organisations.length, count],
-    );
-    process.stdout.write(`  ${(start + count).toLocaleString('en')} / ${total.toLocaleString('en')}\n`);
-  }
-  await owner.query('ANALYZE access_log_entry');
 }
 
 function round(value: number): number {

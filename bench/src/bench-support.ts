@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
+import { DEMO_ORGANISATIONS } from '@kring/demo-world';
 
 /** A database for a benchmark run: DATABASE_URL's server, or an embedded PostgreSQL in .kring/bench. */
 export async function benchDatabase(name: string, reuse = false): Promise<{ url: string; stop: () => Promise<void>; server: string }> {
@@ -55,4 +56,35 @@ export function argument(name: string, fallback: number): number {
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
+}
+
+/**
+ * Synthetic access-log entries in bulk, with realistic spreads over organisations, 1,000
+ * synthetic families, purposes, decisions and a year of time. They are not hash-chained
+ * (their chains are of families that do not exist): they give the log its size, so index
+ * maintenance on insert and the officers' reads cost what they would at that size.
+ */
+export async function fillAccessLog(run: (sql: string, params: unknown[]) => Promise<unknown>, total: number, log: (line: string) => void): Promise<void> {
+  const organisations = Object.values(DEMO_ORGANISATIONS);
+  const batch = 250_000;
+  for (let start = 0; start < total; start += batch) {
+    const count = Math.min(batch, total - start);
+    await run(
+      `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
+         subject_member_ids, target_kind, target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+       SELECT gen_random_uuid(), 'family:' || f.id, $1 + g, now() - (random() * interval '365 days'), md5(g::text) || md5((g + 1)::text),
+              'PROFESSIONAL', ('00000000-0000-4000-8000-' || lpad((g % 500)::text, 12, '0'))::uuid, ($2::uuid[])[1 + (g % $3)], 'PROFESSIONAL',
+              'READ_FAMILY_FILE', (ARRAY['CASE_COORDINATION','SUPPORT_PLANNING','DEBT_RESOLUTION','REINTEGRATION','ELIGIBILITY_ASSESSMENT'])[1 + (g % 5)], f.id,
+              ARRAY[f.member], 'RECORD', gen_random_uuid(), ($2::uuid[])[1 + ((g / 7) % $3)],
+              (ARRAY['CONTACT','FINANCES','HEALTH','CARE_TRAJECTORY','PERSONAL_IDENTITY'])[1 + (g % 5)], ARRAY['field'],
+              CASE WHEN g % 10 < 3 THEN 'DENIED' ELSE 'ALLOWED' END, CASE WHEN g % 10 < 3 THEN NULL ELSE 'CONSENT' END, '{}',
+              CASE WHEN g % 10 < 3 THEN 'NO_CONSENT' ELSE NULL END, g % 1000 = 0, decode(md5(g::text), 'hex'), decode(md5((g + 7)::text), 'hex')
+         FROM generate_series(1, $4) AS g,
+              LATERAL (SELECT ('10000000-0000-4000-8000-' || lpad((g % 1000)::text, 12, '0'))::uuid AS id,
+                              ('20000000-0000-4000-8000-' || lpad((g % 5000)::text, 12, '0'))::uuid AS member) f`,
+      [start, organisations, organisations.length, count],
+    );
+    log(`  ${(start + count).toLocaleString('en')} / ${total.toLocaleString('en')} log entries`);
+  }
+  await run('ANALYZE access_log_entry', []);
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@kring/config';
@@ -7,9 +8,13 @@ import { GatewayModule } from './gateway.module';
 import { servePortal } from './portal/serve-portal';
 import type { KringRuntime } from './runtime/kring-runtime';
 
-/** A Nest application over a runtime, configured as every gateway process is (also the tests'). */
-export async function createGatewayApp(runtime: KringRuntime): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(runtime), {
+/**
+ * A Nest application over a runtime, configured as every gateway process is (also the tests').
+ * The benchmark passes a root module of its own that imports the gateway's beside its
+ * benchmark-only module; every deployment runs `GatewayModule` alone.
+ */
+export async function createGatewayApp(runtime: KringRuntime, rootModule: DynamicModule = GatewayModule.forRoot(runtime)): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     logger: new PinoNestLogger(runtime.logger),
     bodyParser: true,
   });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -56,6 +56,9 @@ export class GatewayModule {
           // ones; the plugins are plain objects, so the cast only bridges the two copies of the same types.
           plugins: [
             queryLimitsPlugin(),
+            // Kring answers are never cached by HTTP caches (they are personal and logged per read), so the
+            // cache-control plugin would only cost a hook on every field of every answer.
+            ApolloServerPluginCacheControlDisabled(),
             // The sandbox is a development aid; production serves no landing page at all.
             production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
           ] as unknown as ApolloDriverConfig['plugins'],

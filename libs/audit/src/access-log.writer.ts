@@ -2,14 +2,46 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Sodium } from '@kring/crypto';
 import type { AccessLogFacts } from './access-log-entry';
-import { AccessLogEntryEntity } from './access-log-entry.entity';
 import { chainKeyOf, entryHash, GENESIS_HASH } from './chain';
+
+/** A statement with a name: PostgreSQL parses and plans it once per connection, not once per request. */
+interface NamedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+const LOCK_HEAD: NamedStatement = { name: 'kring_log_lock_head', text: `SELECT sequence, entry_hash FROM access_log_chain_head WHERE chain_key = $1 FOR UPDATE` };
+const CREATE_HEAD: NamedStatement = {
+  name: 'kring_log_create_head',
+  text: `INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
+};
+/**
+ * Every entry of one chain in one statement, and the chain head moved in the same
+ * statement. Columns travel as arrays (unnest), so the text never changes and stays
+ * prepared; the array-valued columns travel as array literals, cast per row.
+ */
+const APPEND: NamedStatement = {
+  name: 'kring_log_append',
+  text: `WITH appended AS (
+    INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
+      subject_member_ids, target_kind, target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+    SELECT e.id, $1, e.sequence, e.occurred_at, e.trace_id, e.actor_kind, e.actor_id, e.actor_organisation_id, e.actor_role, e.activity, e.purpose, e.family_id,
+      e.subject_member_ids::uuid[], e.target_kind, e.target_id, e.source_organisation_id, e.category, e.fields::text[], e.decision, e.basis, e.basis_refs::text[], e.reason,
+      e.break_glass, e.previous_hash, e.entry_hash
+    FROM unnest($2::uuid[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[],
+      $14::text[], $15::uuid[], $16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::boolean[], $24::bytea[], $25::bytea[])
+      AS e(id, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids, target_kind,
+        target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+    RETURNING 1
+  )
+  UPDATE access_log_chain_head SET sequence = $26, entry_hash = $27 WHERE chain_key = $1`,
+};
 
 /**
  * Appends entries to the access log inside the caller's transaction, so that an
  * answer and its log entries commit together or not at all. Per chain: lock its
- * head, hash the new entries in order, insert them in one statement, move the head.
- * Call it last in the transaction: the head lock is held until commit.
+ * head, hash the new entries in order, then insert them and move the head in one
+ * statement. Call it last in the transaction: the head lock is held until commit.
  */
 export class AccessLogWriter {
   constructor(private readonly sodium: Sodium) {}
@@ -18,7 +50,9 @@ export class AccessLogWriter {
     const byChain = new Map<string, AccessLogFacts[]>();
     for (const entry of entries) {
       const key = chainKeyOf(entry.familyId);
-      byChain.set(key, [...(byChain.get(key) ?? []), entry]);
+      const list = byChain.get(key);
+      if (list === undefined) byChain.set(key, [entry]);
+      else list.push(entry);
     }
     // A fixed order of chains, so two transactions never wait on each other crosswise.
     for (const chainKey of [...byChain.keys()].sort()) {
@@ -27,46 +61,80 @@ export class AccessLogWriter {
   }
 
   private async appendToChain(manager: EntityManager, chainKey: string, entries: readonly AccessLogFacts[]): Promise<void> {
-    await manager.query(`INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`, [chainKey, Buffer.from(GENESIS_HASH)]);
-    const [head] = await manager.query<{ sequence: string; entry_hash: Buffer }[]>(`SELECT sequence, entry_hash FROM access_log_chain_head WHERE chain_key = $1 FOR UPDATE`, [chainKey]);
-    if (head === undefined) throw new Error('the access log chain head could not be locked');
+    if (entries.length === 0) return;
+    const head = await this.lockHead(manager, chainKey);
     let sequence = Number(head.sequence);
     let previous: Uint8Array = new Uint8Array(head.entry_hash);
-    const rows = entries.map((facts) => {
+    const columns = {
+      id: [] as string[],
+      sequence: [] as string[],
+      previousHash: [] as Buffer[],
+      entryHash: [] as Buffer[],
+    };
+    for (const facts of entries) {
       const hash = entryHash(this.sodium, previous, chainKey, facts);
       sequence += 1;
-      const row = {
-        id: randomUUID(),
-        chainKey,
-        sequence: String(sequence),
-        occurredAt: facts.occurredAt,
-        traceId: facts.traceId,
-        actorKind: facts.actorKind,
-        actorId: facts.actorId,
-        actorOrganisationId: facts.actorOrganisationId,
-        actorRole: facts.actorRole,
-        activity: facts.activity,
-        purpose: facts.purpose,
-        familyId: facts.familyId,
-        subjectMemberIds: [...facts.subjectMemberIds],
-        targetKind: facts.targetKind,
-        targetId: facts.targetId,
-        sourceOrganisationId: facts.sourceOrganisationId,
-        category: facts.category,
-        fields: [...facts.fields],
-        decision: facts.decision,
-        basis: facts.basis,
-        basisRefs: [...facts.basisRefs],
-        reason: facts.reason,
-        breakGlass: facts.breakGlass,
-        previousHash: Buffer.from(previous),
-        entryHash: Buffer.from(hash),
-      };
+      columns.id.push(randomUUID());
+      columns.sequence.push(String(sequence));
+      columns.previousHash.push(Buffer.from(previous));
+      columns.entryHash.push(Buffer.from(hash));
       previous = hash;
-      return row;
-    });
-    if (rows.length === 0) return;
-    await manager.createQueryBuilder().insert().into(AccessLogEntryEntity).values(rows).execute();
-    await manager.query(`UPDATE access_log_chain_head SET sequence = $2, entry_hash = $3 WHERE chain_key = $1`, [chainKey, String(sequence), Buffer.from(previous)]);
+    }
+    const column = <T>(pick: (facts: AccessLogFacts) => T) => entries.map(pick);
+    await run(manager, APPEND, [
+      chainKey,
+      columns.id,
+      columns.sequence,
+      column((f) => f.occurredAt),
+      column((f) => f.traceId),
+      column((f) => f.actorKind),
+      column((f) => f.actorId),
+      column((f) => f.actorOrganisationId),
+      column((f) => f.actorRole),
+      column((f) => f.activity),
+      column((f) => f.purpose),
+      column((f) => f.familyId),
+      column((f) => arrayLiteral(f.subjectMemberIds)),
+      column((f) => f.targetKind),
+      column((f) => f.targetId),
+      column((f) => f.sourceOrganisationId),
+      column((f) => f.category),
+      column((f) => arrayLiteral(f.fields)),
+      column((f) => f.decision),
+      column((f) => f.basis),
+      column((f) => arrayLiteral(f.basisRefs)),
+      column((f) => f.reason),
+      column((f) => f.breakGlass),
+      columns.previousHash,
+      columns.entryHash,
+      String(sequence),
+      Buffer.from(previous),
+    ]);
   }
+
+  /** Locks the chain's head, creating it at the genesis hash the first time. */
+  private async lockHead(manager: EntityManager, chainKey: string): Promise<{ sequence: string; entry_hash: Buffer }> {
+    const [head] = await run<{ sequence: string; entry_hash: Buffer }>(manager, LOCK_HEAD, [chainKey]);
+    if (head !== undefined) return head;
+    await run(manager, CREATE_HEAD, [chainKey, Buffer.from(GENESIS_HASH)]);
+    const [created] = await run<{ sequence: string; entry_hash: Buffer }>(manager, LOCK_HEAD, [chainKey]);
+    if (created === undefined) throw new Error('the access log chain head could not be locked');
+    return created;
+  }
+}
+
+/** Runs a named statement on the transaction's own connection. */
+async function run<T = unknown>(manager: EntityManager, statement: NamedStatement, values: unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (runner === undefined) throw new Error('the access log is written inside a transaction only');
+  const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
+  return (await client.query({ name: statement.name, text: statement.text, values })).rows;
+}
+
+/**
+ * A PostgreSQL array literal of strings, every element quoted: ids, field names and
+ * codes, cast to uuid[] or text[] in the statement.
+ */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }

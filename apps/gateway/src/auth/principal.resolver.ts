@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProfessionalEntity, TokenRejected, type KringClaims, type Principal } from '@kring/identity';
+import { type Domain, type ProfessionalRole, TokenRejected, type KringClaims, type Principal } from '@kring/identity';
+import { namedQuery } from '../common/named-query';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
 /**
@@ -7,6 +8,16 @@ import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
  * database: the token says who the caller is, Kring's own registration says what
  * they may do. An organisation or role claim can only narrow that, never widen it.
  */
+const PROFESSIONAL = {
+  name: 'kring_principal_professional',
+  text: `SELECT p.id, p.organisation_id, p.roles::text[] AS roles, o.name AS organisation_name, o.domain::text AS domain
+           FROM professional p JOIN organisation o ON o.id = p.organisation_id WHERE p.subject = $1`,
+};
+const MEMBER = {
+  name: 'kring_principal_member',
+  text: `SELECT m.id, m.family_id, f.erased_at FROM family_member m JOIN family f ON f.id = m.family_id WHERE m.id = $1`,
+};
+
 @Injectable()
 export class PrincipalResolver {
   constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
@@ -17,22 +28,24 @@ export class PrincipalResolver {
     return claims.kind === 'professional' ? this.professional(claims) : this.citizen(claims);
   }
 
-  /** One query: the professional with their organisation (every request resolves its principal). */
+  /** One prepared query: the professional with their organisation (every request resolves its principal). */
   private async professional(claims: KringClaims): Promise<Principal> {
-    const professional = await this.runtime.dataSource.manager.findOne(ProfessionalEntity, { where: { subject: claims.subject }, relations: { organisation: true } });
-    if (professional === null) throw new TokenRejected('unknown professional');
-    if (claims.organisationId !== null && claims.organisationId !== professional.organisationId) throw new TokenRejected('organisation claim does not match');
-    const organisation = professional.organisation;
-    if (organisation === undefined) throw new Error('the professional was loaded without their organisation');
+    const [professional] = await namedQuery<{ id: string; organisation_id: string; roles: ProfessionalRole[]; organisation_name: string; domain: Domain }>(
+      this.runtime.dataSource.manager,
+      PROFESSIONAL,
+      [claims.subject],
+    );
+    if (professional === undefined) throw new TokenRejected('unknown professional');
+    if (claims.organisationId !== null && claims.organisationId !== professional.organisation_id) throw new TokenRejected('organisation claim does not match');
     const roles = claims.roles === null ? professional.roles : professional.roles.filter((role) => claims.roles?.includes(role));
     // A role claim narrows; one that leaves nothing of the registration grants nothing either.
     if (roles.length === 0) throw new TokenRejected('the role claim names no role registered for this professional');
     return {
       kind: 'professional',
       professionalId: professional.id,
-      organisationId: organisation.id,
-      organisationName: organisation.name,
-      domain: organisation.domain,
+      organisationId: professional.organisation_id,
+      organisationName: professional.organisation_name,
+      domain: professional.domain,
       roles,
     };
   }
@@ -40,10 +53,7 @@ export class PrincipalResolver {
   private async citizen(claims: KringClaims): Promise<Principal> {
     const memberId = claims.memberId ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new TokenRejected('malformed member claim');
-    const [member] = await this.runtime.dataSource.query<{ id: string; family_id: string; erased_at: Date | null }[]>(
-      `SELECT m.id, m.family_id, f.erased_at FROM family_member m JOIN family f ON f.id = m.family_id WHERE m.id = $1`,
-      [memberId],
-    );
+    const [member] = await namedQuery<{ id: string; family_id: string; erased_at: Date | null }>(this.runtime.dataSource.manager, MEMBER, [memberId]);
     if (member === undefined) throw new TokenRejected('unknown member');
     if (member.erased_at !== null) throw new TokenRejected('family erased');
     return { kind: 'citizen', memberId: member.id, familyId: member.family_id };

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { In, MoreThan } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, type SubjectFacts } from '@kring/consent';
 import type { DataKey, KringCrypto } from '@kring/crypto';
 import {
@@ -14,12 +13,19 @@ import {
 } from '@kring/family-file';
 import { OrganisationEntity } from '@kring/identity';
 import type { ConsentGrant, FamilyFacts } from '@kring/policy';
+import { namedQuery } from '../common/named-query';
 
 /** Everything stored about one family, loaded in a fixed number of queries whatever its size. */
-export interface FamilySnapshot {
-  readonly family: FamilyEntity;
+export interface FamilySnapshot extends FamilyRows {
   /** Unwrapped once for the whole request. */
   readonly key: DataKey;
+  /** What the access rule decides on. */
+  readonly facts: FamilyFacts;
+}
+
+/** The stored rows of one family, as they are: nothing unwrapped or decrypted. */
+export interface FamilyRows {
+  readonly family: FamilyEntity;
   readonly members: readonly FamilyMemberEntity[];
   readonly authority: readonly ParentalAuthorityEntity[];
   readonly involvements: readonly InvolvementEntity[];
@@ -28,9 +34,80 @@ export interface FamilySnapshot {
   readonly subjectsByRecord: ReadonlyMap<string, readonly string[]>;
   readonly consents: readonly ConsentEntity[];
   readonly signatures: readonly ConsentSignatureEntity[];
+  readonly grants: readonly BreakGlassGrantEntity[];
   readonly organisations: ReadonlyMap<string, OrganisationEntity>;
-  /** What the access rule decides on. */
-  readonly facts: FamilyFacts;
+}
+
+/**
+ * Every row of a family in one statement and one round trip: each table's rows come back
+ * as a JSON array, hydrated into entities by their column metadata. Named, so PostgreSQL
+ * plans it once per connection. Measured in docs/performance.md: ten queries became one.
+ */
+const FAMILY_ROWS = {
+  name: 'kring_family_rows',
+  text: `SELECT
+    (SELECT row_to_json(f) FROM family f WHERE f.id = $1) AS family,
+    (SELECT coalesce(json_agg(m ORDER BY m.created_at, m.id), '[]') FROM family_member m WHERE m.family_id = $1) AS members,
+    (SELECT coalesce(json_agg(a), '[]') FROM parental_authority a JOIN family_member c ON c.id = a.child_member_id WHERE c.family_id = $1) AS authority,
+    (SELECT coalesce(json_agg(i ORDER BY i.starts_on, i.id), '[]') FROM involvement i WHERE i.family_id = $1) AS involvements,
+    (SELECT coalesce(json_agg(r ORDER BY r.created_at, r.id), '[]') FROM record r WHERE r.family_id = $1) AS records,
+    (SELECT coalesce(json_agg(rs), '[]') FROM record_subject rs JOIN record r ON r.id = rs.record_id WHERE r.family_id = $1) AS record_subjects,
+    (SELECT coalesce(json_agg(c ORDER BY c.created_at, c.id), '[]') FROM consent c WHERE c.family_id = $1) AS consents,
+    (SELECT coalesce(json_agg(s), '[]') FROM consent_signature s JOIN consent c ON c.id = s.consent_id WHERE c.family_id = $1) AS signatures,
+    (SELECT coalesce(json_agg(g), '[]') FROM break_glass_grant g WHERE g.family_id = $1 AND g.expires_at > $2) AS grants,
+    (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'domain', o.domain)), '[]') FROM organisation o
+      WHERE o.id IN (SELECT organisation_id FROM involvement WHERE family_id = $1 UNION SELECT source_organisation_id FROM record WHERE family_id = $1
+                     UNION SELECT registered_by_organisation_id FROM family WHERE id = $1)) AS organisations`,
+};
+
+type JsonRow = Record<string, unknown>;
+
+/** Reads every row of a family, or null when there is no such (unerased) family. */
+export async function loadFamilyRows(manager: EntityManager, familyId: string, at: Date): Promise<FamilyRows | null> {
+  const [row] = await namedQuery<Record<string, JsonRow | JsonRow[] | null>>(manager, FAMILY_ROWS, [familyId, at]);
+  const familyJson = row?.['family'];
+  if (row === undefined || familyJson === null || familyJson === undefined || Array.isArray(familyJson)) return null;
+  const family = hydrate(manager, FamilyEntity, familyJson);
+  if (family.erasedAt !== null) return null;
+  const list = <T extends object>(entity: new () => T, key: string) => ((row[key] ?? []) as JsonRow[]).map((json) => hydrate(manager, entity, json));
+  const recordSubjects = list(RecordSubjectEntity, 'record_subjects');
+  const subjectsByRecord = new Map<string, string[]>();
+  for (const rs of recordSubjects) {
+    const subjects = subjectsByRecord.get(rs.recordId);
+    if (subjects === undefined) subjectsByRecord.set(rs.recordId, [rs.memberId]);
+    else subjects.push(rs.memberId);
+  }
+  for (const subjects of subjectsByRecord.values()) subjects.sort();
+  const organisations = (row['organisations'] ?? []) as { id: string; name: string; domain: string }[];
+  return {
+    family,
+    members: list(FamilyMemberEntity, 'members'),
+    authority: list(ParentalAuthorityEntity, 'authority'),
+    involvements: list(InvolvementEntity, 'involvements'),
+    records: list(RecordEntity, 'records'),
+    subjectsByRecord,
+    consents: list(ConsentEntity, 'consents'),
+    signatures: list(ConsentSignatureEntity, 'signatures'),
+    grants: list(BreakGlassGrantEntity, 'grants'),
+    organisations: new Map(organisations.map((o) => [o.id, Object.assign(new OrganisationEntity(), o)])),
+  };
+}
+
+/**
+ * An entity from a row as `row_to_json` writes it, by the entity's own column metadata:
+ * bytea arrives as `\x` hex, timestamps as ISO text; the rest is already what TypeORM gives.
+ */
+function hydrate<T extends object>(manager: EntityManager, entity: new () => T, json: JsonRow): T {
+  const target = new entity() as Record<string, unknown>;
+  for (const column of manager.connection.getMetadata(entity).columns) {
+    const value = json[column.databaseName];
+    if (value === undefined) continue;
+    if (value === null) target[column.propertyName] = null;
+    else if (column.type === 'bytea') target[column.propertyName] = Buffer.from((value as string).slice(2), 'hex');
+    else if (column.type === 'timestamptz' || column.type === 'timestamp') target[column.propertyName] = new Date(value as string);
+    else target[column.propertyName] = value;
+  }
+  return target as T;
 }
 
 /**
@@ -39,31 +116,10 @@ export interface FamilySnapshot {
  * any other value, only where the rule allows.
  */
 export async function loadFamilySnapshot(manager: EntityManager, crypto: KringCrypto, familyId: string, at: Date): Promise<FamilySnapshot | null> {
-  const family = await manager.findOneBy(FamilyEntity, { id: familyId });
-  if (family === null || family.erasedAt !== null) return null;
+  const rows = await loadFamilyRows(manager, familyId, at);
+  if (rows === null) return null;
+  const { family, members, authority, involvements, consents, signatures, grants } = rows;
   const key = unwrapFamilyKey(crypto, family);
-  const [members, involvements, records, consents, grants] = await Promise.all([
-    manager.find(FamilyMemberEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    manager.find(InvolvementEntity, { where: { familyId }, order: { startsOn: 'ASC', id: 'ASC' } }),
-    manager.find(RecordEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    manager.find(BreakGlassGrantEntity, { where: { familyId, expiresAt: MoreThan(at) }, select: { id: true, professionalId: true, purpose: true, categories: true, expiresAt: true } }),
-  ]);
-  const memberIds = members.map((m) => m.id);
-  const [authority, recordSubjects, signatures, organisations] = await Promise.all([
-    memberIds.length === 0 ? [] : manager.find(ParentalAuthorityEntity, { where: { childMemberId: In(memberIds) } }),
-    records.length === 0 ? [] : manager.find(RecordSubjectEntity, { where: { recordId: In(records.map((r) => r.id)) } }),
-    consents.length === 0 ? [] : manager.find(ConsentSignatureEntity, { where: { consentId: In(consents.map((c) => c.id)) } }),
-    manager.find(OrganisationEntity, {
-      where: { id: In([...new Set([family.registeredByOrganisationId, ...involvements.map((i) => i.organisationId), ...records.map((r) => r.sourceOrganisationId)])]) },
-      select: { id: true, name: true, domain: true },
-    }),
-  ]);
-
-  const subjectsByRecord = new Map<string, string[]>();
-  for (const rs of recordSubjects) subjectsByRecord.set(rs.recordId, [...(subjectsByRecord.get(rs.recordId) ?? []), rs.memberId]);
-  for (const list of subjectsByRecord.values()) list.sort();
-
   const subjects = subjectFactsOf(crypto, key, members, authority);
   const signaturesOf = (consentId: string) => signatures.filter((s) => s.consentId === consentId).map((s) => ({ memberId: s.memberId, signedAt: s.signedAt }));
   const consentGrants: ConsentGrant[] = consents.map((c) => ({
@@ -79,16 +135,8 @@ export async function loadFamilySnapshot(manager: EntityManager, crypto: KringCr
     purposes: c.purposes,
   }));
   return {
-    family,
+    ...rows,
     key,
-    members,
-    authority,
-    involvements,
-    records,
-    subjectsByRecord,
-    consents,
-    signatures,
-    organisations: new Map(organisations.map((o) => [o.id, o])),
     facts: {
       familyId,
       involvements: involvements.map((i) => ({ organisationId: i.organisationId, startsOn: i.startsOn, endsOn: i.endsOn })),

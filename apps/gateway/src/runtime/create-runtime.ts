@@ -1,3 +1,4 @@
+import type { JSONWebKeySet } from 'jose';
 import type { Logger } from 'pino';
 import { AccessLogWriter, CheckpointSigner } from '@kring/audit';
 import type { KringConfig } from '@kring/config';
@@ -17,6 +18,12 @@ export interface RuntimeOptions {
   readonly seedDemoWorld?: boolean;
   /** Defaults to the system clock; tests pass a ManualClock. */
   readonly clock?: Clock;
+  /**
+   * The external issuer's public keys, given directly instead of fetched from KRING_JWKS_URL:
+   * the benchmark runs the gateway in production mode with an issuer of its own. Code only,
+   * never configuration.
+   */
+  readonly issuerKeys?: JSONWebKeySet;
 }
 
 /**
@@ -41,7 +48,7 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
     const tokenVerifier = new TokenVerifier({
       issuer: identity.issuer,
       audience: identity.audience,
-      keys: devIssuer !== null ? { jwks: devIssuer.jwks() } : { jwksUrl: (identity as { jwksUrl: string }).jwksUrl },
+      keys: devIssuer !== null ? { jwks: devIssuer.jwks() } : options.issuerKeys !== undefined ? { jwks: options.issuerKeys } : { jwksUrl: (identity as { jwksUrl: string }).jwksUrl },
     });
     return {
       config,

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { JSONWebKeySet } from 'jose';
+import { createLogger, loadConfig } from '@kring/config';
+import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
+import type { KringRuntime } from '../../apps/gateway/src/runtime/kring-runtime';
+import { PlainReadModule } from './plain/plain-read.module';
+
+/**
+ * The gateway process the benchmark drives (`node dist/bench/src/bench-gateway.js`, started
+ * by bench.ts): the production module in production mode, plus the benchmark-only plain
+ * module beside it. Tokens come from the benchmark's own issuer, whose public keys arrive
+ * in BENCH_ISSUER_JWKS; the production configuration is otherwise what a deployment uses.
+ */
+@Module({})
+class BenchGatewayModule {
+  static forRoot(runtime: KringRuntime): DynamicModule {
+    return { module: BenchGatewayModule, imports: [GatewayModule.forRoot(runtime), PlainReadModule.forRoot(runtime)] };
+  }
+}
+
+async function main(): Promise<void> {
+  const jwks = JSON.parse(process.env['BENCH_ISSUER_JWKS'] ?? 'null') as JSONWebKeySet | null;
+  if (jwks === null) throw new Error('BENCH_ISSUER_JWKS is missing: start this through npm run bench');
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    // Never fetched: the keys are given to the runtime directly (issuerKeys).
+    KRING_JWKS_URL: 'https://bench.invalid/jwks.json',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+  });
+  const runtime = await createRuntime(config, createLogger(config.logLevel), { issuerKeys: jwks });
+  const app = await createGatewayApp(runtime, BenchGatewayModule.forRoot(runtime));
+  await app.listen(config.port, '127.0.0.1');
+  process.stdout.write(`ready ${config.port}\n`);
+  const stop = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench gateway failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

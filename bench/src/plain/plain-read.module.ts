@@ -1,0 +1,92 @@
+import { type DynamicModule, Inject, Module } from '@nestjs/common';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { findSectionType, type FieldKind } from '@kring/family-file';
+import { Authenticated } from '../../../apps/gateway/src/auth/access.decorator';
+import { FamilyFile } from '../../../apps/gateway/src/families/family-file.model';
+import { loadFamilyRows } from '../../../apps/gateway/src/families/family-snapshot';
+import type { SectionValues } from '../../../apps/gateway/src/families/section.model';
+import { KRING_RUNTIME, type KringRuntime } from '../../../apps/gateway/src/runtime/kring-runtime';
+
+/**
+ * The benchmark's baseline: the same family file over the same rows, read by the same
+ * SQL, with none of what privacy costs: no access rule, no key unwrapped, no value
+ * decrypted, no log entry. Each value is its stored ciphertext (base64), or a number or
+ * flag of the same type, so the answer has the shape and about the size of the real one.
+ *
+ * Benchmark code only: it lives in bench/, the benchmark mounts it beside the gateway's
+ * module in its own process, and nothing in apps/ or libs/ can reach it.
+ */
+@Resolver(() => FamilyFile)
+class PlainReadResolver {
+  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+
+  @Authenticated()
+  @Query(() => FamilyFile, { nullable: true, description: 'BENCHMARK ONLY: the family file without rule, decryption or log.' })
+  async plainFamily(@Args('id', { type: () => ID }) id: string, @Args('purpose') purpose: string): Promise<FamilyFile | null> {
+    const rows = await loadFamilyRows(this.runtime.dataSource.manager, id, this.runtime.clock.now());
+    if (rows === null) return null;
+    const sealed = (value: Buffer | string) => (typeof value === 'string' ? value : value.toString('base64'));
+    return {
+      id: rows.family.id,
+      purpose,
+      members: rows.members.map((m) => ({
+        id: m.id,
+        name: sealed(m.nameCiphertext),
+        birthDate: sealed(m.birthDateCiphertext),
+        bsn: sealed(m.bsnCiphertext),
+        relation: null,
+        holdsAuthorityOver: rows.authority.filter((a) => a.adultMemberId === m.id).map((a) => a.childMemberId),
+      })),
+      involvements: rows.involvements.map((i) => {
+        const organisation = rows.organisations.get(i.organisationId);
+        return {
+          id: i.id,
+          organisation: organisation === undefined ? null : { id: organisation.id, name: organisation.name, domain: organisation.domain },
+          startsOn: i.startsOn,
+          endsOn: i.endsOn,
+          caseDirection: i.caseDirection,
+        };
+      }),
+      records: rows.records.map((r) => {
+        const section: Record<string, unknown> & SectionValues = { __sectionType: r.sectionType };
+        for (const f of findSectionType(r.sectionType)?.fields ?? []) {
+          const value = r.encryptedFields[f.name];
+          section[f.name] = value === undefined ? null : stand(f.kind, value);
+        }
+        const source = rows.organisations.get(r.sourceOrganisationId);
+        return {
+          id: r.id,
+          sectionType: r.sectionType,
+          sourceOrganisation: source === undefined ? null : { id: source.id, name: source.name, domain: source.domain },
+          subjectMemberIds: [...(rows.subjectsByRecord.get(r.id) ?? [])],
+          createdAt: r.createdAt,
+          section,
+        };
+      }),
+      redactions: [],
+    };
+  }
+}
+
+/** A stand-in of the field's GraphQL type for a value that is not decrypted. */
+function stand(kind: FieldKind, ciphertext: string): unknown {
+  switch (kind) {
+    case 'text':
+    case 'date':
+      return ciphertext;
+    case 'text-list':
+      return [ciphertext];
+    case 'integer':
+    case 'decimal':
+      return ciphertext.length;
+    case 'boolean':
+      return true;
+  }
+}
+
+@Module({})
+export class PlainReadModule {
+  static forRoot(runtime: KringRuntime): DynamicModule {
+    return { module: PlainReadModule, providers: [{ provide: KRING_RUNTIME, useValue: runtime }, PlainReadResolver] };
+  }
+}
