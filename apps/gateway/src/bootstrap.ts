@@ -22,6 +22,8 @@ export async function createGatewayApp(runtime: KringRuntime, rootModule: Dynami
   const http = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void; disable(name: string): void };
   http.set('trust proxy', runtime.config.mode === 'production' ? 1 : false);
   http.disable('x-powered-by');
+  // Answers are personal and logged per read: never cached, so no ETag (a SHA-1 of every body).
+  http.set('etag', false);
   app.use(traceMiddleware);
   if (!servePortal(app, runtime.config)) {
     runtime.logger.info({ portalDir: runtime.config.portalDir }, 'the portal is not built; serving the API only (npm run build)');
