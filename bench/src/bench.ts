@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const database = await benchDatabase(name, reuse);
   const stateDir = join(process.cwd(), '.kring', 'bench');
   mkdirSync(stateDir, { recursive: true });
-  const stateFile = join(stateDir, `${name}.json`);
+  // Keys and world belong to one database on one server: a world seeded elsewhere has other keys.
+  const server = process.env['DATABASE_URL'] ? new URL(process.env['DATABASE_URL']).host.replace(/[^a-z0-9]/gi, '_') : 'embedded';
+  const stateFile = join(stateDir, `${name}-${server}.json`);
   const previous = reuse && existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { keys: Record<string, string>; world: BenchWorld }) : null;
   const keys = previous?.keys ?? benchKeys();
   const env = { DATABASE_URL: database.url, KRING_DATA_DIR: stateDir, ...keys };

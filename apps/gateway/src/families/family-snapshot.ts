@@ -42,13 +42,15 @@ export interface FamilyRows {
  * Every row of a family in one statement and one round trip: each table's rows come back
  * as a JSON array, hydrated into entities by their column metadata. Named, so PostgreSQL
  * plans it once per connection. Measured in docs/performance.md: ten queries became one.
+ * Authority is found through the adult (both sides are members of the family): the
+ * primary key (adult, child) serves that; by child it scanned the whole table.
  */
 const FAMILY_ROWS = {
   name: 'kring_family_rows',
   text: `SELECT
     (SELECT row_to_json(f) FROM family f WHERE f.id = $1) AS family,
     (SELECT coalesce(json_agg(m ORDER BY m.created_at, m.id), '[]') FROM family_member m WHERE m.family_id = $1) AS members,
-    (SELECT coalesce(json_agg(a), '[]') FROM parental_authority a JOIN family_member c ON c.id = a.child_member_id WHERE c.family_id = $1) AS authority,
+    (SELECT coalesce(json_agg(a), '[]') FROM parental_authority a JOIN family_member p ON p.id = a.adult_member_id WHERE p.family_id = $1) AS authority,
     (SELECT coalesce(json_agg(i ORDER BY i.starts_on, i.id), '[]') FROM involvement i WHERE i.family_id = $1) AS involvements,
     (SELECT coalesce(json_agg(r ORDER BY r.created_at, r.id), '[]') FROM record r WHERE r.family_id = $1) AS records,
     (SELECT coalesce(json_agg(rs), '[]') FROM record_subject rs JOIN record r ON r.id = rs.record_id WHERE r.family_id = $1) AS record_subjects,

@@ -12,7 +12,7 @@ import { subjectFactsOf } from './family-snapshot';
  */
 export async function loadFamilySubjects(manager: EntityManager, crypto: KringCrypto, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
   const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true, birthDateCiphertext: true } });
-  const authority = members.length === 0 ? [] : await manager.find(ParentalAuthorityEntity, { where: { childMemberId: In(members.map((m) => m.id)) } });
+  const authority = members.length === 0 ? [] : await manager.find(ParentalAuthorityEntity, { where: { adultMemberId: In(members.map((m) => m.id)) } });
   const key = await loadFamilyKey(manager, crypto, familyId);
   return { subjects: subjectFactsOf(crypto, key, members, authority), key };
 }
