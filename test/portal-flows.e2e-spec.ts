@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import { DEMO_FAMILY_ID, DEMO_MEMBERS, DEMO_ORGANISATIONS } from '@kring/demo-world';
-import type { Page } from 'playwright-core';
-import { describeBrowser, expectAccessible, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
+import { describeBrowser, expectAccessible, menu, openFamilyForCaseCoordination, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
 
 /** Marieke's consent that lets Team Toegang (WMO) see her contact details (the demo world). */
 const CONTACT_CONSENT = '0b6f3c1e-0005-4c8a-9a51-000000000001';
@@ -33,14 +32,6 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     return answer.data?.consents ?? [];
   };
 
-  /** The WMO professional opens the De Vries family for case coordination, through the menu. */
-  const openFamilyAsWmo = async (page: Page) => {
-    await menu(page, 'Mijn gezinnen');
-    await page.getByRole('link', { name: /^Openen/ }).first().click();
-    await page.getByRole('radio', { name: 'De hulp aan het gezin op elkaar afstemmen' }).check();
-    await page.getByRole('button', { name: 'Dossier openen' }).click();
-    await page.getByTestId('declared-purpose').waitFor();
-  };
 
   it("Marieke revokes Team Toegang's consent, and the WMO professional's view of her phone number turns to not shared", async () => {
     // Which record holds Marieke's contact details, as the WMO professional's file shows it.
@@ -56,7 +47,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     await signInAs(wmo, 'wmo');
     await expectAccessible(wmo, 'families');
     await screenshot(wmo, 'professional-families');
-    await openFamilyAsWmo(wmo);
+    await openFamilyForCaseCoordination(wmo);
     await wmo.getByTestId(`value-${phone}`).waitFor();
     expect(await wmo.getByTestId(`not-shared-${phone}`).count()).toBe(0);
     await expectAccessible(wmo, 'family file');
@@ -78,7 +69,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     expect((await consentsOf('marieke')).find((c) => c.id === CONTACT_CONSENT)?.status).toBe('REVOKED');
 
     // The professional opens the file again: the phone number is no longer shared, with the reason.
-    await openFamilyAsWmo(wmo);
+    await openFamilyForCaseCoordination(wmo);
     const notShared = wmo.getByTestId(`not-shared-${phone}`);
     await notShared.waitFor();
     expect(await notShared.innerText()).toContain('De toestemming is ingetrokken');
@@ -201,8 +192,3 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     return [...names];
   };
 });
-
-/** Follows a link of the main menu (pages may link to the same place in their text). */
-async function menu(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
-}

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS } from '@kring/demo-world';
 import type { Page } from 'playwright-core';
-import { describeBrowser, expectAccessible, signInAs, startPortal, type PortalUnderTest } from './support/browser';
+import { describeBrowser, expectAccessible, openFamilyForCaseCoordination, signInAs, startPortal, type PortalUnderTest } from './support/browser';
 
 /**
  * The parts of the portal the flows do not reach: a professional adding a record, the
@@ -18,15 +18,10 @@ describeBrowser('Portal (issue 5): adding a record, exporting the log, a broken 
     await portal?.close();
   });
 
-  const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
-
   it('the WMO professional adds a Wmo provision for Marieke, and it is in the file, stored encrypted', async () => {
     const { page } = await portal.newPage();
     await signInAs(page, 'wmo');
-    await menu(page, 'Mijn gezinnen');
-    await page.getByRole('link', { name: /^Openen/ }).first().click();
-    await page.getByRole('radio', { name: 'De hulp aan het gezin op elkaar afstemmen' }).check();
-    await page.getByRole('button', { name: 'Dossier openen' }).click();
+    await openFamilyForCaseCoordination(page);
 
     // Submitting without a type is refused in words, and nothing is sent.
     await page.getByRole('button', { name: 'Toevoegen' }).click();

@@ -131,7 +131,7 @@ async function main(): Promise<void> {
 
     const run = (label: string, body: () => string, duration: number) => load(url, label, body, () => randomOf(readerTokens), pid, duration, connections);
     say(`warming up (${Math.min(seconds, 5)} s each)`);
-    if (onlyAtWarm() !== 'none') {
+    if (!process.argv.includes('--no-warm-up')) {
       await run('warm-up plain', familyRequest(PLAIN), Math.min(seconds, 5));
       await run('warm-up headline', familyRequest(HEADLINE), Math.min(seconds, 5));
     }
@@ -291,10 +291,6 @@ function peakRssMb(pid: number): number {
   } catch {
     return NaN;
   }
-}
-
-function onlyAtWarm(): string {
-  return process.argv.includes('--no-warm-up') ? 'none' : 'all';
 }
 
 function round(value: number): number {

@@ -68,6 +68,20 @@ export async function signInAs(page: Page, persona: string): Promise<void> {
   await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 }
 
+/** Follows a link of the main menu (pages may link to the same place in their text). */
+export async function menu(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** A professional opens the first of their families for case coordination, through the menu. */
+export async function openFamilyForCaseCoordination(page: Page): Promise<void> {
+  await menu(page, 'Mijn gezinnen');
+  await page.getByRole('link', { name: /^Openen/ }).first().click();
+  await page.getByRole('radio', { name: 'De hulp aan het gezin op elkaar afstemmen' }).check();
+  await page.getByRole('button', { name: 'Dossier openen' }).click();
+  await page.getByTestId('declared-purpose').waitFor();
+}
+
 /** Runs axe-core on the page as it is now; fails with a readable list of violations. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();

@@ -69,9 +69,9 @@ export async function loadFamilyRows(manager: EntityManager, familyId: string, a
   const [row] = await namedQuery<Record<string, JsonRow | JsonRow[] | null>>(manager, FAMILY_ROWS, [familyId, at]);
   const familyJson = row?.['family'];
   if (row === undefined || familyJson === null || familyJson === undefined || Array.isArray(familyJson)) return null;
-  const family = hydrate(manager, FamilyEntity, familyJson);
+  const [family] = hydrateAll(manager, FamilyEntity, [familyJson]) as [FamilyEntity];
   if (family.erasedAt !== null) return null;
-  const list = <T extends object>(entity: new () => T, key: string) => ((row[key] ?? []) as JsonRow[]).map((json) => hydrate(manager, entity, json));
+  const list = <T extends object>(entity: new () => T, key: string) => hydrateAll(manager, entity, (row[key] ?? []) as JsonRow[]);
   const recordSubjects = list(RecordSubjectEntity, 'record_subjects');
   const subjectsByRecord = new Map<string, string[]>();
   for (const rs of recordSubjects) {
@@ -96,20 +96,24 @@ export async function loadFamilyRows(manager: EntityManager, familyId: string, a
 }
 
 /**
- * An entity from a row as `row_to_json` writes it, by the entity's own column metadata:
- * bytea arrives as `\x` hex, timestamps as ISO text; the rest is already what TypeORM gives.
+ * Entities from rows as `row_to_json` writes them, by the entity's own column metadata
+ * (looked up once per table, not per row): bytea arrives as `\x` hex, timestamps as ISO
+ * text; the rest is already what TypeORM gives.
  */
-function hydrate<T extends object>(manager: EntityManager, entity: new () => T, json: JsonRow): T {
-  const target = new entity() as Record<string, unknown>;
-  for (const column of manager.connection.getMetadata(entity).columns) {
-    const value = json[column.databaseName];
-    if (value === undefined) continue;
-    if (value === null) target[column.propertyName] = null;
-    else if (column.type === 'bytea') target[column.propertyName] = Buffer.from((value as string).slice(2), 'hex');
-    else if (column.type === 'timestamptz' || column.type === 'timestamp') target[column.propertyName] = new Date(value as string);
-    else target[column.propertyName] = value;
-  }
-  return target as T;
+function hydrateAll<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly JsonRow[]): T[] {
+  const { columns } = manager.connection.getMetadata(entity);
+  return rows.map((json) => {
+    const target = new entity() as Record<string, unknown>;
+    for (const column of columns) {
+      const value = json[column.databaseName];
+      if (value === undefined) continue;
+      if (value === null) target[column.propertyName] = null;
+      else if (column.type === 'bytea') target[column.propertyName] = Buffer.from((value as string).slice(2), 'hex');
+      else if (column.type === 'timestamptz' || column.type === 'timestamp') target[column.propertyName] = new Date(value as string);
+      else target[column.propertyName] = value;
+    }
+    return target as T;
+  });
 }
 
 /**
