@@ -59,13 +59,13 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     await screenshot(marieke, 'member-records');
     await menu(marieke, 'Wie mag wat zien');
     const card = marieke.getByTestId(`consent-${CONTACT_CONSENT}`);
-    await card.getByText('Geldt nu').waitFor();
+    await card.getByText('Geldt nu', { exact: true }).waitFor();
     await expectAccessible(marieke, 'who may see what');
     await screenshot(marieke, 'member-consents');
     await marieke.getByTestId(`revoke-consent-${CONTACT_CONSENT}`).click();
     await expectAccessible(marieke, 'revoke confirmation');
     await marieke.getByRole('button', { name: 'Ja, intrekken' }).click();
-    await card.getByText('Ingetrokken').waitFor();
+    await card.getByText('Ingetrokken', { exact: true }).waitFor();
     expect((await consentsOf('marieke')).find((c) => c.id === CONTACT_CONSENT)?.status).toBe('REVOKED');
 
     // The professional opens the file again: the phone number is no longer shared, with the reason.
@@ -96,15 +96,15 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     expect(granted).toMatchObject({ status: 'PENDING', categories: ['CONTACT'], subjectMemberId: DEMO_MEMBERS.daan, recipientOrganisation: { id: DEMO_ORGANISATIONS.jeugdhulp } });
     expect(granted?.awaitingSignatureFrom).toEqual(expect.arrayContaining([DEMO_MEMBERS.marieke]));
     const id = granted?.id as string;
-    await daan.getByTestId(`consent-${id}`).getByText('Wacht op handtekening').waitFor();
+    await daan.getByTestId(`consent-${id}`).getByText('Wacht op handtekening', { exact: true }).waitFor();
     await screenshot(daan, 'member-consent-pending');
 
     const { page: marieke } = await portal.newPage();
     await signInAs(marieke, 'marieke');
     await menu(marieke, 'Wie mag wat zien');
-    await marieke.getByTestId(`consent-${id}`).getByText('Wacht op handtekening').waitFor();
+    await marieke.getByTestId(`consent-${id}`).getByText('Wacht op handtekening', { exact: true }).waitFor();
     await marieke.getByTestId(`sign-consent-${id}`).click();
-    await marieke.getByTestId(`consent-${id}`).getByText('Geldt nu').waitFor();
+    await marieke.getByTestId(`consent-${id}`).getByText('Geldt nu', { exact: true }).waitFor();
     expect((await consentsOf('daan')).find((c) => c.id === id)?.status).toBe('ACTIVE');
     await expectAccessible(marieke, 'who may see what, after co-signing');
   });
