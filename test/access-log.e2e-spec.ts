@@ -1,12 +1,14 @@
 import pg from 'pg';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { createDataSource } from '@kring/database';
+import { loadSodium } from '@kring/crypto';
 import { entryHash } from '@kring/audit';
 import { findSectionType } from '@kring/family-file';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
-const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { records { id sectionType } redactions { path } } }`;
+const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { members { id } involvements { id } records { id sectionType } redactions { path } } }`;
 const LOG = `query($filter: AccessLogFilter, $first: Int, $after: String) { accessLog(filter: $filter, first: $first, after: $after) {
-  edges { cursor node { id activity purpose decision basis basisRefs reason category fields familyId subjectMemberIds targetKind targetId traceId actor { kind role professionalId name organisation { id } } } }
+  edges { cursor node { id activity purpose decision basis basisRefs reason category fields familyId subjectMemberIds targetKind targetIds targetId basisRefs traceId actor { kind role professionalId name organisation { id } } } }
   pageInfo { hasNextPage endCursor } } }`;
 const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified firstBroken { chainKey sequence entryId problem } } }`;
 
@@ -20,7 +22,9 @@ interface LogNode {
   fields: string[];
   subjectMemberIds: string[];
   targetKind: string | null;
+  targetIds: string[];
   targetId: string | null;
+  basisRefs: string[];
   traceId: string;
   actor: { kind: string; role: string | null; professionalId: string | null; name: string | null; organisation: { id: string } | null };
 }
@@ -72,26 +76,43 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
     await sut.close();
   });
 
-  it('a read leaves exactly one entry per record and category decided, allowed and denied alike', async () => {
-    const before = await entryCount();
+  it('a read writes one entry per group of decisions; together they name every target decided, with its category', async () => {
+    const chain = `family:${DEMO_FAMILY_ID}`;
+    const [head] = (await superuser.query<{ n: number }>(`SELECT COALESCE(max(sequence), 0)::int AS n FROM access_log_entry WHERE chain_key = $1`, [chain])).rows;
     const answer = await read('wmo');
     expect(answer.errors).toBeUndefined();
-    const records = (answer.data as { family: { records: { id: string; sectionType: string }[] } }).family.records;
-    const rows = await superuser.query<{ target_id: string; category: string; n: number; decision: string }>(
-      `SELECT target_id, category, decision, count(*)::int AS n FROM access_log_entry WHERE target_kind = 'RECORD' AND activity = 'READ_FAMILY_FILE' GROUP BY 1, 2, 3`,
-    );
-    // Every (record, category) that has stored fields is decided once; a record's categories come from its section type.
+    const file = (answer.data as { family: { members: { id: string }[]; involvements: { id: string }[]; records: { id: string }[] } }).family;
+    const entries = (
+      await superuser.query<{ target_kind: string; target_id: string | null; target_ids: string[] | null; category: string; source_organisation_id: string; decision: string; basis: string | null; reason: string | null; break_glass: boolean }>(
+        `SELECT target_kind, target_id, target_ids, category, source_organisation_id, decision, basis, reason, break_glass FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY sequence`,
+        [chain, head?.n ?? 0],
+      )
+    ).rows;
+    // New entries list their targets; the single-target column is for entries written before.
+    expect(entries.every((e) => e.target_id === null && Array.isArray(e.target_ids) && e.target_ids.length > 0)).toBe(true);
+    // One entry per group: no two share kind, category, source, decision, basis, reason and break-glass.
+    const groups = entries.map((e) => [e.target_kind, e.category, e.source_organisation_id, e.decision, e.basis, e.reason, e.break_glass].join('|'));
+    expect(new Set(groups).size).toBe(entries.length);
+
+    // What was decided: every member in three categories, every involvement, every record in the
+    // categories of its stored fields, plus INVOLVEMENT for who wrote it (decided like a field).
     const stored = await superuser.query<{ id: string; section_type: string; fields: string[] }>(`SELECT id, section_type, ARRAY(SELECT jsonb_object_keys(encrypted_fields)) AS fields FROM record WHERE family_id = $1`, [DEMO_FAMILY_ID]);
-    // ...plus INVOLVEMENT: who wrote the record is decided like a field.
-    const expected = stored.rows
-      .flatMap((r) => [...new Set([...(findSectionType(r.section_type)?.fields ?? []).filter((f) => r.fields.includes(f.name)).map((f) => `${r.id}|${f.category}`), `${r.id}|INVOLVEMENT`])])
-      .sort();
-    expect(rows.rows.map((r) => `${r.target_id}|${r.category}`).sort()).toEqual(expected);
-    expect(rows.rows.every((r) => r.n === 1)).toBe(true);
-    expect(new Set(rows.rows.map((r) => r.decision))).toEqual(new Set(['ALLOWED', 'DENIED']));
-    expect(records.length).toBe(stored.rows.length);
-    // Members (per category decided) and involvements are entries too.
-    expect((await entryCount()) - before).toBeGreaterThan(rows.rows.length);
+    const expected = [
+      ...file.members.flatMap((m) => ['PERSONAL_IDENTITY', 'NATIONAL_ID', 'HOUSEHOLD'].map((c) => `MEMBER|${m.id}|${c}`)),
+      ...file.involvements.map((i) => `INVOLVEMENT|${i.id}|INVOLVEMENT`),
+      ...stored.rows.flatMap((r) => [...new Set([...(findSectionType(r.section_type)?.fields ?? []).filter((f) => r.fields.includes(f.name)).map((f) => `RECORD|${r.id}|${f.category}`), `RECORD|${r.id}|INVOLVEMENT`])]),
+    ];
+    const listed = entries.flatMap((e) => (e.target_ids ?? []).map((id) => `${e.target_kind}|${id}|${e.category}`));
+    expect(new Set(listed)).toEqual(new Set(expected));
+    expect(file.records.length).toBe(stored.rows.length);
+    expect(file.members.length).toBeGreaterThan(0);
+    // A record's category has one outcome, so it sits in exactly one entry.
+    const records = listed.filter((l) => l.startsWith('RECORD|'));
+    expect(records.length).toBe(new Set(records).size);
+    expect(new Set(entries.map((e) => e.decision))).toEqual(new Set(['ALLOWED', 'DENIED']));
+    // Coarser than one entry per target and category (measured on the demo family: 20 entries
+    // for 36 targets-and-categories; one entry per decided target wrote 38).
+    expect(entries.length).toBeLessThan(expected.length);
   });
 
   it('a family member\'s own read is logged too, as READ_OWN_FILE on the basis DATA_SUBJECT or denied OTHER_MEMBER', async () => {
@@ -184,6 +205,29 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
       expect(marieke.flatMap((e) => e.subjectMemberIds).filter((s) => s === M.sanne || s === M.johan)).toEqual([]);
     });
 
+    it('an entry covers several members\' targets; a member sees only those in reach, the officer sees all', async () => {
+      const filter = { familyId: DEMO_FAMILY_ID, activity: 'READ_FAMILY_FILE' };
+      const officer = await log('keten-fg', filter);
+      const marieke = await log('marieke', filter);
+      const onlyAbout = async (member: string) =>
+        (await superuser.query<{ record_id: string }>(`SELECT record_id FROM record_subject GROUP BY record_id HAVING bool_and(member_id = $1)`, [member])).rows.map((r) => r.record_id);
+      const johansRecords = await onlyAbout(M.johan);
+      const johansConsents = (await superuser.query<{ id: string }>(`SELECT id FROM consent WHERE subject_member_id = $1`, [M.johan])).rows.map((r) => r.id);
+      expect(johansRecords.length).toBeGreaterThan(0);
+      // The officer's entries hold Johan, his own records and his consents alongside Marieke's...
+      const officerIds = officer.flatMap((e) => [...e.targetIds, ...e.basisRefs]);
+      expect(officerIds).toEqual(expect.arrayContaining([M.johan, M.marieke, ...johansRecords]));
+      expect(officer.some((e) => e.targetIds.includes(M.johan) && e.targetIds.includes(M.marieke))).toBe(true);
+      expect(officer.some((e) => e.basisRefs.some((ref) => johansConsents.includes(ref)))).toBe(true);
+      // ...Marieke sees the same entries with only her own and Daan's and Lotte's targets and consents.
+      const hers = marieke.flatMap((e) => [...e.targetIds, ...e.basisRefs]);
+      expect(hers).toEqual(expect.arrayContaining([M.marieke, M.daan, M.lotte]));
+      for (const other of [M.johan, M.sanne, ...johansRecords, ...johansConsents, ...(await onlyAbout(M.sanne))]) expect(hers).not.toContain(other);
+      expect(marieke.every((e) => e.targetIds.length > 0)).toBe(true);
+      // The deprecated single target: the one target, or null when an entry covers several.
+      for (const e of [...officer, ...marieke]) expect(e.targetId).toBe(e.targetIds.length === 1 ? e.targetIds[0] : null);
+    });
+
     it('a family member sees organisation and role, never the professional\'s name', async () => {
       const entries = await log('marieke');
       expect(entries.every((e) => e.actor.name === null && e.actor.professionalId === null)).toBe(true);
@@ -269,15 +313,15 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
         const [seventh] = (await superuser.query<{ entry_hash: Buffer }>(`SELECT entry_hash FROM access_log_entry WHERE id = $1`, [ids[6]?.id])).rows;
         const facts = {
           occurredAt: new Date(), traceId: '0'.repeat(31) + '1', actorKind: 'PROFESSIONAL' as const, actorId: null, actorOrganisationId: null, actorRole: 'PROFESSIONAL',
-          activity: 'READ_FAMILY_FILE', purpose: 'CASE_COORDINATION', familyId: DEMO_FAMILY_ID, subjectMemberIds: [], targetKind: null, targetId: null,
+          activity: 'READ_FAMILY_FILE', purpose: 'CASE_COORDINATION', familyId: DEMO_FAMILY_ID, subjectMemberIds: [], targetKind: null, targetIds: [],
           sourceOrganisationId: null, category: 'HEALTH', fields: ['diagnosis'], decision: 'DENIED' as const, basis: null, basisRefs: [], reason: 'NO_CONSENT', breakGlass: false,
         };
         const hash = entryHash(sut.runtime.crypto.sodium, new Uint8Array(seventh?.entry_hash ?? []), `family:${DEMO_FAMILY_ID}`, facts);
         await superuser.query(`UPDATE access_log_entry SET sequence = sequence + 1000000 WHERE family_id = $1 AND sequence >= 8`, [DEMO_FAMILY_ID]);
         await superuser.query(`UPDATE access_log_entry SET sequence = sequence - 1000000 + 1 WHERE family_id = $1 AND sequence >= 1000000`, [DEMO_FAMILY_ID]);
         await superuser.query(
-          `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_role, activity, purpose, family_id, subject_member_ids, category, fields, decision, basis_refs, reason, break_glass, previous_hash, entry_hash)
-           VALUES (gen_random_uuid(), $1, 8, $2, $3, 'PROFESSIONAL', 'PROFESSIONAL', 'READ_FAMILY_FILE', 'CASE_COORDINATION', $4, '{}', 'HEALTH', '{diagnosis}', 'DENIED', '{}', 'NO_CONSENT', false, $5, $6)`,
+          `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_role, activity, purpose, family_id, subject_member_ids, target_ids, category, fields, decision, basis_refs, reason, break_glass, previous_hash, entry_hash)
+           VALUES (gen_random_uuid(), $1, 8, $2, $3, 'PROFESSIONAL', 'PROFESSIONAL', 'READ_FAMILY_FILE', 'CASE_COORDINATION', $4, '{}', '{}', 'HEALTH', '{diagnosis}', 'DENIED', '{}', 'NO_CONSENT', false, $5, $6)`,
           [`family:${DEMO_FAMILY_ID}`, facts.occurredAt, facts.traceId, DEMO_FAMILY_ID, seventh?.entry_hash, Buffer.from(hash)],
         );
         return [];
@@ -317,6 +361,166 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
   }
 });
 
+describe('entries written before target_ids existed (encoding v1) keep verifying', () => {
+  let sut: TestGateway;
+  let superuser: pg.Client;
+  const chain = `family:${DEMO_FAMILY_ID}`;
+  /** The ids of the entries written the old way, in sequence order. */
+  const old: string[] = [];
+  const verify = async (familyId: string | null = DEMO_FAMILY_ID) =>
+    (await sut.graphql<{ verifyAccessLog: { intact: boolean; entriesChecked: number; checkpointsVerified: number; firstBroken: { chainKey: string; sequence: number; entryId: string | null; problem: string } | null } }>(VERIFY, {
+      token: await sut.tokenFor('keten-fg'),
+      variables: { familyId },
+    })).data?.verifyAccessLog;
+
+  /** The v1 encoding as the old writer hashed it (libs/audit/src/chain.ts before target_ids), frozen here on purpose. */
+  interface V1Facts {
+    occurredAt: Date; traceId: string; actorKind: string; actorId: string | null; actorOrganisationId: string | null; actorRole: string | null; activity: string; purpose: string | null;
+    familyId: string | null; subjectMemberIds: string[]; targetKind: string | null; targetId: string | null; sourceOrganisationId: string | null; category: string | null; fields: string[];
+    decision: string; basis: string | null; basisRefs: string[]; reason: string | null; breakGlass: boolean;
+  }
+  const v1Encoding = (f: V1Facts) =>
+    JSON.stringify(['kring-log-v1', chain, f.occurredAt.toISOString(), f.traceId, f.actorKind, f.actorId, f.actorOrganisationId, f.actorRole, f.activity, f.purpose, f.familyId,
+      [...f.subjectMemberIds].sort(), f.targetKind, f.targetId, f.sourceOrganisationId, f.category, [...f.fields].sort(), f.decision, f.basis, [...f.basisRefs].sort(), f.reason, f.breakGlass]);
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'access_log_v1' });
+    superuser = new pg.Client({ connectionString: sut.database.url });
+    await superuser.connect();
+    const sodium = await loadSodium();
+    const [record] = (await superuser.query<{ id: string; source_organisation_id: string }>(`SELECT id, source_organisation_id FROM record WHERE family_id = $1 ORDER BY id LIMIT 1`, [DEMO_FAMILY_ID])).rows;
+    const [consent] = (await superuser.query<{ id: string; subject_member_id: string }>(`SELECT id, subject_member_id FROM consent WHERE family_id = $1 ORDER BY id LIMIT 1`, [DEMO_FAMILY_ID])).rows;
+    const at = new Date(Date.now() - 3600_000);
+    const common = { occurredAt: at, traceId: 'ab'.repeat(16), actorKind: 'PROFESSIONAL', actorId: '0b6f3c1e-0004-4c8a-9a51-000000000002', actorOrganisationId: O.teamToegang, actorRole: 'PROFESSIONAL', purpose: 'CASE_COORDINATION', familyId: DEMO_FAMILY_ID, breakGlass: false };
+    const facts: V1Facts[] = [
+      { ...common, activity: 'READ_FAMILY_FILE', subjectMemberIds: [M.marieke], targetKind: 'RECORD', targetId: record?.id ?? null, sourceOrganisationId: record?.source_organisation_id ?? null, category: 'CONTACT', fields: ['phone', 'address'], decision: 'ALLOWED', basis: 'CONSENT', basisRefs: [consent?.id ?? ''], reason: null },
+      { ...common, activity: 'READ_FAMILY_FILE', subjectMemberIds: [], targetKind: 'FAMILY', targetId: null, sourceOrganisationId: null, category: null, fields: [], decision: 'DENIED', basis: null, basisRefs: [], reason: 'UNKNOWN_PURPOSE' },
+      { ...common, actorKind: 'CITIZEN', actorId: consent?.subject_member_id ?? null, actorOrganisationId: null, actorRole: 'FAMILY_MEMBER', activity: 'SIGN_CONSENT', purpose: null, subjectMemberIds: [consent?.subject_member_id ?? ''], targetKind: 'CONSENT', targetId: consent?.id ?? null, sourceOrganisationId: null, category: null, fields: ['CONTACT'], decision: 'ALLOWED', basis: 'DATA_SUBJECT', basisRefs: [consent?.id ?? ''], reason: null },
+    ];
+
+    // The schema as it was before target_ids, and entries written into it the way the old writer did.
+    const migrations = createDataSource({ url: sut.database.url });
+    await migrations.initialize();
+    try {
+      await migrations.undoLastMigration({ transaction: 'each' });
+      expect((await superuser.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'access_log_entry' AND column_name = 'target_ids'`)).rowCount).toBe(0);
+      let previous: Uint8Array = new Uint8Array(32);
+      for (const [i, f] of facts.entries()) {
+        const encoded = new TextEncoder().encode(v1Encoding(f));
+        const hash = sodium.crypto_generichash(32, new Uint8Array([...previous, ...encoded]), null);
+        const [row] = (
+          await superuser.query<{ id: string }>(
+            `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
+               subject_member_ids, target_kind, target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+             VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
+            [chain, i + 1, f.occurredAt, f.traceId, f.actorKind, f.actorId, f.actorOrganisationId, f.actorRole, f.activity, f.purpose, f.familyId, f.subjectMemberIds, f.targetKind, f.targetId,
+              f.sourceOrganisationId, f.category, f.fields, f.decision, f.basis, f.basisRefs, f.reason, f.breakGlass, Buffer.from(previous), Buffer.from(hash)],
+          )
+        ).rows;
+        old.push(row?.id ?? '');
+        previous = hash;
+      }
+      await superuser.query(`INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, $2, $3)`, [chain, facts.length, Buffer.from(previous)]);
+      // Signed by the gateway as it ran then: a checkpoint over the last old entry.
+      expect((await sut.graphql(`mutation { checkpointAccessLog { signed } }`, { token: await sut.tokenFor('keten-fg') })).errors).toBeUndefined();
+      // Now the migration, on a log that holds entries.
+      await migrations.runMigrations({ transaction: 'each' });
+    } finally {
+      await migrations.destroy();
+    }
+    // The chain goes on with entries of the new shape.
+    expect((await sut.graphql(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' } })).errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await superuser.end();
+    await sut.close();
+  });
+
+  it('the old entries keep target_id and no target_ids; the chain, old and new, verifies with the checkpoint over the old part', async () => {
+    const rows = (await superuser.query<{ id: string; sequence: string; target_id: string | null; target_ids: string[] | null }>(`SELECT id, sequence, target_id, target_ids FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence`, [chain])).rows;
+    expect(rows.slice(0, 3).map((r) => r.id)).toEqual(old);
+    expect(rows.slice(0, 3).map((r) => r.target_ids)).toEqual([null, null, null]);
+    expect(rows.slice(0, 3).map((r) => r.target_id === null)).toEqual([false, true, false]);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.slice(3).every((r) => r.target_id === null && (r.target_ids?.length ?? 0) > 0)).toBe(true);
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null, entriesChecked: rows.length, checkpointsVerified: 1 });
+  });
+
+  it('the API shows an old entry\'s one target as targetIds too', async () => {
+    const entries = await sut.graphql<{ accessLog: { edges: { node: { id: string; targetId: string | null; targetIds: string[] } }[] } }>(
+      `{ accessLog(filter: { familyId: "${DEMO_FAMILY_ID}" }, first: 200) { edges { node { id targetId targetIds } } } }`,
+      { token: await sut.tokenFor('keten-fg') },
+    );
+    const byId = new Map(entries.data?.accessLog.edges.map((e) => [e.node.id, e.node]));
+    const [withTarget, withoutTarget] = [byId.get(old[0] as string), byId.get(old[1] as string)];
+    expect(withTarget?.targetIds).toEqual([withTarget?.targetId]);
+    expect(withTarget?.targetId).toEqual(expect.any(String));
+    expect(withoutTarget).toMatchObject({ targetId: null, targetIds: [] });
+  });
+
+  describe('changing the target columns behind the application\'s back is CHANGED, naming the entry', () => {
+    /** Runs the statements with triggers off, asks verifyAccessLog, and puts the chain back as it was. */
+    async function tampered(statements: string[]) {
+      await superuser.query(`DROP TABLE IF EXISTS saved_copy`);
+      await superuser.query(`CREATE TABLE saved_copy AS SELECT * FROM access_log_entry WHERE chain_key = $1`, [chain]);
+      await superuser.query(`SET session_replication_role = replica`);
+      try {
+        for (const statement of statements) await superuser.query(statement);
+        return (await verify())?.firstBroken;
+      } finally {
+        await superuser.query(`DELETE FROM access_log_entry WHERE chain_key = $1`, [chain]);
+        await superuser.query(`INSERT INTO access_log_entry SELECT * FROM saved_copy`);
+        await superuser.query(`SET session_replication_role = origin`);
+      }
+    }
+    const newEntry = async (minTargets: number) =>
+      (await superuser.query<{ id: string; sequence: string }>(`SELECT id, sequence FROM access_log_entry WHERE chain_key = $1 AND cardinality(target_ids) >= $2 ORDER BY sequence LIMIT 1`, [chain, minTargets])).rows[0];
+    afterEach(async () => {
+      expect((await verify())?.firstBroken ?? null).toBeNull();
+    });
+
+    it('an old entry\'s target_id altered', async () => {
+      expect(await tampered([`UPDATE access_log_entry SET target_id = '${M.johan}' WHERE id = '${old[0]}'`])).toMatchObject({ problem: 'CHANGED', sequence: 1, entryId: old[0] });
+    });
+
+    it('an old entry turned into a new one, with the same target', async () => {
+      expect(await tampered([`UPDATE access_log_entry SET target_ids = ARRAY[target_id], target_id = NULL WHERE id = '${old[2]}'`])).toMatchObject({ problem: 'CHANGED', sequence: 3, entryId: old[2] });
+      expect(await tampered([`UPDATE access_log_entry SET target_ids = '{}' WHERE id = '${old[1]}'`])).toMatchObject({ problem: 'CHANGED', sequence: 2, entryId: old[1] });
+    });
+
+    it('an old entry given target_ids beside its target_id', async () => {
+      expect(await tampered([`UPDATE access_log_entry SET target_ids = ARRAY[target_id] WHERE id = '${old[0]}'`])).toMatchObject({ problem: 'CHANGED', sequence: 1, entryId: old[0] });
+    });
+
+    it('a new entry\'s target_ids reordered, shortened or emptied', async () => {
+      const entry = await newEntry(2);
+      expect(entry).toBeDefined();
+      for (const change of [`ARRAY(SELECT unnest(target_ids) ORDER BY 1 DESC)`, `target_ids[2:]`, `'{}'`]) {
+        expect(await tampered([`UPDATE access_log_entry SET target_ids = ${change} WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', sequence: Number(entry?.sequence), entryId: entry?.id });
+      }
+    });
+
+    it('a new entry given a target_id, or turned into an old one', async () => {
+      const entry = await newEntry(1);
+      expect(await tampered([`UPDATE access_log_entry SET target_id = target_ids[1] WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', entryId: entry?.id });
+      expect(await tampered([`UPDATE access_log_entry SET target_id = target_ids[1], target_ids = NULL WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', entryId: entry?.id });
+    });
+  });
+
+  it('a family id typed in capitals is logged on the family\'s own chain, in lower case, and verifies', async () => {
+    const capitals = DEMO_FAMILY_ID.toUpperCase();
+    const before = Number((await superuser.query<{ n: string }>(`SELECT count(*) AS n FROM access_log_entry WHERE chain_key = $1`, [chain])).rows[0]?.n);
+    expect((await sut.graphql(READ, { token: await sut.tokenFor('wmo'), variables: { id: capitals, purpose: 'CASE_COORDINATION' } })).errors).toBeUndefined();
+    // Refused (Veilig Thuis is not involved), with the id asked for as its target.
+    await sut.graphql(READ, { token: await sut.tokenFor('veiligthuis'), variables: { id: capitals, purpose: 'CHILD_PROTECTION' } });
+    expect((await superuser.query(`SELECT DISTINCT chain_key FROM access_log_entry WHERE chain_key <> 'kring'`)).rows).toEqual([{ chain_key: chain }]);
+    expect(Number((await superuser.query<{ n: string }>(`SELECT count(*) AS n FROM access_log_entry WHERE chain_key = $1`, [chain])).rows[0]?.n)).toBeGreaterThan(before + 1);
+    const refusal = (await superuser.query(`SELECT target_ids FROM access_log_entry WHERE actor_organisation_id = $1`, [O.veiligThuis])).rows;
+    expect(refusal).toEqual([{ target_ids: [DEMO_FAMILY_ID] }]);
+    expect(await verify(null)).toMatchObject({ intact: true, firstBroken: null });
+  });
+});
+
 describe('exporting the access log', () => {
   let sut: TestGateway;
   beforeAll(async () => {
@@ -338,6 +542,10 @@ describe('exporting the access log', () => {
     expect(response.headers['content-type']).toMatch(/text\/csv/);
     const lines = response.text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^occurred_at,trace_id,activity,/);
+    // The target ids come last, after every column there was before.
+    expect(lines[0]).toMatch(/,target_kind,target_id,.*,entry_id,target_ids$/);
+    const read = (await sut.runtime.dataSource.query<{ target_ids: string[] }[]>(`SELECT target_ids FROM access_log_entry WHERE decision = 'DENIED' AND cardinality(target_ids) > 1 LIMIT 1`))[0];
+    expect(response.text).toContain(`,${read?.target_ids.join(' ')}\r\n`);
     const graphql = await sut.graphql<{ accessLog: { edges: unknown[] } }>(`{ accessLog(filter: { decision: DENIED }, first: 200) { edges { cursor } } }`, { token: await sut.tokenFor('keten-fg') });
     expect(lines.length - 1).toBe(graphql.data?.accessLog.edges.length);
     expect(response.text).not.toContain('Kerkstraat');
@@ -351,6 +559,9 @@ describe('exporting the access log', () => {
     const first = JSON.parse(logius.text.trim().split('\n')[0] as string) as Record<string, unknown>;
     expect(first).toMatchObject({ trace_id: expect.stringMatching(/^[0-9a-f]{32}$/), operation_id: expect.stringMatching(/^[0-9a-f]{16}$/), status_code: expect.stringMatching(/^STATUS_CODE_/), name: expect.any(String), start_time: expect.any(Number) });
     expect((first['attributes'] as Record<string, unknown>)['dpl.core.processing_activity_id']).toMatch(/^urn:kring:processing-activity:/);
+    const reads = logius.text.trim().split('\n').map((l) => (JSON.parse(l) as { attributes: Record<string, unknown> }).attributes).filter((at) => at['kring.target_kind'] === 'RECORD');
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((at) => /^[0-9a-f-]{36}( [0-9a-f-]{36})*$/.test(String(at['kring.target_ids'])))).toBe(true);
   });
 
   it('is refused without a token and for a professional without a privacy role; the export itself is logged', async () => {

@@ -62,7 +62,9 @@ export function argument(name: string, fallback: number): number {
  * Synthetic access-log entries in bulk, with realistic spreads over organisations, 1,000
  * synthetic families, purposes, decisions and a year of time. They are not hash-chained
  * (their chains are of families that do not exist): they give the log its size, so index
- * maintenance on insert and the officers' reads cost what they would at that size.
+ * maintenance on insert and the officers' reads cost what they would at that size. They
+ * have the shape entries are written in now (target ids in `target_ids`, three each: a read
+ * of the demo family writes about 65 decisions in about 21 entries).
  */
 export async function fillAccessLog(run: (sql: string, params: unknown[]) => Promise<unknown>, total: number, log: (line: string) => void): Promise<void> {
   const organisations = Object.values(DEMO_ORGANISATIONS);
@@ -71,11 +73,11 @@ export async function fillAccessLog(run: (sql: string, params: unknown[]) => Pro
     const count = Math.min(batch, total - start);
     await run(
       `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-         subject_member_ids, target_kind, target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+         subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
        SELECT gen_random_uuid(), 'family:' || f.id, $1 + g, now() - (random() * interval '365 days'), md5(g::text) || md5((g + 1)::text),
               'PROFESSIONAL', ('00000000-0000-4000-8000-' || lpad((g % 500)::text, 12, '0'))::uuid, ($2::uuid[])[1 + (g % $3)], 'PROFESSIONAL',
               'READ_FAMILY_FILE', (ARRAY['CASE_COORDINATION','SUPPORT_PLANNING','DEBT_RESOLUTION','REINTEGRATION','ELIGIBILITY_ASSESSMENT'])[1 + (g % 5)], f.id,
-              ARRAY[f.member], 'RECORD', gen_random_uuid(), ($2::uuid[])[1 + ((g / 7) % $3)],
+              ARRAY[f.member], 'RECORD', ARRAY[gen_random_uuid(), gen_random_uuid(), gen_random_uuid()], ($2::uuid[])[1 + ((g / 7) % $3)],
               (ARRAY['CONTACT','FINANCES','HEALTH','CARE_TRAJECTORY','PERSONAL_IDENTITY'])[1 + (g % 5)], ARRAY['field'],
               CASE WHEN g % 10 < 3 THEN 'DENIED' ELSE 'ALLOWED' END, CASE WHEN g % 10 < 3 THEN NULL ELSE 'CONSENT' END, '{}',
               CASE WHEN g % 10 < 3 THEN 'NO_CONSENT' ELSE NULL END, g % 1000 = 0, decode(md5(g::text), 'hex'), decode(md5((g + 7)::text), 'hex')

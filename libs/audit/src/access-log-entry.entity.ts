@@ -57,8 +57,16 @@ export class AccessLogEntryEntity {
   @Column('text', { name: 'target_kind', nullable: true })
   targetKind!: string | null;
 
+  /** The one target of an entry written before `target_ids` existed (encoding v1); null on later entries. */
   @Column('uuid', { name: 'target_id', nullable: true })
   targetId!: string | null;
+
+  /**
+   * The targets an entry covers (encoding v2): null on entries written before this column
+   * existed, never null on later ones. No index: no query of the log filters on targets.
+   */
+  @Column('uuid', { name: 'target_ids', array: true, nullable: true })
+  targetIds!: string[] | null;
 
   @Column('uuid', { name: 'source_organisation_id', nullable: true })
   sourceOrganisationId!: string | null;

@@ -24,9 +24,15 @@ export interface AccessLogFacts {
   readonly familyId: string | null;
   /** The members the data is about (pseudonymous ids). */
   readonly subjectMemberIds: readonly string[];
-  /** What the entry is about: a RECORD, MEMBER, INVOLVEMENT, CONSENT or FAMILY, and its id. */
+  /** What the entry is about: a RECORD, MEMBER, INVOLVEMENT, CONSENT, FAMILY or BREAK_GLASS. */
   readonly targetKind: string | null;
-  readonly targetId: string | null;
+  /**
+   * The ids of the targets the entry covers, in the order the writer gave them. A change
+   * names its one target; a read names every record, member or involvement of its group
+   * (see apps/gateway/src/families/read-entries.ts); a refusal names the family asked
+   * for, or nothing when no valid id was given.
+   */
+  readonly targetIds: readonly string[];
   readonly sourceOrganisationId: string | null;
   readonly category: string | null;
   readonly fields: readonly string[];
@@ -40,8 +46,19 @@ export interface AccessLogFacts {
   readonly breakGlass: boolean;
 }
 
+/**
+ * An entry's facts as read back from the table, of either encoding version. Entries
+ * written before the `target_ids` column existed (encoding v1) have `targetIds: null` and
+ * their one target, if any, in `targetId`. Entries written since (v2) have `targetIds` and
+ * `targetId: null`. The log is append-only, so old entries keep their shape for good.
+ */
+export type StoredFacts = Omit<AccessLogFacts, 'targetIds'> & {
+  readonly targetIds: readonly string[] | null;
+  readonly targetId: string | null;
+};
+
 /** An entry as stored: its facts plus its place in its chain. */
-export interface ChainedEntry extends AccessLogFacts {
+export interface ChainedEntry extends StoredFacts {
   readonly chainKey: string;
   readonly sequence: number;
   readonly previousHash: Uint8Array;

@@ -18,20 +18,21 @@ const CREATE_HEAD: NamedStatement = {
 /**
  * Every entry of one chain in one statement, and the chain head moved in the same
  * statement. Columns travel as arrays (unnest), so the text never changes and stays
- * prepared; the array-valued columns travel as array literals, cast per row.
+ * prepared; the array-valued columns travel as array literals, cast per row. New entries
+ * carry `target_ids` (encoding v2); `target_id` is left NULL, it belongs to v1 entries.
  */
 const APPEND: NamedStatement = {
   name: 'kring_log_append',
   text: `WITH appended AS (
     INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-      subject_member_ids, target_kind, target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+      subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
     SELECT e.id, $1, e.sequence, e.occurred_at, e.trace_id, e.actor_kind, e.actor_id, e.actor_organisation_id, e.actor_role, e.activity, e.purpose, e.family_id,
-      e.subject_member_ids::uuid[], e.target_kind, e.target_id, e.source_organisation_id, e.category, e.fields::text[], e.decision, e.basis, e.basis_refs::text[], e.reason,
+      e.subject_member_ids::uuid[], e.target_kind, e.target_ids::uuid[], e.source_organisation_id, e.category, e.fields::text[], e.decision, e.basis, e.basis_refs::text[], e.reason,
       e.break_glass, e.previous_hash, e.entry_hash
     FROM unnest($2::uuid[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[],
-      $14::text[], $15::uuid[], $16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::boolean[], $24::bytea[], $25::bytea[])
+      $14::text[], $15::text[], $16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::boolean[], $24::bytea[], $25::bytea[])
       AS e(id, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids, target_kind,
-        target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+        target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
     RETURNING 1
   )
   UPDATE access_log_chain_head SET sequence = $26, entry_hash = $27 WHERE chain_key = $1`,
@@ -96,7 +97,7 @@ export class AccessLogWriter {
       column((f) => f.familyId),
       column((f) => arrayLiteral(f.subjectMemberIds)),
       column((f) => f.targetKind),
-      column((f) => f.targetId),
+      column((f) => arrayLiteral(f.targetIds)),
       column((f) => f.sourceOrganisationId),
       column((f) => f.category),
       column((f) => arrayLiteral(f.fields)),

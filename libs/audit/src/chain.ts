@@ -1,5 +1,5 @@
 import type { Sodium } from '@kring/crypto';
-import type { AccessLogFacts } from './access-log-entry';
+import type { AccessLogFacts, StoredFacts } from './access-log-entry';
 
 /** The hash before the first entry of every chain. */
 export const GENESIS_HASH = new Uint8Array(32);
@@ -10,13 +10,23 @@ export function chainKeyOf(familyId: string | null): string {
 }
 
 /**
- * The canonical encoding that is hashed: a JSON array in a fixed order, with
- * times as ISO strings and sets sorted. Changing it changes every hash, so it
- * carries a version tag.
+ * The canonical encoding that is hashed: a JSON array in a fixed order, with times as
+ * ISO strings and sets sorted. Changing it changes every hash, so it carries a version
+ * tag, and each version stays as it is for the entries written under it:
+ *
+ * - `kring-log-v1`: one target id (`targetId`, or null). Entries written before the
+ *   `target_ids` column existed; read back with `targetIds` null.
+ * - `kring-log-v2`: the list of target ids (`targetIds`) in its place, in the order the
+ *   writer gave them (not sorted: a read lists its targets in the order of the file, and
+ *   PostgreSQL keeps an array's order, so the stored array is hashed as stored).
+ *
+ * The version follows from the facts: `targetIds` null is v1, anything else v2. Since the
+ * tag is part of what is hashed, turning one shape into the other breaks the entry's hash.
  */
-export function canonicalEncoding(chainKey: string, facts: AccessLogFacts): string {
+export function canonicalEncoding(chainKey: string, facts: AccessLogFacts | StoredFacts): string {
+  const legacy = facts.targetIds === null;
   return JSON.stringify([
-    'kring-log-v1',
+    legacy ? 'kring-log-v1' : 'kring-log-v2',
     chainKey,
     facts.occurredAt.toISOString(),
     facts.traceId,
@@ -29,7 +39,7 @@ export function canonicalEncoding(chainKey: string, facts: AccessLogFacts): stri
     facts.familyId,
     [...facts.subjectMemberIds].sort(),
     facts.targetKind,
-    facts.targetId,
+    legacy ? (facts as StoredFacts).targetId : facts.targetIds,
     facts.sourceOrganisationId,
     facts.category,
     [...facts.fields].sort(),
@@ -42,7 +52,7 @@ export function canonicalEncoding(chainKey: string, facts: AccessLogFacts): stri
 }
 
 /** BLAKE2b-256 over the previous entry's hash and this entry's canonical encoding. */
-export function entryHash(sodium: Sodium, previousHash: Uint8Array, chainKey: string, facts: AccessLogFacts): Uint8Array {
+export function entryHash(sodium: Sodium, previousHash: Uint8Array, chainKey: string, facts: AccessLogFacts | StoredFacts): Uint8Array {
   const encoded = new TextEncoder().encode(canonicalEncoding(chainKey, facts));
   const message = new Uint8Array(previousHash.length + encoded.length);
   message.set(previousHash, 0);

@@ -1,4 +1,4 @@
-export type { AccessLogFacts, ActorKind, ChainedEntry, Decision } from './access-log-entry';
+export type { AccessLogFacts, ActorKind, ChainedEntry, Decision, StoredFacts } from './access-log-entry';
 export { canonicalEncoding, chainKeyOf, entryHash, GENESIS_HASH } from './chain';
 export { CheckpointSigner, checkpointIsAuthentic } from './checkpoint';
 export type { Checkpoint } from './checkpoint';

@@ -20,6 +20,8 @@ const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every(
 /**
  * Checks one chain: every entry's hash against its content and its predecessor,
  * sequences without gaps, and every signed checkpoint against the entry it names.
+ * Each entry is hashed in the encoding version it was written in (v1 or v2, see
+ * `canonicalEncoding`), so chains that span the change verify end to end.
  * Entries come in stored sequence order; `ids` gives each row's id for the report.
  */
 export function verifyChain(
@@ -41,6 +43,9 @@ export function verifyChain(
   const positionOf = new Map(entries.map((e, i) => [hex(e.entryHash), i]));
   let previous: { sequence: number; hash: Uint8Array } = { sequence: 0, hash: GENESIS_HASH };
   for (const [i, entry] of entries.entries()) {
+    // A v2 entry (target ids) never has the v1 column set: the writer leaves it NULL, and
+    // the v2 encoding does not cover it, so a value there was put in afterwards.
+    if (entry.targetIds !== null && entry.targetId !== null) return broken(entry.sequence, entry.id, 'CHANGED');
     const recomputed = entryHash(sodium, entry.previousHash, chainKey, entry);
     if (!same(recomputed, entry.entryHash)) return broken(entry.sequence, entry.id, 'CHANGED');
     if (entry.sequence > previous.sequence + 1) return broken(previous.sequence + 1, null, 'MISSING');

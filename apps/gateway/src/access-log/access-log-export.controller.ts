@@ -41,7 +41,7 @@ export class AccessLogExportController {
           familyId: filter.familyId ?? null,
           subjectMemberIds: filter.memberId ? [filter.memberId] : [],
           targetKind: null,
-          targetId: null,
+          targetIds: [],
           sourceOrganisationId: null,
           category: null,
           fields: [`format=${format}`, ...Object.entries(filter).filter(([, v]) => v !== undefined && v !== null).map(([k]) => `filter=${k}`)],

@@ -33,6 +33,8 @@ const CSV_COLUMNS: readonly [string, (e: AccessLogEntry) => string | number | bo
   ['chain', (e) => e.chainKey],
   ['sequence', (e) => e.sequence],
   ['entry_id', (e) => e.id],
+  // Added last, so readers that count columns keep working; target_id stays for entries of one target.
+  ['target_ids', (e) => e.targetIds.join(' ')],
 ];
 
 export function csvHeader(): string {
@@ -82,6 +84,8 @@ export function logiusLines(entry: AccessLogEntry, serviceVersion: string): stri
         ['kring.reason', entry.reason],
         ['kring.category', entry.category],
         ['kring.fields', entry.fields.join(' ') || null],
+        ['kring.target_kind', entry.targetKind],
+        ['kring.target_ids', entry.targetIds.join(' ') || null],
         ['kring.actor_organisation', entry.actor.organisation?.name ?? null],
         ['kring.actor_role', entry.actor.role],
         ['kring.source_organisation', entry.sourceOrganisation?.name ?? null],

@@ -97,7 +97,9 @@ export class AccessLogIntegrityService implements OnApplicationBootstrap, OnAppl
       familyId: r.familyId,
       subjectMemberIds: r.subjectMemberIds,
       targetKind: r.targetKind,
+      // Which of the two is set tells the encoding the entry was hashed in (v1 or v2).
       targetId: r.targetId,
+      targetIds: r.targetIds,
       sourceOrganisationId: r.sourceOrganisationId,
       category: r.category,
       fields: r.fields,

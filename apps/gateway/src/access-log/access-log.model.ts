@@ -73,7 +73,18 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true })
   targetKind!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => [ID], {
+    description:
+      'The records, members, involvements, consents, grants or family the entry covers. A read writes one entry per group of decisions ' +
+      '(kind, category, source organisation, outcome) listing every target of the group; a change names its one target. ' +
+      'A family member sees only the targets about themselves and the children in their reach.',
+  })
+  targetIds!: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    deprecationReason: 'An entry may cover several targets: use targetIds. This is the single target, or null when the entry covers none or several.',
+  })
   targetId!: string | null;
 
   @Field(() => Organisation, { nullable: true, description: 'Whose record it is.' })

@@ -115,35 +115,75 @@ export class AccessLogService {
       names = this.directory.professionalNames(theirOrganisations, professionals);
     }
     const reach = scope.kind === 'member' ? new Set(scope.reach) : null;
-    return rows.map((r) => ({
-      id: r.id,
-      occurredAt: r.occurredAt,
-      traceId: r.traceId,
-      activity: r.activity,
-      purpose: r.purpose,
-      decision: r.decision === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
-      basis: r.basis,
-      basisRefs: r.basisRefs,
-      reason: r.reason,
-      breakGlass: r.breakGlass,
-      category: r.category,
-      fields: r.fields,
-      familyId: r.familyId,
-      // A member's view never names another member outside their reach.
-      subjectMemberIds: reach === null ? r.subjectMemberIds : r.subjectMemberIds.filter((m) => reach.has(m)),
-      targetKind: r.targetKind,
-      targetId: r.targetId,
-      sourceOrganisation: organisationOf(r.sourceOrganisationId),
-      actor: {
-        kind: r.actorKind,
-        organisation: organisationOf(r.actorOrganisationId),
-        role: r.actorRole,
-        professionalId: scope.kind === 'member' ? null : r.actorKind === 'PROFESSIONAL' ? r.actorId : null,
-        name: scope.kind === 'member' || r.actorId === null ? null : (names.get(r.actorId) ?? null),
-      },
-      chainKey: r.chainKey,
-      sequence: Number(r.sequence),
-    }));
+    const hidden = reach === null ? null : await this.outOfReach(rows, reach);
+    return rows.map((r) => {
+      // v1 entries name one target (or none) in target_id; v2 entries list theirs in target_ids.
+      const stored = r.targetIds ?? (r.targetId === null ? [] : [r.targetId]);
+      const targetIds = hidden === null ? stored : stored.filter((id) => !hidden.has(id));
+      return {
+        id: r.id,
+        occurredAt: r.occurredAt,
+        traceId: r.traceId,
+        activity: r.activity,
+        purpose: r.purpose,
+        decision: r.decision === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
+        basis: r.basis,
+        basisRefs: hidden === null ? r.basisRefs : r.basisRefs.filter((ref) => !hidden.has(ref)),
+        reason: r.reason,
+        breakGlass: r.breakGlass,
+        category: r.category,
+        fields: r.fields,
+        familyId: r.familyId,
+        // A member's view never names another member outside their reach.
+        subjectMemberIds: reach === null ? r.subjectMemberIds : r.subjectMemberIds.filter((m) => reach.has(m)),
+        targetKind: r.targetKind,
+        targetIds,
+        targetId: targetIds.length === 1 ? (targetIds[0] as string) : null,
+        sourceOrganisation: organisationOf(r.sourceOrganisationId),
+        actor: {
+          kind: r.actorKind,
+          organisation: organisationOf(r.actorOrganisationId),
+          role: r.actorRole,
+          professionalId: scope.kind === 'member' ? null : r.actorKind === 'PROFESSIONAL' ? r.actorId : null,
+          name: scope.kind === 'member' || r.actorId === null ? null : (names.get(r.actorId) ?? null),
+        },
+        chainKey: r.chainKey,
+        sequence: Number(r.sequence),
+      };
+    });
+  }
+
+  /**
+   * The ids a member may not see in these entries. A read's entry groups the decisions of a
+   * category and outcome across members (one entry for everyone's names, say), so an entry
+   * the member sees may also list another member's targets and consents. Hidden: a MEMBER
+   * target outside the reach; a RECORD target none of whose subjects is in the reach; a
+   * consent (as basis reference) whose subject is outside the reach. Involvements, the
+   * family, grants and a change's own target are about everyone the entry names, so they stay.
+   */
+  private async outOfReach(rows: readonly AccessLogEntryEntity[], reach: ReadonlySet<string>): Promise<Set<string>> {
+    const hidden = new Set<string>();
+    const records = new Set<string>();
+    const refs = new Set<string>();
+    for (const r of rows) {
+      const targets = r.targetIds ?? (r.targetId === null ? [] : [r.targetId]);
+      if (r.targetKind === 'MEMBER') for (const id of targets) if (!reach.has(id)) hidden.add(id);
+      if (r.targetKind === 'RECORD') for (const id of targets) records.add(id);
+      for (const ref of r.basisRefs) refs.add(ref);
+    }
+    const manager = this.runtime.dataSource.manager;
+    const [inReach, consents] = await Promise.all([
+      records.size === 0
+        ? []
+        : manager.query<{ record_id: string }[]>(`SELECT DISTINCT record_id FROM record_subject WHERE record_id = ANY($1::uuid[]) AND member_id = ANY($2::uuid[])`, [[...records], [...reach]]),
+      refs.size === 0
+        ? []
+        : manager.query<{ id: string; subject_member_id: string }[]>(`SELECT id, subject_member_id FROM consent WHERE id = ANY($1::uuid[])`, [[...refs].filter(isUuid)]),
+    ]);
+    const shown = new Set(inReach.map((r) => r.record_id));
+    for (const id of records) if (!shown.has(id)) hidden.add(id);
+    for (const c of consents) if (!reach.has(c.subject_member_id)) hidden.add(c.id);
+    return hidden;
   }
 }
 
@@ -247,6 +287,8 @@ function toEntity(row: Record<string, unknown>): AccessLogEntryEntity {
     subjectMemberIds: array(row['subject_member_ids']),
     targetKind: row['target_kind'] as string | null,
     targetId: row['target_id'] as string | null,
+    // NULL on entries written before the column existed (v1); keep it null, it marks their encoding.
+    targetIds: row['target_ids'] === null || row['target_ids'] === undefined ? null : array(row['target_ids']),
     sourceOrganisationId: row['source_organisation_id'] as string | null,
     category: row['category'] as string | null,
     fields: array(row['fields']),

@@ -28,7 +28,7 @@ export class AuditService {
   async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[]): Promise<void> {
     if (drafts.length === 0) return;
     const actor = actorOf(context.principal);
-    const entries: AccessLogFacts[] = drafts.map((draft) => ({ ...draft, ...actor, occurredAt: context.at, traceId: context.traceId }));
+    const entries: AccessLogFacts[] = drafts.map((draft) => ({ ...canonicalIds(draft), ...actor, occurredAt: context.at, traceId: context.traceId }));
     try {
       await this.runtime.accessLog.append(manager, entries);
     } catch (error) {
@@ -45,8 +45,29 @@ export class AuditService {
 
 function actorOf(principal: Principal): Pick<AccessLogFacts, 'actorKind' | 'actorId' | 'actorOrganisationId' | 'actorRole'> {
   return principal.kind === 'professional'
-    ? { actorKind: 'PROFESSIONAL', actorId: principal.professionalId, actorOrganisationId: principal.organisationId, actorRole: [...principal.roles].sort().join(',') }
-    : { actorKind: 'CITIZEN', actorId: principal.memberId, actorOrganisationId: null, actorRole: 'FAMILY_MEMBER' };
+    ? { actorKind: 'PROFESSIONAL', actorId: lower(principal.professionalId), actorOrganisationId: lower(principal.organisationId), actorRole: [...principal.roles].sort().join(',') }
+    : { actorKind: 'CITIZEN', actorId: lower(principal.memberId), actorOrganisationId: null, actorRole: 'FAMILY_MEMBER' };
+}
+
+/**
+ * Ids as PostgreSQL gives them back: uuid columns store no case, and answer in lower case.
+ * The hash must cover what is stored, and the chain key is made of the family id, so an id
+ * a caller typed in capitals (`family(id: "0B6F...")`, which PostgreSQL matches) would
+ * otherwise open a chain of its own whose entries fail verification as CHANGED.
+ */
+function canonicalIds(draft: EntryDraft): EntryDraft {
+  return {
+    ...draft,
+    familyId: draft.familyId === null ? null : lower(draft.familyId),
+    subjectMemberIds: draft.subjectMemberIds.map(lower),
+    targetIds: draft.targetIds.map(lower),
+    sourceOrganisationId: draft.sourceOrganisationId === null ? null : lower(draft.sourceOrganisationId),
+  };
+}
+
+/** V8 returns the same string when nothing changes, so ids that are already lower case cost a scan. */
+function lower(id: string): string {
+  return id.toLowerCase();
 }
 
 /** An entry for a change to the family file or its consents (not a read): who did what to which target. */
@@ -55,7 +76,8 @@ export function changeEntry(input: {
   familyId: string;
   subjectMemberIds: readonly string[];
   targetKind: string;
-  targetId: string;
+  /** A change is about exactly one target (a list of one, like every entry since encoding v2). */
+  targetIds: readonly [string];
   fields?: readonly string[];
   category?: string | null;
   sourceOrganisationId?: string | null;
@@ -68,7 +90,7 @@ export function changeEntry(input: {
     familyId: input.familyId,
     subjectMemberIds: [...input.subjectMemberIds].sort(),
     targetKind: input.targetKind,
-    targetId: input.targetId,
+    targetIds: [...input.targetIds],
     sourceOrganisationId: input.sourceOrganisationId ?? null,
     category: input.category ?? null,
     fields: [...(input.fields ?? [])],

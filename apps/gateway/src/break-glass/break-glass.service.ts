@@ -60,7 +60,7 @@ export class BreakGlassService {
       });
       const members = await memberIdsOf(manager, input.familyId);
       await this.audit.record(manager, { principal, traceId, at: openedAt }, [
-        { ...changeEntry({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetId: id, fields: categories, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), purpose: PURPOSE, breakGlass: true },
+        { ...changeEntry({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetIds: [id], fields: categories, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), purpose: PURPOSE, breakGlass: true },
       ]);
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });
@@ -84,7 +84,7 @@ export class BreakGlassService {
         reviewedAt: at,
       });
       await this.audit.record(manager, { principal, traceId, at }, [
-        { ...changeEntry({ activity: 'BREAK_GLASS_REVIEWED', familyId: grant.familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetId: id, fields: [verdict], sourceOrganisationId: grant.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), breakGlass: true },
+        { ...changeEntry({ activity: 'BREAK_GLASS_REVIEWED', familyId: grant.familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetIds: [id], fields: [verdict], sourceOrganisationId: grant.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), breakGlass: true },
       ]);
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });

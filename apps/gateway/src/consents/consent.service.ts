@@ -40,7 +40,7 @@ export class ConsentService {
   /** The log entry of a consent change; the consent receipt id is its basis reference. */
   private async logChange(manager: EntityManager, principal: CitizenPrincipal, traceId: string, at: Date, activity: string, consent: { id: string; familyId: string; subjectMemberId: string; categories: readonly string[] }): Promise<void> {
     await this.audit.record(manager, { principal, traceId, at }, [
-      changeEntry({ activity, familyId: consent.familyId, subjectMemberIds: [consent.subjectMemberId], targetKind: 'CONSENT', targetId: consent.id, fields: [...consent.categories], basis: 'DATA_SUBJECT', basisRefs: [consent.id] }),
+      changeEntry({ activity, familyId: consent.familyId, subjectMemberIds: [consent.subjectMemberId], targetKind: 'CONSENT', targetIds: [consent.id], fields: [...consent.categories], basis: 'DATA_SUBJECT', basisRefs: [consent.id] }),
     ]);
   }
 
@@ -157,7 +157,7 @@ export class ConsentService {
             familyId,
             subjectMemberIds: [...new Set(consents.map((c) => c.subjectMemberId))],
             targetKind: 'FAMILY',
-            targetId: familyId,
+            targetIds: [familyId],
             basis: principal.kind === 'citizen' ? 'DATA_SUBJECT' : 'OWN_RECORD',
             basisRefs: consents.map((c) => c.id),
           }),

@@ -8,11 +8,12 @@ import { AuditService, type AuditContext, type EntryDraft } from '../access-log/
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, notFound, type KringError } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
-import { assembleFamilyFile, RequestDecisions, type DecidedTarget } from './family-file.assembler';
+import { assembleFamilyFile, RequestDecisions } from './family-file.assembler';
 import type { FamilyFile } from './family-file.model';
 import type { FamilyConnection } from './families-connection.model';
 import { loadFamilySnapshot } from './family-snapshot';
 import { requirePurpose } from './purpose-guard';
+import { readEntries } from './read-entries';
 
 /** Reading the family file: the professional's view for a declared purpose, and a member's own view. */
 @Injectable()
@@ -40,7 +41,7 @@ export class FamilyFileService {
       }
       const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
       const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), purpose.code);
-      await this.audit.record(manager, context, decided.map((d) => entryFor('READ_FAMILY_FILE', purpose.code, familyId, d)));
+      await this.audit.record(manager, context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided));
       return { file, refused: null } as const;
     });
     if (outcome.file !== null) return outcome.file;
@@ -90,7 +91,7 @@ export class FamilyFileService {
       if (snapshot === null) throw notFound('family');
       const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
       const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), null);
-      await this.audit.record(manager, { principal, traceId, at }, decided.map((d) => entryFor('READ_OWN_FILE', null, principal.familyId, d)));
+      await this.audit.record(manager, { principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided));
       return file;
     });
   }
@@ -129,27 +130,6 @@ function decodeCursor(cursor: string): string {
   return match[1] as string;
 }
 
-/** One access-log entry for the decisions about one target and category. */
-function entryFor(activity: string, purpose: string | null, familyId: string, decided: DecidedTarget): EntryDraft {
-  const { decision } = decided;
-  return {
-    activity,
-    purpose,
-    familyId,
-    subjectMemberIds: decided.subjectIds,
-    targetKind: decided.targetKind,
-    targetId: decided.targetId,
-    sourceOrganisationId: decided.sourceOrganisationId,
-    category: decided.category,
-    fields: decided.fields,
-    decision: decision.allowed ? 'ALLOWED' : 'DENIED',
-    basis: decision.allowed ? decision.basis.kind : null,
-    basisRefs: !decision.allowed ? [] : decision.basis.kind === 'CONSENT' ? decision.basis.consentIds : decision.basis.kind === 'BREAK_GLASS' ? [decision.basis.grantId] : [],
-    reason: decision.allowed ? null : decision.reason,
-    breakGlass: decision.allowed && decision.basis.kind === 'BREAK_GLASS',
-  };
-}
-
 /** A read refused before any field was decided: one entry, on the family's chain when the family exists. */
 function refusal(purpose: string, knownFamilyId: string | null, requestedId: string | null, reason: DenyReason): EntryDraft {
   return {
@@ -158,7 +138,7 @@ function refusal(purpose: string, knownFamilyId: string | null, requestedId: str
     familyId: knownFamilyId,
     subjectMemberIds: [],
     targetKind: 'FAMILY',
-    targetId: requestedId !== null && isUuid(requestedId) ? requestedId : null,
+    targetIds: requestedId !== null && isUuid(requestedId) ? [requestedId] : [],
     sourceOrganisationId: null,
     category: null,
     fields: [],

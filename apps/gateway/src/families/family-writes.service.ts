@@ -68,8 +68,8 @@ export class FamilyWritesService {
         caseDirection: input.caseDirection ?? false,
       });
       await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
-        changeEntry({ activity: 'REGISTER_FAMILY', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'FAMILY', targetId: family.id, fields: ['name', 'birthDate', 'bsn', 'relation', 'holdsAuthorityOver'], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
-        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+        changeEntry({ activity: 'REGISTER_FAMILY', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'FAMILY', targetIds: [family.id], fields: ['name', 'birthDate', 'bsn', 'relation', 'holdsAuthorityOver'], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
       ]);
       return { id: family.id, memberIds };
     });
@@ -107,7 +107,7 @@ export class FamilyWritesService {
         caseDirection: input.caseDirection,
       });
       await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
-        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await memberIdsOf(manager, input.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await memberIdsOf(manager, input.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
     });
@@ -125,7 +125,7 @@ export class FamilyWritesService {
       await manager.update(InvolvementEntity, { id }, { endsOn: involvement.endsOn });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: involvement.organisationId });
       await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
-        changeEntry({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await memberIdsOf(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetId: involvement.id, category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+        changeEntry({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await memberIdsOf(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
     });
@@ -172,7 +172,7 @@ export class FamilyWritesService {
         manager,
         { principal, traceId, at: this.runtime.clock.now() },
         [...byCategory].map(([category, fields]) =>
-          changeEntry({ activity: 'ADD_RECORD', familyId: family.familyId, subjectMemberIds: subjects, targetKind: 'RECORD', targetId: record.id, category, fields, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+          changeEntry({ activity: 'ADD_RECORD', familyId: family.familyId, subjectMemberIds: subjects, targetKind: 'RECORD', targetIds: [record.id], category, fields, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
         ),
       );
       const section: SectionValues = { __sectionType: type.name, ...Object.fromEntries(type.fields.map((f) => [f.name, values[f.name] ?? null])) };

@@ -39,7 +39,7 @@ export async function rewrapDataKeys(dataSource: DataSource, crypto: KringCrypto
         familyId: null,
         subjectMemberIds: [],
         targetKind: null,
-        targetId: null,
+        targetIds: [],
         sourceOrganisationId: null,
         category: null,
         fields: [`kekVersion=${current}`, `families=${families}`, `organisations=${organisations}`],

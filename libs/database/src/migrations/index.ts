@@ -3,8 +3,9 @@ import { CreateInitialSchema1795363012834 } from './1795363012834-CreateInitialS
 import { AddConsentRevocationReason1795364301922 } from './1795364301922-AddConsentRevocationReason';
 import { CreateAccessLog1795365566769 } from './1795365566769-CreateAccessLog';
 import { CreateBreakGlassGrant1795368446173 } from './1795368446173-CreateBreakGlassGrant';
+import { AddAccessLogTargetIds1795380793034 } from './1795380793034-AddAccessLogTargetIds';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, in order. Each is a reviewed file; `npm run migration:generate` drafts new ones. */
-export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173];
+export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173, AddAccessLogTargetIds1795380793034];

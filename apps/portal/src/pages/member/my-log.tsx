@@ -7,7 +7,7 @@ import { Checkbox, FormLabel, Heading, Paragraph, SecondaryActionButton, StatusB
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { joinWords, labelOf } from './member-family';
 
-// One visit to a file writes an entry per member and category, so a page holds a few dozen visits.
+// One visit to a file writes an entry per category and outcome (about twenty for the demo family), so a page holds ten or more visits.
 const PAGE_SIZE = 200;
 const LOG = `query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ${ACCESS_LOG_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -16,7 +16,8 @@ const REASONS = new Set(['NO_CONSENT', 'PURPOSE_EXCLUDES_CATEGORY', 'NOT_INVOLVE
 
 /**
  * One visit: the entries of one request by one actor for one purpose. The log holds an entry
- * per category and member; a family reads a visit, with what was shown and what was not.
+ * per kind of target, category and outcome; a family reads a visit, with what was shown and
+ * what was not.
  */
 interface Visit {
   readonly key: string;
