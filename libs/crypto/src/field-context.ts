@@ -12,7 +12,8 @@ export interface FieldContext {
   readonly dataKeyVersion: number;
 }
 
+const utf8 = new TextEncoder();
+
 export function associatedData(context: FieldContext): Uint8Array {
-  const text = ['kring-field-v1', context.keyOwner, `${context.rowKind}:${context.rowId}`, context.field, `dk${context.dataKeyVersion}`].join('|');
-  return new TextEncoder().encode(text);
+  return utf8.encode(`kring-field-v1|${context.keyOwner}|${context.rowKind}:${context.rowId}|${context.field}|dk${context.dataKeyVersion}`);
 }

@@ -8,27 +8,33 @@ import type { SectionValues } from './section.model';
 
 /**
  * Decisions of one request, memoised by what the rule decides on. The request's CASL
- * ability is built over the same memo, so the rule runs once per distinct field.
+ * ability is built over the same memo, so the rule runs once per distinct field, and
+ * the two are compared once per distinct field too (they are pure functions of the same
+ * facts, so a second comparison could not come out otherwise).
  */
 export class RequestDecisions {
   private readonly cache = new Map<string, AccessDecision>();
+  private readonly checked = new Map<string, AccessDecision>();
   readonly ability: FieldAbility;
 
   constructor(private readonly rule: (field: FieldFacts) => AccessDecision) {
-    this.ability = buildFieldAbility((field) => this.remembered(field));
+    this.ability = buildFieldAbility((field) => this.remembered(field, factsKey(field)));
   }
 
   /** The decision for a field; the ability is asked too, so CASL and the rule cannot disagree unseen. */
   decide(field: FieldFacts): AccessDecision {
-    const decision = this.remembered(field);
+    const key = factsKey(field);
+    const known = this.checked.get(key);
+    if (known !== undefined) return known;
+    const decision = this.remembered(field, key);
     if (this.ability.can('read', familyField(field)) !== decision.allowed) {
       throw new Error('the request ability and the access rule disagree');
     }
+    this.checked.set(key, decision);
     return decision;
   }
 
-  private remembered(field: FieldFacts): AccessDecision {
-    const key = `${field.category}|${field.sourceOrganisationId}|${field.subjectIds.join(',')}`;
+  private remembered(field: FieldFacts, key: string): AccessDecision {
     let decision = this.cache.get(key);
     if (decision === undefined) {
       decision = this.rule(field);
@@ -36,7 +42,23 @@ export class RequestDecisions {
     }
     return decision;
   }
+}
 
+/** Subject lists are shared by every field of a record or member, so each is joined once. */
+const joinedSubjects = new WeakMap<readonly string[], string>();
+
+function subjectsKey(subjectIds: readonly string[]): string {
+  let joined = joinedSubjects.get(subjectIds);
+  if (joined === undefined) {
+    joined = subjectIds.join(',');
+    joinedSubjects.set(subjectIds, joined);
+  }
+  return joined;
+}
+
+/** What the rule decides on, as a string: category, source organisation and subjects. */
+function factsKey(field: FieldFacts): string {
+  return `${field.category}|${field.sourceOrganisationId}|${subjectsKey(field.subjectIds)}`;
 }
 
 /** Decisions of one read, grouped by what they were about, for the access log: fields named, never values. */
@@ -64,15 +86,16 @@ export function assembleFamilyFile(
   const redactions: Redaction[] = [];
   const decided = new Map<string, DecidedTarget>();
   const { key } = snapshot;
-  const reveal = <T>(decision: AccessDecision, where: Omit<Redaction, 'category' | 'reason'>, read: () => T): T | null => {
+  // Where a value sits is only spelled out when it is withheld: most fields are allowed, and are read.
+  const reveal = <T>(decision: AccessDecision, where: () => Omit<Redaction, 'category' | 'reason'>, read: () => T): T | null => {
     if (decision.allowed) return read();
-    redactions.push({ ...where, category: decision.category, reason: decision.reason });
+    redactions.push({ ...where(), category: decision.category, reason: decision.reason });
     return null;
   };
   /** Decides a field and notes the decision under its target for the log. */
   const decide = (targetKind: DecidedTarget['targetKind'], targetId: string, field: string, facts: FieldFacts): AccessDecision => {
     const decision = decisions.decide(facts);
-    const group = `${targetKind}|${targetId}|${facts.category}|${decision.allowed ? 'A' : decision.reason}|${facts.subjectIds.join(',')}`;
+    const group = `${targetKind}|${targetId}|${facts.category}|${decision.allowed ? 'A' : decision.reason}|${subjectsKey(facts.subjectIds)}`;
     const existing = decided.get(group);
     if (existing === undefined) {
       decided.set(group, { targetKind, targetId, category: facts.category, subjectIds: facts.subjectIds, sourceOrganisationId: facts.sourceOrganisationId, decision, fields: [field] });
@@ -85,8 +108,9 @@ export function assembleFamilyFile(
   const decrypt = (rowKind: string, rowId: string, field: string, sealed: Uint8Array) => crypto.cipher.decrypt(key, { rowKind, rowId, field }, sealed);
 
   const members: FamilyMember[] = snapshot.members.map((m) => {
-    const own = (field: string, category: DataCategory) => decide('MEMBER', m.id, field, { category, sourceOrganisationId: memberSource, subjectIds: [m.id] });
-    const at = (field: string) => ({ path: `members.${m.id}.${field}`, field, memberId: m.id, recordId: null, involvementId: null });
+    const self = [m.id];
+    const own = (field: string, category: DataCategory) => decide('MEMBER', m.id, field, { category, sourceOrganisationId: memberSource, subjectIds: self });
+    const at = (field: string) => () => ({ path: `members.${m.id}.${field}`, field, memberId: m.id, recordId: null, involvementId: null });
     const children = snapshot.authority.filter((a) => a.adultMemberId === m.id).map((a) => a.childMemberId).sort();
     return {
       id: m.id,
@@ -106,7 +130,7 @@ export function assembleFamilyFile(
   const allMembers = snapshot.members.map((m) => m.id).sort();
   const involvements: Involvement[] = snapshot.involvements.map((i) => {
     const decision = decide('INVOLVEMENT', i.id, 'involvement', { category: DataCategory.INVOLVEMENT, sourceOrganisationId: i.organisationId, subjectIds: allMembers });
-    const shown = reveal(decision, { path: `involvements.${i.id}`, field: 'involvement', memberId: null, recordId: null, involvementId: i.id }, () => i);
+    const shown = reveal(decision, () => ({ path: `involvements.${i.id}`, field: 'involvement', memberId: null, recordId: null, involvementId: i.id }), () => i);
     return {
       id: i.id,
       organisation: shown === null ? null : organisationOf(snapshot, i.organisationId),
@@ -127,7 +151,7 @@ export function assembleFamilyFile(
         continue;
       }
       const decision = decide('RECORD', r.id, f.name, { category: f.category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
-      section[f.name] = reveal(decision, { path: `records.${r.id}.${f.name}`, field: f.name, memberId: null, recordId: r.id, involvementId: null }, () =>
+      section[f.name] = reveal(decision, () => ({ path: `records.${r.id}.${f.name}`, field: f.name, memberId: null, recordId: r.id, involvementId: null }), () =>
         JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue,
       );
     }
@@ -136,7 +160,7 @@ export function assembleFamilyFile(
     return {
       id: r.id,
       sectionType: r.sectionType,
-      sourceOrganisation: reveal(sourceDecision, { path: `records.${r.id}.sourceOrganisation`, field: 'sourceOrganisation', memberId: null, recordId: r.id, involvementId: null }, () =>
+      sourceOrganisation: reveal(sourceDecision, () => ({ path: `records.${r.id}.sourceOrganisation`, field: 'sourceOrganisation', memberId: null, recordId: r.id, involvementId: null }), () =>
         organisationOf(snapshot, r.sourceOrganisationId),
       ),
       subjectMemberIds: [...subjectIds],
