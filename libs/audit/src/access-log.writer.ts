@@ -15,16 +15,8 @@ const CREATE_HEAD: NamedStatement = {
   name: 'kring_log_create_head',
   text: `INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
 };
-/**
- * Every entry of one chain in one statement, and the chain head moved in the same
- * statement. Columns travel as arrays (unnest), so the text never changes and stays
- * prepared; the array-valued columns travel as array literals, cast per row. New entries
- * carry `target_ids` (encoding v2); `target_id` is left NULL, it belongs to v1 entries.
- */
-const APPEND: NamedStatement = {
-  name: 'kring_log_append',
-  text: `WITH appended AS (
-    INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
+/** The insert of every entry of one chain, from column arrays (unnest), so the text never changes and stays prepared. */
+const INSERT_ENTRIES = `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
       subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
     SELECT e.id, $1, e.sequence, e.occurred_at, e.trace_id, e.actor_kind, e.actor_id, e.actor_organisation_id, e.actor_role, e.activity, e.purpose, e.family_id,
       e.subject_member_ids::uuid[], e.target_kind, e.target_ids::uuid[], e.source_organisation_id, e.category, e.fields::text[], e.decision, e.basis, e.basis_refs::text[], e.reason,
@@ -32,22 +24,59 @@ const APPEND: NamedStatement = {
     FROM unnest($2::uuid[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[],
       $14::text[], $15::text[], $16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::boolean[], $24::bytea[], $25::bytea[])
       AS e(id, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids, target_kind,
-        target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
-    RETURNING 1
-  )
+        target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)`;
+
+/**
+ * Every entry of one chain in one statement, and the chain head moved in the same
+ * statement, under the head's lock. The array-valued columns travel as array literals,
+ * cast per row. New entries carry `target_ids` (encoding v2); `target_id` is left NULL,
+ * it belongs to v1 entries.
+ */
+const APPEND: NamedStatement = {
+  name: 'kring_log_append',
+  text: `WITH appended AS (${INSERT_ENTRIES} RETURNING 1)
   UPDATE access_log_chain_head SET sequence = $26, entry_hash = $27 WHERE chain_key = $1`,
 };
+
+/**
+ * The same append without a lock taken first, for a head the caller read earlier in the
+ * transaction: the head moves only if it is still at that sequence ($28), and the entries
+ * are inserted only if it moved. A concurrent writer that moved it first holds the row
+ * until it commits, after which this finds the sequence changed and appends nothing; the
+ * writer then takes the locked path. One round trip instead of two.
+ */
+const APPEND_IF_UNMOVED: NamedStatement = {
+  name: 'kring_log_append_if_unmoved',
+  text: `WITH moved AS (
+    UPDATE access_log_chain_head SET sequence = $26, entry_hash = $27 WHERE chain_key = $1 AND sequence = $28 RETURNING 1
+  ), appended AS (${INSERT_ENTRIES} WHERE EXISTS (SELECT 1 FROM moved) RETURNING 1)
+  SELECT count(*)::int AS appended FROM appended`,
+};
+
+/** A chain's head as read earlier in the same transaction: the sequence and hash of its last entry. */
+export interface KnownChainHead {
+  readonly chainKey: string;
+  readonly sequence: string;
+  readonly entryHash: Uint8Array;
+}
 
 /**
  * Appends entries to the access log inside the caller's transaction, so that an
  * answer and its log entries commit together or not at all. Per chain: lock its
  * head, hash the new entries in order, then insert them and move the head in one
- * statement. Call it last in the transaction: the head lock is held until commit.
+ * statement; or, for a head the caller already read, skip the lock and move it only
+ * if it has not moved since. Call it last in the transaction: the head row stays
+ * locked until commit.
  */
 export class AccessLogWriter {
   constructor(private readonly sodium: Sodium) {}
 
-  async append(manager: EntityManager, entries: readonly AccessLogFacts[]): Promise<void> {
+  /**
+   * Appends the entries, chain by chain. With `known`, the head of that chain as the
+   * caller read it in this transaction, its entries are appended without locking first;
+   * when another writer moved the head in between, they are hashed again under the lock.
+   */
+  async append(manager: EntityManager, entries: readonly AccessLogFacts[], known?: KnownChainHead): Promise<void> {
     const byChain = new Map<string, AccessLogFacts[]>();
     for (const entry of entries) {
       const key = chainKeyOf(entry.familyId);
@@ -57,15 +86,33 @@ export class AccessLogWriter {
     }
     // A fixed order of chains, so two transactions never wait on each other crosswise.
     for (const chainKey of [...byChain.keys()].sort()) {
-      await this.appendToChain(manager, chainKey, byChain.get(chainKey) ?? []);
+      const chainEntries = byChain.get(chainKey) ?? [];
+      if (known !== undefined && known.chainKey === chainKey && (await this.appendIfUnmoved(manager, known, chainEntries))) continue;
+      await this.appendToChain(manager, chainKey, chainEntries);
     }
   }
 
   private async appendToChain(manager: EntityManager, chainKey: string, entries: readonly AccessLogFacts[]): Promise<void> {
     if (entries.length === 0) return;
     const head = await this.lockHead(manager, chainKey);
-    let sequence = Number(head.sequence);
-    let previous: Uint8Array = new Uint8Array(head.entry_hash);
+    await run(manager, APPEND, this.appendParameters(chainKey, head.sequence, head.entry_hash, entries));
+  }
+
+  /** True when the entries were appended after the known head; false when the head had moved (nothing written). */
+  private async appendIfUnmoved(manager: EntityManager, head: KnownChainHead, entries: readonly AccessLogFacts[]): Promise<boolean> {
+    if (entries.length === 0) return true;
+    const [result] = await run<{ appended: number }>(manager, APPEND_IF_UNMOVED, [...this.appendParameters(head.chainKey, head.sequence, head.entryHash, entries), head.sequence]);
+    const appended = result?.appended ?? 0;
+    if (appended === 0) return false;
+    // All or nothing by construction; anything else must fail the transaction, never be appended twice.
+    if (appended !== entries.length) throw new Error('the access log append wrote part of its entries');
+    return true;
+  }
+
+  /** The entries hashed in order after the given head, as the statements' 27 parameters. */
+  private appendParameters(chainKey: string, headSequence: string, headHash: Uint8Array, entries: readonly AccessLogFacts[]): unknown[] {
+    let sequence = Number(headSequence);
+    let previous: Uint8Array = new Uint8Array(headHash);
     const columns = {
       id: [] as string[],
       sequence: [] as string[],
@@ -82,7 +129,7 @@ export class AccessLogWriter {
       previous = hash;
     }
     const column = <T>(pick: (facts: AccessLogFacts) => T) => entries.map(pick);
-    await run(manager, APPEND, [
+    return [
       chainKey,
       columns.id,
       columns.sequence,
@@ -110,7 +157,7 @@ export class AccessLogWriter {
       columns.entryHash,
       String(sequence),
       Buffer.from(previous),
-    ]);
+    ];
   }
 
   /** Locks the chain's head, creating it at the genesis hash the first time. */

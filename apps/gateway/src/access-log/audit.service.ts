@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AccessLogFacts } from '@kring/audit';
+import type { AccessLogFacts, KnownChainHead } from '@kring/audit';
 import type { Principal } from '@kring/identity';
 import { ErrorCode, KringError } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
@@ -24,13 +24,17 @@ export interface AuditContext {
 export class AuditService {
   constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
 
-  /** Appends the drafts in the caller's transaction; call it last, just before commit. */
-  async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[]): Promise<void> {
+  /**
+   * Appends the drafts in the caller's transaction; call it last, just before commit.
+   * `knownHead`: the family's chain head as read earlier in this transaction, which saves
+   * the writer a locking round trip (it checks that the head has not moved).
+   */
+  async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[], knownHead?: KnownChainHead): Promise<void> {
     if (drafts.length === 0) return;
     const actor = actorOf(context.principal);
     const entries: AccessLogFacts[] = drafts.map((draft) => ({ ...canonicalIds(draft), ...actor, occurredAt: context.at, traceId: context.traceId }));
     try {
-      await this.runtime.accessLog.append(manager, entries);
+      await this.runtime.accessLog.append(manager, entries, knownHead);
     } catch (error) {
       this.runtime.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'the access log could not be written; the request is refused');
       throw new KringError(ErrorCode.AUDIT_UNAVAILABLE, 'The access log cannot be written right now, so nothing was served or changed. Try again later.');

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { chainKeyOf, type KnownChainHead } from '@kring/audit';
 import { ConsentEntity, ConsentSignatureEntity, type SubjectFacts } from '@kring/consent';
 import type { DataKey, KringCrypto } from '@kring/crypto';
 import {
@@ -36,6 +37,8 @@ export interface FamilyRows {
   readonly signatures: readonly ConsentSignatureEntity[];
   readonly grants: readonly BreakGlassGrantEntity[];
   readonly organisations: ReadonlyMap<string, OrganisationEntity>;
+  /** The head of the family's access-log chain as of this read (null before its first entry). */
+  readonly logHead: KnownChainHead | null;
 }
 
 /**
@@ -44,6 +47,8 @@ export interface FamilyRows {
  * plans it once per connection. Measured in docs/performance.md: ten queries became one.
  * Authority is found through the adult (both sides are members of the family): the
  * primary key (adult, child) serves that; by child it scanned the whole table.
+ * The family's access-log chain head comes along, so that the read's entries can be
+ * appended without a separate locking round trip (the writer checks it has not moved).
  */
 const FAMILY_ROWS = {
   name: 'kring_family_rows',
@@ -59,14 +64,15 @@ const FAMILY_ROWS = {
     (SELECT coalesce(json_agg(g), '[]') FROM break_glass_grant g WHERE g.family_id = $1 AND g.expires_at > $2) AS grants,
     (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'domain', o.domain)), '[]') FROM organisation o
       WHERE o.id IN (SELECT organisation_id FROM involvement WHERE family_id = $1 UNION SELECT source_organisation_id FROM record WHERE family_id = $1
-                     UNION SELECT registered_by_organisation_id FROM family WHERE id = $1)) AS organisations`,
+                     UNION SELECT registered_by_organisation_id FROM family WHERE id = $1)) AS organisations,
+    (SELECT json_build_object('sequence', h.sequence::text, 'entry_hash', encode(h.entry_hash, 'hex')) FROM access_log_chain_head h WHERE h.chain_key = $3) AS log_head`,
 };
 
 type JsonRow = Record<string, unknown>;
 
 /** Reads every row of a family, or null when there is no such (unerased) family. */
 export async function loadFamilyRows(manager: EntityManager, familyId: string, at: Date): Promise<FamilyRows | null> {
-  const [row] = await namedQuery<Record<string, JsonRow | JsonRow[] | null>>(manager, FAMILY_ROWS, [familyId, at]);
+  const [row] = await namedQuery<Record<string, JsonRow | JsonRow[] | null>>(manager, FAMILY_ROWS, [familyId, at, chainKeyOf(familyId.toLowerCase())]);
   const familyJson = row?.['family'];
   if (row === undefined || familyJson === null || familyJson === undefined || Array.isArray(familyJson)) return null;
   const [family] = hydrateAll(manager, FamilyEntity, [familyJson]) as [FamilyEntity];
@@ -81,6 +87,7 @@ export async function loadFamilyRows(manager: EntityManager, familyId: string, a
   }
   for (const subjects of subjectsByRecord.values()) subjects.sort();
   const organisations = (row['organisations'] ?? []) as { id: string; name: string; domain: string }[];
+  const head = row['log_head'] as { sequence: string; entry_hash: string } | null;
   return {
     family,
     members: list(FamilyMemberEntity, 'members'),
@@ -92,6 +99,7 @@ export async function loadFamilyRows(manager: EntityManager, familyId: string, a
     signatures: list(ConsentSignatureEntity, 'signatures'),
     grants: list(BreakGlassGrantEntity, 'grants'),
     organisations: new Map(organisations.map((o) => [o.id, Object.assign(new OrganisationEntity(), o)])),
+    logHead: head === null ? null : { chainKey: chainKeyOf(family.id), sequence: head.sequence, entryHash: Buffer.from(head.entry_hash, 'hex') },
   };
 }
 

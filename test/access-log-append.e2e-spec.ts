@@ -1,0 +1,159 @@
+import pg from 'pg';
+import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
+import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { startTestGateway, type TestGateway } from './support/test-gateway';
+
+const READ = `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { id records { id } } }`;
+const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { intact entriesChecked firstBroken { sequence problem } } }`;
+
+/**
+ * A read appends its entries after the chain head it read with the family's rows, without
+ * locking the head first; the writer moves the head only if nobody moved it in between,
+ * and otherwise appends under the lock. These tests make the head move in between.
+ */
+describe('appending a read to the access log after the head it read', () => {
+  let sut: TestGateway;
+  let superuser: pg.Client;
+  const chain = chainKeyOf(DEMO_FAMILY_ID);
+
+  const chainState = async () => {
+    const { rows } = await superuser.query<{ entries: number; max: string; distinct: number; head: string }>(
+      `SELECT count(*)::int AS entries, max(sequence)::text AS max, count(DISTINCT sequence)::int AS distinct,
+              (SELECT sequence::text FROM access_log_chain_head WHERE chain_key = $1) AS head
+         FROM access_log_entry WHERE chain_key = $1`,
+      [chain],
+    );
+    return rows[0] as { entries: number; max: string; distinct: number; head: string };
+  };
+  const verify = async () =>
+    (await sut.graphql<{ verifyAccessLog: { intact: boolean; entriesChecked: number; firstBroken: unknown } }>(VERIFY, {
+      token: await sut.tokenFor('keten-fg'),
+      variables: { familyId: DEMO_FAMILY_ID },
+    })).data?.verifyAccessLog;
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'log_append' });
+    superuser = new pg.Client({ connectionString: sut.database.url });
+    await superuser.connect();
+  });
+  afterAll(async () => {
+    await superuser.end();
+    await sut.close();
+  });
+
+  it('concurrent reads of one family all land on its chain, each entry once, without gaps, and the chain verifies', async () => {
+    const before = await chainState();
+    const personas = ['wmo', 'jeugdhulp', 'schuldhulp', 'participatie'];
+    const tokens = await Promise.all(personas.map((p) => sut.tokenFor(p)));
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => sut.graphql(READ, { token: tokens[i % tokens.length], variables: { id: DEMO_FAMILY_ID } })));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const after = await chainState();
+    expect(after.entries).toBeGreaterThan(before.entries + 24);
+    // Sequences 1..n, each once, and the head at the last one: nothing was appended twice or skipped.
+    expect(after.distinct).toBe(after.entries);
+    expect(after.max).toBe(String(after.entries));
+    expect(after.head).toBe(after.max);
+    const verdict = await verify();
+    expect(verdict).toMatchObject({ intact: true, firstBroken: null, entriesChecked: after.entries });
+  });
+
+  it('a head that moved after the read took it is noticed: the entries are hashed again and go after the new head', async () => {
+    const { dataSource, accessLog } = sut.runtime;
+    const facts = (activity: string): AccessLogFacts => ({
+      occurredAt: new Date(),
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      actorKind: 'PROFESSIONAL',
+      actorId: null,
+      actorOrganisationId: O.teamToegang,
+      actorRole: 'CASE_WORKER',
+      activity,
+      purpose: 'CASE_COORDINATION',
+      familyId: DEMO_FAMILY_ID,
+      subjectMemberIds: [],
+      targetKind: 'FAMILY',
+      targetIds: [DEMO_FAMILY_ID],
+      sourceOrganisationId: null,
+      category: null,
+      fields: [],
+      decision: 'DENIED',
+      basis: null,
+      basisRefs: [],
+      reason: 'NOT_INVOLVED',
+      breakGlass: false,
+    });
+    // Make sure the chain has a head, then read it the way a read does: without a lock.
+    await sut.graphql(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
+    const [stale] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
+    if (stale === undefined) throw new Error('the chain has no head');
+    // Someone else appends in between and commits: the head moves on.
+    await dataSource.transaction((manager) => accessLog.append(manager, [facts('IN_BETWEEN'), facts('IN_BETWEEN')]));
+    // The late writer still holds the old head; its entries must not fork the chain.
+    await dataSource.transaction((manager) =>
+      accessLog.append(manager, [facts('LATE_WRITER')], { chainKey: chain, sequence: stale.sequence, entryHash: new Uint8Array(stale.entry_hash) }),
+    );
+    const { rows } = await superuser.query<{ sequence: string; activity: string }>(
+      `SELECT sequence::text, activity FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY sequence`,
+      [chain, stale.sequence],
+    );
+    const next = (n: number) => String(Number(stale.sequence) + n);
+    expect(rows).toEqual([
+      { sequence: next(1), activity: 'IN_BETWEEN' },
+      { sequence: next(2), activity: 'IN_BETWEEN' },
+      { sequence: next(3), activity: 'LATE_WRITER' },
+    ]);
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
+  });
+
+  it('a head that did not move takes the entries without the lock, and the chain verifies', async () => {
+    const { dataSource, accessLog } = sut.runtime;
+    const [head] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
+    if (head === undefined) throw new Error('the chain has no head');
+    const statements: string[] = [];
+    await dataSource.transaction(async (manager) => {
+      const client = (await manager.queryRunner?.connect()) as pg.PoolClient;
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      // Which named statements ran: the unlocked append, and no lock of the head.
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const config = args[0] as { name?: string };
+        if (typeof config === 'object' && config !== null && typeof config.name === 'string') statements.push(config.name);
+        return query(...args);
+      };
+      try {
+        await accessLog.append(
+          manager,
+          [
+            {
+              occurredAt: new Date(),
+              traceId: '0af7651916cd43dd8448eb211c80319d',
+              actorKind: 'SYSTEM',
+              actorId: null,
+              actorOrganisationId: null,
+              actorRole: null,
+              activity: 'UNMOVED_HEAD',
+              purpose: null,
+              familyId: DEMO_FAMILY_ID,
+              subjectMemberIds: [],
+              targetKind: 'FAMILY',
+              targetIds: [DEMO_FAMILY_ID],
+              sourceOrganisationId: null,
+              category: null,
+              fields: [],
+              decision: 'ALLOWED',
+              basis: null,
+              basisRefs: [],
+              reason: null,
+              breakGlass: false,
+            },
+          ],
+          { chainKey: chain, sequence: head.sequence, entryHash: new Uint8Array(head.entry_hash) },
+        );
+      } finally {
+        (client as unknown as { query: unknown }).query = query;
+      }
+    });
+    expect(statements).toEqual(['kring_log_append_if_unmoved']);
+    const after = await chainState();
+    expect(after.head).toBe(String(Number(head.sequence) + 1));
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
+  });
+});
