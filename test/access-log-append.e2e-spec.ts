@@ -15,6 +15,29 @@ describe('appending a read to the access log after the head it read', () => {
   let sut: TestGateway;
   let superuser: pg.Client;
   const chain = chainKeyOf(DEMO_FAMILY_ID);
+  /** A log entry about the demo family, recognisable by its activity. */
+  const facts = (activity: string): AccessLogFacts => ({
+    occurredAt: new Date(),
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+    actorKind: 'PROFESSIONAL',
+    actorId: null,
+    actorOrganisationId: O.teamToegang,
+    actorRole: 'CASE_WORKER',
+    activity,
+    purpose: 'CASE_COORDINATION',
+    familyId: DEMO_FAMILY_ID,
+    subjectMemberIds: [],
+    targetKind: 'FAMILY',
+    targetIds: [DEMO_FAMILY_ID],
+    sourceOrganisationId: null,
+    category: null,
+    fields: [],
+    decision: 'DENIED',
+    basis: null,
+    basisRefs: [],
+    reason: 'NOT_INVOLVED',
+    breakGlass: false,
+  });
 
   const chainState = async () => {
     const { rows } = await superuser.query<{ entries: number; max: string; distinct: number; head: string }>(
@@ -59,28 +82,6 @@ describe('appending a read to the access log after the head it read', () => {
 
   it('a head that moved after the read took it is noticed: the entries are hashed again and go after the new head', async () => {
     const { dataSource, accessLog } = sut.runtime;
-    const facts = (activity: string): AccessLogFacts => ({
-      occurredAt: new Date(),
-      traceId: '0af7651916cd43dd8448eb211c80319c',
-      actorKind: 'PROFESSIONAL',
-      actorId: null,
-      actorOrganisationId: O.teamToegang,
-      actorRole: 'CASE_WORKER',
-      activity,
-      purpose: 'CASE_COORDINATION',
-      familyId: DEMO_FAMILY_ID,
-      subjectMemberIds: [],
-      targetKind: 'FAMILY',
-      targetIds: [DEMO_FAMILY_ID],
-      sourceOrganisationId: null,
-      category: null,
-      fields: [],
-      decision: 'DENIED',
-      basis: null,
-      basisRefs: [],
-      reason: 'NOT_INVOLVED',
-      breakGlass: false,
-    });
     // Make sure the chain has a head, then read it the way a read does: without a lock.
     await sut.graphql(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
     const [stale] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
@@ -121,30 +122,7 @@ describe('appending a read to the access log after the head it read', () => {
       try {
         await accessLog.append(
           manager,
-          [
-            {
-              occurredAt: new Date(),
-              traceId: '0af7651916cd43dd8448eb211c80319d',
-              actorKind: 'SYSTEM',
-              actorId: null,
-              actorOrganisationId: null,
-              actorRole: null,
-              activity: 'UNMOVED_HEAD',
-              purpose: null,
-              familyId: DEMO_FAMILY_ID,
-              subjectMemberIds: [],
-              targetKind: 'FAMILY',
-              targetIds: [DEMO_FAMILY_ID],
-              sourceOrganisationId: null,
-              category: null,
-              fields: [],
-              decision: 'ALLOWED',
-              basis: null,
-              basisRefs: [],
-              reason: null,
-              breakGlass: false,
-            },
-          ],
+          [facts('UNMOVED_HEAD')],
           { chainKey: chain, sequence: head.sequence, entryHash: new Uint8Array(head.entry_hash) },
         );
       } finally {
