@@ -140,9 +140,25 @@ export function assembleFamilyFile(
     };
   });
 
+  // Records are most of a file. A record's source and subjects are the same for every one of
+  // its fields, so its decisions are taken per category, not per field (the same decisions).
+  const recordDecisions: DecidedTarget[] = [];
   const records: FamilyRecord[] = snapshot.records.map((r) => {
     const type = findSectionType(r.sectionType);
     const subjectIds = snapshot.subjectsByRecord.get(r.id) ?? [];
+    const byCategory = new Map<DataCategory, DecidedTarget>();
+    const decideField = (field: string, category: DataCategory): AccessDecision => {
+      const known = byCategory.get(category);
+      if (known !== undefined) {
+        known.fields.push(field);
+        return known.decision;
+      }
+      const decision = decisions.decide({ category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
+      byCategory.set(category, { targetKind: 'RECORD', targetId: r.id, category, subjectIds, sourceOrganisationId: r.sourceOrganisationId, decision, fields: [field] });
+      return decision;
+    };
+    const withhold = (decision: AccessDecision & { allowed: false }, field: string) =>
+      redactions.push({ path: `records.${r.id}.${field}`, field, memberId: null, recordId: r.id, involvementId: null, category: decision.category, reason: decision.reason });
     const section: Record<string, unknown> & SectionValues = { __sectionType: r.sectionType };
     for (const f of type?.fields ?? []) {
       const sealed = r.encryptedFields[f.name];
@@ -150,26 +166,29 @@ export function assembleFamilyFile(
         section[f.name] = null; // never recorded: nothing to share or withhold
         continue;
       }
-      const decision = decide('RECORD', r.id, f.name, { category: f.category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
-      section[f.name] = reveal(decision, () => ({ path: `records.${r.id}.${f.name}`, field: f.name, memberId: null, recordId: r.id, involvementId: null }), () =>
-        JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue,
-      );
+      const decision = decideField(f.name, f.category);
+      if (decision.allowed) {
+        section[f.name] = JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue;
+      } else {
+        section[f.name] = null;
+        withhold(decision, f.name);
+      }
     }
     // Who wrote a record tells that they are involved: INVOLVEMENT data about the record's subjects.
-    const sourceDecision = decide('RECORD', r.id, 'sourceOrganisation', { category: DataCategory.INVOLVEMENT, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
+    const sourceDecision = decideField('sourceOrganisation', DataCategory.INVOLVEMENT);
+    if (!sourceDecision.allowed) withhold(sourceDecision, 'sourceOrganisation');
+    recordDecisions.push(...byCategory.values());
     return {
       id: r.id,
       sectionType: r.sectionType,
-      sourceOrganisation: reveal(sourceDecision, () => ({ path: `records.${r.id}.sourceOrganisation`, field: 'sourceOrganisation', memberId: null, recordId: r.id, involvementId: null }), () =>
-        organisationOf(snapshot, r.sourceOrganisationId),
-      ),
+      sourceOrganisation: sourceDecision.allowed ? organisationOf(snapshot, r.sourceOrganisationId) : null,
       subjectMemberIds: [...subjectIds],
       createdAt: r.createdAt,
       section,
     };
   });
 
-  return { file: { id: snapshot.family.id, purpose, members, involvements, records, redactions }, decided: [...decided.values()] };
+  return { file: { id: snapshot.family.id, purpose, members, involvements, records, redactions }, decided: [...decided.values(), ...recordDecisions] };
 }
 
 /** Organisations are public; the snapshot loads every one a family's file refers to. */
