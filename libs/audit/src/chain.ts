@@ -51,11 +51,12 @@ export function canonicalEncoding(chainKey: string, facts: AccessLogFacts | Stor
   ]);
 }
 
-/** BLAKE2b-256 over the previous entry's hash and this entry's canonical encoding. */
+/** BLAKE2b-256 over the previous entry's hash and this entry's canonical encoding (UTF-8). */
 export function entryHash(sodium: Sodium, previousHash: Uint8Array, chainKey: string, facts: AccessLogFacts | StoredFacts): Uint8Array {
-  const encoded = new TextEncoder().encode(canonicalEncoding(chainKey, facts));
-  const message = new Uint8Array(previousHash.length + encoded.length);
+  const encoded = canonicalEncoding(chainKey, facts);
+  // One buffer for both parts, the text encoded straight into it: this runs for every entry of every read.
+  const message = Buffer.allocUnsafe(previousHash.length + Buffer.byteLength(encoded, 'utf8'));
   message.set(previousHash, 0);
-  message.set(encoded, previousHash.length);
+  message.write(encoded, previousHash.length, 'utf8');
   return sodium.crypto_generichash(32, message, null);
 }
