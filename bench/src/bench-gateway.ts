@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { JSONWebKeySet } from 'jose';
 import { createLogger, loadConfig } from '@kring/config';
@@ -36,6 +37,13 @@ async function main(): Promise<void> {
   await app.listen(config.port, '127.0.0.1');
   process.stdout.write(`ready ${config.port}\n`);
   const stop = async () => {
+    // Where the memory sits when the load is over: the heap the gateway grew versus what lives outside it.
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+    const usage = process.memoryUsage();
+    const spaces = getHeapSpaceStatistics()
+      .map((s) => `${s.space_name.replace(/_space$/, '')} ${mb(s.space_size)}`)
+      .join(', ');
+    process.stderr.write(`gateway memory at stop (MB): rss ${mb(usage.rss)}, heap ${mb(usage.heapUsed)} used of ${mb(usage.heapTotal)} (${spaces}), external ${mb(usage.external)}\n`);
     await app.close();
     await runtime.close();
     process.exit(0);

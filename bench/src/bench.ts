@@ -116,7 +116,11 @@ async function main(): Promise<void> {
     const port = 3900 + Math.floor(Math.random() * 90);
     // --profile: the gateway writes a V8 CPU profile to .kring/bench/profiles when it stops.
     const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(stateDir, 'profiles')}`] : [];
-    child = spawn(process.execPath, [...profile, 'dist/bench/src/bench-gateway.js'], {
+    // The Node.js flags production starts the gateway with (package.json's start:prod, the same as the
+    // Dockerfile's CMD); BENCH_GATEWAY_FLAGS replaces them, to try others.
+    const gatewayFlags = (process.env['BENCH_GATEWAY_FLAGS'] ?? productionNodeFlags().join(' ')).split(' ').filter((f) => f !== '');
+    say(`gateway node flags: ${gatewayFlags.join(' ') || '(none)'}`);
+    child = spawn(process.execPath, [...gatewayFlags, ...profile, 'dist/bench/src/bench-gateway.js'], {
       env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), KRING_OIDC_ISSUER: 'https://kring-bench.invalid', BENCH_ISSUER_JWKS: JSON.stringify(issuer.jwks()), KRING_PORTAL_DIR: join(stateDir, 'no-portal') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -126,8 +130,11 @@ async function main(): Promise<void> {
 
     const randomOf = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
     const familyRequest = (query: string) => () => JSON.stringify({ query, variables: { id: randomOf(world.familyIds) } });
-    await check(url, readerTokens[0] as string, familyRequest(HEADLINE)(), 'family');
-    await check(url, readerTokens[0] as string, familyRequest(PLAIN)(), 'plainFamily');
+    const answerBytes = {
+      headline: await check(url, readerTokens[0] as string, familyRequest(HEADLINE)(), 'family'),
+      plain: await check(url, readerTokens[0] as string, familyRequest(PLAIN)(), 'plainFamily'),
+    };
+    say(`one answer: headline ${answerBytes.headline.toLocaleString('en')} bytes, plain ${answerBytes.plain.toLocaleString('en')} bytes`);
 
     const run = (label: string, body: () => string, duration: number) => load(url, label, body, () => randomOf(readerTokens), pid, duration, connections);
     say(`warming up (${Math.min(seconds, 5)} s each)`);
@@ -178,6 +185,13 @@ async function main(): Promise<void> {
   }
 }
 
+/** The flags of `node` in package.json's start:prod script: what production runs the gateway with. */
+function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts['start:prod'] ?? '').split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
+}
+
 /** Waits for the gateway process to say it listens. */
 function ready(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -191,10 +205,12 @@ function ready(child: ChildProcess): Promise<void> {
 }
 
 /** One request by hand before the load: the scenario must answer without errors. */
-async function check(url: string, token: string, body: string, field: string): Promise<void> {
+async function check(url: string, token: string, body: string, field: string): Promise<number> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-  const json = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (json.errors !== undefined || json.data?.[field] === undefined || json.data[field] === null) throw new Error(`${field} answered ${JSON.stringify(json).slice(0, 500)}`);
+  const text = await response.text();
+  const json = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (json.errors !== undefined || json.data?.[field] === undefined || json.data[field] === null) throw new Error(`${field} answered ${text.slice(0, 500)}`);
+  return Buffer.byteLength(text);
 }
 
 /**
