@@ -31,11 +31,18 @@ export class CreateAccessLog1795365566769 implements MigrationInterface {
     }
 
     // The role the gateway's statements run as: everything it needs on the family file,
-    // only INSERT and SELECT on the log. Roles are cluster-wide, so it may exist already.
+    // only INSERT and SELECT on the log. Roles are cluster-wide, so it may exist already, or
+    // be created this very moment by a migration of another database on the same server (the
+    // migration lock is per database): a check-then-create lost that race once in CI, so the
+    // creation itself is tried and a duplicate accepted.
     await queryRunner.query(`DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kring_app') THEN CREATE ROLE kring_app NOLOGIN; END IF;
+      CREATE ROLE kring_app NOLOGIN;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END $$`);
-    await queryRunner.query(`GRANT kring_app TO CURRENT_USER`);
+    await queryRunner.query(`DO $$ BEGIN
+      GRANT kring_app TO CURRENT_USER;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO kring_app`);
     await queryRunner.query(
       `GRANT SELECT, INSERT, UPDATE, DELETE ON organisation, professional, family, family_member, parental_authority, involvement, record, record_subject, consent, consent_signature, access_log_chain_head TO kring_app`,
