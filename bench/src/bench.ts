@@ -14,7 +14,7 @@ import { argument, benchDatabase, benchKeys, fillAccessLog } from './bench-suppo
 import { seedWorld, type BenchWorld } from './world';
 
 /**
- * `npm run bench -- [--families 1000] [--log-entries 0] [--seconds 15] [--connections 32] [--reuse] [--profile]`
+ * `npm run bench -- [--families 1000] [--log-entries 0] [--seconds 15] [--connections 32] [--rounds 1] [--reuse] [--profile]`
  *
  * Seeds a world of N families, starts the gateway in production mode in a process of its
  * own (bench-gateway.ts: the production module plus the benchmark-only plain module), and
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const logEntries = process.argv.includes('--log-entries') ? Math.floor(argument('log-entries', 1)) : 0;
   const seconds = argument('seconds', 15);
   const connections = argument('connections', 32);
+  const rounds = Math.max(1, Math.floor(argument('rounds', 1)));
   const reuse = process.argv.includes('--reuse');
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -146,20 +147,33 @@ async function main(): Promise<void> {
     // --only headline,plain runs a subset (for profiling); a full run is what results are made of.
     const onlyAt = process.argv.indexOf('--only');
     const wanted = new Set(onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['ceiling', 'plain', 'headline', 'consent_churn']);
+    // --rounds N: ceiling, plain and headline run N times, interleaved, and each round's ratios are
+    // taken within the round. The host's speed was seen to drift by a third within minutes; the
+    // median of N within-round ratios is steadier than one long run of each scenario in turn.
+    const perRound: Record<string, ScenarioResult>[] = [];
+    for (let n = 1; n <= rounds; n++) {
+      const label = (name: string) => (rounds > 1 ? `${name} (round ${n}/${rounds})` : name);
+      const results: Record<string, ScenarioResult> = {};
+      if (wanted.has('ceiling')) results['ceiling'] = await run(label('ceiling'), () => JSON.stringify({ query: CEILING }), seconds);
+      if (wanted.has('plain')) results['plain'] = await run(label('plain'), familyRequest(PLAIN), seconds);
+      if (wanted.has('headline')) results['headline'] = await run(label('headline'), familyRequest(HEADLINE), seconds);
+      perRound.push(results);
+    }
     const scenarios: Record<string, ScenarioResult> = {};
-    if (wanted.has('ceiling')) scenarios['ceiling'] = await run('ceiling', () => JSON.stringify({ query: CEILING }), seconds);
-    if (wanted.has('plain')) scenarios['plain'] = await run('plain', familyRequest(PLAIN), seconds);
-    if (wanted.has('headline')) scenarios['headline'] = await run('headline', familyRequest(HEADLINE), seconds);
+    for (const name of ['ceiling', 'plain', 'headline']) {
+      const runs = perRound.map((results) => results[name]).filter((r): r is ScenarioResult => r !== undefined);
+      if (runs.length > 0) scenarios[name] = medianBy(runs, (r) => r.requestsPerSecond);
+    }
     if (wanted.has('consent_churn')) {
       const churn = churnWhile(url, granterTokens, world.recipientOrganisationId);
       scenarios['consent_churn'] = { ...(await run('headline during consent churn', familyRequest(HEADLINE), seconds)), ...(await churn.stop()) };
     }
     if (onlyAt >= 0) return; // a partial run is not a result
 
-    const headline = scenarios['headline'] as ScenarioResult;
+    const roundRatios = perRound.map((results) => ratiosOf(results));
     const ratios = {
-      headline_over_plain: round(headline.requestsPerSecond / (scenarios['plain']?.requestsPerSecond ?? NaN)),
-      headline_over_ceiling: round(headline.requestsPerSecond / (scenarios['ceiling']?.requestsPerSecond ?? NaN)),
+      headline_over_plain: median(roundRatios.map((r) => r.headline_over_plain)),
+      headline_over_ceiling: median(roundRatios.map((r) => r.headline_over_ceiling)),
     };
     const result = {
       benchmark: 'kring',
@@ -167,7 +181,8 @@ async function main(): Promise<void> {
       ratios,
       scenarios,
       world: { families: world.familyIds.length, logEntriesAdded: logEntries, readers: world.readers.length },
-      load: { connections, secondsPerScenario: seconds, generator: 'autocannon, same machine, loopback' },
+      load: { connections, secondsPerScenario: seconds, rounds, generator: 'autocannon, same machine, loopback' },
+      ...(rounds > 1 ? { rounds: perRound.map((results, i) => ({ round: i + 1, ratios: roundRatios[i], scenarios: results })) } : {}),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30), node: process.version, database: database.server },
       setupSeconds: round(setupSeconds),
     };
@@ -183,6 +198,25 @@ async function main(): Promise<void> {
     }
     await database.stop();
   }
+}
+
+/** headline / plain and headline / ceiling of one round of scenarios. */
+function ratiosOf(results: Record<string, ScenarioResult>): { headline_over_plain: number; headline_over_ceiling: number } {
+  const headline = results['headline']?.requestsPerSecond ?? NaN;
+  return {
+    headline_over_plain: round(headline / (results['plain']?.requestsPerSecond ?? NaN)),
+    headline_over_ceiling: round(headline / (results['ceiling']?.requestsPerSecond ?? NaN)),
+  };
+}
+
+/** The middle value (the lower middle of an even count). */
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] as number;
+}
+
+/** The item whose key is the median of the keys. */
+function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor((items.length - 1) / 2)] as T;
 }
 
 /** The flags of `node` in package.json's start:prod script: what production runs the gateway with. */
