@@ -20,8 +20,9 @@ interface Group {
  * in exactly one entry, with its outcome.
  *
  * Why: one entry per target and category made a read of a family file write dozens of
- * hashed, indexed rows (about 65 for the demo family, about 21 grouped). The log is
- * written on every read, so this runs on every read: one pass, one Map, a string key.
+ * hashed, indexed rows (38 for the demo family, about 65 on the benchmark world; now 20 and
+ * about 21). The log is written on every read, so this runs on every read: one pass, one
+ * Map, a string key.
  */
 export function readEntries(activity: string, purpose: string | null, familyId: string, decided: readonly DecidedTarget[]): EntryDraft[] {
   const groups = new Map<string, Group>();
