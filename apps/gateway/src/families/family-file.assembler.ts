@@ -86,10 +86,13 @@ export function assembleFamilyFile(
   const redactions: Redaction[] = [];
   const decided = new Map<string, DecidedTarget>();
   const { key } = snapshot;
+  /** A withheld field, listed with its category and the reason, so the reader can ask the family. */
+  const withhold = (decision: AccessDecision & { allowed: false }, where: Omit<Redaction, 'category' | 'reason'>) =>
+    redactions.push({ ...where, category: decision.category, reason: decision.reason });
   // Where a value sits is only spelled out when it is withheld: most fields are allowed, and are read.
   const reveal = <T>(decision: AccessDecision, where: () => Omit<Redaction, 'category' | 'reason'>, read: () => T): T | null => {
     if (decision.allowed) return read();
-    redactions.push({ ...where(), category: decision.category, reason: decision.reason });
+    withhold(decision, where());
     return null;
   };
   /** Decides a field and notes the decision under its target for the log. */
@@ -157,8 +160,8 @@ export function assembleFamilyFile(
       byCategory.set(category, { targetKind: 'RECORD', targetId: r.id, category, subjectIds, sourceOrganisationId: r.sourceOrganisationId, decision, fields: [field] });
       return decision;
     };
-    const withhold = (decision: AccessDecision & { allowed: false }, field: string) =>
-      redactions.push({ path: `records.${r.id}.${field}`, field, memberId: null, recordId: r.id, involvementId: null, category: decision.category, reason: decision.reason });
+    const withholdField = (decision: AccessDecision & { allowed: false }, field: string) =>
+      withhold(decision, { path: `records.${r.id}.${field}`, field, memberId: null, recordId: r.id, involvementId: null });
     const section: Record<string, unknown> & SectionValues = { __sectionType: r.sectionType };
     for (const f of type?.fields ?? []) {
       const sealed = r.encryptedFields[f.name];
@@ -171,12 +174,12 @@ export function assembleFamilyFile(
         section[f.name] = JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue;
       } else {
         section[f.name] = null;
-        withhold(decision, f.name);
+        withholdField(decision, f.name);
       }
     }
     // Who wrote a record tells that they are involved: INVOLVEMENT data about the record's subjects.
     const sourceDecision = decideField('sourceOrganisation', DataCategory.INVOLVEMENT);
-    if (!sourceDecision.allowed) withhold(sourceDecision, 'sourceOrganisation');
+    if (!sourceDecision.allowed) withholdField(sourceDecision, 'sourceOrganisation');
     recordDecisions.push(...byCategory.values());
     return {
       id: r.id,
