@@ -11,6 +11,7 @@ import { openDatabase } from '@kring/database';
 import { DevIssuer } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
 import { argument, benchDatabase, benchKeys, fillAccessLog } from './bench-support';
+import { productionNodeFlags } from './node-flags';
 import { seedWorld, type BenchWorld } from './world';
 
 /**
@@ -211,19 +212,12 @@ function ratiosOf(results: Record<string, ScenarioResult>): { headline_over_plai
 
 /** The middle value (the lower middle of an even count). */
 function median(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] as number;
+  return medianBy(values, (value) => value);
 }
 
-/** The item whose key is the median of the keys. */
+/** The item whose key is the median of the keys (the lower middle of an even count). */
 function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
   return [...items].sort((a, b) => key(a) - key(b))[Math.floor((items.length - 1) / 2)] as T;
-}
-
-/** The flags of `node` in package.json's start:prod script: what production runs the gateway with. */
-function productionNodeFlags(): string[] {
-  const scripts = (JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = (scripts['start:prod'] ?? '').split(/\s+/);
-  return words.slice(words.indexOf('node') + 1).filter((word) => word.startsWith('--'));
 }
 
 /** Waits for the gateway process to say it listens. */
