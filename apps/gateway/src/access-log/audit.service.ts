@@ -29,12 +29,12 @@ export class AuditService {
    * `knownHead`: the family's chain head as read earlier in this transaction, which saves
    * the writer a locking round trip (it checks that the head has not moved).
    */
-  async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[], knownHead?: KnownChainHead): Promise<void> {
+  async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[], knownHead: KnownChainHead | null = null): Promise<void> {
     if (drafts.length === 0) return;
     const actor = actorOf(context.principal);
     const entries: AccessLogFacts[] = drafts.map((draft) => ({ ...canonicalIds(draft), ...actor, occurredAt: context.at, traceId: context.traceId }));
     try {
-      await this.runtime.accessLog.append(manager, entries, knownHead);
+      await this.runtime.accessLog.append(manager, entries, knownHead ?? undefined);
     } catch (error) {
       this.runtime.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'the access log could not be written; the request is refused');
       throw new KringError(ErrorCode.AUDIT_UNAVAILABLE, 'The access log cannot be written right now, so nothing was served or changed. Try again later.');

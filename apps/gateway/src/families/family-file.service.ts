@@ -41,7 +41,7 @@ export class FamilyFileService {
       }
       const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
       const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), purpose.code);
-      await this.audit.record(manager, context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided), snapshot.logHead ?? undefined);
+      await this.audit.record(manager, context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided), snapshot.logHead);
       return { file, refused: null } as const;
     });
     if (outcome.file !== null) return outcome.file;
@@ -91,7 +91,7 @@ export class FamilyFileService {
       if (snapshot === null) throw notFound('family');
       const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
       const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), null);
-      await this.audit.record(manager, { principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided), snapshot.logHead ?? undefined);
+      await this.audit.record(manager, { principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided), snapshot.logHead);
       return file;
     });
   }
