@@ -134,4 +134,20 @@ describe('appending a read to the access log after the head it read', () => {
     expect(after.head).toBe(String(Number(head.sequence) + 1));
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
   });
+  it('outside a transaction, a read appends after the head it read in one statement, and appends nothing when that head moved', async () => {
+    const { dataSource, accessLog } = sut.runtime;
+    const head = async () => {
+      const [row] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
+      if (row === undefined) throw new Error('the chain has no head');
+      return { chainKey: chain, sequence: row.sequence, entryHash: new Uint8Array(row.entry_hash) };
+    };
+    const read = await head();
+    expect(await accessLog.appendAfter(dataSource.manager, [facts('ALONE')], read)).toBe(true);
+    expect((await head()).sequence).toBe(String(Number(read.sequence) + 1));
+    // The same head again is stale now: nothing is written, and the caller must take the lock.
+    expect(await accessLog.appendAfter(dataSource.manager, [facts('STALE')], read)).toBe(false);
+    const { rows } = await superuser.query<{ activity: string }>(`SELECT activity FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY sequence`, [chain, read.sequence]);
+    expect(rows).toEqual([{ activity: 'ALONE' }]);
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
+  });
 });

@@ -5,10 +5,17 @@ import type { AccessLogFacts } from './access-log-entry';
 import { chainKeyOf, entryHash, GENESIS_HASH } from './chain';
 
 /** A statement with a name: PostgreSQL parses and plans it once per connection, not once per request. */
-interface NamedStatement {
+export interface NamedStatement {
   readonly name: string;
   readonly text: string;
 }
+
+/**
+ * Runs a named statement on the manager's transaction connection, or on a pooled one when
+ * the manager is outside a transaction: the gateway's `namedQuery`, handed in because this
+ * library sits below the database module that would otherwise own it.
+ */
+export type StatementRunner = <T>(manager: EntityManager, statement: NamedStatement, values: unknown[]) => Promise<T[]>;
 
 const LOCK_HEAD: NamedStatement = { name: 'kring_log_lock_head', text: `SELECT sequence, entry_hash FROM access_log_chain_head WHERE chain_key = $1 FOR UPDATE` };
 const CREATE_HEAD: NamedStatement = {
@@ -53,7 +60,7 @@ const APPEND_IF_UNMOVED: NamedStatement = {
   SELECT count(*)::int AS appended FROM appended`,
 };
 
-/** A chain's head as read earlier in the same transaction: the sequence and hash of its last entry. */
+/** A chain's head as the caller read it earlier (in its transaction, or in an earlier statement): the sequence and hash of its last entry. */
 export interface KnownChainHead {
   readonly chainKey: string;
   readonly sequence: string;
@@ -66,10 +73,14 @@ export interface KnownChainHead {
  * head, hash the new entries in order, then insert them and move the head in one
  * statement; or, for a head the caller already read, skip the lock and move it only
  * if it has not moved since. Call it last in the transaction: the head row stays
- * locked until commit.
+ * locked until commit. A read, which changes nothing but the log, needs no
+ * transaction around it: `appendAfter` is one atomic statement.
  */
 export class AccessLogWriter {
-  constructor(private readonly sodium: Sodium) {}
+  constructor(
+    private readonly sodium: Sodium,
+    private readonly run: StatementRunner,
+  ) {}
 
   /**
    * Appends the entries, chain by chain. With `known`, the head of that chain as the
@@ -77,6 +88,7 @@ export class AccessLogWriter {
    * when another writer moved the head in between, they are hashed again under the lock.
    */
   async append(manager: EntityManager, entries: readonly AccessLogFacts[], known?: KnownChainHead): Promise<void> {
+    if (manager.queryRunner === undefined) throw new Error('the access log is appended inside a transaction, or alone through appendAfter');
     const byChain = new Map<string, AccessLogFacts[]>();
     for (const entry of entries) {
       const key = chainKeyOf(entry.familyId);
@@ -92,16 +104,28 @@ export class AccessLogWriter {
     }
   }
 
+  /**
+   * Appends one chain's entries after the head the caller read, as a single statement
+   * that PostgreSQL runs atomically: in the caller's transaction, or, with a manager
+   * outside any transaction, as a transaction of its own. False when the head had moved
+   * or the entries are not all on the head's chain: nothing was written, and the caller
+   * appends them with `append` in a transaction instead.
+   */
+  async appendAfter(manager: EntityManager, entries: readonly AccessLogFacts[], known: KnownChainHead): Promise<boolean> {
+    if (entries.some((entry) => chainKeyOf(entry.familyId) !== known.chainKey)) return false;
+    return this.appendIfUnmoved(manager, known, entries);
+  }
+
   private async appendToChain(manager: EntityManager, chainKey: string, entries: readonly AccessLogFacts[]): Promise<void> {
     if (entries.length === 0) return;
     const head = await this.lockHead(manager, chainKey);
-    await run(manager, APPEND, this.appendParameters(chainKey, head.sequence, head.entry_hash, entries));
+    await this.run(manager, APPEND, this.appendParameters(chainKey, head.sequence, head.entry_hash, entries));
   }
 
   /** True when the entries were appended after the known head; false when the head had moved (nothing written). */
   private async appendIfUnmoved(manager: EntityManager, head: KnownChainHead, entries: readonly AccessLogFacts[]): Promise<boolean> {
     if (entries.length === 0) return true;
-    const [result] = await run<{ appended: number }>(manager, APPEND_IF_UNMOVED, [...this.appendParameters(head.chainKey, head.sequence, head.entryHash, entries), head.sequence]);
+    const [result] = await this.run<{ appended: number }>(manager, APPEND_IF_UNMOVED, [...this.appendParameters(head.chainKey, head.sequence, head.entryHash, entries), head.sequence]);
     const appended = result?.appended ?? 0;
     if (appended === 0) return false;
     // All or nothing by construction; anything else must fail the transaction, never be appended twice.
@@ -162,21 +186,13 @@ export class AccessLogWriter {
 
   /** Locks the chain's head, creating it at the genesis hash the first time. */
   private async lockHead(manager: EntityManager, chainKey: string): Promise<{ sequence: string; entry_hash: Buffer }> {
-    const [head] = await run<{ sequence: string; entry_hash: Buffer }>(manager, LOCK_HEAD, [chainKey]);
+    const [head] = await this.run<{ sequence: string; entry_hash: Buffer }>(manager, LOCK_HEAD, [chainKey]);
     if (head !== undefined) return head;
-    await run(manager, CREATE_HEAD, [chainKey, Buffer.from(GENESIS_HASH)]);
-    const [created] = await run<{ sequence: string; entry_hash: Buffer }>(manager, LOCK_HEAD, [chainKey]);
+    await this.run(manager, CREATE_HEAD, [chainKey, Buffer.from(GENESIS_HASH)]);
+    const [created] = await this.run<{ sequence: string; entry_hash: Buffer }>(manager, LOCK_HEAD, [chainKey]);
     if (created === undefined) throw new Error('the access log chain head could not be locked');
     return created;
   }
-}
-
-/** Runs a named statement on the transaction's own connection. */
-async function run<T = unknown>(manager: EntityManager, statement: NamedStatement, values: unknown[]): Promise<T[]> {
-  const runner = manager.queryRunner;
-  if (runner === undefined) throw new Error('the access log is written inside a transaction only');
-  const client = (await runner.connect()) as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> };
-  return (await client.query({ name: statement.name, text: statement.text, values })).rows;
 }
 
 /**

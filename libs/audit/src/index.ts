@@ -8,4 +8,4 @@ export { AccessLogEntryEntity } from './access-log-entry.entity';
 export { AccessLogChainHeadEntity } from './access-log-chain-head.entity';
 export { AccessLogCheckpointEntity } from './access-log-checkpoint.entity';
 export { AccessLogWriter } from './access-log.writer';
-export type { KnownChainHead } from './access-log.writer';
+export type { KnownChainHead, NamedStatement, StatementRunner } from './access-log.writer';

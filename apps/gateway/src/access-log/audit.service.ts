@@ -24,21 +24,45 @@ export interface AuditContext {
 export class AuditService {
   constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
 
-  /**
-   * Appends the drafts in the caller's transaction; call it last, just before commit.
-   * `knownHead`: the family's chain head as read earlier in this transaction, which saves
-   * the writer a locking round trip (it checks that the head has not moved).
-   */
-  async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[], knownHead: KnownChainHead | null = null): Promise<void> {
+  /** Appends the drafts in the caller's transaction; call it last, just before commit (the chain head stays locked until then). */
+  async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[]): Promise<void> {
     if (drafts.length === 0) return;
+    const entries = this.entriesOf(context, drafts);
+    await this.failClosed(() => this.runtime.accessLog.append(manager, entries));
+  }
+
+  private entriesOf(context: AuditContext, drafts: readonly EntryDraft[]): AccessLogFacts[] {
     const actor = actorOf(context.principal);
-    const entries: AccessLogFacts[] = drafts.map((draft) => ({ ...canonicalIds(draft), ...actor, occurredAt: context.at, traceId: context.traceId }));
+    return drafts.map((draft) => ({ ...canonicalIds(draft), ...actor, occurredAt: context.at, traceId: context.traceId }));
+  }
+
+  /** Any failure to write becomes AUDIT_UNAVAILABLE, with no detail that could carry a value. */
+  private async failClosed(write: () => Promise<void>): Promise<void> {
     try {
-      await this.runtime.accessLog.append(manager, entries, knownHead ?? undefined);
+      await write();
     } catch (error) {
       this.runtime.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'the access log could not be written; the request is refused');
       throw new KringError(ErrorCode.AUDIT_UNAVAILABLE, 'The access log cannot be written right now, so nothing was served or changed. Try again later.');
     }
+  }
+
+  /**
+   * Appends a read's entries, outside any transaction. A read changes nothing but the
+   * log, so the statement that appends its entries is the transaction that serves it:
+   * PostgreSQL runs it atomically, and the answer leaves only after it committed. With
+   * the family's chain head as read with its rows, that is one round trip; when another
+   * request moved the head in between (or there is none yet), the entries are appended
+   * in a transaction of their own, under the head's lock. An explicit BEGIN and COMMIT
+   * around the read would add two round trips and, at READ COMMITTED, no guarantee:
+   * the rows were read in one statement, one snapshot, either way.
+   */
+  async recordRead(context: AuditContext, drafts: readonly EntryDraft[], knownHead: KnownChainHead | null): Promise<void> {
+    if (drafts.length === 0) return;
+    const entries = this.entriesOf(context, drafts);
+    await this.failClosed(async () => {
+      if (knownHead !== null && (await this.runtime.accessLog.appendAfter(this.runtime.dataSource.manager, entries, knownHead))) return;
+      await this.runtime.dataSource.transaction((manager) => this.runtime.accessLog.append(manager, entries));
+    });
   }
 
   /** Records a refusal that happened before any transaction (e.g. not involved, unknown purpose), in a transaction of its own. */

@@ -1,15 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { NamedStatement } from '@kring/audit';
 
-/** A statement with a name: PostgreSQL parses and plans it once per connection, not once per request. */
-export interface NamedStatement {
-  readonly name: string;
-  readonly text: string;
-}
+export type { NamedStatement };
 
 /**
  * Runs a named (prepared) statement on the transaction's connection, or on a pooled one
  * outside a transaction. For the statements every request runs; the rest goes through
- * TypeORM as usual.
+ * TypeORM as usual. The access-log writer is given this one (it cannot import it).
  */
 export async function namedQuery<T>(manager: EntityManager, statement: NamedStatement, values: unknown[]): Promise<T[]> {
   const ownRunner = manager.queryRunner === undefined || manager.queryRunner.isReleased ? manager.connection.createQueryRunner() : null;

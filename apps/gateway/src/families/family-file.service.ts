@@ -34,18 +34,14 @@ export class FamilyFileService {
     const purpose = await this.declaredPurpose(principal, purposeCode, context, familyId);
     if (!isUuid(familyId)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), null);
     const today = dutchDate(at);
-    const outcome = await this.runtime.dataSource.transaction(async (manager) => {
-      const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, familyId, at);
-      if (snapshot === null || !isInvolved(snapshot.facts, principal.organisationId, today)) {
-        return { file: null, refused: snapshot === null ? 'missing' : 'not-involved' } as const;
-      }
-      const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
-      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), purpose.code);
-      await this.audit.record(manager, context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided), snapshot.logHead);
-      return { file, refused: null } as const;
-    });
-    if (outcome.file !== null) return outcome.file;
-    return refuse(DenyReason.NOT_INVOLVED, notFound('family'), outcome.refused === 'missing' ? null : familyId);
+    // One statement reads the family; one appends the log (AuditService.recordRead): no transaction around them.
+    const snapshot = await loadFamilySnapshot(this.runtime.dataSource.manager, this.runtime.crypto, familyId, at);
+    if (snapshot === null) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), null);
+    if (!isInvolved(snapshot.facts, principal.organisationId, today)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), familyId);
+    const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
+    const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), purpose.code);
+    await this.audit.recordRead(context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided), snapshot.logHead);
+    return file;
   }
 
   /** Finds the family through the BSN's blind index; only families the caller's organisation is involved with count. */
@@ -85,15 +81,13 @@ export class FamilyFileService {
   /** A member's own view: their data, and that of children under 16 over whom they hold authority. */
   async readForCitizen(principal: CitizenPrincipal, traceId: string): Promise<FamilyFile> {
     const at = this.runtime.clock.now();
-    return this.runtime.dataSource.transaction(async (manager) => {
-      const today = dutchDate(at);
-      const snapshot = await loadFamilySnapshot(manager, this.runtime.crypto, principal.familyId, at);
-      if (snapshot === null) throw notFound('family');
-      const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
-      const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), null);
-      await this.audit.record(manager, { principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided), snapshot.logHead);
-      return file;
-    });
+    const today = dutchDate(at);
+    const snapshot = await loadFamilySnapshot(this.runtime.dataSource.manager, this.runtime.crypto, principal.familyId, at);
+    if (snapshot === null) throw notFound('family');
+    const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
+    const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), null);
+    await this.audit.recordRead({ principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided), snapshot.logHead);
+    return file;
   }
 
   /** The families the caller's organisation is involved with today, by family id (keyset pagination). */

@@ -7,6 +7,7 @@ import { openDatabase } from '@kring/database';
 import { loadDemoWorld } from '@kring/demo-world';
 import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
+import { namedQuery } from '../common/named-query';
 import { resolveDatabase } from './database';
 import { systemClock, type Clock } from './clock';
 import type { KringRuntime } from './kring-runtime';
@@ -57,7 +58,7 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
       crypto,
       catalogue,
       clock: options.clock ?? systemClock,
-      accessLog: new AccessLogWriter(sodium),
+      accessLog: new AccessLogWriter(sodium, namedQuery),
       checkpointSigner: new CheckpointSigner(sodium, keyMaterial.auditSigningKey),
       tokenVerifier,
       devIssuer,
