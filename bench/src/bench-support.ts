@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
 import { DEMO_ORGANISATIONS } from '@kring/demo-world';
 
 /** A database for a benchmark run: DATABASE_URL's server, or an embedded PostgreSQL in .kring/bench. */
-export async function benchDatabase(name: string, reuse = false): Promise<{ url: string; stop: () => Promise<void>; server: string }> {
+export async function benchDatabase(name: string, reuse = false): Promise<{ url: string; stop: () => Promise<void>; server: string; postmasterPid: number | null }> {
   const base = process.env['DATABASE_URL'];
   let embedded: RunningPostgres | null = null;
   let adminUrl: string;
@@ -31,6 +31,8 @@ export async function benchDatabase(name: string, reuse = false): Promise<{ url:
   return {
     url: url.toString(),
     server: embedded === null ? `PostgreSQL at ${url.host}` : `embedded PostgreSQL (${url.host})`,
+    // The first line of postmaster.pid; its children are the backends and background processes.
+    postmasterPid: embedded === null ? null : Number(readFileSync(join(process.cwd(), '.kring', 'bench', 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: async () => {
       await embedded?.stop();
     },
@@ -89,4 +91,35 @@ export async function fillAccessLog(run: (sql: string, params: unknown[]) => Pro
     log(`  ${(start + count).toLocaleString('en')} / ${total.toLocaleString('en')} log entries`);
   }
   await run('ANALYZE access_log_entry', []);
+}
+
+/**
+ * CPU seconds (user + system, all threads) a process has used, and with `children`, also
+ * the processes whose parent it is (PostgreSQL's backends), from /proc. Null where /proc
+ * is not there. A process that ended between two readings drops out of the second one, so
+ * compare readings only over a span in which the processes live (a pool's connections).
+ */
+export function cpuSeconds(pid: number, children = false): number | null {
+  const ticksPerSecond = 100; // USER_HZ, the unit of /proc/<pid>/stat on Linux
+  const of = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  };
+  try {
+    let ticks = of(readFileSync(`/proc/${pid}/stat`, 'utf8')).ticks;
+    if (children) {
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          const stat = of(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+          if (stat.parent === pid) ticks += stat.ticks;
+        } catch {
+          // ended while we looked
+        }
+      }
+    }
+    return ticks / ticksPerSecond;
+  } catch {
+    return null;
+  }
 }

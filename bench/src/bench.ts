@@ -10,7 +10,7 @@ import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
 import { openDatabase } from '@kring/database';
 import { DevIssuer } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import { argument, benchDatabase, benchKeys, fillAccessLog } from './bench-support';
+import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog } from './bench-support';
 import { productionNodeFlags } from './node-flags';
 import { seedWorld, type BenchWorld } from './world';
 
@@ -36,6 +36,9 @@ interface ScenarioResult {
   readonly requests: number;
   readonly errors: number;
   readonly peakRssMb: number;
+  /** CPU time per answered request (Linux /proc; absent elsewhere). PostgreSQL's only when it is the embedded one. */
+  readonly gatewayCpuMsPerRequest?: number;
+  readonly databaseCpuMsPerRequest?: number;
   readonly [extra: string]: unknown;
 }
 
@@ -138,7 +141,8 @@ async function main(): Promise<void> {
     };
     say(`one answer: headline ${answerBytes.headline.toLocaleString('en')} bytes, plain ${answerBytes.plain.toLocaleString('en')} bytes`);
 
-    const run = (label: string, body: () => string, duration: number) => load(url, label, body, () => randomOf(readerTokens), pid, duration, connections);
+    const pids: ServerPids = { gateway: pid, postmaster: database.postmasterPid };
+    const run = (label: string, body: () => string, duration: number) => load(url, label, body, () => randomOf(readerTokens), pids, duration, connections);
     say(`warming up (${Math.min(seconds, 5)} s each)`);
     if (!process.argv.includes('--no-warm-up')) {
       await run('warm-up plain', familyRequest(PLAIN), Math.min(seconds, 5));
@@ -245,8 +249,10 @@ async function check(url: string, token: string, body: string, field: string): P
  * Drives one scenario. GraphQL answers errors with status 200, so each body is looked at:
  * an answer with an `errors` member counts as an error, like a non-2xx status.
  */
-async function load(url: string, label: string, body: () => string, token: () => string, pid: number, seconds: number, connections: number): Promise<ScenarioResult> {
+async function load(url: string, label: string, body: () => string, token: () => string, pids: ServerPids, seconds: number, connections: number): Promise<ScenarioResult> {
+  const pid = pids.gateway;
   resetPeakRss(pid);
+  const cpuBefore = { gateway: cpuSeconds(pid), database: pids.postmaster === null ? null : cpuSeconds(pids.postmaster, true) };
   let graphqlErrors = 0;
   const result = await autocannon({
     url,
@@ -269,9 +275,11 @@ async function load(url: string, label: string, body: () => string, token: () =>
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     peakRssMb: peakRssMb(pid),
+    ...cpuPerRequest(cpuBefore, { gateway: cpuSeconds(pid), database: pids.postmaster === null ? null : cpuSeconds(pids.postmaster, true) }, result.requests.total),
   };
+  const cpu = scenario.gatewayCpuMsPerRequest === undefined ? '' : `  CPU per request: gateway ${scenario.gatewayCpuMsPerRequest} ms${scenario.databaseCpuMsPerRequest === undefined ? '' : `, PostgreSQL ${scenario.databaseCpuMsPerRequest} ms`}`;
   process.stdout.write(
-    `${label.padEnd(32)} ${String(scenario.requestsPerSecond).padStart(8)} req/s  p50 ${String(scenario.latencyP50Ms).padStart(4)} ms  p99 ${String(scenario.latencyP99Ms).padStart(4)} ms  errors ${scenario.errors}  peak RSS ${scenario.peakRssMb} MB\n`,
+    `${label.padEnd(32)} ${String(scenario.requestsPerSecond).padStart(8)} req/s  p50 ${String(scenario.latencyP50Ms).padStart(4)} ms  p99 ${String(scenario.latencyP99Ms).padStart(4)} ms  errors ${scenario.errors}  peak RSS ${scenario.peakRssMb} MB${cpu}\n`,
   );
   return scenario;
 }
@@ -317,6 +325,24 @@ function churnWhile(url: string, granters: readonly { familyId: string; memberId
       return { churnCyclesPerSecond: round(cycles / elapsed), churnCycles: cycles, churnErrors: errors };
     },
   };
+}
+
+/** The processes whose CPU time is measured: the gateway, and the embedded PostgreSQL (null for DATABASE_URL's server). */
+interface ServerPids {
+  readonly gateway: number;
+  readonly postmaster: number | null;
+}
+
+/**
+ * CPU milliseconds per answered request, of the gateway (all its threads) and of the
+ * embedded PostgreSQL (all its processes). Steadier than requests per second on a host
+ * whose speed drifts, and it tells which process a change made cheaper.
+ */
+function cpuPerRequest(before: { gateway: number | null; database: number | null }, after: { gateway: number | null; database: number | null }, requests: number) {
+  const per = (a: number | null, b: number | null) => (a === null || b === null || requests === 0 ? undefined : round(((b - a) * 1000) / requests));
+  const gateway = per(before.gateway, after.gateway);
+  const database = per(before.database, after.database);
+  return { ...(gateway === undefined ? {} : { gatewayCpuMsPerRequest: gateway }), ...(database === undefined ? {} : { databaseCpuMsPerRequest: database }) };
 }
 
 /** Linux: writing 5 to clear_refs resets the peak resident set size (VmHWM) of the process. */
