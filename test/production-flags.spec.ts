@@ -8,6 +8,8 @@ describe('the gateway starts with the same Node.js flags everywhere', () => {
 
   it('production limits the heap (the benchmark measures the gateway with these flags)', () => {
     expect(production).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
+    // A young generation sized for 32 reads in flight (docs/decisions.md, Running the gateway).
+    expect(production).toContainEqual(expect.stringMatching(/^--max-semi-space-size=\d+$/));
   });
 
   it('npm start runs the gateway with the flags of start:prod', () => {
