@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Sodium } from '@kring/crypto';
 import type { AccessLogFacts } from './access-log-entry';
 import { chainKeyOf, entryHash, GENESIS_HASH } from './chain';
+import { timeOrderedId } from './entry-id';
 
 /** A statement with a name: PostgreSQL parses and plans it once per connection, not once per request. */
 export interface NamedStatement {
@@ -146,7 +146,7 @@ export class AccessLogWriter {
     for (const facts of entries) {
       const hash = entryHash(this.sodium, previous, chainKey, facts);
       sequence += 1;
-      columns.id.push(randomUUID());
+      columns.id.push(timeOrderedId());
       columns.sequence.push(String(sequence));
       columns.previousHash.push(Buffer.from(previous));
       columns.entryHash.push(Buffer.from(hash));
