@@ -339,7 +339,8 @@ interface ServerPids {
  * whose speed drifts, and it tells which process a change made cheaper.
  */
 function cpuPerRequest(before: { gateway: number | null; database: number | null }, after: { gateway: number | null; database: number | null }, requests: number) {
-  const per = (a: number | null, b: number | null) => (a === null || b === null || requests === 0 ? undefined : round(((b - a) * 1000) / requests));
+  // A process that ended in between (an autovacuum worker) takes its time with it: never below zero.
+  const per = (a: number | null, b: number | null) => (a === null || b === null || requests === 0 ? undefined : round((Math.max(0, b - a) * 1000) / requests));
   const gateway = per(before.gateway, after.gateway);
   const database = per(before.database, after.database);
   return { ...(gateway === undefined ? {} : { gatewayCpuMsPerRequest: gateway }), ...(database === undefined ? {} : { databaseCpuMsPerRequest: database }) };
