@@ -1,5 +1,5 @@
 export { APPLICATION_ROLE, createDataSource, migrateDatabase, openDatabase, pendingSchemaChanges } from './data-source';
 export type { DataSourceOptions } from './data-source';
-export { startEmbeddedPostgres } from './embedded-postgres';
+export { defaultSharedBuffersMb, startEmbeddedPostgres } from './embedded-postgres';
 export type { RunningPostgres, EmbeddedPostgresOptions } from './embedded-postgres';
 export { KRING_ENTITIES } from './entities';
