@@ -10,7 +10,7 @@ import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
 import { openDatabase } from '@kring/database';
 import { DevIssuer } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog } from './bench-support';
+import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog, prewarmFamilyData } from './bench-support';
 import { productionNodeFlags } from './node-flags';
 import { seedWorld, type BenchWorld } from './world';
 
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     say(`world: ${world.familyIds.length.toLocaleString('en')} families, ${logEntries.toLocaleString('en')} extra log entries (${database.server}), set up in ${setupSeconds.toFixed(0)} s`);
     // --seed-only: prepare a world for later runs with --reuse (the 100,000-family world takes a while).
     if (process.argv.includes('--seed-only')) return;
+    say(await prewarmFamilyData(database.url));
 
     const issuer = await DevIssuer.ephemeral('https://kring-bench.invalid', config.identity.audience);
     const readerTokens = await Promise.all(world.readers.map((r) => issuer.sign({ kind: 'professional', professionalId: r.professionalId, organisationId: r.organisationId }, 24 * 3600)));
