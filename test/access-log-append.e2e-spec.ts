@@ -150,4 +150,16 @@ describe('appending a read to the access log after the head it read', () => {
     expect(rows).toEqual([{ activity: 'ALONE' }]);
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
   });
+  it('text that array literals treat specially is stored as given and verifies: quotes, backslashes, commas, braces, NULL, non-ASCII', async () => {
+    const { dataSource, accessLog } = sut.runtime;
+    const awkward = ['"quoted"', 'back\\slash', 'a,b', '{braces}', 'NULL', 'straße ✓', ''];
+    const entry: AccessLogFacts = { ...facts('AWKWARD_TEXT'), purpose: awkward.join(' '), actorRole: 'CASE_WORKER,PRIVACY_OFFICER', fields: awkward, basisRefs: ['NULL'], category: null };
+    await dataSource.transaction((manager) => accessLog.append(manager, [entry]));
+    const { rows } = await superuser.query<{ purpose: string; actor_role: string; fields: string[]; basis_refs: string[]; category: string | null }>(
+      `SELECT purpose, actor_role, fields, basis_refs, category FROM access_log_entry WHERE chain_key = $1 AND activity = 'AWKWARD_TEXT'`,
+      [chain],
+    );
+    expect(rows).toEqual([{ purpose: awkward.join(' '), actor_role: 'CASE_WORKER,PRIVACY_OFFICER', fields: awkward, basis_refs: ['NULL'], category: null }]);
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
+  });
 });

@@ -152,33 +152,37 @@ export class AccessLogWriter {
       columns.entryHash.push(Buffer.from(hash));
       previous = hash;
     }
-    const column = <T>(pick: (facts: AccessLogFacts) => T) => entries.map(pick);
+    // Every column travels as one PostgreSQL array literal, built here: pg's own conversion
+    // escapes element by element, and these values are ids, codes and hex (arrayLiteral
+    // quotes and escapes the few that could hold anything else).
+    const text = (pick: (facts: AccessLogFacts) => string | null) => arrayLiteral(entries.map(pick));
+    const nested = (pick: (facts: AccessLogFacts) => readonly string[]) => arrayLiteral(entries.map((f) => arrayLiteral(pick(f))));
     return [
       chainKey,
-      columns.id,
-      columns.sequence,
-      column((f) => f.occurredAt),
-      column((f) => f.traceId),
-      column((f) => f.actorKind),
-      column((f) => f.actorId),
-      column((f) => f.actorOrganisationId),
-      column((f) => f.actorRole),
-      column((f) => f.activity),
-      column((f) => f.purpose),
-      column((f) => f.familyId),
-      column((f) => arrayLiteral(f.subjectMemberIds)),
-      column((f) => f.targetKind),
-      column((f) => arrayLiteral(f.targetIds)),
-      column((f) => f.sourceOrganisationId),
-      column((f) => f.category),
-      column((f) => arrayLiteral(f.fields)),
-      column((f) => f.decision),
-      column((f) => f.basis),
-      column((f) => arrayLiteral(f.basisRefs)),
-      column((f) => f.reason),
-      column((f) => f.breakGlass),
-      columns.previousHash,
-      columns.entryHash,
+      plainArray(columns.id),
+      plainArray(columns.sequence),
+      plainArray(entries.map((f) => f.occurredAt.toISOString())),
+      text((f) => f.traceId),
+      text((f) => f.actorKind),
+      text((f) => f.actorId),
+      text((f) => f.actorOrganisationId),
+      text((f) => f.actorRole),
+      text((f) => f.activity),
+      text((f) => f.purpose),
+      text((f) => f.familyId),
+      nested((f) => f.subjectMemberIds),
+      text((f) => f.targetKind),
+      nested((f) => f.targetIds),
+      text((f) => f.sourceOrganisationId),
+      text((f) => f.category),
+      nested((f) => f.fields),
+      text((f) => f.decision),
+      text((f) => f.basis),
+      nested((f) => f.basisRefs),
+      text((f) => f.reason),
+      plainArray(entries.map((f) => (f.breakGlass ? 't' : 'f'))),
+      plainArray(columns.previousHash.map(byteaElement)),
+      plainArray(columns.entryHash.map(byteaElement)),
       String(sequence),
       Buffer.from(previous),
     ];
@@ -196,9 +200,20 @@ export class AccessLogWriter {
 }
 
 /**
- * A PostgreSQL array literal of strings, every element quoted: ids, field names and
- * codes, cast to uuid[] or text[] in the statement.
+ * A PostgreSQL array literal of strings, every element quoted and escaped (NULL for null):
+ * ids, field names and codes, cast to uuid[] or text[] in the statement, and the inner
+ * literals of the array-valued columns (cast per row).
  */
-function arrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+function arrayLiteral(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}
+
+/** An array literal of elements that need no quoting: uuids, integers, ISO times, t/f, escaped bytea. */
+function plainArray(values: readonly string[]): string {
+  return `{${values.join(',')}}`;
+}
+
+/** A bytea as an array element: its hex form, the backslash escaped for the array's parser. */
+function byteaElement(bytes: Buffer): string {
+  return `\\\\x${bytes.toString('hex')}`;
 }
