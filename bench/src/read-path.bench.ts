@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     if (reader === undefined || purpose === undefined) throw new Error('the world has no reader, or the catalogue no CASE_COORDINATION');
     const token = await issuer.sign({ kind: 'professional', professionalId: reader.professionalId, organisationId: reader.organisationId }, 3600);
     const principal = (await new PrincipalResolver(runtime).resolve(token)) as ProfessionalPrincipal;
-    const service = new FamilyFileService(runtime, new AuditService(runtime));
+    const audit = new AuditService(runtime);
+    const service = new FamilyFileService(runtime, audit);
     const manager = runtime.dataSource.manager;
     const ids = state.world.familyIds;
     const familyAt = (i: number) => ids[(i * 7) % ids.length] as string;
@@ -68,6 +69,12 @@ async function main(): Promise<void> {
       ['assemble and group log entries', (i) => {
         const { snapshot, decided } = assemble(i);
         return readEntries('READ_FAMILY_FILE', purpose.code, snapshot.family.id, decided);
+      }],
+      ['rows, then the append of a read\'s entries', async (i) => {
+        const { snapshot, decided } = assemble(i);
+        const drafts = readEntries('READ_FAMILY_FILE', purpose.code, snapshot.family.id, decided);
+        const rows = await loadFamilyRows(manager, snapshot.family.id, new Date());
+        return audit.recordRead({ principal, traceId: '4bf92f3577b34da6a3ce929d0e0e4736', at: new Date() }, drafts, rows?.logHead ?? null);
       }],
       ['whole read, log appended', (i) => service.readForProfessional(principal, familyAt(i), purpose.code, '4bf92f3577b34da6a3ce929d0e0e4736')],
     ];
