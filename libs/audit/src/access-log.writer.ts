@@ -205,8 +205,11 @@ export class AccessLogWriter {
  * literals of the array-valued columns (cast per row).
  */
 function arrayLiteral(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${NEEDS_ESCAPE.test(v) ? v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : v}"`)).join(',')}}`;
 }
+
+/** Ids, codes and field names hold neither: one test instead of two replacements per element. */
+const NEEDS_ESCAPE = /["\\]/;
 
 /** An array literal of elements that need no quoting: uuids, integers, ISO times, t/f, escaped bytea. */
 function plainArray(values: readonly string[]): string {
