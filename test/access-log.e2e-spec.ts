@@ -559,6 +559,11 @@ describe('exporting the access log', () => {
     const first = JSON.parse(logius.text.trim().split('\n')[0] as string) as Record<string, unknown>;
     expect(first).toMatchObject({ trace_id: expect.stringMatching(/^[0-9a-f]{32}$/), operation_id: expect.stringMatching(/^[0-9a-f]{16}$/), status_code: expect.stringMatching(/^STATUS_CODE_/), name: expect.any(String), start_time: expect.any(Number) });
     expect((first['attributes'] as Record<string, unknown>)['dpl.core.processing_activity_id']).toMatch(/^urn:kring:processing-activity:/);
+    // The standard's operation id names one operation: no two lines share one, though every
+    // entry of a read is written in the same millisecond (and time-ordered ids start with it).
+    const operations = logius.text.trim().split('\n').map((l) => (JSON.parse(l) as { operation_id: string }).operation_id);
+    expect(operations.length).toBeGreaterThan(20);
+    expect(new Set(operations).size).toBe(operations.length);
     const reads = logius.text.trim().split('\n').map((l) => (JSON.parse(l) as { attributes: Record<string, unknown> }).attributes).filter((at) => at['kring.target_kind'] === 'RECORD');
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.every((at) => /^[0-9a-f-]{36}( [0-9a-f-]{36})*$/.test(String(at['kring.target_ids'])))).toBe(true);

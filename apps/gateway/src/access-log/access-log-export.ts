@@ -94,7 +94,7 @@ export function logiusLines(entry: AccessLogEntry, serviceVersion: string): stri
       return JSON.stringify({
         trace_id: entry.traceId,
         // 8 bytes, unique per operation: from the entry id, and per subject when an entry has several.
-        operation_id: (entry.id.replace(/-/g, '').slice(0, 14) + i.toString(16).padStart(2, '0')).slice(0, 16),
+        operation_id: `${operationIdBase(entry.id)}${i.toString(16).padStart(2, '0')}`.slice(0, 16),
         status_code: entry.decision === LogDecision.ALLOWED ? 'STATUS_CODE_OK' : 'STATUS_CODE_ERROR',
         name: entry.category === null ? entry.activity : `${entry.activity}:${entry.category}`,
         start_time: time,
@@ -105,4 +105,15 @@ export function logiusLines(entry: AccessLogEntry, serviceVersion: string): stri
     })
     .map((line) => `${line}\n`)
     .join('');
+}
+
+/**
+ * Seven bytes of an entry id that tell entries apart, for the Logius operation id. A random
+ * (version 4) id gives its first seven, as exports always did, so an entry keeps its
+ * operation id. A time-ordered (version 7) id starts with its millisecond, which every entry
+ * of one read shares: it gives its last seven, which are random.
+ */
+function operationIdBase(entryId: string): string {
+  const hex = entryId.replace(/-/g, '');
+  return hex[12] === '7' ? hex.slice(-14) : hex.slice(0, 14);
 }
