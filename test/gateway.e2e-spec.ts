@@ -160,6 +160,8 @@ describe('plain HTTP routes keep their own error answers', () => {
       expect(response.body).toMatchObject({ status: 'unavailable' });
     } finally {
       await gateway.app.close();
+      // The runtime's pool is gone already; its registration listener would retry for good.
+      await gateway.runtime.registrations.close();
       await gateway.database.drop();
     }
   });

@@ -18,6 +18,15 @@ const MEMBER = {
   text: `SELECT m.id, m.family_id, f.erased_at FROM family_member m JOIN family f ON f.id = m.family_id WHERE m.id = $1`,
 };
 
+/** A professional's registration, as the principal query reads it. */
+export interface RegisteredProfessional {
+  readonly id: string;
+  readonly organisation_id: string;
+  readonly roles: ProfessionalRole[];
+  readonly organisation_name: string;
+  readonly domain: Domain;
+}
+
 @Injectable()
 export class PrincipalResolver {
   constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
@@ -28,13 +37,16 @@ export class PrincipalResolver {
     return claims.kind === 'professional' ? this.professional(claims) : this.citizen(claims);
   }
 
-  /** One prepared query: the professional with their organisation (every request resolves its principal). */
+  /**
+   * The professional with their organisation: one prepared query, or the registration this
+   * gateway remembers until PostgreSQL announces a change (RegistrationCache). The claims
+   * are checked against it on every request.
+   */
   private async professional(claims: KringClaims): Promise<Principal> {
-    const [professional] = await namedQuery<{ id: string; organisation_id: string; roles: ProfessionalRole[]; organisation_name: string; domain: Domain }>(
-      this.runtime.dataSource.manager,
-      PROFESSIONAL,
-      [claims.subject],
-    );
+    const professional = await this.runtime.registrations.remembered(claims.subject, async () => {
+      const [row] = await namedQuery<RegisteredProfessional>(this.runtime.dataSource.manager, PROFESSIONAL, [claims.subject]);
+      return row;
+    });
     if (professional === undefined) throw new TokenRejected('unknown professional');
     if (claims.organisationId !== null && claims.organisationId !== professional.organisation_id) throw new TokenRejected('organisation claim does not match');
     const roles = claims.roles === null ? professional.roles : professional.roles.filter((role) => claims.roles?.includes(role));

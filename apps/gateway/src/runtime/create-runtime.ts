@@ -7,6 +7,8 @@ import { openDatabase } from '@kring/database';
 import { loadDemoWorld } from '@kring/demo-world';
 import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
+import type { RegisteredProfessional } from '../auth/principal.resolver';
+import { RegistrationCache } from '../auth/registration-cache';
 import { namedQuery } from '../common/named-query';
 import { resolveDatabase } from './database';
 import { systemClock, type Clock } from './clock';
@@ -51,6 +53,8 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
       audience: identity.audience,
       keys: devIssuer !== null ? { jwks: devIssuer.jwks() } : options.issuerKeys !== undefined ? { jwks: options.issuerKeys } : { jwksUrl: (identity as { jwksUrl: string }).jwksUrl },
     });
+    const registrations = new RegistrationCache<RegisteredProfessional>(url, logger);
+    await registrations.start();
     return {
       config,
       logger,
@@ -61,9 +65,11 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
       accessLog: new AccessLogWriter(sodium, namedQuery),
       checkpointSigner: new CheckpointSigner(sodium, keyMaterial.auditSigningKey),
       tokenVerifier,
+      registrations,
       devIssuer,
       databaseDescription,
       async close() {
+        await registrations.close();
         await dataSource.destroy();
         await embedded?.stop();
       },

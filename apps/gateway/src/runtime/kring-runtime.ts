@@ -5,6 +5,8 @@ import type { AccessLogWriter, CheckpointSigner } from '@kring/audit';
 import type { KringCrypto } from '@kring/crypto';
 import type { DevIssuer, TokenVerifier } from '@kring/identity';
 import type { PurposeCatalogue } from '@kring/policy';
+import type { RegisteredProfessional } from '../auth/principal.resolver';
+import type { RegistrationCache } from '../auth/registration-cache';
 import type { Clock } from './clock';
 
 /** Everything a gateway process sets up before Nest starts: built once, shared by every module. */
@@ -18,6 +20,8 @@ export interface KringRuntime {
   readonly accessLog: AccessLogWriter;
   readonly checkpointSigner: CheckpointSigner;
   readonly tokenVerifier: TokenVerifier;
+  /** Professionals' registrations, remembered while PostgreSQL announces their changes. */
+  readonly registrations: RegistrationCache<RegisteredProfessional>;
   /** Present only when no external issuer is configured (never in production). */
   readonly devIssuer: DevIssuer | null;
   /** Where the database is, for messages: `embedded (port N)` or the host of DATABASE_URL. */
