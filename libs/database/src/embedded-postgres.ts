@@ -11,7 +11,7 @@ export interface EmbeddedPostgresOptions {
   /** Port to listen on; null picks a free one (5432 is often taken by a system server). */
   readonly port: number | null;
   readonly onLog?: (message: string) => void;
-  /** PostgreSQL's buffer cache in MB; by default a quarter of the machine's memory, 128 MB to 4 GB. */
+  /** PostgreSQL's buffer cache in MB; by default a quarter of the machine's memory, 128 MB to 8 GB. */
   readonly sharedBuffersMb?: number;
 }
 
@@ -58,14 +58,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 /**
  * A quarter of the machine's memory for PostgreSQL's buffer cache, the usual starting point
- * for a server of its own, between PostgreSQL's default of 128 MB and 4 GB. Why: with the
+ * for a server of its own, between PostgreSQL's default of 128 MB and 8 GB (beyond that the
+ * operating system's cache serves as well). Why: with the
  * default, a municipality's family data (2 GB at 100,000 families) is read from the
  * operating system's cache page by page, and a plain read of a family file cost PostgreSQL
  * about twice the CPU it costs when the pages are in its own cache (docs/performance.md).
  * The memory is reserved, not used: pages are only taken as data is read.
  */
 export function defaultSharedBuffersMb(totalBytes: number = totalmem()): number {
-  return Math.min(4096, Math.max(128, Math.floor(totalBytes / 4 / 2 ** 20)));
+  return Math.min(8192, Math.max(128, Math.floor(totalBytes / 4 / 2 ** 20)));
 }
 
 async function loadOrCreatePassword(dir: string): Promise<string> {
