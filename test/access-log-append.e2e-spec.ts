@@ -88,10 +88,11 @@ describe('appending a read to the access log after the head it read', () => {
     if (stale === undefined) throw new Error('the chain has no head');
     // Someone else appends in between and commits: the head moves on.
     await dataSource.transaction((manager) => accessLog.append(manager, [facts('IN_BETWEEN'), facts('IN_BETWEEN')]));
-    // The late writer still holds the old head; its entries must not fork the chain.
-    await dataSource.transaction((manager) =>
-      accessLog.append(manager, [facts('LATE_WRITER')], { chainKey: chain, sequence: stale.sequence, entryHash: new Uint8Array(stale.entry_hash) }),
-    );
+    // The late writer still holds the old head; its entries must not fork the chain. It does what
+    // AuditService.recordRead does: the unlocked append finds the head moved, then the locked one.
+    const late = [facts('LATE_WRITER')];
+    expect(await accessLog.appendAfter(dataSource.manager, late, { chainKey: chain, sequence: stale.sequence, entryHash: new Uint8Array(stale.entry_hash) })).toBe(false);
+    await dataSource.transaction((manager) => accessLog.append(manager, late));
     const { rows } = await superuser.query<{ sequence: string; activity: string }>(
       `SELECT sequence::text, activity FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY sequence`,
       [chain, stale.sequence],
@@ -120,11 +121,7 @@ describe('appending a read to the access log after the head it read', () => {
         return query(...args);
       };
       try {
-        await accessLog.append(
-          manager,
-          [facts('UNMOVED_HEAD')],
-          { chainKey: chain, sequence: head.sequence, entryHash: new Uint8Array(head.entry_hash) },
-        );
+        await accessLog.appendAfter(manager, [facts('UNMOVED_HEAD')], { chainKey: chain, sequence: head.sequence, entryHash: new Uint8Array(head.entry_hash) });
       } finally {
         (client as unknown as { query: unknown }).query = query;
       }

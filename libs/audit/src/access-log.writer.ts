@@ -46,8 +46,8 @@ const APPEND: NamedStatement = {
 };
 
 /**
- * The same append without a lock taken first, for a head the caller read earlier in the
- * transaction: the head moves only if it is still at that sequence ($28), and the entries
+ * The same append without a lock taken first, for a head the caller read earlier (with a
+ * read's rows): the head moves only if it is still at that sequence ($28), and the entries
  * are inserted only if it moved. A concurrent writer that moved it first holds the row
  * until it commits, after which this finds the sequence changed and appends nothing; the
  * writer then takes the locked path. One round trip instead of two.
@@ -71,10 +71,10 @@ export interface KnownChainHead {
  * Appends entries to the access log inside the caller's transaction, so that an
  * answer and its log entries commit together or not at all. Per chain: lock its
  * head, hash the new entries in order, then insert them and move the head in one
- * statement; or, for a head the caller already read, skip the lock and move it only
- * if it has not moved since. Call it last in the transaction: the head row stays
- * locked until commit. A read, which changes nothing but the log, needs no
- * transaction around it: `appendAfter` is one atomic statement.
+ * statement. Call it last in the transaction: the head row stays locked until commit.
+ * A read, which changes nothing but the log, needs no transaction around it:
+ * `appendAfter` skips the lock for a head the caller read, and moves it only if it has
+ * not moved since, in one atomic statement.
  */
 export class AccessLogWriter {
   constructor(
@@ -82,12 +82,8 @@ export class AccessLogWriter {
     private readonly run: StatementRunner,
   ) {}
 
-  /**
-   * Appends the entries, chain by chain. With `known`, the head of that chain as the
-   * caller read it in this transaction, its entries are appended without locking first;
-   * when another writer moved the head in between, they are hashed again under the lock.
-   */
-  async append(manager: EntityManager, entries: readonly AccessLogFacts[], known?: KnownChainHead): Promise<void> {
+  /** Appends the entries in the caller's transaction, chain by chain, each under its head's lock. */
+  async append(manager: EntityManager, entries: readonly AccessLogFacts[]): Promise<void> {
     if (manager.queryRunner === undefined) throw new Error('the access log is appended inside a transaction, or alone through appendAfter');
     const byChain = new Map<string, AccessLogFacts[]>();
     for (const entry of entries) {
@@ -98,9 +94,7 @@ export class AccessLogWriter {
     }
     // A fixed order of chains, so two transactions never wait on each other crosswise.
     for (const chainKey of [...byChain.keys()].sort()) {
-      const chainEntries = byChain.get(chainKey) ?? [];
-      if (known !== undefined && known.chainKey === chainKey && (await this.appendIfUnmoved(manager, known, chainEntries))) continue;
-      await this.appendToChain(manager, chainKey, chainEntries);
+      await this.appendToChain(manager, chainKey, byChain.get(chainKey) ?? []);
     }
   }
 
@@ -113,24 +107,19 @@ export class AccessLogWriter {
    */
   async appendAfter(manager: EntityManager, entries: readonly AccessLogFacts[], known: KnownChainHead): Promise<boolean> {
     if (entries.some((entry) => chainKeyOf(entry.familyId) !== known.chainKey)) return false;
-    return this.appendIfUnmoved(manager, known, entries);
+    if (entries.length === 0) return true;
+    const [result] = await this.run<{ appended: number }>(manager, APPEND_IF_UNMOVED, [...this.appendParameters(known.chainKey, known.sequence, known.entryHash, entries), known.sequence]);
+    const appended = result?.appended ?? 0;
+    if (appended === 0) return false;
+    // All or nothing by construction; anything else must fail the transaction, never be appended twice.
+    if (appended !== entries.length) throw new Error('the access log append wrote part of its entries');
+    return true;
   }
 
   private async appendToChain(manager: EntityManager, chainKey: string, entries: readonly AccessLogFacts[]): Promise<void> {
     if (entries.length === 0) return;
     const head = await this.lockHead(manager, chainKey);
     await this.run(manager, APPEND, this.appendParameters(chainKey, head.sequence, head.entry_hash, entries));
-  }
-
-  /** True when the entries were appended after the known head; false when the head had moved (nothing written). */
-  private async appendIfUnmoved(manager: EntityManager, head: KnownChainHead, entries: readonly AccessLogFacts[]): Promise<boolean> {
-    if (entries.length === 0) return true;
-    const [result] = await this.run<{ appended: number }>(manager, APPEND_IF_UNMOVED, [...this.appendParameters(head.chainKey, head.sequence, head.entryHash, entries), head.sequence]);
-    const appended = result?.appended ?? 0;
-    if (appended === 0) return false;
-    // All or nothing by construction; anything else must fail the transaction, never be appended twice.
-    if (appended !== entries.length) throw new Error('the access log append wrote part of its entries');
-    return true;
   }
 
   /** The entries hashed in order after the given head, as the statements' 27 parameters. */
@@ -140,16 +129,16 @@ export class AccessLogWriter {
     const columns = {
       id: [] as string[],
       sequence: [] as string[],
-      previousHash: [] as Buffer[],
-      entryHash: [] as Buffer[],
+      previousHash: [] as string[],
+      entryHash: [] as string[],
     };
     for (const facts of entries) {
       const hash = entryHash(this.sodium, previous, chainKey, facts);
       sequence += 1;
       columns.id.push(timeOrderedId());
       columns.sequence.push(String(sequence));
-      columns.previousHash.push(Buffer.from(previous));
-      columns.entryHash.push(Buffer.from(hash));
+      columns.previousHash.push(byteaElement(previous));
+      columns.entryHash.push(byteaElement(hash));
       previous = hash;
     }
     // Every column travels as one PostgreSQL array literal, built here: pg's own conversion
@@ -181,8 +170,8 @@ export class AccessLogWriter {
       nested((f) => f.basisRefs),
       text((f) => f.reason),
       plainArray(entries.map((f) => (f.breakGlass ? 't' : 'f'))),
-      plainArray(columns.previousHash.map(byteaElement)),
-      plainArray(columns.entryHash.map(byteaElement)),
+      plainArray(columns.previousHash),
+      plainArray(columns.entryHash),
       String(sequence),
       Buffer.from(previous),
     ];
@@ -217,6 +206,6 @@ function plainArray(values: readonly string[]): string {
 }
 
 /** A bytea as an array element: its hex form, the backslash escaped for the array's parser. */
-function byteaElement(bytes: Buffer): string {
-  return `\\\\x${bytes.toString('hex')}`;
+function byteaElement(bytes: Uint8Array): string {
+  return `\\\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`;
 }
