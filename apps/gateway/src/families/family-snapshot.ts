@@ -72,7 +72,9 @@ type JsonRow = Record<string, unknown>;
 
 /** Reads every row of a family, or null when there is no such (unerased) family. */
 export async function loadFamilyRows(manager: EntityManager, familyId: string, at: Date): Promise<FamilyRows | null> {
-  const [row] = await namedQuery<Record<string, JsonRow | JsonRow[] | null>>(manager, FAMILY_ROWS, [familyId, at, chainKeyOf(familyId.toLowerCase())]);
+  // uuid columns answer in lower case, so the chain key is made of the id as they give it back.
+  const chainKey = chainKeyOf(familyId.toLowerCase());
+  const [row] = await namedQuery<Record<string, JsonRow | JsonRow[] | null>>(manager, FAMILY_ROWS, [familyId, at, chainKey]);
   const familyJson = row?.['family'];
   if (row === undefined || familyJson === null || familyJson === undefined || Array.isArray(familyJson)) return null;
   const [family] = hydrateAll(manager, FamilyEntity, [familyJson]) as [FamilyEntity];
@@ -99,7 +101,7 @@ export async function loadFamilyRows(manager: EntityManager, familyId: string, a
     signatures: list(ConsentSignatureEntity, 'signatures'),
     grants: list(BreakGlassGrantEntity, 'grants'),
     organisations: new Map(organisations.map((o) => [o.id, Object.assign(new OrganisationEntity(), o)])),
-    logHead: head === null ? null : { chainKey: chainKeyOf(family.id), sequence: head.sequence, entryHash: Buffer.from(head.entry_hash, 'hex') },
+    logHead: head === null ? null : { chainKey, sequence: head.sequence, entryHash: Buffer.from(head.entry_hash, 'hex') },
   };
 }
 
