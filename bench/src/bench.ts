@@ -253,7 +253,8 @@ async function check(url: string, token: string, body: string, field: string): P
 async function load(url: string, label: string, body: () => string, token: () => string, pids: ServerPids, seconds: number, connections: number): Promise<ScenarioResult> {
   const pid = pids.gateway;
   resetPeakRss(pid);
-  const cpuBefore = { gateway: cpuSeconds(pid), database: pids.postmaster === null ? null : cpuSeconds(pids.postmaster, true) };
+  const cpuNow = () => ({ gateway: cpuSeconds(pid), database: pids.postmaster === null ? null : cpuSeconds(pids.postmaster, true) });
+  const cpuBefore = cpuNow();
   let graphqlErrors = 0;
   const result = await autocannon({
     url,
@@ -276,7 +277,7 @@ async function load(url: string, label: string, body: () => string, token: () =>
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     peakRssMb: peakRssMb(pid),
-    ...cpuPerRequest(cpuBefore, { gateway: cpuSeconds(pid), database: pids.postmaster === null ? null : cpuSeconds(pids.postmaster, true) }, result.requests.total),
+    ...cpuPerRequest(cpuBefore, cpuNow(), result.requests.total),
   };
   const cpu = scenario.gatewayCpuMsPerRequest === undefined ? '' : `  CPU per request: gateway ${scenario.gatewayCpuMsPerRequest} ms${scenario.databaseCpuMsPerRequest === undefined ? '' : `, PostgreSQL ${scenario.databaseCpuMsPerRequest} ms`}`;
   process.stdout.write(
