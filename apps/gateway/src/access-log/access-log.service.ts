@@ -117,8 +117,7 @@ export class AccessLogService {
     const reach = scope.kind === 'member' ? new Set(scope.reach) : null;
     const hidden = reach === null ? null : await this.outOfReach(rows, reach);
     return rows.map((r) => {
-      // v1 entries name one target (or none) in target_id; v2 entries list theirs in target_ids.
-      const stored = r.targetIds ?? (r.targetId === null ? [] : [r.targetId]);
+      const stored = targetsOf(r);
       const targetIds = hidden === null ? stored : stored.filter((id) => !hidden.has(id));
       return {
         id: r.id,
@@ -166,7 +165,7 @@ export class AccessLogService {
     const records = new Set<string>();
     const refs = new Set<string>();
     for (const r of rows) {
-      const targets = r.targetIds ?? (r.targetId === null ? [] : [r.targetId]);
+      const targets = targetsOf(r);
       if (r.targetKind === 'MEMBER') for (const id of targets) if (!reach.has(id)) hidden.add(id);
       if (r.targetKind === 'RECORD') for (const id of targets) records.add(id);
       for (const ref of r.basisRefs) refs.add(ref);
@@ -319,4 +318,9 @@ function calendarDays(first: string, last: string): string[] {
     days.push(day.toISOString().slice(0, 10));
   }
   return days;
+}
+
+/** An entry's targets: v1 entries name one (or none) in target_id, v2 entries list theirs in target_ids. */
+function targetsOf(entry: AccessLogEntryEntity): string[] {
+  return entry.targetIds ?? (entry.targetId === null ? [] : [entry.targetId]);
 }
