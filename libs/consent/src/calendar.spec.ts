@@ -16,6 +16,23 @@ describe('dutchDate: the calendar date in the Netherlands', () => {
   ])('%s', (_rule, instant, date) => {
     expect(dutchDate(new Date(instant))).toBe(date);
   });
+
+  it('answers for the instant asked, not the one asked before it (it remembers the last answer)', () => {
+    const evening = new Date('2026-01-15T22:59:59Z');
+    const midnight = new Date('2026-01-15T23:00:00Z');
+    expect([dutchDate(evening), dutchDate(evening), dutchDate(midnight), dutchDate(evening), dutchDate(new Date(midnight.getTime()))]).toEqual([
+      '2026-01-15',
+      '2026-01-15',
+      '2026-01-16',
+      '2026-01-15',
+      '2026-01-16',
+    ]);
+  });
+
+  it('refuses an invalid date as Intl does, even right after a valid one', () => {
+    dutchDate(new Date('2026-01-15T12:00:00Z'));
+    expect(() => dutchDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
 
 describe('ageOn: age in whole years on a calendar date', () => {
