@@ -86,15 +86,12 @@ export function assembleFamilyFile(
   const redactions: Redaction[] = [];
   const decided = new Map<string, DecidedTarget>();
   const { key } = snapshot;
-  /** A withheld field, listed with its category and the reason, so the reader can ask the family. */
-  const withhold = (decision: AccessDecision & { allowed: false }, where: Omit<Redaction, 'category' | 'reason'>) =>
-    redactions.push({ ...where, category: decision.category, reason: decision.reason });
-  // Where a value sits is only spelled out when it is withheld: most fields are allowed, and are read.
-  const reveal = <T>(decision: AccessDecision, where: () => Omit<Redaction, 'category' | 'reason'>, read: () => T): T | null => {
-    if (decision.allowed) return read();
-    withhold(decision, where());
-    return null;
-  };
+  /**
+   * A withheld field, listed with its category and the reason, so the reader can ask the family.
+   * Built as one literal of a fixed shape (not spread from a location): a file has dozens.
+   */
+  const withhold = (decision: AccessDecision & { allowed: false }, path: string, field: string, memberId: string | null, recordId: string | null, involvementId: string | null) =>
+    redactions.push({ path, field, category: decision.category, reason: decision.reason, memberId, recordId, involvementId });
   /** Decides a field and notes the decision under its target for the log. */
   const decide = (targetKind: DecidedTarget['targetKind'], targetId: string, field: string, facts: FieldFacts): AccessDecision => {
     const decision = decisions.decide(facts);
@@ -112,28 +109,31 @@ export function assembleFamilyFile(
 
   const members: FamilyMember[] = snapshot.members.map((m) => {
     const self = [m.id];
-    const own = (field: string, category: DataCategory) => decide('MEMBER', m.id, field, { category, sourceOrganisationId: memberSource, subjectIds: self });
-    const at = (field: string) => () => ({ path: `members.${m.id}.${field}`, field, memberId: m.id, recordId: null, involvementId: null });
+    /** The member's field if it is allowed (read only then); null and a redaction if not. */
+    const field = <T>(name: string, facts: FieldFacts, read: () => T): T | null => {
+      const decision = decide('MEMBER', m.id, name, facts);
+      if (decision.allowed) return read();
+      withhold(decision, `members.${m.id}.${name}`, name, m.id, null, null);
+      return null;
+    };
+    const own = (category: DataCategory): FieldFacts => ({ category, sourceOrganisationId: memberSource, subjectIds: self });
     const children = snapshot.authority.filter((a) => a.adultMemberId === m.id).map((a) => a.childMemberId).sort();
     return {
       id: m.id,
-      name: reveal(own('name', DataCategory.PERSONAL_IDENTITY), at('name'), () => decrypt('member', m.id, 'name', m.nameCiphertext)),
-      birthDate: reveal(own('birthDate', DataCategory.PERSONAL_IDENTITY), at('birthDate'), () => decrypt('member', m.id, 'birthDate', m.birthDateCiphertext)),
-      bsn: reveal(own('bsn', DataCategory.NATIONAL_ID), at('bsn'), () => decrypt('member', m.id, 'bsn', m.bsnCiphertext)),
-      relation: reveal(own('relation', DataCategory.HOUSEHOLD), at('relation'), () => decrypt('member', m.id, 'relation', m.relationCiphertext) as MemberRelation),
+      name: field('name', own(DataCategory.PERSONAL_IDENTITY), () => decrypt('member', m.id, 'name', m.nameCiphertext)),
+      birthDate: field('birthDate', own(DataCategory.PERSONAL_IDENTITY), () => decrypt('member', m.id, 'birthDate', m.birthDateCiphertext)),
+      bsn: field('bsn', own(DataCategory.NATIONAL_ID), () => decrypt('member', m.id, 'bsn', m.bsnCiphertext)),
+      relation: field('relation', own(DataCategory.HOUSEHOLD), () => decrypt('member', m.id, 'relation', m.relationCiphertext) as MemberRelation),
       // Who holds authority over whom is about the adult and each of those children.
-      holdsAuthorityOver: reveal(
-        decide('MEMBER', m.id, 'holdsAuthorityOver', { category: DataCategory.HOUSEHOLD, sourceOrganisationId: memberSource, subjectIds: [m.id, ...children].sort() }),
-        at('holdsAuthorityOver'),
-        () => children,
-      ),
+      holdsAuthorityOver: field('holdsAuthorityOver', { category: DataCategory.HOUSEHOLD, sourceOrganisationId: memberSource, subjectIds: [m.id, ...children].sort() }, () => children),
     };
   });
 
   const allMembers = snapshot.members.map((m) => m.id).sort();
   const involvements: Involvement[] = snapshot.involvements.map((i) => {
     const decision = decide('INVOLVEMENT', i.id, 'involvement', { category: DataCategory.INVOLVEMENT, sourceOrganisationId: i.organisationId, subjectIds: allMembers });
-    const shown = reveal(decision, () => ({ path: `involvements.${i.id}`, field: 'involvement', memberId: null, recordId: null, involvementId: i.id }), () => i);
+    if (!decision.allowed) withhold(decision, `involvements.${i.id}`, 'involvement', null, null, i.id);
+    const shown = decision.allowed ? i : null;
     return {
       id: i.id,
       organisation: shown === null ? null : organisationOf(snapshot, i.organisationId),
@@ -160,8 +160,7 @@ export function assembleFamilyFile(
       byCategory.set(category, { targetKind: 'RECORD', targetId: r.id, category, subjectIds, sourceOrganisationId: r.sourceOrganisationId, decision, fields: [field] });
       return decision;
     };
-    const withholdField = (decision: AccessDecision & { allowed: false }, field: string) =>
-      withhold(decision, { path: `records.${r.id}.${field}`, field, memberId: null, recordId: r.id, involvementId: null });
+    const withholdField = (decision: AccessDecision & { allowed: false }, field: string) => withhold(decision, `records.${r.id}.${field}`, field, null, r.id, null);
     const section: Record<string, unknown> & SectionValues = { __sectionType: r.sectionType };
     for (const f of type?.fields ?? []) {
       const sealed = r.encryptedFields[f.name];
