@@ -3,6 +3,7 @@ import { ConsentEntity, ConsentSignatureEntity } from '@kring/consent';
 import {
   BreakGlassGrantEntity,
   FamilyEntity,
+  FamilyErasureEntity,
   FamilyMemberEntity,
   InvolvementEntity,
   ParentalAuthorityEntity,
@@ -27,4 +28,5 @@ export const KRING_ENTITIES = [
   AccessLogChainHeadEntity,
   AccessLogCheckpointEntity,
   BreakGlassGrantEntity,
+  FamilyErasureEntity,
 ];

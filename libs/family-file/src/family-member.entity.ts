@@ -30,9 +30,10 @@ export class FamilyMemberEntity {
   @Column('bytea', { name: 'relation_ciphertext' })
   relationCiphertext!: Buffer;
 
+  /** Null once the family is erased: the BSN can no longer be found, not even by someone holding the blind-index key. */
   @Index('family_member_bsn_blind_index_idx')
-  @Column('bytea', { name: 'bsn_blind_index' })
-  bsnBlindIndex!: Buffer;
+  @Column('bytea', { name: 'bsn_blind_index', nullable: true })
+  bsnBlindIndex!: Buffer | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,6 +1,7 @@
 export { DataCategory, ALL_DATA_CATEGORIES, isDataCategory } from './data-category';
 export { MemberRelation } from './member-relation';
 export { FamilyEntity } from './family.entity';
+export { FamilyErasureEntity } from './family-erasure.entity';
 export { FamilyMemberEntity } from './family-member.entity';
 export { ParentalAuthorityEntity } from './parental-authority.entity';
 export { InvolvementEntity } from './involvement.entity';
