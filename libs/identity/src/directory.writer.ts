@@ -10,6 +10,11 @@ export function organisationKeyOwner(organisationId: string): string {
   return `organisation:${organisationId}`;
 }
 
+/** Unwraps an organisation's data key (its staff directory, and its officers' erasure reasons). */
+export function unwrapOrganisationKey(crypto: KringCrypto, organisation: Pick<OrganisationEntity, 'id' | 'wrappedDataKey' | 'kekVersion'>): DataKey {
+  return crypto.keyRing.unwrap(organisationKeyOwner(organisation.id), 1, { wrapped: organisation.wrappedDataKey, kekVersion: organisation.kekVersion });
+}
+
 /** Registers organisations and their professionals; professionals' names are encrypted with the organisation's key. */
 export class DirectoryWriter {
   constructor(private readonly crypto: KringCrypto) {}
@@ -28,7 +33,7 @@ export class DirectoryWriter {
     input: { id?: string; subject?: string; name: string; roles: ProfessionalRole[] },
   ): Promise<ProfessionalEntity> {
     const id = input.id ?? randomUUID();
-    const key = this.crypto.keyRing.unwrap(organisationKeyOwner(organisation.id), 1, { wrapped: organisation.wrappedDataKey, kekVersion: organisation.kekVersion });
+    const key = unwrapOrganisationKey(this.crypto, organisation);
     const professional = manager.create(ProfessionalEntity, {
       id,
       // Development tokens use the professional id as subject; a production broker's subject is set at registration.
@@ -55,7 +60,7 @@ export class DirectoryWriter {
       if (key === undefined) {
         const organisation = organisations.find((o) => o.id === professional.organisationId);
         if (organisation === undefined) throw new Error('the organisation of a professional was not loaded');
-        key = this.crypto.keyRing.unwrap(organisationKeyOwner(organisation.id), 1, { wrapped: organisation.wrappedDataKey, kekVersion: organisation.kekVersion });
+        key = unwrapOrganisationKey(this.crypto, organisation);
         keys.set(organisation.id, key);
       }
       names.set(professional.id, this.crypto.cipher.decrypt(key, { rowKind: 'professional', rowId: professional.id, field: 'name' }, professional.nameCiphertext));

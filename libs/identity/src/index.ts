@@ -7,4 +7,4 @@ export { TokenVerifier, TokenRejected } from './token-verifier';
 export type { TokenVerifierOptions } from './token-verifier';
 export { DevIssuer } from './dev-issuer';
 export type { DevTokenSubject, DevIssuerKeys } from './dev-issuer';
-export { DirectoryWriter, organisationKeyOwner } from './directory.writer';
+export { DirectoryWriter, organisationKeyOwner, unwrapOrganisationKey } from './directory.writer';

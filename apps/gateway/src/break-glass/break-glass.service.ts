@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { dutchDate } from '@kring/consent';
-import { BreakGlassGrantEntity, DataCategory, loadFamilyKey } from '@kring/family-file';
+import type { DataKey } from '@kring/crypto';
+import { BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
@@ -134,11 +135,13 @@ export class BreakGlassService {
     const names = officer
       ? this.directory.professionalNames(organisations, await manager.find(ProfessionalEntity, { where: { id: In([...new Set(grants.map((g) => g.professionalId))]) } }))
       : new Map<string, string>();
-    const keys = new Map<string, Awaited<ReturnType<typeof loadFamilyKey>>>();
-    const keyOf = async (familyId: string) => {
+    // An erased family's key is gone (null): its grants stay listed, their texts unreadable.
+    const keys = new Map<string, DataKey | null>();
+    const keyOf = async (familyId: string): Promise<DataKey | null> => {
       const known = keys.get(familyId);
       if (known !== undefined) return known;
-      const key = await loadFamilyKey(manager, this.runtime.crypto, familyId);
+      const family = await manager.findOneByOrFail(FamilyEntity, { id: familyId });
+      const key = family.erasedAt === null ? unwrapFamilyKey(this.runtime.crypto, family) : null;
       keys.set(familyId, key);
       return key;
     };
@@ -148,7 +151,10 @@ export class BreakGlassService {
       const g = byId.get(id) as BreakGlassGrantEntity;
       const organisation = organisations.find((o) => o.id === g.organisationId) as OrganisationEntity;
       const own = g.professionalId === principal.professionalId;
-      const decrypt = async (field: string, sealed: Buffer) => this.runtime.crypto.cipher.decrypt(await keyOf(g.familyId), { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
+      const decrypt = async (field: string, sealed: Buffer) => {
+        const key = await keyOf(g.familyId);
+        return key === null ? null : this.runtime.crypto.cipher.decrypt(key, { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
+      };
       const overdue = g.reviewVerdict === null && now.getTime() - g.openedAt.getTime() >= OVERDUE_AFTER_MS;
       result.push({
         id: g.id,
