@@ -23,6 +23,7 @@ import { DevIssuerController } from './dev/dev-issuer.controller';
 import { FamiliesResolver } from './families/families.resolver';
 import { FamilyFileService } from './families/family-file.service';
 import { FamilyWritesResolver } from './families/family-writes.resolver';
+import { FamilyErasureService } from './families/family-erasure.service';
 import { FamilyWritesService } from './families/family-writes.service';
 import { HealthController } from './health/health.controller';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
@@ -87,6 +88,7 @@ export class GatewayModule {
         FamilyFileService,
         FamiliesResolver,
         FamilyWritesService,
+        FamilyErasureService,
         FamilyWritesResolver,
         ConsentService,
         ConsentsResolver,

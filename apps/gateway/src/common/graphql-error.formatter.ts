@@ -1,8 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { CryptoError } from '@kring/crypto';
-import { ErrorCode, KringError } from './kring-error';
+import { CryptoError, CryptoErrorCode } from '@kring/crypto';
+import { ErrorCode, KringError, notFound } from './kring-error';
 
 /** Apollo's own codes for requests that never reached a resolver; their messages are safe to pass on. */
 const APOLLO_REQUEST_CODES = new Set([
@@ -46,6 +46,11 @@ export function createErrorFormatter(logger: Logger) {
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof KringError) {
       return { ...base, message: original.message, extensions: { code: graphqlCode(original.code), ...original.details } };
+    }
+    if (original instanceof CryptoError && original.code === CryptoErrorCode.KEY_DESTROYED) {
+      // A safety net: every path checks erasure itself, but one that reaches an erased family's key answers as if it never existed.
+      const missing = notFound('family');
+      return { ...base, message: missing.message, extensions: { code: graphqlCode(missing.code) } };
     }
     if (original instanceof CryptoError) {
       // Never a wrong value: a ciphertext that does not authenticate stops the answer.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dutchDate } from '@kring/consent';
 import { isValidBsn } from '@kring/crypto';
-import { FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
+import { FamilyEntity, FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import { decideCitizenAccess, decideFieldAccess, DenyReason, isInvolved, type FieldFacts, type Purpose } from '@kring/policy';
 import { AuditService, type AuditContext, type EntryDraft } from '../access-log/audit.service';
@@ -98,6 +98,8 @@ export class FamilyFileService {
     const query = this.runtime.dataSource
       .getRepository(InvolvementEntity)
       .createQueryBuilder('i')
+      // An erased family is gone from every view, like one that never existed.
+      .innerJoin(FamilyEntity, 'f', 'f.id = i.family_id AND f.erased_at IS NULL')
       .where('i.organisation_id = :org AND i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)', { org: principal.organisationId, today })
       .orderBy('i.family_id', 'ASC')
       .take(first + 1);

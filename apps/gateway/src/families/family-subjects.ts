@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { SubjectFacts } from '@kring/consent';
 import type { DataKey, KringCrypto } from '@kring/crypto';
-import { FamilyMemberEntity, InvolvementEntity, loadFamilyKey, ParentalAuthorityEntity } from '@kring/family-file';
+import { FamilyEntity, FamilyMemberEntity, InvolvementEntity, loadFamilyKey, ParentalAuthorityEntity } from '@kring/family-file';
 import { isInvolved } from '@kring/policy';
 import { notFound } from '../common/kring-error';
 import { subjectFactsOf } from './family-snapshot';
@@ -17,9 +17,14 @@ export async function loadFamilySubjects(manager: EntityManager, crypto: KringCr
   return { subjects: subjectFactsOf(crypto, key, members, authority), key };
 }
 
-/** Refuses, exactly like a missing family, when the organisation is not involved with the family today. */
+/** Refuses, exactly like a missing family, when the organisation is not involved with the family today, or the family was erased. */
 export async function requireInvolvedToday(manager: EntityManager, organisationId: string, familyId: string, today: string): Promise<void> {
-  const involvements = await manager.find(InvolvementEntity, { where: { familyId }, select: { organisationId: true, startsOn: true, endsOn: true } });
+  const involvements = await manager
+    .createQueryBuilder(InvolvementEntity, 'i')
+    .innerJoin(FamilyEntity, 'f', 'f.id = i.family_id AND f.erased_at IS NULL')
+    .select(['i.organisationId', 'i.startsOn', 'i.endsOn'])
+    .where('i.family_id = :familyId', { familyId })
+    .getMany();
   if (!isInvolved({ involvements }, organisationId, today)) throw notFound('family');
 }
 
