@@ -131,6 +131,7 @@ export const nl = {
   'activity.BREAK_GLASS_REVIEWED': 'Noodtoegang beoordeeld',
   'activity.EXPORT_ACCESS_LOG': 'Toegangslog gedownload',
   'activity.ROTATE_KEY_ENCRYPTION_KEY': 'Sleutels vernieuwd',
+  'activity.ERASE_FAMILY': 'Gezin gewist (sleutel vernietigd)',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -288,6 +289,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.BREAK_GLASS_REVIEWED': 'Reviewed emergency access',
   'activity.EXPORT_ACCESS_LOG': 'Downloaded the access log',
   'activity.ROTATE_KEY_ENCRYPTION_KEY': 'Renewed keys',
+  'activity.ERASE_FAMILY': 'Erased the family (key destroyed)',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',
