@@ -4,6 +4,7 @@ import { CALLBACK_PATH } from './api/oidc';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Layout } from './layout';
 import { AccessLogPage } from './pages/officer/access-log';
+import { EraseFamilyPage } from './pages/officer/erase-family';
 import { FamiliesPage } from './pages/professional/families';
 import { FamilyFilePage } from './pages/professional/family-file';
 import { MyConsentsPage } from './pages/member/my-consents';
@@ -57,6 +58,7 @@ function Routes() {
       if (family !== null) return <FamilyFilePage familyId={family[1] as string} />;
     }
     if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
+    if (path === '/erase-family' && hasRole('CHAIN_PRIVACY_OFFICER')) return <EraseFamilyPage />;
   }
   return <NotFound />;
 }

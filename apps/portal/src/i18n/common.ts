@@ -20,6 +20,7 @@ export const nl = {
   'nav.myLog': 'Wie heeft gekeken',
   'nav.families': 'Mijn gezinnen',
   'nav.accessLog': 'Toegangslog',
+  'nav.eraseFamily': 'Gezin wissen',
 
   'signIn.title': 'Inloggen',
   'signIn.intro': 'Log in om verder te gaan.',
@@ -178,6 +179,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'nav.myLog': 'Who looked at my data',
   'nav.families': 'My families',
   'nav.accessLog': 'Access log',
+  'nav.eraseFamily': 'Erase a family',
 
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in to continue.',
