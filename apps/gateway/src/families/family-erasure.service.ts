@@ -34,7 +34,8 @@ export class FamilyErasureService {
     }
     if (!isUuid(familyId)) throw notFound('family');
     return this.runtime.dataSource.transaction(async (manager) => {
-      // The row lock makes a second erasure, or a write that loads the key, wait for this one.
+      // The row lock makes a second erasure wait for this one (and then find it erased). A write that
+      // loaded the key just before this commits may still add a row: sealed with the destroyed key, unreadable.
       const family = await manager.findOne(FamilyEntity, { where: { id: familyId }, lock: { mode: 'pessimistic_write' } });
       if (family === null || family.erasedAt !== null) throw notFound('family');
       // Emergency access is accounted for before its evidence becomes unreadable.
