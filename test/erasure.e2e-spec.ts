@@ -6,14 +6,15 @@ import { dumpDatabase } from './support/database-dump';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const ERASE = `mutation($id: ID!, $reason: String!) {
-  eraseFamily(id: $id, reason: $reason) { familyId erasedAt erasedByProfessionalId organisation { name } members records consents breakGlassGrants }
+  eraseFamily(id: $id, reason: $reason) { familyId erasedAt erasedByProfessionalId organisation { name } members records consents breakGlassGrants reason }
 }`;
+const ERASURES = `query($first: Int, $after: String) { familyErasures(first: $first, after: $after) { edges { cursor node { familyId reason members } } pageInfo { hasNextPage endCursor } } }`;
 const READ = `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { id members { name } } }`;
 const REASON = 'Verzoek AVG-2026-0117, art. 17 lid 1 sub b, toegewezen door de ketenfunctionaris';
 const MARIEKE_BSN = '123451000';
 
 interface Receipt {
-  eraseFamily: { familyId: string; erasedAt: string; erasedByProfessionalId: string; organisation: { name: string }; members: number; records: number; consents: number; breakGlassGrants: number };
+  eraseFamily: { familyId: string; erasedAt: string; erasedByProfessionalId: string; organisation: { name: string }; members: number; records: number; consents: number; breakGlassGrants: number; reason: string };
 }
 
 /** Erasure is real (DESIGN.md §5.4): the family's data key is destroyed, and with it every personal value of the family. */
@@ -82,7 +83,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
     });
 
     it('gives a receipt: who, when, and how much became unreadable', async () => {
-      expect(receipt).toMatchObject({ familyId: DEMO_FAMILY_ID, organisation: { name: 'Gemeente Heerenveen Team Toegang' }, members: 5, breakGlassGrants: 1 });
+      expect(receipt).toMatchObject({ familyId: DEMO_FAMILY_ID, organisation: { name: 'Gemeente Heerenveen Team Toegang' }, members: 5, breakGlassGrants: 1, reason: REASON });
       expect(receipt.records).toBe(await count(`SELECT count(*) AS n FROM record WHERE family_id = $1`));
       expect(receipt.consents).toBe(await count(`SELECT count(*) AS n FROM consent WHERE family_id = $1`));
       expect(receipt.records).toBeGreaterThan(0);
@@ -164,6 +165,30 @@ describe('eraseFamily: crypto-shredding a family', () => {
       const organisation = await sut.runtime.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: row?.organisation_id as string });
       const key = unwrapOrganisationKey(sut.runtime.crypto, organisation);
       expect(sut.runtime.crypto.cipher.decrypt(key, { rowKind: 'family_erasure', rowId: DEMO_FAMILY_ID, field: 'reason' }, row?.reason_ciphertext as Buffer)).toBe(REASON);
+    });
+    it('is listed for the chain privacy officer, newest first, page by page, with its reason; for nobody else', async () => {
+      const registered = await sut.graphql<{ registerFamily: { id: string } }>(
+        `mutation { registerFamily(input: { members: [{ name: "Een Ander", birthDate: "1970-01-01", bsn: "111222333", relation: OTHER }] }) { id } }`,
+        { token: await sut.tokenFor('wmo') },
+      );
+      const second = registered.data?.registerFamily.id as string;
+      expect((await erase('keten-fg', { id: second, reason: 'Verzoek AVG-2026-0118, art. 17, toegewezen' })).errors).toBeUndefined();
+
+      const officer = await sut.tokenFor('keten-fg');
+      type Page = { familyErasures: { edges: { cursor: string; node: { familyId: string; reason: string; members: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const first = await sut.graphql<Page>(ERASURES, { token: officer, variables: { first: 1 } });
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.familyErasures.edges.map((e) => e.node)).toEqual([{ familyId: second, reason: 'Verzoek AVG-2026-0118, art. 17, toegewezen', members: 1 }]);
+      expect(first.data?.familyErasures.pageInfo.hasNextPage).toBe(true);
+      const next = await sut.graphql<Page>(ERASURES, { token: officer, variables: { first: 1, after: first.data?.familyErasures.pageInfo.endCursor } });
+      expect(next.data?.familyErasures.edges.map((e) => e.node)).toEqual([{ familyId: DEMO_FAMILY_ID, reason: REASON, members: 5 }]);
+      expect(next.data?.familyErasures.pageInfo).toEqual({ hasNextPage: false, endCursor: next.data?.familyErasures.edges[0]?.cursor });
+
+      expect((await sut.graphql(ERASURES, { token: officer, variables: { after: 'not-a-cursor' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect((await sut.graphql(ERASURES, { token: officer, variables: { first: 0 } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      for (const persona of ['fg-gemeente', 'wmo', 'admin']) {
+        expect((await sut.graphql(ERASURES, { token: await sut.tokenFor(persona) })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
     });
   });
 });

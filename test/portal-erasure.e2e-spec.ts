@@ -32,6 +32,7 @@ describeBrowser('Portal: erasing a family', () => {
     await signInAs(page, 'keten-fg');
     await menu(page, 'Gezin wissen');
     await page.getByRole('heading', { level: 1, name: 'Gezin wissen' }).waitFor();
+    await page.getByText('Er is nog geen gezin gewist.').waitFor();
 
     // Nothing filled in: three problems, named at their fields, and nothing is sent.
     await page.getByRole('button', { name: 'Gezin wissen' }).click();
@@ -50,6 +51,9 @@ describeBrowser('Portal: erasing a family', () => {
     const receipt = page.getByRole('region', { name: 'Bewijs van wissen' });
     await receipt.getByText(DEMO_FAMILY_ID).waitFor();
     await receipt.getByText('Gemeente Heerenveen Team Toegang').waitFor();
+    // The list of earlier erasures follows, with the reason (decrypted for the chain's officer).
+    const past = page.getByRole('table', { name: 'Alle gewiste gezinnen, nieuwste eerst' });
+    await past.getByRole('cell', { name: 'Verzoek AVG-2026-0117, art. 17, toegewezen' }).waitFor();
     await expectAccessible(page, 'erase receipt');
     await screenshot(page, 'officer-erase-family');
 

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Organisation } from '../viewer/viewer.model';
+import { PageInfo } from './families-connection.model';
 
 @ObjectType({
   description:
@@ -16,6 +17,9 @@ export class ErasureReceipt {
   @Field(() => ID, { description: 'The chain privacy officer who erased the family.' })
   erasedByProfessionalId!: string;
 
+  @Field({ description: 'The reason the officer gave: the request\'s reference and ground. Kept sealed with their organisation\'s key.' })
+  reason!: string;
+
   @Field(() => Organisation)
   organisation!: Organisation;
 
@@ -30,4 +34,22 @@ export class ErasureReceipt {
 
   @Field(() => Int, { description: 'Break-glass grants kept as history; their justifications and review notes became unreadable.' })
   breakGlassGrants!: number;
+}
+
+@ObjectType()
+export class ErasureEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ErasureReceipt)
+  node!: ErasureReceipt;
+}
+
+@ObjectType({ description: 'Erasures, newest first.' })
+export class ErasureConnection {
+  @Field(() => [ErasureEdge])
+  edges!: ErasureEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }

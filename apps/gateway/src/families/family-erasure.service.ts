@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { ConsentEntity } from '@kring/consent';
 import { BreakGlassGrantEntity, FamilyEntity, FamilyErasureEntity, FamilyMemberEntity, RecordEntity } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
@@ -7,7 +7,7 @@ import { AuditService } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, notFound } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
-import type { ErasureReceipt } from './family-erasure.model';
+import type { ErasureConnection, ErasureReceipt } from './family-erasure.model';
 
 /** A reason long enough to mean something (a request's reference and its ground), short enough to be a reason. */
 const REASON_LENGTH = { min: 10, max: 1000 };
@@ -93,7 +93,57 @@ export class FamilyErasureService {
         records,
         consents,
         breakGlassGrants,
+        reason: why,
       };
     });
   }
+
+  /** Every erasure, newest first (keyset on time and family id): the chain's record of what it destroyed, and why. */
+  async list(first: number, after: string | null): Promise<ErasureConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+    const from = after === null ? null : decodeCursor(after);
+    const query = this.runtime.dataSource
+      .getRepository(FamilyErasureEntity)
+      .createQueryBuilder('e')
+      .orderBy('e.erased_at', 'DESC')
+      .addOrderBy('e.family_id', 'DESC')
+      .take(first + 1);
+    if (from !== null) query.where('(e.erased_at, e.family_id) < (:at, :id)', { at: from.at, id: from.familyId });
+    const rows = await query.getMany();
+    const page = rows.slice(0, first);
+    const organisations = page.length === 0 ? [] : await this.runtime.dataSource.manager.findBy(OrganisationEntity, { id: In([...new Set(page.map((e) => e.organisationId))]) });
+    // Each organisation's key unwrapped once for the page.
+    const keys = new Map(organisations.map((o) => [o.id, { organisation: o, key: unwrapOrganisationKey(this.runtime.crypto, o) }]));
+    const edges = page.map((e) => {
+      const owner = keys.get(e.organisationId);
+      if (owner === undefined) throw new Error('the organisation of an erasure receipt is missing');
+      const { organisation, key } = owner;
+      return {
+        cursor: encodeCursor(e.erasedAt, e.familyId),
+        node: {
+          familyId: e.familyId,
+          erasedAt: e.erasedAt,
+          erasedByProfessionalId: e.professionalId,
+          organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
+          members: e.members,
+          records: e.records,
+          consents: e.consents,
+          breakGlassGrants: e.breakGlassGrants,
+          reason: this.runtime.crypto.cipher.decrypt(key, { rowKind: 'family_erasure', rowId: e.familyId, field: 'reason' }, e.reasonCiphertext),
+        },
+      };
+    });
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
+
+function encodeCursor(at: Date, familyId: string): string {
+  return Buffer.from(`erasure:${at.toISOString()}|${familyId}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; familyId: string } {
+  const match = /^erasure:(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/i.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const at = match === null ? null : new Date(match[1] as string);
+  if (match === null || at === null || Number.isNaN(at.getTime())) throw badInput('after', 'is not a cursor this API gave out');
+  return { at, familyId: match[2] as string };
 }

@@ -1,10 +1,10 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { ProfessionalsOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { TraceId } from '../common/trace';
 import { AddRecordInput } from './add-record.input';
-import { ErasureReceipt } from './family-erasure.model';
+import { ErasureConnection, ErasureReceipt } from './family-erasure.model';
 import { FamilyErasureService } from './family-erasure.service';
 import { Family, FamilyRecord, Involvement } from './family-file.model';
 import { FamilyWritesService } from './family-writes.service';
@@ -61,5 +61,14 @@ export class FamilyWritesResolver {
     @TraceId() traceId: string,
   ): Promise<ErasureReceipt> {
     return this.erasure.erase(principal, id, reason, traceId);
+  }
+
+  @ProfessionalsOnly(ProfessionalRole.CHAIN_PRIVACY_OFFICER)
+  @Query(() => ErasureConnection, { description: 'Every erasure, newest first: who erased which family when, why, and how much became unreadable.' })
+  familyErasures(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
+  ): Promise<ErasureConnection> {
+    return this.erasure.list(first, after ?? null);
   }
 }

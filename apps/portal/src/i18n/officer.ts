@@ -156,6 +156,10 @@ export const nl = {
   'erase.receipt.records': 'Gegevens van organisaties',
   'erase.receipt.consents': 'Toestemmingen (bewaard zonder tekst)',
   'erase.receipt.grants': 'Noodtoegang (bewaard zonder tekst)',
+  'erase.past.title': 'Eerder gewist',
+  'erase.past.none': 'Er is nog geen gezin gewist.',
+  'erase.past.caption': 'Alle gewiste gezinnen, nieuwste eerst',
+  'erase.past.captionLatest': 'De laatste 50 gewiste gezinnen, nieuwste eerst',
 } as const;
 
 export const en: { [K in keyof typeof nl]: string } = {
@@ -315,4 +319,8 @@ export const en: { [K in keyof typeof nl]: string } = {
   'erase.receipt.records': 'Records of organisations',
   'erase.receipt.consents': 'Consents (kept without text)',
   'erase.receipt.grants': 'Emergency access (kept without text)',
+  'erase.past.title': 'Erased before',
+  'erase.past.none': 'No family has been erased yet.',
+  'erase.past.caption': 'Every erased family, newest first',
+  'erase.past.captionLatest': 'The latest 50 erased families, newest first',
 };

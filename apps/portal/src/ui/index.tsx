@@ -71,6 +71,23 @@ export const TableCell = ({ children, className, ...rest }: TdHTMLAttributes<HTM
   </td>
 );
 
+/** A table with its caption and one header row of column names; the rows are the children. */
+export function CaptionedTable({ caption, columns, children }: { caption: ReactNode; columns: readonly ReactNode[]; children: ReactNode }) {
+  return (
+    <Table>
+      <TableCaption>{caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          {columns.map((column, i) => (
+            <TableHeaderCell key={i}>{column}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </Table>
+  );
+}
+
 /** Key and value pairs, e.g. the fields of a record. */
 export function DataList({ children, className }: { children: ReactNode; className?: string }) {
   return <dl className={cx('utrecht-data-list', 'utrecht-data-list--rows', className)}>{children}</dl>;

@@ -1,9 +1,10 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
-import { asApiError } from '../../api/use-api';
+import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import {
   Alert,
+  CaptionedTable,
   DataList,
   DataListItem,
   FormField,
@@ -14,6 +15,9 @@ import {
   Paragraph,
   PrimaryActionButton,
   Section,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
   Textarea,
   Textbox,
 } from '../../ui';
@@ -23,6 +27,7 @@ import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 const ERASE = `mutation Erase($id: ID!, $reason: String!) {
   eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }
 }`;
+const ERASURES = `query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Receipt {
@@ -33,6 +38,15 @@ interface Receipt {
   readonly records: number;
   readonly consents: number;
   readonly breakGlassGrants: number;
+}
+
+interface PastErasure {
+  readonly familyId: string;
+  readonly erasedAt: string;
+  readonly organisation: { readonly name: string };
+  readonly members: number;
+  readonly records: number;
+  readonly reason: string;
 }
 
 type Problems = Partial<Record<'familyId' | 'reason' | 'confirm', string>>;
@@ -54,6 +68,7 @@ export function EraseFamilyPage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [focusFirst, setFocusFirst] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  const past = useApi(() => graphql<{ familyErasures: { edges: { node: PastErasure }[]; pageInfo: { hasNextPage: boolean } } }>(ERASURES).then((d) => d.familyErasures), 'erasures');
 
   // After a refusal, focus goes to the first field with a problem, so it is read out.
   useEffect(() => {
@@ -79,6 +94,7 @@ export function EraseFamilyPage() {
     try {
       const { eraseFamily } = await graphql<{ eraseFamily: Receipt }>(ERASE, { id: familyId.trim(), reason: reason.trim() });
       setReceipt(eraseFamily);
+      past.reload();
       setFamilyId('');
       setReason('');
       setConfirmed(false);
@@ -152,6 +168,28 @@ export function EraseFamilyPage() {
           {t('erase.button')}
         </PrimaryActionButton>
       </form>
+      <Section id="erase-past" title={t('erase.past.title')}>
+        <ErrorAlert error={past.error} />
+        {past.data !== null && past.data.edges.length === 0 && <Paragraph>{t('erase.past.none')}</Paragraph>}
+        {past.data !== null && past.data.edges.length > 0 && (
+          <CaptionedTable caption={t(past.data.pageInfo.hasNextPage ? 'erase.past.captionLatest' : 'erase.past.caption')} columns={[t('erase.receipt.at'), t('erase.receipt.family'), t('erase.receipt.by'), t('erase.reason'), t('erase.receipt.members'), t('erase.receipt.records')]}>
+            {past.data.edges.map(({ node }) => (
+              <TableRow key={node.familyId}>
+                <TableHeaderCell scope="row">
+                  <time dateTime={node.erasedAt}>{formatDateTime(node.erasedAt)}</time>
+                </TableHeaderCell>
+                <TableCell>
+                  <code>{node.familyId}</code>
+                </TableCell>
+                <TableCell>{node.organisation.name}</TableCell>
+                <TableCell>{node.reason}</TableCell>
+                <TableCell>{node.members}</TableCell>
+                <TableCell>{node.records}</TableCell>
+              </TableRow>
+            ))}
+          </CaptionedTable>
+        )}
+      </Section>
     </>
   );
 }

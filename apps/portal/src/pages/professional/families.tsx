@@ -4,20 +4,7 @@ import type { Connection, FamilySummary } from '../../api/types';
 import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import {
-  Alert,
-  Heading,
-  Paragraph,
-  SecondaryActionButton,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '../../ui';
+import { Alert, CaptionedTable, Heading, Paragraph, SecondaryActionButton, StatusBadge, TableCell, TableHeaderCell, TableRow } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { familyLabel } from './shared-value';
 
@@ -72,37 +59,25 @@ export function FamiliesPage() {
       {first.loading && first.data === null && <Paragraph>{t('app.loading')}</Paragraph>}
       {first.data !== null && families.length === 0 && <Alert type="info">{t('pro.families.none')}</Alert>}
       {families.length > 0 && (
-        <Table>
-          <TableCaption>{t('pro.families.caption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('pro.families.family')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.families.since')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.families.until')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.families.caseDirection')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.families.file')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {families.map((family) => {
-              const label = familyLabel(family.id, t);
-              return (
-                <TableRow key={family.involvementId}>
-                  <TableHeaderCell scope="row">{label}</TableHeaderCell>
-                  <TableCell>{formatDate(family.startsOn)}</TableCell>
-                  <TableCell>{family.endsOn === null ? t('pro.families.noEnd') : formatDate(family.endsOn)}</TableCell>
-                  <TableCell>{family.caseDirection ? <StatusBadge tone="ok">{t('common.yes')}</StatusBadge> : t('common.no')}</TableCell>
-                  <TableCell>
-                    <Link to={`/families/${family.id}`}>
-                      {t('pro.families.open')}
-                      <span className="kring-visually-hidden"> {t('pro.families.openHidden', { family: label })}</span>
-                    </Link>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <CaptionedTable caption={t('pro.families.caption')} columns={[t('pro.families.family'), t('pro.families.since'), t('pro.families.until'), t('pro.families.caseDirection'), t('pro.families.file')]}>
+          {families.map((family) => {
+            const label = familyLabel(family.id, t);
+            return (
+              <TableRow key={family.involvementId}>
+                <TableHeaderCell scope="row">{label}</TableHeaderCell>
+                <TableCell>{formatDate(family.startsOn)}</TableCell>
+                <TableCell>{family.endsOn === null ? t('pro.families.noEnd') : formatDate(family.endsOn)}</TableCell>
+                <TableCell>{family.caseDirection ? <StatusBadge tone="ok">{t('common.yes')}</StatusBadge> : t('common.no')}</TableCell>
+                <TableCell>
+                  <Link to={`/families/${family.id}`}>
+                    {t('pro.families.open')}
+                    <span className="kring-visually-hidden"> {t('pro.families.openHidden', { family: label })}</span>
+                  </Link>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </CaptionedTable>
       )}
       {families.length > 0 && (
         <p className="utrecht-paragraph" role="status">

@@ -3,6 +3,7 @@ import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } f
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import {
   Alert,
+  CaptionedTable,
   DataList,
   DataListItem,
   Heading,
@@ -10,12 +11,7 @@ import {
   Paragraph,
   Section,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   UnorderedList,
 } from '../../ui';
@@ -128,43 +124,31 @@ export function Involvements({ involvements, redactions, ownOrganisationId }: { 
       {involvements.length === 0 ? (
         <Paragraph>{t('pro.involvements.none')}</Paragraph>
       ) : (
-        <Table>
-          <TableCaption>{t('pro.involvements.caption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('pro.involvements.organisation')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.involvements.kind')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.involvements.since')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.involvements.until')}</TableHeaderCell>
-              <TableHeaderCell>{t('pro.involvements.caseDirection')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {involvements.map((i) => {
-              const path = `involvements.${i.id}`;
-              const redaction = redactions.get(path);
-              if (redaction !== undefined || i.organisation === null) {
-                return (
-                  <TableRow key={i.id}>
-                    <TableCell colSpan={5}>{redaction !== undefined ? <NotShared redaction={redaction} /> : <SharedValue path={path} redactions={redactions} value={null} />}</TableCell>
-                  </TableRow>
-                );
-              }
+        <CaptionedTable caption={t('pro.involvements.caption')} columns={[t('pro.involvements.organisation'), t('pro.involvements.kind'), t('pro.involvements.since'), t('pro.involvements.until'), t('pro.involvements.caseDirection')]}>
+          {involvements.map((i) => {
+            const path = `involvements.${i.id}`;
+            const redaction = redactions.get(path);
+            if (redaction !== undefined || i.organisation === null) {
               return (
-                <TableRow key={i.id} className={i.caseDirection === true ? 'kring-row--case-direction' : undefined}>
-                  <TableCell>
-                    <span data-testid={`value-${path}`}>{i.organisation.name}</span>
-                    {i.organisation.id === ownOrganisationId && <> {t('pro.involvements.own')}</>}
-                  </TableCell>
-                  <TableCell>{t(`domain.${i.organisation.domain}`)}</TableCell>
-                  <TableCell>{i.startsOn === null ? '' : formatDate(i.startsOn)}</TableCell>
-                  <TableCell>{i.endsOn === null ? t('pro.families.noEnd') : formatDate(i.endsOn)}</TableCell>
-                  <TableCell>{i.caseDirection === true ? <StatusBadge tone="ok">{t('pro.involvements.holds')}</StatusBadge> : t('common.no')}</TableCell>
+                <TableRow key={i.id}>
+                  <TableCell colSpan={5}>{redaction !== undefined ? <NotShared redaction={redaction} /> : <SharedValue path={path} redactions={redactions} value={null} />}</TableCell>
                 </TableRow>
               );
-            })}
-          </TableBody>
-        </Table>
+            }
+            return (
+              <TableRow key={i.id} className={i.caseDirection === true ? 'kring-row--case-direction' : undefined}>
+                <TableCell>
+                  <span data-testid={`value-${path}`}>{i.organisation.name}</span>
+                  {i.organisation.id === ownOrganisationId && <> {t('pro.involvements.own')}</>}
+                </TableCell>
+                <TableCell>{t(`domain.${i.organisation.domain}`)}</TableCell>
+                <TableCell>{i.startsOn === null ? '' : formatDate(i.startsOn)}</TableCell>
+                <TableCell>{i.endsOn === null ? t('pro.families.noEnd') : formatDate(i.endsOn)}</TableCell>
+                <TableCell>{i.caseDirection === true ? <StatusBadge tone="ok">{t('pro.involvements.holds')}</StatusBadge> : t('common.no')}</TableCell>
+              </TableRow>
+            );
+          })}
+        </CaptionedTable>
       )}
     </Section>
   );
