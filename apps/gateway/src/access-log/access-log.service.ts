@@ -4,6 +4,7 @@ import { AccessLogEntryEntity } from '@kring/audit';
 import { ageOn, dutchDate } from '@kring/consent';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type Principal } from '@kring/identity';
 import { isUuid } from '../common/ids';
+import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, forbidden } from '../common/kring-error';
 import type { Organisation } from '../viewer/viewer.model';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
@@ -40,13 +41,13 @@ export class AccessLogService {
   }
 
   async page(principal: Principal, filter: AccessLogFilter, first: number, after: string | null): Promise<AccessLogConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
+    requirePageSize(first, MAX_PAGE);
     const scope = await this.scopeOf(principal);
-    const { sql, params } = pageQuery(scope, filter, first + 1, after === null ? null : decodeCursor(after));
+    const { sql, params } = pageQuery(scope, filter, first + 1, after === null ? null : logCursor(after));
     const rows = (await this.runtime.dataSource.query<Record<string, unknown>[]>(sql, params)).map(toEntity);
     const page = rows.slice(0, first);
     const nodes = await this.present(page, scope);
-    const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page[i] as AccessLogEntryEntity), node }));
+    const edges = nodes.map((node, i) => ({ cursor: encodeTimeCursor(LOG_CURSOR, (page[i] as AccessLogEntryEntity).occurredAt, (page[i] as AccessLogEntryEntity).id), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -299,17 +300,13 @@ function toEntity(row: Record<string, unknown>): AccessLogEntryEntity {
   });
 }
 
-function encodeCursor(row: AccessLogEntryEntity): string {
-  return Buffer.from(`log:${row.occurredAt.toISOString()}|${row.id}`).toString('base64url');
-}
+/** Cursors of the log name the last entry by (occurred_at, id), the order of its pages. */
+const LOG_CURSOR = 'log';
 
-function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
-  const match = /^log:([0-9TZ:.+-]+)\|([0-9a-f-]{36})$/i.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  const occurredAt = match === null ? new Date(NaN) : new Date(match[1] as string);
-  if (match === null || Number.isNaN(occurredAt.getTime())) throw badInput('after', 'is not a cursor this API gave out');
-  return { occurredAt, id: match[2] as string };
+function logCursor(cursor: string): { occurredAt: Date; id: string } {
+  const { at, id } = decodeTimeCursor(LOG_CURSOR, cursor);
+  return { occurredAt: at, id };
 }
-
 
 /** Every calendar day from `first` to `last` (YYYY-MM-DD, inclusive). */
 function calendarDays(first: string, last: string): string[] {

@@ -5,6 +5,7 @@ import { BreakGlassGrantEntity, FamilyEntity, FamilyErasureEntity, FamilyMemberE
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
 import { AuditService } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
+import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, notFound } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import type { ErasureConnection, ErasureReceipt } from './family-erasure.model';
@@ -45,26 +46,23 @@ export class FamilyErasureService {
       const at = this.runtime.clock.now();
       const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true } });
       const memberIds = members.map((m) => m.id).sort();
-      // One connection per transaction: its queries run one after another.
-      const records = await manager.count(RecordEntity, { where: { familyId } });
-      const consents = await manager.count(ConsentEntity, { where: { familyId } });
-      const breakGlassGrants = await manager.count(BreakGlassGrantEntity, { where: { familyId } });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
       const organisationKey = unwrapOrganisationKey(this.runtime.crypto, organisation);
 
       await manager.update(FamilyEntity, { id: familyId }, { wrappedDataKey: null, erasedAt: at });
       await manager.update(FamilyMemberEntity, { familyId }, { bsnBlindIndex: null });
-      await manager.insert(FamilyErasureEntity, {
+      const erasure: FamilyErasureEntity = {
         familyId,
         erasedAt: at,
         professionalId: principal.professionalId,
         organisationId: organisation.id,
-        reasonCiphertext: this.runtime.crypto.cipher.encrypt(organisationKey, { rowKind: 'family_erasure', rowId: familyId, field: 'reason' }, why),
+        reasonCiphertext: this.runtime.crypto.cipher.encrypt(organisationKey, reasonContext(familyId), why),
         members: memberIds.length,
-        records,
-        consents,
-        breakGlassGrants,
-      });
+        records: await manager.count(RecordEntity, { where: { familyId } }),
+        consents: await manager.count(ConsentEntity, { where: { familyId } }),
+        breakGlassGrants: await manager.count(BreakGlassGrantEntity, { where: { familyId } }),
+      };
+      await manager.insert(FamilyErasureEntity, erasure);
       // On the family's own chain, in the same transaction: no erasure without its entry. What was destroyed is named; the reason is not logged.
       await this.audit.record(manager, { principal, traceId, at }, [
         {
@@ -84,31 +82,21 @@ export class FamilyErasureService {
           breakGlass: false,
         },
       ]);
-      return {
-        familyId,
-        erasedAt: at,
-        erasedByProfessionalId: principal.professionalId,
-        organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
-        members: memberIds.length,
-        records,
-        consents,
-        breakGlassGrants,
-        reason: why,
-      };
+      return receiptOf(erasure, organisation, why);
     });
   }
 
   /** Every erasure, newest first (keyset on time and family id): the chain's record of what it destroyed, and why. */
   async list(first: number, after: string | null): Promise<ErasureConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
-    const from = after === null ? null : decodeCursor(after);
+    requirePageSize(first, 100);
+    const from = after === null ? null : decodeTimeCursor(ERASURE_CURSOR, after);
     const query = this.runtime.dataSource
       .getRepository(FamilyErasureEntity)
       .createQueryBuilder('e')
       .orderBy('e.erased_at', 'DESC')
       .addOrderBy('e.family_id', 'DESC')
       .take(first + 1);
-    if (from !== null) query.where('(e.erased_at, e.family_id) < (:at, :id)', { at: from.at, id: from.familyId });
+    if (from !== null) query.where('(e.erased_at, e.family_id) < (:at, :id)', { at: from.at, id: from.id });
     const rows = await query.getMany();
     const page = rows.slice(0, first);
     const organisations = page.length === 0 ? [] : await this.runtime.dataSource.manager.findBy(OrganisationEntity, { id: In([...new Set(page.map((e) => e.organisationId))]) });
@@ -117,33 +105,32 @@ export class FamilyErasureService {
     const edges = page.map((e) => {
       const owner = keys.get(e.organisationId);
       if (owner === undefined) throw new Error('the organisation of an erasure receipt is missing');
-      const { organisation, key } = owner;
-      return {
-        cursor: encodeCursor(e.erasedAt, e.familyId),
-        node: {
-          familyId: e.familyId,
-          erasedAt: e.erasedAt,
-          erasedByProfessionalId: e.professionalId,
-          organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
-          members: e.members,
-          records: e.records,
-          consents: e.consents,
-          breakGlassGrants: e.breakGlassGrants,
-          reason: this.runtime.crypto.cipher.decrypt(key, { rowKind: 'family_erasure', rowId: e.familyId, field: 'reason' }, e.reasonCiphertext),
-        },
-      };
+      const reason = this.runtime.crypto.cipher.decrypt(owner.key, reasonContext(e.familyId), e.reasonCiphertext);
+      return { cursor: encodeTimeCursor(ERASURE_CURSOR, e.erasedAt, e.familyId), node: receiptOf(e, owner.organisation, reason) };
     });
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 }
 
-function encodeCursor(at: Date, familyId: string): string {
-  return Buffer.from(`erasure:${at.toISOString()}|${familyId}`).toString('base64url');
+/** Where a reason is bound: its ciphertext decrypts only as the reason of this family's receipt. */
+function reasonContext(familyId: string) {
+  return { rowKind: 'family_erasure', rowId: familyId, field: 'reason' };
 }
 
-function decodeCursor(cursor: string): { at: Date; familyId: string } {
-  const match = /^erasure:(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/i.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  const at = match === null ? null : new Date(match[1] as string);
-  if (match === null || at === null || Number.isNaN(at.getTime())) throw badInput('after', 'is not a cursor this API gave out');
-  return { at, familyId: match[2] as string };
+/** Cursors of the erasures name the last one by (erased_at, family id), the order of its pages. */
+const ERASURE_CURSOR = 'erasure';
+
+/** The receipt as the API gives it: the stored row, the erasing organisation, and the reason in plain text. */
+function receiptOf(erasure: Omit<FamilyErasureEntity, 'reasonCiphertext'>, organisation: OrganisationEntity, reason: string): ErasureReceipt {
+  return {
+    familyId: erasure.familyId,
+    erasedAt: erasure.erasedAt,
+    erasedByProfessionalId: erasure.professionalId,
+    organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
+    members: erasure.members,
+    records: erasure.records,
+    consents: erasure.consents,
+    breakGlassGrants: erasure.breakGlassGrants,
+    reason,
+  };
 }

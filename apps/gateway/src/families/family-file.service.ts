@@ -6,6 +6,7 @@ import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import { decideCitizenAccess, decideFieldAccess, DenyReason, isInvolved, type FieldFacts, type Purpose } from '@kring/policy';
 import { AuditService, type AuditContext, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
+import { requirePageSize } from '../common/keyset-page';
 import { badInput, ErrorCode, notFound, type KringError } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { assembleFamilyFile, RequestDecisions } from './family-file.assembler';
@@ -92,7 +93,7 @@ export class FamilyFileService {
 
   /** The families the caller's organisation is involved with today, by family id (keyset pagination). */
   async families(principal: ProfessionalPrincipal, first: number, after: string | null): Promise<FamilyConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
+    requirePageSize(first, 100);
     const afterId = after === null ? null : decodeCursor(after);
     const today = dutchDate(this.runtime.clock.now());
     const query = this.runtime.dataSource
