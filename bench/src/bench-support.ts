@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
 import { DEMO_ORGANISATIONS } from '@kring/demo-world';
+import type { BenchWorld } from './world';
 
 /** A database for a benchmark run: DATABASE_URL's server, or an embedded PostgreSQL in .kring/bench. */
 export async function benchDatabase(name: string, reuse = false): Promise<{ url: string; stop: () => Promise<void>; server: string; postmasterPid: number | null }> {
@@ -153,4 +154,27 @@ export async function prewarmFamilyData(url: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/** A seeded world as later runs find it (`--reuse`, `bench:read-path`): its keys and its ids. */
+export interface SavedWorld {
+  readonly keys: Record<string, string>;
+  readonly world: BenchWorld;
+}
+
+/**
+ * Where a seeded world is kept: keys and world belong to one database on one server (a world
+ * seeded elsewhere has other keys), so the file is named after both. `server` is `embedded`
+ * or the host of DATABASE_URL.
+ */
+export function savedWorldFile(database: string, server: string): string {
+  return join(process.cwd(), '.kring', 'bench', `${database}-${server.replace(/[^a-z0-9]/gi, '_')}.json`);
+}
+
+export function readSavedWorld(file: string): SavedWorld | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedWorld) : null;
+}
+
+export function writeSavedWorld(file: string, saved: SavedWorld): void {
+  writeFileSync(file, JSON.stringify(saved));
 }

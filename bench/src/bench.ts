@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,7 +10,7 @@ import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
 import { openDatabase } from '@kring/database';
 import { DevIssuer } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog, prewarmFamilyData } from './bench-support';
+import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog, prewarmFamilyData, readSavedWorld, savedWorldFile, writeSavedWorld } from './bench-support';
 import { productionNodeFlags } from './node-flags';
 import { seedWorld, type BenchWorld } from './world';
 
@@ -77,10 +77,8 @@ async function main(): Promise<void> {
   const database = await benchDatabase(name, reuse);
   const stateDir = join(process.cwd(), '.kring', 'bench');
   mkdirSync(stateDir, { recursive: true });
-  // Keys and world belong to one database on one server: a world seeded elsewhere has other keys.
-  const server = process.env['DATABASE_URL'] ? new URL(process.env['DATABASE_URL']).host.replace(/[^a-z0-9]/gi, '_') : 'embedded';
-  const stateFile = join(stateDir, `${name}-${server}.json`);
-  const previous = reuse && existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { keys: Record<string, string>; world: BenchWorld }) : null;
+  const stateFile = savedWorldFile(name, process.env['DATABASE_URL'] ? new URL(process.env['DATABASE_URL']).host : 'embedded');
+  const previous = reuse ? readSavedWorld(stateFile) : null;
   const keys = previous?.keys ?? benchKeys();
   const env = { DATABASE_URL: database.url, KRING_DATA_DIR: stateDir, ...keys };
   const config = loadConfig({ ...env, NODE_ENV: 'development', KRING_SEED_DEMO: 'false' });
@@ -104,7 +102,7 @@ async function main(): Promise<void> {
           await admin.end();
         }
       }
-      writeFileSync(stateFile, JSON.stringify({ keys, world }));
+      writeSavedWorld(stateFile, { keys, world });
     } else {
       world = previous.world;
       say(`reusing the seeded world in ${name}`);

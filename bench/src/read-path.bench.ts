@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, loadConfig } from '@kring/config';
 import { dutchDate } from '@kring/consent';
@@ -12,8 +11,7 @@ import { FamilyFileService } from '../../apps/gateway/src/families/family-file.s
 import { loadFamilyRows, loadFamilySnapshot, type FamilySnapshot } from '../../apps/gateway/src/families/family-snapshot';
 import { readEntries } from '../../apps/gateway/src/families/read-entries';
 import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
-import { argument, benchDatabase } from './bench-support';
-import type { BenchWorld } from './world';
+import { argument, benchDatabase, readSavedWorld, savedWorldFile } from './bench-support';
 
 /**
  * `npm run bench:read-path -- [--families 1000] [--reads 1500]`: the CPU time of each step of
@@ -27,9 +25,8 @@ async function main(): Promise<void> {
   const families = argument('families', 1000);
   const reads = Math.floor(argument('reads', 1500));
   const name = `kring_bench_f${families}_l0`;
-  const stateFile = join(process.cwd(), '.kring', 'bench', `${name}-embedded.json`);
-  if (process.env['DATABASE_URL'] || !existsSync(stateFile)) throw new Error(`no seeded world: run npm run bench -- --families ${families} --seed-only first (embedded PostgreSQL)`);
-  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { keys: Record<string, string>; world: BenchWorld };
+  const state = process.env['DATABASE_URL'] ? null : readSavedWorld(savedWorldFile(name, 'embedded'));
+  if (state === null) throw new Error(`no seeded world: run npm run bench -- --families ${families} --seed-only first (embedded PostgreSQL)`);
   const database = await benchDatabase(name, true);
   const env = { ...process.env, ...state.keys, DATABASE_URL: database.url, KRING_DATA_DIR: join(process.cwd(), '.kring', 'bench'), LOG_LEVEL: 'warn' };
   const audience = loadConfig({ ...env, NODE_ENV: 'development' }).identity.audience;
