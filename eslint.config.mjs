@@ -47,6 +47,11 @@ export default defineConfig(
       // Type-only imports are erased, so importing a type never loads a module (or causes a cycle).
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // Nest's DateTime scalar passes Invalid Date on to PostgreSQL; a `Date` field gets the strict one (gateway.module.ts).
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@nestjs/graphql', importNames: ['GraphQLISODateTime', 'GraphQLTimestamp'], message: 'Declare the field as () => Date: the schema maps Date to the strict DateTime scalar.' }] },
+      ],
       // `_` marks a deliberately unused parameter (interface conformance, destructuring to omit).
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -14,6 +14,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import { PrincipalResolver } from './auth/principal.resolver';
+import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
 import { queryLimitsPlugin } from './common/limits.plugin';
@@ -49,6 +50,8 @@ export class GatewayModule {
           path: '/graphql',
           autoSchemaFile: runtime.config.mode === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
+          // Every `Date` of the API is the strict RFC 3339 scalar (named DateTime, as Nest's lenient one was).
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           playground: false,
           introspection: !production,
           includeStacktraceInErrorResponses: false,

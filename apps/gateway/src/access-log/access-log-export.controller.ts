@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { Principal } from '@kring/identity';
 import { Authenticated } from '../auth/access.decorator';
 import type { KringRequest } from '../auth/auth.guard';
+import { DATE_TIME_RULE, parseDateTime } from '../common/date-time.scalar';
 import { badInput, httpErrorBody, httpStatusOf, KringError } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { csvHeader, csvLine, EXPORT_FORMATS, jsonLine, logiusLines, type ExportFormat } from './access-log-export';
@@ -25,11 +26,12 @@ export class AccessLogExportController {
 
   @Authenticated()
   @Get('export')
-  async export(@Req() request: KringRequest & { traceId?: string }, @Res() response: Response, @Query() query: Record<string, string | undefined>): Promise<void> {
+  async export(@Req() request: KringRequest & { traceId?: string }, @Res() response: Response, @Query() query: Record<string, unknown>): Promise<void> {
     const principal = request.principal as Principal;
     try {
-      const format = (query['format'] ?? 'csv') as ExportFormat;
-      if (!(format in EXPORT_FORMATS)) throw badInput('format', 'must be csv, jsonl or logius');
+      const format = (parameter(query, 'format') ?? 'csv') as ExportFormat;
+      // Own keys only: `toString` is "in" every object.
+      if (!Object.hasOwn(EXPORT_FORMATS, format)) throw badInput('format', 'must be csv, jsonl or logius');
       const filter = filterFrom(query);
       // Validates the filter and the caller's scope before anything is written or logged.
       await this.log.page(principal, filter, 1, null);
@@ -75,30 +77,43 @@ export class AccessLogExportController {
   }
 }
 
-function filterFrom(query: Record<string, string | undefined>): AccessLogFilter {
+/**
+ * The filter `accessLog` takes, from the query string, with the same rules: date-times are
+ * strict RFC 3339 (the DateTime scalar's own parser), and a parameter counts once.
+ */
+function filterFrom(query: Record<string, unknown>): AccessLogFilter {
+  const text = (name: string) => parameter(query, name);
   const date = (name: string): Date | undefined => {
-    const value = query[name];
+    const value = text(name);
     if (value === undefined) return undefined;
-    const parsed = new Date(value);
-    if (Number.isNaN(parsed.getTime())) throw badInput(name, 'must be an ISO 8601 date-time');
+    const parsed = parseDateTime(value);
+    if (parsed === null) throw badInput(name, DATE_TIME_RULE);
     return parsed;
   };
-  const decision = query['decision'];
+  const decision = text('decision');
   if (decision !== undefined && decision !== 'ALLOWED' && decision !== 'DENIED') throw badInput('decision', 'must be ALLOWED or DENIED');
-  const breakGlass = query['breakGlass'];
+  const breakGlass = text('breakGlass');
+  const byOthers = text('byOthers');
   return {
-    familyId: query['familyId'],
-    memberId: query['memberId'],
-    professionalId: query['professionalId'],
-    organisationId: query['organisationId'],
-    purpose: query['purpose'],
+    familyId: text('familyId'),
+    memberId: text('memberId'),
+    professionalId: text('professionalId'),
+    organisationId: text('organisationId'),
+    purpose: text('purpose'),
     decision: decision === undefined ? undefined : decision === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
-    basis: query['basis'],
-    activity: query['activity'],
-    actorKind: query['actorKind'],
-    byOthers: query['byOthers'] === undefined ? undefined : query['byOthers'] === 'true',
+    basis: text('basis'),
+    activity: text('activity'),
+    actorKind: text('actorKind'),
+    byOthers: byOthers === undefined ? undefined : byOthers === 'true',
     breakGlass: breakGlass === undefined ? undefined : breakGlass === 'true',
     from: date('from'),
     to: date('to'),
   };
+}
+
+/** One query-string parameter: given twice (`?purpose=a&purpose=b`) it is a list, which no filter takes. */
+function parameter(query: Record<string, unknown>, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined || typeof value === 'string') return value;
+  throw badInput(name, 'must be given once, as text');
 }

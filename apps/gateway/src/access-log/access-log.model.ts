@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Organisation } from '../viewer/viewer.model';
 import { PageInfo } from '../families/families-connection.model';
 
@@ -31,7 +31,7 @@ export class AccessLogEntry {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   occurredAt!: Date;
 
   @Field({ description: 'W3C trace id linking the request across organisations.' })
@@ -168,10 +168,10 @@ export class AccessLogFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only entries where someone else acted: leaves out your own reads.' })
   byOthers?: boolean | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => Date, { nullable: true })
   from?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => Date, { nullable: true })
   to?: Date | null;
 }
 
@@ -207,7 +207,7 @@ export class LogVerification {
   @Field(() => BrokenEntry, { nullable: true, description: 'The first broken entry found, if any.' })
   firstBroken!: BrokenEntry | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   verifiedAt!: Date;
 
   @Field({ description: 'Key id of the Ed25519 key that signs checkpoints.' })
@@ -231,6 +231,6 @@ export class CheckpointReport {
   @Field(() => Int, { description: 'Chains whose head was signed now.' })
   signed!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   signedAt!: Date;
 }

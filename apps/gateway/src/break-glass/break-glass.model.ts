@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DataCategory } from '@kring/family-file';
 import { Organisation } from '../viewer/viewer.model';
 
@@ -27,7 +27,7 @@ export class BreakGlassReview {
   @Field(() => String, { nullable: true, description: 'Privacy officers only.' })
   note!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   reviewedAt!: Date;
 
   @Field(() => ID, { nullable: true, description: 'Privacy officers only.' })
@@ -60,10 +60,10 @@ export class BreakGlassGrant {
   @Field(() => [DataCategory])
   categories!: DataCategory[];
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   openedAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   expiresAt!: Date;
 
   @Field(() => BreakGlassStatus)

@@ -1,8 +1,10 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { CryptoError, CryptoErrorCode } from '@kring/crypto';
-import { ErrorCode, KringError, notFound } from './kring-error';
+import { refusedArgumentPath } from './argument-path';
+import { InvalidScalarValue } from './date-time.scalar';
+import { badInput, ErrorCode, KringError, notFound } from './kring-error';
 
 /** Apollo's own codes for requests that never reached a resolver; their messages are safe to pass on. */
 const APOLLO_REQUEST_CODES = new Set([
@@ -42,8 +44,14 @@ export function graphqlCode(code: ErrorCode): string {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
+    const cause = (original as { originalError?: unknown } | null)?.originalError;
+    if (cause instanceof InvalidScalarValue) {
+      // A strict scalar refused a value. GraphQL says so as a validation error when the value was written in
+      // the document, as a variable error when it came as a variable: both are the caller's input, named by argument.
+      original = badInput(refusedArgumentPath(original as GraphQLError) ?? 'an argument', cause.rule);
+    }
     if (original instanceof KringError) {
       return { ...base, message: original.message, extensions: { code: graphqlCode(original.code), ...original.details } };
     }

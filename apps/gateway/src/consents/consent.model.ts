@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConsentStatus, SignatureCapacity } from '@kring/consent';
 import { DataCategory } from '@kring/family-file';
 import { Domain } from '@kring/identity';
@@ -15,7 +15,7 @@ export class ConsentSignature {
   @Field(() => SignatureCapacity)
   capacity!: SignatureCapacity;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   signedAt!: Date;
 }
 
@@ -42,10 +42,10 @@ export class Consent {
   @Field(() => Domain, { nullable: true, description: 'The recipient domain, when the consent names every organisation of a domain.' })
   recipientDomain!: Domain | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   validFrom!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   validUntil!: Date;
 
   @Field(() => ConsentStatus, { description: 'The state now, judged against the subject\'s age today.' })
@@ -72,9 +72,9 @@ export class Consent {
   @Field({ description: 'Receipt: jurisdiction.' })
   jurisdiction!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
 }

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { DataCategory } from '@kring/family-file';
 import { Domain } from '@kring/identity';
 
@@ -19,9 +19,9 @@ export class GrantConsentInput {
   @Field(() => Domain, { nullable: true })
   recipientDomain?: Domain | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Default: now. Cannot lie in the past.' })
+  @Field(() => Date, { nullable: true, description: 'Default: now. Cannot lie in the past.' })
   validFrom?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'At most 12 months after validFrom.' })
+  @Field(() => Date, { description: 'At most 12 months after validFrom.' })
   validUntil!: Date;
 }

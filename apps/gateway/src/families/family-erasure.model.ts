@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Organisation } from '../viewer/viewer.model';
 import { PageInfo } from './families-connection.model';
 
@@ -11,7 +11,7 @@ export class ErasureReceipt {
   @Field(() => ID)
   familyId!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   erasedAt!: Date;
 
   @Field(() => ID, { description: 'The chain privacy officer who erased the family.' })

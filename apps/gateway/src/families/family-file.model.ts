@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MemberRelation } from '@kring/family-file';
 import { DenyReason } from '@kring/policy';
 import { DataCategory } from '@kring/family-file';
@@ -61,7 +61,7 @@ export class FamilyRecord {
   @Field(() => [ID], { description: 'The members this record is about; each must consent before it is shared for a consent-based purpose.' })
   subjectMemberIds!: string[];
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Date)
   createdAt!: Date;
 
   @Field(() => Section)
