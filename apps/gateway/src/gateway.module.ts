@@ -17,6 +17,7 @@ import { PrincipalResolver } from './auth/principal.resolver';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
+import { InputBoundaryGuard } from './common/input-boundary.guard';
 import { queryLimitsPlugin } from './common/limits.plugin';
 import { ConsentService } from './consents/consent.service';
 import { ConsentsResolver } from './consents/consents.resolver';
@@ -77,6 +78,8 @@ export class GatewayModule {
       providers: [
         { provide: KRING_RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // Global guards run in this order: the input boundary after AuthGuard, so a refused read is logged for its caller.
+        { provide: APP_GUARD, useClass: InputBoundaryGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionPassThrough },
         PrincipalResolver,
         AuditService,

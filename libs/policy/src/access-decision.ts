@@ -21,6 +21,16 @@ export enum DenyReason {
   OTHER_MEMBER = 'OTHER_MEMBER',
 }
 
+/**
+ * Why a request was refused before the access rule was asked at all. Not a redaction
+ * reason (the rule never decides it, and no field is shown with it); an access-log entry's
+ * reason is a DenyReason or one of these.
+ */
+export enum RequestRefusal {
+  /** An argument held text that is not well formed (a NUL character, a lone surrogate); none of it was read or stored. */
+  MALFORMED_INPUT = 'MALFORMED_INPUT',
+}
+
 /** On what ground a field is shared. */
 export type AccessBasis =
   | { readonly kind: 'OWN_RECORD' }

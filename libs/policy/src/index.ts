@@ -1,6 +1,6 @@
 export type { Purpose } from './purpose';
 export { PurposeCatalogue } from './purpose-catalogue';
-export { DenyReason } from './access-decision';
+export { DenyReason, RequestRefusal } from './access-decision';
 export type { AccessBasis, AccessDecision } from './access-decision';
 export { decideFieldAccess, isInvolved } from './access-rule';
 export type { AccessCaller, AccessQuestion, BreakGlassFacts, ConsentGrant, FamilyFacts, FieldFacts } from './access-rule';

@@ -4,6 +4,7 @@ import type { Principal } from '@kring/identity';
 import { Authenticated } from '../auth/access.decorator';
 import type { KringRequest } from '../auth/auth.guard';
 import { DATE_TIME_RULE, parseDateTime } from '../common/date-time.scalar';
+import { RefusalsLogged } from '../common/input-boundary.guard';
 import { badInput, httpErrorBody, httpStatusOf, KringError } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { csvHeader, csvLine, EXPORT_FORMATS, jsonLine, logiusLines, type ExportFormat } from './access-log-export';
@@ -25,6 +26,7 @@ export class AccessLogExportController {
   ) {}
 
   @Authenticated()
+  @RefusalsLogged('EXPORT_ACCESS_LOG')
   @Get('export')
   async export(@Req() request: KringRequest & { traceId?: string }, @Res() response: Response, @Query() query: Record<string, unknown>): Promise<void> {
     const principal = request.principal as Principal;

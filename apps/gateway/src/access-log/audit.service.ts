@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AccessLogFacts, KnownChainHead } from '@kring/audit';
 import type { Principal } from '@kring/identity';
+import type { DenyReason, RequestRefusal } from '@kring/policy';
 import { ErrorCode, KringError } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
@@ -145,6 +146,30 @@ export function changeEntry(input: {
     basis: input.basis,
     basisRefs: [...(input.basisRefs ?? [])],
     reason: null,
+    breakGlass: false,
+  };
+}
+
+/**
+ * An entry for a request refused before anything was read, because its input could not be
+ * taken (e.g. text that is not well formed): no purpose, family or target is recorded, since
+ * none of the refused input is trusted or stored.
+ */
+export function inputRefusal(activity: string, reason: DenyReason | RequestRefusal): EntryDraft {
+  return {
+    activity,
+    purpose: null,
+    familyId: null,
+    subjectMemberIds: [],
+    targetKind: null,
+    targetIds: [],
+    sourceOrganisationId: null,
+    category: null,
+    fields: [],
+    decision: 'DENIED',
+    basis: null,
+    basisRefs: [],
+    reason,
     breakGlass: false,
   };
 }

@@ -2,6 +2,7 @@ import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { ProfessionalRole, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
 import { CitizensOnly, ProfessionalsOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { RefusalsLogged } from '../common/input-boundary.guard';
 import { TraceId } from '../common/trace';
 import { FamilyFile } from './family-file.model';
 import { FamilyConnection } from './families-connection.model';
@@ -24,6 +25,7 @@ export class FamiliesResolver {
   }
 
   @ProfessionalsOnly(...CASEWORK)
+  @RefusalsLogged('READ_FAMILY_FILE')
   @Query(() => FamilyFile, { nullable: true, description: 'A family file as you may see it for the declared purpose: values, and redactions for what is not shared.' })
   family(
     @CurrentPrincipal() principal: ProfessionalPrincipal,
@@ -35,6 +37,7 @@ export class FamiliesResolver {
   }
 
   @ProfessionalsOnly(...CASEWORK)
+  @RefusalsLogged('READ_FAMILY_FILE')
   @Query(() => FamilyFile, { nullable: true, description: 'The family of a member with this BSN, found through the blind index.' })
   familyByBsn(
     @CurrentPrincipal() principal: ProfessionalPrincipal,

@@ -106,6 +106,7 @@ export const nl = {
   'reason.PURPOSE_NOT_FOR_DOMAIN': 'Dit doel is niet voor dit soort organisatie.',
   'reason.UNKNOWN_PURPOSE': 'Dit doel bestaat niet.',
   'reason.OTHER_MEMBER': 'Dit gaat over een ander gezinslid.',
+  'reason.MALFORMED_INPUT': 'De vraag is geweigerd voordat er iets werd gelezen: er stond tekst in die niet klopt (zoals een NUL-teken).',
 
   'relation.PARENT': 'ouder',
   'relation.CHILD': 'kind',
@@ -265,6 +266,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'reason.PURPOSE_NOT_FOR_DOMAIN': 'This purpose is not for this kind of organisation.',
   'reason.UNKNOWN_PURPOSE': 'This purpose does not exist.',
   'reason.OTHER_MEMBER': 'This is about another family member.',
+  'reason.MALFORMED_INPUT': 'The request was refused before anything was read: it held text that is not well formed (such as a NUL character).',
 
   'relation.PARENT': 'parent',
   'relation.CHILD': 'child',
