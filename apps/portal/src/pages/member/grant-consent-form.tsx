@@ -147,7 +147,8 @@ export function GrantConsentForm({ reach, organisations, purposes, onGranted }: 
       onGranted();
     } catch (e) {
       const error = asApiError(e);
-      const fieldOf: Record<string, FieldName> = { validUntil: 'until', validFrom: 'until', categories: 'categories', purposes: 'purposes', recipientOrganisationId: 'recipient', recipientDomain: 'recipient', subjectMemberId: 'subject' };
+      // The consent rules name fields inside the input; a refused date-time names its argument path.
+      const fieldOf: Record<string, FieldName> = { validUntil: 'until', validFrom: 'until', 'input.validUntil': 'until', 'input.validFrom': 'until', categories: 'categories', purposes: 'purposes', recipientOrganisationId: 'recipient', recipientDomain: 'recipient', subjectMemberId: 'subject' };
       const field = error.field === null ? undefined : fieldOf[error.field];
       if ((error.code === 'BAD_USER_INPUT' || error.code === 'UNKNOWN_PURPOSE') && field !== undefined) {
         const text = field === 'until' ? t('member.grant.errorUntilApi') : labelOf(t, 'error', error.code);
