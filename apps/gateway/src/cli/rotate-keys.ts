@@ -1,5 +1,6 @@
 import { createLogger, loadConfig } from '@kring/config';
 import { rewrapDataKeys } from '../keys/rewrap-data-keys';
+import { rotationOutcome } from '../keys/rotation-outcome';
 import { createRuntime } from '../runtime/create-runtime';
 
 /**
@@ -12,7 +13,9 @@ async function main(): Promise<void> {
   const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
   try {
     const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto, runtime.accessLog);
-    process.stdout.write(`Rewrapped ${report.families} family and ${report.organisations} organisation data keys with key-encryption key version ${report.kekVersion}.\n`);
+    const outcome = rotationOutcome(report);
+    process.stdout.write(`${outcome.message}\n`);
+    process.exitCode = outcome.exitCode;
   } finally {
     await runtime.close();
   }

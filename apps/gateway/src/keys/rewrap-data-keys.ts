@@ -20,7 +20,8 @@ export interface RewrapReport {
  * versions are configured, a row is readable whichever version it carries. Afterwards
  * the old version can be removed from the configuration.
  */
-export async function rewrapDataKeys(dataSource: DataSource, crypto: KringCrypto, accessLog: AccessLogWriter, at: Date = new Date()): Promise<RewrapReport> {
+export async function rewrapDataKeys(dataSource: DataSource, crypto: KringCrypto, accessLog: AccessLogWriter, options: { at?: Date } = {}): Promise<RewrapReport> {
+  const at = options.at ?? new Date();
   const current = crypto.keyRing.currentKekVersion;
   const families = await rewrapTable(dataSource, crypto, 'family', current, (row) => familyKeyOwner(row.id), (row) => row.data_key_version ?? 1);
   const organisations = await rewrapTable(dataSource, crypto, 'organisation', current, (row) => organisationKeyOwner(row.id), () => 1);
