@@ -1,7 +1,9 @@
 import { createLogger, loadConfig } from '@kring/config';
 import { DEFAULT_PATIENCE_MS, rewrapDataKeys } from '../keys/rewrap-data-keys';
 import { rotationOutcome } from '../keys/rotation-outcome';
+import { closeOnEveryWayOut } from '../runtime/close-on-every-way-out';
 import { createRuntime } from '../runtime/create-runtime';
+import type { KringRuntime } from '../runtime/kring-runtime';
 
 /**
  * `npm run keys:rotate [-- --patience <seconds>]`: after adding a new key-encryption key
@@ -13,7 +15,10 @@ import { createRuntime } from '../runtime/create-runtime';
 async function main(): Promise<void> {
   const patienceMs = readPatience(process.argv.slice(2));
   const config = loadConfig();
-  const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
+  const logger = createLogger('warn');
+  let runtime: KringRuntime | null = null;
+  closeOnEveryWayOut({ logger, signalMeans: 'interrupted', close: async () => runtime?.close() });
+  runtime = await createRuntime(config, logger, { seedDemoWorld: false });
   try {
     const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto, runtime.accessLog, { patienceMs });
     const outcome = rotationOutcome(report);
