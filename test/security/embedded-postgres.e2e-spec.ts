@@ -1,11 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isAlive, postmasterPid } from '../support/processes';
 
 const MAIN = resolve('dist/apps/gateway/src/main.js');
 
@@ -119,25 +120,6 @@ describe('the embedded PostgreSQL ends with the gateway, and a leftover does not
     expect(existsSync(join(dir, 'pgdata', 'PG_VERSION'))).toBe(true); // PostgreSQL had begun
   });
 });
-
-function postmasterPid(dir: string): number | null {
-  try {
-    return Number(readFileSync(join(dir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the process still runs; one that ended but that init has not reaped yet (a zombie) does not. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 function freePort(): Promise<number> {
   return occupyPort().then((server) => {

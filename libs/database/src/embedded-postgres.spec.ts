@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { transpileFolder, type TranspiledFolder } from '../../../test/support/child-process-module';
+import { isAlive, postmasterPid } from '../../../test/support/processes';
 import { defaultSharedBuffersMb, startEmbeddedPostgres } from './embedded-postgres';
 
 describe("the embedded PostgreSQL's buffer cache", () => {
@@ -54,7 +54,6 @@ describe('the embedded PostgreSQL after a crash', () => {
     cleanups.push(() => running.stop());
     return running;
   };
-  const postmasterPid = async (dir: string) => Number((await readFile(join(dir, 'pgdata', 'postmaster.pid'), 'utf8')).split('\n')[0]);
   const answers = async (url: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -83,7 +82,7 @@ describe('the embedded PostgreSQL after a crash', () => {
     });
     const [ready] = (await once(gateway.stdout, 'data')) as [Buffer];
     expect(ready.toString()).toContain('ready');
-    const leftover = await postmasterPid(dir);
+    const leftover = postmasterPid(dir) as number;
     cleanups.push(() => Promise.resolve(isAlive(leftover) && process.kill(leftover, 'SIGINT')));
     gateway.kill('SIGKILL');
     await once(gateway, 'exit');
@@ -92,7 +91,7 @@ describe('the embedded PostgreSQL after a crash', () => {
     const sut = await start(dir);
 
     expect(isAlive(leftover)).toBe(false);
-    expect(await postmasterPid(dir)).not.toBe(leftover);
+    expect(postmasterPid(dir)).not.toBe(leftover);
     expect(await answers(sut.adminUrl)).toBe(true);
   });
 
@@ -131,18 +130,3 @@ describe('the embedded PostgreSQL after a crash', () => {
     expect(await answers(first.adminUrl)).toBe(true);
   });
 });
-
-/** Whether the process still runs; one that ended but that init has not reaped yet (a zombie) does not. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
