@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { ConfigurationError, createLogger, loadConfig, type KringConfig } from '@kring/config';
 import { createGatewayApp } from './bootstrap';
 import { portalIsBuilt } from './portal/serve-portal';
+import { closeOnEveryWayOut } from './runtime/close-on-every-way-out';
 import { createRuntime } from './runtime/create-runtime';
 import type { KringRuntime } from './runtime/kring-runtime';
 
@@ -18,22 +20,32 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const runtime = await createRuntime(config, logger);
-  const app = await createGatewayApp(runtime);
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
+  let runtime: KringRuntime | null = null;
+  let app: INestApplication | null = null;
+  // In place before anything starts, so a signal or crash during the start closes what began.
+  const end = closeOnEveryWayOut({
+    logger,
+    signalMeans: 'requested',
+    async close() {
+      try {
+        await app?.close(); // stops taking requests and lets those in flight finish
+      } finally {
+        await runtime?.close(); // the database pool, then the embedded PostgreSQL
+      }
+    },
+  });
+  try {
+    runtime = await createRuntime(config, logger);
+    app = await createGatewayApp(runtime);
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    process.stderr.write(`Kring could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    await end(1);
+    return;
+  }
   const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
   logger.info({ elapsedMs, port: config.port, mode: config.mode }, 'gateway ready');
   if (config.mode !== 'production') printWelcome(runtime, elapsedMs);
-
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 /** What a newcomer needs on the first start: where to go, and one query to copy. */

@@ -51,6 +51,7 @@ describe('KeyRing', () => {
     const sut = new KeyRing(sodium, new Map([[2, kek2], [3, sodium.randombytes_buf(32)], [1, kek1]]));
 
     expect(sut.currentKekVersion).toBe(3);
+    expect(sut.kekVersions).toEqual([1, 2, 3]);
     expect(sut.newDataKey(OWNER).stored.kekVersion).toBe(3);
   });
 

@@ -30,6 +30,11 @@ export class KeyRing {
     return this.currentVersion;
   }
 
+  /** Every configured key-encryption key version, lowest first. */
+  get kekVersions(): readonly number[] {
+    return [...this.keyEncryptionKeys.keys()].sort((a, b) => a - b);
+  }
+
   /** Makes a fresh random data key for `owner`, returned both usable and wrapped for storage. */
   newDataKey(owner: string, dataKeyVersion = 1): { key: DataKey; stored: WrappedDataKey } {
     const bytes = this.sodium.crypto_aead_xchacha20poly1305_ietf_keygen();

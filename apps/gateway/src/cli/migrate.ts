@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '@kring/config';
+import { createLogger, loadConfig } from '@kring/config';
 import { createDataSource, pendingSchemaChanges } from '@kring/database';
+import { closeOnEveryWayOut } from '../runtime/close-on-every-way-out';
 import { resolveDatabase } from '../runtime/database';
 
 /**
@@ -14,6 +15,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { url, embedded } = await resolveDatabase(config);
   const dataSource = createDataSource({ url, applicationName: 'kring-migrate' });
+  const close = async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+  };
+  closeOnEveryWayOut({ logger: createLogger('warn'), signalMeans: 'interrupted', close });
   await dataSource.initialize();
   try {
     switch (command ?? '') {
@@ -49,8 +55,7 @@ async function main(): Promise<void> {
         throw new Error('usage: migrate <run|revert|show|generate> [Name]');
     }
   } finally {
-    await dataSource.destroy();
-    await embedded?.stop();
+    await close();
   }
 }
 

@@ -1,21 +1,42 @@
 import { createLogger, loadConfig } from '@kring/config';
-import { rewrapDataKeys } from '../keys/rewrap-data-keys';
+import { DEFAULT_PATIENCE_MS, rewrapDataKeys } from '../keys/rewrap-data-keys';
+import { rotationOutcome } from '../keys/rotation-outcome';
+import { closeOnEveryWayOut } from '../runtime/close-on-every-way-out';
 import { createRuntime } from '../runtime/create-runtime';
+import type { KringRuntime } from '../runtime/kring-runtime';
 
 /**
- * `npm run keys:rotate`: after adding a new key-encryption key version to
- * KRING_KEY_ENCRYPTION_KEYS (keeping the old one), rewraps every data key with it.
- * Gateways keep running meanwhile; remove the old version once this reports done.
+ * `npm run keys:rotate [-- --patience <seconds>]`: after adding a new key-encryption key
+ * version to KRING_KEY_ENCRYPTION_KEYS on every gateway (keeping the old one), rewraps
+ * every data key with it. Gateways keep running meanwhile. It exits 0 and names the
+ * versions that may be removed only when none is needed any more; otherwise it exits 75
+ * with the count of data keys left, and the old version must stay.
  */
 async function main(): Promise<void> {
+  const patienceMs = readPatience(process.argv.slice(2));
   const config = loadConfig();
-  const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
+  const logger = createLogger('warn');
+  let runtime: KringRuntime | null = null;
+  closeOnEveryWayOut({ logger, signalMeans: 'interrupted', close: async () => runtime?.close() });
+  runtime = await createRuntime(config, logger, { seedDemoWorld: false });
   try {
-    const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto, runtime.accessLog);
-    process.stdout.write(`Rewrapped ${report.families} family and ${report.organisations} organisation data keys with key-encryption key version ${report.kekVersion}.\n`);
+    const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto, runtime.accessLog, { patienceMs });
+    const outcome = rotationOutcome(report);
+    (outcome.exitCode === 0 ? process.stdout : process.stderr).write(`${outcome.message}\n`);
+    process.exitCode = outcome.exitCode;
   } finally {
     await runtime.close();
   }
+}
+
+function readPatience(args: readonly string[]): number {
+  if (args.length === 0) return DEFAULT_PATIENCE_MS;
+  const [flag, value] = args;
+  const seconds = Number(value);
+  if (args.length !== 2 || flag !== '--patience' || !/^\d+$/.test(value ?? '') || seconds < 1) {
+    throw new Error('usage: npm run keys:rotate [-- --patience <seconds, at least 1>]');
+  }
+  return seconds * 1000;
 }
 
 main().catch((error: unknown) => {

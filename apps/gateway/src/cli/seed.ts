@@ -1,5 +1,6 @@
 import { createLogger, loadConfig } from '@kring/config';
 import { loadDemoWorld } from '@kring/demo-world';
+import { closeOnEveryWayOut } from '../runtime/close-on-every-way-out';
 import { createRuntime } from '../runtime/create-runtime';
 import { resolveDatabase } from '../runtime/database';
 
@@ -11,8 +12,13 @@ import { resolveDatabase } from '../runtime/database';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.mode === 'production') throw new Error('npm run seed loads demo data and is refused in production mode');
+  const logger = createLogger('warn');
+  // What a signal must close: the embedded PostgreSQL while the database is recreated, then the runtime.
+  let closeOpen = () => Promise.resolve();
+  closeOnEveryWayOut({ logger, signalMeans: 'interrupted', close: () => closeOpen() });
   if (config.databaseUrl === null) {
     const { embedded } = await resolveDatabase(config);
+    if (embedded !== null) closeOpen = () => embedded.stop();
     const { default: pg } = await import('pg');
     const admin = new pg.Client({ connectionString: embedded?.adminUrl });
     await admin.connect();
@@ -21,7 +27,8 @@ async function main(): Promise<void> {
     await admin.end();
     await embedded?.stop();
   }
-  const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: false });
+  const runtime = await createRuntime(config, logger, { seedDemoWorld: false });
+  closeOpen = () => runtime.close();
   try {
     const loaded = await loadDemoWorld(runtime.dataSource, runtime.crypto, runtime.catalogue.version);
     process.stdout.write(loaded ? 'Loaded the demo world.\n' : 'The database already holds the demo world; nothing was changed.\n');

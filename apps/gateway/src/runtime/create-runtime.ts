@@ -39,7 +39,11 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
   const crypto = new KringCrypto(sodium, keyMaterial);
   const catalogue = PurposeCatalogue.fromFile(config.policyFile);
 
-  const { url, embedded, description: databaseDescription } = await resolveDatabase(config, (m) => logger.debug({ context: 'postgres' }, m));
+  const { url, embedded, description: databaseDescription } = await resolveDatabase(
+    config,
+    (m) => logger.debug({ context: 'postgres' }, m),
+    (m) => logger.warn({ context: 'postgres' }, m),
+  );
   try {
     const dataSource = await openDatabase({ url, applicationName: 'kring-gateway' });
     const seed = options.seedDemoWorld ?? config.seedDemoWorld;
@@ -55,6 +59,7 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
     });
     const registrations = new RegistrationCache<RegisteredProfessional>(url, logger);
     await registrations.start();
+    let closing: Promise<void> | null = null;
     return {
       config,
       logger,
@@ -68,10 +73,17 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
       registrations,
       devIssuer,
       databaseDescription,
-      async close() {
-        await registrations.close();
-        await dataSource.destroy();
-        await embedded?.stop();
+      // Once, however many ways out ask for it; the embedded PostgreSQL stops even when closing the connections fails.
+      close() {
+        closing ??= (async () => {
+          try {
+            await registrations.close();
+            await dataSource.destroy();
+          } finally {
+            await embedded?.stop();
+          }
+        })();
+        return closing;
       },
     };
   } catch (error) {

@@ -5,12 +5,13 @@ import { startEmbeddedPostgres, type RunningPostgres } from '@kring/database';
 export async function resolveDatabase(
   config: KringConfig,
   onLog?: (message: string) => void,
+  onNotice?: (message: string) => void,
 ): Promise<{ url: string; embedded: RunningPostgres | null; description: string }> {
   if (config.databaseUrl !== null) {
     const parsed = new URL(config.databaseUrl);
     return { url: config.databaseUrl, embedded: null, description: `PostgreSQL at ${parsed.host}${parsed.pathname}` };
   }
-  const embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPostgresPort, onLog });
+  const embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPostgresPort, onLog, onNotice });
   await ensureDatabase(embedded.adminUrl, 'kring');
   const url = embedded.urlFor('kring');
   return { url, embedded, description: `embedded PostgreSQL on ${new URL(url).host} (data in ${config.dataDir})` };
