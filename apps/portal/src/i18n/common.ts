@@ -106,6 +106,7 @@ export const nl = {
   'reason.PURPOSE_NOT_FOR_DOMAIN': 'Dit doel is niet voor dit soort organisatie.',
   'reason.UNKNOWN_PURPOSE': 'Dit doel bestaat niet.',
   'reason.OTHER_MEMBER': 'Dit gaat over een ander gezinslid.',
+  'reason.DATA_INTEGRITY': 'De opgeslagen waarde is beschadigd en wordt daarom niet getoond. Dit is gemeld bij de privacy officer.',
 
   'relation.PARENT': 'ouder',
   'relation.CHILD': 'kind',
@@ -265,6 +266,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'reason.PURPOSE_NOT_FOR_DOMAIN': 'This purpose is not for this kind of organisation.',
   'reason.UNKNOWN_PURPOSE': 'This purpose does not exist.',
   'reason.OTHER_MEMBER': 'This is about another family member.',
+  'reason.DATA_INTEGRITY': 'The stored value is damaged and is therefore not shown. The privacy officer has been alerted.',
 
   'relation.PARENT': 'parent',
   'relation.CHILD': 'child',
