@@ -56,6 +56,12 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     const { page: marieke } = await portal.newPage();
     await signInAs(marieke, 'marieke');
     await expectAccessible(marieke, 'what is recorded about me');
+    // Her view holds her reach only: the joint debts, the plan, Johan's income and Sanne are not there, not even by type.
+    await marieke.getByText('Gegevens die ook over een ander gezinslid gaan').waitFor();
+    const mine = await marieke.getByRole('main').innerText();
+    expect(mine).toContain('Daan de Vries');
+    for (const absent of ['Johan', 'Sanne', 'Schulden', 'Gezinsplan', 'Inkomen en werk']) expect({ absent, shown: mine.includes(absent) }).toEqual({ absent, shown: false });
+    expect(mine).toContain('Gegevens die ook over een ander gezinslid gaan');
     await screenshot(marieke, 'member-records');
     await menu(marieke, 'Wie mag wat zien');
     const card = marieke.getByTestId(`consent-${CONTACT_CONSENT}`);
@@ -139,6 +145,8 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     await expect(chart.getAttribute('data-total-allowed').then(Number)).resolves.toBeGreaterThan(0);
     const deniedBefore = Number(await chart.getAttribute('data-total-denied'));
     expect(deniedBefore).toBeGreaterThan(0);
+    // The period's integrity alarms are counted beside the chart (none in the demo world).
+    expect(await page.getByTestId('integrity-alarms').innerText()).toContain('Integriteitsalarmen in deze periode: geen.');
     await expectAccessible(page, 'access log');
 
     await page.getByLabel('Gezin (id)').fill(DEMO_FAMILY_ID);

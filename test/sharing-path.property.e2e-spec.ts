@@ -1,16 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { SECTION_TYPES, type DataCategory } from '@kring/family-file';
-import { DirectoryWriter, Domain, ProfessionalRole } from '@kring/identity';
 import { ManualClock } from '../apps/gateway/src/runtime/clock';
-import { expectedFamilyAnswer, type ExpectedFile, type ExpectedRedaction } from './support/reference/reference-access-rule';
+import { expectedFamilyAnswer } from './support/reference/reference-access-rule';
 import { amsterdamDate } from './support/reference/reference-calendar';
-import type { ReferenceOrganisation, ReferencePurpose } from './support/reference/reference-world';
+import { readCatalogue } from './support/reference/reference-catalogue';
+import type { ReferenceOrganisation } from './support/reference/reference-world';
 import { describeWorld, diffFiles, labelsOf, withLabels } from './support/world/describe-world';
+import { FILE_SELECTION, fileOfAnswer, normalise, type FileAnswer } from './support/world/file-answer';
 import { materializeWorld } from './support/world/materialize-world';
 import { ObservedDistribution } from './support/world/observed-distribution';
+import { ORGANISATION_DOMAINS, registerOrganisations } from './support/world/organisations';
 import { worldSpec } from './support/world/world-spec.arbitrary';
 import { writeWorld } from './support/world/world.writer';
 import { startTestGateway, type GraphQLAnswer, type TestGateway } from './support/test-gateway';
@@ -60,83 +60,22 @@ const REQUIRED_OUTCOMES = [
 /** Below this many worlds, a run is too small to be expected to reach every branch. */
 const RUNS_FOR_COVERAGE = 500;
 
-/** Two organisations share a domain, so "every organisation of a domain" and "this organisation" differ. */
-const ORGANISATION_DOMAINS: readonly Domain[] = [
-  Domain.YOUTH_CARE,
-  Domain.YOUTH_CARE,
-  Domain.WMO,
-  Domain.DEBT_ASSISTANCE,
-  Domain.PARTICIPATION,
-  Domain.CHILD_SAFETY,
-  Domain.EDUCATION,
-  Domain.ADULT_CARE,
-];
-
-const SECTIONS = SECTION_TYPES.map((t) => `... on ${t.name} { ${t.fields.map((f) => f.name).join(' ')} }`).join(' ');
 const READ = `query Read($id: ID!, $purpose: String!) {
-  family(id: $id, purpose: $purpose) {
-    members { id name birthDate bsn relation holdsAuthorityOver }
-    involvements { id organisation { id } startsOn endsOn caseDirection }
-    records { id sectionType subjectMemberIds sourceOrganisation { id } section { __typename ${SECTIONS} } }
-    redactions { path field category reason memberId recordId involvementId }
-  }
+  family(id: $id, purpose: $purpose) { ${FILE_SELECTION} }
 }`;
-
-interface FileAnswer {
-  members: ExpectedFile['members'];
-  involvements: { id: string; organisation: { id: string } | null; startsOn: string | null; endsOn: string | null; caseDirection: boolean | null }[];
-  records: (Omit<ExpectedFile['records'][number], 'sourceOrganisationId'> & { sourceOrganisation: { id: string } | null })[];
-  redactions: ExpectedRedaction[];
-}
-
-/** The purpose register as data, read from the policy file itself rather than through the gateway's loader. */
-function readCatalogue(): ReferencePurpose[] {
-  const doc = JSON.parse(readFileSync(join(process.cwd(), 'libs/policy/purposes.json'), 'utf8')) as { purposes: ReferencePurpose[] };
-  return doc.purposes.map((p) => ({ code: p.code, domains: p.domains, maxCategories: p.maxCategories as DataCategory[], statutoryFor: p.statutoryFor }));
-}
-
-function byId<T extends { id: string }>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-function normalise(file: ExpectedFile): ExpectedFile {
-  return {
-    members: byId(file.members),
-    involvements: byId(file.involvements),
-    records: byId(file.records),
-    redactions: [...file.redactions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-  };
-}
-
-function fileOfAnswer(answer: FileAnswer): ExpectedFile {
-  return normalise({
-    members: answer.members,
-    involvements: answer.involvements.map(({ organisation, ...rest }) => ({ ...rest, organisationId: organisation?.id ?? null })),
-    records: answer.records.map(({ sourceOrganisation, ...rest }) => ({ ...rest, sourceOrganisationId: sourceOrganisation?.id ?? null })),
-    redactions: answer.redactions,
-  });
-}
 
 describe('guarantee 1, no leak: a professional reads exactly the fields the access rule allows', () => {
   const clock = new ManualClock(new Date('2026-06-01T10:00:00Z'));
   const catalogue = readCatalogue();
   let sut: TestGateway;
   let organisations: ReferenceOrganisation[];
-  const tokens = new Map<string, string>();
+  let tokens: Map<string, string>;
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'sharing_path_property', seedDemoWorld: false, clock });
-    const directory = new DirectoryWriter(sut.runtime.crypto);
-    organisations = await sut.runtime.dataSource.transaction(async (manager) => {
-      const made: ReferenceOrganisation[] = [];
-      for (const [i, domain] of ORGANISATION_DOMAINS.entries()) {
-        const organisation = await directory.registerOrganisation(manager, { name: `Organisation ${i} (${domain})`, domain });
-        const professional = await directory.registerProfessional(manager, organisation, { name: `Professional ${i}`, roles: [ProfessionalRole.PROFESSIONAL] });
-        tokens.set(organisation.id, await sut.issuer.sign({ kind: 'professional', professionalId: professional.id }));
-        made.push({ id: organisation.id, label: `O${i}`, domain });
-      }
-      return made;
-    });
+    const registered = await registerOrganisations(sut, ORGANISATION_DOMAINS);
+    organisations = registered.organisations;
+    tokens = registered.tokens;
   });
   afterAll(async () => {
     await sut?.close();

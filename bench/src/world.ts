@@ -34,6 +34,9 @@ import {
 } from '@kring/family-file';
 import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalEntity, ProfessionalRole as R } from '@kring/identity';
 
+/** A member as the seeded world made them: every birth date is known (none was damaged). */
+type SeededSubject = SubjectFacts & { readonly birthDate: string };
+
 export interface BenchWorld {
   readonly familyIds: readonly string[];
   /** Professionals who read files: each is of an organisation involved with EVERY family (so the headline read never hits NOT_FOUND). */
@@ -538,7 +541,7 @@ class FamilyPlanner {
     batch.records.push(...capture.take(RecordEntity));
     batch.subjects.push(...capture.take(RecordSubjectEntity));
 
-    const subjects = new Map<string, SubjectFacts>(
+    const subjects = new Map<string, SeededSubject>(
       members.map((m) => [m.id, { memberId: m.id, birthDate: m.birthDate, authorityHolders: new Set(authority.filter((a) => members[a.child] === m).map((a) => (members[a.adult] as PlannedMember).id)) }]),
     );
     for (const m of members) this.consentsAbout(dice, familyId, key, m, subjects, parents, involvements, batch);
@@ -625,7 +628,7 @@ class FamilyPlanner {
     familyId: string,
     key: DataKey,
     member: PlannedMember,
-    subjects: ReadonlyMap<string, SubjectFacts>,
+    subjects: ReadonlyMap<string, SeededSubject>,
     parents: readonly PlannedMember[],
     involvements: readonly PlannedInvolvement[],
     out: Pick<Batch, 'consents' | 'signatures' | 'statuses'>,
@@ -639,7 +642,7 @@ class FamilyPlanner {
       const template = OTHER_CONSENTS[i.organisation.domain]?.(dice, i.organisation, adult);
       if (template !== undefined && dice.chance(0.35)) templates.push(template);
     }
-    const subject = subjects.get(member.id) as SubjectFacts;
+    const subject = subjects.get(member.id) as SeededSubject;
     for (const template of templates) {
       const roll = dice.float();
       const lifecycle: Lifecycle = roll < awaiting ? 'awaiting' : roll < awaiting + 0.12 ? 'revoked' : roll < awaiting + 0.27 ? 'expired' : 'current';
@@ -654,10 +657,10 @@ class FamilyPlanner {
     dice: Dice,
     familyId: string,
     key: DataKey,
-    subject: SubjectFacts,
+    subject: SeededSubject,
     /** Who signs as parent: those holding authority, or for an adult child, the parents who held it when they signed. */
     parents: readonly string[],
-    family: ReadonlyMap<string, SubjectFacts>,
+    family: ReadonlyMap<string, SeededSubject>,
     template: ConsentTemplate,
     wanted: Lifecycle,
     out: Pick<Batch, 'consents' | 'signatures' | 'statuses'>,

@@ -1,9 +1,12 @@
 import { type DynamicModule, Inject, Module } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { findSectionType, type FieldKind } from '@kring/family-file';
+import { dutchDate } from '@kring/consent';
+import type { Principal } from '@kring/identity';
 import { Authenticated } from '../../../apps/gateway/src/auth/access.decorator';
+import { CurrentPrincipal } from '../../../apps/gateway/src/auth/current-principal.decorator';
 import { FamilyFile } from '../../../apps/gateway/src/families/family-file.model';
-import { loadFamilyRows } from '../../../apps/gateway/src/families/family-snapshot';
+import { loadFamilyRowsForOrganisation } from '../../../apps/gateway/src/families/family-snapshot';
 import type { SectionValues } from '../../../apps/gateway/src/families/section.model';
 import { KRING_RUNTIME, type KringRuntime } from '../../../apps/gateway/src/runtime/kring-runtime';
 
@@ -22,9 +25,13 @@ class PlainReadResolver {
 
   @Authenticated()
   @Query(() => FamilyFile, { nullable: true, description: 'BENCHMARK ONLY: the family file without rule, decryption or log.' })
-  async plainFamily(@Args('id', { type: () => ID }) id: string, @Args('purpose') purpose: string): Promise<FamilyFile | null> {
-    const rows = await loadFamilyRows(this.runtime.dataSource.manager, id, this.runtime.clock.now());
-    if (rows === null) return null;
+  async plainFamily(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string, @Args('purpose') purpose: string): Promise<FamilyFile | null> {
+    if (principal.kind !== 'professional') return null;
+    // The statement the real read runs: involvement decided first, then the rows.
+    const now = this.runtime.clock.now();
+    const found = await loadFamilyRowsForOrganisation(this.runtime.dataSource.manager, id, now, principal.organisationId, dutchDate(now));
+    if (found.kind === 'closed') return null;
+    const { rows } = found;
     const sealed = (value: Buffer | string) => (typeof value === 'string' ? value : value.toString('base64'));
     return {
       id: rows.family.id,

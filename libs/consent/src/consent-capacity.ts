@@ -19,8 +19,11 @@ export function capacityBand(age: number): CapacityBand {
 /** What the capacity rule needs to know about the subject of a consent. */
 export interface SubjectFacts {
   readonly memberId: string;
-  /** YYYY-MM-DD. */
-  readonly birthDate: string;
+  /**
+   * YYYY-MM-DD; null when the stored birth date failed its integrity check. Then the
+   * member's age, and so their capacity, cannot be established: nothing that needs it counts.
+   */
+  readonly birthDate: string | null;
   /** Members who hold parental authority over the subject. */
   readonly authorityHolders: ReadonlySet<string>;
 }

@@ -17,6 +17,9 @@ const JAMIE: SubjectFacts = { memberId: 'jamie', birthDate: '2014-01-20', author
 /** Turns 16 on 12 May 2026. */
 const TIM: SubjectFacts = { memberId: 'tim', birthDate: '2010-05-12', authorityHolders: PARENTS };
 
+/** Daan, whose stored birth date failed its integrity check: his age cannot be established. */
+const DAAN_UNKNOWN_AGE: SubjectFacts = { ...DAAN, birthDate: null };
+
 /** Tuesday 12 May 2026, noon in Amsterdam. */
 const NOW = '2026-05-12T10:00:00Z';
 
@@ -42,7 +45,7 @@ function consent(spec: ConsentSpec = {}): ConsentFacts {
 }
 
 /** Every shortfall; a new one that is missing here fails to compile. */
-const EVERY_SHORTFALL: Record<ConsentShortfall, true> = { REVOKED: true, EXPIRED: true, NOT_YET_VALID: true, PENDING: true, CAPACITY_LAPSED: true };
+const EVERY_SHORTFALL: Record<ConsentShortfall, true> = { REVOKED: true, EXPIRED: true, NOT_YET_VALID: true, PENDING: true, CAPACITY_LAPSED: true, CAPACITY_UNKNOWN: true };
 
 interface Row {
   readonly rule: string;
@@ -61,6 +64,18 @@ const ROWS: readonly Row[] = [
     status: ConsentStatus.PENDING,
   },
   { rule: 'a consent nobody has signed is PENDING', spec: { signedBy: [] }, shortfall: 'PENDING', status: ConsentStatus.PENDING },
+  {
+    rule: 'a consent signed by the child and a parent does not count when the child\'s birth date cannot be read (CAPACITY_UNKNOWN)',
+    spec: { subject: DAAN_UNKNOWN_AGE, signedBy: [[DAAN.memberId, '2026-01-01T00:00:00Z'], [MARIEKE, '2026-01-01T00:00:00Z']] },
+    shortfall: 'CAPACITY_UNKNOWN',
+    status: ConsentStatus.PENDING,
+  },
+  {
+    rule: 'an unreadable birth date does not hide that a consent was revoked or ran out',
+    spec: { subject: DAAN_UNKNOWN_AGE, revokedAt: '2026-05-01T08:00:00Z' },
+    shortfall: 'REVOKED',
+    status: ConsentStatus.REVOKED,
+  },
   {
     rule: 'a consent signed only by someone without authority is PENDING, not lapsed',
     spec: { subject: DAAN, signedBy: [[DAAN.memberId, '2026-01-01T00:00:00Z'], [SANNE, '2026-01-01T00:00:00Z']] },

@@ -19,6 +19,12 @@ export enum DenyReason {
   CAPACITY_LAPSED = 'CAPACITY_LAPSED',
   /** Citizens: the field is (also) about another member whose data the caller may not see. */
   OTHER_MEMBER = 'OTHER_MEMBER',
+  /**
+   * The stored value failed its integrity check (changed, moved, or sealed with another key),
+   * so it is withheld rather than served wrong; or a consent could not be judged because the
+   * subject's birth date did (their capacity cannot be established). An alarm for the privacy officer.
+   */
+  DATA_INTEGRITY = 'DATA_INTEGRITY',
 }
 
 /**

@@ -31,6 +31,8 @@ const LOTTE = 'lotte';
 const NOOR = 'noor';
 /** Turns 16 on 12 May 2026. */
 const TIM = 'tim';
+/** A child whose stored birth date failed its integrity check: her age cannot be established. */
+const KIM = 'kim';
 
 const PARENTS: ReadonlySet<string> = new Set([MARIEKE, JOHAN]);
 const SUBJECTS: readonly SubjectFacts[] = [
@@ -41,6 +43,7 @@ const SUBJECTS: readonly SubjectFacts[] = [
   { memberId: LOTTE, birthDate: '2018-04-04', authorityHolders: PARENTS },
   { memberId: NOOR, birthDate: '2014-05-12', authorityHolders: PARENTS },
   { memberId: TIM, birthDate: '2010-05-12', authorityHolders: PARENTS },
+  { memberId: KIM, birthDate: null, authorityHolders: PARENTS },
 ];
 
 /** The moment of access: Tuesday 12 May 2026, noon in Amsterdam. */
@@ -379,6 +382,18 @@ const ROWS: readonly Row[] = [
   ),
   row('a signature dated after the moment of access does not count yet (CONSENT_PENDING)', { consents: [consent({ signedBy: [[MARIEKE, '2026-05-12T10:00:01Z']] })] }, denies(DenyReason.CONSENT_PENDING)),
   row('a signature given at the moment of access counts', { consents: [consent({ signedBy: [[MARIEKE, NOW]] })] }, onConsent('consent-marieke')),
+
+  // A subject whose birth date cannot be read: whose signatures count cannot be established, so consent does not count.
+  row(
+    'a consent signed by the child and a parent does not count when the child\'s birth date failed its integrity check (DATA_INTEGRITY)',
+    { field: { subjectIds: [KIM] }, consents: [consent({ subjectMemberId: KIM, signedBy: [[KIM, JANUARY], [MARIEKE, JANUARY]] })] },
+    denies(DenyReason.DATA_INTEGRITY),
+  ),
+  row(
+    'an unreadable birth date does not touch what needs no consent: the organisation\'s own record about that child',
+    { field: { subjectIds: [KIM], sourceOrganisationId: JEUGDHULP.organisationId } },
+    allows({ kind: 'OWN_RECORD' }),
+  ),
 
   // Of several covering consents: one that counts is enough; otherwise CAPACITY_LAPSED > PENDING > EXPIRED > REVOKED.
   row(

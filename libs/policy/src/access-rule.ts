@@ -98,6 +98,7 @@ export function isInvolved(family: Pick<FamilyFacts, 'involvements'>, organisati
 
 /** When consent cannot be the basis, the reason of the first subject (in the field's order) who lacks one. */
 const SHORTFALL_REASON: Record<ConsentShortfall, DenyReason> = {
+  CAPACITY_UNKNOWN: DenyReason.DATA_INTEGRITY,
   CAPACITY_LAPSED: DenyReason.CAPACITY_LAPSED,
   PENDING: DenyReason.CONSENT_PENDING,
   NOT_YET_VALID: DenyReason.CONSENT_PENDING,
@@ -105,8 +106,11 @@ const SHORTFALL_REASON: Record<ConsentShortfall, DenyReason> = {
   REVOKED: DenyReason.CONSENT_REVOKED,
 };
 
-/** Of several covering consents that do not count, the reason that tells the family most about what to do. */
-const SHORTFALL_PRIORITY: readonly ConsentShortfall[] = ['CAPACITY_LAPSED', 'PENDING', 'NOT_YET_VALID', 'EXPIRED', 'REVOKED'];
+/**
+ * Of several covering consents that do not count, the reason that tells the family most about what to do.
+ * A damaged birth date comes first: it is an alarm, and no signature can help until it is repaired.
+ */
+const SHORTFALL_PRIORITY: readonly ConsentShortfall[] = ['CAPACITY_UNKNOWN', 'CAPACITY_LAPSED', 'PENDING', 'NOT_YET_VALID', 'EXPIRED', 'REVOKED'];
 
 function consentFor(question: AccessQuestion): { allowed: true; consentIds: string[] } | { allowed: false; reason: DenyReason } {
   const { caller, purpose, family, field, at } = question;

@@ -2,6 +2,7 @@ import { dutchDate, type SubjectFacts } from '@kring/consent';
 import { DataCategory } from '@kring/family-file';
 import { DenyReason } from './access-decision';
 import { decideCitizenAccess, type CitizenQuestion } from './citizen-access';
+import { membersInReach } from './reach';
 
 // The De Vries family; ages as on 12 May 2026. Marieke and Johan hold authority over the children; Opa over nobody.
 const MARIEKE = 'marieke';
@@ -32,7 +33,7 @@ const SUBJECTS: ReadonlyMap<string, SubjectFacts> = new Map(
 const TODAY = '2026-05-12';
 
 function question(memberId: string, subjectIds: readonly string[], today = TODAY): CitizenQuestion {
-  return { memberId, subjects: SUBJECTS, field: { category: DataCategory.CARE_TRAJECTORY, subjectIds }, today };
+  return { reach: membersInReach(memberId, SUBJECTS.values(), today), field: { category: DataCategory.CARE_TRAJECTORY, subjectIds } };
 }
 
 const SHOWN = { allowed: true, category: DataCategory.CARE_TRAJECTORY, basis: { kind: 'DATA_SUBJECT' } };
@@ -79,5 +80,18 @@ describe('decideCitizenAccess: what a family member reads (DESIGN.md §4, last p
 
   it('the child of 16 keeps reading their own data', () => {
     expect(decideCitizenAccess(question(TIM, [TIM]))).toEqual(SHOWN);
+  });
+
+  it('a child whose birth date cannot be read (it failed its integrity check) is not in a parent\'s reach: under 16 cannot be established', () => {
+    const damaged = new Map(SUBJECTS);
+    damaged.set(DAAN, { memberId: DAAN, birthDate: null, authorityHolders: PARENTS });
+    expect(membersInReach(MARIEKE, damaged.values(), TODAY)).toEqual(new Set([MARIEKE, LOTTE]));
+    expect(membersInReach(DAAN, damaged.values(), TODAY)).toEqual(new Set([DAAN]));
+  });
+
+  it('a parent\'s reach: themselves and the children under 16 over whom they hold authority', () => {
+    expect(membersInReach(MARIEKE, SUBJECTS.values(), TODAY)).toEqual(new Set([MARIEKE, DAAN, LOTTE]));
+    expect(membersInReach(OPA, SUBJECTS.values(), TODAY)).toEqual(new Set([OPA]));
+    expect(membersInReach(SANNE, SUBJECTS.values(), TODAY)).toEqual(new Set([SANNE]));
   });
 });

@@ -1,13 +1,11 @@
-import { ageOn, type SubjectFacts } from '@kring/consent';
 import type { DataCategory } from '@kring/family-file';
 import { DenyReason, type AccessDecision } from './access-decision';
+import { allInReach } from './reach';
 
 export interface CitizenQuestion {
-  readonly memberId: string;
-  readonly subjects: ReadonlyMap<string, SubjectFacts>;
+  /** The reader's reach today: themselves and the children under 16 over whom they hold authority (`membersInReach`). */
+  readonly reach: ReadonlySet<string>;
   readonly field: { readonly category: DataCategory; readonly subjectIds: readonly string[] };
-  /** YYYY-MM-DD, Dutch calendar. */
-  readonly today: string;
 }
 
 /**
@@ -15,15 +13,11 @@ export interface CitizenQuestion {
  * themselves, and about children under 16 over whom they hold parental authority.
  * A field about several members is shown only when every one of them is in reach,
  * so a joint record never discloses another adult's data. From 16 a child's data
- * is theirs alone.
+ * is theirs alone. The member's view leaves out beforehand what this rule would
+ * withhold (DESIGN.md §5.7), so a denial here means the view was built wrongly.
  */
 export function decideCitizenAccess(question: CitizenQuestion): AccessDecision {
-  const { memberId, subjects, field, today } = question;
-  const inReach = (subjectId: string): boolean => {
-    if (subjectId === memberId) return true;
-    const subject = subjects.get(subjectId);
-    return subject !== undefined && subject.authorityHolders.has(memberId) && ageOn(subject.birthDate, today) < 16;
-  };
-  if (field.subjectIds.length > 0 && field.subjectIds.every(inReach)) return { allowed: true, category: field.category, basis: { kind: 'DATA_SUBJECT' } };
+  const { reach, field } = question;
+  if (allInReach(reach, field.subjectIds)) return { allowed: true, category: field.category, basis: { kind: 'DATA_SUBJECT' } };
   return { allowed: false, category: field.category, reason: DenyReason.OTHER_MEMBER };
 }

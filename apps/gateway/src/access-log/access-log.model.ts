@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DenyReason } from '@kring/policy';
 import { Organisation } from '../viewer/viewer.model';
 import { PageInfo } from '../families/families-connection.model';
 
@@ -131,6 +132,11 @@ export class AccessLogDay {
 
   @Field(() => Int, { description: 'Allowed under an emergency (break-glass) grant.' })
   breakGlass!: number;
+
+  @Field(() => Int, {
+    description: 'Integrity alarms: entries denied DATA_INTEGRITY (a stored value failed its integrity check and was withheld). Counted among the denied too.',
+  })
+  integrityAlarms!: number;
 }
 
 @InputType({ description: 'Filters combine with AND. Times are inclusive from, exclusive to.' })
@@ -152,6 +158,9 @@ export class AccessLogFilter {
 
   @Field(() => LogDecision, { nullable: true })
   decision?: LogDecision | null;
+
+  @Field(() => DenyReason, { nullable: true, description: 'Entries denied for this reason, e.g. DATA_INTEGRITY for the integrity alarms.' })
+  reason?: DenyReason | null;
 
   @Field(() => String, { nullable: true })
   basis?: string | null;

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AccessLogEntryEntity } from '@kring/audit';
-import { ageOn, dutchDate } from '@kring/consent';
+import { dutchDate } from '@kring/consent';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type Principal } from '@kring/identity';
+import { DenyReason, membersInReach } from '@kring/policy';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, forbidden } from '../common/kring-error';
@@ -75,22 +76,19 @@ export class AccessLogService {
     if (to.getTime() - from.getTime() > 366 * DAY_MS) throw badInput('filter.from', 'the range may span at most 366 days');
     const scope = await this.scopeOf(principal);
     const { sql, params } = daysQuery(scope, { ...filter, from, to });
-    const rows = await this.runtime.dataSource.query<{ day: string; allowed: number; denied: number; break_glass: number }[]>(sql, params);
+    const rows = await this.runtime.dataSource.query<{ day: string; allowed: number; denied: number; break_glass: number; integrity_alarms: number }[]>(sql, params);
     const counted = new Map(rows.map((r) => [r.day, r]));
     return calendarDays(dutchDate(from), dutchDate(new Date(to.getTime() - 1))).map((day) => {
       const row = counted.get(day);
-      return { day, allowed: row?.allowed ?? 0, denied: row?.denied ?? 0, breakGlass: row?.break_glass ?? 0 };
+      return { day, allowed: row?.allowed ?? 0, denied: row?.denied ?? 0, breakGlass: row?.break_glass ?? 0, integrityAlarms: row?.integrity_alarms ?? 0 };
     });
   }
 
   private async scopeOf(principal: Principal): Promise<Scope> {
     if (principal.kind === 'citizen') {
       const { subjects } = await loadFamilySubjects(this.runtime.dataSource.manager, this.runtime.crypto, principal.familyId);
-      const today = dutchDate(this.runtime.clock.now());
-      const reach = [...subjects.values()]
-        .filter((s) => s.memberId === principal.memberId || (s.authorityHolders.has(principal.memberId) && ageOn(s.birthDate, today) < 16))
-        .map((s) => s.memberId);
-      return { kind: 'member', familyId: principal.familyId, reach, callerId: principal.memberId };
+      const reach = membersInReach(principal.memberId, subjects.values(), dutchDate(this.runtime.clock.now()));
+      return { kind: 'member', familyId: principal.familyId, reach: [...reach], callerId: principal.memberId };
     }
     const callerId = principal.professionalId;
     if (principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) return { kind: 'chain', callerId };
@@ -202,7 +200,8 @@ export function pageQuery(scope: Scope, filter: AccessLogFilter, limit: number, 
  * Decisions per calendar day in Amsterdam over the selection, for the privacy officer's
  * chart: one aggregate over the same WHERE as the page (same scope, same index), so the
  * chart never counts an entry the table would not show. Break-glass uses count apart
- * from the other allowed entries.
+ * from the other allowed entries; integrity alarms (entries denied DATA_INTEGRITY: a stored
+ * value that failed its integrity check) are counted too, among the denied.
  */
 export function daysQuery(scope: Scope, filter: AccessLogFilter): { sql: string; params: unknown[] } {
   const { where, params } = selection(scope, filter, null);
@@ -211,7 +210,8 @@ export function daysQuery(scope: Scope, filter: AccessLogFilter): { sql: string;
       `SELECT to_char(occurred_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS day,` +
       ` count(*) FILTER (WHERE decision = 'ALLOWED' AND NOT break_glass)::int AS allowed,` +
       ` count(*) FILTER (WHERE decision = 'DENIED')::int AS denied,` +
-      ` count(*) FILTER (WHERE decision = 'ALLOWED' AND break_glass)::int AS break_glass` +
+      ` count(*) FILTER (WHERE decision = 'ALLOWED' AND break_glass)::int AS break_glass,` +
+      ` count(*) FILTER (WHERE reason = '${DenyReason.DATA_INTEGRITY}')::int AS integrity_alarms` +
       ` FROM access_log_entry${where} GROUP BY 1 ORDER BY 1`,
     params,
   };
@@ -242,6 +242,12 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   };
   const familyId = id('familyId', filter.familyId);
   const memberId = id('memberId', filter.memberId);
+  // A member narrows their log by a member of their reach only. Any other id (a relative
+  // outside the reach, a member of another family, an id of nothing) is refused alike: the
+  // filter must not tell which of them has entries (it was an oracle).
+  if (scope.kind === 'member' && memberId !== null && !scope.reach.includes(memberId.toLowerCase())) {
+    throw forbidden('You can filter the log only by yourself or a child in your care under 16.');
+  }
   const professionalId = id('professionalId', filter.professionalId);
   const organisationId = id('organisationId', filter.organisationId);
   if (familyId !== null) common.push(`family_id = ${p(familyId)}`);
@@ -253,6 +259,7 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   }
   if (filter.purpose) common.push(`purpose = ${p(filter.purpose)}`);
   if (filter.decision) common.push(`decision = ${p(filter.decision)}`);
+  if (filter.reason) common.push(`reason = ${p(filter.reason)}`);
   if (filter.basis) common.push(`basis = ${p(filter.basis)}`);
   if (filter.activity) common.push(`activity = ${p(filter.activity)}`);
   if (filter.actorKind) {

@@ -16,6 +16,7 @@ import {
 } from '@kring/consent';
 import type { DataKey } from '@kring/crypto';
 import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@kring/identity';
+import { membersInReach } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
@@ -135,8 +136,8 @@ export class ConsentService {
       if (principal.kind === 'citizen') {
         if (principal.familyId !== familyId) throw notFound('family');
         subjects = await this.subjectsOf(manager, familyId);
-        const inReach = (id: string) => id === principal.memberId || (subjects.get(id)?.authorityHolders.has(principal.memberId) === true && ageOn(subjects.get(id)?.birthDate ?? '', today) < 16);
-        consents = (await manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((c) => inReach(c.subjectMemberId));
+        const reach = membersInReach(principal.memberId, subjects.values(), today);
+        consents = (await manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((c) => reach.has(c.subjectMemberId));
       } else {
         await requireInvolvedToday(manager, principal.organisationId, familyId, today);
         subjects = await this.subjectsOf(manager, familyId);
@@ -249,6 +250,10 @@ export class ConsentService {
 
 /** Refuses a member whose signature this subject's capacity does not call for today. */
 function requireCapacity(subject: SubjectFacts, memberId: string, now: Date, action: 'grant' | 'sign' | 'revoke'): void {
+  if (subject.birthDate === null) {
+    // Whose decision it is depends on the member's age; a damaged birth date leaves that open, so nobody's counts.
+    throw new KringError(ErrorCode.DATA_INTEGRITY, `This member's stored birth date failed its integrity check, so who may ${action} this consent cannot be established. Nothing was changed.`);
+  }
   const band = capacityBand(ageOn(subject.birthDate, dutchDate(now)));
   if (isRequiredSigner(band, subject, memberId)) return;
   const who: Record<CapacityBand, string> = {
@@ -265,6 +270,8 @@ function capacityOf(subject: SubjectFacts, memberId: string): SignatureCapacity 
 
 /** Who still has to sign for the consent to count today. Any one parent with authority suffices where a parent must sign. */
 function missingSigners(subject: SubjectFacts, signers: ReadonlySet<string>, today: string): string[] {
+  // Without a readable birth date no signature can make the consent count: nobody to wait for.
+  if (subject.birthDate === null) return [];
   const band = capacityBand(ageOn(subject.birthDate, today));
   const parentSigned = [...signers].some((s) => subject.authorityHolders.has(s));
   const parents = parentSigned ? [] : [...subject.authorityHolders].sort();

@@ -1,9 +1,10 @@
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory, findSectionType, type FieldValue, type MemberRelation } from '@kring/family-file';
-import { buildFieldAbility, familyField, type AccessDecision, type FieldAbility, type FieldFacts } from '@kring/policy';
+import { buildFieldAbility, DenyReason, familyField, type AccessDecision, type FieldAbility, type FieldFacts } from '@kring/policy';
 import type { Organisation } from '../viewer/viewer.model';
 import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
 import type { FamilySnapshot } from './family-snapshot';
+import { openSealed } from './sealed-value';
 import type { SectionValues } from './section.model';
 
 /**
@@ -73,28 +74,40 @@ export interface DecidedTarget {
 }
 
 /**
+ * What a file is built from: the rows in the caller's view (every row of the family for a
+ * professional; only what is about their reach for a member), and the family's data key.
+ */
+export type FileContents = Pick<FamilySnapshot, 'family' | 'members' | 'authority' | 'involvements' | 'records' | 'subjectsByRecord' | 'organisations' | 'key' | 'unreadableBirthDates'>;
+
+/** Served in place of a value that failed its integrity check: withheld, for that reason alone. */
+function damaged(category: DataCategory): AccessDecision {
+  return { allowed: false, category, reason: DenyReason.DATA_INTEGRITY };
+}
+
+/**
  * Builds the family file a caller may see: every field is decided first, and
  * only an allowed field is decrypted. A denied field is null and listed as a
- * redaction, so the reader knows it exists and can ask the family.
+ * redaction, so the reader knows it exists and can ask the family. An allowed field
+ * whose stored value fails its integrity check is withheld the same way, with the
+ * reason DATA_INTEGRITY (and logged so), never served wrong; the rest of the file is served.
  */
 export function assembleFamilyFile(
-  snapshot: FamilySnapshot,
+  contents: FileContents,
   crypto: KringCrypto,
   decisions: RequestDecisions,
   purpose: string | null,
 ): { file: FamilyFile; decided: DecidedTarget[] } {
   const redactions: Redaction[] = [];
   const decided = new Map<string, DecidedTarget>();
-  const { key } = snapshot;
+  const { key } = contents;
   /**
    * A withheld field, listed with its category and the reason, so the reader can ask the family.
    * Built as one literal of a fixed shape (not spread from a location): a file has dozens.
    */
   const withhold = (decision: AccessDecision & { allowed: false }, path: string, field: string, memberId: string | null, recordId: string | null, involvementId: string | null) =>
     redactions.push({ path, field, category: decision.category, reason: decision.reason, memberId, recordId, involvementId });
-  /** Decides a field and notes the decision under its target for the log. */
-  const decide = (targetKind: DecidedTarget['targetKind'], targetId: string, field: string, facts: FieldFacts): AccessDecision => {
-    const decision = decisions.decide(facts);
+  /** Notes a field's outcome under its target for the log. */
+  const note = (targetKind: DecidedTarget['targetKind'], targetId: string, field: string, facts: FieldFacts, decision: AccessDecision): void => {
     const group = `${targetKind}|${targetId}|${facts.category}|${decision.allowed ? 'A' : decision.reason}|${subjectsKey(facts.subjectIds)}`;
     const existing = decided.get(group);
     if (existing === undefined) {
@@ -102,41 +115,50 @@ export function assembleFamilyFile(
     } else {
       existing.fields.push(field);
     }
-    return decision;
   };
-  const memberSource = snapshot.family.registeredByOrganisationId;
-  const decrypt = (rowKind: string, rowId: string, field: string, sealed: Uint8Array) => crypto.cipher.decrypt(key, { rowKind, rowId, field }, sealed);
+  const memberSource = contents.family.registeredByOrganisationId;
+  const open = (rowKind: string, rowId: string, field: string, sealed: Uint8Array) => openSealed(crypto, key, { rowKind, rowId, field }, sealed);
 
-  const members: FamilyMember[] = snapshot.members.map((m) => {
+  const members: FamilyMember[] = contents.members.map((m) => {
     const self = [m.id];
-    /** The member's field if it is allowed (read only then); null and a redaction if not. */
-    const field = <T>(name: string, facts: FieldFacts, read: () => T): T | null => {
-      const decision = decide('MEMBER', m.id, name, facts);
-      if (decision.allowed) return read();
-      withhold(decision, `members.${m.id}.${name}`, name, m.id, null, null);
-      return null;
+    /** The member's field if it is allowed and intact (read only then); null and a redaction if not. */
+    const field = <T>(name: string, facts: FieldFacts, read: () => T | null): T | null => {
+      const decision = decisions.decide(facts);
+      const value = decision.allowed ? read() : null;
+      const outcome = decision.allowed && value === null ? damaged(facts.category) : decision;
+      note('MEMBER', m.id, name, facts, outcome);
+      if (!outcome.allowed) withhold(outcome, `members.${m.id}.${name}`, name, m.id, null, null);
+      return value;
     };
     const own = (category: DataCategory): FieldFacts => ({ category, sourceOrganisationId: memberSource, subjectIds: self });
-    const children = snapshot.authority.filter((a) => a.adultMemberId === m.id).map((a) => a.childMemberId).sort();
+    const children = contents.authority.filter((a) => a.adultMemberId === m.id).map((a) => a.childMemberId).sort();
+    // A birth date read for a decision (capacity, reach) that failed its integrity check is an alarm, served here or not.
+    if (contents.unreadableBirthDates.has(m.id)) note('MEMBER', m.id, 'birthDate', own(DataCategory.PERSONAL_IDENTITY), damaged(DataCategory.PERSONAL_IDENTITY));
     return {
       id: m.id,
-      name: field('name', own(DataCategory.PERSONAL_IDENTITY), () => decrypt('member', m.id, 'name', m.nameCiphertext)),
-      birthDate: field('birthDate', own(DataCategory.PERSONAL_IDENTITY), () => decrypt('member', m.id, 'birthDate', m.birthDateCiphertext)),
-      bsn: field('bsn', own(DataCategory.NATIONAL_ID), () => decrypt('member', m.id, 'bsn', m.bsnCiphertext)),
-      relation: field('relation', own(DataCategory.HOUSEHOLD), () => decrypt('member', m.id, 'relation', m.relationCiphertext) as MemberRelation),
+      name: field('name', own(DataCategory.PERSONAL_IDENTITY), () => open('member', m.id, 'name', m.nameCiphertext)),
+      birthDate: field('birthDate', own(DataCategory.PERSONAL_IDENTITY), () => open('member', m.id, 'birthDate', m.birthDateCiphertext)),
+      bsn: field('bsn', own(DataCategory.NATIONAL_ID), () => open('member', m.id, 'bsn', m.bsnCiphertext)),
+      relation: field('relation', own(DataCategory.HOUSEHOLD), () => open('member', m.id, 'relation', m.relationCiphertext) as MemberRelation | null),
       // Who holds authority over whom is about the adult and each of those children.
       holdsAuthorityOver: field('holdsAuthorityOver', { category: DataCategory.HOUSEHOLD, sourceOrganisationId: memberSource, subjectIds: [m.id, ...children].sort() }, () => children),
     };
   });
+  // Birth dates read to decide, of members not in this view (a member's view: a child whose age could not be established).
+  for (const id of contents.unreadableBirthDates) {
+    if (!contents.members.some((m) => m.id === id)) note('MEMBER', id, 'birthDate', { category: DataCategory.PERSONAL_IDENTITY, sourceOrganisationId: memberSource, subjectIds: [id] }, damaged(DataCategory.PERSONAL_IDENTITY));
+  }
 
-  const allMembers = snapshot.members.map((m) => m.id).sort();
-  const involvements: Involvement[] = snapshot.involvements.map((i) => {
-    const decision = decide('INVOLVEMENT', i.id, 'involvement', { category: DataCategory.INVOLVEMENT, sourceOrganisationId: i.organisationId, subjectIds: allMembers });
+  const allMembers = contents.members.map((m) => m.id).sort();
+  const involvements: Involvement[] = contents.involvements.map((i) => {
+    const facts: FieldFacts = { category: DataCategory.INVOLVEMENT, sourceOrganisationId: i.organisationId, subjectIds: allMembers };
+    const decision = decisions.decide(facts);
+    note('INVOLVEMENT', i.id, 'involvement', facts, decision);
     if (!decision.allowed) withhold(decision, `involvements.${i.id}`, 'involvement', null, null, i.id);
     const shown = decision.allowed ? i : null;
     return {
       id: i.id,
-      organisation: shown === null ? null : organisationOf(snapshot, i.organisationId),
+      organisation: shown === null ? null : organisationOf(contents, i.organisationId),
       startsOn: shown?.startsOn ?? null,
       endsOn: shown?.endsOn ?? null,
       caseDirection: shown?.caseDirection ?? null,
@@ -144,23 +166,29 @@ export function assembleFamilyFile(
   });
 
   // Records are most of a file. A record's source and subjects are the same for every one of
-  // its fields, so its decisions are taken per category, not per field (the same decisions).
+  // its fields, so its decisions are taken per category, not per field (the same decisions),
+  // and noted per category and outcome (a damaged field apart from the others of its category).
   const recordDecisions: DecidedTarget[] = [];
-  const records: FamilyRecord[] = snapshot.records.map((r) => {
+  const records: FamilyRecord[] = contents.records.map((r) => {
     const type = findSectionType(r.sectionType);
-    const subjectIds = snapshot.subjectsByRecord.get(r.id) ?? [];
-    const byCategory = new Map<DataCategory, DecidedTarget>();
-    const decideField = (field: string, category: DataCategory): AccessDecision => {
-      const known = byCategory.get(category);
-      if (known !== undefined) {
-        known.fields.push(field);
-        return known.decision;
+    const subjectIds = contents.subjectsByRecord.get(r.id) ?? [];
+    const byCategory = new Map<DataCategory, AccessDecision>();
+    const groups = new Map<string, DecidedTarget>();
+    const decideCategory = (category: DataCategory): AccessDecision => {
+      let decision = byCategory.get(category);
+      if (decision === undefined) {
+        decision = decisions.decide({ category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
+        byCategory.set(category, decision);
       }
-      const decision = decisions.decide({ category, sourceOrganisationId: r.sourceOrganisationId, subjectIds });
-      byCategory.set(category, { targetKind: 'RECORD', targetId: r.id, category, subjectIds, sourceOrganisationId: r.sourceOrganisationId, decision, fields: [field] });
       return decision;
     };
-    const withholdField = (decision: AccessDecision & { allowed: false }, field: string) => withhold(decision, `records.${r.id}.${field}`, field, null, r.id, null);
+    const noteField = (field: string, decision: AccessDecision): void => {
+      const group = decision.allowed ? decision.category : `${decision.category}|${decision.reason}`;
+      const known = groups.get(group);
+      if (known === undefined) groups.set(group, { targetKind: 'RECORD', targetId: r.id, category: decision.category, subjectIds, sourceOrganisationId: r.sourceOrganisationId, decision, fields: [field] });
+      else known.fields.push(field);
+      if (!decision.allowed) withhold(decision, `records.${r.id}.${field}`, field, null, r.id, null);
+    };
     const section: Record<string, unknown> & SectionValues = { __sectionType: r.sectionType };
     for (const f of type?.fields ?? []) {
       const sealed = r.encryptedFields[f.name];
@@ -168,34 +196,31 @@ export function assembleFamilyFile(
         section[f.name] = null; // never recorded: nothing to share or withhold
         continue;
       }
-      const decision = decideField(f.name, f.category);
-      if (decision.allowed) {
-        section[f.name] = JSON.parse(decrypt('record', r.id, f.name, Buffer.from(sealed, 'base64'))) as FieldValue;
-      } else {
-        section[f.name] = null;
-        withholdField(decision, f.name);
-      }
+      const decision = decideCategory(f.category);
+      const text = decision.allowed ? open('record', r.id, f.name, Buffer.from(sealed, 'base64')) : null;
+      section[f.name] = text === null ? null : (JSON.parse(text) as FieldValue);
+      noteField(f.name, decision.allowed && text === null ? damaged(f.category) : decision);
     }
     // Who wrote a record tells that they are involved: INVOLVEMENT data about the record's subjects.
-    const sourceDecision = decideField('sourceOrganisation', DataCategory.INVOLVEMENT);
-    if (!sourceDecision.allowed) withholdField(sourceDecision, 'sourceOrganisation');
-    recordDecisions.push(...byCategory.values());
+    const sourceDecision = decideCategory(DataCategory.INVOLVEMENT);
+    noteField('sourceOrganisation', sourceDecision);
+    recordDecisions.push(...groups.values());
     return {
       id: r.id,
       sectionType: r.sectionType,
-      sourceOrganisation: sourceDecision.allowed ? organisationOf(snapshot, r.sourceOrganisationId) : null,
+      sourceOrganisation: sourceDecision.allowed ? organisationOf(contents, r.sourceOrganisationId) : null,
       subjectMemberIds: [...subjectIds],
       createdAt: r.createdAt,
       section,
     };
   });
 
-  return { file: { id: snapshot.family.id, purpose, members, involvements, records, redactions }, decided: [...decided.values(), ...recordDecisions] };
+  return { file: { id: contents.family.id, purpose, members, involvements, records, redactions }, decided: [...decided.values(), ...recordDecisions] };
 }
 
 /** Organisations are public; the snapshot loads every one a family's file refers to. */
-function organisationOf(snapshot: FamilySnapshot, id: string): Organisation {
-  const organisation = snapshot.organisations.get(id);
+function organisationOf(contents: FileContents, id: string): Organisation {
+  const organisation = contents.organisations.get(id);
   if (organisation === undefined) throw new Error('an organisation of the family file is missing from its snapshot');
   return { id: organisation.id, name: organisation.name, domain: organisation.domain };
 }

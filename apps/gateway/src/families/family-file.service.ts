@@ -12,7 +12,8 @@ import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { assembleFamilyFile, RequestDecisions } from './family-file.assembler';
 import type { FamilyFile } from './family-file.model';
 import type { FamilyConnection } from './families-connection.model';
-import { loadFamilySnapshot } from './family-snapshot';
+import { familySnapshot, loadFamilyRows, loadFamilyRowsForOrganisation } from './family-snapshot';
+import { memberView } from './member-view';
 import { requirePurpose } from './purpose-guard';
 import { readEntries } from './read-entries';
 
@@ -35,10 +36,14 @@ export class FamilyFileService {
     const purpose = await this.declaredPurpose(principal, purposeCode, context, familyId);
     if (!isUuid(familyId)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), null);
     const today = dutchDate(at);
-    // One statement reads the family; one appends the log (AuditService.recordRead): no transaction around them.
-    const snapshot = await loadFamilySnapshot(this.runtime.dataSource.manager, this.runtime.crypto, familyId, at);
-    if (snapshot === null) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), null);
-    if (!isInvolved(snapshot.facts, principal.organisationId, today)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), familyId);
+    // One statement decides involvement and, only then, reads the family; one appends the log
+    // (AuditService.recordRead): no transaction around them. Not involved, or no such family:
+    // the same statement, nothing read or decrypted, the same answer.
+    const found = await loadFamilyRowsForOrganisation(this.runtime.dataSource.manager, familyId, at, principal.organisationId, today);
+    if (found.kind === 'closed') return refuse(DenyReason.NOT_INVOLVED, notFound('family'), found.familyExists ? familyId : null);
+    // The rule's own test of involvement (rule 2 of §4) agrees with the statement's verdict; checked before any key is unwrapped.
+    if (!isInvolved(found.rows, principal.organisationId, today)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), familyId);
+    const snapshot = familySnapshot(this.runtime.crypto, found.rows);
     const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
     const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), purpose.code);
     await this.audit.recordRead(context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided), snapshot.logHead);
@@ -79,15 +84,19 @@ export class FamilyFileService {
     }
   }
 
-  /** A member's own view: their data, and that of children under 16 over whom they hold authority. */
+  /**
+   * A member's own view: their data, and that of children under 16 over whom they hold
+   * authority. Scoped to that reach before anything is decided or decrypted (member-view.ts):
+   * what is about anyone else is absent, and so not logged either.
+   */
   async readForCitizen(principal: CitizenPrincipal, traceId: string): Promise<FamilyFile> {
     const at = this.runtime.clock.now();
-    const today = dutchDate(at);
-    const snapshot = await loadFamilySnapshot(this.runtime.dataSource.manager, this.runtime.crypto, principal.familyId, at);
-    if (snapshot === null) throw notFound('family');
-    const rule = (field: FieldFacts) => decideCitizenAccess({ memberId: principal.memberId, subjects: snapshot.facts.subjects, field, today });
-    const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), null);
-    await this.audit.recordRead({ principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided), snapshot.logHead);
+    const rows = await loadFamilyRows(this.runtime.dataSource.manager, principal.familyId, at);
+    if (rows === null) throw notFound('family');
+    const view = memberView(this.runtime.crypto, rows, principal.memberId, dutchDate(at));
+    const rule = (field: FieldFacts) => decideCitizenAccess({ reach: view.reach, field });
+    const { file, decided } = assembleFamilyFile(view, this.runtime.crypto, new RequestDecisions(rule), null);
+    await this.audit.recordRead({ principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided), rows.logHead);
     return file;
   }
 

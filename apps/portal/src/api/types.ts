@@ -40,7 +40,8 @@ export type RedactionReason =
   | 'CAPACITY_LAPSED'
   | 'PURPOSE_NOT_FOR_DOMAIN'
   | 'UNKNOWN_PURPOSE'
-  | 'OTHER_MEMBER';
+  | 'OTHER_MEMBER'
+  | 'DATA_INTEGRITY';
 
 export type ConsentStatus = 'ACTIVE' | 'PENDING' | 'REVOKED' | 'EXPIRED';
 
@@ -212,6 +213,8 @@ export interface AccessLogDay {
   readonly allowed: number;
   readonly denied: number;
   readonly breakGlass: number;
+  /** Entries denied DATA_INTEGRITY: a stored value failed its integrity check (among the denied too). */
+  readonly integrityAlarms: number;
 }
 
 export type LogProblem = 'CHANGED' | 'MISSING' | 'INSERTED' | 'REORDERED' | 'TRUNCATED' | 'CHECKPOINT_INVALID';

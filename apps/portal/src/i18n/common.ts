@@ -107,6 +107,7 @@ export const nl = {
   'reason.UNKNOWN_PURPOSE': 'Dit doel bestaat niet.',
   'reason.OTHER_MEMBER': 'Dit gaat over een ander gezinslid.',
   'reason.MALFORMED_INPUT': 'De vraag is geweigerd voordat er iets werd gelezen: er stond tekst in die niet klopt (zoals een NUL-teken).',
+  'reason.DATA_INTEGRITY': 'De opgeslagen waarde is beschadigd en wordt daarom niet getoond. Dit is gemeld bij de privacy officer.',
 
   'relation.PARENT': 'ouder',
   'relation.CHILD': 'kind',
@@ -267,6 +268,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'reason.UNKNOWN_PURPOSE': 'This purpose does not exist.',
   'reason.OTHER_MEMBER': 'This is about another family member.',
   'reason.MALFORMED_INPUT': 'The request was refused before anything was read: it held text that is not well formed (such as a NUL character).',
+  'reason.DATA_INTEGRITY': 'The stored value is damaged and is therefore not shown. The privacy officer has been alerted.',
 
   'relation.PARENT': 'parent',
   'relation.CHILD': 'child',

@@ -60,6 +60,9 @@ export const nl = {
   'officer.chart.yAxis': 'Aantal',
   'officer.chart.xAxis': 'Dag',
   'officer.chart.nothing': 'Geen besluiten in deze periode',
+  'officer.chart.integrityNone': 'Integriteitsalarmen in deze periode: geen.',
+  'officer.chart.integrity':
+    'Integriteitsalarmen in deze periode: {count}. Zoveel keer kwam een opgeslagen waarde niet door de integriteitscontrole (gewijzigd of verplaatst in de database). Die waarde is niet getoond; de rest van het dossier wel. Zoek de meldingen met reden DATA_INTEGRITY in de tabel hieronder (geweigerd) en laat de oorzaak onderzoeken.',
   'officer.chart.legend': 'Legenda',
   'officer.chart.showTable': 'Toon als tabel',
   'officer.chart.hideTable': 'Verberg de tabel',
@@ -223,6 +226,9 @@ export const en: { [K in keyof typeof nl]: string } = {
   'officer.chart.yAxis': 'Number',
   'officer.chart.xAxis': 'Day',
   'officer.chart.nothing': 'No decisions in this period',
+  'officer.chart.integrityNone': 'Integrity alarms in this period: none.',
+  'officer.chart.integrity':
+    'Integrity alarms in this period: {count}. That many times a stored value failed its integrity check (changed or moved in the database). That value was not shown; the rest of the file was. Find the entries with reason DATA_INTEGRITY in the table below (denied) and have the cause investigated.',
   'officer.chart.legend': 'Legend',
   'officer.chart.showTable': 'Show as a table',
   'officer.chart.hideTable': 'Hide the table',

@@ -65,6 +65,7 @@ export const nl = {
   'pro.todo.PURPOSE_NOT_FOR_DOMAIN': 'Kies een doel dat bij uw organisatie past.',
   'pro.todo.UNKNOWN_PURPOSE': 'Kies een doel uit de lijst.',
   'pro.todo.OTHER_MEMBER': 'Alleen dat gezinslid zelf ziet dit.',
+  'pro.todo.DATA_INTEGRITY': 'Vraag het gezin niets: dit is een technisch probleem. De privacy officer ziet het als integriteitsalarm; neem contact op als u het gegeven nodig heeft.',
 
   'pro.members.heading': 'Gezinsleden',
   'pro.members.name': 'Naam',
@@ -231,6 +232,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'pro.todo.PURPOSE_NOT_FOR_DOMAIN': 'Choose a purpose that fits your organisation.',
   'pro.todo.UNKNOWN_PURPOSE': 'Choose a purpose from the list.',
   'pro.todo.OTHER_MEMBER': 'Only that family member sees this.',
+  'pro.todo.DATA_INTEGRITY': 'Do not ask the family: this is a technical fault. The privacy officer sees it as an integrity alarm; contact them if you need the value.',
 
   'pro.members.heading': 'Family members',
   'pro.members.name': 'Name',

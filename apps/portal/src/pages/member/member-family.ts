@@ -15,8 +15,9 @@ export function ageOn(birthDate: string, today: string): number {
 
 /**
  * The members a family member may read and act for: themselves, and the children under 16
- * over whom they hold authority. The API returns other members without values, so a
- * member is in reach when their name came back (or the viewer's own authority list names them).
+ * over whom they hold authority. The API's member view holds exactly these members and
+ * nothing about anyone else (DESIGN.md §5.7), so the reach is the members it returned:
+ * nobody outside it is named or counted here.
  */
 export type MemberBasics = Pick<FamilyMember, 'id' | 'name' | 'birthDate' | 'holdsAuthorityOver'>;
 
@@ -24,18 +25,13 @@ export interface Reach<M extends MemberBasics = MemberBasics> {
   readonly viewerId: string;
   /** The viewer first, then the children in reach, oldest first. */
   readonly members: readonly M[];
-  /** How many members are out of reach: counted, never named. */
-  readonly othersCount: number;
   readonly has: (memberId: string) => boolean;
-  /** The member's name when in reach, else null. */
+  /** The member's name when in reach (and readable), else null. */
   readonly nameOf: (memberId: string) => string | null;
 }
 
 export function reachOf<M extends MemberBasics>(members: readonly M[], viewerId: string, viewerName: string | null): Reach<M> {
-  const viewer = members.find((m) => m.id === viewerId);
-  const authority = new Set(viewer?.holdsAuthorityOver ?? []);
-  const inReach = members.filter((m) => m.id === viewerId || m.name !== null || authority.has(m.id));
-  const sorted = [...inReach].sort((a, b) => {
+  const sorted = [...members].sort((a, b) => {
     if (a.id === viewerId) return -1;
     if (b.id === viewerId) return 1;
     return (a.birthDate ?? '').localeCompare(b.birthDate ?? '');
@@ -44,7 +40,6 @@ export function reachOf<M extends MemberBasics>(members: readonly M[], viewerId:
   return {
     viewerId,
     members: sorted,
-    othersCount: members.length - sorted.length,
     has: (id) => names.has(id),
     nameOf: (id) => names.get(id) ?? null,
   };

@@ -12,7 +12,7 @@ const PAGE_SIZE = 200;
 const LOG = `query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ${ACCESS_LOG_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 
 /** Reason codes we have plain words for (common.ts `reason.X`); others are not shown as a reason. */
-const REASONS = new Set(['NO_CONSENT', 'PURPOSE_EXCLUDES_CATEGORY', 'NOT_INVOLVED', 'CONSENT_PENDING', 'CONSENT_REVOKED', 'CONSENT_EXPIRED', 'CAPACITY_LAPSED', 'PURPOSE_NOT_FOR_DOMAIN', 'UNKNOWN_PURPOSE', 'OTHER_MEMBER']);
+const REASONS = new Set(['NO_CONSENT', 'PURPOSE_EXCLUDES_CATEGORY', 'NOT_INVOLVED', 'CONSENT_PENDING', 'CONSENT_REVOKED', 'CONSENT_EXPIRED', 'CAPACITY_LAPSED', 'PURPOSE_NOT_FOR_DOMAIN', 'UNKNOWN_PURPOSE', 'OTHER_MEMBER', 'DATA_INTEGRITY']);
 
 /**
  * One visit: the entries of one request by one actor for one purpose. The log holds an entry

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
-import { DATA_CATEGORIES, FAMILY_FILE_FIELDS, type FamilyFile, type FamilyMember, type FamilyRecord } from '../../api/types';
+import { DATA_CATEGORIES, FAMILY_FILE_FIELDS, type FamilyFile, type FamilyMember, type FamilyRecord, type Redaction } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
@@ -35,17 +35,13 @@ export function MyRecordsPage() {
           {reach.members.map((member) => (
             <MemberRecords key={member.id} member={member} file={file.data as FamilyFile} reach={reach} />
           ))}
-          {reach.othersCount > 0 && <Paragraph>{reach.othersCount === 1 ? t('member.records.othersOne') : t('member.records.othersMany', { count: reach.othersCount })}</Paragraph>}
-          <Involvements file={file.data} reach={reach} />
+          {/* Said to everyone, whether or not such data exists: the page never hints at what it leaves out. */}
+          <Paragraph>{t('member.records.notHere')}</Paragraph>
+          <Involvements file={file.data} />
         </>
       )}
     </>
   );
-}
-
-/** A record is hidden from this member when it is also about someone out of reach (a joint record with another adult). */
-function isHidden(record: FamilyRecord, file: FamilyFile): boolean {
-  return file.redactions.some((r) => r.recordId === record.id && r.reason === 'OTHER_MEMBER');
 }
 
 function MemberRecords({ member, file, reach }: { member: FamilyMember; file: FamilyFile; reach: Reach }) {
@@ -53,9 +49,8 @@ function MemberRecords({ member, file, reach }: { member: FamilyMember; file: Fa
   const isViewer = member.id === reach.viewerId;
   const name = reach.nameOf(member.id) ?? t('common.unknownMember');
   const headingId = `member-${member.id}`;
-  const about = file.records.filter((r) => r.subjectMemberIds.includes(member.id));
-  const visible = about.filter((r) => !isHidden(r, file));
-  const hidden = about.filter((r) => isHidden(r, file));
+  // The API's member view holds only records all of whose subjects are in reach.
+  const visible = file.records.filter((r) => r.subjectMemberIds.includes(member.id));
 
   // Organisation, then category, then the records with fields of that category.
   const byOrganisation = new Map<string, FamilyRecord[]>();
@@ -70,7 +65,7 @@ function MemberRecords({ member, file, reach }: { member: FamilyMember; file: Fa
       <Heading level={2} id={headingId}>
         {isViewer ? t('member.you', { name }) : name}
       </Heading>
-      <PersonalDetails member={member} />
+      <PersonalDetails member={member} file={file} />
       {visible.length === 0 && <Paragraph>{isViewer ? t('member.records.emptyYou') : t('member.records.emptyChild', { name })}</Paragraph>}
       {organisations.map((organisation, index) => {
         const records = [...(byOrganisation.get(organisation) ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -100,7 +95,7 @@ function MemberRecords({ member, file, reach }: { member: FamilyMember; file: Fa
                       <DataList className="kring-m-datalist">
                         {fields.map((spec) => (
                           <DataListItem key={spec.name} label={fieldLabel(t, spec.name)}>
-                            <FieldValue file={file} record={record} field={spec.name} value={formatValue(t, formatDate, spec, record.section[spec.name])} />
+                            <FieldValue redaction={file.redactions.find((r) => r.recordId === record.id && r.field === spec.name)} value={formatValue(t, formatDate, spec, record.section[spec.name])} />
                           </DataListItem>
                         ))}
                       </DataList>
@@ -112,49 +107,38 @@ function MemberRecords({ member, file, reach }: { member: FamilyMember; file: Fa
           </section>
         );
       })}
-      {hidden.length > 0 && (
-        <section aria-labelledby={`${headingId}-joint`} className="kring-m-records-organisation">
-          <Heading level={3} id={`${headingId}-joint`}>
-            {t('member.records.jointTitle')}
-          </Heading>
-          <Paragraph>{t('member.records.jointIntro', { name: isViewer ? t('member.youLower') : name })}</Paragraph>
-          <UnorderedList>
-            {hidden.map((record) => (
-              <ListItem key={record.id}>
-                {sectionLabel(t, record.sectionType)} ({t('member.records.recordedOn', { date: formatDate(record.createdAt) })})
-              </ListItem>
-            ))}
-          </UnorderedList>
-          <Paragraph>{t('member.records.jointAsk')}</Paragraph>
-        </section>
-      )}
     </section>
   );
 }
 
-function FieldValue({ file, record, field, value }: { file: FamilyFile; record: FamilyRecord; field: string; value: ReturnType<typeof formatValue> }) {
+/** A value, or why it is not shown: withheld (with the reason the API gave) or never filled in. */
+function FieldValue({ redaction, value }: { redaction: Redaction | undefined; value: ReactNode }) {
   const { t } = useI18n();
   if (value !== null) return <>{value}</>;
-  const redaction = file.redactions.find((r) => r.recordId === record.id && r.field === field);
   if (redaction) return <span className="kring-m-muted">{t('member.records.notShown', { reason: labelOf(t, 'reason', redaction.reason) })}</span>;
   return <span className="kring-m-muted">{t('member.records.notFilled')}</span>;
 }
 
-function PersonalDetails({ member }: { member: FamilyMember }) {
+function PersonalDetails({ member, file }: { member: FamilyMember; file: FamilyFile }) {
   const { t, formatDate } = useI18n();
   const [showBsn, setShowBsn] = useState(false);
   const headingId = `personal-${member.id}`;
+  const withheld = (field: string) => file.redactions.find((r) => r.memberId === member.id && r.field === field);
   return (
     <section aria-labelledby={headingId} className="kring-m-records-organisation">
       <Heading level={3} id={headingId}>
         {t('member.records.personal')}
       </Heading>
       <DataList className="kring-m-datalist">
-        <DataListItem label={t('member.records.name')}>{member.name ?? <span className="kring-m-muted">{t('member.records.notFilled')}</span>}</DataListItem>
-        <DataListItem label={t('member.records.birthDate')}>{member.birthDate ? formatDate(member.birthDate) : <span className="kring-m-muted">{t('member.records.notFilled')}</span>}</DataListItem>
+        <DataListItem label={t('member.records.name')}>
+          <FieldValue redaction={withheld('name')} value={member.name} />
+        </DataListItem>
+        <DataListItem label={t('member.records.birthDate')}>
+          <FieldValue redaction={withheld('birthDate')} value={member.birthDate ? formatDate(member.birthDate) : null} />
+        </DataListItem>
         <DataListItem label={t('member.records.bsn')}>
           {member.bsn === null ? (
-            <span className="kring-m-muted">{t('member.records.notFilled')}</span>
+            <FieldValue redaction={withheld('bsn')} value={null} />
           ) : (
             <span className="kring-m-bsn">
               {showBsn ? (
@@ -178,14 +162,17 @@ function PersonalDetails({ member }: { member: FamilyMember }) {
   );
 }
 
-/** Who is involved: the involvements the member may see, or else the organisations behind the records shown. */
-function Involvements({ file, reach }: { file: FamilyFile; reach: Reach }) {
+/**
+ * Who is involved: every involvement when the API shows them (only when everyone in the
+ * family is in the member's reach: an involvement is about the whole family), or else the
+ * organisations behind the records shown.
+ */
+function Involvements({ file }: { file: FamilyFile }) {
   const { t, formatDate } = useI18n();
   const visible = file.involvements.filter((i) => i.organisation !== null);
-  const hiddenCount = file.involvements.length - visible.length;
   const sources = new Map<string, string>();
   for (const record of file.records) {
-    if (record.sourceOrganisation !== null && !isHidden(record, file) && record.subjectMemberIds.some((id) => reach.has(id))) sources.set(record.sourceOrganisation.id, record.sourceOrganisation.name);
+    if (record.sourceOrganisation !== null) sources.set(record.sourceOrganisation.id, record.sourceOrganisation.name);
   }
   return (
     <section aria-labelledby="involvements" className="kring-section">
@@ -213,7 +200,6 @@ function Involvements({ file, reach }: { file: FamilyFile; reach: Reach }) {
           </UnorderedList>
         </>
       )}
-      {hiddenCount > 0 && <Paragraph>{t('member.records.involvedHidden')}</Paragraph>}
       {visible.length === 0 &&
         (sources.size > 0 ? (
           <>

@@ -16,7 +16,7 @@ import { VerifyLog } from './verify-log';
 const LOG = `query Log($filter: AccessLogFilter, $after: String) {
   accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ${ACCESS_LOG_FIELDS} } } pageInfo { hasNextPage endCursor } }
 }`;
-const DAYS = `query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass } }`;
+const DAYS = `query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }`;
 const CHOICES = `{ organisations { id name domain } purposes { code } }`;
 
 type Page = Connection<AccessLogEntry>;
@@ -176,6 +176,7 @@ export function AccessLogPage() {
       <Section id="officer-chart" title={t('officer.chart.title')}>
         <Paragraph>{applied.from === '' && applied.to === '' ? t('officer.chart.introDefault') : t('officer.chart.intro')}</Paragraph>
         {dayCounts !== null && days.error === null && <DecisionsChart days={dayCounts} busy={days.loading} />}
+        {dayCounts !== null && days.error === null && <IntegrityAlarms count={dayCounts.reduce((sum, d) => sum + d.integrityAlarms, 0)} />}
         {dayCounts === null && days.loading && <Paragraph>{t('app.loading')}</Paragraph>}
       </Section>
 
@@ -218,5 +219,24 @@ export function AccessLogPage() {
         <ErrorAlert error={exportError} />
       </Section>
     </>
+  );
+}
+
+/** The period's integrity alarms: stored values that failed their integrity check, withheld and logged (issue 13). */
+function IntegrityAlarms({ count }: { count: number }) {
+  const { t } = useI18n();
+  if (count === 0) {
+    return (
+      <p className="utrecht-paragraph" data-testid="integrity-alarms">
+        {t('officer.chart.integrityNone')}
+      </p>
+    );
+  }
+  return (
+    <Alert type="warning">
+      <p className="utrecht-paragraph" data-testid="integrity-alarms">
+        {t('officer.chart.integrity', { count })}
+      </p>
+    </Alert>
   );
 }

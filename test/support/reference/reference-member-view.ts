@@ -1,0 +1,75 @@
+import { SECTION_TYPES } from '@kring/family-file';
+import { amsterdamDate, wholeYearsOn } from './reference-calendar';
+import type { ExpectedFile, ExpectedRecord } from './reference-access-rule';
+import type { ReferenceWorld } from './reference-world';
+
+/**
+ * An independent reference of a family member's own view (`myFamily`), written from
+ * DESIGN.md §5.7 and §9 and docs/decisions.md, sharing no logic with @kring/policy:
+ *
+ * - Reach: the member, and the children under 16 (on the Amsterdam calendar day of the
+ *   read) over whom they hold authority.
+ * - A member is in the view when in reach; a record when every one of its subjects is;
+ *   the involvements only when every member of the family is (all of them, or none).
+ * - What is in the view is the member's own or their young children's data, so every
+ *   recorded value shows; `holdsAuthorityOver` lists the children in the viewer's reach.
+ * - Nothing else appears: no redaction either.
+ */
+export interface ExpectedMemberView {
+  readonly reach: readonly string[];
+  readonly file: ExpectedFile;
+  /** What the world offered, so a run can prove its worlds reach every case. */
+  readonly trace: readonly string[];
+}
+
+export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: Date): ExpectedMemberView {
+  const today = amsterdamDate(at);
+  const reach = new Set<string>([viewerId]);
+  for (const a of world.authority) {
+    const child = world.members.find((m) => m.id === a.childId);
+    if (a.adultId === viewerId && child !== undefined && wholeYearsOn(child.birthDate, today) < 16) reach.add(child.id);
+  }
+  const sorted = (ids: readonly string[]) => [...ids].sort();
+  const everyoneInReach = world.members.every((m) => reach.has(m.id));
+
+  const members = world.members
+    .filter((m) => reach.has(m.id))
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      birthDate: m.birthDate,
+      bsn: m.bsn,
+      relation: m.relation,
+      holdsAuthorityOver: sorted(world.authority.filter((a) => a.adultId === m.id && reach.has(a.childId)).map((a) => a.childId)),
+    }));
+
+  const involvements = everyoneInReach
+    ? world.involvements.map((i) => ({ id: i.id, organisationId: i.organisationId, startsOn: i.startsOn, endsOn: i.endsOn, caseDirection: i.caseDirection }))
+    : [];
+
+  const records = world.records
+    .filter((r) => r.subjectIds.every((s) => reach.has(s)))
+    .map((r): ExpectedRecord => {
+      const type = SECTION_TYPES.find((t) => t.name === r.sectionType);
+      if (type === undefined) throw new Error(`the world holds a record of unknown section type ${r.sectionType}`);
+      const section: Record<string, unknown> = { __typename: type.name };
+      for (const f of type.fields) section[f.name] = r.values[f.name] === undefined ? null : (JSON.parse(JSON.stringify(r.values[f.name])) as unknown);
+      return { id: r.id, sectionType: r.sectionType, sourceOrganisationId: r.sourceOrganisationId, subjectMemberIds: sorted(r.subjectIds), section };
+    });
+
+  const trace: string[] = [];
+  const outside = world.members.filter((m) => !reach.has(m.id));
+  trace.push(outside.length === 0 ? 'everyone in reach' : 'someone outside reach');
+  if (reach.size > 1) trace.push('a child in reach');
+  for (const a of world.authority) {
+    const child = world.members.find((m) => m.id === a.childId);
+    if (a.adultId === viewerId && child !== undefined && !reach.has(child.id)) trace.push('a child of 16 or 17 under authority, outside reach');
+  }
+  if (world.records.some((r) => r.subjectIds.includes(viewerId) && !r.subjectIds.every((s) => reach.has(s)))) trace.push('a joint record with someone outside reach');
+  if (records.length > 0) trace.push('a record in view');
+  if (world.records.length > records.length) trace.push('a record out of view');
+  if (involvements.length > 0) trace.push('involvements in view');
+  if (!everyoneInReach && world.involvements.length > 0) trace.push('involvements out of view');
+
+  return { reach: sorted([...reach]), file: { members, involvements, records, redactions: [] }, trace };
+}
