@@ -3,10 +3,14 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@kring/config';
+import { refuseOversizedDocuments } from './common/query-limits';
 import { traceMiddleware } from './common/trace';
 import { GatewayModule } from './gateway.module';
 import { servePortal } from './portal/serve-portal';
 import type { KringRuntime } from './runtime/kring-runtime';
+
+/** A request body's limit: a query document of 20,000 bytes with room for its variables. */
+const REQUEST_BODY_LIMIT = '100kb';
 
 /**
  * A Nest application over a runtime, configured as every gateway process is (also the tests').
@@ -16,7 +20,8 @@ import type { KringRuntime } from './runtime/kring-runtime';
 export async function createGatewayApp(runtime: KringRuntime, rootModule: DynamicModule = GatewayModule.forRoot(runtime)): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     logger: new PinoNestLogger(runtime.logger),
-    bodyParser: true,
+    // The JSON parser is registered below, in order with the middleware that reads the body.
+    bodyParser: false,
   });
   // Behind a load balancer the client address is in X-Forwarded-For.
   const http = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void; disable(name: string): void };
@@ -25,6 +30,9 @@ export async function createGatewayApp(runtime: KringRuntime, rootModule: Dynami
   // Answers are personal and logged per read: never cached, so no ETag (a SHA-1 of every body).
   http.set('etag', false);
   app.use(traceMiddleware);
+  // JSON only: no route takes a form. Its refusals (not JSON, too large) are answered by GraphqlExceptionPassThrough.
+  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  app.use('/graphql', refuseOversizedDocuments());
   if (!servePortal(app, runtime.config)) {
     runtime.logger.info({ portalDir: runtime.config.portalDir }, 'the portal is not built; serving the API only (npm run build)');
   }

@@ -16,7 +16,7 @@ import { BreakGlassService } from './break-glass/break-glass.service';
 import { PrincipalResolver } from './auth/principal.resolver';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
-import { queryLimitsPlugin } from './common/limits.plugin';
+import { QUERY_LIMITS, queryLimitRules } from './common/query-limits';
 import { ConsentService } from './consents/consent.service';
 import { ConsentsResolver } from './consents/consents.resolver';
 import { DevIssuerController } from './dev/dev-issuer.controller';
@@ -53,10 +53,13 @@ export class GatewayModule {
           introspection: !production,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
+          // Query limits (docs/security.md): bytes and tokens are refused before parsing (bootstrap.ts); Apollo
+          // counts selections with each fragment counted once and reused, then graphql-armor's rules run.
+          maxRecursiveSelections: QUERY_LIMITS.maxSelections,
+          validationRules: queryLimitRules(QUERY_LIMITS),
           // Nest's driver is typed against @apollo/server's ESM declarations, we compile against its CommonJS
           // ones; the plugins are plain objects, so the cast only bridges the two copies of the same types.
           plugins: [
-            queryLimitsPlugin(),
             // Kring answers are never cached by HTTP caches (they are personal and logged per read), so the
             // cache-control plugin would only cost a hook on every field of every answer.
             ApolloServerPluginCacheControlDisabled(),

@@ -1,8 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { CryptoError, CryptoErrorCode } from '@kring/crypto';
 import { ErrorCode, KringError, notFound } from './kring-error';
+import { selectionLimitRefusal } from './query-limits';
 
 /** Apollo's own codes for requests that never reached a resolver; their messages are safe to pass on. */
 const APOLLO_REQUEST_CODES = new Set([
@@ -42,7 +43,7 @@ export function graphqlCode(code: ErrorCode): string {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = selectionLimitRefusal(formatted) ?? domainErrorOf(error);
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof KringError) {
       return { ...base, message: original.message, extensions: { code: graphqlCode(original.code), ...original.details } };
@@ -64,6 +65,12 @@ export function createErrorFormatter(logger: Logger) {
     logger.error({ err: describe(original), path: formatted.path }, 'unexpected error while serving a request');
     return { ...base, message: 'Internal error. It has been logged; no data was returned for this field.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/** The error behind a GraphQL error: thrown in a resolver, or carried by a validation rule's report (the query limits). */
+function domainErrorOf(error: unknown): unknown {
+  const unwrapped = unwrapResolverError(error);
+  return unwrapped instanceof GraphQLError && unwrapped.originalError instanceof KringError ? unwrapped.originalError : unwrapped;
 }
 
 /** Name and stack only: messages of driver errors can quote values. */
