@@ -3,14 +3,12 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@kring/config';
+import { refuseBodiesOtherThanJson, REQUEST_BODY_KB } from './common/http-refusal';
 import { refuseOversizedDocuments } from './common/query-limits';
 import { traceMiddleware } from './common/trace';
 import { GatewayModule } from './gateway.module';
 import { servePortal } from './portal/serve-portal';
 import type { KringRuntime } from './runtime/kring-runtime';
-
-/** A request body's limit: a query document of 20,000 bytes with room for its variables. */
-const REQUEST_BODY_LIMIT = '100kb';
 
 /**
  * A Nest application over a runtime, configured as every gateway process is (also the tests').
@@ -30,8 +28,10 @@ export async function createGatewayApp(runtime: KringRuntime, rootModule: Dynami
   // Answers are personal and logged per read: never cached, so no ETag (a SHA-1 of every body).
   http.set('etag', false);
   app.use(traceMiddleware);
-  // JSON only: no route takes a form. Its refusals (not JSON, too large) are answered by GraphqlExceptionPassThrough.
-  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  // JSON only: no route takes a form. The parser's refusals (not JSON, too large, an unknown charset or
+  // encoding) reach GraphqlExceptionPassThrough, which answers them in the GraphQL error shape.
+  app.use(refuseBodiesOtherThanJson);
+  app.useBodyParser('json', { limit: `${REQUEST_BODY_KB}kb` });
   app.use('/graphql', refuseOversizedDocuments());
   if (!servePortal(app, runtime.config)) {
     runtime.logger.info({ portalDir: runtime.config.portalDir }, 'the portal is not built; serving the API only (npm run build)');

@@ -28,6 +28,8 @@ export function graphqlCode(code: ErrorCode): string {
     case ErrorCode.CONSENT_CAPACITY:
     case ErrorCode.AUDIT_UNAVAILABLE:
     case ErrorCode.DATA_INTEGRITY:
+    case ErrorCode.REQUEST_TOO_LARGE:
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return code;
     default: {
       const unmapped: never = code;

@@ -2,7 +2,7 @@ import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
-import { ErrorCode, httpErrorBody, httpStatusOf, KringError } from './kring-error';
+import { ErrorCode, KringError, sendError } from './kring-error';
 
 /** Bounds on what one request may ask, so no single query can exhaust the gateway. */
 export interface QueryLimits {
@@ -35,7 +35,7 @@ export function refuseOversizedDocuments(limits: QueryLimits = QUERY_LIMITS) {
       next();
       return;
     }
-    response.status(httpStatusOf(refusal.code)).json(httpErrorBody(refusal));
+    sendError(response, refusal);
   };
 }
 
