@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -88,5 +89,91 @@ describe('HTTP-level refusals answer in the GraphQL error shape and echo nothing
 
     expect(answer.status).toBe(200);
     expect(answer.data?.__typename).toBe('Query');
+  });
+});
+
+/** The production environment of a test gateway (no token reaches verification in these tests). */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  KRING_JWKS_URL: 'https://issuer.invalid/jwks.json',
+  KRING_OIDC_ISSUER: 'https://issuer.invalid',
+  KRING_KEY_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
+  KRING_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+};
+
+/** One request per kind of answer: GraphQL, the JSON routes (served and refused), an unknown route. */
+const ROUTES: [string, (server: Parameters<typeof request>[0]) => request.Test][] = [
+  ['/graphql', (server) => request(server).post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' })],
+  ['/health', (server) => request(server).get('/health')],
+  ['/health/live', (server) => request(server).get('/health/live')],
+  ['/access-log/export (refused without a token)', (server) => request(server).get('/access-log/export')],
+  ['an unknown route', (server) => request(server).post('/no-such-route').set('content-type', 'application/json').send('{}')],
+];
+
+const UNKNOWN_FIELD = '{ famly(id: "x", purpose: "CASE_COORDINATION") { __typename } }';
+
+describe('security headers and error details outside production (issue 13, point 9)', () => {
+  let sut: TestGateway;
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'security_transport_headers', seedDemoWorld: false });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it.each(ROUTES)('%s carries the security headers, and no HSTS outside production', async (_route, send) => {
+    const response = await send(sut.app.getHttpServer());
+
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it("the development sandbox page keeps its own policy (a meta tag with a fresh nonce), since ours would block Apollo's scripts", async () => {
+    const response = await request(sut.app.getHttpServer()).get('/graphql').set('accept', 'text/html');
+
+    expect(response.status).toBe(200);
+    expect(response.text).toMatch(/<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-/);
+    expect(response.headers['content-security-policy']).toBeUndefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('an unknown field gets a suggestion outside production (a development aid)', async () => {
+    const answer = await sut.graphql(UNKNOWN_FIELD);
+
+    expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.errors?.[0]?.message).toMatch(/Did you mean "family/);
+  });
+});
+
+describe('security headers and error details in production (issue 13, point 9)', () => {
+  let sut: TestGateway;
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'security_transport_production', seedDemoWorld: false, env: PRODUCTION });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it.each(ROUTES)('%s carries HSTS for a year and the other security headers', async (_route, send) => {
+    const response = await send(sut.app.getHttpServer());
+
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toMatch(/default-src 'none'/);
+  });
+
+  it('an unknown field gets no suggestion of the schema\'s names', async () => {
+    const answer = await sut.graphql(UNKNOWN_FIELD);
+
+    expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.errors?.[0]?.message).toBe('Cannot query field "famly" on type "Query".');
   });
 });

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@kring/config';
 import { refuseBodiesOtherThanJson, REQUEST_BODY_KB } from './common/http-refusal';
 import { refuseOversizedDocuments } from './common/query-limits';
+import { securityHeaders } from './common/security-headers';
 import { traceMiddleware } from './common/trace';
 import { GatewayModule } from './gateway.module';
 import { servePortal } from './portal/serve-portal';
@@ -27,6 +28,8 @@ export async function createGatewayApp(runtime: KringRuntime, rootModule: Dynami
   http.disable('x-powered-by');
   // Answers are personal and logged per read: never cached, so no ETag (a SHA-1 of every body).
   http.set('etag', false);
+  // First, so that every answer carries them, refusals of the parsers and of unknown routes included.
+  app.use(securityHeaders(runtime.config));
   app.use(traceMiddleware);
   // JSON only: no route takes a form. The parser's refusals (not JSON, too large, an unknown charset or
   // encoding) reach GraphqlExceptionPassThrough, which answers them in the GraphQL error shape.

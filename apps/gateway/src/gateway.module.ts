@@ -51,6 +51,8 @@ export class GatewayModule {
           sortSchema: true,
           playground: false,
           introspection: !production,
+          // No "Did you mean ...?" in production: suggestions spell out the schema to anyone who guesses.
+          hideSchemaDetailsFromClientErrors: production,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           // Query limits (docs/security.md): bytes and tokens are refused before parsing (bootstrap.ts); Apollo
