@@ -11,6 +11,7 @@ import { AccessLogResolver } from './access-log/access-log.resolver';
 import { AccessLogService } from './access-log/access-log.service';
 import { AuditService } from './access-log/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { authenticationThrottleProvider } from './auth/authentication-throttle';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import { PrincipalResolver } from './auth/principal.resolver';
@@ -79,6 +80,7 @@ export class GatewayModule {
       providers: [
         { provide: KRING_RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AuthGuard },
+        authenticationThrottleProvider,
         { provide: APP_FILTER, useClass: GraphqlExceptionPassThrough },
         PrincipalResolver,
         AuditService,

@@ -30,6 +30,7 @@ export function graphqlCode(code: ErrorCode): string {
     case ErrorCode.DATA_INTEGRITY:
     case ErrorCode.REQUEST_TOO_LARGE:
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+    case ErrorCode.RATE_LIMITED:
       return code;
     default: {
       const unmapped: never = code;

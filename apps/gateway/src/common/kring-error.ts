@@ -16,6 +16,8 @@ export enum ErrorCode {
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   /** The request body is not UTF-8 JSON by its content type, charset or encoding (HTTP 415). */
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** Too many failed authentications from the caller's address; `retryAfterSeconds` says when to try again (HTTP 429). */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** An error the caller may see: its message is written for them and carries no personal value or secret. */
@@ -34,6 +36,11 @@ export class KringError extends Error {
 /** The one answer to every authentication failure, so it reveals nothing about why. */
 export function unauthenticated(): KringError {
   return new KringError(ErrorCode.UNAUTHENTICATED, 'Authentication required: send a valid bearer token.');
+}
+
+/** The answer to a request from an address that used up its failed authentications for now. */
+export function rateLimited(retryAfterSeconds: number): KringError {
+  return new KringError(ErrorCode.RATE_LIMITED, `Too many failed authentications from your address: try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
 }
 
 export function notFound(what: string): KringError {
@@ -66,6 +73,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
     case ErrorCode.AUDIT_UNAVAILABLE:
       return 503;
     case ErrorCode.DATA_INTEGRITY:
