@@ -117,6 +117,18 @@ describe('query limits: a small query cannot freeze the gateway', () => {
     expect(ms).toBeLessThan(BOUND_MS);
   });
 
+  it("a GET request's query is held to the same limits before parsing", async () => {
+    const response = await request(sut.app.getHttpServer())
+      .get('/graphql')
+      .query({ query: `{${' __typename'.repeat(1_100)}}` })
+      .set('apollo-require-preflight', 'true');
+
+    expect(response.status).toBe(400);
+    expect((response.body as { errors: { message: string; extensions: { code: string } }[] }).errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/tokens/) as unknown, extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) as unknown }),
+    ]);
+  });
+
   it('a query within every limit still runs (the limits refuse abuse, not work)', async () => {
     const answer = await sut.graphql<{ me: { kind: string } }>('query Me { me { kind } ...Extra } fragment Extra on Query { purposes { code } }', { token });
 
