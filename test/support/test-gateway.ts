@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createLogger, loadConfig } from '@kring/config';
 import { PERSONAS } from '@kring/demo-world';
@@ -53,6 +54,8 @@ export interface TestGatewayOptions {
   readonly shareDatabaseWith?: TestGateway;
   /** Key material to use (to share a database, both gateways need the same keys). */
   readonly keys?: TestKeys;
+  /** Where the gateway's log goes (at LOG_LEVEL of `env`), for a test that reads it; standard output by default. */
+  readonly logDestination?: DestinationStream;
 }
 
 /**
@@ -79,7 +82,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     ...options.env,
   });
   const issuer = DevIssuer.fromKeys(options.issuerKeys ?? (await DevIssuer.generateKeys()), config.identity.issuer, config.identity.audience);
-  const runtime = await createRuntime(config, createLogger(config.logLevel), {
+  const runtime = await createRuntime(config, createLogger(config.logLevel, options.logDestination), {
     devIssuer: issuer,
     seedDemoWorld: shared === undefined ? (options.seedDemoWorld ?? true) : false,
     ...(options.clock === undefined ? {} : { clock: options.clock }),

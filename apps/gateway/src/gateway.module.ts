@@ -11,6 +11,7 @@ import { AccessLogResolver } from './access-log/access-log.resolver';
 import { AccessLogService } from './access-log/access-log.service';
 import { AuditService } from './access-log/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { authenticationThrottleProvider } from './auth/authentication-throttle';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import { PrincipalResolver } from './auth/principal.resolver';
@@ -18,7 +19,7 @@ import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
 import { InputBoundaryGuard } from './common/input-boundary.guard';
-import { queryLimitsPlugin } from './common/limits.plugin';
+import { QUERY_LIMITS, queryLimitRules } from './common/query-limits';
 import { ConsentService } from './consents/consent.service';
 import { ConsentsResolver } from './consents/consents.resolver';
 import { DevIssuerController } from './dev/dev-issuer.controller';
@@ -55,12 +56,17 @@ export class GatewayModule {
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           playground: false,
           introspection: !production,
+          // No "Did you mean ...?" in production: suggestions spell out the schema to anyone who guesses.
+          hideSchemaDetailsFromClientErrors: production,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
+          // Query limits (docs/security.md): bytes and tokens are refused before parsing (bootstrap.ts); Apollo
+          // counts selections with each fragment counted once and reused, then graphql-armor's rules run.
+          maxRecursiveSelections: QUERY_LIMITS.maxSelections,
+          validationRules: queryLimitRules(QUERY_LIMITS),
           // Nest's driver is typed against @apollo/server's ESM declarations, we compile against its CommonJS
           // ones; the plugins are plain objects, so the cast only bridges the two copies of the same types.
           plugins: [
-            queryLimitsPlugin(),
             // Kring answers are never cached by HTTP caches (they are personal and logged per read), so the
             // cache-control plugin would only cost a hook on every field of every answer.
             ApolloServerPluginCacheControlDisabled(),
@@ -80,6 +86,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         // Global guards run in this order: the input boundary after AuthGuard, so a refused read is logged for its caller.
         { provide: APP_GUARD, useClass: InputBoundaryGuard },
+        authenticationThrottleProvider,
         { provide: APP_FILTER, useClass: GraphqlExceptionPassThrough },
         PrincipalResolver,
         AuditService,

@@ -149,3 +149,26 @@ describe('loadConfig, the access-log checkpoint interval', () => {
     expect(() => loadConfig({ KRING_CHECKPOINT_INTERVAL_SECONDS: value }, '/srv/kring')).toThrow(/whole number of seconds/);
   });
 });
+
+describe('loadConfig, the throttle of failed authentication', () => {
+  it('defaults to 100 failures per client address per 60 seconds', () => {
+    expect(loadConfig({}, ROOT).authenticationThrottle).toEqual({ maxFailures: 100, windowSeconds: 60 });
+  });
+
+  it('reads KRING_AUTH_FAILURE_LIMIT and KRING_AUTH_FAILURE_WINDOW_SECONDS', () => {
+    expect(loadConfig({ KRING_AUTH_FAILURE_LIMIT: '5', KRING_AUTH_FAILURE_WINDOW_SECONDS: '900' }, ROOT).authenticationThrottle).toEqual({ maxFailures: 5, windowSeconds: 900 });
+  });
+
+  it.each([
+    ['KRING_AUTH_FAILURE_LIMIT', '0'],
+    ['KRING_AUTH_FAILURE_LIMIT', '-1'],
+    ['KRING_AUTH_FAILURE_LIMIT', 'many'],
+    ['KRING_AUTH_FAILURE_WINDOW_SECONDS', '1.5'],
+    ['KRING_AUTH_FAILURE_WINDOW_SECONDS', '86401'],
+  ])('refuses %s=%s, listed with the other problems', (name, value) => {
+    const error = configurationError({ [name]: value, PORT: 'x' });
+
+    expect(error.message).toMatch(new RegExp(`${name} must be a whole number from 1 to`));
+    expect(error.message).toMatch(/PORT must be a port number/);
+  });
+});

@@ -25,6 +25,12 @@ export interface KeyMaterialConfig {
   readonly auditSigningKey: Uint8Array | null;
 }
 
+/** How many failed authentications one client address may make per window before it is refused RATE_LIMITED. */
+export interface AuthenticationThrottleConfig {
+  readonly maxFailures: number;
+  readonly windowSeconds: number;
+}
+
 export interface KringConfig {
   readonly mode: RuntimeMode;
   readonly port: number;
@@ -42,6 +48,7 @@ export interface KringConfig {
   readonly checkpointIntervalSeconds: number;
   /** Where the built portal (apps/portal) is, served at `/` when it exists. */
   readonly portalDir: string;
+  readonly authenticationThrottle: AuthenticationThrottleConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -90,6 +97,12 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
 
   const checkpointIntervalSeconds = readSeconds(env['KRING_CHECKPOINT_INTERVAL_SECONDS'], 'KRING_CHECKPOINT_INTERVAL_SECONDS', mode === 'test' ? 0 : 300, problems);
 
+  const authenticationThrottle: AuthenticationThrottleConfig = {
+    // Generous: an office behind one address with expiring tokens stays far below it; a flood does not.
+    maxFailures: readCount(env['KRING_AUTH_FAILURE_LIMIT'], 'KRING_AUTH_FAILURE_LIMIT', 100, 1_000_000, problems),
+    windowSeconds: readCount(env['KRING_AUTH_FAILURE_WINDOW_SECONDS'], 'KRING_AUTH_FAILURE_WINDOW_SECONDS', 60, 86_400, problems),
+  };
+
   if (problems.length > 0) {
     throw new ConfigurationError(problems);
   }
@@ -107,6 +120,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     seedDemoWorld: !production && env['KRING_SEED_DEMO'] !== 'false',
     checkpointIntervalSeconds,
     portalDir: absolute(env['KRING_PORTAL_DIR'] ?? 'dist/portal', projectRoot),
+    authenticationThrottle: Object.freeze(authenticationThrottle),
   });
 }
 
@@ -135,6 +149,16 @@ function readSeconds(value: string | undefined, name: string, fallback: number, 
     return fallback;
   }
   return seconds;
+}
+
+function readCount(value: string | undefined, name: string, fallback: number, max: number, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const count = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(count) || count < 1 || count > max) {
+    problems.push(`${name} must be a whole number from 1 to ${max}`);
+    return fallback;
+  }
+  return count;
 }
 
 function readIdentity(env: Env, production: boolean, problems: string[]): IdentityConfig {

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Paths pino blanks out wherever they appear. Personal values never reach the
@@ -18,9 +18,10 @@ const REDACTED_PATHS = [
   '*.bsn',
 ];
 
-/** The one structured (JSON) logger of a Kring process. */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'kring' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+/** The one structured (JSON) logger of a Kring process: standard output, or the destination given (tests read it). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'kring' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }
 
 /** Adapts pino to Nest's LoggerService so framework messages are structured too. */

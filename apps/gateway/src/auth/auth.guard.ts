@@ -3,14 +3,16 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { TokenRejected, type Principal } from '@kring/identity';
-import { forbidden, unauthenticated } from '../common/kring-error';
+import { forbidden, KringError, rateLimited, unauthenticated } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { ACCESS_POLICY, type AccessPolicy } from './access.decorator';
+import { AuthenticationThrottle } from './authentication-throttle';
 import { PrincipalResolver } from './principal.resolver';
 
-/** The request as it travels through Kring: the verified principal is attached once. */
+/** The request as it travels through Kring: the verified principal (or the refusal) is attached once. */
 export interface KringRequest extends Request {
   principal?: Principal | null;
+  authenticationRefusal?: KringError;
 }
 
 /**
@@ -22,6 +24,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly principals: PrincipalResolver,
+    private readonly throttle: AuthenticationThrottle,
     @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
   ) {}
 
@@ -46,26 +49,48 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  /** Verifies the bearer token once per request; every failure answers the same. */
+  /** Verifies the bearer token once per request (a GraphQL request runs the guard per field); every failure answers the same. */
   private async authenticate(request: KringRequest): Promise<Principal> {
-    if (request.principal !== undefined) {
-      if (request.principal === null) throw unauthenticated();
+    if (request.principal === null) throw request.authenticationRefusal ?? unauthenticated();
+    if (request.principal !== undefined) return request.principal;
+    try {
+      request.principal = await this.verify(request);
       return request.principal;
+    } catch (error) {
+      if (error instanceof KringError) {
+        request.principal = null;
+        request.authenticationRefusal = error;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * An address over its failed authentications is refused before its token is even read;
+   * otherwise each failure counts against it. Refusals are logged at debug (a flood would
+   * otherwise fill the log); the throttle logs their count at info once a minute.
+   */
+  private async verify(request: KringRequest): Promise<Principal> {
+    const waitSeconds = await this.throttle.secondsUntilAllowed(request.ip);
+    if (waitSeconds > 0) {
+      this.throttle.recordLimited(request.ip);
+      this.runtime.logger.debug({ context: 'auth' }, 'refused a request from an address over its failed authentications');
+      request.res?.setHeader('Retry-After', String(waitSeconds));
+      throw rateLimited(waitSeconds);
     }
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header.trim()) : null;
     if (match === null) {
-      request.principal = null;
+      await this.throttle.recordFailure(request.ip, 'no bearer token');
       throw unauthenticated();
     }
     try {
-      request.principal = await this.principals.resolve(match[1] as string);
-      return request.principal;
+      return await this.principals.resolve(match[1] as string);
     } catch (error) {
       if (!(error instanceof TokenRejected)) throw error;
-      request.principal = null;
       // The reason goes to the log, never to the caller.
-      this.runtime.logger.info({ context: 'auth', reason: (error as Error).message }, 'refused a bearer token');
+      this.runtime.logger.debug({ context: 'auth', reason: error.message }, 'refused a bearer token');
+      await this.throttle.recordFailure(request.ip, error.reason);
       throw unauthenticated();
     }
   }

@@ -1,10 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { CryptoError, CryptoErrorCode } from '@kring/crypto';
 import { refusedArgumentPath } from './argument-path';
 import { InvalidScalarValue } from './date-time.scalar';
 import { badInput, ErrorCode, KringError, notFound } from './kring-error';
+import { selectionLimitRefusal } from './query-limits';
 
 /** Apollo's own codes for requests that never reached a resolver; their messages are safe to pass on. */
 const APOLLO_REQUEST_CODES = new Set([
@@ -29,6 +30,9 @@ export function graphqlCode(code: ErrorCode): string {
     case ErrorCode.CONSENT_CAPACITY:
     case ErrorCode.AUDIT_UNAVAILABLE:
     case ErrorCode.DATA_INTEGRITY:
+    case ErrorCode.REQUEST_TOO_LARGE:
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+    case ErrorCode.RATE_LIMITED:
       return code;
     default: {
       const unmapped: never = code;
@@ -44,7 +48,7 @@ export function graphqlCode(code: ErrorCode): string {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    let original = unwrapResolverError(error);
+    let original = selectionLimitRefusal(formatted) ?? domainErrorOf(error);
     const base = { locations: formatted.locations, path: formatted.path };
     const cause = (original as { originalError?: unknown } | null)?.originalError;
     if (cause instanceof InvalidScalarValue) {
@@ -72,6 +76,12 @@ export function createErrorFormatter(logger: Logger) {
     logger.error({ err: describe(original), path: formatted.path }, 'unexpected error while serving a request');
     return { ...base, message: 'Internal error. It has been logged; no data was returned for this field.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/** The error behind a GraphQL error: thrown in a resolver, or carried by a validation rule's report (the query limits). */
+function domainErrorOf(error: unknown): unknown {
+  const unwrapped = unwrapResolverError(error);
+  return unwrapped instanceof GraphQLError && unwrapped.originalError instanceof KringError ? unwrapped.originalError : unwrapped;
 }
 
 /** Name and stack only: messages of driver errors can quote values. */

@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 /** Every error code the API answers with (DESIGN.md §6); mapped to GraphQL in one place. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -10,6 +12,12 @@ export enum ErrorCode {
   AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
   /** A stored value failed its integrity check (moved, changed, or its key destroyed); nothing of it is returned. */
   DATA_INTEGRITY = 'DATA_INTEGRITY',
+  /** The request body is over the size the gateway reads (HTTP 413). */
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
+  /** The request body is not UTF-8 JSON by its content type, charset or encoding (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** Too many failed authentications from the caller's address; `retryAfterSeconds` says when to try again (HTTP 429). */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** An error the caller may see: its message is written for them and carries no personal value or secret. */
@@ -28,6 +36,11 @@ export class KringError extends Error {
 /** The one answer to every authentication failure, so it reveals nothing about why. */
 export function unauthenticated(): KringError {
   return new KringError(ErrorCode.UNAUTHENTICATED, 'Authentication required: send a valid bearer token.');
+}
+
+/** The answer to a request from an address that used up its failed authentications for now. */
+export function rateLimited(retryAfterSeconds: number): KringError {
+  return new KringError(ErrorCode.RATE_LIMITED, `Too many failed authentications from your address: try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
 }
 
 export function notFound(what: string): KringError {
@@ -56,11 +69,22 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.PURPOSE_REQUIRED:
     case ErrorCode.UNKNOWN_PURPOSE:
       return 400;
+    case ErrorCode.REQUEST_TOO_LARGE:
+      return 413;
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+      return 415;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
     case ErrorCode.AUDIT_UNAVAILABLE:
       return 503;
     case ErrorCode.DATA_INTEGRITY:
       return 500;
   }
+}
+
+/** Answers a domain error on a plain HTTP route: its status and the GraphQL error shape. */
+export function sendError(response: Response, error: KringError): void {
+  response.status(httpStatusOf(error.code)).json(httpErrorBody(error));
 }
 
 /** The body of a domain error on plain HTTP routes: the GraphQL error shape, so clients parse one format. */

@@ -17,13 +17,14 @@ export function servePortal(app: NestExpressApplication, config: KringConfig): b
   if (!portalIsBuilt(config)) return false;
   const indexFile = join(config.portalDir, 'index.html');
   const index = readFileSync(indexFile);
-  const headers = securityHeaders(config);
+  // The other security headers come with every response (common/security-headers.ts).
+  const policy = portalContentSecurityPolicy(config);
 
   app.useStaticAssets(config.portalDir, {
     index: false,
     fallthrough: true,
     setHeaders(res: Response, path: string) {
-      for (const [name, value] of headers) res.setHeader(name, value);
+      res.setHeader('Content-Security-Policy', policy);
       // Vite names assets by content hash: they never change under the same name.
       res.setHeader('Cache-Control', path.includes(`${join(config.portalDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
@@ -35,7 +36,7 @@ export function servePortal(app: NestExpressApplication, config: KringConfig): b
       next();
       return;
     }
-    for (const [name, value] of headers) res.setHeader(name, value);
+    res.setHeader('Content-Security-Policy', policy);
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(index);
   });
@@ -51,10 +52,10 @@ export function portalIsBuilt(config: KringConfig): boolean {
  * portal fetches the issuer's discovery document and token endpoint itself (authorisation
  * code with PKCE), so an external issuer's origin is allowed to be connected to.
  */
-export function securityHeaders(config: KringConfig): [string, string][] {
+export function portalContentSecurityPolicy(config: KringConfig): string {
   const issuerOrigin = config.identity.kind === 'external' ? originOf(config.identity.issuer) : null;
   const connect = ["'self'", ...(issuerOrigin === null ? [] : [issuerOrigin])].join(' ');
-  const policy = [
+  return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
@@ -66,13 +67,6 @@ export function securityHeaders(config: KringConfig): [string, string][] {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  return [
-    ['Content-Security-Policy', policy],
-    ['X-Content-Type-Options', 'nosniff'],
-    ['Referrer-Policy', 'no-referrer'],
-    ['X-Frame-Options', 'DENY'],
-    ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ];
 }
 
 function originOf(url: string): string | null {

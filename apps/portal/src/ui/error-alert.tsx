@@ -3,7 +3,7 @@ import type { ApiError } from '../api/graphql';
 import { type MessageKey, useI18n } from '../i18n/i18n';
 import { Alert } from './index';
 
-const KNOWN = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'PURPOSE_REQUIRED', 'UNKNOWN_PURPOSE', 'CONSENT_CAPACITY', 'AUDIT_UNAVAILABLE', 'NETWORK', 'SERVER']);
+const KNOWN = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'PURPOSE_REQUIRED', 'UNKNOWN_PURPOSE', 'CONSENT_CAPACITY', 'AUDIT_UNAVAILABLE', 'RATE_LIMITED', 'NETWORK', 'SERVER']);
 
 /** An API error in plain words, by its `extensions.code`; the code itself stays visible for support. */
 export function ErrorAlert({ error }: { error: ApiError | null }) {
