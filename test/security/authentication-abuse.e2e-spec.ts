@@ -69,13 +69,25 @@ describe('failed authentication is rate-limited per client address', () => {
     expect((exported.body as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('RATE_LIMITED');
   });
 
-  it('while its address is limited, a valid token is refused too, before it is verified', async () => {
+  it('while its address is limited, a token it has not verified before is refused, before it is verified', async () => {
     await failTimes(sut, 3);
 
     const answer = await ask(sut, await sut.tokenFor('wmo'));
 
     expect(answer.code).toBe('RATE_LIMITED');
     expect(answer.retryAfter).toMatch(/^[12]$/);
+  });
+
+  it('while its address is limited, a session whose token was verified before goes on (a flood from a shared office address does not sign colleagues out)', async () => {
+    const colleague = await sut.tokenFor('wmo');
+    expect((await ask(sut, colleague)).data).toEqual({ me: { kind: 'PROFESSIONAL' } });
+    await failTimes(sut, 3);
+    expect((await ask(sut, BAD_TOKEN)).code).toBe('RATE_LIMITED');
+
+    const answer = await ask(sut, colleague);
+
+    expect(answer.data).toEqual({ me: { kind: 'PROFESSIONAL' } });
+    expect(answer.retryAfter).toBeUndefined();
   });
 
   it('successful requests neither count nor reset the count', async () => {

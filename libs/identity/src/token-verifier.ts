@@ -56,11 +56,8 @@ export class TokenVerifier {
   /** The Kring claims of a valid token; throws TokenRejected otherwise. */
   async verify(token: string): Promise<KringClaims> {
     const now = this.now();
-    const known = this.verified.get(token);
-    if (known !== undefined) {
-      if (now < known.validUntilMs) return known.claims;
-      this.verified.delete(token);
-    }
+    const known = this.remembered(token, now);
+    if (known !== null) return known;
     const { claims, expiresAtMs } = await this.check(token);
     if (this.verified.size >= VERIFIED_TOKEN_LIMIT) {
       const oldest = this.verified.keys().next();
@@ -68,6 +65,19 @@ export class TokenVerifier {
     }
     this.verified.set(token, { claims, validUntilMs: Math.min(expiresAtMs + CLOCK_TOLERANCE_SECONDS * 1000, now + VERIFIED_TOKEN_TTL_MS) });
     return claims;
+  }
+
+  /**
+   * The claims of a token this verifier checked recently and still takes on trust, or null:
+   * nothing is verified here, so it costs no signature check (the authentication throttle
+   * lets sessions that were already signed in go on while their address is limited).
+   */
+  remembered(token: string, now: number = this.now()): KringClaims | null {
+    const known = this.verified.get(token);
+    if (known === undefined) return null;
+    if (now < known.validUntilMs) return known.claims;
+    this.verified.delete(token);
+    return null;
   }
 
   private async check(token: string): Promise<{ claims: KringClaims; expiresAtMs: number }> {

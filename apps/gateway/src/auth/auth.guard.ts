@@ -66,20 +66,25 @@ export class AuthGuard implements CanActivate {
   }
 
   /**
-   * An address over its failed authentications is refused before its token is even read;
-   * otherwise each failure counts against it. Refusals are logged at debug (a flood would
-   * otherwise fill the log); the throttle logs their count at info once a minute.
+   * An address over its failed authentications gets no signature checked: only a token
+   * this gateway verified before and still takes on trust goes on (a session already signed
+   * in, e.g. a colleague behind the same office address as the flood); anything else is
+   * refused. Otherwise each failure counts against the address. Refusals are logged at
+   * debug (a flood would otherwise fill the log); the throttle logs their count at info
+   * once a minute.
    */
   private async verify(request: KringRequest): Promise<Principal> {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header.trim()) : null;
     const waitSeconds = await this.throttle.secondsUntilAllowed(request.ip);
     if (waitSeconds > 0) {
+      const session = match === null ? null : await this.principals.resolveRemembered(match[1] as string).catch(refusedAsNull);
+      if (session !== null) return session;
       this.throttle.recordLimited(request.ip);
       this.runtime.logger.debug({ context: 'auth' }, 'refused a request from an address over its failed authentications');
       request.res?.setHeader('Retry-After', String(waitSeconds));
       throw rateLimited(waitSeconds);
     }
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header.trim()) : null;
     if (match === null) {
       await this.throttle.recordFailure(request.ip, 'no bearer token');
       throw unauthenticated();
@@ -94,6 +99,12 @@ export class AuthGuard implements CanActivate {
       throw unauthenticated();
     }
   }
+}
+
+/** A remembered token whose registration no longer checks out is refused like any other while the address is limited. */
+function refusedAsNull(error: unknown): null {
+  if (error instanceof TokenRejected) return null;
+  throw error;
 }
 
 export function requestOf(context: ExecutionContext): KringRequest {

@@ -33,7 +33,19 @@ export class PrincipalResolver {
 
   /** The principal of a bearer token; throws TokenRejected for anything that does not check out. */
   async resolve(token: string): Promise<Principal> {
-    const claims = await this.runtime.tokenVerifier.verify(token);
+    return this.principalOf(await this.runtime.tokenVerifier.verify(token));
+  }
+
+  /**
+   * The principal of a token verified recently and still taken on trust, without checking a
+   * signature; null for any other token. The registration is checked as on every request.
+   */
+  async resolveRemembered(token: string): Promise<Principal | null> {
+    const claims = this.runtime.tokenVerifier.remembered(token);
+    return claims === null ? null : this.principalOf(claims);
+  }
+
+  private principalOf(claims: KringClaims): Promise<Principal> {
     return claims.kind === 'professional' ? this.professional(claims) : this.citizen(claims);
   }
 
