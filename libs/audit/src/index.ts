@@ -8,4 +8,6 @@ export { AccessLogEntryEntity } from './access-log-entry.entity';
 export { AccessLogChainHeadEntity } from './access-log-chain-head.entity';
 export { AccessLogCheckpointEntity } from './access-log-checkpoint.entity';
 export { AccessLogWriter } from './access-log.writer';
+export { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS, storableText } from './stored-text';
+export { storedFormOf } from './stored-facts';
 export type { KnownChainHead, NamedStatement, StatementRunner } from './access-log.writer';
