@@ -38,6 +38,7 @@ function textOrNull(text: string | null): string | null {
 }
 
 function storedId(id: string): string {
+  if (CANONICAL_UUID.test(id)) return id;
   const lower = id.toLowerCase();
   if (!CANONICAL_UUID.test(lower)) throw new Error('an access-log id is not a uuid in its canonical form');
   return lower;
