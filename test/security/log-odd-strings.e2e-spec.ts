@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { chainKeyOf, entryHash, type AccessLogFacts, type StoredFacts } from '@kring/audit';
+import { chainKeyOf, entryHash, storedEntryOf, type AccessLogFacts, type StoredEntryRow } from '@kring/audit';
+import { readEntryFacts } from '../../libs/audit/src/read-entry.fixture';
 import { DEMO_FAMILY_ID } from '@kring/demo-world';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
@@ -48,33 +49,11 @@ const LIST_FIELDS = ['fields', 'basisRefs'] as const;
 const FAMILY = '0b6f3c1e-00aa-4c8a-9a51-0000000000aa';
 const OTHER_FAMILY = '0b6f3c1e-00ac-4c8a-9a51-0000000000ac';
 const SPOT_FAMILY = '0b6f3c1e-00ad-4c8a-9a51-0000000000ad';
-const MEMBER = '0b6f3c1e-00ab-4c8a-9a51-0000000000ab';
 
 const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { intact entriesChecked firstBroken { chainKey sequence entryId problem } } }`;
 
 /** An ordinary entry, to be given one odd value. */
-const plain = (): AccessLogFacts => ({
-  occurredAt: new Date('2026-05-01T08:00:00.000Z'),
-  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-  actorKind: 'PROFESSIONAL',
-  actorId: '0b6f3c1e-0004-4c8a-9a51-000000000002',
-  actorOrganisationId: '0b6f3c1e-0002-4c8a-9a51-000000000001',
-  actorRole: 'PROFESSIONAL',
-  activity: 'READ_FAMILY_FILE',
-  purpose: 'CASE_COORDINATION',
-  familyId: FAMILY,
-  subjectMemberIds: [MEMBER],
-  targetKind: 'RECORD',
-  targetIds: ['0b6f3c1e-0009-4c8a-9a51-000000000001'],
-  sourceOrganisationId: '0b6f3c1e-0002-4c8a-9a51-000000000003',
-  category: 'FINANCES',
-  fields: ['debts'],
-  decision: 'ALLOWED',
-  basis: 'CONSENT',
-  basisRefs: ['c-1'],
-  reason: null,
-  breakGlass: false,
-});
+const plain = () => readEntryFacts(1, FAMILY);
 
 describe('odd strings in the access log: the chain hashes exactly what PostgreSQL stores', () => {
   let sut: TestGateway;
@@ -119,17 +98,17 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
 
   it('a stored row, read back, hashes to its stored entry_hash', async () => {
     const written = await writeOddEntries(OTHER_FAMILY);
-    const { rows } = await superuser.query<StoredRow>(`SELECT * FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence`, [chainKeyOf(OTHER_FAMILY)]);
+    const { rows } = await superuser.query<StoredEntryRow>(`SELECT * FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence`, [chainKeyOf(OTHER_FAMILY)]);
     expect(rows).toHaveLength(written);
-    const mismatched = rows.filter((row) => Buffer.compare(Buffer.from(entryHash(sut.runtime.crypto.sodium, row.previous_hash, row.chain_key, factsOf(row))), row.entry_hash) !== 0);
+    const mismatched = rows.filter((row) => Buffer.compare(Buffer.from(entryHash(sut.runtime.crypto.sodium, row.previous_hash, row.chain_key, storedEntryOf(row))), row.entry_hash) !== 0);
     expect(mismatched.map((row) => ({ sequence: row.sequence, purpose: row.purpose?.slice(0, 80), activity: row.activity.slice(0, 80) }))).toEqual([]);
   });
 
   it('stores well-formed text: a lone surrogate and a NUL become U+FFFD, a purpose is cut by code point, never inside a pair', async () => {
     const stored = async (facts: AccessLogFacts) => {
       await append([{ ...facts, familyId: SPOT_FAMILY }]);
-      const { rows } = await superuser.query<StoredRow>(`SELECT * FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence DESC LIMIT 1`, [chainKeyOf(SPOT_FAMILY)]);
-      return rows[0] as StoredRow;
+      const { rows } = await superuser.query<StoredEntryRow>(`SELECT * FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence DESC LIMIT 1`, [chainKeyOf(SPOT_FAMILY)]);
+      return rows[0] as StoredEntryRow;
     };
     expect((await stored({ ...plain(), purpose: '\ud800x' })).purpose).toBe('\ufffdx');
     expect((await stored({ ...plain(), reason: 'a\u0000b' })).reason).toBe('a\ufffdb');
@@ -157,59 +136,3 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
     expect(await verify(null)).toMatchObject({ intact: true, firstBroken: null });
   });
 });
-
-/** An access_log_entry row as pg gives it back. */
-interface StoredRow {
-  readonly chain_key: string;
-  readonly sequence: string;
-  readonly occurred_at: Date;
-  readonly trace_id: string;
-  readonly actor_kind: string;
-  readonly actor_id: string | null;
-  readonly actor_organisation_id: string | null;
-  readonly actor_role: string | null;
-  readonly activity: string;
-  readonly purpose: string | null;
-  readonly family_id: string | null;
-  readonly subject_member_ids: string[];
-  readonly target_kind: string | null;
-  readonly target_id: string | null;
-  readonly target_ids: string[] | null;
-  readonly source_organisation_id: string | null;
-  readonly category: string | null;
-  readonly fields: string[];
-  readonly decision: string;
-  readonly basis: string | null;
-  readonly basis_refs: string[];
-  readonly reason: string | null;
-  readonly break_glass: boolean;
-  readonly previous_hash: Buffer;
-  readonly entry_hash: Buffer;
-}
-
-/** The facts as stored, read here column by column, independently of the gateway's reader. */
-function factsOf(row: StoredRow): StoredFacts {
-  return {
-    occurredAt: row.occurred_at,
-    traceId: row.trace_id,
-    actorKind: row.actor_kind as StoredFacts['actorKind'],
-    actorId: row.actor_id,
-    actorOrganisationId: row.actor_organisation_id,
-    actorRole: row.actor_role,
-    activity: row.activity,
-    purpose: row.purpose,
-    familyId: row.family_id,
-    subjectMemberIds: row.subject_member_ids,
-    targetKind: row.target_kind,
-    targetId: row.target_id,
-    targetIds: row.target_ids,
-    sourceOrganisationId: row.source_organisation_id,
-    category: row.category,
-    fields: row.fields,
-    decision: row.decision as StoredFacts['decision'],
-    basis: row.basis,
-    basisRefs: row.basis_refs,
-    reason: row.reason,
-    breakGlass: row.break_glass,
-  };
-}

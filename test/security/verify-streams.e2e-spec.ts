@@ -1,7 +1,8 @@
 import pg from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { chainKeyOf, entryHash, type AccessLogFacts } from '@kring/audit';
+import { chainKeyOf, entryHash } from '@kring/audit';
+import { readEntryFacts } from '../../libs/audit/src/read-entry.fixture';
 import { AccessLogIntegrityService } from '../../apps/gateway/src/access-log/access-log-integrity.service';
 import { LogVerificationMode } from '../../apps/gateway/src/access-log/access-log.model';
 import { observeStatements, type ObservedStatement } from '../support/statement-rows';
@@ -21,28 +22,7 @@ const EXPORTED_FAMILY = '0b6f3c1e-00d0-4c8a-9a51-0000000000d0';
 const ENTRIES = 2_500;
 const DEFAULT_BATCH = 1_000;
 
-const entry = (n: number, familyId = FAMILY): AccessLogFacts => ({
-  occurredAt: new Date(Date.UTC(2026, 4, 1) + n * 1000),
-  traceId: n.toString(16).padStart(32, '0'),
-  actorKind: 'PROFESSIONAL',
-  actorId: '0b6f3c1e-0004-4c8a-9a51-000000000002',
-  actorOrganisationId: '0b6f3c1e-0002-4c8a-9a51-000000000001',
-  actorRole: 'PROFESSIONAL',
-  activity: 'READ_FAMILY_FILE',
-  purpose: 'CASE_COORDINATION',
-  familyId,
-  subjectMemberIds: ['0b6f3c1e-00b1-4c8a-9a51-0000000000b1'],
-  targetKind: 'RECORD',
-  targetIds: ['0b6f3c1e-00b2-4c8a-9a51-0000000000b2', '0b6f3c1e-00b3-4c8a-9a51-0000000000b3'],
-  sourceOrganisationId: '0b6f3c1e-0002-4c8a-9a51-000000000003',
-  category: n % 2 === 0 ? 'FINANCES' : 'CONTACT',
-  fields: ['debts'],
-  decision: 'ALLOWED',
-  basis: 'CONSENT',
-  basisRefs: [`c-${n % 7}`],
-  reason: null,
-  breakGlass: false,
-});
+const entry = (n: number, familyId = FAMILY) => readEntryFacts(n, familyId);
 
 /** The statements that read entries of the log, and the most rows one of them returned. */
 const entryReads = (statements: readonly ObservedStatement[]) => statements.filter((s) => /FROM "?access_log_entry"?/.test(s.text) && /^\s*SELECT/i.test(s.text));

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { loadSodium, type Sodium } from '@kring/crypto';
-import type { AccessLogFacts } from './access-log-entry';
 import { entryHash, GENESIS_HASH } from './chain';
 import { CheckpointSigner, checkpointIsAuthentic, type Checkpoint } from './checkpoint';
 import { walkChain, type BrokenPlace, type ChainAnswer, type ChainQuestion, type StoredEntry } from './chain-walk';
-import { runWalk } from './verify-chain';
+import { readEntryFacts } from './read-entry.fixture';
+import { answersFromArrays, runWalk } from './verify-chain';
 
 const CHAIN = 'family:0b6f3c1e-0001-4c8a-9a51-000000000001';
 
@@ -22,28 +22,7 @@ describe('walking a chain in batches finds what the whole-chain check found', ()
     signer = new CheckpointSigner(sodium, new Uint8Array(32).fill(3));
   });
 
-  const facts = (n: number): AccessLogFacts => ({
-    occurredAt: new Date(Date.UTC(2026, 2, 1) + n * 1000),
-    traceId: n.toString(16).padStart(32, '0'),
-    actorKind: 'PROFESSIONAL',
-    actorId: null,
-    actorOrganisationId: null,
-    actorRole: 'PROFESSIONAL',
-    activity: 'READ_FAMILY_FILE',
-    purpose: 'CASE_COORDINATION',
-    familyId: '0b6f3c1e-0001-4c8a-9a51-000000000001',
-    subjectMemberIds: [],
-    targetKind: 'RECORD',
-    targetIds: [],
-    sourceOrganisationId: null,
-    category: 'CONTACT',
-    fields: [`f${n}`],
-    decision: 'ALLOWED',
-    basis: 'OWN_RECORD',
-    basisRefs: [],
-    reason: null,
-    breakGlass: false,
-  });
+  const facts = (n: number) => readEntryFacts(n);
 
   /** A chain of `length` entries, and a checkpoint after every `every`. */
   const chain = (length: number, every: number) => {
@@ -62,26 +41,13 @@ describe('walking a chain in batches finds what the whole-chain check found', ()
   /** The walk, its entries and checkpoints given `batch` at a time; counts the most rows handed over at once. */
   const walked = (entries: readonly StoredEntry[], checkpoints: readonly Checkpoint[], head: { sequence: number } | null, batch: number) => {
     let mostRows = 0;
-    const page = <T extends { sequence: number }>(rows: readonly T[], after: number | null) => {
-      const rest = rows.filter((r) => after === null || r.sequence > after).slice(0, batch);
-      mostRows = Math.max(mostRows, rest.length);
-      return rest;
+    const answers = answersFromArrays(entries, checkpoints, batch);
+    const counted = (question: ChainQuestion): ChainAnswer => {
+      const answer = answers(question);
+      if (Array.isArray(answer)) mostRows = Math.max(mostRows, answer.length);
+      return answer;
     };
-    const answer = (question: ChainQuestion): ChainAnswer => {
-      switch (question.kind) {
-        case 'entries':
-          return page(entries, question.after);
-        case 'checkpoints':
-          return page(checkpoints, question.after);
-        case 'holdsHash':
-          return entries.some((e) => Buffer.compare(e.entryHash, question.hash) === 0);
-        case 'entryAfter':
-          return entries.find((e) => e.sequence > question.sequence) ?? null;
-        case 'idAt':
-          return entries.find((e) => e.sequence === question.sequence)?.id ?? null;
-      }
-    };
-    return { ...runWalk(walkChain(sodium, CHAIN, signer.publicKey, head), answer), mostRows };
+    return { ...runWalk(walkChain(sodium, CHAIN, signer.publicKey, head), counted), mostRows };
   };
 
   /** Tamperings as someone with the database and the algorithm would do them, on a chain of 40 with checkpoints at 10, 20, 30, 40. */
@@ -184,23 +150,23 @@ describe('walking a chain in batches finds what the whole-chain check found', ()
     const at20 = entries[19] as StoredEntry;
     const start = { sequence: 20, hash: at20.entryHash, previousHash: at20.previousHash, id: at20.id };
     const asked: number[] = [];
-    const answer = (question: ChainQuestion, list: readonly StoredEntry[]): ChainAnswer => {
-      if (question.kind === 'entries') {
-        const rest = list.filter((e) => question.after === null || e.sequence > question.after).slice(0, 5);
-        asked.push(...rest.map((e) => e.sequence));
-        return rest;
-      }
-      if (question.kind === 'checkpoints') return checkpoints.filter((c) => question.after === null || c.sequence > question.after);
-      return question.kind === 'holdsHash' ? false : null;
+    /** The chain `list` answered five entries at a time, noting which entries were read. */
+    const answer = (list: readonly StoredEntry[]) => {
+      const answers = answersFromArrays(list, checkpoints, 5);
+      return (question: ChainQuestion): ChainAnswer => {
+        const given = answers(question);
+        if (question.kind === 'entries') asked.push(...(given as StoredEntry[]).map((e) => e.sequence));
+        return given;
+      };
     };
-    const intact = runWalk(walkChain(sodium, CHAIN, signer.publicKey, head, start), (q) => answer(q, entries));
+    const intact = runWalk(walkChain(sodium, CHAIN, signer.publicKey, head, start), answer(entries));
     expect(intact.verdict).toEqual({ chainKey: CHAIN, intact: true, entries: 20, checkpointsVerified: 2, firstBroken: null });
     expect(Math.min(...asked)).toBe(21);
     const changed = entries.map((e) => (e.sequence === 25 ? { ...e, fields: ['bsn'] } : e));
-    expect(runWalk(walkChain(sodium, CHAIN, signer.publicKey, head, start), (q) => answer(q, changed)).verdict.firstBroken).toEqual({ sequence: 25, entryId: 'entry-25', problem: 'CHANGED' });
+    expect(runWalk(walkChain(sodium, CHAIN, signer.publicKey, head, start), answer(changed)).verdict.firstBroken).toEqual({ sequence: 25, entryId: 'entry-25', problem: 'CHANGED' });
     // A change before the start is not read again: that is what a full verification is for.
     const early = entries.map((e) => (e.sequence === 5 ? { ...e, fields: ['bsn'] } : e));
-    expect(runWalk(walkChain(sodium, CHAIN, signer.publicKey, head, start), (q) => answer(q, early)).verdict.intact).toBe(true);
+    expect(runWalk(walkChain(sodium, CHAIN, signer.publicKey, head, start), answer(early)).verdict.intact).toBe(true);
   });
 });
 

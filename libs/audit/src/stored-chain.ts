@@ -28,7 +28,7 @@ export class StoredChain {
 
   /** The entry at a sequence, or null. */
   async entryAt(sequence: number): Promise<StoredEntry | null> {
-    const [row] = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM access_log_entry WHERE chain_key = $1 AND sequence = $2`, [this.chainKey, String(sequence)]);
+    const [row] = await this.query<StoredEntryRow>(`SELECT ${ENTRY_COLUMNS} FROM access_log_entry WHERE chain_key = $1 AND sequence = $2`, [this.chainKey, String(sequence)]);
     return row === undefined ? null : storedEntryOf(row);
   }
 
@@ -66,7 +66,7 @@ export class StoredChain {
       from = first === null ? null : first - 1;
     }
     while (from !== null) {
-      const rows = await this.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM access_log_entry WHERE chain_key = $1 AND sequence > $2::bigint AND sequence <= $2::bigint + $3 ORDER BY sequence`, [
+      const rows = await this.query<StoredEntryRow>(`SELECT ${ENTRY_COLUMNS} FROM access_log_entry WHERE chain_key = $1 AND sequence > $2::bigint AND sequence <= $2::bigint + $3 ORDER BY sequence`, [
         this.chainKey,
         String(from),
         this.batchSize,
@@ -99,8 +99,8 @@ function sequenceOrNull(sequence: number | null): string | null {
   return sequence === null ? null : String(sequence);
 }
 
-/** An access_log_entry row as pg parses it. */
-interface EntryRow {
+/** An access_log_entry row as pg parses it (`SELECT *` gives one too). */
+export interface StoredEntryRow {
   readonly id: string;
   readonly chain_key: string;
   readonly sequence: string;
@@ -138,7 +138,8 @@ interface CheckpointRow {
   readonly signature: Buffer;
 }
 
-function storedEntryOf(row: EntryRow): StoredEntry {
+/** A stored row as the walk reads it: the entry's facts as stored, with its place in the chain. */
+export function storedEntryOf(row: StoredEntryRow): StoredEntry {
   return {
     id: row.id,
     chainKey: row.chain_key,

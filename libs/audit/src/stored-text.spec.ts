@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { AccessLogFacts } from './access-log-entry';
+import { readEntryFacts } from './read-entry.fixture';
 import { storedFormOf } from './stored-facts';
 import { cutToCodePoints, storableText } from './stored-text';
 
@@ -91,28 +92,7 @@ describe('cutToCodePoints: a bound in code points, never inside a pair', () => {
 });
 
 describe('storedFormOf: an entry as the writer hashes and stores it', () => {
-  const facts: AccessLogFacts = {
-    occurredAt: new Date('2026-05-01T08:00:00.000Z'),
-    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-    actorKind: 'PROFESSIONAL',
-    actorId: '0b6f3c1e-0004-4c8a-9a51-000000000002',
-    actorOrganisationId: null,
-    actorRole: 'PROFESSIONAL',
-    activity: 'READ_FAMILY_FILE',
-    purpose: 'CASE_COORDINATION',
-    familyId: '0b6f3c1e-0001-4c8a-9a51-000000000001',
-    subjectMemberIds: ['0b6f3c1e-0003-4c8a-9a51-000000000001'],
-    targetKind: 'RECORD',
-    targetIds: ['0b6f3c1e-0009-4c8a-9a51-000000000001'],
-    sourceOrganisationId: null,
-    category: 'FINANCES',
-    fields: ['debts'],
-    decision: 'ALLOWED',
-    basis: 'CONSENT',
-    basisRefs: ['c-1'],
-    reason: null,
-    breakGlass: false,
-  };
+  const facts = readEntryFacts();
 
   it('returns facts already in stored form as the same object (the hot path copies nothing)', () => {
     expect(storedFormOf(facts)).toBe(facts);

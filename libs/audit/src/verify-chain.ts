@@ -15,7 +15,7 @@ export function verifyChain(
   publicKey: Uint8Array,
   head: { readonly sequence: number } | null,
 ): ChainVerdict {
-  return runWalk(walkChain(sodium, chainKey, publicKey, head), (question) => answerFromArrays(entries, checkpoints, question)).verdict;
+  return runWalk(walkChain(sodium, chainKey, publicKey, head), answersFromArrays(entries, checkpoints)).verdict;
 }
 
 /** Runs a walk to its end, answering each question at once. */
@@ -32,17 +32,24 @@ export async function runWalkAsync(walk: ChainWalk, answer: (question: ChainQues
   return step.value;
 }
 
-function answerFromArrays(entries: readonly StoredEntry[], checkpoints: readonly Checkpoint[], question: ChainQuestion): ChainAnswer {
-  switch (question.kind) {
-    case 'entries':
-      return entries.filter((e) => question.after === null || e.sequence > question.after);
-    case 'checkpoints':
-      return checkpoints.filter((c) => question.after === null || c.sequence > question.after);
-    case 'holdsHash':
-      return entries.some((e) => Buffer.compare(e.entryHash, question.hash) === 0);
-    case 'entryAfter':
-      return entries.find((e) => e.sequence > question.sequence) ?? null;
-    case 'idAt':
-      return entries.find((e) => e.sequence === question.sequence)?.id ?? null;
-  }
+/**
+ * A walk's questions answered from arrays in stored sequence order, entries and checkpoints
+ * `batch` at a time (all at once by default).
+ */
+export function answersFromArrays(entries: readonly StoredEntry[], checkpoints: readonly Checkpoint[], batch = Number.POSITIVE_INFINITY): (question: ChainQuestion) => ChainAnswer {
+  const after = <T extends { readonly sequence: number }>(rows: readonly T[], sequence: number | null) => rows.filter((r) => sequence === null || r.sequence > sequence).slice(0, batch);
+  return (question) => {
+    switch (question.kind) {
+      case 'entries':
+        return after(entries, question.after);
+      case 'checkpoints':
+        return after(checkpoints, question.after);
+      case 'holdsHash':
+        return entries.some((e) => Buffer.compare(e.entryHash, question.hash) === 0);
+      case 'entryAfter':
+        return entries.find((e) => e.sequence > question.sequence) ?? null;
+      case 'idAt':
+        return entries.find((e) => e.sequence === question.sequence)?.id ?? null;
+    }
+  };
 }
