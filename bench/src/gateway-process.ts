@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { peakRssMb, resetPeakRss } from './bench-support';
+import { cpuSeconds, peakRssMb, resetPeakRss } from './bench-support';
 import { nodeFlagsOf, scriptWords } from './node-flags';
 
 /** The gateway in a process of its own, as `npm start` runs it (its node flags, dist/apps/gateway/src/main.js). */
@@ -53,6 +53,8 @@ export interface Measured<T> {
   readonly seconds: number;
   readonly rssBeforeMb: number;
   readonly peakRssMb: number;
+  /** CPU time (user and system, all threads) the gateway process used during the call. */
+  readonly gatewayCpuSeconds: number | null;
   readonly result: T | null;
   /** Set when the gateway died during the call. */
   readonly crashed: string | null;
@@ -68,6 +70,11 @@ export async function measure<T>(gateway: GatewayProcess, call: () => Promise<T>
     if (Number.isFinite(peak)) sampledPeak = Math.max(sampledPeak, peak);
   }, 100);
   const started = performance.now();
+  const cpuBefore = cpuSeconds(gateway.pid);
+  const cpuUsed = () => {
+    const after = cpuSeconds(gateway.pid);
+    return cpuBefore === null || after === null ? null : Math.round((after - cpuBefore) * 10) / 10;
+  };
   try {
     // A connection that breaks because the process died is a crash, not an error of the call.
     const diedMeanwhile = async (error: unknown) => {
@@ -77,8 +84,8 @@ export async function measure<T>(gateway: GatewayProcess, call: () => Promise<T>
     };
     const outcome = await Promise.race([call().then((result) => ({ result }), diedMeanwhile), gateway.exited.then((how) => ({ crashed: how }))]);
     const seconds = (performance.now() - started) / 1000;
-    if ('crashed' in outcome) return { seconds, rssBeforeMb, peakRssMb: sampledPeak, result: null, crashed: `${outcome.crashed}: ${/FATAL ERROR[^\n]*/.exec(gateway.stderrTail())?.[0] ?? gateway.stderrTail().trim().split('\n').pop()}` };
-    return { seconds, rssBeforeMb, peakRssMb: Math.max(sampledPeak, peakRssMb(gateway.pid)), result: outcome.result, crashed: null };
+    if ('crashed' in outcome) return { seconds, rssBeforeMb, peakRssMb: sampledPeak, gatewayCpuSeconds: null, result: null, crashed: `${outcome.crashed}: ${/FATAL ERROR[^\n]*/.exec(gateway.stderrTail())?.[0] ?? gateway.stderrTail().trim().split('\n').pop()}` };
+    return { seconds, rssBeforeMb, peakRssMb: Math.max(sampledPeak, peakRssMb(gateway.pid)), gatewayCpuSeconds: cpuUsed(), result: outcome.result, crashed: null };
   } finally {
     clearInterval(sampler);
   }

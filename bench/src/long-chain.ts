@@ -25,7 +25,8 @@ export async function buildLongChain(runtime: KringRuntime, total: number, check
   const firstAt = Date.UTC(2026, 0, 1);
   const spacingMs = (365 * 24 * 3600 * 1000) / total;
   while (written < total) {
-    const count = Math.min(APPEND_BATCH, total - written);
+    // Up to the next checkpoint at most, so that one is signed every `checkpointEvery` entries exactly.
+    const count = Math.min(APPEND_BATCH, total - written, checkpointEvery - (written % checkpointEvery));
     const entries = Array.from({ length: count }, (_, i) => readEntry(written + i, new Date(firstAt + Math.floor((written + i) * spacingMs))));
     await runtime.dataSource.transaction((manager) => runtime.accessLog.append(manager, entries));
     written += count;
