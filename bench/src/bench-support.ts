@@ -178,3 +178,21 @@ export function readSavedWorld(file: string): SavedWorld | null {
 export function writeSavedWorld(file: string, saved: SavedWorld): void {
   writeFileSync(file, JSON.stringify(saved));
 }
+
+/** Linux: writing 5 to clear_refs resets the peak resident set size (VmHWM) of the process. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not Linux, or not allowed: the peak then covers the process's whole life
+  }
+}
+
+export function peakRssMb(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match === null ? NaN : Math.round(Number(match[1]) / 1024);
+  } catch {
+    return NaN;
+  }
+}

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,7 +10,7 @@ import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
 import { openDatabase } from '@kring/database';
 import { DevIssuer } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog, prewarmFamilyData, readSavedWorld, savedWorldFile, writeSavedWorld } from './bench-support';
+import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog, peakRssMb, prewarmFamilyData, readSavedWorld, resetPeakRss, savedWorldFile, writeSavedWorld } from './bench-support';
 import { productionNodeFlags } from './node-flags';
 import { seedWorld, type BenchWorld } from './world';
 
@@ -344,24 +344,6 @@ function cpuPerRequest(before: { gateway: number | null; database: number | null
   const gateway = per(before.gateway, after.gateway);
   const database = per(before.database, after.database);
   return { ...(gateway === undefined ? {} : { gatewayCpuMsPerRequest: gateway }), ...(database === undefined ? {} : { databaseCpuMsPerRequest: database }) };
-}
-
-/** Linux: writing 5 to clear_refs resets the peak resident set size (VmHWM) of the process. */
-function resetPeakRss(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    // not Linux, or not allowed: the peak then covers the process's whole life
-  }
-}
-
-function peakRssMb(pid: number): number {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match === null ? NaN : Math.round(Number(match[1]) / 1024);
-  } catch {
-    return NaN;
-  }
 }
 
 function round(value: number): number {

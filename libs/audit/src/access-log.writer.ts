@@ -3,6 +3,7 @@ import type { Sodium } from '@kring/crypto';
 import type { AccessLogFacts } from './access-log-entry';
 import { chainKeyOf, entryHash, GENESIS_HASH } from './chain';
 import { timeOrderedId } from './entry-id';
+import { storedFormOf } from './stored-facts';
 
 /** A statement with a name: PostgreSQL parses and plans it once per connection, not once per request. */
 export interface NamedStatement {
@@ -75,6 +76,11 @@ export interface KnownChainHead {
  * A read, which changes nothing but the log, needs no transaction around it:
  * `appendAfter` skips the lock for a head the caller read, and moves it only if it has
  * not moved since, in one atomic statement.
+ *
+ * Both first put every entry in the form PostgreSQL stores (`storedFormOf`: well-formed
+ * text without NUL, the purpose cut by code point, ids in lower case) and then hash and
+ * send that one form, so the chain covers exactly the stored row, whatever text a caller
+ * passed (docs/access-log.md, *Odd strings*).
  */
 export class AccessLogWriter {
   constructor(
@@ -86,7 +92,7 @@ export class AccessLogWriter {
   async append(manager: EntityManager, entries: readonly AccessLogFacts[]): Promise<void> {
     if (manager.queryRunner === undefined) throw new Error('the access log is appended inside a transaction, or alone through appendAfter');
     const byChain = new Map<string, AccessLogFacts[]>();
-    for (const entry of entries) {
+    for (const entry of entries.map(storedFormOf)) {
       const key = chainKeyOf(entry.familyId);
       const list = byChain.get(key);
       if (list === undefined) byChain.set(key, [entry]);
@@ -105,7 +111,8 @@ export class AccessLogWriter {
    * or the entries are not all on the head's chain: nothing was written, and the caller
    * appends them with `append` in a transaction instead.
    */
-  async appendAfter(manager: EntityManager, entries: readonly AccessLogFacts[], known: KnownChainHead): Promise<boolean> {
+  async appendAfter(manager: EntityManager, given: readonly AccessLogFacts[], known: KnownChainHead): Promise<boolean> {
+    const entries = given.map(storedFormOf);
     if (entries.some((entry) => chainKeyOf(entry.familyId) !== known.chainKey)) return false;
     if (entries.length === 0) return true;
     const [result] = await this.run<{ appended: number }>(manager, APPEND_IF_UNMOVED, [...this.appendParameters(known.chainKey, known.sequence, known.entryHash, entries), known.sequence]);
@@ -142,8 +149,9 @@ export class AccessLogWriter {
       previous = hash;
     }
     // Every column travels as one PostgreSQL array literal, built here: pg's own conversion
-    // escapes element by element, and these values are ids, codes and hex (arrayLiteral
-    // quotes and escapes the few that could hold anything else).
+    // escapes element by element. arrayLiteral quotes every text element, and inside quotes
+    // only `"` and `\` mean anything to PostgreSQL's array parser, so any storable text
+    // (braces, commas, spaces, the word NULL, controls, non-BMP characters) arrives as it is.
     const text = (pick: (facts: AccessLogFacts) => string | null) => arrayLiteral(entries.map(pick));
     const nested = (pick: (facts: AccessLogFacts) => readonly string[]) => arrayLiteral(entries.map((f) => arrayLiteral(pick(f))));
     return [
@@ -190,8 +198,9 @@ export class AccessLogWriter {
 
 /**
  * A PostgreSQL array literal of strings, every element quoted and escaped (NULL for null):
- * ids, field names and codes, cast to uuid[] or text[] in the statement, and the inner
- * literals of the array-valued columns (cast per row).
+ * ids, field names, codes and free text, cast to uuid[] or text[] in the statement, and the
+ * inner literals of the array-valued columns (cast per row). Quoted, the element "NULL" is
+ * the text NULL, and whitespace, braces and commas are kept.
  */
 function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : `"${NEEDS_ESCAPE.test(v) ? v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : v}"`)).join(',')}}`;

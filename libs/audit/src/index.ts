@@ -2,10 +2,16 @@ export type { AccessLogFacts, ActorKind, ChainedEntry, Decision, StoredFacts } f
 export { canonicalEncoding, chainKeyOf, entryHash, GENESIS_HASH } from './chain';
 export { CheckpointSigner, checkpointIsAuthentic } from './checkpoint';
 export type { Checkpoint } from './checkpoint';
-export { verifyChain } from './verify-chain';
-export type { Breakage, ChainVerdict } from './verify-chain';
+export { runWalk, runWalkAsync, verifyChain } from './verify-chain';
+export { GENESIS, walkChain } from './chain-walk';
+export type { Breakage, BrokenPlace, ChainAnswer, ChainQuestion, ChainVerdict, ChainWalk, StoredEntry, WalkResult, WalkStart } from './chain-walk';
 export { AccessLogEntryEntity } from './access-log-entry.entity';
 export { AccessLogChainHeadEntity } from './access-log-chain-head.entity';
 export { AccessLogCheckpointEntity } from './access-log-checkpoint.entity';
+export { AccessLogVerifiedCheckpointEntity } from './access-log-verified-checkpoint.entity';
+export { StoredChain, storedEntryOf } from './stored-chain';
+export type { RowQuery, StoredEntryRow } from './stored-chain';
 export { AccessLogWriter } from './access-log.writer';
+export { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS, storableText } from './stored-text';
+export { storedFormOf } from './stored-facts';
 export type { KnownChainHead, NamedStatement, StatementRunner } from './access-log.writer';

@@ -1,4 +1,4 @@
-import { AccessLogChainHeadEntity, AccessLogCheckpointEntity, AccessLogEntryEntity } from '@kring/audit';
+import { AccessLogChainHeadEntity, AccessLogCheckpointEntity, AccessLogEntryEntity, AccessLogVerifiedCheckpointEntity } from '@kring/audit';
 import { ConsentEntity, ConsentSignatureEntity } from '@kring/consent';
 import {
   BreakGlassGrantEntity,
@@ -27,6 +27,7 @@ export const KRING_ENTITIES = [
   AccessLogEntryEntity,
   AccessLogChainHeadEntity,
   AccessLogCheckpointEntity,
+  AccessLogVerifiedCheckpointEntity,
   BreakGlassGrantEntity,
   FamilyErasureEntity,
 ];

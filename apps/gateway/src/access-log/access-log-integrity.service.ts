@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AccessLogCheckpointEntity, AccessLogEntryEntity, chainKeyOf, verifyChain, type ChainedEntry, type ChainVerdict, type Checkpoint } from '@kring/audit';
+import { chainKeyOf } from '@kring/audit';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
-import type { CheckpointReport, LogVerification } from './access-log.model';
+import { LogVerificationMode, type CheckpointReport, type LogVerification } from './access-log.model';
+import { chainKeys, verifyStoredChain, type ChainVerificationContext } from './chain-verification';
 
 /**
  * The access log's tamper evidence: signing chain heads (checkpoints) and checking
@@ -48,75 +49,51 @@ export class AccessLogIntegrityService implements OnApplicationBootstrap, OnAppl
     return { signed, signedAt };
   }
 
-  /** Checks one family's chain, or every chain; reports the first broken entry found. */
-  async verify(familyId: string | null): Promise<LogVerification> {
+  /**
+   * Checks one family's chain, or every chain, and reports the first broken entry found.
+   * Each chain is read in batches of `batchSize` rows (memory does not grow with its
+   * length) in a snapshot of its own; every chain is visited, a batch of keys at a time.
+   * FULL reads every entry; SINCE_VERIFIED_CHECKPOINT starts each chain at the last
+   * checkpoint an earlier verification found intact (docs/access-log.md, *Verification*).
+   */
+  async verify(familyId: string | null, options: { mode?: LogVerificationMode; batchSize?: number } = {}): Promise<LogVerification> {
     if (familyId !== null && !isUuid(familyId)) throw notFound('family');
-    const chainKeys =
-      familyId !== null
-        ? [chainKeyOf(familyId)]
-        : (await this.runtime.dataSource.query<{ chain_key: string }[]>(`SELECT chain_key FROM access_log_chain_head UNION SELECT DISTINCT chain_key FROM access_log_entry ORDER BY 1`)).map((r) => r.chain_key);
-    let entries = 0;
-    let checkpoints = 0;
-    let firstBroken: ChainVerdict['firstBroken'] & { chainKey: string } = null as never;
-    for (const chainKey of chainKeys) {
-      const verdict = await this.verifyOne(chainKey);
-      entries += verdict.entries;
-      checkpoints += verdict.checkpointsVerified;
-      if (!verdict.intact && firstBroken === null) firstBroken = { chainKey, ...(verdict.firstBroken as NonNullable<ChainVerdict['firstBroken']>) };
+    const mode = options.mode ?? LogVerificationMode.FULL;
+    const context: ChainVerificationContext = {
+      dataSource: this.runtime.dataSource,
+      sodium: this.runtime.crypto.sodium,
+      publicKey: this.runtime.checkpointSigner.publicKey,
+      now: () => this.runtime.clock.now(),
+      batchSize: options.batchSize ?? VERIFY_BATCH_SIZE,
+    };
+    // Ids are stored (and chains named) in lower case; PostgreSQL matches a uuid in capitals too.
+    const keys = familyId !== null ? [chainKeyOf(familyId.toLowerCase())] : chainKeys(context.dataSource, context.batchSize);
+    const total = { chains: 0, entries: 0, checkpoints: 0, skipped: 0 };
+    let firstBroken: LogVerification['firstBroken'] = null;
+    for await (const chainKey of keys) {
+      const { verdict, entriesSkipped } = await verifyStoredChain(context, chainKey, mode === LogVerificationMode.FULL ? 'GENESIS' : 'LAST_VERIFIED_CHECKPOINT');
+      total.chains += 1;
+      total.entries += verdict.entries;
+      total.checkpoints += verdict.checkpointsVerified;
+      total.skipped += entriesSkipped;
+      if (firstBroken === null && verdict.firstBroken !== null) firstBroken = { chainKey, ...verdict.firstBroken };
     }
     return {
       intact: firstBroken === null,
-      chainsChecked: chainKeys.length,
-      entriesChecked: entries,
-      checkpointsVerified: checkpoints,
+      mode,
+      chainsChecked: total.chains,
+      entriesChecked: total.entries,
+      entriesSkipped: total.skipped,
+      checkpointsVerified: total.checkpoints,
       firstBroken,
       verifiedAt: this.runtime.clock.now(),
       keyId: this.runtime.checkpointSigner.keyId,
     };
   }
-
-  private async verifyOne(chainKey: string): Promise<ChainVerdict> {
-    const manager = this.runtime.dataSource.manager;
-    const rows = await manager.find(AccessLogEntryEntity, { where: { chainKey }, order: { sequence: 'ASC' } });
-    const stored = await manager.find(AccessLogCheckpointEntity, { where: { chainKey }, order: { sequence: 'ASC' } });
-    const [head] = await this.runtime.dataSource.query<{ sequence: string }[]>(`SELECT sequence FROM access_log_chain_head WHERE chain_key = $1`, [chainKey]);
-    const entries: (ChainedEntry & { id: string })[] = rows.map((r) => ({
-      id: r.id,
-      chainKey: r.chainKey,
-      sequence: Number(r.sequence),
-      previousHash: new Uint8Array(r.previousHash),
-      entryHash: new Uint8Array(r.entryHash),
-      occurredAt: r.occurredAt,
-      traceId: r.traceId,
-      actorKind: r.actorKind as ChainedEntry['actorKind'],
-      actorId: r.actorId,
-      actorOrganisationId: r.actorOrganisationId,
-      actorRole: r.actorRole,
-      activity: r.activity,
-      purpose: r.purpose,
-      familyId: r.familyId,
-      subjectMemberIds: r.subjectMemberIds,
-      targetKind: r.targetKind,
-      // Which of the two is set tells the encoding the entry was hashed in (v1 or v2).
-      targetId: r.targetId,
-      targetIds: r.targetIds,
-      sourceOrganisationId: r.sourceOrganisationId,
-      category: r.category,
-      fields: r.fields,
-      decision: r.decision as ChainedEntry['decision'],
-      basis: r.basis,
-      basisRefs: r.basisRefs,
-      reason: r.reason,
-      breakGlass: r.breakGlass,
-    }));
-    const checkpoints: Checkpoint[] = stored.map((c) => ({
-      chainKey: c.chainKey,
-      sequence: Number(c.sequence),
-      entryHash: new Uint8Array(c.entryHash),
-      signedAt: c.signedAt,
-      keyId: c.keyId,
-      signature: new Uint8Array(c.signature),
-    }));
-    return verifyChain(this.runtime.crypto.sodium, chainKey, entries, checkpoints, this.runtime.checkpointSigner.publicKey, head === undefined ? null : { sequence: Number(head.sequence) });
-  }
 }
+
+/**
+ * Rows per statement when verifying: a batch of entries is a few megabytes in the gateway,
+ * whatever the chain's length (docs/performance.md, *Verifying a long chain*).
+ */
+const VERIFY_BATCH_SIZE = 1_000;

@@ -199,16 +199,31 @@ export class BrokenEntry {
   problem!: string;
 }
 
+export enum LogVerificationMode {
+  FULL = 'FULL',
+  SINCE_VERIFIED_CHECKPOINT = 'SINCE_VERIFIED_CHECKPOINT',
+}
+registerEnumType(LogVerificationMode, {
+  name: 'LogVerificationMode',
+  description: 'FULL reads every entry. SINCE_VERIFIED_CHECKPOINT starts each chain at the last signed checkpoint an earlier verification found intact: faster, but a change to entries before it is found only by a FULL verification.',
+});
+
 @ObjectType({ description: 'The result of checking the hash chains and signed checkpoints.' })
 export class LogVerification {
   @Field()
   intact!: boolean;
+
+  @Field(() => LogVerificationMode, { description: 'How much of each chain was read.' })
+  mode!: LogVerificationMode;
 
   @Field(() => Int)
   chainsChecked!: number;
 
   @Field(() => Int)
   entriesChecked!: number;
+
+  @Field(() => Int, { description: 'Entries before a checkpoint verified earlier, not read again (0 in a FULL verification).' })
+  entriesSkipped!: number;
 
   @Field(() => Int)
   checkpointsVerified!: number;

@@ -4,7 +4,7 @@ import { Authenticated, ProfessionalsOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { Inject } from '@nestjs/common';
-import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification } from './access-log.model';
+import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification, LogVerificationMode } from './access-log.model';
 import { AccessLogIntegrityService } from './access-log-integrity.service';
 import { AccessLogService } from './access-log.service';
 
@@ -39,8 +39,11 @@ export class AccessLogResolver {
 
   @ProfessionalsOnly(...OFFICERS)
   @Query(() => LogVerification, { description: 'Checks the hash chains and signed checkpoints of one family, or of the whole log.' })
-  verifyAccessLog(@Args('familyId', { type: () => ID, nullable: true }) familyId: string | null | undefined): Promise<LogVerification> {
-    return this.integrity.verify(familyId ?? null);
+  verifyAccessLog(
+    @Args('familyId', { type: () => ID, nullable: true }) familyId: string | null | undefined,
+    @Args('mode', { type: () => LogVerificationMode, nullable: true, defaultValue: LogVerificationMode.FULL }) mode: LogVerificationMode | null | undefined,
+  ): Promise<LogVerification> {
+    return this.integrity.verify(familyId ?? null, { mode: mode ?? LogVerificationMode.FULL });
   }
 
   @ProfessionalsOnly(...OFFICERS, ProfessionalRole.ADMIN)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import {
   ageOn,
   capacityBand,
@@ -176,7 +177,7 @@ export class ConsentService {
     if (input.categories.length === 0) throw badInput('categories', 'must name at least one data category');
     if (input.purposes.length === 0) throw badInput('purposes', 'must name at least one purpose');
     const unknown = input.purposes.find((p) => this.runtime.catalogue.find(p) === undefined);
-    if (unknown !== undefined) throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(unknown.slice(0, 64))} is not in the purpose catalogue; see \`purposes\`.`, { field: 'purposes' });
+    if (unknown !== undefined) throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(unknown, LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`, { field: 'purposes' });
     if (validFrom.getTime() < now.getTime() - VALID_FROM_TOLERANCE_MS) throw badInput('validFrom', 'cannot lie in the past');
     if (input.validUntil.getTime() <= validFrom.getTime()) throw badInput('validUntil', 'must be after validFrom');
     const latest = new Date(validFrom);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { dutchDate } from '@kring/consent';
 import { isValidBsn } from '@kring/crypto';
 import { FamilyEntity, FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
@@ -140,7 +141,7 @@ function decodeCursor(cursor: string): string {
 function refusal(purpose: string, knownFamilyId: string | null, requestedId: string | null, reason: DenyReason): EntryDraft {
   return {
     activity: 'READ_FAMILY_FILE',
-    purpose: purpose.trim() === '' ? null : purpose.trim().slice(0, 64),
+    purpose: purpose.trim() === '' ? null : cutToCodePoints(purpose.trim(), LOGGED_PURPOSE_MAX_CODE_POINTS),
     familyId: knownFamilyId,
     subjectMemberIds: [],
     targetKind: 'FAMILY',

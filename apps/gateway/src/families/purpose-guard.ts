@@ -1,3 +1,4 @@
+import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import type { ProfessionalPrincipal } from '@kring/identity';
 import type { Purpose, PurposeCatalogue } from '@kring/policy';
 import { ErrorCode, KringError } from '../common/kring-error';
@@ -10,7 +11,7 @@ export function requirePurpose(catalogue: PurposeCatalogue, principal: Professio
   // Exact codes only: a padded or differently cased code is not the catalogue's code.
   const purpose = catalogue.find(code);
   if (purpose === undefined) {
-    throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(code.slice(0, 64))} is not in the purpose catalogue; see \`purposes\`.`);
+    throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(code, LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`);
   }
   if (!purpose.domains.includes(principal.domain)) {
     throw new KringError(ErrorCode.FORBIDDEN, `Organisations of domain ${principal.domain} may not use purpose ${purpose.code}.`);

@@ -6,8 +6,9 @@ import { CreateBreakGlassGrant1795368446173 } from './1795368446173-CreateBreakG
 import { AddAccessLogTargetIds1795380793034 } from './1795380793034-AddAccessLogTargetIds';
 import { NotifyRegistrationChanges1795390000000 } from './1795390000000-NotifyRegistrationChanges';
 import { AddFamilyErasure1795399331613 } from './1795399331613-AddFamilyErasure';
+import { AddAccessLogVerifiedCheckpoint1795420000000 } from './1795420000000-AddAccessLogVerifiedCheckpoint';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, in order. Each is a reviewed file; `npm run migration:generate` drafts new ones. */
-export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173, AddAccessLogTargetIds1795380793034, NotifyRegistrationChanges1795390000000, AddFamilyErasure1795399331613];
+export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173, AddAccessLogTargetIds1795380793034, NotifyRegistrationChanges1795390000000, AddFamilyErasure1795399331613, AddAccessLogVerifiedCheckpoint1795420000000];

@@ -1,0 +1,176 @@
+import type { Checkpoint } from './checkpoint';
+import type { ChainAnswer, ChainQuestion, StoredEntry } from './chain-walk';
+
+/** Runs one SQL statement and gives its rows as pg parsed them (in the caller's transaction, for one snapshot). */
+export type RowQuery = <T>(sql: string, parameters: unknown[]) => Promise<T[]>;
+
+/**
+ * One chain as PostgreSQL holds it, read for `walkChain` in keyset batches by sequence:
+ * raw rows (no entities), at most `batchSize` at a time, each batch the range of sequences
+ * after the last one of the batch before, on the chain's unique index (chain_key, sequence).
+ * The same for its checkpoints. Run it in one REPEATABLE READ transaction, so that the
+ * head, every batch and the answers about a broken link see the same chain.
+ */
+export class StoredChain {
+  constructor(
+    private readonly query: RowQuery,
+    readonly chainKey: string,
+    private readonly batchSize: number,
+  ) {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('a batch holds at least one row');
+  }
+
+  /** The chain head's sequence, or null when the chain has no head row. */
+  async head(): Promise<{ sequence: number } | null> {
+    const [row] = await this.query<{ sequence: string }>(`SELECT sequence FROM access_log_chain_head WHERE chain_key = $1`, [this.chainKey]);
+    return row === undefined ? null : { sequence: Number(row.sequence) };
+  }
+
+  /** The entry at a sequence, or null. */
+  async entryAt(sequence: number): Promise<StoredEntry | null> {
+    const [row] = await this.query<StoredEntryRow>(`SELECT ${ENTRY_COLUMNS} FROM access_log_entry WHERE chain_key = $1 AND sequence = $2`, [this.chainKey, String(sequence)]);
+    return row === undefined ? null : storedEntryOf(row);
+  }
+
+  async answer(question: ChainQuestion): Promise<ChainAnswer> {
+    switch (question.kind) {
+      case 'entries':
+        return this.entriesAfter(question.after);
+      case 'checkpoints':
+        return (await this.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM access_log_checkpoint ${AFTER} LIMIT $3`, [this.chainKey, sequenceOrNull(question.after), this.batchSize])).map(checkpointOf);
+      case 'holdsHash': {
+        // Asked once, where a link is broken: a scan of the chain's rows instead of a map of every hash in memory.
+        const [row] = await this.query<{ held: boolean }>(`SELECT EXISTS (SELECT 1 FROM access_log_entry WHERE chain_key = $1 AND entry_hash = $2) AS held`, [this.chainKey, Buffer.from(question.hash)]);
+        return row?.held === true;
+      }
+      case 'entryAfter': {
+        const next = await this.firstSequenceAfter(question.sequence);
+        return next === null ? null : this.entryAt(next);
+      }
+      case 'idAt':
+        return (await this.entryAt(question.sequence))?.id ?? null;
+    }
+  }
+
+  /**
+   * The next batch: the entries whose sequence lies in the `batchSize` numbers after `after`.
+   * A range, not a LIMIT: whatever plan PostgreSQL picks (with outdated statistics it once
+   * sorted the whole chain for every batch of 5,000), it reads at most a batch. In an intact
+   * chain every number is taken, so each batch is full; where a tampered chain has a gap of
+   * a whole batch, the walk goes on from the next sequence there is.
+   */
+  private async entriesAfter(after: number | null): Promise<StoredEntry[]> {
+    let from = after;
+    if (from === null) {
+      const first = await this.firstSequenceAfter(null);
+      from = first === null ? null : first - 1;
+    }
+    while (from !== null) {
+      const rows = await this.query<StoredEntryRow>(`SELECT ${ENTRY_COLUMNS} FROM access_log_entry WHERE chain_key = $1 AND sequence > $2::bigint AND sequence <= $2::bigint + $3 ORDER BY sequence`, [
+        this.chainKey,
+        String(from),
+        this.batchSize,
+      ]);
+      if (rows.length > 0) return rows.map(storedEntryOf);
+      const next = await this.firstSequenceAfter(from);
+      from = next === null ? null : next - 1;
+    }
+    return [];
+  }
+
+  /** The lowest sequence of the chain after `after` (or at all), from the index's edge. */
+  private async firstSequenceAfter(after: number | null): Promise<number | null> {
+    const [row] = await this.query<{ sequence: string | null }>(`SELECT min(sequence) AS sequence FROM access_log_entry WHERE chain_key = $1 AND ($2::bigint IS NULL OR sequence > $2::bigint)`, [
+      this.chainKey,
+      sequenceOrNull(after),
+    ]);
+    return row?.sequence === null || row?.sequence === undefined ? null : Number(row.sequence);
+  }
+}
+
+/** Checkpoints of one chain after a sequence ($2; all of them when null), in sequence order: a chain has few, one per signing interval at most. */
+const AFTER = `WHERE chain_key = $1 AND ($2::bigint IS NULL OR sequence > $2::bigint) ORDER BY sequence`;
+
+const ENTRY_COLUMNS = `id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids,
+  target_kind, target_id, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash`;
+const CHECKPOINT_COLUMNS = `chain_key, sequence, entry_hash, signed_at, key_id, signature`;
+
+function sequenceOrNull(sequence: number | null): string | null {
+  return sequence === null ? null : String(sequence);
+}
+
+/** An access_log_entry row as pg parses it (`SELECT *` gives one too). */
+export interface StoredEntryRow {
+  readonly id: string;
+  readonly chain_key: string;
+  readonly sequence: string;
+  readonly occurred_at: Date;
+  readonly trace_id: string;
+  readonly actor_kind: string;
+  readonly actor_id: string | null;
+  readonly actor_organisation_id: string | null;
+  readonly actor_role: string | null;
+  readonly activity: string;
+  readonly purpose: string | null;
+  readonly family_id: string | null;
+  readonly subject_member_ids: string[];
+  readonly target_kind: string | null;
+  readonly target_id: string | null;
+  readonly target_ids: string[] | null;
+  readonly source_organisation_id: string | null;
+  readonly category: string | null;
+  readonly fields: string[];
+  readonly decision: string;
+  readonly basis: string | null;
+  readonly basis_refs: string[];
+  readonly reason: string | null;
+  readonly break_glass: boolean;
+  readonly previous_hash: Buffer;
+  readonly entry_hash: Buffer;
+}
+
+interface CheckpointRow {
+  readonly chain_key: string;
+  readonly sequence: string;
+  readonly entry_hash: Buffer;
+  readonly signed_at: Date;
+  readonly key_id: string;
+  readonly signature: Buffer;
+}
+
+/** A stored row as the walk reads it: the entry's facts as stored, with its place in the chain. */
+export function storedEntryOf(row: StoredEntryRow): StoredEntry {
+  return {
+    id: row.id,
+    chainKey: row.chain_key,
+    sequence: Number(row.sequence),
+    occurredAt: row.occurred_at,
+    traceId: row.trace_id,
+    actorKind: row.actor_kind as StoredEntry['actorKind'],
+    actorId: row.actor_id,
+    actorOrganisationId: row.actor_organisation_id,
+    actorRole: row.actor_role,
+    activity: row.activity,
+    purpose: row.purpose,
+    familyId: row.family_id,
+    subjectMemberIds: row.subject_member_ids,
+    targetKind: row.target_kind,
+    // Which of the two is set tells the encoding the entry was hashed in (v1 or v2).
+    targetId: row.target_id,
+    targetIds: row.target_ids,
+    sourceOrganisationId: row.source_organisation_id,
+    category: row.category,
+    fields: row.fields,
+    decision: row.decision as StoredEntry['decision'],
+    basis: row.basis,
+    basisRefs: row.basis_refs,
+    reason: row.reason,
+    breakGlass: row.break_glass,
+    previousHash: row.previous_hash,
+    entryHash: row.entry_hash,
+  };
+}
+
+function checkpointOf(row: CheckpointRow): Checkpoint {
+  return { chainKey: row.chain_key, sequence: Number(row.sequence), entryHash: row.entry_hash, signedAt: row.signed_at, keyId: row.key_id, signature: row.signature };
+}
