@@ -151,18 +151,22 @@ export function changeEntry(input: {
 }
 
 /**
- * An entry for a request refused before anything was read, because its input could not be
- * taken (e.g. text that is not well formed): no purpose, family or target is recorded, since
- * none of the refused input is trusted or stored.
+ * An entry for a request refused before anything was read or decided. By default it records
+ * no purpose, family or target: a request refused for its input (e.g. text that is not well
+ * formed) stores none of that input. A refused read of a family says what was asked for.
  */
-export function inputRefusal(activity: string, reason: DenyReason | RequestRefusal): EntryDraft {
+export function refusalEntry(
+  activity: string,
+  reason: DenyReason | RequestRefusal,
+  about: { readonly purpose?: string | null; readonly familyId?: string | null; readonly targetKind?: string; readonly targetIds?: readonly string[] } = {},
+): EntryDraft {
   return {
     activity,
-    purpose: null,
-    familyId: null,
+    purpose: about.purpose ?? null,
+    familyId: about.familyId ?? null,
     subjectMemberIds: [],
-    targetKind: null,
-    targetIds: [],
+    targetKind: about.targetKind ?? null,
+    targetIds: about.targetIds ?? [],
     sourceOrganisationId: null,
     category: null,
     fields: [],

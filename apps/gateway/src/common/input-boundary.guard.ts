@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RequestRefusal } from '@kring/policy';
-import { AuditService, inputRefusal } from '../access-log/audit.service';
+import { AuditService, refusalEntry } from '../access-log/audit.service';
 import { requestOf } from '../auth/auth.guard';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { badInput } from './kring-error';
@@ -46,7 +46,7 @@ export class InputBoundaryGuard implements CanActivate {
     const activity = this.reflector.get<string | undefined>(REFUSALS_LOGGED, context.getHandler());
     const request = requestOf(context) as ReturnType<typeof requestOf> & { traceId?: string };
     if (activity !== undefined && request.principal) {
-      await this.audit.recordRefusal({ principal: request.principal, traceId: request.traceId ?? '', at: this.runtime.clock.now() }, inputRefusal(activity, RequestRefusal.MALFORMED_INPUT));
+      await this.audit.recordRefusal({ principal: request.principal, traceId: request.traceId ?? '', at: this.runtime.clock.now() }, refusalEntry(activity, RequestRefusal.MALFORMED_INPUT));
     }
     throw badInput(field, 'is not well-formed text (it holds a NUL character or a lone surrogate)');
   }

@@ -5,7 +5,7 @@ import { isValidBsn } from '@kring/crypto';
 import { FamilyEntity, FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import { decideCitizenAccess, decideFieldAccess, DenyReason, isInvolved, type FieldFacts, type Purpose } from '@kring/policy';
-import { AuditService, type AuditContext, type EntryDraft } from '../access-log/audit.service';
+import { AuditService, refusalEntry, type AuditContext, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { requirePageSize } from '../common/keyset-page';
 import { badInput, ErrorCode, notFound, type KringError } from '../common/kring-error';
@@ -139,20 +139,10 @@ function decodeCursor(cursor: string): string {
 
 /** A read refused before any field was decided: one entry, on the family's chain when the family exists. */
 function refusal(purpose: string, knownFamilyId: string | null, requestedId: string | null, reason: DenyReason): EntryDraft {
-  return {
-    activity: 'READ_FAMILY_FILE',
+  return refusalEntry('READ_FAMILY_FILE', reason, {
     purpose: purpose.trim() === '' ? null : cutToCodePoints(purpose.trim(), LOGGED_PURPOSE_MAX_CODE_POINTS),
     familyId: knownFamilyId,
-    subjectMemberIds: [],
     targetKind: 'FAMILY',
     targetIds: requestedId !== null && isUuid(requestedId) ? [requestedId] : [],
-    sourceOrganisationId: null,
-    category: null,
-    fields: [],
-    decision: 'DENIED',
-    basis: null,
-    basisRefs: [],
-    reason,
-    breakGlass: false,
-  };
+  });
 }
