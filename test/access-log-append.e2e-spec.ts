@@ -81,7 +81,7 @@ describe('appending a read to the access log after the head it read', () => {
   });
 
   it('a head that moved after the read took it is noticed: the entries are hashed again and go after the new head', async () => {
-    const { dataSource, accessLog } = sut.runtime;
+    const { dataSource, accessLog } = sut;
     // Make sure the chain has a head, then read it the way a read does: without a lock.
     await sut.graphql(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
     const [stale] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
@@ -107,7 +107,7 @@ describe('appending a read to the access log after the head it read', () => {
   });
 
   it('a head that did not move takes the entries without the lock, and the chain verifies', async () => {
-    const { dataSource, accessLog } = sut.runtime;
+    const { dataSource, accessLog } = sut;
     const [head] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
     if (head === undefined) throw new Error('the chain has no head');
     const statements: string[] = [];
@@ -132,7 +132,7 @@ describe('appending a read to the access log after the head it read', () => {
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
   });
   it('outside a transaction, a read appends after the head it read in one statement, and appends nothing when that head moved', async () => {
-    const { dataSource, accessLog } = sut.runtime;
+    const { dataSource, accessLog } = sut;
     const head = async () => {
       const [row] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
       if (row === undefined) throw new Error('the chain has no head');
@@ -148,7 +148,7 @@ describe('appending a read to the access log after the head it read', () => {
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
   });
   it('text that array literals treat specially is stored as given and verifies: quotes, backslashes, commas, braces, NULL, non-ASCII', async () => {
-    const { dataSource, accessLog } = sut.runtime;
+    const { dataSource, accessLog } = sut;
     const awkward = ['"quoted"', 'back\\slash', 'a,b', '{braces}', 'NULL', 'straße ✓', ''];
     const entry: AccessLogFacts = { ...facts('AWKWARD_TEXT'), purpose: awkward.join(' '), actorRole: 'CASE_WORKER,PRIVACY_OFFICER', fields: awkward, basisRefs: ['NULL'], category: null };
     await dataSource.transaction((manager) => accessLog.append(manager, [entry]));

@@ -249,9 +249,9 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
   });
 
   it('the application\'s database role cannot update or delete log entries', async () => {
-    await expect(sut.runtime.dataSource.query(`UPDATE access_log_entry SET decision = 'ALLOWED'`)).rejects.toThrow(/permission denied/);
-    await expect(sut.runtime.dataSource.query(`DELETE FROM access_log_entry`)).rejects.toThrow(/permission denied/);
-    await expect(sut.runtime.dataSource.query(`TRUNCATE access_log_entry`)).rejects.toThrow(/permission denied/);
+    await expect(sut.dataSource.query(`UPDATE access_log_entry SET decision = 'ALLOWED'`)).rejects.toThrow(/permission denied/);
+    await expect(sut.dataSource.query(`DELETE FROM access_log_entry`)).rejects.toThrow(/permission denied/);
+    await expect(sut.dataSource.query(`TRUNCATE access_log_entry`)).rejects.toThrow(/permission denied/);
   });
 
   it('even the owner is refused by the trigger unless triggers are switched off', async () => {
@@ -313,7 +313,7 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
           activity: 'READ_FAMILY_FILE', purpose: 'CASE_COORDINATION', familyId: DEMO_FAMILY_ID, subjectMemberIds: [], targetKind: null, targetIds: [],
           sourceOrganisationId: null, category: 'HEALTH', fields: ['diagnosis'], decision: 'DENIED' as const, basis: null, basisRefs: [], reason: 'NO_CONSENT', breakGlass: false,
         };
-        const hash = entryHash(sut.runtime.crypto.sodium, new Uint8Array(seventh?.entry_hash ?? []), `family:${DEMO_FAMILY_ID}`, facts);
+        const hash = entryHash(sut.crypto.sodium, new Uint8Array(seventh?.entry_hash ?? []), `family:${DEMO_FAMILY_ID}`, facts);
         await superuser.query(`UPDATE access_log_entry SET sequence = sequence + 1000000 WHERE family_id = $1 AND sequence >= 8`, [DEMO_FAMILY_ID]);
         await superuser.query(`UPDATE access_log_entry SET sequence = sequence - 1000000 + 1 WHERE family_id = $1 AND sequence >= 1000000`, [DEMO_FAMILY_ID]);
         await superuser.query(
@@ -543,7 +543,7 @@ describe('exporting the access log', () => {
     expect(lines[0]).toMatch(/^occurred_at,trace_id,activity,/);
     // The target ids come last, after every column there was before.
     expect(lines[0]).toMatch(/,target_kind,target_id,.*,entry_id,target_ids$/);
-    const read = (await sut.runtime.dataSource.query<{ target_ids: string[] }[]>(`SELECT target_ids FROM access_log_entry WHERE decision = 'DENIED' AND cardinality(target_ids) > 1 LIMIT 1`))[0];
+    const read = (await sut.dataSource.query<{ target_ids: string[] }[]>(`SELECT target_ids FROM access_log_entry WHERE decision = 'DENIED' AND cardinality(target_ids) > 1 LIMIT 1`))[0];
     expect(response.text).toContain(`,${read?.target_ids.join(' ')}\r\n`);
     const graphql = await sut.graphql<{ accessLog: { edges: unknown[] } }>(`{ accessLog(filter: { decision: DENIED }, first: 200) { edges { cursor } } }`, { token: await sut.tokenFor('keten-fg') });
     expect(lines.length - 1).toBe(graphql.data?.accessLog.edges.length);
@@ -598,7 +598,7 @@ describe('refusals of familyByBsn are entries too', () => {
   it('an unknown purpose answers UNKNOWN_PURPOSE and is logged, whatever the BSN', async () => {
     const answer = await sut.graphql(`{ familyByBsn(bsn: "999999990", purpose: "CURIOSITY") { id } }`, { token: await sut.tokenFor('wmo') });
     expect(answer.errors?.[0]?.extensions?.code).toBe('UNKNOWN_PURPOSE');
-    const rows = await sut.runtime.dataSource.query<{ reason: string }[]>(`SELECT reason FROM access_log_entry WHERE activity = 'READ_FAMILY_FILE' AND decision = 'DENIED'`);
+    const rows = await sut.dataSource.query<{ reason: string }[]>(`SELECT reason FROM access_log_entry WHERE activity = 'READ_FAMILY_FILE' AND decision = 'DENIED'`);
     expect(rows).toEqual([{ reason: 'UNKNOWN_PURPOSE' }]);
   });
 });

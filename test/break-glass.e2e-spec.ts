@@ -1,5 +1,5 @@
+import { ManualClock } from '@kring/config';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M } from '@kring/demo-world';
-import { ManualClock } from '../apps/gateway/src/runtime/clock';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const OPEN = `mutation($input: BreakGlassInput!) { breakGlass(input: $input) { id status categories expiresAt justification professionalName } }`;
@@ -95,7 +95,7 @@ describe('break-glass', () => {
   });
 
   it('the justification is stored encrypted', async () => {
-    const rows = await sut.runtime.dataSource.query<{ j: Buffer }[]>(`SELECT justification_ciphertext AS j FROM break_glass_grant`);
+    const rows = await sut.dataSource.query<{ j: Buffer }[]>(`SELECT justification_ciphertext AS j FROM break_glass_grant`);
     expect(rows.length).toBe(1);
     expect(rows[0]?.j.toString('utf8')).not.toContain('paniek');
   });

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { ManualClock } from '../apps/gateway/src/runtime/clock';
+import { ManualClock } from '@kring/config';
 import { readCatalogue } from './support/reference/reference-catalogue';
 import { expectedMemberView } from './support/reference/reference-member-view';
 import type { ReferenceOrganisation } from './support/reference/reference-world';
@@ -62,7 +62,7 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
         fc.asyncProperty(spec, async ({ world: worldSpecOf, viewer }) => {
           const { world, request } = materializeWorld(worldSpecOf, organisations, catalogue);
           const viewerId = (world.members[viewer % world.members.length] as { id: string }).id;
-          await writeWorld(sut.runtime, world);
+          await writeWorld(sut, world);
           clock.set(request.at);
           const answer: GraphQLAnswer<{ myFamily: FileAnswer | null }> = await sut.graphql(MY_FAMILY, { token: await sut.issuer.sign({ kind: 'citizen', memberId: viewerId }) });
           const expected = expectedMemberView(world, viewerId, request.at);
@@ -82,7 +82,7 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
           }
 
           // The read's entries: about the reach only, and naming exactly what was in the view.
-          const entries = await sut.runtime.dataSource.query<{ subjects: string[]; target_ids: string[] }[]>(
+          const entries = await sut.dataSource.query<{ subjects: string[]; target_ids: string[] }[]>(
             `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_entry WHERE family_id = $1 AND activity = 'READ_OWN_FILE' AND actor_id = $2`,
             [world.familyId, viewerId],
           );

@@ -1,5 +1,5 @@
+import { ManualClock } from '@kring/config';
 import { DEMO_ORGANISATIONS as O } from '@kring/demo-world';
-import { ManualClock } from '../apps/gateway/src/runtime/clock';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** Capacity is judged at each access, against the subject's age that day (DESIGN.md §3). */

@@ -19,7 +19,7 @@ describe('the demo world', () => {
     const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature'];
     const result: Record<string, number> = {};
     for (const table of tables) {
-      const [row] = await sut.runtime.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
+      const [row] = await sut.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
       result[table] = row?.n ?? -1;
     }
     return result;
@@ -42,16 +42,16 @@ describe('the demo world', () => {
 
   it('loading it again changes nothing', async () => {
     const before = await counts();
-    expect(await loadDemoWorld(sut.runtime.dataSource, sut.runtime.crypto, sut.runtime.catalogue.version)).toBe(false);
+    expect(await loadDemoWorld(sut.dataSource, sut.crypto, sut.catalogue.version)).toBe(false);
     expect(await counts()).toEqual(before);
   });
 
   it('gives the members the ages of the design on the day it is loaded', async () => {
-    const family = await sut.runtime.dataSource.manager.findOneByOrFail(FamilyEntity, { id: DEMO_FAMILY_ID });
-    const key = unwrapFamilyKey(sut.runtime.crypto, family);
+    const family = await sut.dataSource.manager.findOneByOrFail(FamilyEntity, { id: DEMO_FAMILY_ID });
+    const key = unwrapFamilyKey(sut.crypto, family);
     const ageOf = async (memberId: string) => {
-      const member = await sut.runtime.dataSource.manager.findOneByOrFail(FamilyMemberEntity, { id: memberId });
-      const birth = new Date(sut.runtime.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: memberId, field: 'birthDate' }, member.birthDateCiphertext));
+      const member = await sut.dataSource.manager.findOneByOrFail(FamilyMemberEntity, { id: memberId });
+      const birth = new Date(sut.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: memberId, field: 'birthDate' }, member.birthDateCiphertext));
       const now = new Date();
       const hadBirthday = now.getUTCMonth() > birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() >= birth.getUTCDate());
       return now.getUTCFullYear() - birth.getUTCFullYear() - (hadBirthday ? 0 : 1);
@@ -60,11 +60,11 @@ describe('the demo world', () => {
   });
 
   it('stores no name, BSN, diagnosis, address or debt amount in plaintext in any table', async () => {
-    const tables = await sut.runtime.dataSource.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await sut.dataSource.query<{ table_name: string }[]>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
     expect(tables.length).toBeGreaterThan(10);
     const everything: string[] = [];
     for (const { table_name } of tables) {
-      const rows = await sut.runtime.dataSource.query<{ json: string }[]>(`SELECT row_to_json(t)::text AS json FROM "${table_name}" t`);
+      const rows = await sut.dataSource.query<{ json: string }[]>(`SELECT row_to_json(t)::text AS json FROM "${table_name}" t`);
       everything.push(...rows.map((r) => r.json));
     }
     const dump = everything.join('\n');

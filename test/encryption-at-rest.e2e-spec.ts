@@ -12,7 +12,7 @@ interface ContactAnswer {
 describe('personal values are encrypted at rest, field by field', () => {
   let sut: TestGateway;
   const contactRecordId = async () =>
-    (await sut.runtime.dataSource.query<{ id: string }[]>(`SELECT r.id FROM record r JOIN record_subject s ON s.record_id = r.id WHERE r.section_type = 'ContactDetails' AND s.member_id = $1`, [M.marieke]))[0]?.id as string;
+    (await sut.dataSource.query<{ id: string }[]>(`SELECT r.id FROM record r JOIN record_subject s ON s.record_id = r.id WHERE r.section_type = 'ContactDetails' AND s.member_id = $1`, [M.marieke]))[0]?.id as string;
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'encryption' });
@@ -33,10 +33,10 @@ describe('personal values are encrypted at rest, field by field', () => {
 
   it('a ciphertext copied to another field of the same record fails to decrypt: that field is withheld (DATA_INTEGRITY), no wrong value', async () => {
     const id = await contactRecordId();
-    const [row] = await sut.runtime.dataSource.query<{ fields: Record<string, string> }[]>(`SELECT encrypted_fields AS fields FROM record WHERE id = $1`, [id]);
+    const [row] = await sut.dataSource.query<{ fields: Record<string, string> }[]>(`SELECT encrypted_fields AS fields FROM record WHERE id = $1`, [id]);
     const original = row?.fields as Record<string, string>;
     try {
-      await sut.runtime.dataSource.query(`UPDATE record SET encrypted_fields = jsonb_set(encrypted_fields, '{address}', encrypted_fields->'phone') WHERE id = $1`, [id]);
+      await sut.dataSource.query(`UPDATE record SET encrypted_fields = jsonb_set(encrypted_fields, '{address}', encrypted_fields->'phone') WHERE id = $1`, [id]);
       const answer = await sut.graphql<ContactAnswer>(READ_CONTACT, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
       expect(answer.errors).toBeUndefined();
       const contact = answer.data?.family?.records.find((r) => r.id === id);
@@ -44,15 +44,15 @@ describe('personal values are encrypted at rest, field by field', () => {
       expect(contact?.section).toMatchObject({ address: null, phone: '06-12345678' });
       expect(answer.data?.family?.redactions).toEqual(expect.arrayContaining([{ path: `records.${id}.address`, reason: 'DATA_INTEGRITY' }]));
     } finally {
-      await sut.runtime.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [id, JSON.stringify(original)]);
+      await sut.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [id, JSON.stringify(original)]);
     }
   });
 
   it('a ciphertext copied to another row fails to decrypt: withheld there, never served as the other member\'s', async () => {
     const [from, to] = [M.sanne, M.daan];
-    const [row] = await sut.runtime.dataSource.query<{ name: Buffer }[]>(`SELECT name_ciphertext AS name FROM family_member WHERE id = $1`, [to]);
+    const [row] = await sut.dataSource.query<{ name: Buffer }[]>(`SELECT name_ciphertext AS name FROM family_member WHERE id = $1`, [to]);
     try {
-      await sut.runtime.dataSource.query(`UPDATE family_member SET name_ciphertext = (SELECT name_ciphertext FROM family_member WHERE id = $1) WHERE id = $2`, [from, to]);
+      await sut.dataSource.query(`UPDATE family_member SET name_ciphertext = (SELECT name_ciphertext FROM family_member WHERE id = $1) WHERE id = $2`, [from, to]);
       const answer = await sut.graphql<ContactAnswer>(READ_CONTACT, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
       expect(answer.errors).toBeUndefined();
       const names = new Map(answer.data?.family?.members.map((m) => [m.id, m.name]));
@@ -60,7 +60,7 @@ describe('personal values are encrypted at rest, field by field', () => {
       expect(names.get(from)).toBe('Sanne de Vries');
       expect(answer.data?.family?.redactions).toEqual(expect.arrayContaining([{ path: `members.${to}.name`, reason: 'DATA_INTEGRITY' }]));
     } finally {
-      await sut.runtime.dataSource.query(`UPDATE family_member SET name_ciphertext = $2 WHERE id = $1`, [to, row?.name]);
+      await sut.dataSource.query(`UPDATE family_member SET name_ciphertext = $2 WHERE id = $1`, [to, row?.name]);
     }
     const restored = await sut.graphql<ContactAnswer>(READ_CONTACT, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
     expect(restored.errors).toBeUndefined();
@@ -68,9 +68,9 @@ describe('personal values are encrypted at rest, field by field', () => {
   });
 
   it('a read unwraps the family\'s data key once, and costs the same number of queries however large the family', async () => {
-    const unwrap = sut.runtime.crypto.keyRing.unwrap.bind(sut.runtime.crypto.keyRing);
+    const unwrap = sut.crypto.keyRing.unwrap.bind(sut.crypto.keyRing);
     let unwraps = 0;
-    sut.runtime.crypto.keyRing.unwrap = (...args) => {
+    sut.crypto.keyRing.unwrap = (...args) => {
       unwraps += 1;
       return unwrap(...args);
     };
@@ -83,9 +83,9 @@ describe('personal values are encrypted at rest, field by field', () => {
       logMigration: () => undefined,
       log: () => undefined,
     };
-    const logger = sut.runtime.dataSource.logger;
-    Object.assign(sut.runtime.dataSource, { logger: counter });
-    Object.assign(sut.runtime.dataSource.driver.options, { logging: true });
+    const logger = sut.dataSource.logger;
+    Object.assign(sut.dataSource, { logger: counter });
+    Object.assign(sut.dataSource.driver.options, { logging: true });
     const token = await sut.tokenFor('wmo');
     const small = await sut.graphql<{ registerFamily: { id: string; memberIds: [string] } }>(
       `mutation { registerFamily(input: { members: [{ name: "Een", birthDate: "1970-01-01", bsn: "111222333", relation: OTHER }] }) { id memberIds } }`,
@@ -116,9 +116,9 @@ describe('personal values are encrypted at rest, field by field', () => {
       // (chain head twice, one insert, head update).
       expect(large.queries).toBeLessThanOrEqual(18);
     } finally {
-      sut.runtime.crypto.keyRing.unwrap = unwrap;
-      Object.assign(sut.runtime.dataSource, { logger });
-      Object.assign(sut.runtime.dataSource.driver.options, { logging: false });
+      sut.crypto.keyRing.unwrap = unwrap;
+      Object.assign(sut.dataSource, { logger });
+      Object.assign(sut.dataSource.driver.options, { logging: false });
     }
   });
 });

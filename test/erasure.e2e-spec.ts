@@ -23,7 +23,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
   const erase = async (persona: string, variables: Record<string, unknown> = { id: DEMO_FAMILY_ID, reason: REASON }) =>
     sut.graphql<Receipt>(ERASE, { token: await sut.tokenFor(persona), variables });
   const read = async (persona = 'wmo') => sut.graphql<{ family: { id: string; members: { name: string | null }[] } }>(READ, { token: await sut.tokenFor(persona), variables: { id: DEMO_FAMILY_ID } });
-  const count = async (sql: string, params: unknown[] = [DEMO_FAMILY_ID]) => Number((await sut.runtime.dataSource.query<{ n: string }[]>(sql, params))[0]?.n);
+  const count = async (sql: string, params: unknown[] = [DEMO_FAMILY_ID]) => Number((await sut.dataSource.query<{ n: string }[]>(sql, params))[0]?.n);
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'erasure' });
@@ -91,12 +91,12 @@ describe('eraseFamily: crypto-shredding a family', () => {
     });
 
     it('destroyed the data key: even with the key-encryption key, nothing of the family can be decrypted', async () => {
-      const family = await sut.runtime.dataSource.manager.findOneByOrFail(FamilyEntity, { id: DEMO_FAMILY_ID });
+      const family = await sut.dataSource.manager.findOneByOrFail(FamilyEntity, { id: DEMO_FAMILY_ID });
       expect(family.wrappedDataKey).toBeNull();
       expect(family.erasedAt?.toISOString()).toBe(receipt.erasedAt);
       let thrown: unknown;
       try {
-        unwrapFamilyKey(sut.runtime.crypto, family);
+        unwrapFamilyKey(sut.crypto, family);
       } catch (error) {
         thrown = error;
       }
@@ -106,7 +106,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
 
     it('cleared the blind index: a BSN of the family can no longer be matched', async () => {
       expect(await count(`SELECT count(*) AS n FROM family_member WHERE family_id = $1 AND bsn_blind_index IS NOT NULL`)).toBe(0);
-      expect(await count(`SELECT count(*) AS n FROM family_member WHERE bsn_blind_index = $1`, [sut.runtime.crypto.blindIndex.bsn(MARIEKE_BSN)])).toBe(0);
+      expect(await count(`SELECT count(*) AS n FROM family_member WHERE bsn_blind_index = $1`, [sut.crypto.blindIndex.bsn(MARIEKE_BSN)])).toBe(0);
       const byBsn = await sut.graphql(`query($bsn: String!) { familyByBsn(bsn: $bsn, purpose: "CASE_COORDINATION") { id } }`, { token: await sut.tokenFor('wmo'), variables: { bsn: MARIEKE_BSN } });
       expect(byBsn.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
@@ -161,10 +161,10 @@ describe('eraseFamily: crypto-shredding a family', () => {
     it('keeps the reason sealed with the officer\'s organisation key: not in a dump, readable with that key', async () => {
       const { text } = await dumpDatabase(sut.database.url);
       expect(text.includes(REASON) || text.includes(Buffer.from(REASON).toString('hex'))).toBe(false);
-      const [row] = await sut.runtime.dataSource.query<{ reason_ciphertext: Buffer; organisation_id: string }[]>(`SELECT reason_ciphertext, organisation_id FROM family_erasure WHERE family_id = $1`, [DEMO_FAMILY_ID]);
-      const organisation = await sut.runtime.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: row?.organisation_id as string });
-      const key = unwrapOrganisationKey(sut.runtime.crypto, organisation);
-      expect(sut.runtime.crypto.cipher.decrypt(key, { rowKind: 'family_erasure', rowId: DEMO_FAMILY_ID, field: 'reason' }, row?.reason_ciphertext as Buffer)).toBe(REASON);
+      const [row] = await sut.dataSource.query<{ reason_ciphertext: Buffer; organisation_id: string }[]>(`SELECT reason_ciphertext, organisation_id FROM family_erasure WHERE family_id = $1`, [DEMO_FAMILY_ID]);
+      const organisation = await sut.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: row?.organisation_id as string });
+      const key = unwrapOrganisationKey(sut.crypto, organisation);
+      expect(sut.crypto.cipher.decrypt(key, { rowKind: 'family_erasure', rowId: DEMO_FAMILY_ID, field: 'reason' }, row?.reason_ciphertext as Buffer)).toBe(REASON);
     });
     it('is listed for the chain privacy officer, newest first, page by page, with its reason; for nobody else', async () => {
       const registered = await sut.graphql<{ registerFamily: { id: string } }>(

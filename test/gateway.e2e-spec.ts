@@ -119,14 +119,14 @@ describe('the gateway in production mode', () => {
   });
 
   it('the development issuer, its key set and its persona tokens do not exist', async () => {
-    expect(sut.runtime.devIssuer).toBeNull();
+    expect(sut.devIssuer).toBeNull();
     expect((await request(sut.app.getHttpServer()).get('/dev/jwks.json')).status).toBe(404);
     expect((await request(sut.app.getHttpServer()).get('/dev/personas')).status).toBe(404);
     expect((await request(sut.app.getHttpServer()).post('/dev/token').send({ persona: 'admin' })).status).toBe(404);
   });
 
   it('the demo world is not loaded', async () => {
-    const rows = await sut.runtime.dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM organisation');
+    const rows = await sut.dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM organisation');
     expect(rows).toEqual([{ count: 0 }]);
   });
 });
@@ -155,14 +155,14 @@ describe('plain HTTP routes keep their own error answers', () => {
   it('health answers 503 when PostgreSQL does not answer, instead of hanging', async () => {
     const gateway = await startTestGateway({ label: 'health_down', seedDemoWorld: false });
     try {
-      await gateway.runtime.dataSource.destroy();
+      await gateway.dataSource.destroy();
       const response = await request(gateway.app.getHttpServer()).get('/health').timeout(5000);
       expect(response.status).toBe(503);
       expect(response.body).toMatchObject({ status: 'unavailable' });
     } finally {
       await gateway.app.close();
-      // The runtime's pool is gone already; its registration listener would retry for good.
-      await gateway.runtime.registrations.close();
+      // The gateway's pool is gone already; its registration listener would retry for good.
+      await gateway.registrations.close();
       await gateway.database.drop();
     }
   });

@@ -28,9 +28,9 @@ describe('rotating the key-encryption key rewraps data keys without downtime', (
     const before = await names(first);
     const rotating = await startTestGateway({ label: 'key_rotation', shareDatabaseWith: first, keys: { keyEncryptionKeys: `${kek1},${kek2}`, blindIndexKey } });
     try {
-      const report = await rewrapDataKeys(rotating.runtime.dataSource, rotating.runtime.crypto, rotating.runtime.accessLog);
+      const report = await rewrapDataKeys(rotating.dataSource, rotating.crypto, rotating.accessLog);
       expect(report).toEqual({ kekVersion: 2, olderKekVersions: [1], families: 1, organisations: 5, remaining: { families: 0, organisations: 0 } });
-      const versions = await rotating.runtime.dataSource.query<{ v: number }[]>('SELECT DISTINCT kek_version AS v FROM family UNION SELECT DISTINCT kek_version FROM organisation');
+      const versions = await rotating.dataSource.query<{ v: number }[]>('SELECT DISTINCT kek_version AS v FROM family UNION SELECT DISTINCT kek_version FROM organisation');
       expect(versions).toEqual([{ v: 2 }]);
       expect(await names(rotating)).toEqual(before);
     } finally {
@@ -40,7 +40,7 @@ describe('rotating the key-encryption key rewraps data keys without downtime', (
     try {
       expect(await names(after)).toEqual(before);
       // Rotating again with nothing left to rewrap changes nothing.
-      expect(await rewrapDataKeys(after.runtime.dataSource, after.runtime.crypto, after.runtime.accessLog)).toEqual({ kekVersion: 2, olderKekVersions: [], families: 0, organisations: 0, remaining: { families: 0, organisations: 0 } });
+      expect(await rewrapDataKeys(after.dataSource, after.crypto, after.accessLog)).toEqual({ kekVersion: 2, olderKekVersions: [], families: 0, organisations: 0, remaining: { families: 0, organisations: 0 } });
     } finally {
       await after.close();
     }

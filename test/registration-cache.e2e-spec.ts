@@ -46,15 +46,15 @@ describe('remembered registrations', () => {
   });
 
   it('listens once started, and serves a professional from what it remembers', async () => {
-    expect(sut.runtime.registrations.isListening).toBe(true);
+    expect(sut.registrations.isListening).toBe(true);
     expect((await sut.graphql(ME, { token })).errors).toBeUndefined();
     let loads = 0;
     const load = async () => {
       loads += 1;
       return Promise.resolve({ id: 'x', organisation_id: 'y', roles: [], organisation_name: 'z', domain: 'WMO' as never });
     };
-    await sut.runtime.registrations.remembered('probe', load);
-    await sut.runtime.registrations.remembered('probe', load);
+    await sut.registrations.remembered('probe', load);
+    await sut.registrations.remembered('probe', load);
     expect(loads).toBe(1);
   });
 
@@ -71,8 +71,8 @@ describe('remembered registrations', () => {
     expect((await sut.graphql(ME, { token })).errors).toBeUndefined();
     await superuser.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kring-registrations' AND datname = current_database()`);
     const deadline = Date.now() + 2_000;
-    while (sut.runtime.registrations.isListening && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(sut.runtime.registrations.isListening).toBe(false);
+    while (sut.registrations.isListening && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sut.registrations.isListening).toBe(false);
     // No notification can arrive now; every change must still count at once, so nothing read now is kept.
     for (let round = 0; round < 2; round++) {
       await move(subject, `${subject}:moved`);
@@ -80,9 +80,9 @@ describe('remembered registrations', () => {
       await move(`${subject}:moved`, subject);
       expect((await sut.graphql(ME, { token })).errors).toBeUndefined();
     }
-    expect(sut.runtime.registrations.isListening).toBe(false); // still (it retries after a second)
+    expect(sut.registrations.isListening).toBe(false); // still (it retries after a second)
     const back = Date.now() + 5_000;
-    while (!sut.runtime.registrations.isListening && Date.now() < back) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(sut.runtime.registrations.isListening).toBe(true);
+    while (!sut.registrations.isListening && Date.now() < back) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sut.registrations.isListening).toBe(true);
   });
 });

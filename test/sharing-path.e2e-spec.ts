@@ -285,7 +285,7 @@ describe('the sharing path: a partner reads exactly what the family consented to
     });
 
     it('registerFamily with a bad BSN names the field and writes nothing', async () => {
-      const count = async () => (await sut.runtime.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM family'))[0]?.n;
+      const count = async () => (await sut.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM family'))[0]?.n;
       const before = await count();
       const answer = await sut.graphql(`mutation($input: RegisterFamilyInput!) { registerFamily(input: $input) { id } }`, {
         token: await sut.tokenFor('wmo'),
@@ -360,7 +360,7 @@ describe('the sharing path: a partner reads exactly what the family consented to
         const after = fileOf(await other.graphql(READ, { token: await other.issuer.sign({ kind: 'professional', professionalId: '0b6f3c1e-0004-4c8a-9a51-000000000002' }), variables: { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' } }));
         expect(contact(after).section['phone']).toBeNull();
         expect(redactionsOf(after, contact(after).id)).toContain('phone:CONSENT_REVOKED');
-        const stored = await sut.runtime.dataSource.manager.findOneByOrFail(ConsentEntity, { id: '0b6f3c1e-0005-4c8a-9a51-000000000001' });
+        const stored = await sut.dataSource.manager.findOneByOrFail(ConsentEntity, { id: '0b6f3c1e-0005-4c8a-9a51-000000000001' });
         expect(stored.revocationReasonCiphertext?.toString('utf8') ?? '').not.toContain('zelf vertellen');
       } finally {
         await other.close();

@@ -8,7 +8,7 @@ import { createLogger, loadConfig } from '@kring/config';
 import { PERSONAS } from '@kring/demo-world';
 import { DevIssuer } from '@kring/identity';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
-import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
+import { startInfrastructure } from '../../apps/gateway/src/infrastructure/start-infrastructure';
 import { argument, benchDatabase, benchKeys, fillAccessLog, percentile } from './bench-support';
 
 /**
@@ -29,13 +29,13 @@ async function main(): Promise<void> {
   const database = await benchDatabase('kring_bench_access_log', reuse);
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: database.url, KRING_DATA_DIR: join(process.cwd(), '.kring', 'bench'), KRING_CHECKPOINT_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', ...benchKeys() });
   const issuer = await DevIssuer.ephemeral(config.identity.issuer, config.identity.audience);
-  const runtime = await createRuntime(config, createLogger('warn'), { devIssuer: issuer, seedDemoWorld: true });
-  const app = await createGatewayApp(runtime);
+  const infrastructure = await startInfrastructure(config, createLogger('warn'), { devIssuer: issuer, seedDemoWorld: true });
+  const app = await createGatewayApp(infrastructure);
   await app.init();
   try {
     const filled = performance.now();
-    const [present] = await runtime.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM access_log_entry WHERE activity = 'READ_FAMILY_FILE' AND chain_key LIKE 'family:10000000-%'`);
-    if (!reuse || Number(present?.n ?? 0) < entries) await fillAccessLog((sql, params) => runtime.dataSource.query(sql, params), entries, (line) => process.stdout.write(`${line}\n`));
+    const [present] = await infrastructure.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM access_log_entry WHERE activity = 'READ_FAMILY_FILE' AND chain_key LIKE 'family:10000000-%'`);
+    if (!reuse || Number(present?.n ?? 0) < entries) await fillAccessLog((sql, params) => infrastructure.dataSource.query(sql, params), entries, (line) => process.stdout.write(`${line}\n`));
     const fillSeconds = (performance.now() - filled) / 1000;
     process.stdout.write(`filled ${entries.toLocaleString('en')} entries in ${fillSeconds.toFixed(0)} s (${database.server})\n`);
 
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     writeFileSync(join(process.cwd(), 'bench', 'results', `access-log-${result.at.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await app.close();
-    await runtime.close();
+    await infrastructure.close();
     await database.stop();
   }
 }

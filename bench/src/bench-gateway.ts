@@ -5,8 +5,8 @@ import type { JSONWebKeySet } from 'jose';
 import { createLogger, loadConfig } from '@kring/config';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
-import type { KringRuntime } from '../../apps/gateway/src/runtime/kring-runtime';
+import { startInfrastructure } from '../../apps/gateway/src/infrastructure/start-infrastructure';
+import type { Infrastructure } from '../../apps/gateway/src/infrastructure/infrastructure';
 import { PlainReadModule } from './plain/plain-read.module';
 
 /**
@@ -17,8 +17,8 @@ import { PlainReadModule } from './plain/plain-read.module';
  */
 @Module({})
 class BenchGatewayModule {
-  static forRoot(runtime: KringRuntime): DynamicModule {
-    return { module: BenchGatewayModule, imports: [GatewayModule.forRoot(runtime), PlainReadModule.forRoot(runtime)] };
+  static forRoot(infrastructure: Infrastructure): DynamicModule {
+    return { module: BenchGatewayModule, imports: [GatewayModule.forRoot(infrastructure), PlainReadModule] };
   }
 }
 
@@ -28,12 +28,12 @@ async function main(): Promise<void> {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'production',
-    // Never fetched: the keys are given to the runtime directly (issuerKeys).
+    // Never fetched: the keys are given to the infrastructure directly (issuerKeys).
     KRING_JWKS_URL: 'https://bench.invalid/jwks.json',
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
   });
-  const runtime = await createRuntime(config, createLogger(config.logLevel), { issuerKeys: jwks });
-  const app = await createGatewayApp(runtime, BenchGatewayModule.forRoot(runtime));
+  const infrastructure = await startInfrastructure(config, createLogger(config.logLevel), { issuerKeys: jwks });
+  const app = await createGatewayApp(infrastructure, BenchGatewayModule.forRoot(infrastructure));
   await app.listen(config.port, '127.0.0.1');
   process.stdout.write(`ready ${config.port}\n`);
   const stop = async () => {
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       .join(', ');
     process.stderr.write(`gateway memory at stop (MB): rss ${mb(usage.rss)}, heap ${mb(usage.heapUsed)} used of ${mb(usage.heapTotal)} (${spaces}), external ${mb(usage.external)}\n`);
     await app.close();
-    await runtime.close();
+    await infrastructure.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

@@ -1,6 +1,6 @@
 import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
 import { DEMO_ORGANISATIONS } from '@kring/demo-world';
-import type { KringRuntime } from '../../apps/gateway/src/runtime/kring-runtime';
+import type { Infrastructure } from '../../apps/gateway/src/infrastructure/infrastructure';
 
 /** The family whose chain the verification benchmark builds: no such family exists, only its log. */
 export const LONG_CHAIN_FAMILY_ID = '30000000-0000-4000-8000-000000000001';
@@ -18,9 +18,9 @@ const FIELDS = [['address', 'email', 'phone'], ['totalDebt', 'creditors'], ['dia
  * is hashed and linked as a read's would be), in appends of 5,000, and signs a checkpoint
  * every `checkpointEvery` entries and at the end. Picks up where an earlier run stopped.
  */
-export async function buildLongChain(runtime: KringRuntime, total: number, checkpointEvery: number, log: (line: string) => void): Promise<void> {
+export async function buildLongChain(infrastructure: Infrastructure, total: number, checkpointEvery: number, log: (line: string) => void): Promise<void> {
   const chainKey = chainKeyOf(LONG_CHAIN_FAMILY_ID);
-  const headOf = async () => (await runtime.dataSource.query<{ sequence: string; entry_hash: Buffer }[]>(`SELECT sequence, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chainKey]))[0];
+  const headOf = async () => (await infrastructure.dataSource.query<{ sequence: string; entry_hash: Buffer }[]>(`SELECT sequence, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chainKey]))[0];
   let written = Number((await headOf())?.sequence ?? 0);
   const firstAt = Date.UTC(2026, 0, 1);
   const spacingMs = (365 * 24 * 3600 * 1000) / total;
@@ -28,13 +28,13 @@ export async function buildLongChain(runtime: KringRuntime, total: number, check
     // Up to the next checkpoint at most, so that one is signed every `checkpointEvery` entries exactly.
     const count = Math.min(APPEND_BATCH, total - written, checkpointEvery - (written % checkpointEvery));
     const entries = Array.from({ length: count }, (_, i) => readEntry(written + i, new Date(firstAt + Math.floor((written + i) * spacingMs))));
-    await runtime.dataSource.transaction((manager) => runtime.accessLog.append(manager, entries));
+    await infrastructure.dataSource.transaction((manager) => infrastructure.accessLog.append(manager, entries));
     written += count;
     if (written % checkpointEvery === 0 || written === total) {
       const head = await headOf();
       if (head === undefined) throw new Error('the long chain has no head');
-      const checkpoint = runtime.checkpointSigner.sign(chainKey, Number(head.sequence), new Uint8Array(head.entry_hash), new Date());
-      await runtime.dataSource.query(
+      const checkpoint = infrastructure.checkpointSigner.sign(chainKey, Number(head.sequence), new Uint8Array(head.entry_hash), new Date());
+      await infrastructure.dataSource.query(
         `INSERT INTO access_log_checkpoint (chain_key, sequence, entry_hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
         [chainKey, String(checkpoint.sequence), Buffer.from(checkpoint.entryHash), checkpoint.signedAt, checkpoint.keyId, Buffer.from(checkpoint.signature)],
       );

@@ -10,7 +10,7 @@ import { assembleFamilyFile, RequestDecisions } from '../../apps/gateway/src/fam
 import { FamilyFileService } from '../../apps/gateway/src/families/family-file.service';
 import { familySnapshot, loadFamilyRowsForOrganisation, type FamilySnapshot } from '../../apps/gateway/src/families/family-snapshot';
 import { readEntries } from '../../apps/gateway/src/families/read-entries';
-import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
+import { startInfrastructure } from '../../apps/gateway/src/infrastructure/start-infrastructure';
 import { argument, benchDatabase, readSavedWorld, savedWorldFile } from './bench-support';
 
 /**
@@ -32,16 +32,17 @@ async function main(): Promise<void> {
   const audience = loadConfig({ ...env, NODE_ENV: 'development' }).identity.audience;
   const issuer = await DevIssuer.ephemeral('https://kring-bench.invalid', audience);
   const config = loadConfig({ ...env, NODE_ENV: 'production', KRING_OIDC_ISSUER: 'https://kring-bench.invalid', KRING_JWKS_URL: 'https://bench.invalid/jwks.json' });
-  const runtime = await createRuntime(config, createLogger('warn'), { issuerKeys: issuer.jwks() });
+  const infrastructure = await startInfrastructure(config, createLogger('warn'), { issuerKeys: issuer.jwks() });
   try {
     const reader = state.world.readers[0];
-    const purpose = runtime.catalogue.find('CASE_COORDINATION');
+    const purpose = infrastructure.catalogue.find('CASE_COORDINATION');
     if (reader === undefined || purpose === undefined) throw new Error('the world has no reader, or the catalogue no CASE_COORDINATION');
     const token = await issuer.sign({ kind: 'professional', professionalId: reader.professionalId, organisationId: reader.organisationId }, 3600);
-    const principal = (await new PrincipalResolver(runtime).resolve(token)) as ProfessionalPrincipal;
-    const audit = new AuditService(runtime);
-    const service = new FamilyFileService(runtime, audit);
-    const manager = runtime.dataSource.manager;
+    const { dataSource, crypto, catalogue, clock, accessLog, tokenVerifier, registrations, logger } = infrastructure;
+    const principal = (await new PrincipalResolver(dataSource, tokenVerifier, registrations).resolve(token)) as ProfessionalPrincipal;
+    const audit = new AuditService(dataSource, accessLog, logger);
+    const service = new FamilyFileService(dataSource, crypto, catalogue, clock, audit);
+    const manager = infrastructure.dataSource.manager;
     const ids = state.world.familyIds;
     const familyAt = (i: number) => ids[(i * 7) % ids.length] as string;
     // The reader's organisation is involved with every family of the world, so every read finds its rows.
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     };
     const snapshotOf = async (familyId: string) => {
       const rows = await rowsOf(familyId);
-      return rows === null ? null : familySnapshot(runtime.crypto, rows);
+      return rows === null ? null : familySnapshot(infrastructure.crypto, rows);
     };
 
     // Snapshots loaded beforehand, so that assembling is timed without the database.
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       const at = new Date();
       const today = dutchDate(at);
       const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
-      return { snapshot, ...assembleFamilyFile(snapshot, runtime.crypto, new RequestDecisions(rule), purpose.code) };
+      return { snapshot, ...assembleFamilyFile(snapshot, infrastructure.crypto, new RequestDecisions(rule), purpose.code) };
     };
 
     const steps: [string, (i: number) => unknown][] = [
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${r.step.padEnd(40)} CPU ${r.cpuMsPerRead.toFixed(3)} ms (${(r.cpuMsPerRead / baseline).toFixed(2)} × rows)  wall ${r.wallMsPerRead.toFixed(3)} ms\n`);
     }
   } finally {
-    await runtime.close();
+    await infrastructure.close();
     await database.stop();
   }
 }

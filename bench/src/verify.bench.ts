@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createLogger, loadConfig } from '@kring/config';
 import { PERSONAS } from '@kring/demo-world';
 import { DevIssuer } from '@kring/identity';
-import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
+import { startInfrastructure } from '../../apps/gateway/src/infrastructure/start-infrastructure';
 import { argument, benchDatabase } from './bench-support';
 import { httpCall, measure, startGatewayLikeNpmStart, type GatewayProcess, type Measured } from './gateway-process';
 import { buildLongChain, LONG_CHAIN_FAMILY_ID } from './long-chain';
@@ -38,11 +38,11 @@ async function main(): Promise<void> {
   let gateway: GatewayProcess | null = null;
   try {
     const built = performance.now();
-    const runtime = await createRuntime(config, createLogger('warn'), { seedDemoWorld: true });
+    const infrastructure = await startInfrastructure(config, createLogger('warn'), { seedDemoWorld: true });
     try {
-      await buildLongChain(runtime, entries, checkpointEvery, say);
+      await buildLongChain(infrastructure, entries, checkpointEvery, say);
     } finally {
-      await runtime.close();
+      await infrastructure.close();
     }
     say(`chain of ${entries.toLocaleString('en')} entries ready in ${((performance.now() - built) / 1000).toFixed(0)} s (${database.server})`);
 

@@ -41,7 +41,7 @@ describe('seedWorld: the benchmark world, read through the real gateway', () => 
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'bench_world', seedDemoWorld: false });
-    world = await seedWorld(sut.database.url, sut.runtime.crypto, { families: FAMILIES, seed: 7, policyVersion: sut.runtime.catalogue.version });
+    world = await seedWorld(sut.database.url, sut.crypto, { families: FAMILIES, seed: 7, policyVersion: sut.catalogue.version });
     const reader = world.readers[0];
     if (reader === undefined) throw new Error('the world has no readers');
     readerToken = await sut.issuer.sign({ kind: 'professional', professionalId: reader.professionalId, organisationId: reader.organisationId });
@@ -120,7 +120,7 @@ describe('seedWorld: the benchmark world, read through the real gateway', () => 
 
   /** A token for the world's chain privacy officer, found where the gateway keeps registrations. */
   async function chainPrivacyOfficer(): Promise<string> {
-    const [row] = await sut.runtime.dataSource.query<{ id: string; organisation_id: string }[]>(`SELECT id, organisation_id FROM professional WHERE 'CHAIN_PRIVACY_OFFICER' = ANY(roles)`);
+    const [row] = await sut.dataSource.query<{ id: string; organisation_id: string }[]>(`SELECT id, organisation_id FROM professional WHERE 'CHAIN_PRIVACY_OFFICER' = ANY(roles)`);
     if (row === undefined) throw new Error('the world has no chain privacy officer');
     return sut.issuer.sign({ kind: 'professional', professionalId: row.id, organisationId: row.organisation_id });
   }

@@ -40,10 +40,10 @@ describe('bad input is refused at the boundary, as BAD_USER_INPUT naming the fie
     if (!tokens.has(persona)) tokens.set(persona, await sut.tokenFor(persona));
     return tokens.get(persona) as string;
   };
-  const count = async (sql: string): Promise<number> => Number((await sut.runtime.dataSource.query<{ n: string }[]>(sql))[0]?.n);
+  const count = async (sql: string): Promise<number> => Number((await sut.dataSource.query<{ n: string }[]>(sql))[0]?.n);
   const writtenRows = async (): Promise<Record<string, number>> =>
     Object.fromEntries(await Promise.all(WRITTEN_TABLES.map(async (table) => [table, await count(`SELECT count(*) AS n FROM ${table}`)] as const)));
-  const deniedReads = () => sut.runtime.dataSource.query<{ activity: string; purpose: string | null; reason: string | null }[]>(
+  const deniedReads = () => sut.dataSource.query<{ activity: string; purpose: string | null; reason: string | null }[]>(
     `SELECT activity, purpose, reason FROM access_log_entry WHERE decision = 'DENIED' AND activity IN ('READ_FAMILY_FILE', 'EXPORT_ACCESS_LOG') ORDER BY occurred_at, sequence`,
   );
   const expectRefused = (answer: GraphQLAnswer, field: string) => {

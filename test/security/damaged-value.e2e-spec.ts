@@ -65,30 +65,30 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
 
   /** Flips one bit of a member's sealed value, runs `check`, and puts the value back. */
   const withDamagedMember = async (memberId: string, column: 'name_ciphertext' | 'birth_date_ciphertext', check: () => Promise<void>) => {
-    const [row] = await sut.runtime.dataSource.query<{ sealed: Buffer }[]>(`SELECT ${column} AS sealed FROM family_member WHERE id = $1`, [memberId]);
-    await sut.runtime.dataSource.query(`UPDATE family_member SET ${column} = set_byte(${column}, 30, get_byte(${column}, 30) # 1) WHERE id = $1`, [memberId]);
+    const [row] = await sut.dataSource.query<{ sealed: Buffer }[]>(`SELECT ${column} AS sealed FROM family_member WHERE id = $1`, [memberId]);
+    await sut.dataSource.query(`UPDATE family_member SET ${column} = set_byte(${column}, 30, get_byte(${column}, 30) # 1) WHERE id = $1`, [memberId]);
     try {
       await check();
     } finally {
-      await sut.runtime.dataSource.query(`UPDATE family_member SET ${column} = $2 WHERE id = $1`, [memberId, row?.sealed]);
+      await sut.dataSource.query(`UPDATE family_member SET ${column} = $2 WHERE id = $1`, [memberId, row?.sealed]);
     }
   };
   const withDamagedRecordField = async (recordId: string, field: string, check: () => Promise<void>) => {
-    const [row] = await sut.runtime.dataSource.query<{ fields: Record<string, string> }[]>(`SELECT encrypted_fields AS fields FROM record WHERE id = $1`, [recordId]);
+    const [row] = await sut.dataSource.query<{ fields: Record<string, string> }[]>(`SELECT encrypted_fields AS fields FROM record WHERE id = $1`, [recordId]);
     const original = row?.fields as Record<string, string>;
     const sealed = Buffer.from(original[field] as string, 'base64');
     sealed[30] = (sealed[30] as number) ^ 1;
-    await sut.runtime.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [recordId, JSON.stringify({ ...original, [field]: sealed.toString('base64') })]);
+    await sut.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [recordId, JSON.stringify({ ...original, [field]: sealed.toString('base64') })]);
     try {
       await check();
     } finally {
-      await sut.runtime.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [recordId, JSON.stringify(original)]);
+      await sut.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [recordId, JSON.stringify(original)]);
     }
   };
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'damaged_value' });
-    const [row] = await sut.runtime.dataSource.query<{ id: string }[]>(
+    const [row] = await sut.dataSource.query<{ id: string }[]>(
       `SELECT r.id FROM record r JOIN record_subject s ON s.record_id = r.id WHERE r.section_type = 'CareTrajectory' AND s.member_id = $1`,
       [M.daan],
     );
@@ -193,8 +193,8 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
   });
 
   it('a family data key that does not unwrap still fails the whole file: no data for anyone', async () => {
-    const [row] = await sut.runtime.dataSource.query<{ key: Buffer }[]>(`SELECT wrapped_data_key AS key FROM family WHERE id = $1`, [DEMO_FAMILY_ID]);
-    await sut.runtime.dataSource.query(`UPDATE family SET wrapped_data_key = set_byte(wrapped_data_key, 30, get_byte(wrapped_data_key, 30) # 1) WHERE id = $1`, [DEMO_FAMILY_ID]);
+    const [row] = await sut.dataSource.query<{ key: Buffer }[]>(`SELECT wrapped_data_key AS key FROM family WHERE id = $1`, [DEMO_FAMILY_ID]);
+    await sut.dataSource.query(`UPDATE family SET wrapped_data_key = set_byte(wrapped_data_key, 30, get_byte(wrapped_data_key, 30) # 1) WHERE id = $1`, [DEMO_FAMILY_ID]);
     try {
       const answer = await sut.graphql<{ family: File | null }>(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' } });
       expect(answer.errors?.[0]?.extensions?.code).toBe('DATA_INTEGRITY');
@@ -203,7 +203,7 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
       expect(mine.errors?.[0]?.extensions?.code).toBe('DATA_INTEGRITY');
       expect(JSON.stringify(mine)).not.toContain('Marieke');
     } finally {
-      await sut.runtime.dataSource.query(`UPDATE family SET wrapped_data_key = $2 WHERE id = $1`, [DEMO_FAMILY_ID, row?.key]);
+      await sut.dataSource.query(`UPDATE family SET wrapped_data_key = $2 WHERE id = $1`, [DEMO_FAMILY_ID, row?.key]);
     }
   });
 

@@ -25,10 +25,10 @@ describe('an uninvolved organisation cannot tell an existing family from a rando
 
   /** Runs `action` while recording every statement sent to PostgreSQL and every call into the cipher and the key ring. */
   const observe = async (action: () => Promise<unknown>): Promise<Observed> => {
-    const pool = (sut.runtime.dataSource.driver as unknown as { master: { Client: { prototype: { query: QueryFunction } } } }).master;
+    const pool = (sut.dataSource.driver as unknown as { master: { Client: { prototype: { query: QueryFunction } } } }).master;
     const prototype = pool.Client.prototype;
     const query = prototype.query;
-    const { cipher, keyRing } = sut.runtime.crypto;
+    const { cipher, keyRing } = sut.crypto;
     const decrypt = cipher.decrypt;
     const unwrap = keyRing.unwrap;
     const observed = { statements: [] as string[], decryptions: 0, unwraps: 0 };
@@ -87,7 +87,7 @@ describe('an uninvolved organisation cannot tell an existing family from a rando
     const random = randomUUID();
     await read('veiligthuis', DEMO_FAMILY_ID, 'CHILD_PROTECTION');
     await read('veiligthuis', random, 'CHILD_PROTECTION');
-    const latest = await sut.runtime.dataSource.query<{ chain_key: string; family_id: string | null; target_ids: string[]; reason: string }[]>(
+    const latest = await sut.dataSource.query<{ chain_key: string; family_id: string | null; target_ids: string[]; reason: string }[]>(
       `SELECT chain_key, family_id, target_ids::text[] AS target_ids, reason FROM access_log_entry WHERE actor_id = $1 ORDER BY occurred_at DESC, sequence DESC LIMIT 2`,
       [P.veiligthuis],
     );

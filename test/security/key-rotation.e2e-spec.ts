@@ -52,11 +52,11 @@ async function holdLock(url: string, statement: string, params: unknown[]): Prom
 }
 
 const rotate = (gateway: TestGateway, options: { patienceMs?: number; batchSize?: number } = {}) =>
-  rewrapDataKeys(gateway.runtime.dataSource, gateway.runtime.crypto, gateway.runtime.accessLog, options);
+  rewrapDataKeys(gateway.dataSource, gateway.crypto, gateway.accessLog, options);
 
 /** Data keys on an older key-encryption key version, counted independently of the rotation. */
 async function onOldVersion(gateway: TestGateway): Promise<number> {
-  const [row] = await gateway.runtime.dataSource.query<{ n: string }[]>(
+  const [row] = await gateway.dataSource.query<{ n: string }[]>(
     `SELECT (SELECT count(*) FROM family WHERE kek_version < 2 AND wrapped_data_key IS NOT NULL) + (SELECT count(*) FROM organisation WHERE kek_version < 2) AS n`,
   );
   return Number(row?.n);
@@ -113,7 +113,7 @@ describe('rotating the key-encryption key leaves no data key on the old version,
         await lock.release();
       }
       expect(report).toMatchObject({ kekVersion: 2, families: 0, organisations: 5, remaining: { families: 1, organisations: 0 } });
-      const [entry] = await world.rotating.runtime.dataSource.query<{ fields: string[] }[]>(
+      const [entry] = await world.rotating.dataSource.query<{ fields: string[] }[]>(
         `SELECT fields FROM access_log_entry WHERE activity = 'ROTATE_KEY_ENCRYPTION_KEY' ORDER BY occurred_at DESC, sequence DESC LIMIT 1`,
       );
       expect(entry?.fields).toEqual(['kekVersion=2', 'families=0', 'organisations=5', 'remainingFamilies=1', 'remainingOrganisations=0']);
@@ -140,9 +140,9 @@ describe('rotating the key-encryption key leaves no data key on the old version,
     const { before, rotating } = world;
     try {
       // Enough families for many small rotation transactions, each involving Team Toegang (the wmo persona).
-      const writer = new FamilyFileWriter(before.runtime.crypto);
+      const writer = new FamilyFileWriter(before.crypto);
       const extra: string[] = [];
-      await before.runtime.dataSource.transaction(async (manager) => {
+      await before.dataSource.transaction(async (manager) => {
         for (let i = 0; i < 200; i++) {
           const { family } = await writer.createFamily(manager, {
             registeredByOrganisationId: DEMO_ORGANISATIONS.teamToegang,
@@ -190,10 +190,10 @@ describe('rotating the key-encryption key leaves no data key on the old version,
           expect(read.errors).toBeUndefined();
           expect(read.data?.family.members.every((m) => m.name !== null)).toBe(true);
         }
-        const families = await after.runtime.dataSource.manager.find(FamilyEntity);
+        const families = await after.dataSource.manager.find(FamilyEntity);
         const unreadable = families.filter((f) => f.wrappedDataKey !== null).filter((f) => {
           try {
-            unwrapFamilyKey(after.runtime.crypto, f);
+            unwrapFamilyKey(after.crypto, f);
             return false;
           } catch {
             return true;

@@ -64,7 +64,7 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
     expect(answer.errors).toBeUndefined();
     return answer.data?.verifyAccessLog;
   };
-  const append = (entries: readonly AccessLogFacts[]) => sut.runtime.dataSource.transaction((manager) => sut.runtime.accessLog.append(manager, entries));
+  const append = (entries: readonly AccessLogFacts[]) => sut.dataSource.transaction((manager) => sut.accessLog.append(manager, entries));
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'log_odd_strings' });
@@ -100,7 +100,7 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
     const written = await writeOddEntries(OTHER_FAMILY);
     const { rows } = await superuser.query<StoredEntryRow>(`SELECT * FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence`, [chainKeyOf(OTHER_FAMILY)]);
     expect(rows).toHaveLength(written);
-    const mismatched = rows.filter((row) => Buffer.compare(Buffer.from(entryHash(sut.runtime.crypto.sodium, row.previous_hash, row.chain_key, storedEntryOf(row))), row.entry_hash) !== 0);
+    const mismatched = rows.filter((row) => Buffer.compare(Buffer.from(entryHash(sut.crypto.sodium, row.previous_hash, row.chain_key, storedEntryOf(row))), row.entry_hash) !== 0);
     expect(mismatched.map((row) => ({ sequence: row.sequence, purpose: row.purpose?.slice(0, 80), activity: row.activity.slice(0, 80) }))).toEqual([]);
   });
 

@@ -48,12 +48,12 @@ describe('a member\'s view reveals nothing about members outside their reach', (
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'member_view' });
-    records = await sut.runtime.dataSource.query(
+    records = await sut.dataSource.query(
       `SELECT r.id, r.section_type AS "sectionType", array_agg(s.member_id::text ORDER BY s.member_id) AS subjects
          FROM record r JOIN record_subject s ON s.record_id = r.id WHERE r.family_id = $1 GROUP BY r.id, r.section_type`,
       [DEMO_FAMILY_ID],
     );
-    involvementIds = (await sut.runtime.dataSource.query<{ id: string }[]>(`SELECT id FROM involvement WHERE family_id = $1`, [DEMO_FAMILY_ID])).map((i) => i.id);
+    involvementIds = (await sut.dataSource.query<{ id: string }[]>(`SELECT id FROM involvement WHERE family_id = $1`, [DEMO_FAMILY_ID])).map((i) => i.id);
     const registered = await sut.graphql<{ registerFamily: { memberIds: string[] } }>(
       `mutation { registerFamily(input: { members: [{ name: "Ander Gezin", birthDate: "1980-02-03", bsn: "111222333", relation: PARENT }] }) { memberIds } }`,
       { token: await sut.tokenFor('wmo') },
@@ -96,7 +96,7 @@ describe('a member\'s view reveals nothing about members outside their reach', (
   it('Marieke\'s read is logged only about her reach: Johan\'s log shows nothing of it about him', async () => {
     await view('marieke');
     await view('sanne');
-    const mine = await sut.runtime.dataSource.query<{ subjects: string[]; target_ids: string[] }[]>(
+    const mine = await sut.dataSource.query<{ subjects: string[]; target_ids: string[] }[]>(
       `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_entry WHERE activity = 'READ_OWN_FILE' AND actor_id = $1`,
       [M.marieke],
     );

@@ -62,7 +62,7 @@ describe('query limits: a small query cannot freeze the gateway', () => {
   }
 
   async function accessLogEntries(): Promise<number> {
-    const rows = await sut.runtime.dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM access_log_entry');
+    const rows = await sut.dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM access_log_entry');
     return rows[0]?.count ?? -1;
   }
 

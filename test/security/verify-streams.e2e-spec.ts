@@ -45,7 +45,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
   async function grow(familyId: string, from: number, to: number, checkpoints = true): Promise<void> {
     for (let start = from; start <= to; start += 250) {
       const facts = Array.from({ length: Math.min(250, to - start + 1) }, (_, i) => entry(start + i, familyId));
-      await sut.runtime.dataSource.transaction((manager) => sut.runtime.accessLog.append(manager, facts));
+      await sut.dataSource.transaction((manager) => sut.accessLog.append(manager, facts));
       if (checkpoints && (start + facts.length - 1) % 500 === 0) await integrity.checkpoint();
     }
   }
@@ -55,7 +55,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
   });
 
   it(`a chain of ${ENTRIES} entries verifies intact, and no statement hands over more than one batch (${DEFAULT_BATCH} rows)`, async () => {
-    const { result, statements } = await observeStatements(sut.runtime.dataSource, () => integrity.verify(FAMILY));
+    const { result, statements } = await observeStatements(sut.dataSource, () => integrity.verify(FAMILY));
     expect(result).toMatchObject({ intact: true, chainsChecked: 1, entriesChecked: ENTRIES, checkpointsVerified: 5, firstBroken: null });
     const reads = entryReads(statements);
     expect(mostRows(reads)).toBeLessThanOrEqual(DEFAULT_BATCH);
@@ -72,7 +72,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
       await superuser.query(`SET session_replication_role = replica`);
       try {
         for (const statement of statements) await superuser.query(statement);
-        const small = await observeStatements(sut.runtime.dataSource, () => integrity.verify(FAMILY, { batchSize: 100 }));
+        const small = await observeStatements(sut.dataSource, () => integrity.verify(FAMILY, { batchSize: 100 }));
         const whole = await integrity.verify(FAMILY, { batchSize: 5_000 });
         expect(mostRows(entryReads(small.statements))).toBeLessThanOrEqual(100);
         expect(small.result.firstBroken).toEqual(whole.firstBroken);
@@ -120,7 +120,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
       const id300 = await idAt(300);
       const { rows } = await superuser.query<{ entry_hash: Buffer }>(`SELECT entry_hash FROM access_log_entry WHERE id = $1`, [id300]);
       const forged = { ...entry(99_999), fields: ['forged'] };
-      const hash = Buffer.from(entryHash(sut.runtime.crypto.sodium, new Uint8Array(rows[0]?.entry_hash ?? []), chain, forged));
+      const hash = Buffer.from(entryHash(sut.crypto.sodium, new Uint8Array(rows[0]?.entry_hash ?? []), chain, forged));
       const broken = await tampered([
         `UPDATE access_log_entry SET sequence = -sequence WHERE chain_key = '${chain}' AND sequence > 300`,
         `UPDATE access_log_entry SET sequence = -sequence + 1 WHERE chain_key = '${chain}' AND sequence < 0`,
@@ -167,7 +167,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
       expect((await superuser.query(`SELECT sequence::int FROM access_log_verified_checkpoint WHERE chain_key = $1`, [chain])).rows).toEqual([{ sequence: ENTRIES }]);
       await grow(GROWING_FAMILY, ENTRIES + 1, ENTRIES + 300, false);
 
-      const { result, statements } = await observeStatements(sut.runtime.dataSource, () => integrity.verify(GROWING_FAMILY, { ...SINCE, batchSize: 100 }));
+      const { result, statements } = await observeStatements(sut.dataSource, () => integrity.verify(GROWING_FAMILY, { ...SINCE, batchSize: 100 }));
       // The checkpoint's own entry is read again (its hash against the signature), then the 300 after it.
       expect(result).toMatchObject({ intact: true, entriesChecked: 301, entriesSkipped: ENTRIES - 1, checkpointsVerified: 1, firstBroken: null });
       expect(entryReads(statements).reduce((sum, s) => sum + s.rows, 0)).toBeLessThanOrEqual(302);
@@ -194,7 +194,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
     // A chain whose head row is gone is still found, through its entries.
     await superuser.query(`DELETE FROM access_log_chain_head WHERE chain_key = $1`, [chainKeyOf(small[3] as string)]);
     const { rows } = await superuser.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT chain_key FROM access_log_entry UNION SELECT chain_key FROM access_log_chain_head) AS k`);
-    const { result, statements } = await observeStatements(sut.runtime.dataSource, () => integrity.verify(null, { batchSize: 2 }));
+    const { result, statements } = await observeStatements(sut.dataSource, () => integrity.verify(null, { batchSize: 2 }));
     expect(result).toMatchObject({ intact: true, chainsChecked: rows[0]?.n });
     expect(rows[0]?.n).toBeGreaterThanOrEqual(7);
     expect(mostRows(statements.filter((s) => s.text.includes('WITH RECURSIVE')))).toBeLessThanOrEqual(2);
@@ -203,7 +203,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
 
   it('the export pages through a chain too: no statement hands over more than one page of 500 (and the one that tells there is more)', async () => {
     const token = await sut.tokenFor('keten-fg');
-    const { result, statements } = await observeStatements(sut.runtime.dataSource, () =>
+    const { result, statements } = await observeStatements(sut.dataSource, () =>
       request(sut.app.getHttpServer() as App).get(`/access-log/export?format=jsonl&familyId=${EXPORTED_FAMILY}`).set('authorization', `Bearer ${token}`),
     );
     expect(result.status).toBe(200);

@@ -5,13 +5,17 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
-import { createLogger, loadConfig } from '@kring/config';
+import type { DataSource } from 'typeorm';
+import type { AccessLogWriter } from '@kring/audit';
+import { type Clock, createLogger, type KringConfig, loadConfig } from '@kring/config';
+import type { KringCrypto } from '@kring/crypto';
 import { PERSONAS } from '@kring/demo-world';
 import { DevIssuer, type DevIssuerKeys } from '@kring/identity';
+import type { PurposeCatalogue } from '@kring/policy';
+import type { RegisteredProfessional } from '../../apps/gateway/src/auth/registered-professional';
+import type { RegistrationCache } from '../../apps/gateway/src/auth/registration-cache';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
-import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
-import type { Clock } from '../../apps/gateway/src/runtime/clock';
-import type { KringRuntime } from '../../apps/gateway/src/runtime/kring-runtime';
+import { startInfrastructure } from '../../apps/gateway/src/infrastructure/start-infrastructure';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLAnswer<T = Record<string, unknown>> {
@@ -29,7 +33,17 @@ export interface TestKeys {
 
 export interface TestGateway {
   readonly app: INestApplication;
-  readonly runtime: KringRuntime;
+  /** What the gateway's services are given, for a test that looks under the API (the database, the keys). */
+  readonly config: KringConfig;
+  readonly dataSource: DataSource;
+  readonly crypto: KringCrypto;
+  readonly catalogue: PurposeCatalogue;
+  readonly accessLog: AccessLogWriter;
+  readonly registrations: RegistrationCache<RegisteredProfessional>;
+  readonly clock: Clock;
+  /** The gateway's development issuer: this test's `issuer`, or null where an external issuer is configured. */
+  readonly devIssuer: DevIssuer | null;
+  /** The test's own issuer, which signs its tokens. */
   readonly issuer: DevIssuer;
   readonly database: TestDatabase;
   /** The key material this gateway runs with, for a second gateway on the same database. */
@@ -82,16 +96,24 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     ...options.env,
   });
   const issuer = DevIssuer.fromKeys(options.issuerKeys ?? (await DevIssuer.generateKeys()), config.identity.issuer, config.identity.audience);
-  const runtime = await createRuntime(config, createLogger(config.logLevel, options.logDestination), {
+  const infrastructure = await startInfrastructure(config, createLogger(config.logLevel, options.logDestination), {
     devIssuer: issuer,
     seedDemoWorld: shared === undefined ? (options.seedDemoWorld ?? true) : false,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const app = await createGatewayApp(runtime);
+  const app = await createGatewayApp(infrastructure);
   await app.init();
+  const { dataSource, crypto, catalogue, accessLog, registrations, clock, devIssuer } = infrastructure;
   return {
     app,
-    runtime,
+    config,
+    dataSource,
+    crypto,
+    catalogue,
+    accessLog,
+    registrations,
+    clock,
+    devIssuer,
     issuer,
     database,
     keys,
@@ -109,7 +131,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     },
     async close() {
       await app.close();
-      await runtime.close();
+      await infrastructure.close();
       // The gateway that made the database drops it.
       if (shared === undefined) await database.drop();
       await rm(dataDir, { recursive: true, force: true });

@@ -29,10 +29,11 @@ import { FamilyWritesResolver } from './families/family-writes.resolver';
 import { FamilyErasureService } from './families/family-erasure.service';
 import { FamilyWritesService } from './families/family-writes.service';
 import { HealthController } from './health/health.controller';
+import type { Infrastructure } from './infrastructure/infrastructure';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { PurposesResolver } from './purposes/purposes.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
-import { KRING_RUNTIME, type KringRuntime } from './runtime/kring-runtime';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { ViewerService } from './viewer/viewer.service';
 
@@ -41,16 +42,18 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps/gateway/schema.gql');
 
 @Module({})
 export class GatewayModule {
-  /** The gateway over an already-built runtime (database open, keys loaded). */
-  static forRoot(runtime: KringRuntime): DynamicModule {
-    const production = runtime.config.mode === 'production';
+  /** The gateway over an already-started infrastructure (database open, keys loaded). */
+  static forRoot(infrastructure: Infrastructure): DynamicModule {
+    const { config, logger } = infrastructure;
+    const production = config.mode === 'production';
     return {
       module: GatewayModule,
       imports: [
+        InfrastructureModule.forRoot(infrastructure),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
-          autoSchemaFile: runtime.config.mode === 'development' ? SCHEMA_FILE : true,
+          autoSchemaFile: config.mode === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
           // Every `Date` of the API is the strict RFC 3339 scalar (named DateTime, as Nest's lenient one was).
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
@@ -73,7 +76,7 @@ export class GatewayModule {
             // The sandbox is a development aid; production serves no landing page at all.
             production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
           ] as unknown as ApolloDriverConfig['plugins'],
-          formatError: createErrorFormatter(runtime.logger),
+          formatError: createErrorFormatter(logger),
           // Apollo indents every answer by default; compact JSON is a third smaller for a family file
           // and quicker to write, and clients parse both alike.
           stringifyResult: (result: unknown) => JSON.stringify(result),
@@ -82,7 +85,6 @@ export class GatewayModule {
       ],
       controllers: production ? [HealthController, AccessLogExportController] : [HealthController, AccessLogExportController, DevIssuerController],
       providers: [
-        { provide: KRING_RUNTIME, useValue: runtime },
         { provide: APP_GUARD, useClass: AuthGuard },
         // Global guards run in this order: the input boundary after AuthGuard, so a refused read is logged for its caller.
         { provide: APP_GUARD, useClass: InputBoundaryGuard },

@@ -3,9 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { ConfigurationError, createLogger, loadConfig, type KringConfig } from '@kring/config';
 import { createGatewayApp } from './bootstrap';
 import { portalIsBuilt } from './portal/serve-portal';
-import { closeOnEveryWayOut } from './runtime/close-on-every-way-out';
-import { createRuntime } from './runtime/create-runtime';
-import type { KringRuntime } from './runtime/kring-runtime';
+import { closeOnEveryWayOut } from './infrastructure/close-on-every-way-out';
+import type { Infrastructure } from './infrastructure/infrastructure';
+import { startInfrastructure } from './infrastructure/start-infrastructure';
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  let runtime: KringRuntime | null = null;
+  let infrastructure: Infrastructure | null = null;
   let app: INestApplication | null = null;
   // In place before anything starts, so a signal or crash during the start closes what began.
   const end = closeOnEveryWayOut({
@@ -30,13 +30,13 @@ async function main(): Promise<void> {
       try {
         await app?.close(); // stops taking requests and lets those in flight finish
       } finally {
-        await runtime?.close(); // the database pool, then the embedded PostgreSQL
+        await infrastructure?.close(); // the database pool, then the embedded PostgreSQL
       }
     },
   });
   try {
-    runtime = await createRuntime(config, logger);
-    app = await createGatewayApp(runtime);
+    infrastructure = await startInfrastructure(config, logger);
+    app = await createGatewayApp(infrastructure);
     await app.listen(config.port, config.host);
   } catch (error) {
     process.stderr.write(`Kring could not start: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -45,22 +45,22 @@ async function main(): Promise<void> {
   }
   const elapsedMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
   logger.info({ elapsedMs, port: config.port, mode: config.mode }, 'gateway ready');
-  if (config.mode !== 'production') printWelcome(runtime, elapsedMs);
+  if (config.mode !== 'production') printWelcome(infrastructure, elapsedMs);
 }
 
 /** What a newcomer needs on the first start: where to go, and one query to copy. */
-function printWelcome(runtime: KringRuntime, elapsedMs: number): void {
-  const host = runtime.config.host === '0.0.0.0' ? 'localhost' : runtime.config.host;
-  const url = `http://${host}:${runtime.config.port}/graphql`;
-  const portal = portalIsBuilt(runtime.config)
-    ? `http://${host}:${runtime.config.port}/  (sign in as a demo persona)`
+function printWelcome({ config, databaseDescription }: Infrastructure, elapsedMs: number): void {
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const url = `http://${host}:${config.port}/graphql`;
+  const portal = portalIsBuilt(config)
+    ? `http://${host}:${config.port}/  (sign in as a demo persona)`
     : 'not built (npm run build:portal)';
   process.stdout.write(`
   Kring gateway is running (ready in ${(elapsedMs / 1000).toFixed(1)} s)
 
     Portal:    ${portal}
     GraphQL:   ${url}  (open it in a browser for the Apollo Sandbox)
-    Database:  ${runtime.databaseDescription}
+    Database:  ${databaseDescription}
     Demo:      Gemeente Heerenveen, the De Vries family
 
   Get a token for a demo persona (in another terminal):

@@ -1,14 +1,15 @@
-import { type DynamicModule, Inject, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { findSectionType, type FieldKind } from '@kring/family-file';
+import { DataSource } from 'typeorm';
+import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
+import { findSectionType, type FieldKind } from '@kring/family-file';
 import type { Principal } from '@kring/identity';
 import { Authenticated } from '../../../apps/gateway/src/auth/access.decorator';
 import { CurrentPrincipal } from '../../../apps/gateway/src/auth/current-principal.decorator';
 import { FamilyFile } from '../../../apps/gateway/src/families/family-file.model';
 import { loadFamilyRowsForOrganisation } from '../../../apps/gateway/src/families/family-snapshot';
 import type { SectionValues } from '../../../apps/gateway/src/families/section.model';
-import { KRING_RUNTIME, type KringRuntime } from '../../../apps/gateway/src/runtime/kring-runtime';
 
 /**
  * The benchmark's baseline: the same family file over the same rows, read by the same
@@ -21,15 +22,18 @@ import { KRING_RUNTIME, type KringRuntime } from '../../../apps/gateway/src/runt
  */
 @Resolver(() => FamilyFile)
 class PlainReadResolver {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Authenticated()
   @Query(() => FamilyFile, { nullable: true, description: 'BENCHMARK ONLY: the family file without rule, decryption or log.' })
   async plainFamily(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string, @Args('purpose') purpose: string): Promise<FamilyFile | null> {
     if (principal.kind !== 'professional') return null;
     // The statement the real read runs: involvement decided first, then the rows.
-    const now = this.runtime.clock.now();
-    const found = await loadFamilyRowsForOrganisation(this.runtime.dataSource.manager, id, now, principal.organisationId, dutchDate(now));
+    const now = this.clock.now();
+    const found = await loadFamilyRowsForOrganisation(this.dataSource.manager, id, now, principal.organisationId, dutchDate(now));
     if (found.kind === 'closed') return null;
     const { rows } = found;
     const sealed = (value: Buffer | string) => (typeof value === 'string' ? value : value.toString('base64'));
@@ -91,9 +95,6 @@ function stand(kind: FieldKind, ciphertext: string): unknown {
   }
 }
 
-@Module({})
-export class PlainReadModule {
-  static forRoot(runtime: KringRuntime): DynamicModule {
-    return { module: PlainReadModule, providers: [{ provide: KRING_RUNTIME, useValue: runtime }, PlainReadResolver] };
-  }
-}
+/** Its DataSource and Clock come from the gateway's InfrastructureModule (global). */
+@Module({ providers: [PlainReadResolver] })
+export class PlainReadModule {}

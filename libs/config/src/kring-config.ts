@@ -31,24 +31,28 @@ export interface AuthenticationThrottleConfig {
   readonly windowSeconds: number;
 }
 
-export interface KringConfig {
-  readonly mode: RuntimeMode;
-  readonly port: number;
-  readonly host: string;
+/**
+ * The validated configuration of a process. An abstract class rather than an interface so
+ * that it is also its own injection token: a class asks for `KringConfig` by type.
+ */
+export abstract class KringConfig {
+  abstract readonly mode: RuntimeMode;
+  abstract readonly port: number;
+  abstract readonly host: string;
   /** Null means: start the embedded PostgreSQL in the data folder. */
-  readonly databaseUrl: string | null;
-  readonly dataDir: string;
-  readonly embeddedPostgresPort: number | null;
-  readonly policyFile: string;
-  readonly identity: IdentityConfig;
-  readonly keys: KeyMaterialConfig;
-  readonly logLevel: string;
-  readonly seedDemoWorld: boolean;
+  abstract readonly databaseUrl: string | null;
+  abstract readonly dataDir: string;
+  abstract readonly embeddedPostgresPort: number | null;
+  abstract readonly policyFile: string;
+  abstract readonly identity: IdentityConfig;
+  abstract readonly keys: KeyMaterialConfig;
+  abstract readonly logLevel: string;
+  abstract readonly seedDemoWorld: boolean;
   /** How often chain heads of the access log are signed; 0 turns the interval off (tests). */
-  readonly checkpointIntervalSeconds: number;
+  abstract readonly checkpointIntervalSeconds: number;
   /** Where the built portal (apps/portal) is, served at `/` when it exists. */
-  readonly portalDir: string;
-  readonly authenticationThrottle: AuthenticationThrottleConfig;
+  abstract readonly portalDir: string;
+  abstract readonly authenticationThrottle: AuthenticationThrottleConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -16,9 +16,9 @@ export const ORGANISATION_DOMAINS: readonly Domain[] = [
 
 /** One organisation per domain given (labelled O0, O1, ...), each with a professional whose token is returned by organisation id. */
 export async function registerOrganisations(sut: TestGateway, domains: readonly Domain[]): Promise<{ organisations: ReferenceOrganisation[]; tokens: Map<string, string> }> {
-  const directory = new DirectoryWriter(sut.runtime.crypto);
+  const directory = new DirectoryWriter(sut.crypto);
   const tokens = new Map<string, string>();
-  const organisations = await sut.runtime.dataSource.transaction(async (manager) => {
+  const organisations = await sut.dataSource.transaction(async (manager) => {
     const made: ReferenceOrganisation[] = [];
     for (const [i, domain] of domains.entries()) {
       const organisation = await directory.registerOrganisation(manager, { name: `Organisation ${i} (${domain})`, domain });

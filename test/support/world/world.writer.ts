@@ -1,12 +1,13 @@
+import type { DataSource } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
+import type { KringCrypto } from '@kring/crypto';
 import { FamilyFileWriter } from '@kring/family-file';
-import type { KringRuntime } from '../../../apps/gateway/src/runtime/kring-runtime';
 import type { ReferenceWorld } from '../reference/reference-world';
 
 /** Stores a generated world through the real writers (real encryption), in one transaction. */
-export async function writeWorld(runtime: KringRuntime, world: ReferenceWorld): Promise<void> {
-  const writer = new FamilyFileWriter(runtime.crypto);
-  await runtime.dataSource.transaction(async (manager) => {
+export async function writeWorld({ dataSource, crypto }: { readonly dataSource: DataSource; readonly crypto: KringCrypto }, world: ReferenceWorld): Promise<void> {
+  const writer = new FamilyFileWriter(crypto);
+  await dataSource.transaction(async (manager) => {
     const index = new Map(world.members.map((m, i) => [m.id, i]));
     const { key } = await writer.createFamily(manager, {
       id: world.familyId,

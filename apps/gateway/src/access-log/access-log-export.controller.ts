@@ -1,12 +1,12 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Clock } from '@kring/config';
 import type { Principal } from '@kring/identity';
 import { Authenticated } from '../auth/access.decorator';
 import type { KringRequest } from '../auth/auth.guard';
 import { DATE_TIME_RULE, parseDateTime } from '../common/date-time.scalar';
 import { RefusalsLogged } from '../common/input-boundary.guard';
 import { badInput, httpErrorBody, httpStatusOf, KringError } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { csvHeader, csvLine, EXPORT_FORMATS, jsonLine, logiusLines, type ExportFormat } from './access-log-export';
 import { LogDecision, type AccessLogFilter } from './access-log.model';
 import { AccessLogService } from './access-log.service';
@@ -22,7 +22,7 @@ export class AccessLogExportController {
   constructor(
     private readonly log: AccessLogService,
     private readonly audit: AuditService,
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly clock: Clock,
   ) {}
 
   @Authenticated()
@@ -38,7 +38,7 @@ export class AccessLogExportController {
       // Validates the filter and the caller's scope before anything is written or logged.
       await this.log.page(principal, filter, 1, null);
       await this.audit.recordRefusal(
-        { principal, traceId: request.traceId ?? '', at: this.runtime.clock.now() },
+        { principal, traceId: request.traceId ?? '', at: this.clock.now() },
         {
           activity: 'EXPORT_ACCESS_LOG',
           purpose: null,

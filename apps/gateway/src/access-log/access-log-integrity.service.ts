@@ -1,8 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { chainKeyOf } from '@kring/audit';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { chainKeyOf, CheckpointSigner } from '@kring/audit';
+import { Clock, KringConfig, KringLogger } from '@kring/config';
+import { KringCrypto } from '@kring/crypto';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { LogVerificationMode, type CheckpointReport, type LogVerification } from './access-log.model';
 import { chainKeys, verifyStoredChain, type ChainVerificationContext } from './chain-verification';
 
@@ -15,13 +17,20 @@ import { chainKeys, verifyStoredChain, type ChainVerificationContext } from './c
 export class AccessLogIntegrityService implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly clock: Clock,
+    private readonly checkpointSigner: CheckpointSigner,
+    private readonly config: KringConfig,
+    private readonly logger: KringLogger,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.runtime.config.checkpointIntervalSeconds;
+    const seconds = this.config.checkpointIntervalSeconds;
     if (seconds <= 0) return;
     this.timer = setInterval(() => {
-      this.checkpoint().catch((error: unknown) => this.runtime.logger.error({ err: { name: (error as Error).name } }, 'checkpointing the access log failed'));
+      this.checkpoint().catch((error: unknown) => this.logger.error({ err: { name: (error as Error).name } }, 'checkpointing the access log failed'));
     }, seconds * 1000);
     this.timer.unref();
   }
@@ -32,15 +41,15 @@ export class AccessLogIntegrityService implements OnApplicationBootstrap, OnAppl
 
   /** Signs the head of every chain that grew since its last checkpoint. */
   async checkpoint(): Promise<CheckpointReport> {
-    const signedAt = this.runtime.clock.now();
-    const heads = await this.runtime.dataSource.query<{ chain_key: string; sequence: string; entry_hash: Buffer }[]>(
+    const signedAt = this.clock.now();
+    const heads = await this.dataSource.query<{ chain_key: string; sequence: string; entry_hash: Buffer }[]>(
       `SELECT h.chain_key, h.sequence, h.entry_hash FROM access_log_chain_head h
         WHERE h.sequence > 0 AND h.sequence > COALESCE((SELECT max(c.sequence) FROM access_log_checkpoint c WHERE c.chain_key = h.chain_key), 0)`,
     );
     let signed = 0;
     for (const head of heads) {
-      const checkpoint = this.runtime.checkpointSigner.sign(head.chain_key, Number(head.sequence), new Uint8Array(head.entry_hash), signedAt);
-      const inserted = await this.runtime.dataSource.query<unknown[]>(
+      const checkpoint = this.checkpointSigner.sign(head.chain_key, Number(head.sequence), new Uint8Array(head.entry_hash), signedAt);
+      const inserted = await this.dataSource.query<unknown[]>(
         `INSERT INTO access_log_checkpoint (chain_key, sequence, entry_hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1`,
         [checkpoint.chainKey, String(checkpoint.sequence), Buffer.from(checkpoint.entryHash), checkpoint.signedAt, checkpoint.keyId, Buffer.from(checkpoint.signature)],
       );
@@ -60,10 +69,10 @@ export class AccessLogIntegrityService implements OnApplicationBootstrap, OnAppl
     if (familyId !== null && !isUuid(familyId)) throw notFound('family');
     const mode = options.mode ?? LogVerificationMode.FULL;
     const context: ChainVerificationContext = {
-      dataSource: this.runtime.dataSource,
-      sodium: this.runtime.crypto.sodium,
-      publicKey: this.runtime.checkpointSigner.publicKey,
-      now: () => this.runtime.clock.now(),
+      dataSource: this.dataSource,
+      sodium: this.crypto.sodium,
+      publicKey: this.checkpointSigner.publicKey,
+      now: () => this.clock.now(),
       batchSize: options.batchSize ?? VERIFY_BATCH_SIZE,
     };
     // Ids are stored (and chains named) in lower case; PostgreSQL matches a uuid in capitals too.
@@ -86,8 +95,8 @@ export class AccessLogIntegrityService implements OnApplicationBootstrap, OnAppl
       entriesSkipped: total.skipped,
       checkpointsVerified: total.checkpoints,
       firstBroken,
-      verifiedAt: this.runtime.clock.now(),
-      keyId: this.runtime.checkpointSigner.keyId,
+      verifiedAt: this.clock.now(),
+      keyId: this.checkpointSigner.keyId,
     };
   }
 }

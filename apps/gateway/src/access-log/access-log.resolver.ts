@@ -1,9 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CheckpointSigner } from '@kring/audit';
 import { ProfessionalRole, type Principal } from '@kring/identity';
 import { Authenticated, ProfessionalsOnly } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
-import { Inject } from '@nestjs/common';
 import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification, LogVerificationMode } from './access-log.model';
 import { AccessLogIntegrityService } from './access-log-integrity.service';
 import { AccessLogService } from './access-log.service';
@@ -15,7 +14,7 @@ export class AccessLogResolver {
   constructor(
     private readonly log: AccessLogService,
     private readonly integrity: AccessLogIntegrityService,
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly checkpointSigner: CheckpointSigner,
   ) {}
 
   @Authenticated()
@@ -55,7 +54,7 @@ export class AccessLogResolver {
   @Authenticated()
   @Query(() => AccessLogSigningKey, { description: 'The public key that signs access-log checkpoints.' })
   accessLogSigningKey(): AccessLogSigningKey {
-    const signer = this.runtime.checkpointSigner;
+    const signer = this.checkpointSigner;
     return { keyId: signer.keyId, algorithm: 'Ed25519', publicKey: Buffer.from(signer.publicKey).toString('base64') };
   }
 }

@@ -1,14 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 import { AccessLogEntryEntity } from '@kring/audit';
+import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
+import { KringCrypto } from '@kring/crypto';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type Principal } from '@kring/identity';
 import { DenyReason, membersInReach } from '@kring/policy';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, forbidden } from '../common/kring-error';
 import type { Organisation } from '../viewer/viewer.model';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { type AccessLogConnection, type AccessLogDay, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
 import { loadFamilySubjects } from '../families/family-subjects';
 
@@ -37,15 +38,19 @@ export type Scope = (
 export class AccessLogService {
   private readonly directory: DirectoryWriter;
 
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {
-    this.directory = new DirectoryWriter(runtime.crypto);
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly clock: Clock,
+  ) {
+    this.directory = new DirectoryWriter(crypto);
   }
 
   async page(principal: Principal, filter: AccessLogFilter, first: number, after: string | null): Promise<AccessLogConnection> {
     requirePageSize(first, MAX_PAGE);
     const scope = await this.scopeOf(principal);
     const { sql, params } = pageQuery(scope, filter, first + 1, after === null ? null : logCursor(after));
-    const rows = (await this.runtime.dataSource.query<Record<string, unknown>[]>(sql, params)).map(toEntity);
+    const rows = (await this.dataSource.query<Record<string, unknown>[]>(sql, params)).map(toEntity);
     const page = rows.slice(0, first);
     const nodes = await this.present(page, scope);
     const edges = nodes.map((node, i) => ({ cursor: encodeTimeCursor(LOG_CURSOR, (page[i] as AccessLogEntryEntity).occurredAt, (page[i] as AccessLogEntryEntity).id), node }));
@@ -69,14 +74,14 @@ export class AccessLogService {
    * 366 days at once.
    */
   async days(principal: Principal, filter: AccessLogFilter): Promise<AccessLogDay[]> {
-    const now = this.runtime.clock.now();
+    const now = this.clock.now();
     const to = filter.to ?? now;
     const from = filter.from ?? new Date(to.getTime() - 30 * DAY_MS);
     if (from.getTime() >= to.getTime()) throw badInput('filter.from', 'must lie before filter.to');
     if (to.getTime() - from.getTime() > 366 * DAY_MS) throw badInput('filter.from', 'the range may span at most 366 days');
     const scope = await this.scopeOf(principal);
     const { sql, params } = daysQuery(scope, { ...filter, from, to });
-    const rows = await this.runtime.dataSource.query<{ day: string; allowed: number; denied: number; break_glass: number; integrity_alarms: number }[]>(sql, params);
+    const rows = await this.dataSource.query<{ day: string; allowed: number; denied: number; break_glass: number; integrity_alarms: number }[]>(sql, params);
     const counted = new Map(rows.map((r) => [r.day, r]));
     return calendarDays(dutchDate(from), dutchDate(new Date(to.getTime() - 1))).map((day) => {
       const row = counted.get(day);
@@ -86,8 +91,8 @@ export class AccessLogService {
 
   private async scopeOf(principal: Principal): Promise<Scope> {
     if (principal.kind === 'citizen') {
-      const { subjects } = await loadFamilySubjects(this.runtime.dataSource.manager, this.runtime.crypto, principal.familyId);
-      const reach = membersInReach(principal.memberId, subjects.values(), dutchDate(this.runtime.clock.now()));
+      const { subjects } = await loadFamilySubjects(this.dataSource.manager, this.crypto, principal.familyId);
+      const reach = membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()));
       return { kind: 'member', familyId: principal.familyId, reach: [...reach], callerId: principal.memberId };
     }
     const callerId = principal.professionalId;
@@ -97,7 +102,7 @@ export class AccessLogService {
   }
 
   private async present(rows: AccessLogEntryEntity[], scope: Scope): Promise<AccessLogEntry[]> {
-    const manager = this.runtime.dataSource.manager;
+    const manager = this.dataSource.manager;
     const organisationIds = [...new Set(rows.flatMap((r) => [r.actorOrganisationId, r.sourceOrganisationId]).filter((v): v is string => v !== null))];
     const organisations = organisationIds.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(organisationIds) } });
     const organisationOf = (id: string | null): Organisation | null => {
@@ -169,7 +174,7 @@ export class AccessLogService {
       if (r.targetKind === 'RECORD') for (const id of targets) records.add(id);
       for (const ref of r.basisRefs) refs.add(ref);
     }
-    const manager = this.runtime.dataSource.manager;
+    const manager = this.dataSource.manager;
     const [inReach, consents] = await Promise.all([
       records.size === 0
         ? []

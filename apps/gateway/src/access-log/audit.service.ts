@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { AccessLogFacts, KnownChainHead } from '@kring/audit';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AccessLogFacts, AccessLogWriter, type KnownChainHead } from '@kring/audit';
+import { KringLogger } from '@kring/config';
 import type { Principal } from '@kring/identity';
 import type { DenyReason, RequestRefusal } from '@kring/policy';
 import { ErrorCode, KringError } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
 /** The facts of an entry that the caller supplies; who and when come from the request. */
 export type EntryDraft = Omit<AccessLogFacts, 'occurredAt' | 'traceId' | 'actorKind' | 'actorId' | 'actorOrganisationId' | 'actorRole'>;
@@ -23,13 +23,17 @@ export interface AuditContext {
  */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLogWriter,
+    private readonly logger: KringLogger,
+  ) {}
 
   /** Appends the drafts in the caller's transaction; call it last, just before commit (the chain head stays locked until then). */
   async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[]): Promise<void> {
     if (drafts.length === 0) return;
     const entries = this.entriesOf(context, drafts);
-    await this.failClosed(() => this.runtime.accessLog.append(manager, entries));
+    await this.failClosed(() => this.accessLog.append(manager, entries));
   }
 
   /** The drafts completed with who acted and when; one object literal per entry, no spreads (a read makes about 21). */
@@ -64,7 +68,7 @@ export class AuditService {
     try {
       await write();
     } catch (error) {
-      this.runtime.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'the access log could not be written; the request is refused');
+      this.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'the access log could not be written; the request is refused');
       throw new KringError(ErrorCode.AUDIT_UNAVAILABLE, 'The access log cannot be written right now, so nothing was served or changed. Try again later.');
     }
   }
@@ -83,14 +87,14 @@ export class AuditService {
     if (drafts.length === 0) return;
     const entries = this.entriesOf(context, drafts);
     await this.failClosed(async () => {
-      if (knownHead !== null && (await this.runtime.accessLog.appendAfter(this.runtime.dataSource.manager, entries, knownHead))) return;
-      await this.runtime.dataSource.transaction((manager) => this.runtime.accessLog.append(manager, entries));
+      if (knownHead !== null && (await this.accessLog.appendAfter(this.dataSource.manager, entries, knownHead))) return;
+      await this.dataSource.transaction((manager) => this.accessLog.append(manager, entries));
     });
   }
 
   /** Records a refusal that happened before any transaction (e.g. not involved, unknown purpose), in a transaction of its own. */
   async recordRefusal(context: AuditContext, draft: EntryDraft): Promise<void> {
-    await this.runtime.dataSource.transaction((manager) => this.record(manager, context, [draft]));
+    await this.dataSource.transaction((manager) => this.record(manager, context, [draft]));
   }
 }
 

@@ -1,10 +1,10 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import { KringLogger } from '@kring/config';
 import { TokenRejected, type Principal } from '@kring/identity';
 import { forbidden, KringError, rateLimited, unauthenticated } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { ACCESS_POLICY, type AccessPolicy } from './access.decorator';
 import { AuthenticationThrottle } from './authentication-throttle';
 import { PrincipalResolver } from './principal.resolver';
@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly principals: PrincipalResolver,
     private readonly throttle: AuthenticationThrottle,
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly logger: KringLogger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -81,7 +81,7 @@ export class AuthGuard implements CanActivate {
       const session = match === null ? null : await this.principals.resolveRemembered(match[1] as string).catch(refusedAsNull);
       if (session !== null) return session;
       this.throttle.recordLimited(request.ip);
-      this.runtime.logger.debug({ context: 'auth' }, 'refused a request from an address over its failed authentications');
+      this.logger.debug({ context: 'auth' }, 'refused a request from an address over its failed authentications');
       request.res?.setHeader('Retry-After', String(waitSeconds));
       throw rateLimited(waitSeconds);
     }
@@ -94,7 +94,7 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (!(error instanceof TokenRejected)) throw error;
       // The reason goes to the log, never to the caller.
-      this.runtime.logger.debug({ context: 'auth', reason: error.message }, 'refused a bearer token');
+      this.logger.debug({ context: 'auth', reason: error.message }, 'refused a bearer token');
       await this.throttle.recordFailure(request.ip, error.reason);
       throw unauthenticated();
     }

@@ -1,9 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { FactoryProvider, OnModuleDestroy } from '@nestjs/common';
-import type { Logger } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { AuthenticationThrottleConfig } from '@kring/config';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+import { type AuthenticationThrottleConfig, KringConfig, KringLogger } from '@kring/config';
 
 /** How often the count of refusals is logged at info (when there were any). */
 const SUMMARY_INTERVAL_MS = 60_000;
@@ -23,7 +21,7 @@ export class AuthenticationThrottle implements OnModuleDestroy {
 
   constructor(
     private readonly config: AuthenticationThrottleConfig,
-    private readonly logger: Logger,
+    private readonly logger: KringLogger,
   ) {
     this.failures = new RateLimiterMemory({ points: config.maxFailures, duration: config.windowSeconds });
     this.summary = setInterval(() => this.logSummary(), SUMMARY_INTERVAL_MS);
@@ -71,8 +69,8 @@ export class AuthenticationThrottle implements OnModuleDestroy {
 
 export const authenticationThrottleProvider: FactoryProvider<AuthenticationThrottle> = {
   provide: AuthenticationThrottle,
-  useFactory: (runtime: KringRuntime) => new AuthenticationThrottle(runtime.config.authenticationThrottle, runtime.logger),
-  inject: [KRING_RUNTIME],
+  useFactory: (config: KringConfig, logger: KringLogger) => new AuthenticationThrottle(config.authenticationThrottle, logger),
+  inject: [KringConfig, KringLogger],
 };
 
 function emptyTally() {

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type Domain, type ProfessionalRole, TokenRejected, type KringClaims, type Principal } from '@kring/identity';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type KringClaims, type Principal, TokenRejected, TokenVerifier } from '@kring/identity';
 import { namedQuery } from '../common/named-query';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
+import type { RegisteredProfessional } from './registered-professional';
+import { RegistrationCache } from './registration-cache';
 
 /**
  * Turns a verified token into a principal, against the registrations in the
@@ -18,22 +20,17 @@ const MEMBER = {
   text: `SELECT m.id, m.family_id, f.erased_at FROM family_member m JOIN family f ON f.id = m.family_id WHERE m.id = $1`,
 };
 
-/** A professional's registration, as the principal query reads it. */
-export interface RegisteredProfessional {
-  readonly id: string;
-  readonly organisation_id: string;
-  readonly roles: ProfessionalRole[];
-  readonly organisation_name: string;
-  readonly domain: Domain;
-}
-
 @Injectable()
 export class PrincipalResolver {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokenVerifier: TokenVerifier,
+    private readonly registrations: RegistrationCache<RegisteredProfessional>,
+  ) {}
 
   /** The principal of a bearer token; throws TokenRejected for anything that does not check out. */
   async resolve(token: string): Promise<Principal> {
-    return this.principalOf(await this.runtime.tokenVerifier.verify(token));
+    return this.principalOf(await this.tokenVerifier.verify(token));
   }
 
   /**
@@ -41,7 +38,7 @@ export class PrincipalResolver {
    * signature; null for any other token. The registration is checked as on every request.
    */
   async resolveRemembered(token: string): Promise<Principal | null> {
-    const claims = this.runtime.tokenVerifier.remembered(token);
+    const claims = this.tokenVerifier.remembered(token);
     return claims === null ? null : this.principalOf(claims);
   }
 
@@ -55,8 +52,8 @@ export class PrincipalResolver {
    * are checked against it on every request.
    */
   private async professional(claims: KringClaims): Promise<Principal> {
-    const professional = await this.runtime.registrations.remembered(claims.subject, async () => {
-      const [row] = await namedQuery<RegisteredProfessional>(this.runtime.dataSource.manager, PROFESSIONAL, [claims.subject]);
+    const professional = await this.registrations.remembered(claims.subject, async () => {
+      const [row] = await namedQuery<RegisteredProfessional>(this.dataSource.manager, PROFESSIONAL, [claims.subject]);
       return row;
     });
     if (professional === undefined) throw new TokenRejected('unknown professional');
@@ -77,7 +74,7 @@ export class PrincipalResolver {
   private async citizen(claims: KringClaims): Promise<Principal> {
     const memberId = claims.memberId ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new TokenRejected('malformed member claim');
-    const [member] = await namedQuery<{ id: string; family_id: string; erased_at: Date | null }>(this.runtime.dataSource.manager, MEMBER, [memberId]);
+    const [member] = await namedQuery<{ id: string; family_id: string; erased_at: Date | null }>(this.dataSource.manager, MEMBER, [memberId]);
     if (member === undefined) throw new TokenRejected('unknown member');
     if (member.erased_at !== null) throw new TokenRejected('family erased');
     return { kind: 'citizen', memberId: member.id, familyId: member.family_id };

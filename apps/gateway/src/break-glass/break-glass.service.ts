@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
-import type { DataKey } from '@kring/crypto';
+import { type DataKey, KringCrypto } from '@kring/crypto';
 import { BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
+import { PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, forbidden, notFound } from '../common/kring-error';
 import { memberIdsOf, requireInvolvedToday } from '../families/family-subjects';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
 
 const PURPOSE = 'CHILD_PROTECTION';
@@ -24,10 +25,13 @@ export class BreakGlassService {
   private readonly directory: DirectoryWriter;
 
   constructor(
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly catalogue: PurposeCatalogue,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {
-    this.directory = new DirectoryWriter(runtime.crypto);
+    this.directory = new DirectoryWriter(crypto);
   }
 
   async open(principal: ProfessionalPrincipal, input: BreakGlassInput, traceId: string): Promise<BreakGlassGrant> {
@@ -37,19 +41,19 @@ export class BreakGlassService {
     if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > MAX_MINUTES) throw badInput('durationMinutes', `must be between 1 and ${MAX_MINUTES}`);
     const categories = [...new Set(input.categories ?? ALLOWED_CATEGORIES)];
     if (categories.length === 0 || !categories.every((c) => ALLOWED_CATEGORIES.includes(c))) throw badInput('categories', 'must be CONTACT, HOUSEHOLD and/or SAFETY');
-    if (this.runtime.catalogue.find(PURPOSE)?.domains.includes(principal.domain) !== true) throw forbidden(`Organisations of domain ${principal.domain} may not use purpose ${PURPOSE}.`);
+    if (this.catalogue.find(PURPOSE)?.domains.includes(principal.domain) !== true) throw forbidden(`Organisations of domain ${principal.domain} may not use purpose ${PURPOSE}.`);
     if (!isUuid(input.familyId)) throw notFound('family');
-    const openedAt = this.runtime.clock.now();
-    return this.runtime.dataSource.transaction(async (manager) => {
+    const openedAt = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
       await requireInvolvedToday(manager, principal.organisationId, input.familyId, dutchDate(openedAt));
       const id = randomUUID();
-      const key = await loadFamilyKey(manager, this.runtime.crypto, input.familyId);
+      const key = await loadFamilyKey(manager, this.crypto, input.familyId);
       await manager.insert(BreakGlassGrantEntity, {
         id,
         familyId: input.familyId,
         professionalId: principal.professionalId,
         organisationId: principal.organisationId,
-        justificationCiphertext: this.runtime.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'justification' }, justification),
+        justificationCiphertext: this.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'justification' }, justification),
         purpose: PURPOSE,
         categories,
         openedAt,
@@ -71,16 +75,16 @@ export class BreakGlassService {
     const text = note.trim();
     if (text.length === 0 || text.length > 2000) throw badInput('note', 'must be 1 to 2000 characters');
     if (!isUuid(id)) throw notFound('break-glass grant');
-    const at = this.runtime.clock.now();
-    return this.runtime.dataSource.transaction(async (manager) => {
+    const at = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
       const grant = await manager.findOne(BreakGlassGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (grant === null || !this.inScope(principal, grant)) throw notFound('break-glass grant');
       if (grant.professionalId === principal.professionalId) throw forbidden('Nobody reviews their own emergency access.');
       if (grant.reviewVerdict !== null) throw badInput('id', 'names a grant that has been reviewed already');
-      const key = await loadFamilyKey(manager, this.runtime.crypto, grant.familyId);
+      const key = await loadFamilyKey(manager, this.crypto, grant.familyId);
       await manager.update(BreakGlassGrantEntity, { id }, {
         reviewVerdict: verdict,
-        reviewNoteCiphertext: this.runtime.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'reviewNote' }, text),
+        reviewNoteCiphertext: this.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'reviewNote' }, text),
         reviewedByProfessionalId: principal.professionalId,
         reviewedAt: at,
       });
@@ -93,8 +97,8 @@ export class BreakGlassService {
 
   /** Grants in the caller's view: a chain privacy officer all, a privacy officer their organisation's, a professional their own. */
   async list(principal: ProfessionalPrincipal, status: BreakGlassStatus | null): Promise<BreakGlassGrant[]> {
-    const manager = this.runtime.dataSource.manager;
-    const now = this.runtime.clock.now();
+    const manager = this.dataSource.manager;
+    const now = this.clock.now();
     const query = manager.getRepository(BreakGlassGrantEntity).createQueryBuilder('g').select('g.id', 'id').orderBy('g.opened_at', 'DESC').limit(500);
     if (!principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) {
       if (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER)) query.where('g.organisation_id = :org', { org: principal.organisationId });
@@ -127,7 +131,7 @@ export class BreakGlassService {
 
   private async present(manager: EntityManager, principal: ProfessionalPrincipal, ids: string[]): Promise<BreakGlassGrant[]> {
     if (ids.length === 0) return [];
-    const now = this.runtime.clock.now();
+    const now = this.clock.now();
     const grants = await manager.find(BreakGlassGrantEntity, { where: { id: In(ids) } });
     const organisations = await manager.find(OrganisationEntity, { where: { id: In([...new Set(grants.map((g) => g.organisationId))]) } });
     const officer = principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER) || principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER);
@@ -141,7 +145,7 @@ export class BreakGlassService {
       const known = keys.get(familyId);
       if (known !== undefined) return known;
       const family = await manager.findOneByOrFail(FamilyEntity, { id: familyId });
-      const key = family.erasedAt === null ? unwrapFamilyKey(this.runtime.crypto, family) : null;
+      const key = family.erasedAt === null ? unwrapFamilyKey(this.crypto, family) : null;
       keys.set(familyId, key);
       return key;
     };
@@ -153,7 +157,7 @@ export class BreakGlassService {
       const own = g.professionalId === principal.professionalId;
       const decrypt = async (field: string, sealed: Buffer) => {
         const key = await keyOf(g.familyId);
-        return key === null ? null : this.runtime.crypto.cipher.decrypt(key, { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
+        return key === null ? null : this.crypto.cipher.decrypt(key, { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
       };
       const overdue = g.reviewVerdict === null && now.getTime() - g.openedAt.getTime() >= OVERDUE_AFTER_MS;
       result.push({

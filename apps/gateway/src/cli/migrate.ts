@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, loadConfig } from '@kring/config';
 import { createDataSource, pendingSchemaChanges } from '@kring/database';
-import { closeOnEveryWayOut } from '../runtime/close-on-every-way-out';
-import { resolveDatabase } from '../runtime/database';
+import { closeOnEveryWayOut } from '../infrastructure/close-on-every-way-out';
+import { resolveDatabase } from '../infrastructure/database';
 
 /**
  * `npm run migration:<run|revert|show|generate> [-- Name]`. `generate` drafts a

@@ -1,9 +1,9 @@
 import { createLogger, loadConfig } from '@kring/config';
 import { DEFAULT_PATIENCE_MS, rewrapDataKeys } from '../keys/rewrap-data-keys';
 import { rotationOutcome } from '../keys/rotation-outcome';
-import { closeOnEveryWayOut } from '../runtime/close-on-every-way-out';
-import { createRuntime } from '../runtime/create-runtime';
-import type { KringRuntime } from '../runtime/kring-runtime';
+import { closeOnEveryWayOut } from '../infrastructure/close-on-every-way-out';
+import { startInfrastructure } from '../infrastructure/start-infrastructure';
+import type { Infrastructure } from '../infrastructure/infrastructure';
 
 /**
  * `npm run keys:rotate [-- --patience <seconds>]`: after adding a new key-encryption key
@@ -16,16 +16,17 @@ async function main(): Promise<void> {
   const patienceMs = readPatience(process.argv.slice(2));
   const config = loadConfig();
   const logger = createLogger('warn');
-  let runtime: KringRuntime | null = null;
-  closeOnEveryWayOut({ logger, signalMeans: 'interrupted', close: async () => runtime?.close() });
-  runtime = await createRuntime(config, logger, { seedDemoWorld: false });
+  let infrastructure: Infrastructure | null = null;
+  closeOnEveryWayOut({ logger, signalMeans: 'interrupted', close: async () => infrastructure?.close() });
+  infrastructure = await startInfrastructure(config, logger, { seedDemoWorld: false });
   try {
-    const report = await rewrapDataKeys(runtime.dataSource, runtime.crypto, runtime.accessLog, { patienceMs });
+    const { dataSource, crypto, accessLog } = infrastructure;
+    const report = await rewrapDataKeys(dataSource, crypto, accessLog, { patienceMs });
     const outcome = rotationOutcome(report);
     (outcome.exitCode === 0 ? process.stdout : process.stderr).write(`${outcome.message}\n`);
     process.exitCode = outcome.exitCode;
   } finally {
-    await runtime.close();
+    await infrastructure.close();
   }
 }
 

@@ -1,8 +1,8 @@
 import { createLogger, loadConfig } from '@kring/config';
 import { loadDemoWorld } from '@kring/demo-world';
-import { closeOnEveryWayOut } from '../runtime/close-on-every-way-out';
-import { createRuntime } from '../runtime/create-runtime';
-import { resolveDatabase } from '../runtime/database';
+import { closeOnEveryWayOut } from '../infrastructure/close-on-every-way-out';
+import { startInfrastructure } from '../infrastructure/start-infrastructure';
+import { resolveDatabase } from '../infrastructure/database';
 
 /**
  * `npm run seed`: reloads the demo world into a fresh database. With the embedded
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (config.mode === 'production') throw new Error('npm run seed loads demo data and is refused in production mode');
   const logger = createLogger('warn');
-  // What a signal must close: the embedded PostgreSQL while the database is recreated, then the runtime.
+  // What a signal must close: the embedded PostgreSQL while the database is recreated, then the infrastructure.
   let closeOpen = () => Promise.resolve();
   closeOnEveryWayOut({ logger, signalMeans: 'interrupted', close: () => closeOpen() });
   if (config.databaseUrl === null) {
@@ -27,13 +27,14 @@ async function main(): Promise<void> {
     await admin.end();
     await embedded?.stop();
   }
-  const runtime = await createRuntime(config, logger, { seedDemoWorld: false });
-  closeOpen = () => runtime.close();
+  const infrastructure = await startInfrastructure(config, logger, { seedDemoWorld: false });
+  closeOpen = () => infrastructure.close();
   try {
-    const loaded = await loadDemoWorld(runtime.dataSource, runtime.crypto, runtime.catalogue.version);
+    const { dataSource, crypto, catalogue } = infrastructure;
+    const loaded = await loadDemoWorld(dataSource, crypto, catalogue.version);
     process.stdout.write(loaded ? 'Loaded the demo world.\n' : 'The database already holds the demo world; nothing was changed.\n');
   } finally {
-    await runtime.close();
+    await infrastructure.close();
   }
 }
 

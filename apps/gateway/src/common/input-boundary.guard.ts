@@ -1,9 +1,9 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { Clock } from '@kring/config';
 import { RequestRefusal } from '@kring/policy';
 import { AuditService, refusalEntry } from '../access-log/audit.service';
 import { requestOf } from '../auth/auth.guard';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { badInput } from './kring-error';
 import { isWellFormedText, malformedTextIn } from './well-formed-text';
 
@@ -34,7 +34,7 @@ export class InputBoundaryGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly clock: Clock,
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
@@ -46,7 +46,7 @@ export class InputBoundaryGuard implements CanActivate {
     const activity = this.reflector.get<string | undefined>(REFUSALS_LOGGED, context.getHandler());
     const request = requestOf(context) as ReturnType<typeof requestOf> & { traceId?: string };
     if (activity !== undefined && request.principal) {
-      await this.audit.recordRefusal({ principal: request.principal, traceId: request.traceId ?? '', at: this.runtime.clock.now() }, refusalEntry(activity, RequestRefusal.MALFORMED_INPUT));
+      await this.audit.recordRefusal({ principal: request.principal, traceId: request.traceId ?? '', at: this.clock.now() }, refusalEntry(activity, RequestRefusal.MALFORMED_INPUT));
     }
     throw badInput(field, 'is not well-formed text (it holds a NUL character or a lone surrogate)');
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
+import { Clock } from '@kring/config';
 import {
   ageOn,
   capacityBand,
@@ -15,14 +16,13 @@ import {
   SignatureCapacity,
   type SubjectFacts,
 } from '@kring/consent';
-import type { DataKey } from '@kring/crypto';
+import { type DataKey, KringCrypto } from '@kring/crypto';
 import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@kring/identity';
-import { membersInReach } from '@kring/policy';
+import { membersInReach, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
 import { loadFamilySubjects, requireInvolvedToday } from '../families/family-subjects';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
 
@@ -35,7 +35,10 @@ const VALID_FROM_TOLERANCE_MS = 5 * 60 * 1000;
 @Injectable()
 export class ConsentService {
   constructor(
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly catalogue: PurposeCatalogue,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
@@ -47,10 +50,10 @@ export class ConsentService {
   }
 
   async grant(principal: CitizenPrincipal, input: GrantConsentInput, traceId: string): Promise<Consent> {
-    const now = this.runtime.clock.now();
+    const now = this.clock.now();
     const validFrom = input.validFrom ?? now;
     this.validateGrant(input, validFrom, now);
-    return this.runtime.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const subjects = await this.subjectsOf(manager, principal.familyId);
       const subject = subjects.get(input.subjectMemberId);
       if (subject === undefined) throw notFound('member');
@@ -72,7 +75,7 @@ export class ConsentService {
         validUntil: input.validUntil,
         grantedByMemberId: principal.memberId,
         collectionMethod: 'KRING_API',
-        policyVersion: this.runtime.catalogue.version,
+        policyVersion: this.catalogue.version,
         revokedAt: null,
         revokedByMemberId: null,
         revocationReasonCiphertext: null,
@@ -85,8 +88,8 @@ export class ConsentService {
 
   /** Adds the caller's signature (the co-signature for a 12 to 15 year old); signing twice changes nothing. */
   async sign(principal: CitizenPrincipal, consentId: string, traceId: string): Promise<Consent> {
-    const now = this.runtime.clock.now();
-    return this.runtime.dataSource.transaction(async (manager) => {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
       const { consent, subjects, subject } = await this.ownConsent(manager, principal, consentId);
       requireCapacity(subject, principal.memberId, now, 'sign');
       const status = consentStatus(await this.facts(manager, consent), subject, now);
@@ -105,16 +108,16 @@ export class ConsentService {
 
   /** Revokes with immediate effect: the first request that starts after this returns is decided without it. */
   async revoke(principal: CitizenPrincipal, consentId: string, reason: string | null, traceId: string): Promise<Consent> {
-    const now = this.runtime.clock.now();
+    const now = this.clock.now();
     if (reason !== null && reason.length > 1000) throw badInput('reason', 'must be at most 1000 characters');
-    return this.runtime.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const { consent, subjects, subject, key } = await this.ownConsent(manager, principal, consentId);
       requireCapacity(subject, principal.memberId, now, 'revoke');
       if (consent.revokedAt === null) {
         await manager.update(ConsentEntity, { id: consent.id }, {
           revokedAt: now,
           revokedByMemberId: principal.memberId,
-          revocationReasonCiphertext: reason ? this.runtime.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason) : null,
+          revocationReasonCiphertext: reason ? this.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason) : null,
         });
         await this.logChange(manager, principal, traceId, now, 'REVOKE_CONSENT', consent);
       }
@@ -129,9 +132,9 @@ export class ConsentService {
    */
   async list(principal: Principal, familyId: string, traceId: string): Promise<Consent[]> {
     if (!isUuid(familyId)) throw notFound('family');
-    const now = this.runtime.clock.now();
+    const now = this.clock.now();
     const today = dutchDate(now);
-    return this.runtime.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       let consents: ConsentEntity[];
       let subjects: Map<string, SubjectFacts>;
       if (principal.kind === 'citizen') {
@@ -176,7 +179,7 @@ export class ConsentService {
     if (hasOrganisation === hasDomain) throw badInput('recipientOrganisationId', 'or recipientDomain must be given, not both');
     if (input.categories.length === 0) throw badInput('categories', 'must name at least one data category');
     if (input.purposes.length === 0) throw badInput('purposes', 'must name at least one purpose');
-    const unknown = input.purposes.find((p) => this.runtime.catalogue.find(p) === undefined);
+    const unknown = input.purposes.find((p) => this.catalogue.find(p) === undefined);
     if (unknown !== undefined) throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(unknown, LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`, { field: 'purposes' });
     if (validFrom.getTime() < now.getTime() - VALID_FROM_TOLERANCE_MS) throw badInput('validFrom', 'cannot lie in the past');
     if (input.validUntil.getTime() <= validFrom.getTime()) throw badInput('validUntil', 'must be after validFrom');
@@ -200,7 +203,7 @@ export class ConsentService {
   }
 
   private subjectsAndKey(manager: EntityManager, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
-    return loadFamilySubjects(manager, this.runtime.crypto, familyId);
+    return loadFamilySubjects(manager, this.crypto, familyId);
   }
 
   private async facts(manager: EntityManager, consent: ConsentEntity) {
@@ -240,7 +243,7 @@ export class ConsentService {
         grantedByMemberId: c.grantedByMemberId,
         collectionMethod: c.collectionMethod,
         policyVersion: c.policyVersion,
-        controller: this.runtime.catalogue.controller,
+        controller: this.catalogue.controller,
         jurisdiction: 'NL',
         createdAt: c.createdAt,
         revokedAt: c.revokedAt,

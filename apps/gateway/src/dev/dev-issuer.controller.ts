@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Optional, Post } from '@nestjs/common';
 import type { JSONWebKeySet } from 'jose';
 import { PERSONAS } from '@kring/demo-world';
+import { DevIssuer } from '@kring/identity';
 import { Public } from '../auth/access.decorator';
 import { badInput } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
 /**
  * The development issuer, as an OpenID Connect provider would offer it: its public keys,
@@ -13,7 +13,8 @@ import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
  */
 @Controller('dev')
 export class DevIssuerController {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  // Absent where an external issuer is configured.
+  constructor(@Optional() private readonly devIssuer?: DevIssuer) {}
 
   @Public()
   @Get('jwks.json')
@@ -43,8 +44,8 @@ export class DevIssuerController {
     return { token, expiresIn };
   }
 
-  private issuer() {
-    if (this.runtime.devIssuer === null) throw new NotFoundException();
-    return this.runtime.devIssuer;
+  private issuer(): DevIssuer {
+    if (this.devIssuer === undefined) throw new NotFoundException();
+    return this.devIssuer;
   }
 }

@@ -1,13 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Clock } from '@kring/config';
 import { ConsentEntity } from '@kring/consent';
+import { KringCrypto } from '@kring/crypto';
 import { BreakGlassGrantEntity, FamilyEntity, FamilyErasureEntity, FamilyMemberEntity, RecordEntity } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
 import { AuditService } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, notFound } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import type { ErasureConnection, ErasureReceipt } from './family-erasure.model';
 
 /** A reason long enough to mean something (a request's reference and its ground), short enough to be a reason. */
@@ -24,7 +25,9 @@ const REASON_LENGTH = { min: 10, max: 1000 };
 @Injectable()
 export class FamilyErasureService {
   constructor(
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
@@ -34,7 +37,7 @@ export class FamilyErasureService {
       throw badInput('reason', `must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters: the request's reference and its ground, no personal data`);
     }
     if (!isUuid(familyId)) throw notFound('family');
-    return this.runtime.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       // The row lock makes a second erasure wait for this one (and then find it erased). A write that
       // loaded the key just before this commits may still add a row: sealed with the destroyed key, unreadable.
       const family = await manager.findOne(FamilyEntity, { where: { id: familyId }, lock: { mode: 'pessimistic_write' } });
@@ -43,11 +46,11 @@ export class FamilyErasureService {
       const unreviewed = await manager.count(BreakGlassGrantEntity, { where: { familyId, reviewVerdict: IsNull() } });
       if (unreviewed > 0) throw badInput('id', `has ${unreviewed} break-glass grant(s) not yet reviewed; review them before erasing the family`);
 
-      const at = this.runtime.clock.now();
+      const at = this.clock.now();
       const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true } });
       const memberIds = members.map((m) => m.id).sort();
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
-      const organisationKey = unwrapOrganisationKey(this.runtime.crypto, organisation);
+      const organisationKey = unwrapOrganisationKey(this.crypto, organisation);
 
       await manager.update(FamilyEntity, { id: familyId }, { wrappedDataKey: null, erasedAt: at });
       await manager.update(FamilyMemberEntity, { familyId }, { bsnBlindIndex: null });
@@ -56,7 +59,7 @@ export class FamilyErasureService {
         erasedAt: at,
         professionalId: principal.professionalId,
         organisationId: organisation.id,
-        reasonCiphertext: this.runtime.crypto.cipher.encrypt(organisationKey, reasonContext(familyId), why),
+        reasonCiphertext: this.crypto.cipher.encrypt(organisationKey, reasonContext(familyId), why),
         members: memberIds.length,
         records: await manager.count(RecordEntity, { where: { familyId } }),
         consents: await manager.count(ConsentEntity, { where: { familyId } }),
@@ -90,7 +93,7 @@ export class FamilyErasureService {
   async list(first: number, after: string | null): Promise<ErasureConnection> {
     requirePageSize(first, 100);
     const from = after === null ? null : decodeTimeCursor(ERASURE_CURSOR, after);
-    const query = this.runtime.dataSource
+    const query = this.dataSource
       .getRepository(FamilyErasureEntity)
       .createQueryBuilder('e')
       .orderBy('e.erased_at', 'DESC')
@@ -99,13 +102,13 @@ export class FamilyErasureService {
     if (from !== null) query.where('(e.erased_at, e.family_id) < (:at, :id)', { at: from.at, id: from.id });
     const rows = await query.getMany();
     const page = rows.slice(0, first);
-    const organisations = page.length === 0 ? [] : await this.runtime.dataSource.manager.findBy(OrganisationEntity, { id: In([...new Set(page.map((e) => e.organisationId))]) });
+    const organisations = page.length === 0 ? [] : await this.dataSource.manager.findBy(OrganisationEntity, { id: In([...new Set(page.map((e) => e.organisationId))]) });
     // Each organisation's key unwrapped once for the page.
-    const keys = new Map(organisations.map((o) => [o.id, { organisation: o, key: unwrapOrganisationKey(this.runtime.crypto, o) }]));
+    const keys = new Map(organisations.map((o) => [o.id, { organisation: o, key: unwrapOrganisationKey(this.crypto, o) }]));
     const edges = page.map((e) => {
       const owner = keys.get(e.organisationId);
       if (owner === undefined) throw new Error('the organisation of an erasure receipt is missing');
-      const reason = this.runtime.crypto.cipher.decrypt(owner.key, reasonContext(e.familyId), e.reasonCiphertext);
+      const reason = this.crypto.cipher.decrypt(owner.key, reasonContext(e.familyId), e.reasonCiphertext);
       return { cursor: encodeTimeCursor(ERASURE_CURSOR, e.erasedAt, e.familyId), node: receiptOf(e, owner.organisation, reason) };
     });
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };

@@ -1,15 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
+import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
-import { isValidBsn } from '@kring/crypto';
+import { isValidBsn, KringCrypto } from '@kring/crypto';
 import { FamilyEntity, FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
-import { decideCitizenAccess, decideFieldAccess, DenyReason, isInvolved, type FieldFacts, type Purpose } from '@kring/policy';
+import { decideCitizenAccess, decideFieldAccess, DenyReason, type FieldFacts, isInvolved, type Purpose, PurposeCatalogue } from '@kring/policy';
 import { AuditService, refusalEntry, type AuditContext, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { requirePageSize } from '../common/keyset-page';
 import { badInput, ErrorCode, notFound, type KringError } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { assembleFamilyFile, RequestDecisions } from './family-file.assembler';
 import type { FamilyFile } from './family-file.model';
 import type { FamilyConnection } from './families-connection.model';
@@ -22,13 +23,16 @@ import { readEntries } from './read-entries';
 @Injectable()
 export class FamilyFileService {
   constructor(
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly catalogue: PurposeCatalogue,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
   /** A professional's view. A family their organisation is not involved with today answers exactly like one that does not exist. */
   async readForProfessional(principal: ProfessionalPrincipal, familyId: string, purposeCode: string, traceId: string): Promise<FamilyFile> {
-    const at = this.runtime.clock.now();
+    const at = this.clock.now();
     const context: AuditContext = { principal, traceId, at };
     const refuse = async (reason: DenyReason, error: KringError, knownFamilyId: string | null): Promise<never> => {
       await this.audit.recordRefusal(context, refusal(purposeCode, knownFamilyId, familyId, reason));
@@ -40,24 +44,24 @@ export class FamilyFileService {
     // One statement decides involvement and, only then, reads the family; one appends the log
     // (AuditService.recordRead): no transaction around them. Not involved, or no such family:
     // the same statement, nothing read or decrypted, the same answer.
-    const found = await loadFamilyRowsForOrganisation(this.runtime.dataSource.manager, familyId, at, principal.organisationId, today);
+    const found = await loadFamilyRowsForOrganisation(this.dataSource.manager, familyId, at, principal.organisationId, today);
     if (found.kind === 'closed') return refuse(DenyReason.NOT_INVOLVED, notFound('family'), found.familyExists ? familyId : null);
     // The rule's own test of involvement (rule 2 of §4) agrees with the statement's verdict; checked before any key is unwrapped.
     if (!isInvolved(found.rows, principal.organisationId, today)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), familyId);
-    const snapshot = familySnapshot(this.runtime.crypto, found.rows);
+    const snapshot = familySnapshot(this.crypto, found.rows);
     const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
-    const { file, decided } = assembleFamilyFile(snapshot, this.runtime.crypto, new RequestDecisions(rule), purpose.code);
+    const { file, decided } = assembleFamilyFile(snapshot, this.crypto, new RequestDecisions(rule), purpose.code);
     await this.audit.recordRead(context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided), snapshot.logHead);
     return file;
   }
 
   /** Finds the family through the BSN's blind index; only families the caller's organisation is involved with count. */
   async readByBsn(principal: ProfessionalPrincipal, bsn: string, purposeCode: string, traceId: string): Promise<FamilyFile> {
-    await this.declaredPurpose(principal, purposeCode, { principal, traceId, at: this.runtime.clock.now() }, null);
+    await this.declaredPurpose(principal, purposeCode, { principal, traceId, at: this.clock.now() }, null);
     if (!isValidBsn(bsn)) throw badInput('bsn', 'is not a valid BSN (9 digits passing the elfproef)');
-    const index = this.runtime.crypto.blindIndex.bsn(bsn);
-    const today = dutchDate(this.runtime.clock.now());
-    const familyIds = await this.runtime.dataSource
+    const index = this.crypto.blindIndex.bsn(bsn);
+    const today = dutchDate(this.clock.now());
+    const familyIds = await this.dataSource
       .createQueryBuilder(FamilyMemberEntity, 'm')
       .select('DISTINCT m.family_id', 'familyId')
       .innerJoin(InvolvementEntity, 'i', 'i.family_id = m.family_id AND i.organisation_id = :org AND i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)', {
@@ -68,7 +72,7 @@ export class FamilyFileService {
       .getRawMany<{ familyId: string }>();
     const first = familyIds[0];
     if (first === undefined) {
-      await this.audit.recordRefusal({ principal, traceId, at: this.runtime.clock.now() }, refusal(purposeCode, null, null, DenyReason.NOT_INVOLVED));
+      await this.audit.recordRefusal({ principal, traceId, at: this.clock.now() }, refusal(purposeCode, null, null, DenyReason.NOT_INVOLVED));
       throw notFound('family');
     }
     return this.readForProfessional(principal, first.familyId, purposeCode, traceId);
@@ -77,7 +81,7 @@ export class FamilyFileService {
   /** The declared purpose, or a logged refusal: PURPOSE_REQUIRED, UNKNOWN_PURPOSE, or FORBIDDEN for the caller's domain. */
   private async declaredPurpose(principal: ProfessionalPrincipal, purposeCode: string, context: AuditContext, requestedFamilyId: string | null): Promise<Purpose> {
     try {
-      return requirePurpose(this.runtime.catalogue, principal, purposeCode);
+      return requirePurpose(this.catalogue, principal, purposeCode);
     } catch (error) {
       const reason = (error as KringError).code === ErrorCode.FORBIDDEN ? DenyReason.PURPOSE_NOT_FOR_DOMAIN : DenyReason.UNKNOWN_PURPOSE;
       await this.audit.recordRefusal(context, refusal(purposeCode, null, requestedFamilyId, reason));
@@ -91,12 +95,12 @@ export class FamilyFileService {
    * what is about anyone else is absent, and so not logged either.
    */
   async readForCitizen(principal: CitizenPrincipal, traceId: string): Promise<FamilyFile> {
-    const at = this.runtime.clock.now();
-    const rows = await loadFamilyRows(this.runtime.dataSource.manager, principal.familyId, at);
+    const at = this.clock.now();
+    const rows = await loadFamilyRows(this.dataSource.manager, principal.familyId, at);
     if (rows === null) throw notFound('family');
-    const view = memberView(this.runtime.crypto, rows, principal.memberId, dutchDate(at));
+    const view = memberView(this.crypto, rows, principal.memberId, dutchDate(at));
     const rule = (field: FieldFacts) => decideCitizenAccess({ reach: view.reach, field });
-    const { file, decided } = assembleFamilyFile(view, this.runtime.crypto, new RequestDecisions(rule), null);
+    const { file, decided } = assembleFamilyFile(view, this.crypto, new RequestDecisions(rule), null);
     await this.audit.recordRead({ principal, traceId, at }, readEntries('READ_OWN_FILE', null, principal.familyId, decided), rows.logHead);
     return file;
   }
@@ -105,8 +109,8 @@ export class FamilyFileService {
   async families(principal: ProfessionalPrincipal, first: number, after: string | null): Promise<FamilyConnection> {
     requirePageSize(first, 100);
     const afterId = after === null ? null : decodeCursor(after);
-    const today = dutchDate(this.runtime.clock.now());
-    const query = this.runtime.dataSource
+    const today = dutchDate(this.clock.now());
+    const query = this.dataSource
       .getRepository(InvolvementEntity)
       .createQueryBuilder('i')
       // An erased family is gone from every view, like one that never existed.

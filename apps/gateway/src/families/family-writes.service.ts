@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '@kring/config';
 import { ageOn, dutchDate } from '@kring/consent';
-import { isValidBsn } from '@kring/crypto';
+import { isValidBsn, KringCrypto } from '@kring/crypto';
 import {
   FamilyFileWriter,
   FamilyMemberEntity,
@@ -16,7 +17,6 @@ import { OrganisationEntity, ProfessionalEntity, type ProfessionalPrincipal } fr
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import type { AddRecordInput } from './add-record.input';
 import type { Family, FamilyRecord, Involvement } from './family-file.model';
 import type { RegisterFamilyInput } from './register-family.input';
@@ -32,15 +32,17 @@ export class FamilyWritesService {
   private readonly writer: FamilyFileWriter;
 
   constructor(
-    @Inject(KRING_RUNTIME) private readonly runtime: KringRuntime,
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {
-    this.writer = new FamilyFileWriter(runtime.crypto);
+    this.writer = new FamilyFileWriter(crypto);
   }
 
   /** Registers a family; the caller's organisation becomes involved from today. */
   async registerFamily(principal: ProfessionalPrincipal, input: RegisterFamilyInput, traceId: string): Promise<Family> {
-    const today = dutchDate(this.runtime.clock.now());
+    const today = dutchDate(this.clock.now());
     const members = input.members.map((m, i) => validateMember(m, i, today));
     if (members.length === 0) throw badInput('members', 'must name at least one member');
     if (members.length > MAX_MEMBERS) throw badInput('members', `can hold at most ${MAX_MEMBERS} members`);
@@ -58,7 +60,7 @@ export class FamilyWritesService {
       if (seen.has(`${adult}:${child}`)) throw badInput(where, 'is given twice');
       seen.add(`${adult}:${child}`);
     });
-    return this.runtime.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const { family, memberIds } = await this.writer.createFamily(manager, { registeredByOrganisationId: principal.organisationId, members, authority: input.authority });
       const involvement = await this.writer.addInvolvement(manager, {
         familyId: family.id,
@@ -67,7 +69,7 @@ export class FamilyWritesService {
         startsOn: today,
         caseDirection: input.caseDirection ?? false,
       });
-      await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
+      await this.audit.record(manager, { principal, traceId, at: this.clock.now() }, [
         changeEntry({ activity: 'REGISTER_FAMILY', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'FAMILY', targetIds: [family.id], fields: ['name', 'birthDate', 'bsn', 'relation', 'holdsAuthorityOver'], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
         changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
       ]);
@@ -77,14 +79,14 @@ export class FamilyWritesService {
 
   /** Registers an involvement (the caller's own organisation's, or a referral) with a family the caller is involved with. */
   async registerInvolvement(principal: ProfessionalPrincipal, input: RegisterInvolvementInput, traceId: string): Promise<Involvement> {
-    const today = dutchDate(this.runtime.clock.now());
+    const today = dutchDate(this.clock.now());
     const startsOn = input.startsOn ?? today;
     if (!isIsoDate(startsOn)) throw badInput('startsOn', 'must be a date (YYYY-MM-DD)');
     if (input.endsOn !== null && input.endsOn !== undefined && (!isIsoDate(input.endsOn) || input.endsOn <= startsOn)) {
       throw badInput('endsOn', 'must be a date after startsOn');
     }
     if (!isUuid(input.organisationId)) throw badInput('organisationId', 'is not a registered organisation');
-    return this.runtime.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       await this.requireInvolvedFamily(manager, principal, input.familyId, today);
       const organisation = await manager.findOneBy(OrganisationEntity, { id: input.organisationId });
       if (organisation === null) throw badInput('organisationId', 'is not a registered organisation');
@@ -106,7 +108,7 @@ export class FamilyWritesService {
         endsOn: input.endsOn ?? null,
         caseDirection: input.caseDirection,
       });
-      await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
+      await this.audit.record(manager, { principal, traceId, at: this.clock.now() }, [
         changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await memberIdsOf(manager, input.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
@@ -116,15 +118,15 @@ export class FamilyWritesService {
   /** Ends the caller's own organisation's involvement from today: it no longer sees the family. */
   async endInvolvement(principal: ProfessionalPrincipal, id: string, traceId: string): Promise<Involvement> {
     if (!isUuid(id)) throw notFound('involvement');
-    const today = dutchDate(this.runtime.clock.now());
-    return this.runtime.dataSource.transaction(async (manager) => {
+    const today = dutchDate(this.clock.now());
+    return this.dataSource.transaction(async (manager) => {
       const involvement = await manager.findOne(InvolvementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (involvement === null || involvement.organisationId !== principal.organisationId) throw notFound('involvement');
       if (involvement.endsOn !== null && involvement.endsOn <= today) throw badInput('id', 'names an involvement that has already ended');
       involvement.endsOn = today < involvement.startsOn ? involvement.startsOn : today;
       await manager.update(InvolvementEntity, { id }, { endsOn: involvement.endsOn });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: involvement.organisationId });
-      await this.audit.record(manager, { principal, traceId, at: this.runtime.clock.now() }, [
+      await this.audit.record(manager, { principal, traceId, at: this.clock.now() }, [
         changeEntry({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await memberIdsOf(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
@@ -150,13 +152,13 @@ export class FamilyWritesService {
     if (subjects.length === 0 || subjects.length !== input.subjectMemberIds.length || !subjects.every(isUuid)) {
       throw badInput('subjectMemberIds', 'must name one or more different members of the family');
     }
-    const today = dutchDate(this.runtime.clock.now());
-    return this.runtime.dataSource.transaction(async (manager) => {
+    const today = dutchDate(this.clock.now());
+    return this.dataSource.transaction(async (manager) => {
       const family = await this.requireInvolvedFamily(manager, principal, input.familyId, today);
       const members = await manager.find(FamilyMemberEntity, { where: { familyId: family.familyId }, select: { id: true } });
       const memberIds = new Set(members.map((m) => m.id));
       if (!subjects.every((s) => memberIds.has(s))) throw badInput('subjectMemberIds', 'must name one or more different members of the family');
-      const key = await loadFamilyKey(manager, this.runtime.crypto, family.familyId);
+      const key = await loadFamilyKey(manager, this.crypto, family.familyId);
       const record = await this.writer.addRecord(manager, key, {
         familyId: family.familyId,
         sourceOrganisationId: principal.organisationId,
@@ -170,7 +172,7 @@ export class FamilyWritesService {
       for (const f of type.fields) if (values[f.name] !== undefined) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f.name]);
       await this.audit.record(
         manager,
-        { principal, traceId, at: this.runtime.clock.now() },
+        { principal, traceId, at: this.clock.now() },
         [...byCategory].map(([category, fields]) =>
           changeEntry({ activity: 'ADD_RECORD', familyId: family.familyId, subjectMemberIds: subjects, targetKind: 'RECORD', targetIds: [record.id], category, fields, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
         ),

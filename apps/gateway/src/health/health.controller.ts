@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
 /** Health for load balancers and Kubernetes. */
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Liveness: the process answers. Independent of PostgreSQL, so a database outage does not restart every replica. */
   @Public()
@@ -19,7 +19,7 @@ export class HealthController {
   @Get()
   async health(): Promise<{ status: 'ok' }> {
     try {
-      await this.runtime.dataSource.query('SELECT 1');
+      await this.dataSource.query('SELECT 1');
     } catch {
       throw new ServiceUnavailableException({ status: 'unavailable' });
     }

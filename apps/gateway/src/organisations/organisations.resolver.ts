@@ -1,8 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
 import { OrganisationEntity } from '@kring/identity';
 import { Authenticated } from '../auth/access.decorator';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { Organisation } from '../viewer/viewer.model';
 
 /**
@@ -11,12 +10,12 @@ import { Organisation } from '../viewer/viewer.model';
  */
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   @Authenticated()
   @Query(() => [Organisation], { description: 'The chain partners registered in Kring, by name.' })
   async organisations(): Promise<Organisation[]> {
-    const rows = await this.runtime.dataSource.manager.find(OrganisationEntity, { order: { name: 'ASC' } });
+    const rows = await this.dataSource.manager.find(OrganisationEntity, { order: { name: 'ASC' } });
     return rows.map((o) => ({ id: o.id, name: o.name, domain: o.domain }));
   }
 }

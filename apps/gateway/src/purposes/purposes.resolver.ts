@@ -1,17 +1,16 @@
-import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
+import { PurposeCatalogue } from '@kring/policy';
 import { Authenticated } from '../auth/access.decorator';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { Purpose } from './purpose.model';
 
 @Resolver(() => Purpose)
 export class PurposesResolver {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(private readonly catalogue: PurposeCatalogue) {}
 
   @Authenticated()
   @Query(() => [Purpose], { description: 'The purpose catalogue: the register of processing activities (GDPR Art. 30).' })
   purposes(): Purpose[] {
-    const { catalogue } = this.runtime;
+    const catalogue = this.catalogue;
     return catalogue.all().map((p) => ({
       ...p,
       lawfulBasis: { ...p.lawfulBasis },

@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Field, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { KringConfig } from '@kring/config';
 import { Public } from '../auth/access.decorator';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 
 export enum SignInMethod {
   /** The demo personas, signed by the gateway's own development issuer. */
@@ -28,12 +27,12 @@ export class SignInOptions {
 
 @Resolver(() => SignInOptions)
 export class SignInResolver {
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {}
+  constructor(private readonly config: KringConfig) {}
 
   @Public()
   @Query(() => SignInOptions, { description: 'How to sign in: development personas, or OpenID Connect with PKCE.' })
   signInOptions(): SignInOptions {
-    const identity = this.runtime.config.identity;
+    const identity = this.config.identity;
     if (identity.kind === 'development-issuer') {
       return { method: SignInMethod.DEVELOPMENT_PERSONAS, issuer: identity.issuer, clientId: null, scope: 'openid' };
     }

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { KringCrypto } from '@kring/crypto';
 import { FamilyEntity, FamilyMemberEntity, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
-import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { ViewerKind, type Viewer } from './viewer.model';
 
 /** Answers `me`: the caller's own registration, which they may always read. */
@@ -9,12 +10,15 @@ import { ViewerKind, type Viewer } from './viewer.model';
 export class ViewerService {
   private readonly directory: DirectoryWriter;
 
-  constructor(@Inject(KRING_RUNTIME) private readonly runtime: KringRuntime) {
-    this.directory = new DirectoryWriter(runtime.crypto);
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+  ) {
+    this.directory = new DirectoryWriter(crypto);
   }
 
   async viewer(principal: Principal): Promise<Viewer> {
-    const manager = this.runtime.dataSource.manager;
+    const manager = this.dataSource.manager;
     if (principal.kind === 'professional') {
       const professional = await manager.findOneByOrFail(ProfessionalEntity, { id: principal.professionalId });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
@@ -31,8 +35,8 @@ export class ViewerService {
     }
     const member = await manager.findOneByOrFail(FamilyMemberEntity, { id: principal.memberId });
     const family = await manager.findOneByOrFail(FamilyEntity, { id: member.familyId });
-    const key = unwrapFamilyKey(this.runtime.crypto, family);
-    const name = this.runtime.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: member.id, field: 'name' }, member.nameCiphertext);
+    const key = unwrapFamilyKey(this.crypto, family);
+    const name = this.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: member.id, field: 'name' }, member.nameCiphertext);
     return { kind: ViewerKind.FAMILY_MEMBER, professional: null, member: { id: member.id, familyId: member.familyId, name } };
   }
 }

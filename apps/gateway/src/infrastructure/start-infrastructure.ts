@@ -1,20 +1,18 @@
 import type { JSONWebKeySet } from 'jose';
-import type { Logger } from 'pino';
 import { AccessLogWriter, CheckpointSigner } from '@kring/audit';
-import type { KringConfig } from '@kring/config';
+import { systemClock, type Clock, type KringConfig, type KringLogger } from '@kring/config';
 import { KringCrypto, loadSodium, resolveKeyMaterial } from '@kring/crypto';
 import { openDatabase } from '@kring/database';
 import { loadDemoWorld } from '@kring/demo-world';
 import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import type { RegisteredProfessional } from '../auth/principal.resolver';
+import type { RegisteredProfessional } from '../auth/registered-professional';
 import { RegistrationCache } from '../auth/registration-cache';
 import { namedQuery } from '../common/named-query';
 import { resolveDatabase } from './database';
-import { systemClock, type Clock } from './clock';
-import type { KringRuntime } from './kring-runtime';
+import type { Infrastructure } from './infrastructure';
 
-export interface RuntimeOptions {
+export interface InfrastructureOptions {
   /** Tests pass an issuer of their own; otherwise it is loaded from the data folder. */
   readonly devIssuer?: DevIssuer;
   /** Defaults to the configuration's `seedDemoWorld`. */
@@ -30,10 +28,10 @@ export interface RuntimeOptions {
 }
 
 /**
- * Builds a gateway's runtime in the order that keeps a half-started process from
- * serving: key material, policy, database and migrations, demo world, identity.
+ * Starts what a gateway process needs before Nest, in the order that keeps a half-started
+ * process from serving: key material, policy, database and migrations, demo world, identity.
  */
-export async function createRuntime(config: KringConfig, logger: Logger, options: RuntimeOptions = {}): Promise<KringRuntime> {
+export async function startInfrastructure(config: KringConfig, logger: KringLogger, options: InfrastructureOptions = {}): Promise<Infrastructure> {
   const sodium = await loadSodium();
   const keyMaterial = await resolveKeyMaterial(sodium, config.keys, config.dataDir);
   const crypto = new KringCrypto(sodium, keyMaterial);
@@ -78,7 +76,8 @@ export async function createRuntime(config: KringConfig, logger: Logger, options
         closing ??= (async () => {
           try {
             await registrations.close();
-            await dataSource.destroy();
+            // A gateway's pool is closed by Nest already (TypeOrmModule's shutdown hook, at app.close()).
+            if (dataSource.isInitialized) await dataSource.destroy();
           } finally {
             await embedded?.stop();
           }

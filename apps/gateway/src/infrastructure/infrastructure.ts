@@ -1,18 +1,20 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
-import type { KringConfig } from '@kring/config';
 import type { AccessLogWriter, CheckpointSigner } from '@kring/audit';
+import type { Clock, KringConfig, KringLogger } from '@kring/config';
 import type { KringCrypto } from '@kring/crypto';
 import type { DevIssuer, TokenVerifier } from '@kring/identity';
 import type { PurposeCatalogue } from '@kring/policy';
-import type { RegisteredProfessional } from '../auth/principal.resolver';
+import type { RegisteredProfessional } from '../auth/registered-professional';
 import type { RegistrationCache } from '../auth/registration-cache';
-import type { Clock } from './clock';
 
-/** Everything a gateway process sets up before Nest starts: built once, shared by every module. */
-export interface KringRuntime {
+/**
+ * What a gateway process starts before Nest: the database open and migrated, the keys
+ * loaded, the policy read. Nest never sees this object whole: InfrastructureModule
+ * provides each part by its type, and a class asks for the parts it uses.
+ */
+export interface Infrastructure {
   readonly config: KringConfig;
-  readonly logger: Logger;
+  readonly logger: KringLogger;
   readonly dataSource: DataSource;
   readonly crypto: KringCrypto;
   readonly catalogue: PurposeCatalogue;
@@ -26,7 +28,6 @@ export interface KringRuntime {
   readonly devIssuer: DevIssuer | null;
   /** Where the database is, for messages: `embedded (port N)` or the host of DATABASE_URL. */
   readonly databaseDescription: string;
+  /** Closes what was started, once: the registration listener, the pool (unless Nest closed it), the embedded PostgreSQL. */
   close(): Promise<void>;
 }
-
-export const KRING_RUNTIME = Symbol('KRING_RUNTIME');
