@@ -5,7 +5,7 @@ import { dutchDate } from '@kring/consent';
 import { DevIssuer, type ProfessionalPrincipal } from '@kring/identity';
 import { decideFieldAccess, type FieldFacts } from '@kring/policy';
 import { AuditService } from '../../apps/gateway/src/access-log/audit.service';
-import { PrincipalResolver } from '../../apps/gateway/src/auth/principal.resolver';
+import { PrincipalResolver } from '../../apps/gateway/src/identity/principal.resolver';
 import { assembleFamilyFile, RequestDecisions } from '../../apps/gateway/src/families/family-file.assembler';
 import { FamilyFileService } from '../../apps/gateway/src/families/family-file.service';
 import { familySnapshot, loadFamilyRowsForOrganisation, type FamilySnapshot } from '../../apps/gateway/src/families/family-snapshot';

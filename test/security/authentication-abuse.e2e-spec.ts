@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { AuthenticationThrottle } from '../../apps/gateway/src/auth/authentication-throttle';
+import { AuthenticationThrottle } from '../../apps/gateway/src/identity/authentication-throttle';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
  * Issue 13, point 9: nothing throttled failed authentication (26,000 refusals in 13 s), and
  * each refusal wrote an info log line (4.2 MB). supertest always comes from 127.0.0.1, so
  * these tests hold one address; that failures of one address never limit another is in
- * apps/gateway/src/auth/authentication-throttle.spec.ts.
+ * apps/gateway/src/identity/authentication-throttle.spec.ts.
  */
 const ME = '{ me { kind } }';
 const BAD_TOKEN = 'not.a.jwt';

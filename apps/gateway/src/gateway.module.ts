@@ -5,37 +5,25 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AccessLogExportController } from './access-log/access-log-export.controller';
-import { AccessLogIntegrityService } from './access-log/access-log-integrity.service';
-import { AccessLogResolver } from './access-log/access-log.resolver';
-import { AccessLogService } from './access-log/access-log.service';
-import { AuditService } from './access-log/audit.service';
-import { AuthGuard } from './auth/auth.guard';
-import { authenticationThrottleProvider } from './auth/authentication-throttle';
-import { BreakGlassResolver } from './break-glass/break-glass.resolver';
-import { BreakGlassService } from './break-glass/break-glass.service';
-import { PrincipalResolver } from './auth/principal.resolver';
+import { AccessLogModule } from './access-log/access-log.module';
+import { BreakGlassModule } from './break-glass/break-glass.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
 import { InputBoundaryGuard } from './common/input-boundary.guard';
 import { QUERY_LIMITS, queryLimitRules } from './common/query-limits';
-import { ConsentService } from './consents/consent.service';
-import { ConsentsResolver } from './consents/consents.resolver';
-import { DevIssuerController } from './dev/dev-issuer.controller';
-import { FamiliesResolver } from './families/families.resolver';
-import { FamilyFileService } from './families/family-file.service';
-import { FamilyWritesResolver } from './families/family-writes.resolver';
-import { FamilyErasureService } from './families/family-erasure.service';
-import { FamilyWritesService } from './families/family-writes.service';
-import { HealthController } from './health/health.controller';
+import { ConsentsModule } from './consents/consents.module';
+import { DirectoryModule } from './directory/directory.module';
+import { ErasureModule } from './erasure/erasure.module';
+import { FamiliesModule } from './families/families.module';
+import { HealthModule } from './health/health.module';
+import { AuthGuard } from './identity/auth.guard';
+import { DevIssuerModule } from './identity/dev-issuer.module';
+import { IdentityModule } from './identity/identity.module';
 import type { Infrastructure } from './infrastructure/infrastructure';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
-import { OrganisationsResolver } from './organisations/organisations.resolver';
-import { PurposesResolver } from './purposes/purposes.resolver';
-import { SignInResolver } from './sign-in/sign-in.resolver';
-import { ViewerResolver } from './viewer/viewer.resolver';
-import { ViewerService } from './viewer/viewer.service';
+import { PurposesModule } from './purposes/purposes.module';
+import { RecordsModule } from './records/records.module';
 
 /** The committed schema; regenerated on each development start so a change shows in review. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/gateway/schema.gql');
@@ -50,6 +38,18 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         InfrastructureModule.forRoot(infrastructure),
+        IdentityModule,
+        AccessLogModule,
+        FamiliesModule,
+        RecordsModule,
+        ErasureModule,
+        ConsentsModule,
+        BreakGlassModule,
+        DirectoryModule,
+        PurposesModule,
+        HealthModule,
+        // The development issuer's routes do not exist in production mode.
+        ...(production ? [] : [DevIssuerModule]),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -83,32 +83,11 @@ export class GatewayModule {
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
-      controllers: production ? [HealthController, AccessLogExportController] : [HealthController, AccessLogExportController, DevIssuerController],
       providers: [
-        { provide: APP_GUARD, useClass: AuthGuard },
         // Global guards run in this order: the input boundary after AuthGuard, so a refused read is logged for its caller.
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: InputBoundaryGuard },
-        authenticationThrottleProvider,
         { provide: APP_FILTER, useClass: GraphqlExceptionPassThrough },
-        PrincipalResolver,
-        AuditService,
-        AccessLogService,
-        AccessLogIntegrityService,
-        AccessLogResolver,
-        ViewerService,
-        ViewerResolver,
-        PurposesResolver,
-        OrganisationsResolver,
-        SignInResolver,
-        FamilyFileService,
-        FamiliesResolver,
-        FamilyWritesService,
-        FamilyErasureService,
-        FamilyWritesResolver,
-        ConsentService,
-        ConsentsResolver,
-        BreakGlassService,
-        BreakGlassResolver,
       ],
     };
   }

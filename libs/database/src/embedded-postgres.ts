@@ -78,7 +78,7 @@ const LIBRARY_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
  * it installs: on SIGINT, SIGTERM and SIGHUP they stopped PostgreSQL at once, under
  * requests still being answered, and then exited the process with 128 + the signal while
  * the gateway was still closing. The process that starts PostgreSQL owns its way out
- * (apps/gateway/src/runtime/close-on-every-way-out.ts). Its exit hook stays: when the
+ * (apps/gateway/src/infrastructure/close-on-every-way-out.ts). Its exit hook stays: when the
  * process exits with PostgreSQL still running, it sends it SIGINT.
  */
 async function importWithoutSignalHandlers(): Promise<typeof EmbeddedPostgresServer> {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DenyReason } from '@kring/policy';
-import { Organisation } from '../viewer/viewer.model';
+import { Organisation } from '../directory/organisation.model';
 import { PageInfo } from '../families/families-connection.model';
 
 export enum LogDecision {

@@ -1,10 +1,10 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CheckpointSigner } from '@kring/audit';
 import { ProfessionalRole, type Principal } from '@kring/identity';
-import { Authenticated, ProfessionalsOnly } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification, LogVerificationMode } from './access-log.model';
+import { Authenticated, ProfessionalsOnly } from '../identity/access.decorator';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { AccessLogIntegrityService } from './access-log-integrity.service';
+import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification, LogVerificationMode } from './access-log.model';
 import { AccessLogService } from './access-log.service';
 
 const OFFICERS = [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER];

@@ -9,9 +9,9 @@ import { DenyReason, membersInReach } from '@kring/policy';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, forbidden } from '../common/kring-error';
-import type { Organisation } from '../viewer/viewer.model';
-import { type AccessLogConnection, type AccessLogDay, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
+import type { Organisation } from '../directory/organisation.model';
 import { loadFamilySubjects } from '../families/family-subjects';
+import { type AccessLogConnection, type AccessLogDay, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
 
 const MAX_PAGE = 200;
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DataCategory } from '@kring/family-file';
-import { Organisation } from '../viewer/viewer.model';
+import { Organisation } from '../directory/organisation.model';
 
 export enum BreakGlassStatus {
   /** Open and not yet expired. */

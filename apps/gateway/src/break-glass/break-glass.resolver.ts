@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
-import { ProfessionalsOnly } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { TraceId } from '../common/trace';
+import { ProfessionalsOnly } from '../identity/access.decorator';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { BreakGlassGrant, BreakGlassInput, BreakGlassStatus, BreakGlassVerdict } from './break-glass.model';
 import { BreakGlassService } from './break-glass.service';
 

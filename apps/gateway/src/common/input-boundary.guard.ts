@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Clock } from '@kring/config';
 import { RequestRefusal } from '@kring/policy';
 import { AuditService, refusalEntry } from '../access-log/audit.service';
-import { requestOf } from '../auth/auth.guard';
+import { requestOf } from '../identity/auth.guard';
 import { badInput } from './kring-error';
 import { isWellFormedText, malformedTextIn } from './well-formed-text';
 

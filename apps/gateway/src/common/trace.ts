@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { requestOf } from '../auth/auth.guard';
+import { requestOf } from '../identity/auth.guard';
 
 /** A W3C `traceparent`: version, 32-hex trace id, 16-hex parent id, flags. */
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConsentStatus, SignatureCapacity } from '@kring/consent';
 import { DataCategory } from '@kring/family-file';
 import { Domain } from '@kring/identity';
-import { Organisation } from '../viewer/viewer.model';
+import { Organisation } from '../directory/organisation.model';
 
 registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: 'PENDING until the required signatures are there, then ACTIVE, until REVOKED or EXPIRED.' });
 registerEnumType(SignatureCapacity, { name: 'SignatureCapacity' });

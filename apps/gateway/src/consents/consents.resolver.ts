@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { CitizenPrincipal, Principal } from '@kring/identity';
-import { Authenticated, CitizensOnly } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { TraceId } from '../common/trace';
+import { Authenticated, CitizensOnly } from '../identity/access.decorator';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Consent } from './consent.model';
 import { ConsentService } from './consent.service';
 import { GrantConsentInput } from './grant-consent.input';

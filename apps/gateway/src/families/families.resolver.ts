@@ -1,11 +1,11 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { ProfessionalRole, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
-import { CitizensOnly, ProfessionalsOnly } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RefusalsLogged } from '../common/input-boundary.guard';
 import { TraceId } from '../common/trace';
-import { FamilyFile } from './family-file.model';
+import { CitizensOnly, ProfessionalsOnly } from '../identity/access.decorator';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { FamilyConnection } from './families-connection.model';
+import { FamilyFile } from './family-file.model';
 import { FamilyFileService } from './family-file.service';
 
 const CASEWORK = [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD];

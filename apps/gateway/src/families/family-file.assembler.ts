@@ -1,7 +1,7 @@
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory, findSectionType, type FieldValue, type MemberRelation } from '@kring/family-file';
 import { buildFieldAbility, DenyReason, familyField, type AccessDecision, type FieldAbility, type FieldFacts } from '@kring/policy';
-import type { Organisation } from '../viewer/viewer.model';
+import type { Organisation } from '../directory/organisation.model';
 import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
 import type { FamilySnapshot } from './family-snapshot';
 import { openSealed } from './sealed-value';

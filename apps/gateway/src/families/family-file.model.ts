@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MemberRelation } from '@kring/family-file';
-import { DenyReason } from '@kring/policy';
 import { DataCategory } from '@kring/family-file';
-import { Organisation } from '../viewer/viewer.model';
+import { DenyReason } from '@kring/policy';
+import { Organisation } from '../directory/organisation.model';
 import { Section, type SectionValues } from './section.model';
 
 registerEnumType(MemberRelation, { name: 'MemberRelation' });

@@ -1,6 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorator';
+import { Public } from '../identity/access.decorator';
 
 /** Health for load balancers and Kubernetes. */
 @Controller('health')

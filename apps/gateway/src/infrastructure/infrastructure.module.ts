@@ -5,7 +5,7 @@ import { Clock, KringConfig, KringLogger } from '@kring/config';
 import { KringCrypto } from '@kring/crypto';
 import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import { RegistrationCache } from '../auth/registration-cache';
+import { RegistrationCache } from '../identity/registration-cache';
 import type { Infrastructure } from './infrastructure';
 
 /**

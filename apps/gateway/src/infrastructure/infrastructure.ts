@@ -4,8 +4,8 @@ import type { Clock, KringConfig, KringLogger } from '@kring/config';
 import type { KringCrypto } from '@kring/crypto';
 import type { DevIssuer, TokenVerifier } from '@kring/identity';
 import type { PurposeCatalogue } from '@kring/policy';
-import type { RegisteredProfessional } from '../auth/registered-professional';
-import type { RegistrationCache } from '../auth/registration-cache';
+import type { RegisteredProfessional } from '../identity/registered-professional';
+import type { RegistrationCache } from '../identity/registration-cache';
 
 /**
  * What a gateway process starts before Nest: the database open and migrated, the keys

@@ -6,9 +6,9 @@ import { openDatabase } from '@kring/database';
 import { loadDemoWorld } from '@kring/demo-world';
 import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
-import type { RegisteredProfessional } from '../auth/registered-professional';
-import { RegistrationCache } from '../auth/registration-cache';
 import { namedQuery } from '../common/named-query';
+import type { RegisteredProfessional } from '../identity/registered-professional';
+import { RegistrationCache } from '../identity/registration-cache';
 import { resolveDatabase } from './database';
 import type { Infrastructure } from './infrastructure';
 

@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { PurposeCatalogue } from '@kring/policy';
-import { Authenticated } from '../auth/access.decorator';
+import { Authenticated } from '../identity/access.decorator';
 import { Purpose } from './purpose.model';
 
 @Resolver(() => Purpose)

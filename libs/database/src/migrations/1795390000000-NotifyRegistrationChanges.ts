@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `kring_registrations`, after it commits (PostgreSQL delivers notifications at commit, and
  * drops those of a rolled-back transaction). Gateways remember the professional behind a
  * token between requests, and forget everything they remembered when this channel speaks
- * (apps/gateway/src/auth/registration-cache.ts): DESIGN.md §8's "caches invalidated through
+ * (apps/gateway/src/identity/registration-cache.ts): DESIGN.md §8's "caches invalidated through
  * LISTEN/NOTIFY". One notification per statement, with the table's name; what changed is
  * not said, since every gateway forgets all of it anyway.
  */

@@ -17,12 +17,12 @@ import { OrganisationEntity, ProfessionalEntity, type ProfessionalPrincipal } fr
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
+import type { Family, FamilyRecord, Involvement } from '../families/family-file.model';
+import { memberIdsOf, requireInvolvedToday } from '../families/family-subjects';
+import { sectionInputField, type SectionValues } from '../families/section.model';
 import type { AddRecordInput } from './add-record.input';
-import type { Family, FamilyRecord, Involvement } from './family-file.model';
 import type { RegisterFamilyInput } from './register-family.input';
 import type { RegisterInvolvementInput } from './register-involvement.input';
-import { memberIdsOf, requireInvolvedToday } from './family-subjects';
-import { sectionInputField, type SectionValues } from './section.model';
 
 const MAX_MEMBERS = 20;
 

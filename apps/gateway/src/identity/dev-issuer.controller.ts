@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Optional, Post } fr
 import type { JSONWebKeySet } from 'jose';
 import { PERSONAS } from '@kring/demo-world';
 import { DevIssuer } from '@kring/identity';
-import { Public } from '../auth/access.decorator';
 import { badInput } from '../common/kring-error';
+import { Public } from './access.decorator';
 
 /**
  * The development issuer, as an OpenID Connect provider would offer it: its public keys,

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Domain, ProfessionalRole } from '@kring/identity';
+import { ProfessionalRole } from '@kring/identity';
+import { Organisation } from '../directory/organisation.model';
 
-registerEnumType(Domain, { name: 'Domain', description: 'The kind of work an organisation does.' });
 registerEnumType(ProfessionalRole, { name: 'ProfessionalRole' });
 
 export enum ViewerKind {
@@ -9,18 +9,6 @@ export enum ViewerKind {
   FAMILY_MEMBER = 'FAMILY_MEMBER',
 }
 registerEnumType(ViewerKind, { name: 'ViewerKind' });
-
-@ObjectType({ description: 'A chain partner.' })
-export class Organisation {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  name!: string;
-
-  @Field(() => Domain)
-  domain!: Domain;
-}
 
 @ObjectType({ description: 'The calling professional, as registered in Kring.' })
 export class ProfessionalSelf {

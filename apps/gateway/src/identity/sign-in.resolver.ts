@@ -1,6 +1,6 @@
 import { Field, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { KringConfig } from '@kring/config';
-import { Public } from '../auth/access.decorator';
+import { Public } from './access.decorator';
 
 export enum SignInMethod {
   /** The demo personas, signed by the gateway's own development issuer. */

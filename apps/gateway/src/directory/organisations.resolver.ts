@@ -1,8 +1,8 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { OrganisationEntity } from '@kring/identity';
-import { Authenticated } from '../auth/access.decorator';
-import { Organisation } from '../viewer/viewer.model';
+import { Authenticated } from '../identity/access.decorator';
+import { Organisation } from './organisation.model';
 
 /**
  * The chain partners registered in Kring. Not personal data: a family member needs the

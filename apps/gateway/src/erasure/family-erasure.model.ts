@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Organisation } from '../viewer/viewer.model';
-import { PageInfo } from './families-connection.model';
+import { Organisation } from '../directory/organisation.model';
+import { PageInfo } from '../families/families-connection.model';
 
 @ObjectType({
   description:

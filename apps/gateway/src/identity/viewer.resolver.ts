@@ -1,7 +1,7 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@kring/identity';
-import { Authenticated } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Authenticated } from './access.decorator';
+import { CurrentPrincipal } from './current-principal.decorator';
 import { Viewer } from './viewer.model';
 import { ViewerService } from './viewer.service';
 

@@ -1,12 +1,10 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
-import { ProfessionalsOnly } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { TraceId } from '../common/trace';
+import { Family, FamilyRecord, Involvement } from '../families/family-file.model';
+import { ProfessionalsOnly } from '../identity/access.decorator';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { AddRecordInput } from './add-record.input';
-import { ErasureConnection, ErasureReceipt } from './family-erasure.model';
-import { FamilyErasureService } from './family-erasure.service';
-import { Family, FamilyRecord, Involvement } from './family-file.model';
 import { FamilyWritesService } from './family-writes.service';
 import { RegisterFamilyInput } from './register-family.input';
 import { RegisterInvolvementInput } from './register-involvement.input';
@@ -15,10 +13,7 @@ const CASEWORK = [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD];
 
 @Resolver()
 export class FamilyWritesResolver {
-  constructor(
-    private readonly writes: FamilyWritesService,
-    private readonly erasure: FamilyErasureService,
-  ) {}
+  constructor(private readonly writes: FamilyWritesService) {}
 
   @ProfessionalsOnly(...CASEWORK)
   @Mutation(() => Family, { description: 'Registers a family with its members and parental authority; your organisation becomes involved.' })
@@ -42,33 +37,5 @@ export class FamilyWritesResolver {
   @Mutation(() => FamilyRecord, { description: 'Adds a record of your organisation to the family file.' })
   addRecord(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: AddRecordInput, @TraceId() traceId: string): Promise<FamilyRecord> {
     return this.writes.addRecord(principal, input, traceId);
-  }
-
-  /**
-   * Erasure destroys every organisation's part of the file at once, so it is the chain's
-   * privacy officer's decision, not one organisation's (docs/decisions.md, *Erasure*).
-   */
-  @ProfessionalsOnly(ProfessionalRole.CHAIN_PRIVACY_OFFICER)
-  @Mutation(() => ErasureReceipt, {
-    description:
-      'Erases a family (AVG art. 17) by destroying its data key: every personal value of the family becomes unreadable, its BSNs can no longer be looked up, ' +
-      'and it disappears from every view. The access log keeps its entries. The reason is kept sealed with your organisation\'s key: give the request\'s reference and ground, no personal data.',
-  })
-  eraseFamily(
-    @CurrentPrincipal() principal: ProfessionalPrincipal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
-    @TraceId() traceId: string,
-  ): Promise<ErasureReceipt> {
-    return this.erasure.erase(principal, id, reason, traceId);
-  }
-
-  @ProfessionalsOnly(ProfessionalRole.CHAIN_PRIVACY_OFFICER)
-  @Query(() => ErasureConnection, { description: 'Every erasure, newest first: who erased which family when, why, and how much became unreadable.' })
-  familyErasures(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
-  ): Promise<ErasureConnection> {
-    return this.erasure.list(first, after ?? null);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { SECTION_TYPES } from '@kring/family-file';
-import { SECTION_INPUT_TYPES, sectionInputField } from './section.model';
+import { SECTION_INPUT_TYPES, sectionInputField } from '../families/section.model';
 
 /**
  * Adds a record of one section type: give exactly one of the section fields

@@ -1,0 +1,16 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Domain } from '@kring/identity';
+
+registerEnumType(Domain, { name: 'Domain', description: 'The kind of work an organisation does.' });
+
+@ObjectType({ description: 'A chain partner.' })
+export class Organisation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Domain)
+  domain!: Domain;
+}
