@@ -8,8 +8,8 @@ import { refuseOversizedDocuments } from './common/query-limits';
 import { securityHeaders } from './common/security-headers';
 import { traceMiddleware } from './common/trace';
 import { GatewayModule } from './gateway.module';
-import { servePortal } from './portal/serve-portal';
 import type { Infrastructure } from './infrastructure/infrastructure';
+import { servePortal } from './portal/serve-portal';
 
 /**
  * A Nest application over a started infrastructure, configured as every gateway process is (also the tests').

@@ -1,9 +1,9 @@
 import { createLogger, loadConfig } from '@kring/config';
+import { closeOnEveryWayOut } from '../infrastructure/close-on-every-way-out';
+import type { Infrastructure } from '../infrastructure/infrastructure';
+import { startInfrastructure } from '../infrastructure/start-infrastructure';
 import { DEFAULT_PATIENCE_MS, rewrapDataKeys } from '../keys/rewrap-data-keys';
 import { rotationOutcome } from '../keys/rotation-outcome';
-import { closeOnEveryWayOut } from '../infrastructure/close-on-every-way-out';
-import { startInfrastructure } from '../infrastructure/start-infrastructure';
-import type { Infrastructure } from '../infrastructure/infrastructure';
 
 /**
  * `npm run keys:rotate [-- --patience <seconds>]`: after adding a new key-encryption key

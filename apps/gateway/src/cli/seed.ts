@@ -1,8 +1,8 @@
 import { createLogger, loadConfig } from '@kring/config';
 import { loadDemoWorld } from '@kring/demo-world';
 import { closeOnEveryWayOut } from '../infrastructure/close-on-every-way-out';
-import { startInfrastructure } from '../infrastructure/start-infrastructure';
 import { resolveDatabase } from '../infrastructure/database';
+import { startInfrastructure } from '../infrastructure/start-infrastructure';
 
 /**
  * `npm run seed`: reloads the demo world into a fresh database. With the embedded
