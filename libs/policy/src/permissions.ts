@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, subject as tagSubject, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import { type Domain, ProfessionalRole } from '@kring/identity';
+import { type Domain, type Principal, ProfessionalRole } from '@kring/identity';
 
 /**
  * Kring's permission table: who may do which action on which kind of thing, and on which
@@ -109,6 +109,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
   }
   const roles = new Set(actor.roles);
   const organisation = actor.organisationId;
+  // Every professional sees the emergency grants they opened themselves.
+  can('read', 'BreakGlassGrant', { professionalId: actor.professionalId });
   if (CASEWORK_ROLES.some((r) => roles.has(r))) {
     const involved = { involvedOrganisationIds: organisation };
     can('read', 'FamilyFile', involved);
@@ -117,7 +119,6 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('end', 'Involvement', involved);
     can('add', 'FamilyRecord', involved);
     can('open', 'BreakGlassGrant', involved);
-    can('read', 'BreakGlassGrant', { professionalId: actor.professionalId });
   }
   // Any professional of an involved organisation reads the consents given to it or to its domain:
   // they are what its reads may rely on.
@@ -148,4 +149,13 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
 /** Tags plain facts as a subject of the table, for `ability.can(action, about('Consent', facts))`. */
 export function about<K extends PermissionSubjectType>(type: K, facts: PermissionSubjects[K]): PermissionSubjects[K] & ForcedSubject<K> {
   return tagSubject(type, { ...facts });
+}
+
+/**
+ * The caller as the table knows them. A member's reach (DESIGN.md §9) is loaded by the caller
+ * where a rule about it is asked; without it, rules about their reach match nothing.
+ */
+export function actorOf(principal: Principal, reach: readonly string[] = []): PermissionActor {
+  if (principal.kind === 'citizen') return { kind: 'member', memberId: principal.memberId, familyId: principal.familyId, reach };
+  return { kind: 'professional', professionalId: principal.professionalId, organisationId: principal.organisationId, domain: principal.domain, roles: principal.roles };
 }

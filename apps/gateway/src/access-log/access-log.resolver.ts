@@ -1,14 +1,12 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ProfessionalRole, type Principal } from '@kring/identity';
-import { Authenticated, ProfessionalsOnly } from '../auth/access.decorator';
+import type { Principal } from '@kring/identity';
+import { Authenticated, ProfessionalsMay } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { Inject } from '@nestjs/common';
 import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification, LogVerificationMode } from './access-log.model';
 import { AccessLogIntegrityService } from './access-log-integrity.service';
 import { AccessLogService } from './access-log.service';
-
-const OFFICERS = [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER];
 
 @Resolver()
 export class AccessLogResolver {
@@ -37,7 +35,7 @@ export class AccessLogResolver {
     return this.log.days(principal, filter ?? {});
   }
 
-  @ProfessionalsOnly(...OFFICERS)
+  @ProfessionalsMay('verify', 'AccessLog')
   @Query(() => LogVerification, { description: 'Checks the hash chains and signed checkpoints of one family, or of the whole log.' })
   verifyAccessLog(
     @Args('familyId', { type: () => ID, nullable: true }) familyId: string | null | undefined,
@@ -46,7 +44,7 @@ export class AccessLogResolver {
     return this.integrity.verify(familyId ?? null, { mode: mode ?? LogVerificationMode.FULL });
   }
 
-  @ProfessionalsOnly(...OFFICERS, ProfessionalRole.ADMIN)
+  @ProfessionalsMay('checkpoint', 'AccessLog')
   @Mutation(() => CheckpointReport, { description: 'Signs the head of every chain that grew since its last checkpoint (also done at an interval).' })
   checkpointAccessLog(): Promise<CheckpointReport> {
     return this.integrity.checkpoint();
