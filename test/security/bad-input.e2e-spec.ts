@@ -143,7 +143,7 @@ describe('bad input is refused at the boundary, as BAD_USER_INPUT naming the fie
     /** The guard's refusals (who may call the operation at all), as opposed to a resolver's own FORBIDDEN. */
     const turnedAway = (answer: GraphQLAnswer) => {
       const error = answer.errors?.[0];
-      return error?.extensions?.code === 'UNAUTHENTICATED' || (error?.extensions?.code === 'FORBIDDEN' && /^Only |needs one of the roles/.test(error.message));
+      return error?.extensions?.code === 'UNAUTHENTICATED' || (error?.extensions?.code === 'FORBIDDEN' && /^Only |Your roles do not allow this/.test(error.message));
     };
     const send = async (place: TextArgument, document: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer> => {
       const known = personaFor.get(place.field.name);

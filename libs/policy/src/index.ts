@@ -7,5 +7,7 @@ export type { AccessCaller, AccessQuestion, BreakGlassFacts, ConsentGrant, Famil
 export { decideCitizenAccess } from './citizen-access';
 export type { CitizenQuestion } from './citizen-access';
 export { allInReach, isInReach, membersInReach } from './reach';
-export { buildFieldAbility, familyField } from './ability.factory';
-export type { FieldAbility, FamilyFieldSubject } from './ability.factory';
+export { about, actorOf, CASEWORK_ROLES, OFFICER_ROLES, PERMISSION_ACTIONS, permissionsFor } from './permissions';
+export type { KringAbility, PermissionAction, PermissionActor, PermissionSubjects, PermissionSubjectType } from './permissions';
+export { ACCESS_LOG_ENTRY_COLUMNS, BREAK_GLASS_GRANT_COLUMNS, permittedWhere } from './permission-sql';
+export type { AddParameter, FactColumn, FactColumns } from './permission-sql';

@@ -1,13 +1,11 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CheckpointSigner } from '@kring/audit';
-import { ProfessionalRole, type Principal } from '@kring/identity';
-import { Authenticated, ProfessionalsOnly } from '../identity/access.decorator';
+import type { Principal } from '@kring/identity';
+import { Authenticated, ProfessionalsMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { AccessLogIntegrityService } from './access-log-integrity.service';
 import { AccessLogConnection, AccessLogDay, AccessLogFilter, AccessLogSigningKey, CheckpointReport, LogVerification, LogVerificationMode } from './access-log.model';
 import { AccessLogService } from './access-log.service';
-
-const OFFICERS = [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER];
 
 @Resolver()
 export class AccessLogResolver {
@@ -36,7 +34,7 @@ export class AccessLogResolver {
     return this.log.days(principal, filter ?? {});
   }
 
-  @ProfessionalsOnly(...OFFICERS)
+  @ProfessionalsMay('verify', 'AccessLog')
   @Query(() => LogVerification, { description: 'Checks the hash chains and signed checkpoints of one family, or of the whole log.' })
   verifyAccessLog(
     @Args('familyId', { type: () => ID, nullable: true }) familyId: string | null | undefined,
@@ -45,7 +43,7 @@ export class AccessLogResolver {
     return this.integrity.verify(familyId ?? null, { mode: mode ?? LogVerificationMode.FULL });
   }
 
-  @ProfessionalsOnly(...OFFICERS, ProfessionalRole.ADMIN)
+  @ProfessionalsMay('checkpoint', 'AccessLog')
   @Mutation(() => CheckpointReport, { description: 'Signs the head of every chain that grew since its last checkpoint (also done at an interval).' })
   checkpointAccessLog(): Promise<CheckpointReport> {
     return this.integrity.checkpoint();

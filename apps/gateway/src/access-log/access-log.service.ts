@@ -4,8 +4,8 @@ import { AccessLogEntryEntity } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
 import { KringCrypto } from '@kring/crypto';
-import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type Principal } from '@kring/identity';
-import { DenyReason, membersInReach } from '@kring/policy';
+import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
+import { ACCESS_LOG_ENTRY_COLUMNS, actorOf, DenyReason, membersInReach, permissionsFor, permittedWhere, type KringAbility } from '@kring/policy';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, forbidden } from '../common/kring-error';
@@ -17,15 +17,17 @@ const MAX_PAGE = 200;
 const DAY_MS = 24 * 3600 * 1000;
 const ACTOR_KINDS = ['PROFESSIONAL', 'CITIZEN', 'SYSTEM'];
 
-/** Who sees which entries (DESIGN.md §5, guarantee 7; issue 4). */
-export type Scope = (
-  | { readonly kind: 'chain' }
-  | { readonly kind: 'organisation'; readonly organisationId: string }
-  | { readonly kind: 'member'; readonly familyId: string; readonly reach: readonly string[] }
-) & {
+/**
+ * Who sees which entries (DESIGN.md §5, guarantee 7; issue 4): the permission table's rules
+ * for reading AccessLogEntry (docs/permissions.md), bound to the caller.
+ */
+export interface Scope {
+  readonly ability: KringAbility;
+  /** A member's reach (themselves and the children under 16 in their care); null for a professional. */
+  readonly reach: readonly string[] | null;
   /** The caller as an actor in the log (professional or member id), for `byOthers`. */
   readonly callerId: string;
-};
+}
 
 /**
  * Reading the access log, newest first, with keyset pagination on (occurred_at, id)
@@ -92,13 +94,12 @@ export class AccessLogService {
   private async scopeOf(principal: Principal): Promise<Scope> {
     if (principal.kind === 'citizen') {
       const { subjects } = await loadFamilySubjects(this.dataSource.manager, this.crypto, principal.familyId);
-      const reach = membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()));
-      return { kind: 'member', familyId: principal.familyId, reach: [...reach], callerId: principal.memberId };
+      const reach = [...membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()))];
+      return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId };
     }
-    const callerId = principal.professionalId;
-    if (principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) return { kind: 'chain', callerId };
-    if (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER)) return { kind: 'organisation', organisationId: principal.organisationId, callerId };
-    throw forbidden('The access log is for privacy officers and for the family members it is about.');
+    const ability = permissionsFor(actorOf(principal));
+    if (!ability.can('read', 'AccessLogEntry')) throw forbidden('The access log is for privacy officers and for the family members it is about.');
+    return { ability, reach: null, callerId: principal.professionalId };
   }
 
   private async present(rows: AccessLogEntryEntity[], scope: Scope): Promise<AccessLogEntry[]> {
@@ -111,14 +112,14 @@ export class AccessLogService {
     };
     // Professionals' names are for privacy officers only (professionals have privacy too).
     let names = new Map<string, string>();
-    if (scope.kind !== 'member') {
+    if (scope.reach === null) {
       const professionalIds = [...new Set(rows.filter((r) => r.actorKind === 'PROFESSIONAL' && r.actorId !== null).map((r) => r.actorId as string))];
       const professionals = professionalIds.length === 0 ? [] : await manager.find(ProfessionalEntity, { where: { id: In(professionalIds) } });
       const missing = [...new Set(professionals.map((p) => p.organisationId))].filter((id) => !organisations.some((o) => o.id === id));
       const theirOrganisations = missing.length === 0 ? organisations : [...organisations, ...(await manager.find(OrganisationEntity, { where: { id: In(missing) } }))];
       names = this.directory.professionalNames(theirOrganisations, professionals);
     }
-    const reach = scope.kind === 'member' ? new Set(scope.reach) : null;
+    const reach = scope.reach === null ? null : new Set(scope.reach);
     const hidden = reach === null ? null : await this.outOfReach(rows, reach);
     return rows.map((r) => {
       const stored = targetsOf(r);
@@ -147,8 +148,8 @@ export class AccessLogService {
           kind: r.actorKind,
           organisation: organisationOf(r.actorOrganisationId),
           role: r.actorRole,
-          professionalId: scope.kind === 'member' ? null : r.actorKind === 'PROFESSIONAL' ? r.actorId : null,
-          name: scope.kind === 'member' || r.actorId === null ? null : (names.get(r.actorId) ?? null),
+          professionalId: scope.reach !== null ? null : r.actorKind === 'PROFESSIONAL' ? r.actorId : null,
+          name: scope.reach !== null || r.actorId === null ? null : (names.get(r.actorId) ?? null),
         },
         chainKey: r.chainKey,
         sequence: Number(r.sequence),
@@ -228,18 +229,9 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   const p = (value: unknown) => `$${params.push(value)}`;
   const common: string[] = [];
   const either: [string, string][] = [];
-  switch (scope.kind) {
-    case 'chain':
-      break;
-    case 'organisation': {
-      const org = p(scope.organisationId);
-      either.push([`actor_organisation_id = ${org}`, `source_organisation_id = ${org}`]);
-      break;
-    }
-    case 'member':
-      common.push(`family_id = ${p(scope.familyId)}`, `subject_member_ids && ${p(scope.reach)}::uuid[]`);
-      break;
-  }
+  // The caller's scope: the permission table's rules, as SQL (TRUE for a chain privacy officer).
+  const permitted = permittedWhere(scope.ability, 'read', 'AccessLogEntry', ACCESS_LOG_ENTRY_COLUMNS, p);
+  if (permitted !== 'TRUE') common.push(permitted);
   const id = (name: string, value: string | null | undefined): string | null => {
     if (value === null || value === undefined) return null;
     if (!isUuid(value)) throw badInput(`filter.${name}`, 'is not an id');
@@ -250,7 +242,7 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   // A member narrows their log by a member of their reach only. Any other id (a relative
   // outside the reach, a member of another family, an id of nothing) is refused alike: the
   // filter must not tell which of them has entries (it was an oracle).
-  if (scope.kind === 'member' && memberId !== null && !scope.reach.includes(memberId.toLowerCase())) {
+  if (scope.reach !== null && memberId !== null && !scope.reach.includes(memberId.toLowerCase())) {
     throw forbidden('You can filter the log only by yourself or a child in your care under 16.');
   }
   const professionalId = id('professionalId', filter.professionalId);

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
+import type { ProfessionalPrincipal } from '@kring/identity';
 import { TraceId } from '../common/trace';
-import { ProfessionalsOnly } from '../identity/access.decorator';
+import { ProfessionalsMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { BreakGlassGrant, BreakGlassInput, BreakGlassStatus, BreakGlassVerdict } from './break-glass.model';
 import { BreakGlassService } from './break-glass.service';
@@ -10,13 +10,13 @@ import { BreakGlassService } from './break-glass.service';
 export class BreakGlassResolver {
   constructor(private readonly service: BreakGlassService) {}
 
-  @ProfessionalsOnly(ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD)
+  @ProfessionalsMay('open', 'BreakGlassGrant')
   @Mutation(() => BreakGlassGrant, { description: 'Opens emergency access to a family you are involved with, when you fear for a child\'s safety and cannot ask. Reviewed by a privacy officer.' })
   breakGlass(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: BreakGlassInput, @TraceId() traceId: string): Promise<BreakGlassGrant> {
     return this.service.open(principal, input, traceId);
   }
 
-  @ProfessionalsOnly(ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER)
+  @ProfessionalsMay('review', 'BreakGlassGrant')
   @Mutation(() => BreakGlassGrant, { description: 'Records a privacy officer\'s verdict on an emergency access.' })
   reviewBreakGlass(
     @CurrentPrincipal() principal: ProfessionalPrincipal,
@@ -28,7 +28,7 @@ export class BreakGlassResolver {
     return this.service.review(principal, id, verdict, note, traceId);
   }
 
-  @ProfessionalsOnly()
+  @ProfessionalsMay('read', 'BreakGlassGrant')
   @Query(() => [BreakGlassGrant], { description: 'Emergency grants: a privacy officer sees their organisation\'s (a chain privacy officer all), a professional their own.' })
   breakGlassGrants(
     @CurrentPrincipal() principal: ProfessionalPrincipal,

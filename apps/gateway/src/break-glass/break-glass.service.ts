@@ -6,7 +6,7 @@ import { dutchDate } from '@kring/consent';
 import { type DataKey, KringCrypto } from '@kring/crypto';
 import { BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
-import { PurposeCatalogue } from '@kring/policy';
+import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, forbidden, notFound } from '../common/kring-error';
@@ -78,8 +78,12 @@ export class BreakGlassService {
     const at = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const grant = await manager.findOne(BreakGlassGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (grant === null || !this.inScope(principal, grant)) throw notFound('break-glass grant');
-      if (grant.professionalId === principal.professionalId) throw forbidden('Nobody reviews their own emergency access.');
+      if (grant === null) throw notFound('break-glass grant');
+      // The permission table decides: out of the officer's scope answers like a grant that does
+      // not exist; their own grant is refused with the table's reason (four eyes).
+      const rule = permissionsFor(actorOf(principal)).relevantRuleFor('review', about('BreakGlassGrant', { organisationId: grant.organisationId, professionalId: grant.professionalId, involvedOrganisationIds: [] }));
+      if (rule?.inverted === true) throw forbidden(rule.reason ?? 'You may not review this emergency access.');
+      if (rule === null) throw notFound('break-glass grant');
       if (grant.reviewVerdict !== null) throw badInput('id', 'names a grant that has been reviewed already');
       const key = await loadFamilyKey(manager, this.crypto, grant.familyId);
       await manager.update(BreakGlassGrantEntity, { id }, {
@@ -100,10 +104,15 @@ export class BreakGlassService {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
     const query = manager.getRepository(BreakGlassGrantEntity).createQueryBuilder('g').select('g.id', 'id').orderBy('g.opened_at', 'DESC').limit(500);
-    if (!principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) {
-      if (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER)) query.where('g.organisation_id = :org', { org: principal.organisationId });
-      else query.where('g.professional_id = :me', { me: principal.professionalId });
-    }
+    // The caller's view, from the permission table: a chain privacy officer all, a privacy
+    // officer their organisation's, every professional their own.
+    const scope: Record<string, unknown> = {};
+    const permitted = permittedWhere(permissionsFor(actorOf(principal)), 'read', 'BreakGlassGrant', BREAK_GLASS_GRANT_COLUMNS, (value) => {
+      const name = `permitted${Object.keys(scope).length}`;
+      scope[name] = value;
+      return `:${name}`;
+    });
+    query.where(permitted, scope);
     const overdueBefore = new Date(now.getTime() - OVERDUE_AFTER_MS);
     switch (status) {
       case null:
@@ -123,10 +132,6 @@ export class BreakGlassService {
     }
     const ids = (await query.getRawMany<{ id: string }>()).map((r) => r.id);
     return this.present(manager, principal, ids);
-  }
-
-  private inScope(principal: ProfessionalPrincipal, grant: BreakGlassGrantEntity): boolean {
-    return principal.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER) || (principal.roles.includes(ProfessionalRole.PRIVACY_OFFICER) && grant.organisationId === principal.organisationId);
   }
 
   private async present(manager: EntityManager, principal: ProfessionalPrincipal, ids: string[]): Promise<BreakGlassGrant[]> {

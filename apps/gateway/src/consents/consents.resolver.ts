@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { CitizenPrincipal, Principal } from '@kring/identity';
 import { TraceId } from '../common/trace';
-import { Authenticated, CitizensOnly } from '../identity/access.decorator';
+import { Authenticated, MembersMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Consent } from './consent.model';
 import { ConsentService } from './consent.service';
@@ -17,19 +17,19 @@ export class ConsentsResolver {
     return this.service.list(principal, familyId, traceId);
   }
 
-  @CitizensOnly()
+  @MembersMay('grant', 'Consent')
   @Mutation(() => Consent, { description: 'Grants a consent; it is PENDING until every required signature is there.' })
   grantConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('input') input: GrantConsentInput, @TraceId() traceId: string): Promise<Consent> {
     return this.service.grant(principal, input, traceId);
   }
 
-  @CitizensOnly()
+  @MembersMay('sign', 'Consent')
   @Mutation(() => Consent, { description: 'Adds your signature, e.g. a parent co-signing the consent of a 12 to 15 year old.' })
   signConsent(@CurrentPrincipal() principal: CitizenPrincipal, @Args('id', { type: () => ID }) id: string, @TraceId() traceId: string): Promise<Consent> {
     return this.service.sign(principal, id, traceId);
   }
 
-  @CitizensOnly()
+  @MembersMay('revoke', 'Consent')
   @Mutation(() => Consent, { description: 'Revokes a consent with immediate effect.' })
   revokeConsent(
     @CurrentPrincipal() principal: CitizenPrincipal,

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
+import type { ProfessionalPrincipal } from '@kring/identity';
 import { TraceId } from '../common/trace';
-import { ProfessionalsOnly } from '../identity/access.decorator';
+import { ProfessionalsMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { ErasureConnection, ErasureReceipt } from './family-erasure.model';
 import { FamilyErasureService } from './family-erasure.service';
@@ -14,7 +14,7 @@ export class FamilyErasureResolver {
    * Erasure destroys every organisation's part of the file at once, so it is the chain's
    * privacy officer's decision, not one organisation's (docs/decisions.md, *Erasure*).
    */
-  @ProfessionalsOnly(ProfessionalRole.CHAIN_PRIVACY_OFFICER)
+  @ProfessionalsMay('erase', 'Family')
   @Mutation(() => ErasureReceipt, {
     description:
       'Erases a family (AVG art. 17) by destroying its data key: every personal value of the family becomes unreadable, its BSNs can no longer be looked up, ' +
@@ -29,7 +29,7 @@ export class FamilyErasureResolver {
     return this.erasure.erase(principal, id, reason, traceId);
   }
 
-  @ProfessionalsOnly(ProfessionalRole.CHAIN_PRIVACY_OFFICER)
+  @ProfessionalsMay('read', 'Erasure')
   @Query(() => ErasureConnection, { description: 'Every erasure, newest first: who erased which family when, why, and how much became unreadable.' })
   familyErasures(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,

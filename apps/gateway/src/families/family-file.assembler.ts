@@ -1,6 +1,6 @@
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory, findSectionType, type FieldValue, type MemberRelation } from '@kring/family-file';
-import { buildFieldAbility, DenyReason, familyField, type AccessDecision, type FieldAbility, type FieldFacts } from '@kring/policy';
+import { DenyReason, type AccessDecision, type FieldFacts } from '@kring/policy';
 import type { Organisation } from '../directory/organisation.model';
 import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
 import type { FamilySnapshot } from './family-snapshot';
@@ -8,34 +8,18 @@ import { openSealed } from './sealed-value';
 import type { SectionValues } from './section.model';
 
 /**
- * Decisions of one request, memoised by what the rule decides on. The request's CASL
- * ability is built over the same memo, so the rule runs once per distinct field, and
- * the two are compared once per distinct field too (they are pure functions of the same
- * facts, so a second comparison could not come out otherwise).
+ * Decisions of one request, memoised by what the rule decides on, so the rule runs once per
+ * distinct field (category, source, subjects). The field rule is the pure decideFieldAccess
+ * (DESIGN.md §4); the permission table (CASL) decided before this whether the caller may ask
+ * for the file at all, and is not asked again per field.
  */
 export class RequestDecisions {
   private readonly cache = new Map<string, AccessDecision>();
-  private readonly checked = new Map<string, AccessDecision>();
-  readonly ability: FieldAbility;
 
-  constructor(private readonly rule: (field: FieldFacts) => AccessDecision) {
-    this.ability = buildFieldAbility((field) => this.remembered(field, factsKey(field)));
-  }
+  constructor(private readonly rule: (field: FieldFacts) => AccessDecision) {}
 
-  /** The decision for a field; the ability is asked too, so CASL and the rule cannot disagree unseen. */
   decide(field: FieldFacts): AccessDecision {
     const key = factsKey(field);
-    const known = this.checked.get(key);
-    if (known !== undefined) return known;
-    const decision = this.remembered(field, key);
-    if (this.ability.can('read', familyField(field)) !== decision.allowed) {
-      throw new Error('the request ability and the access rule disagree');
-    }
-    this.checked.set(key, decision);
-    return decision;
-  }
-
-  private remembered(field: FieldFacts, key: string): AccessDecision {
     let decision = this.cache.get(key);
     if (decision === undefined) {
       decision = this.rule(field);

@@ -1,21 +1,30 @@
 import { SetMetadata } from '@nestjs/common';
-import type { ProfessionalRole } from '@kring/identity';
+import type { PermissionAction, PermissionSubjectType } from '@kring/policy';
+
+/** An action on a kind of thing, as the permission table (docs/permissions.md) names it. */
+export type Permission = readonly [PermissionAction, PermissionSubjectType];
 
 /**
  * Who may call an operation. Every resolver method and route must say it: the
- * guard refuses anything without this metadata (closed by default).
+ * guard refuses anything without this metadata (closed by default). Which roles may
+ * is not written here but in the permission table, which the guard asks.
  */
 export type AccessPolicy =
   | { readonly kind: 'public' }
+  /** Any signed-in caller; what they then see is scoped by the permission table in the service. */
   | { readonly kind: 'authenticated' }
-  | { readonly kind: 'citizen' }
-  /** A professional; with roles, one of them is required. */
-  | { readonly kind: 'professional'; readonly roles?: readonly ProfessionalRole[] };
+  /** A family member whom the permission table allows this action on this kind of thing. */
+  | { readonly kind: 'citizen'; readonly permission: Permission }
+  /** A professional; with a permission, one whom the table allows it (for some such thing). */
+  | { readonly kind: 'professional'; readonly permission: Permission | null };
 
 export const ACCESS_POLICY = 'kring:access-policy';
 
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
 export const Authenticated = () => SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
-export const CitizensOnly = () => SetMetadata(ACCESS_POLICY, { kind: 'citizen' } satisfies AccessPolicy);
-export const ProfessionalsOnly = (...roles: ProfessionalRole[]) =>
-  SetMetadata(ACCESS_POLICY, { kind: 'professional', roles: roles.length > 0 ? roles : undefined } satisfies AccessPolicy);
+/** Family members the permission table allows `action` on some `subject`. */
+export const MembersMay = (action: PermissionAction, subject: PermissionSubjectType) =>
+  SetMetadata(ACCESS_POLICY, { kind: 'citizen', permission: [action, subject] } satisfies AccessPolicy);
+/** Professionals the permission table allows `action` on some `subject`. */
+export const ProfessionalsMay = (action: PermissionAction, subject: PermissionSubjectType) =>
+  SetMetadata(ACCESS_POLICY, { kind: 'professional', permission: [action, subject] } satisfies AccessPolicy);

@@ -4,8 +4,9 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { KringLogger } from '@kring/config';
 import { TokenRejected, type Principal } from '@kring/identity';
+import { actorOf, permissionsFor } from '@kring/policy';
 import { forbidden, KringError, rateLimited, unauthenticated } from '../common/kring-error';
-import { ACCESS_POLICY, type AccessPolicy } from './access.decorator';
+import { ACCESS_POLICY, type AccessPolicy, type Permission } from './access.decorator';
 import { AuthenticationThrottle } from './authentication-throttle';
 import { PrincipalResolver } from './principal.resolver';
 
@@ -39,13 +40,10 @@ export class AuthGuard implements CanActivate {
         return true;
       case 'citizen':
         if (principal.kind !== 'citizen') throw forbidden('Only family members can do this.');
-        return true;
+        return permitted(principal, policy.permission);
       case 'professional':
         if (principal.kind !== 'professional') throw forbidden('Only professionals can do this.');
-        if (policy.roles !== undefined && !policy.roles.some((role) => principal.roles.includes(role))) {
-          throw forbidden(`This needs one of the roles ${policy.roles.join(', ')}.`);
-        }
-        return true;
+        return permitted(principal, policy.permission);
     }
   }
 
@@ -99,6 +97,17 @@ export class AuthGuard implements CanActivate {
       throw unauthenticated();
     }
   }
+}
+
+/**
+ * Whether the permission table lets this caller ever do the action on that kind of thing
+ * (its conditions, e.g. "their organisation's", are the service's to check per object).
+ */
+function permitted(principal: Principal, permission: Permission | null): true {
+  if (permission === null) return true;
+  const [action, subject] = permission;
+  if (!permissionsFor(actorOf(principal)).can(action, subject)) throw forbidden(`Your roles do not allow this (${action} ${subject}; docs/permissions.md).`);
+  return true;
 }
 
 /** A remembered token whose registration no longer checks out is refused like any other while the address is limited. */

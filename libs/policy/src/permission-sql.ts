@@ -1,0 +1,96 @@
+import { rulesToAST } from '@casl/ability/extra';
+import type { KringAbility, PermissionAction, PermissionSubjects, PermissionSubjectType } from './permissions';
+
+/**
+ * How a condition on one fact of a subject is written in SQL. A plain column compares its
+ * value; an array column (`uuid[]`) holds when it contains the value, or shares one with a
+ * list; `sql` writes the comparison itself (e.g. an EXISTS over involvements).
+ */
+export type FactColumn =
+  | { readonly column: string }
+  | { readonly arrayColumn: string; readonly elementType: 'uuid' | 'text' }
+  | { readonly sql: (operator: 'eq' | 'in', placeholder: string) => string };
+
+/** Where each fact of a subject type is in the query's tables. Facts no list filters on may be left out. */
+export type FactColumns<K extends PermissionSubjectType> = Partial<Record<keyof PermissionSubjects[K] & string, FactColumn>>;
+
+/** Adds a value to the statement's parameters and gives back its placeholder (`$3`). */
+export type AddParameter = (value: unknown) => string;
+
+/**
+ * The SQL condition under which a row is one the caller may `action`: the permission table's
+ * rules for that subject type, translated (CASL's rulesToAST, then this small writer). No rule:
+ * `FALSE`; a rule without conditions: `TRUE`. A condition this writer does not know fails loudly
+ * rather than being dropped, because a dropped condition would widen a list.
+ *
+ * The same rules answer `ability.can(action, about(type, facts))` for one object; a test runs
+ * both over generated worlds and compares (test/permissions-agree.e2e-spec.ts).
+ */
+export function permittedWhere<K extends PermissionSubjectType>(
+  ability: KringAbility,
+  action: PermissionAction,
+  type: K,
+  columns: FactColumns<K>,
+  parameter: AddParameter,
+): string {
+  const ast = rulesToAST(ability, action, type) as Condition | null;
+  if (ast === null) return 'FALSE';
+  return write(ast, columns, parameter);
+}
+
+/** The part of @ucast/core's condition tree that rulesToAST produces for Kring's rules. */
+type Condition =
+  | { readonly operator: 'and' | 'or'; readonly value: readonly Condition[] }
+  | { readonly operator: 'not'; readonly value: Condition | readonly Condition[] }
+  | { readonly operator: string; readonly field: string; readonly value: unknown };
+
+function write(condition: Condition, columns: Partial<Record<string, FactColumn>>, parameter: AddParameter): string {
+  switch (condition.operator) {
+    case 'and':
+    case 'or': {
+      const parts = (condition.value as readonly Condition[]).map((c) => write(c, columns, parameter));
+      if (parts.length === 0) return condition.operator === 'and' ? 'TRUE' : 'FALSE';
+      return `(${parts.join(condition.operator === 'and' ? ' AND ' : ' OR ')})`;
+    }
+    case 'not': {
+      // rulesToAST wraps a `cannot` rule's conditions in a list (all of which must hold).
+      const negated = ([] as Condition[]).concat(condition.value as Condition | Condition[]);
+      const inner = write({ operator: 'and', value: negated }, columns, parameter);
+      // NOT over a comparison with NULL is NULL, which would exclude the row; a `cannot` rule
+      // means "not when this holds", so a fact that does not hold must not exclude: IS NOT TRUE.
+      return `(${inner} IS NOT TRUE)`;
+    }
+    case 'eq':
+    case 'in':
+      return compare(condition.operator, (condition as { field: string }).field, condition.value, columns, parameter);
+    default:
+      throw new Error(`permission-sql: the operator ${condition.operator} has no SQL form`);
+  }
+}
+
+function compare(operator: 'eq' | 'in', field: string, value: unknown, columns: Partial<Record<string, FactColumn>>, parameter: AddParameter): string {
+  const fact = columns[field];
+  if (fact === undefined) throw new Error(`permission-sql: the fact ${field} has no column in this query`);
+  if (operator === 'in' && !Array.isArray(value)) throw new Error(`permission-sql: ${field} $in needs a list`);
+  if ('sql' in fact) return fact.sql(operator, parameter(value));
+  if ('arrayColumn' in fact) {
+    const cast = `${fact.elementType}[]`;
+    return operator === 'eq' ? `${parameter(value)}::${fact.elementType} = ANY(${fact.arrayColumn})` : `${fact.arrayColumn} && ${parameter(value)}::${cast}`;
+  }
+  // A NULL fact equals nothing, as CASL's matcher has it (null !== 'x').
+  return operator === 'eq' ? `${fact.column} = ${parameter(value)}` : `${fact.column} = ANY(${parameter(value)})`;
+}
+
+/** Where the facts of an access-log entry are in `access_log_entry` (the officers' and members' log pages). */
+export const ACCESS_LOG_ENTRY_COLUMNS: FactColumns<'AccessLogEntry'> = {
+  familyId: { column: 'family_id' },
+  actorOrganisationId: { column: 'actor_organisation_id' },
+  sourceOrganisationId: { column: 'source_organisation_id' },
+  subjectMemberIds: { arrayColumn: 'subject_member_ids', elementType: 'uuid' },
+};
+
+/** Where the facts of an emergency grant are in `break_glass_grant` (aliased `g`). */
+export const BREAK_GLASS_GRANT_COLUMNS: FactColumns<'BreakGlassGrant'> = {
+  organisationId: { column: 'g.organisation_id' },
+  professionalId: { column: 'g.professional_id' },
+};

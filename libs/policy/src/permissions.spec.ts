@@ -1,0 +1,110 @@
+import { Domain, ProfessionalRole } from '@kring/identity';
+import { about, PERMISSION_ACTIONS, permissionsFor, type PermissionAction, type PermissionActor, type PermissionSubjectType } from './permissions';
+
+const ORG = 'org-wmo';
+const OTHER_ORG = 'org-jeugdhulp';
+const professional = (...roles: ProfessionalRole[]): PermissionActor => ({ kind: 'professional', professionalId: 'prof-1', organisationId: ORG, domain: Domain.WMO, roles });
+const member: PermissionActor = { kind: 'member', memberId: 'marieke', familyId: 'fam-1', reach: ['marieke', 'daan'] };
+
+const entry = (over: Partial<{ familyId: string | null; actorOrganisationId: string | null; sourceOrganisationId: string | null; subjectMemberIds: string[] }>) =>
+  about('AccessLogEntry', { familyId: 'fam-1', actorOrganisationId: OTHER_ORG, sourceOrganisationId: OTHER_ORG, subjectMemberIds: [], ...over });
+
+describe('the permission table', () => {
+  it('grants nothing that is not written: an unknown action or subject is refused', () => {
+    const ability = permissionsFor(professional(...Object.values(ProfessionalRole)));
+    expect(ability.can('erase', 'Consent')).toBe(false);
+    expect(ability.can('read', 'Nothing' as PermissionSubjectType)).toBe(false);
+  });
+
+  it('names every action with the subjects it applies to, and no rule leaves that list', () => {
+    for (const actor of [member, ...Object.values(ProfessionalRole).map((r) => professional(r))]) {
+      for (const rule of permissionsFor(actor).rules) {
+        for (const action of ([] as string[]).concat(rule.action as string)) {
+          const subjects: readonly string[] = PERMISSION_ACTIONS[action as PermissionAction];
+          expect(subjects).toEqual(expect.arrayContaining(([] as string[]).concat(rule.subject as string)));
+        }
+      }
+    }
+  });
+
+  it('a privacy officer reads the entries their organisation wrote or whose data they are about, nothing else', () => {
+    const ability = permissionsFor(professional(ProfessionalRole.PRIVACY_OFFICER));
+    expect(ability.can('read', entry({ actorOrganisationId: ORG }))).toBe(true);
+    expect(ability.can('read', entry({ sourceOrganisationId: ORG }))).toBe(true);
+    expect(ability.can('read', entry({}))).toBe(false);
+    expect(ability.can('export', entry({ sourceOrganisationId: ORG }))).toBe(true);
+  });
+
+  it('a chain privacy officer reads every entry; casework reads none', () => {
+    expect(permissionsFor(professional(ProfessionalRole.CHAIN_PRIVACY_OFFICER)).can('read', entry({}))).toBe(true);
+    expect(permissionsFor(professional(ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD)).can('read', 'AccessLogEntry')).toBe(false);
+  });
+
+  it('a member reads entries of their family about someone in their reach, not entries about others or of another family', () => {
+    const ability = permissionsFor(member);
+    expect(ability.can('read', entry({ subjectMemberIds: ['johan', 'daan'] }))).toBe(true);
+    expect(ability.can('read', entry({ subjectMemberIds: ['johan'] }))).toBe(false);
+    expect(ability.can('read', entry({ subjectMemberIds: [] }))).toBe(false);
+    expect(ability.can('read', entry({ familyId: 'fam-2', subjectMemberIds: ['marieke'] }))).toBe(false);
+  });
+
+  it('a member grants, signs and revokes consents about their reach only', () => {
+    const ability = permissionsFor(member);
+    const consent = (subjectMemberId: string, familyId = 'fam-1') =>
+      about('Consent', { familyId, subjectMemberId, recipientOrganisationId: ORG, recipientDomain: null, involvedOrganisationIds: [] });
+    for (const action of ['grant', 'sign', 'revoke', 'read'] as const) {
+      expect(ability.can(action, consent('daan'))).toBe(true);
+      expect(ability.can(action, consent('sanne'))).toBe(false);
+      expect(ability.can(action, consent('daan', 'fam-2'))).toBe(false);
+    }
+  });
+
+  it('a professional reads consents to their organisation or domain while involved, and no other', () => {
+    const ability = permissionsFor(professional(ProfessionalRole.PROFESSIONAL));
+    const consent = (recipientOrganisationId: string | null, recipientDomain: string | null, involved: string[]) =>
+      about('Consent', { familyId: 'fam-1', subjectMemberId: 'daan', recipientOrganisationId, recipientDomain, involvedOrganisationIds: involved });
+    expect(ability.can('read', consent(ORG, null, [ORG]))).toBe(true);
+    expect(ability.can('read', consent(null, Domain.WMO, [OTHER_ORG, ORG]))).toBe(true);
+    expect(ability.can('read', consent(ORG, null, [OTHER_ORG]))).toBe(false);
+    expect(ability.can('read', consent(OTHER_ORG, Domain.YOUTH_CARE, [ORG]))).toBe(false);
+  });
+
+  it('casework reads and writes the file of a family its organisation is involved with today, and only then', () => {
+    const ability = permissionsFor(professional(ProfessionalRole.TEAM_LEAD));
+    expect(ability.can('read', about('FamilyFile', { familyId: 'fam-1', involvedOrganisationIds: [OTHER_ORG, ORG] }))).toBe(true);
+    expect(ability.can('read', about('FamilyFile', { familyId: 'fam-1', involvedOrganisationIds: [OTHER_ORG] }))).toBe(false);
+    expect(ability.can('add', about('FamilyRecord', { familyId: 'fam-1', involvedOrganisationIds: [ORG] }))).toBe(true);
+    expect(ability.can('add', about('FamilyRecord', { familyId: 'fam-1', involvedOrganisationIds: [] }))).toBe(false);
+    expect(permissionsFor(professional(ProfessionalRole.PRIVACY_OFFICER)).can('read', about('FamilyFile', { familyId: 'fam-1', involvedOrganisationIds: [ORG] }))).toBe(false);
+  });
+
+  it('nobody reviews their own emergency access, whatever their roles', () => {
+    const ability = permissionsFor(professional(ProfessionalRole.CHAIN_PRIVACY_OFFICER, ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.PROFESSIONAL));
+    const grant = (professionalId: string, organisationId = ORG) => about('BreakGlassGrant', { organisationId, professionalId, involvedOrganisationIds: [] });
+    expect(ability.can('review', grant('prof-2'))).toBe(true);
+    expect(ability.can('review', grant('prof-1'))).toBe(false);
+    expect(ability.relevantRuleFor('review', grant('prof-1'))?.reason).toBe('Nobody reviews their own emergency access.');
+    expect(ability.can('read', grant('prof-1'))).toBe(true);
+  });
+
+  it('a privacy officer reviews their organisation\'s emergencies; a professional sees only their own', () => {
+    const officer = permissionsFor(professional(ProfessionalRole.PRIVACY_OFFICER));
+    const grant = (professionalId: string, organisationId: string) => about('BreakGlassGrant', { organisationId, professionalId, involvedOrganisationIds: [] });
+    expect(officer.can('review', grant('prof-2', ORG))).toBe(true);
+    expect(officer.can('review', grant('prof-2', OTHER_ORG))).toBe(false);
+    const worker = permissionsFor(professional(ProfessionalRole.PROFESSIONAL));
+    expect(worker.can('read', grant('prof-1', OTHER_ORG))).toBe(true);
+    expect(worker.can('read', grant('prof-2', ORG))).toBe(false);
+    expect(worker.can('review', grant('prof-2', ORG))).toBe(false);
+  });
+
+  it('only a chain privacy officer erases a family; officers and administrators sign checkpoints', () => {
+    for (const role of Object.values(ProfessionalRole)) {
+      const ability = permissionsFor(professional(role));
+      expect(ability.can('erase', about('Family', { familyId: 'fam-1' }))).toBe(role === ProfessionalRole.CHAIN_PRIVACY_OFFICER);
+      expect(ability.can('checkpoint', 'AccessLog')).toBe(role !== ProfessionalRole.PROFESSIONAL && role !== ProfessionalRole.TEAM_LEAD);
+      expect(ability.can('verify', 'AccessLog')).toBe(role === ProfessionalRole.PRIVACY_OFFICER || role === ProfessionalRole.CHAIN_PRIVACY_OFFICER);
+    }
+    expect(permissionsFor(member).can('erase', 'Family')).toBe(false);
+  });
+});

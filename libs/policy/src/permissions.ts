@@ -1,0 +1,161 @@
+import { AbilityBuilder, createMongoAbility, subject as tagSubject, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import { type Domain, type Principal, ProfessionalRole } from '@kring/identity';
+
+/**
+ * Kring's permission table: who may do which action on which kind of thing, and on which
+ * ones (the conditions). It answers every "may this caller do this" question of the gateway:
+ * the guard asks it per operation (may this caller ever do this?), services ask it per
+ * object (may they do it to this one?), and list queries take their SQL conditions from the
+ * same rules (permission-sql.ts), so a list and a single read cannot disagree.
+ *
+ * What it does not decide: which fields of a family file a professional may read. That is the
+ * access rule of DESIGN.md §4 (access-rule.ts, `decideFieldAccess`), a pure function with its
+ * own reference twin; the table only says who may ask for a file at all. Nor does it judge a
+ * member's capacity to consent (12/16 years, authority): that is the consent use cases' work
+ * (@kring/consent). Anything the table does not grant is refused (CASL denies by default).
+ *
+ * docs/permissions.md is this table in words, regenerated and compared by a test.
+ */
+
+/** What the table knows about the caller. A member's reach is only needed where a rule names it. */
+export type PermissionActor =
+  | {
+      readonly kind: 'professional';
+      readonly professionalId: string;
+      readonly organisationId: string;
+      readonly domain: Domain;
+      readonly roles: readonly ProfessionalRole[];
+    }
+  | { readonly kind: 'member'; readonly memberId: string; readonly familyId: string; readonly reach: readonly string[] };
+
+/** The things permissions are about, with the facts their conditions read. */
+export interface PermissionSubjects {
+  /** A family's file. `involvedOrganisationIds`: the organisations involved with the family today. */
+  FamilyFile: { readonly familyId: string; readonly involvedOrganisationIds: readonly string[] };
+  /** A family as a whole: registering one, erasing one. */
+  Family: { readonly familyId: string };
+  /** An organisation's involvement with a family (registering one, ending one). */
+  Involvement: { readonly familyId: string; readonly involvedOrganisationIds: readonly string[] };
+  /** A record in a family's file. */
+  FamilyRecord: { readonly familyId: string; readonly involvedOrganisationIds: readonly string[] };
+  /** A consent: the family, the member it is about, to whom it is given, who is involved today. */
+  Consent: {
+    readonly familyId: string;
+    readonly subjectMemberId: string;
+    readonly recipientOrganisationId: string | null;
+    readonly recipientDomain: string | null;
+    readonly involvedOrganisationIds: readonly string[];
+  };
+  /** One entry of the access log. */
+  AccessLogEntry: {
+    readonly familyId: string | null;
+    readonly actorOrganisationId: string | null;
+    readonly sourceOrganisationId: string | null;
+    readonly subjectMemberIds: readonly string[];
+  };
+  /** The access log as a whole: verifying its chains, signing checkpoints. */
+  AccessLog: Record<string, never>;
+  /** An emergency (break-glass) grant. */
+  BreakGlassGrant: { readonly organisationId: string; readonly professionalId: string; readonly involvedOrganisationIds: readonly string[] };
+  /** The record of an erasure (its receipt). */
+  Erasure: Record<string, never>;
+  /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
+  Catalogue: Record<string, never>;
+}
+
+export type PermissionSubjectType = keyof PermissionSubjects;
+
+/** Every action, with the subjects it applies to. */
+export const PERMISSION_ACTIONS = {
+  read: ['FamilyFile', 'AccessLogEntry', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent'],
+  register: ['Family', 'Involvement'],
+  end: ['Involvement'],
+  add: ['FamilyRecord'],
+  grant: ['Consent'],
+  sign: ['Consent'],
+  revoke: ['Consent'],
+  export: ['AccessLogEntry'],
+  verify: ['AccessLog'],
+  checkpoint: ['AccessLog'],
+  open: ['BreakGlassGrant'],
+  review: ['BreakGlassGrant'],
+  erase: ['Family'],
+} as const satisfies Record<string, readonly PermissionSubjectType[]>;
+
+export type PermissionAction = keyof typeof PERMISSION_ACTIONS;
+
+type TaggedSubject = { [K in PermissionSubjectType]: PermissionSubjects[K] & ForcedSubject<K> }[PermissionSubjectType];
+
+export type KringAbility = MongoAbility<[PermissionAction, PermissionSubjectType | TaggedSubject]>;
+
+/** Casework: the roles that work with families (as opposed to officers and administrators). */
+export const CASEWORK_ROLES: readonly ProfessionalRole[] = [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD];
+/** The roles that review the access log and emergency access. */
+export const OFFICER_ROLES: readonly ProfessionalRole[] = [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER];
+
+/** The caller's ability: the table, bound to who they are. */
+export function permissionsFor(actor: PermissionActor): KringAbility {
+  const { can, cannot, build } = new AbilityBuilder<KringAbility>(createMongoAbility);
+  can('read', 'Catalogue');
+  if (actor.kind === 'member') {
+    // A member reads their family's file as it concerns their reach (the file hides the rest),
+    // the consents and the log entries about their reach, and gives and withdraws consent for it.
+    const family = actor.familyId;
+    const reach = { $in: [...actor.reach] };
+    can('read', 'FamilyFile', { familyId: family });
+    can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
+    can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
+    return build();
+  }
+  const roles = new Set(actor.roles);
+  const organisation = actor.organisationId;
+  // Every professional sees the emergency grants they opened themselves.
+  can('read', 'BreakGlassGrant', { professionalId: actor.professionalId });
+  if (CASEWORK_ROLES.some((r) => roles.has(r))) {
+    const involved = { involvedOrganisationIds: organisation };
+    can('read', 'FamilyFile', involved);
+    can('register', 'Family');
+    can('register', 'Involvement', involved);
+    can('end', 'Involvement', involved);
+    can('add', 'FamilyRecord', involved);
+    can('open', 'BreakGlassGrant', involved);
+  }
+  // Any professional of an involved organisation reads the consents given to it or to its domain:
+  // they are what its reads may rely on.
+  can('read', 'Consent', { involvedOrganisationIds: organisation, recipientOrganisationId: organisation });
+  can('read', 'Consent', { involvedOrganisationIds: organisation, recipientDomain: actor.domain });
+  if (roles.has(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) {
+    can(['read', 'export'], 'AccessLogEntry');
+    can(['verify', 'checkpoint'], 'AccessLog');
+    can(['read', 'review'], 'BreakGlassGrant');
+    can('erase', 'Family');
+    can('read', 'Erasure');
+  }
+  if (roles.has(ProfessionalRole.PRIVACY_OFFICER)) {
+    // Entries their organisation wrote or whose data they are about, and their organisation's emergencies.
+    can(['read', 'export'], 'AccessLogEntry', { actorOrganisationId: organisation });
+    can(['read', 'export'], 'AccessLogEntry', { sourceOrganisationId: organisation });
+    can(['verify', 'checkpoint'], 'AccessLog');
+    can(['read', 'review'], 'BreakGlassGrant', { organisationId: organisation });
+  }
+  if (roles.has(ProfessionalRole.ADMIN)) can('checkpoint', 'AccessLog');
+  // Last, so it overrides every grant above (CASL: later rules win): four eyes on every emergency.
+  if (OFFICER_ROLES.some((r) => roles.has(r))) {
+    cannot('review', 'BreakGlassGrant', { professionalId: actor.professionalId }).because('Nobody reviews their own emergency access.');
+  }
+  return build();
+}
+
+/** Tags plain facts as a subject of the table, for `ability.can(action, about('Consent', facts))`. */
+export function about<K extends PermissionSubjectType>(type: K, facts: PermissionSubjects[K]): PermissionSubjects[K] & ForcedSubject<K> {
+  return tagSubject(type, { ...facts });
+}
+
+/**
+ * The caller as the table knows them. A member's reach (DESIGN.md §9) is loaded by the caller
+ * where a rule about it is asked; without it, rules about their reach match nothing.
+ */
+export function actorOf(principal: Principal, reach: readonly string[] = []): PermissionActor {
+  if (principal.kind === 'citizen') return { kind: 'member', memberId: principal.memberId, familyId: principal.familyId, reach };
+  return { kind: 'professional', professionalId: principal.professionalId, organisationId: principal.organisationId, domain: principal.domain, roles: principal.roles };
+}
