@@ -3,6 +3,7 @@ import type { DataCategory } from '@kring/family-file';
 import type { Domain } from '@kring/identity';
 import { DenyReason, type AccessBasis, type AccessDecision } from './access-decision';
 import type { Purpose } from './purpose';
+import { purposeDenyReason, PurposeRefusal, purposeRefusalFor } from './resolve-purpose';
 
 /** The professional asking, and for which purpose. */
 export interface AccessCaller {
@@ -72,8 +73,10 @@ export function decideFieldAccess(question: AccessQuestion): AccessDecision {
   const deny = (reason: DenyReason): AccessDecision => ({ allowed: false, category: field.category, reason });
   const allow = (basis: AccessBasis): AccessDecision => ({ allowed: true, category: field.category, basis });
 
-  if (purpose === undefined) return deny(DenyReason.UNKNOWN_PURPOSE);
-  if (!purpose.domains.includes(caller.domain)) return deny(DenyReason.PURPOSE_NOT_FOR_DOMAIN);
+  // Rule 1's first half is resolve-purpose.ts's, as the gateway's check before loading anything.
+  const purposeRefused = purposeRefusalFor(purpose, caller.domain);
+  if (purposeRefused !== null) return deny(purposeDenyReason(purposeRefused));
+  if (purpose === undefined) return deny(purposeDenyReason(PurposeRefusal.UNKNOWN_PURPOSE)); // (never: refused above; for the type)
   if (!purpose.maxCategories.includes(field.category)) return deny(DenyReason.PURPOSE_EXCLUDES_CATEGORY);
   if (!isInvolved(family, caller.organisationId, today)) return deny(DenyReason.NOT_INVOLVED);
 

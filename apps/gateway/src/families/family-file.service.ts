@@ -6,17 +6,17 @@ import { dutchDate } from '@kring/consent';
 import { isValidBsn, KringCrypto } from '@kring/crypto';
 import { FamilyEntity, FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
-import { decideCitizenAccess, decideFieldAccess, DenyReason, type FieldFacts, isInvolved, type Purpose, PurposeCatalogue } from '@kring/policy';
+import { decideCitizenAccess, decideFieldAccess, DenyReason, type FieldFacts, isInvolved, type Purpose, PurposeCatalogue, purposeDenyReason, resolvePurpose } from '@kring/policy';
 import { AuditService, refusalEntry, type AuditContext, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { requirePageSize } from '../common/keyset-page';
-import { badInput, ErrorCode, notFound, type KringError } from '../common/kring-error';
+import { badInput, notFound, type KringError } from '../common/kring-error';
 import { assembleFamilyFile, RequestDecisions } from './family-file.assembler';
 import type { FamilyFile } from './family-file.model';
 import type { FamilyConnection } from './families-connection.model';
 import { familySnapshot, loadFamilyRows, loadFamilyRowsForOrganisation } from './family-snapshot';
 import { memberView } from './member-view';
-import { requirePurpose } from './purpose-guard';
+import { purposeRefusalError } from '../common/refusal-errors';
 import { readEntries } from './read-entries';
 
 /** Reading the family file: the professional's view for a declared purpose, and a member's own view. */
@@ -80,13 +80,10 @@ export class FamilyFileService {
 
   /** The declared purpose, or a logged refusal: PURPOSE_REQUIRED, UNKNOWN_PURPOSE, or FORBIDDEN for the caller's domain. */
   private async declaredPurpose(principal: ProfessionalPrincipal, purposeCode: string, context: AuditContext, requestedFamilyId: string | null): Promise<Purpose> {
-    try {
-      return requirePurpose(this.catalogue, principal, purposeCode);
-    } catch (error) {
-      const reason = (error as KringError).code === ErrorCode.FORBIDDEN ? DenyReason.PURPOSE_NOT_FOR_DOMAIN : DenyReason.UNKNOWN_PURPOSE;
-      await this.audit.recordRefusal(context, refusal(purposeCode, null, requestedFamilyId, reason));
-      throw error;
-    }
+    const resolved = resolvePurpose(this.catalogue, principal.domain, purposeCode);
+    if (resolved.ok) return resolved.purpose;
+    await this.audit.recordRefusal(context, refusal(purposeCode, null, requestedFamilyId, purposeDenyReason(resolved.refusal)));
+    throw purposeRefusalError(resolved.refusal, { code: purposeCode, domain: principal.domain });
   }
 
   /**
