@@ -5,9 +5,13 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import type { AccessLogWriter } from '@kring/audit';
 import { createLogger, loadConfig } from '@kring/config';
+import type { KringCrypto } from '@kring/crypto';
 import { PERSONAS } from '@kring/demo-world';
 import { DevIssuer, type DevIssuerKeys } from '@kring/identity';
+import type { PurposeCatalogue } from '@kring/policy';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import { createRuntime } from '../../apps/gateway/src/runtime/create-runtime';
 import type { Clock } from '../../apps/gateway/src/runtime/clock';
@@ -30,6 +34,13 @@ export interface TestKeys {
 export interface TestGateway {
   readonly app: INestApplication;
   readonly runtime: KringRuntime;
+  // Typed fields for what tests reach into; new test code uses these, not `runtime`.
+  readonly dataSource: DataSource;
+  readonly crypto: KringCrypto;
+  readonly catalogue: PurposeCatalogue;
+  readonly accessLog: AccessLogWriter;
+  readonly registrations: KringRuntime['registrations'];
+  readonly clock: Clock;
   readonly issuer: DevIssuer;
   readonly database: TestDatabase;
   /** The key material this gateway runs with, for a second gateway on the same database. */
@@ -92,6 +103,12 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
   return {
     app,
     runtime,
+    dataSource: runtime.dataSource,
+    crypto: runtime.crypto,
+    catalogue: runtime.catalogue,
+    accessLog: runtime.accessLog,
+    registrations: runtime.registrations,
+    clock: runtime.clock,
     issuer,
     database,
     keys,
