@@ -57,7 +57,7 @@ export interface World {
   organisation(input: { domain: Domain; name?: string }): Promise<MadeOrganisation>;
   professional(organisation: MadeOrganisation, input?: { roles?: readonly ProfessionalRole[]; name?: string }): Promise<MadeProfessional>;
   /** An organisation of `domain` with one professional of the given roles (PROFESSIONAL by default). */
-  partner(domain: Domain, input?: { roles?: readonly ProfessionalRole[]; name?: string }): Promise<Partner>;
+  partner(domain: Domain, input?: { roles?: readonly ProfessionalRole[]; organisationName?: string; professionalName?: string }): Promise<Partner>;
   family(spec: FamilySpec): Promise<MadeFamily>;
   involve(family: MadeFamily, organisation: MadeOrganisation | Partner, spec?: InvolvementSpec): Promise<{ id: string }>;
   record(family: MadeFamily, spec: RecordSpec): Promise<{ id: string }>;
@@ -92,8 +92,11 @@ export function newWorld(gateway: WorldGateway): World {
       return { id: entity.id, name, organisation, roles };
     },
     async partner(domain, input = {}) {
-      const organisation = await world.organisation({ domain, ...(input.name === undefined ? {} : { name: input.name }) });
-      const professional = await world.professional(organisation, input.roles === undefined ? {} : { roles: input.roles });
+      const organisation = await world.organisation({ domain, ...(input.organisationName === undefined ? {} : { name: input.organisationName }) });
+      const professional = await world.professional(organisation, {
+        ...(input.roles === undefined ? {} : { roles: input.roles }),
+        ...(input.professionalName === undefined ? {} : { name: input.professionalName }),
+      });
       return { organisation, professional, id: organisation.id, domain };
     },
     async family(spec) {
