@@ -6,3 +6,5 @@ export { familyWithTeen, householdOfFive } from './household';
 export { uniqueBsn } from './bsn';
 export { uniqueName } from './unique-name';
 export { addDays, birthDateFor, dayOf } from './dates';
+export { circleOfCare } from './circle';
+export type { Circle } from './circle';

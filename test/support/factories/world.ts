@@ -66,6 +66,8 @@ export interface World {
   tokenFor(bearer: Bearer): Promise<string>;
   /** Today in Amsterdam, by the gateway's clock. */
   today(): string;
+  /** Now, by the gateway's clock. */
+  now(): Date;
 }
 
 /**
@@ -81,6 +83,7 @@ export function newWorld(gateway: WorldGateway): World {
 
   const world: World = {
     today,
+    now: () => gateway.clock.now(),
     async organisation({ domain, name }) {
       const entity = await gateway.dataSource.transaction((manager) => directory.registerOrganisation(manager, { name: name ?? uniqueName(`Organisation ${domain}`), domain }));
       return { id: entity.id, name: entity.name, domain, entity };
