@@ -37,6 +37,12 @@ export interface Circle {
     readonly fatherIncome: string;
     readonly plan: string;
   };
+  readonly consents: {
+    /** The mother's consent that lets the WMO team see her contact details, finances and plan. */
+    readonly motherToWmo: string;
+    /** The 17-year-old's own consent to the WMO team. */
+    readonly olderToWmo: string;
+  };
 }
 
 /**
@@ -85,9 +91,9 @@ export async function circleOfCare(world: World): Promise<Circle> {
   const now = world.now().getTime();
   const from = (daysAgo: number, days: number) => ({ validFrom: new Date(now - daysAgo * DAY), validUntil: new Date(now + (days - daysAgo) * DAY) });
   const coordination = ['CASE_COORDINATION'];
-  await world.consent(family, { subject: mother, recipient: wmo, categories: [C.PERSONAL_IDENTITY, C.CONTACT, C.HOUSEHOLD, C.INVOLVEMENT, C.FINANCES, C.SHARED_PLAN], purposes: ['CASE_COORDINATION', 'SUPPORT_PLANNING'], ...from(30, 335) });
+  const motherToWmo = await world.consent(family, { subject: mother, recipient: wmo, categories: [C.PERSONAL_IDENTITY, C.CONTACT, C.HOUSEHOLD, C.INVOLVEMENT, C.FINANCES, C.SHARED_PLAN], purposes: ['CASE_COORDINATION', 'SUPPORT_PLANNING'], ...from(30, 335) });
   await world.consent(family, { subject: father, recipient: { domain: Domain.WMO }, categories: [C.PERSONAL_IDENTITY, C.INVOLVEMENT, C.FINANCES, C.WORK_PARTICIPATION], purposes: coordination, ...from(20, 345) });
-  await world.consent(family, { subject: older, recipient: wmo, categories: [C.PERSONAL_IDENTITY, C.INVOLVEMENT], purposes: coordination, ...from(10, 355) });
+  const olderToWmo = await world.consent(family, { subject: older, recipient: wmo, categories: [C.PERSONAL_IDENTITY, C.INVOLVEMENT], purposes: coordination, ...from(10, 355) });
   // The 14-year-old and the mother both signed for the overview; the care trajectory waits for a parent's co-signature.
   await world.consent(family, { subject: teen, recipient: wmo, categories: [C.PERSONAL_IDENTITY, C.INVOLVEMENT], purposes: coordination, signedBy: [teen, mother], ...from(12, 353) });
   await world.consent(family, { subject: teen, recipient: wmo, categories: [C.CARE_TRAJECTORY], purposes: coordination, signedBy: [teen], ...from(5, 360) });
@@ -97,5 +103,5 @@ export async function circleOfCare(world: World): Promise<Circle> {
   // The mother lets debt assistance see the shared plan.
   await world.consent(family, { subject: mother, recipient: { domain: Domain.DEBT_ASSISTANCE }, categories: [C.SHARED_PLAN, C.PERSONAL_IDENTITY], purposes: coordination, ...from(30, 335) });
 
-  return { family, mother, father, older, teen, young, wmo, youthCare, debtAssistance, participation, childSafety, officer, chainOfficer, admin, records };
+  return { family, mother, father, older, teen, young, wmo, youthCare, debtAssistance, participation, childSafety, officer, chainOfficer, admin, records, consents: { motherToWmo: motherToWmo.id, olderToWmo: olderToWmo.id } };
 }

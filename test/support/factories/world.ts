@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { KringCrypto } from '@kring/crypto';
 import { FamilyFileWriter, MemberRelation, type FieldValue } from '@kring/family-file';
@@ -118,7 +119,8 @@ export function newWorld(gateway: WorldGateway): World {
       const made = await gateway.dataSource.transaction((manager) =>
         files.createFamily(manager, {
           registeredByOrganisationId: organisationOf(spec.registeredBy).id,
-          members: members.map(({ name, birthDate, bsn, relation }) => ({ name, birthDate, bsn, relation })),
+          // The gateway lists members by id: ids that start with their position keep the order the test gave.
+          members: members.map(({ name, birthDate, bsn, relation }, i) => ({ id: `${i.toString(16).padStart(2, '0')}${randomUUID().slice(2)}`, name, birthDate, bsn, relation })),
           authority,
         }),
       );
