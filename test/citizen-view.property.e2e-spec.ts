@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { ManualClock } from '../apps/gateway/src/runtime/clock';
+import { ManualClock } from './support/manual-clock';
 import { readCatalogue } from './support/reference/reference-catalogue';
 import { expectedMemberView } from './support/reference/reference-member-view';
 import type { ReferenceOrganisation } from './support/reference/reference-world';

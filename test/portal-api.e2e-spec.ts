@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DEMO_FAMILY_ID } from '@kring/demo-world';
-import { ManualClock } from '../apps/gateway/src/runtime/clock';
+import { ManualClock } from './support/manual-clock';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const DAYS = `query($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass } }`;

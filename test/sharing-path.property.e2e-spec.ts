@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { ManualClock } from '../apps/gateway/src/runtime/clock';
+import { ManualClock } from './support/manual-clock';
 import { expectedFamilyAnswer } from './support/reference/reference-access-rule';
 import { amsterdamDate } from './support/reference/reference-calendar';
 import { readCatalogue } from './support/reference/reference-catalogue';
