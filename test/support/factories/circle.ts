@@ -1,11 +1,9 @@
 import { DataCategory as C } from '@kring/family-file';
 import { Domain, ProfessionalRole as R } from '@kring/identity';
-import { addDays } from './dates';
+import { addDays, daysInMs } from './dates';
 import { householdOfFive } from './household';
 import type { World } from './world';
 import type { MadeFamily, MadeMember, MadeProfessional, Partner } from './world.types';
-
-const DAY = 24 * 3600 * 1000;
 
 export interface Circle {
   readonly family: MadeFamily;
@@ -89,7 +87,7 @@ export async function circleOfCare(world: World): Promise<Circle> {
   };
 
   const now = world.now().getTime();
-  const from = (daysAgo: number, days: number) => ({ validFrom: new Date(now - daysAgo * DAY), validUntil: new Date(now + (days - daysAgo) * DAY) });
+  const from = (daysAgo: number, days: number) => ({ validFrom: new Date(now - daysInMs(daysAgo)), validUntil: new Date(now + daysInMs(days - daysAgo)) });
   const coordination = ['CASE_COORDINATION'];
   const motherToWmo = await world.consent(family, { subject: mother, recipient: wmo, categories: [C.PERSONAL_IDENTITY, C.CONTACT, C.HOUSEHOLD, C.INVOLVEMENT, C.FINANCES, C.SHARED_PLAN], purposes: ['CASE_COORDINATION', 'SUPPORT_PLANNING'], ...from(30, 335) });
   await world.consent(family, { subject: father, recipient: { domain: Domain.WMO }, categories: [C.PERSONAL_IDENTITY, C.INVOLVEMENT, C.FINANCES, C.WORK_PARTICIPATION], purposes: coordination, ...from(20, 345) });

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
 import type { DataCategory } from '@kring/family-file';
 import type { Domain } from '@kring/identity';
-import { DAYS } from './dates';
+import { daysInMs } from './dates';
 import type { MadeFamily, MadeMember, MadeOrganisation, Partner } from './world.types';
 
 export interface ConsentRow {
@@ -30,8 +30,8 @@ export interface ConsentRow {
  */
 export async function insertConsentRow(dataSource: DataSource, family: MadeFamily, row: ConsentRow, now: Date, policyVersion: string): Promise<{ id: string }> {
   const id = randomUUID();
-  const validFrom = row.validFrom ?? new Date(now.getTime() - DAYS(1));
-  const validUntil = row.validUntil ?? new Date(validFrom.getTime() + DAYS(300));
+  const validFrom = row.validFrom ?? new Date(now.getTime() - daysInMs(1));
+  const validUntil = row.validUntil ?? new Date(validFrom.getTime() + daysInMs(300));
   const signers = row.signedBy ?? [row.subject];
   const recipient = row.recipient;
   await dataSource.transaction(async (manager) => {

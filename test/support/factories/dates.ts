@@ -24,4 +24,5 @@ export function birthDateFor(today: string, years: number, daysSinceBirthday = 3
   return addDays(`${targetYear}-${month}-${sameDay}`, -daysSinceBirthday);
 }
 
-export const DAYS = (n: number): number => n * DAY;
+/** `days` days in milliseconds. */
+export const daysInMs = (days: number): number => days * DAY;
