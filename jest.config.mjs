@@ -20,4 +20,7 @@ export default {
   testTimeout: 60_000,
   // Two cores here; each suite has its own database, so suites run in parallel safely.
   maxWorkers: 2,
+  // Tests within a file run in a shuffled order (the seed is printed), so none can lean on another having run first.
+  randomize: true,
+  showSeed: true,
 };

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
-import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { Domain, ProfessionalRole } from '@kring/identity';
+import { familyWithTeen, newWorld, type MadeProfessional, type Partner, type World } from './support/factories';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const READ = `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { id records { id } } }`;
@@ -13,49 +14,64 @@ const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { in
  */
 describe('appending a read to the access log after the head it read', () => {
   let sut: TestGateway;
+  let world: World;
   let superuser: pg.Client;
-  const chain = chainKeyOf(DEMO_FAMILY_ID);
-  /** A log entry about the demo family, recognisable by its activity. */
-  const facts = (activity: string): AccessLogFacts => ({
-    occurredAt: new Date(),
-    traceId: '0af7651916cd43dd8448eb211c80319c',
-    actorKind: 'PROFESSIONAL',
-    actorId: null,
-    actorOrganisationId: O.teamToegang,
-    actorRole: 'CASE_WORKER',
-    activity,
-    purpose: 'CASE_COORDINATION',
-    familyId: DEMO_FAMILY_ID,
-    subjectMemberIds: [],
-    targetKind: 'FAMILY',
-    targetIds: [DEMO_FAMILY_ID],
-    sourceOrganisationId: null,
-    category: null,
-    fields: [],
-    decision: 'DENIED',
-    basis: null,
-    basisRefs: [],
-    reason: 'NOT_INVOLVED',
-    breakGlass: false,
-  });
+  let partners: Partner[];
+  let chainOfficer: MadeProfessional;
 
-  const chainState = async () => {
-    const { rows } = await superuser.query<{ entries: number; max: string; distinct: number; head: string }>(
-      `SELECT count(*)::int AS entries, max(sequence)::text AS max, count(DISTINCT sequence)::int AS distinct,
-              (SELECT sequence::text FROM access_log_chain_head WHERE chain_key = $1) AS head
-         FROM access_log_entry WHERE chain_key = $1`,
-      [chain],
-    );
-    return rows[0] as { entries: number; max: string; distinct: number; head: string };
+  /** A family of its own (so a chain of its own) that four organisations are involved with, read once so its chain has a head. */
+  const ownChain = async () => {
+    const family = await familyWithTeen(world, partners[0] as Partner);
+    for (const partner of partners) await world.involve(family, partner);
+    const answer = await sut.graphql(READ, { token: await world.tokenFor(partners[0] as Partner), variables: { id: family.id } });
+    expect(answer.errors).toBeUndefined();
+    const chain = chainKeyOf(family.id);
+    /** A log entry about that family, recognisable by its activity. */
+    const facts = (activity: string): AccessLogFacts => ({
+      occurredAt: new Date(),
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      actorKind: 'PROFESSIONAL',
+      actorId: null,
+      actorOrganisationId: (partners[0] as Partner).id,
+      actorRole: 'CASE_WORKER',
+      activity,
+      purpose: 'CASE_COORDINATION',
+      familyId: family.id,
+      subjectMemberIds: [],
+      targetKind: 'FAMILY',
+      targetIds: [family.id],
+      sourceOrganisationId: null,
+      category: null,
+      fields: [],
+      decision: 'DENIED',
+      basis: null,
+      basisRefs: [],
+      reason: 'NOT_INVOLVED',
+      breakGlass: false,
+    });
+    const chainState = async () => {
+      const { rows } = await superuser.query<{ entries: number; max: string; distinct: number; head: string }>(
+        `SELECT count(*)::int AS entries, max(sequence)::text AS max, count(DISTINCT sequence)::int AS distinct,
+                (SELECT sequence::text FROM access_log_chain_head WHERE chain_key = $1) AS head
+           FROM access_log_entry WHERE chain_key = $1`,
+        [chain],
+      );
+      return rows[0] as { entries: number; max: string; distinct: number; head: string };
+    };
+    const verify = async () =>
+      (await sut.graphql<{ verifyAccessLog: { intact: boolean; entriesChecked: number; firstBroken: unknown } }>(VERIFY, {
+        token: await world.tokenFor(chainOfficer),
+        variables: { familyId: family.id },
+      })).data?.verifyAccessLog;
+    return { familyId: family.id, chain, facts, chainState, verify };
   };
-  const verify = async () =>
-    (await sut.graphql<{ verifyAccessLog: { intact: boolean; entriesChecked: number; firstBroken: unknown } }>(VERIFY, {
-      token: await sut.tokenFor('keten-fg'),
-      variables: { familyId: DEMO_FAMILY_ID },
-    })).data?.verifyAccessLog;
 
   beforeAll(async () => {
-    sut = await startTestGateway({ label: 'log_append' });
+    sut = await startTestGateway({ label: 'log_append', seedDemoWorld: false });
+    world = newWorld(sut);
+    partners = [];
+    for (const domain of [Domain.WMO, Domain.YOUTH_CARE, Domain.DEBT_ASSISTANCE, Domain.PARTICIPATION]) partners.push(await world.partner(domain));
+    chainOfficer = await world.professional((partners[0] as Partner).organisation, { roles: [ProfessionalRole.CHAIN_PRIVACY_OFFICER] });
     superuser = new pg.Client({ connectionString: sut.database.url });
     await superuser.connect();
   });
@@ -65,10 +81,10 @@ describe('appending a read to the access log after the head it read', () => {
   });
 
   it('concurrent reads of one family all land on its chain, each entry once, without gaps, and the chain verifies', async () => {
+    const { familyId, chainState, verify } = await ownChain();
     const before = await chainState();
-    const personas = ['wmo', 'jeugdhulp', 'schuldhulp', 'participatie'];
-    const tokens = await Promise.all(personas.map((p) => sut.tokenFor(p)));
-    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => sut.graphql(READ, { token: tokens[i % tokens.length], variables: { id: DEMO_FAMILY_ID } })));
+    const tokens = await Promise.all(partners.map((p) => world.tokenFor(p)));
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => sut.graphql(READ, { token: tokens[i % tokens.length], variables: { id: familyId } })));
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     const after = await chainState();
     expect(after.entries).toBeGreaterThan(before.entries + 24);
@@ -82,8 +98,8 @@ describe('appending a read to the access log after the head it read', () => {
 
   it('a head that moved after the read took it is noticed: the entries are hashed again and go after the new head', async () => {
     const { dataSource, accessLog } = sut;
-    // Make sure the chain has a head, then read it the way a read does: without a lock.
-    await sut.graphql(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
+    // The chain has a head (one read made it); read it the way a read does: without a lock.
+    const { chain, facts, verify } = await ownChain();
     const [stale] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
     if (stale === undefined) throw new Error('the chain has no head');
     // Someone else appends in between and commits: the head moves on.
@@ -94,7 +110,8 @@ describe('appending a read to the access log after the head it read', () => {
     expect(await accessLog.appendAfter(dataSource.manager, late, { chainKey: chain, sequence: stale.sequence, entryHash: new Uint8Array(stale.entry_hash) })).toBe(false);
     await dataSource.transaction((manager) => accessLog.append(manager, late));
     const { rows } = await superuser.query<{ sequence: string; activity: string }>(
-      `SELECT sequence::text, activity FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY sequence`,
+      // By the column, not the text alias of the same name: "10" sorts before "8".
+      `SELECT sequence::text, activity FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY access_log_entry.sequence`,
       [chain, stale.sequence],
     );
     const next = (n: number) => String(Number(stale.sequence) + n);
@@ -108,6 +125,7 @@ describe('appending a read to the access log after the head it read', () => {
 
   it('a head that did not move takes the entries without the lock, and the chain verifies', async () => {
     const { dataSource, accessLog } = sut;
+    const { chain, facts, chainState, verify } = await ownChain();
     const [head] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
     if (head === undefined) throw new Error('the chain has no head');
     const statements: string[] = [];
@@ -133,6 +151,7 @@ describe('appending a read to the access log after the head it read', () => {
   });
   it('outside a transaction, a read appends after the head it read in one statement, and appends nothing when that head moved', async () => {
     const { dataSource, accessLog } = sut;
+    const { chain, facts, verify } = await ownChain();
     const head = async () => {
       const [row] = (await superuser.query<{ sequence: string; entry_hash: Buffer }>(`SELECT sequence::text, entry_hash FROM access_log_chain_head WHERE chain_key = $1`, [chain])).rows;
       if (row === undefined) throw new Error('the chain has no head');
@@ -143,12 +162,13 @@ describe('appending a read to the access log after the head it read', () => {
     expect((await head()).sequence).toBe(String(Number(read.sequence) + 1));
     // The same head again is stale now: nothing is written, and the caller must take the lock.
     expect(await accessLog.appendAfter(dataSource.manager, [facts('STALE')], read)).toBe(false);
-    const { rows } = await superuser.query<{ activity: string }>(`SELECT activity FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY sequence`, [chain, read.sequence]);
+    const { rows } = await superuser.query<{ activity: string }>(`SELECT activity FROM access_log_entry WHERE chain_key = $1 AND sequence > $2 ORDER BY access_log_entry.sequence`, [chain, read.sequence]);
     expect(rows).toEqual([{ activity: 'ALONE' }]);
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
   });
   it('text that array literals treat specially is stored as given and verifies: quotes, backslashes, commas, braces, NULL, non-ASCII', async () => {
     const { dataSource, accessLog } = sut;
+    const { chain, facts, verify } = await ownChain();
     const awkward = ['"quoted"', 'back\\slash', 'a,b', '{braces}', 'NULL', 'straße ✓', ''];
     const entry: AccessLogFacts = { ...facts('AWKWARD_TEXT'), purpose: awkward.join(' '), actorRole: 'CASE_WORKER,PRIVACY_OFFICER', fields: awkward, basisRefs: ['NULL'], category: null };
     await dataSource.transaction((manager) => accessLog.append(manager, [entry]));

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { ManualClock } from '@kring/config';
 import { DEMO_FAMILY_ID } from '@kring/demo-world';
+import { ManualClock } from '@kring/config';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const DAYS = `query($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass } }`;

@@ -7,12 +7,13 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { startTestGateway } from './support/test-gateway';
 
 describe('the schema comes from reviewed migrations, and matches the code', () => {
+  // A fresh database for each test: the first asks that migrations run on an empty one.
   let database: TestDatabase;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await createTestDatabase('schema');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await database.drop();
   });
 

@@ -1,4 +1,4 @@
-import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { circleOfCare, newWorld, type Bearer, type Circle, type World } from '../support/factories';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /*
@@ -37,27 +37,30 @@ interface LogNode {
 
 describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as an integrity alarm', () => {
   let sut: TestGateway;
+  let world: World;
+  // Each test damages a circle of its own, so one test's alarms and log entries are never another's.
+  let c: Circle;
   let daansCare: string;
 
-  const professional = async (persona: string, purpose: string): Promise<File> => {
-    const answer = await sut.graphql<{ family: File }>(READ, { token: await sut.tokenFor(persona), variables: { id: DEMO_FAMILY_ID, purpose } });
+  const professional = async (who: Bearer, purpose: string): Promise<File> => {
+    const answer = await sut.graphql<{ family: File }>(READ, { token: await world.tokenFor(who), variables: { id: c.family.id, purpose } });
     expect(answer.errors).toBeUndefined();
     return answer.data?.family as File;
   };
-  const member = async (persona: string): Promise<File> => {
-    const answer = await sut.graphql<{ myFamily: File }>(MINE, { token: await sut.tokenFor(persona) });
+  const member = async (who: Bearer): Promise<File> => {
+    const answer = await sut.graphql<{ myFamily: File }>(MINE, { token: await world.tokenFor(who) });
     expect(answer.errors).toBeUndefined();
     return answer.data?.myFamily as File;
   };
   /** An officer's count of integrity alarms over the last 30 days (the chain privacy officer's by default). */
-  const alarms = async (persona = 'keten-fg'): Promise<number> => {
-    const answer = await sut.graphql<{ accessLogDays: { integrityAlarms: number }[] }>(ALARMS, { token: await sut.tokenFor(persona), variables: { filter: {} } });
+  const alarms = async (who: Bearer = c.chainOfficer): Promise<number> => {
+    const answer = await sut.graphql<{ accessLogDays: { integrityAlarms: number }[] }>(ALARMS, { token: await world.tokenFor(who), variables: { filter: {} } });
     expect(answer.errors).toBeUndefined();
     return (answer.data?.accessLogDays ?? []).reduce((sum, d) => sum + d.integrityAlarms, 0);
   };
   /** The entries the chain privacy officer finds with the filter reason DATA_INTEGRITY. */
   const integrityEntries = async (): Promise<LogNode[]> => {
-    const answer = await sut.graphql<{ accessLog: { edges: { node: LogNode }[] } }>(LOG, { token: await sut.tokenFor('keten-fg'), variables: { filter: { reason: 'DATA_INTEGRITY' } } });
+    const answer = await sut.graphql<{ accessLog: { edges: { node: LogNode }[] } }>(LOG, { token: await world.tokenFor(c.chainOfficer), variables: { filter: { reason: 'DATA_INTEGRITY' } } });
     expect(answer.errors).toBeUndefined();
     return answer.data?.accessLog.edges.map((e) => e.node) ?? [];
   };
@@ -87,31 +90,31 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
   };
 
   beforeAll(async () => {
-    sut = await startTestGateway({ label: 'damaged_value' });
-    const [row] = await sut.dataSource.query<{ id: string }[]>(
-      `SELECT r.id FROM record r JOIN record_subject s ON s.record_id = r.id WHERE r.section_type = 'CareTrajectory' AND s.member_id = $1`,
-      [M.daan],
-    );
-    daansCare = row?.id as string;
+    sut = await startTestGateway({ label: 'damaged_value', seedDemoWorld: false });
+    world = newWorld(sut);
+  });
+  beforeEach(async () => {
+    c = await circleOfCare(world);
+    daansCare = c.records.teenCare;
   });
   afterAll(async () => {
     await sut?.close();
   });
 
-  it('a damaged diagnosis: youth care (its own record) and Marieke get the rest of the file, the diagnosis withheld as DATA_INTEGRITY, logged and counted', async () => {
+  it('a damaged diagnosis: youth care (its own record) and the mother get the rest of the file, the diagnosis withheld as DATA_INTEGRITY, logged and counted', async () => {
     await withDamagedRecordField(daansCare, 'diagnosis', async () => {
       const before = await alarms();
-      const file = await professional('jeugdhulp', 'SUPPORT_PLANNING');
+      const file = await professional(c.youthCare, 'SUPPORT_PLANNING');
       const care = file.records.find((r) => r.id === daansCare);
       expect(care?.section).toMatchObject({ provider: 'Jeugdhulp Friesland, ambulante gezinsbegeleiding', diagnosis: null, medication: 'Methylfenidaat 10 mg, twee keer per dag' });
       expect(file.records).toHaveLength(7);
-      expect(file.records.find((r) => r.sectionType === 'CareTrajectory' && r.subjectMemberIds.includes(M.lotte))?.section['diagnosis']).toBe('Aanpassingsstoornis met angstklachten');
+      expect(file.records.find((r) => r.sectionType === 'CareTrajectory' && r.subjectMemberIds.includes(c.young.id))?.section['diagnosis']).toBe('Aanpassingsstoornis met angstklachten');
       expect(redaction(file, { recordId: daansCare, field: 'diagnosis' })).toEqual([
         { path: `records.${daansCare}.diagnosis`, field: 'diagnosis', category: 'HEALTH', reason: 'DATA_INTEGRITY', memberId: null, recordId: daansCare, involvementId: null },
       ]);
       expect(redaction(file, { reason: 'DATA_INTEGRITY' })).toHaveLength(1);
 
-      const mine = await member('marieke');
+      const mine = await member(c.mother);
       expect(mine.records.find((r) => r.id === daansCare)?.section).toMatchObject({ diagnosis: null, medication: 'Methylfenidaat 10 mg, twee keer per dag' });
       expect(redaction(mine, { recordId: daansCare, field: 'diagnosis', reason: 'DATA_INTEGRITY' })).toHaveLength(1);
 
@@ -124,29 +127,29 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
       expect(await alarms()).toBe(before + 2);
     });
     // Restored: served again, nothing withheld for integrity.
-    const file = await professional('jeugdhulp', 'SUPPORT_PLANNING');
+    const file = await professional(c.youthCare, 'SUPPORT_PLANNING');
     expect(file.records.find((r) => r.id === daansCare)?.section['diagnosis']).toBe('ADHD, gecombineerd beeld');
     expect(redaction(file, { reason: 'DATA_INTEGRITY' })).toEqual([]);
   });
 
-  it('a damaged member name: the team that registered the family and Marieke herself get everything else', async () => {
-    await withDamagedMember(M.marieke, 'name_ciphertext', async () => {
+  it('a damaged member name: the team that registered the family and the mother herself get everything else', async () => {
+    await withDamagedMember(c.mother.id, 'name_ciphertext', async () => {
       const before = await alarms();
-      const file = await professional('wmo', 'CASE_COORDINATION');
-      const marieke = file.members.find((m) => m.id === M.marieke);
+      const file = await professional(c.wmo, 'CASE_COORDINATION');
+      const marieke = file.members.find((m) => m.id === c.mother.id);
       expect(marieke?.name).toBeNull();
       expect(marieke?.birthDate).not.toBeNull();
-      expect(file.members.find((m) => m.id === M.johan)?.name).toBe('Johan de Vries');
-      expect(redaction(file, { memberId: M.marieke, field: 'name' })).toEqual([
-        { path: `members.${M.marieke}.name`, field: 'name', category: 'PERSONAL_IDENTITY', reason: 'DATA_INTEGRITY', memberId: M.marieke, recordId: null, involvementId: null },
+      expect(file.members.find((m) => m.id === c.father.id)?.name).toBe(c.father.name);
+      expect(redaction(file, { memberId: c.mother.id, field: 'name' })).toEqual([
+        { path: `members.${c.mother.id}.name`, field: 'name', category: 'PERSONAL_IDENTITY', reason: 'DATA_INTEGRITY', memberId: c.mother.id, recordId: null, involvementId: null },
       ]);
 
-      const mine = await member('marieke');
-      expect(mine.members.find((m) => m.id === M.marieke)?.name).toBeNull();
-      expect(mine.members.find((m) => m.id === M.daan)?.name).toBe('Daan de Vries');
-      expect(redaction(mine, { memberId: M.marieke, field: 'name', reason: 'DATA_INTEGRITY' })).toHaveLength(1);
+      const mine = await member(c.mother);
+      expect(mine.members.find((m) => m.id === c.mother.id)?.name).toBeNull();
+      expect(mine.members.find((m) => m.id === c.teen.id)?.name).toBe(c.teen.name);
+      expect(redaction(mine, { memberId: c.mother.id, field: 'name', reason: 'DATA_INTEGRITY' })).toHaveLength(1);
 
-      const logged = (await integrityEntries()).filter((e) => e.targetKind === 'MEMBER' && e.targetIds.includes(M.marieke));
+      const logged = (await integrityEntries()).filter((e) => e.targetKind === 'MEMBER' && e.targetIds.includes(c.mother.id));
       expect(logged.map((e) => `${e.activity} ${e.decision} ${e.category} ${e.fields.join(',')}`).sort()).toEqual([
         'READ_FAMILY_FILE DENIED PERSONAL_IDENTITY name',
         'READ_OWN_FILE DENIED PERSONAL_IDENTITY name',
@@ -156,62 +159,62 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
   });
 
   it('a damaged birth date: the read goes on, capacity cannot be established, so consents that need it do not count (deny by default, said so)', async () => {
-    // Undamaged, the case director sees youth care's involvement: every member consented to the overview (Daan, 14, with Marieke).
-    const healthy = await professional('wmo', 'CASE_COORDINATION');
-    expect(healthy.involvements.some((i) => i.organisation?.id === O.jeugdhulp)).toBe(true);
+    // Undamaged, the case director sees youth care's involvement: every member consented to the overview (the 14-year-old with his mother).
+    const healthy = await professional(c.wmo, 'CASE_COORDINATION');
+    expect(healthy.involvements.some((i) => i.organisation?.id === c.youthCare.id)).toBe(true);
 
-    await withDamagedMember(M.daan, 'birth_date_ciphertext', async () => {
+    await withDamagedMember(c.teen.id, 'birth_date_ciphertext', async () => {
       const before = await alarms();
-      const file = await professional('wmo', 'CASE_COORDINATION');
-      const daan = file.members.find((m) => m.id === M.daan);
-      expect(daan).toMatchObject({ name: 'Daan de Vries', birthDate: null });
-      expect(redaction(file, { memberId: M.daan, field: 'birthDate' })).toEqual([expect.objectContaining({ reason: 'DATA_INTEGRITY', category: 'PERSONAL_IDENTITY' })]);
+      const file = await professional(c.wmo, 'CASE_COORDINATION');
+      const daan = file.members.find((m) => m.id === c.teen.id);
+      expect(daan).toMatchObject({ name: c.teen.name, birthDate: null });
+      expect(redaction(file, { memberId: c.teen.id, field: 'birthDate' })).toEqual([expect.objectContaining({ reason: 'DATA_INTEGRITY', category: 'PERSONAL_IDENTITY' })]);
       // Daan's consent to the overview cannot be judged without his age: it does not count, and the redaction says why.
-      expect(file.involvements.some((i) => i.organisation?.id === O.jeugdhulp)).toBe(false);
+      expect(file.involvements.some((i) => i.organisation?.id === c.youthCare.id)).toBe(false);
       const hidden = file.involvements.filter((i) => i.organisation === null).map((i) => redaction(file, { involvementId: i.id })[0]?.reason);
       expect(hidden.length).toBeGreaterThan(0);
       expect(new Set(hidden)).toEqual(new Set(['DATA_INTEGRITY']));
       // The team's own involvement and the other members' values are unaffected.
-      expect(file.involvements.some((i) => i.organisation?.id === O.teamToegang)).toBe(true);
-      expect(file.members.find((m) => m.id === M.marieke)?.birthDate).not.toBeNull();
+      expect(file.involvements.some((i) => i.organisation?.id === c.wmo.id)).toBe(true);
+      expect(file.members.find((m) => m.id === c.mother.id)?.birthDate).not.toBeNull();
 
       // Daan sees himself; his birth date withheld as DATA_INTEGRITY.
-      const his = await member('daan');
-      expect(his.members.map((m) => m.id)).toEqual([M.daan]);
-      expect(redaction(his, { memberId: M.daan, field: 'birthDate', reason: 'DATA_INTEGRITY' })).toHaveLength(1);
+      const his = await member(c.teen);
+      expect(his.members.map((m) => m.id)).toEqual([c.teen.id]);
+      expect(redaction(his, { memberId: c.teen.id, field: 'birthDate', reason: 'DATA_INTEGRITY' })).toHaveLength(1);
       expect(his.records.map((r) => r.id)).toEqual([daansCare]);
 
-      // Whether Daan is under 16, so in Marieke's reach, cannot be established: he is not in her view (deny by default).
-      const hers = await member('marieke');
-      expect(hers.members.map((m) => m.id).sort()).toEqual([M.marieke, M.lotte].sort());
-      expect(JSON.stringify(hers)).not.toContain(M.daan);
+      // Whether the 14-year-old is under 16, so in his mother's reach, cannot be established: he is not in her view (deny by default).
+      const hers = await member(c.mother);
+      expect(hers.members.map((m) => m.id).sort()).toEqual([c.mother.id, c.young.id].sort());
+      expect(JSON.stringify(hers)).not.toContain(c.teen.id);
 
-      const logged = (await integrityEntries()).filter((e) => e.targetKind === 'MEMBER' && e.targetIds.includes(M.daan) && e.fields.includes('birthDate'));
+      const logged = (await integrityEntries()).filter((e) => e.targetKind === 'MEMBER' && e.targetIds.includes(c.teen.id) && e.fields.includes('birthDate'));
       expect(new Set(logged.map((e) => e.activity))).toEqual(new Set(['READ_FAMILY_FILE', 'READ_OWN_FILE']));
       expect(await alarms()).toBeGreaterThan(before);
     });
   });
 
   it('a family data key that does not unwrap still fails the whole file: no data for anyone', async () => {
-    const [row] = await sut.dataSource.query<{ key: Buffer }[]>(`SELECT wrapped_data_key AS key FROM family WHERE id = $1`, [DEMO_FAMILY_ID]);
-    await sut.dataSource.query(`UPDATE family SET wrapped_data_key = set_byte(wrapped_data_key, 30, get_byte(wrapped_data_key, 30) # 1) WHERE id = $1`, [DEMO_FAMILY_ID]);
+    const [row] = await sut.dataSource.query<{ key: Buffer }[]>(`SELECT wrapped_data_key AS key FROM family WHERE id = $1`, [c.family.id]);
+    await sut.dataSource.query(`UPDATE family SET wrapped_data_key = set_byte(wrapped_data_key, 30, get_byte(wrapped_data_key, 30) # 1) WHERE id = $1`, [c.family.id]);
     try {
-      const answer = await sut.graphql<{ family: File | null }>(READ, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' } });
+      const answer = await sut.graphql<{ family: File | null }>(READ, { token: await world.tokenFor(c.wmo), variables: { id: c.family.id, purpose: 'CASE_COORDINATION' } });
       expect(answer.errors?.[0]?.extensions?.code).toBe('DATA_INTEGRITY');
       expect(answer.data?.family ?? null).toBeNull();
-      const mine = await sut.graphql<{ myFamily: File | null }>(MINE, { token: await sut.tokenFor('marieke') });
+      const mine = await sut.graphql<{ myFamily: File | null }>(MINE, { token: await world.tokenFor(c.mother) });
       expect(mine.errors?.[0]?.extensions?.code).toBe('DATA_INTEGRITY');
-      expect(JSON.stringify(mine)).not.toContain('Marieke');
+      expect(JSON.stringify(mine)).not.toContain(c.mother.name);
     } finally {
-      await sut.dataSource.query(`UPDATE family SET wrapped_data_key = $2 WHERE id = $1`, [DEMO_FAMILY_ID, row?.key]);
+      await sut.dataSource.query(`UPDATE family SET wrapped_data_key = $2 WHERE id = $1`, [c.family.id, row?.key]);
     }
   });
 
   it('the count is the officer\'s scope: the WMO team\'s privacy officer does not count youth care\'s alarm, the chain\'s officer does', async () => {
-    const before = { team: await alarms('fg-gemeente'), chain: await alarms() };
+    const before = { team: await alarms(c.officer), chain: await alarms() };
     await withDamagedRecordField(daansCare, 'medication', async () => {
-      await professional('jeugdhulp', 'SUPPORT_PLANNING');
+      await professional(c.youthCare, 'SUPPORT_PLANNING');
     });
-    expect({ team: await alarms('fg-gemeente'), chain: await alarms() }).toEqual({ team: before.team, chain: before.chain + 1 });
+    expect({ team: await alarms(c.officer), chain: await alarms() }).toEqual({ team: before.team, chain: before.chain + 1 });
   });
 });

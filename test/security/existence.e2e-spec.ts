@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_FAMILY_ID, DEMO_PROFESSIONALS as P } from '@kring/demo-world';
+import { circleOfCare, newWorld, type Bearer, type Circle, type World } from '../support/factories';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /*
@@ -22,6 +22,8 @@ type QueryFunction = (this: unknown, config: unknown, ...rest: unknown[]) => unk
 
 describe('an uninvolved organisation cannot tell an existing family from a random id', () => {
   let sut: TestGateway;
+  let world: World;
+  let c: Circle;
 
   /** Runs `action` while recording every statement sent to PostgreSQL and every call into the cipher and the key ring. */
   const observe = async (action: () => Promise<unknown>): Promise<Observed> => {
@@ -53,27 +55,29 @@ describe('an uninvolved organisation cannot tell an existing family from a rando
       keyRing.unwrap = unwrap;
     }
   };
-  const read = async (persona: string, id: string, purpose: string) => {
-    const answer = await sut.graphql(READ, { token: await sut.tokenFor(persona), variables: { id, purpose } });
+  const read = async (who: Bearer, id: string, purpose: string) => {
+    const answer = await sut.graphql(READ, { token: await world.tokenFor(who), variables: { id, purpose } });
     return { data: answer.data ?? null, errors: answer.errors?.map((e) => ({ message: e.message, code: e.extensions?.code })) };
   };
 
   beforeAll(async () => {
-    sut = await startTestGateway({ label: 'existence' });
+    sut = await startTestGateway({ label: 'existence', seedDemoWorld: false });
+    world = newWorld(sut);
+    c = await circleOfCare(world);
     // Tokens, prepared statements and both chains' heads exist before anything is observed.
     for (let i = 0; i < 2; i++) {
-      await read('veiligthuis', DEMO_FAMILY_ID, 'CHILD_PROTECTION');
-      await read('veiligthuis', randomUUID(), 'CHILD_PROTECTION');
-      await read('wmo', DEMO_FAMILY_ID, 'CASE_COORDINATION');
+      await read(c.childSafety, c.family.id, 'CHILD_PROTECTION');
+      await read(c.childSafety, randomUUID(), 'CHILD_PROTECTION');
+      await read(c.wmo, c.family.id, 'CASE_COORDINATION');
     }
   });
   afterAll(async () => {
     await sut?.close();
   });
 
-  it('Veilig Thuis (not involved) reading the De Vries family and a random id: the same answer, the same SQL statements, nothing decrypted', async () => {
-    const existing = await observe(() => read('veiligthuis', DEMO_FAMILY_ID, 'CHILD_PROTECTION'));
-    const random = await observe(() => read('veiligthuis', randomUUID(), 'CHILD_PROTECTION'));
+  it('Veilig Thuis (not involved) reading an existing family and a random id: the same answer, the same SQL statements, nothing decrypted', async () => {
+    const existing = await observe(() => read(c.childSafety, c.family.id, 'CHILD_PROTECTION'));
+    const random = await observe(() => read(c.childSafety, randomUUID(), 'CHILD_PROTECTION'));
 
     expect(existing.answer).toEqual({ data: { family: null }, errors: [expect.objectContaining({ code: 'NOT_FOUND' })] });
     expect(random.answer).toEqual(existing.answer);
@@ -85,20 +89,20 @@ describe('an uninvolved organisation cannot tell an existing family from a rando
 
   it('the refusal is logged: on the family\'s chain for the existing family, on the global chain for a random id', async () => {
     const random = randomUUID();
-    await read('veiligthuis', DEMO_FAMILY_ID, 'CHILD_PROTECTION');
-    await read('veiligthuis', random, 'CHILD_PROTECTION');
+    await read(c.childSafety, c.family.id, 'CHILD_PROTECTION');
+    await read(c.childSafety, random, 'CHILD_PROTECTION');
     const latest = await sut.dataSource.query<{ chain_key: string; family_id: string | null; target_ids: string[]; reason: string }[]>(
       `SELECT chain_key, family_id, target_ids::text[] AS target_ids, reason FROM access_log_entry WHERE actor_id = $1 ORDER BY occurred_at DESC, sequence DESC LIMIT 2`,
-      [P.veiligthuis],
+      [c.childSafety.professional.id],
     );
     expect(latest).toEqual([
       { chain_key: 'kring', family_id: null, target_ids: [random], reason: 'NOT_INVOLVED' },
-      { chain_key: `family:${DEMO_FAMILY_ID}`, family_id: DEMO_FAMILY_ID, target_ids: [DEMO_FAMILY_ID], reason: 'NOT_INVOLVED' },
+      { chain_key: `family:${c.family.id}`, family_id: c.family.id, target_ids: [c.family.id], reason: 'NOT_INVOLVED' },
     ]);
   });
 
   it('an involved organisation\'s read stays two statements: the family\'s rows (with the verdict) and the log append', async () => {
-    const involved = await observe(() => read('wmo', DEMO_FAMILY_ID, 'CASE_COORDINATION'));
+    const involved = await observe(() => read(c.wmo, c.family.id, 'CASE_COORDINATION'));
     expect((involved.answer as { errors?: unknown }).errors).toBeUndefined();
     expect(involved.statements).toHaveLength(2);
     expect(involved.unwraps).toBe(1);

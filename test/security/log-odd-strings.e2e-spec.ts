@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { chainKeyOf, entryHash, storedEntryOf, type AccessLogFacts, type StoredEntryRow } from '@kring/audit';
 import { readEntryFacts } from '../../libs/audit/src/read-entry.fixture';
-import { DEMO_FAMILY_ID } from '@kring/demo-world';
+import { circleOfCare, newWorld, type Circle, type World } from '../support/factories';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /**
@@ -57,17 +57,21 @@ const plain = () => readEntryFacts(1, FAMILY);
 
 describe('odd strings in the access log: the chain hashes exactly what PostgreSQL stores', () => {
   let sut: TestGateway;
+  let world: World;
+  let c: Circle;
   let superuser: pg.Client;
 
   const verify = async (familyId: string | null) => {
-    const answer = await sut.graphql<{ verifyAccessLog: { intact: boolean; entriesChecked: number; firstBroken: unknown } }>(VERIFY, { token: await sut.tokenFor('keten-fg'), variables: { familyId } });
+    const answer = await sut.graphql<{ verifyAccessLog: { intact: boolean; entriesChecked: number; firstBroken: unknown } }>(VERIFY, { token: await world.tokenFor(c.chainOfficer), variables: { familyId } });
     expect(answer.errors).toBeUndefined();
     return answer.data?.verifyAccessLog;
   };
   const append = (entries: readonly AccessLogFacts[]) => sut.dataSource.transaction((manager) => sut.accessLog.append(manager, entries));
 
   beforeAll(async () => {
-    sut = await startTestGateway({ label: 'log_odd_strings' });
+    sut = await startTestGateway({ label: 'log_odd_strings', seedDemoWorld: false });
+    world = newWorld(sut);
+    c = await circleOfCare(world);
     superuser = new pg.Client({ connectionString: sut.database.url });
     await superuser.connect();
   });
@@ -120,19 +124,19 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
   });
 
   it('odd purposes through the API: each refused read is logged, and the chains stay intact', async () => {
-    const token = await sut.tokenFor('wmo');
+    const token = await world.tokenFor(c.wmo);
     const count = async () => (await superuser.query<{ n: number }>(`SELECT count(*)::int AS n FROM access_log_entry`)).rows[0]?.n ?? 0;
     const before = await count();
     const purposes = Object.entries(ODD_STRINGS).filter(([name]) => !name.startsWith('very long'));
     for (const [name, purpose] of purposes) {
-      for (const id of [DEMO_FAMILY_ID, '0b6f3c1e-00ff-4c8a-9a51-0000000000ff']) {
+      for (const id of [c.family.id, '0b6f3c1e-00ff-4c8a-9a51-0000000000ff']) {
         const answer = await sut.graphql(`query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { id } }`, { token, variables: { id, purpose } });
         // Refused, and never because the log could not be written (UNKNOWN_PURPOSE, or BAD_USER_INPUT at the boundary).
         expect({ name, code: answer.errors?.[0]?.extensions?.code }).toEqual({ name, code: expect.stringMatching(/^(UNKNOWN_PURPOSE|BAD_USER_INPUT|PURPOSE_REQUIRED)$/) });
       }
     }
     expect(await count()).toBeGreaterThanOrEqual(before + purposes.length * 2);
-    expect(await verify(DEMO_FAMILY_ID)).toMatchObject({ intact: true, firstBroken: null });
+    expect(await verify(c.family.id)).toMatchObject({ intact: true, firstBroken: null });
     expect(await verify(null)).toMatchObject({ intact: true, firstBroken: null });
   });
 });
