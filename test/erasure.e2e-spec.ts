@@ -1,6 +1,6 @@
 import { CryptoError, CryptoErrorCode } from '@kring/crypto';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M } from '@kring/demo-world';
-import { FamilyEntity, unwrapFamilyKey } from '@kring/family-file';
+import { FAMILY_ERASURE_SEALED_FIELDS, FamilyEntity, unwrapFamilyKey } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey } from '@kring/identity';
 import { dumpDatabase } from './support/database-dump';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
@@ -164,7 +164,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
       const [row] = await sut.runtime.dataSource.query<{ reason_ciphertext: Buffer; organisation_id: string }[]>(`SELECT reason_ciphertext, organisation_id FROM family_erasure WHERE family_id = $1`, [DEMO_FAMILY_ID]);
       const organisation = await sut.runtime.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: row?.organisation_id as string });
       const key = unwrapOrganisationKey(sut.runtime.crypto, organisation);
-      expect(sut.runtime.crypto.cipher.decrypt(key, { rowKind: 'family_erasure', rowId: DEMO_FAMILY_ID, field: 'reason' }, row?.reason_ciphertext as Buffer)).toBe(REASON);
+      expect(sut.runtime.crypto.cipher.decrypt(key, { field: FAMILY_ERASURE_SEALED_FIELDS.reason, rowId: DEMO_FAMILY_ID }, row?.reason_ciphertext as Buffer)).toBe(REASON);
     });
     it('is listed for the chain privacy officer, newest first, page by page, with its reason; for nobody else', async () => {
       const registered = await sut.graphql<{ registerFamily: { id: string } }>(

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { dutchDate } from '@kring/consent';
-import type { DataKey } from '@kring/crypto';
-import { BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
+import type { DataKey, SealedField } from '@kring/crypto';
+import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
@@ -49,7 +49,7 @@ export class BreakGlassService {
         familyId: input.familyId,
         professionalId: principal.professionalId,
         organisationId: principal.organisationId,
-        justificationCiphertext: this.runtime.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'justification' }, justification),
+        justificationCiphertext: this.runtime.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.justification, rowId: id }, justification),
         purpose: PURPOSE,
         categories,
         openedAt,
@@ -80,7 +80,7 @@ export class BreakGlassService {
       const key = await loadFamilyKey(manager, this.runtime.crypto, grant.familyId);
       await manager.update(BreakGlassGrantEntity, { id }, {
         reviewVerdict: verdict,
-        reviewNoteCiphertext: this.runtime.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'reviewNote' }, text),
+        reviewNoteCiphertext: this.runtime.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.reviewNote, rowId: id }, text),
         reviewedByProfessionalId: principal.professionalId,
         reviewedAt: at,
       });
@@ -151,9 +151,9 @@ export class BreakGlassService {
       const g = byId.get(id) as BreakGlassGrantEntity;
       const organisation = organisations.find((o) => o.id === g.organisationId) as OrganisationEntity;
       const own = g.professionalId === principal.professionalId;
-      const decrypt = async (field: string, sealed: Buffer) => {
+      const decrypt = async (field: SealedField, sealed: Buffer) => {
         const key = await keyOf(g.familyId);
-        return key === null ? null : this.runtime.crypto.cipher.decrypt(key, { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
+        return key === null ? null : this.runtime.crypto.cipher.decrypt(key, { field, rowId: g.id }, sealed);
       };
       const overdue = g.reviewVerdict === null && now.getTime() - g.openedAt.getTime() >= OVERDUE_AFTER_MS;
       result.push({
@@ -162,7 +162,7 @@ export class BreakGlassService {
         organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
         professionalId: officer || own ? g.professionalId : null,
         professionalName: names.get(g.professionalId) ?? null,
-        justification: officer || own ? await decrypt('justification', g.justificationCiphertext) : null,
+        justification: officer || own ? await decrypt(BREAK_GLASS_SEALED_FIELDS.justification, g.justificationCiphertext) : null,
         purpose: g.purpose,
         categories: g.categories,
         openedAt: g.openedAt,
@@ -181,7 +181,7 @@ export class BreakGlassService {
             ? null
             : {
                 verdict: g.reviewVerdict as BreakGlassVerdict,
-                note: officer && g.reviewNoteCiphertext !== null ? await decrypt('reviewNote', g.reviewNoteCiphertext) : null,
+                note: officer && g.reviewNoteCiphertext !== null ? await decrypt(BREAK_GLASS_SEALED_FIELDS.reviewNote, g.reviewNoteCiphertext) : null,
                 reviewedAt: g.reviewedAt,
                 reviewerId: officer ? g.reviewedByProfessionalId : null,
               },

@@ -6,6 +6,7 @@ import {
   ageOn,
   capacityBand,
   CapacityBand,
+  CONSENT_SEALED_FIELDS,
   ConsentEntity,
   ConsentSignatureEntity,
   consentStatus,
@@ -114,7 +115,7 @@ export class ConsentService {
         await manager.update(ConsentEntity, { id: consent.id }, {
           revokedAt: now,
           revokedByMemberId: principal.memberId,
-          revocationReasonCiphertext: reason ? this.runtime.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason) : null,
+          revocationReasonCiphertext: reason ? this.runtime.crypto.cipher.encrypt(key, { field: CONSENT_SEALED_FIELDS.revocationReason, rowId: consent.id }, reason) : null,
         });
         await this.logChange(manager, principal, traceId, now, 'REVOKE_CONSENT', consent);
       }

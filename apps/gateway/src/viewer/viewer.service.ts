@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FamilyEntity, FamilyMemberEntity, unwrapFamilyKey } from '@kring/family-file';
+import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { ViewerKind, type Viewer } from './viewer.model';
@@ -32,7 +32,7 @@ export class ViewerService {
     const member = await manager.findOneByOrFail(FamilyMemberEntity, { id: principal.memberId });
     const family = await manager.findOneByOrFail(FamilyEntity, { id: member.familyId });
     const key = unwrapFamilyKey(this.runtime.crypto, family);
-    const name = this.runtime.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: member.id, field: 'name' }, member.nameCiphertext);
+    const name = this.runtime.crypto.cipher.decrypt(key, { field: MEMBER_SEALED_FIELDS.name, rowId: member.id }, member.nameCiphertext);
     return { kind: ViewerKind.FAMILY_MEMBER, professional: null, member: { id: member.id, familyId: member.familyId, name } };
   }
 }
