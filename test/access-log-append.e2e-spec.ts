@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
+import { chainKeyOf, type AccessLogFacts, type Activity } from '@kring/audit';
 import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
@@ -15,7 +15,7 @@ describe('appending a read to the access log after the head it read', () => {
   let sut: TestGateway;
   let superuser: pg.Client;
   const chain = chainKeyOf(DEMO_FAMILY_ID);
-  /** A log entry about the demo family, recognisable by its activity. */
+  /** A log entry about the demo family, recognisable by its activity: a word outside the vocabulary, which the writer stores as given. */
   const facts = (activity: string): AccessLogFacts => ({
     occurredAt: new Date(),
     traceId: '0af7651916cd43dd8448eb211c80319c',
@@ -23,7 +23,7 @@ describe('appending a read to the access log after the head it read', () => {
     actorId: null,
     actorOrganisationId: O.teamToegang,
     actorRole: 'CASE_WORKER',
-    activity,
+    activity: activity as Activity,
     purpose: 'CASE_COORDINATION',
     familyId: DEMO_FAMILY_ID,
     subjectMemberIds: [],

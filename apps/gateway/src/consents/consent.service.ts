@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
+import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS, type Activity } from '@kring/audit';
 import {
   ageOn,
   capacityBand,
@@ -41,7 +41,7 @@ export class ConsentService {
   ) {}
 
   /** The log entry of a consent change; the consent receipt id is its basis reference. */
-  private async logChange(manager: EntityManager, principal: CitizenPrincipal, traceId: string, at: Date, activity: string, consent: { id: string; familyId: string; subjectMemberId: string; categories: readonly string[] }): Promise<void> {
+  private async logChange(manager: EntityManager, principal: CitizenPrincipal, traceId: string, at: Date, activity: Activity, consent: { id: string; familyId: string; subjectMemberId: string; categories: readonly string[] }): Promise<void> {
     await this.audit.record(manager, { principal, traceId, at }, [
       changeEntry({ activity, familyId: consent.familyId, subjectMemberIds: [consent.subjectMemberId], targetKind: 'CONSENT', targetIds: [consent.id], fields: [...consent.categories], basis: 'DATA_SUBJECT', basisRefs: [consent.id] }),
     ]);
