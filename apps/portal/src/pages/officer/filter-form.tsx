@@ -118,7 +118,7 @@ export function FilterForm({ draft, onChange, onApply, onClear, errors, organisa
         )}
         {select(
           'activity',
-          ACTIVITIES.map((code) => ({ value: code, label: label(`activity.${code}`, code) })),
+          ACTIVITIES.map((code) => ({ value: code, label: t(`activity.${code}`) })),
           t('officer.filter.anyActivity'),
         )}
         {select(
