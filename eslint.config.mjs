@@ -5,6 +5,10 @@ import eslint from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
+const GRAPHQL_DATE_SCALARS = { name: '@nestjs/graphql', importNames: ['GraphQLISODateTime', 'GraphQLTimestamp'], message: 'Declare the field as () => Date: the schema maps Date to the strict DateTime scalar.' };
+// A sealed field is declared once, in the sealed-fields.ts beside its entity (docs/architecture.md, Vocabulary).
+const SEALED_FIELD_DECLARATIONS = { name: '@kring/crypto', importNames: ['declareSealedField', 'declareSealedFields'], message: "Import the declared field from its library's sealed-fields.ts; declare a new one there." };
+
 export default defineConfig(
   {
     // Build output, local data and generated results are not source. Only .ts is
@@ -50,7 +54,7 @@ export default defineConfig(
       // Nest's DateTime scalar passes Invalid Date on to PostgreSQL; a `Date` field gets the strict one (gateway.module.ts).
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@nestjs/graphql', importNames: ['GraphQLISODateTime', 'GraphQLTimestamp'], message: 'Declare the field as () => Date: the schema maps Date to the strict DateTime scalar.' }] },
+        { paths: [GRAPHQL_DATE_SCALARS, SEALED_FIELD_DECLARATIONS] },
       ],
       // `_` marks a deliberately unused parameter (interface conformance, destructuring to omit).
       '@typescript-eslint/no-unused-vars': [
@@ -58,6 +62,11 @@ export default defineConfig(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // The declarations of sealed fields: the one place each library names its row kinds.
+    files: ['libs/*/src/sealed-fields.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [GRAPHQL_DATE_SCALARS] }] },
   },
   {
     // Tests: supertest response bodies are `any`, and `expect(mock.method)` passes

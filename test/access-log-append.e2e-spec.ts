@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
+import { chainKeyOf, type AccessLogFacts, type Activity } from '@kring/audit';
 import { Domain, ProfessionalRole } from '@kring/identity';
 import { familyWithTeen, newWorld, type MadeProfessional, type Partner, type World } from './support/factories';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
@@ -34,7 +34,7 @@ describe('appending a read to the access log after the head it read', () => {
       actorId: null,
       actorOrganisationId: (partners[0] as Partner).id,
       actorRole: 'CASE_WORKER',
-      activity,
+      activity: activity as Activity,
       purpose: 'CASE_COORDINATION',
       familyId: family.id,
       subjectMemberIds: [],

@@ -320,7 +320,7 @@ describe('the access log: every decision recorded, tamper-evident, read by priva
         const [seventh] = (await superuser.query<{ entry_hash: Buffer }>(`SELECT entry_hash FROM access_log_entry WHERE id = $1`, [ids[6]?.id])).rows;
         const facts = {
           occurredAt: new Date(), traceId: '0'.repeat(31) + '1', actorKind: 'PROFESSIONAL' as const, actorId: null, actorOrganisationId: null, actorRole: 'PROFESSIONAL',
-          activity: 'READ_FAMILY_FILE', purpose: 'CASE_COORDINATION', familyId: c.family.id, subjectMemberIds: [], targetKind: null, targetIds: [],
+          activity: 'READ_FAMILY_FILE' as const, purpose: 'CASE_COORDINATION', familyId: c.family.id, subjectMemberIds: [], targetKind: null, targetIds: [],
           sourceOrganisationId: null, category: 'HEALTH', fields: ['diagnosis'], decision: 'DENIED' as const, basis: null, basisRefs: [], reason: 'NO_CONSENT', breakGlass: false,
         };
         const hash = entryHash(sut.crypto.sodium, new Uint8Array(seventh?.entry_hash ?? []), `family:${c.family.id}`, facts);

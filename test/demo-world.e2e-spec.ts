@@ -1,5 +1,5 @@
 import { DEMO_FAMILY_ID, DEMO_MEMBERS, loadDemoWorld } from '@kring/demo-world';
-import { FamilyEntity, FamilyMemberEntity, unwrapFamilyKey } from '@kring/family-file';
+import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey } from '@kring/family-file';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** Values of the demo world that must never be stored in plaintext. */
@@ -51,7 +51,7 @@ describe('the demo world', () => {
     const key = unwrapFamilyKey(sut.crypto, family);
     const ageOf = async (memberId: string) => {
       const member = await sut.dataSource.manager.findOneByOrFail(FamilyMemberEntity, { id: memberId });
-      const birth = new Date(sut.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: memberId, field: 'birthDate' }, member.birthDateCiphertext));
+      const birth = new Date(sut.crypto.cipher.decrypt(key, { field: MEMBER_SEALED_FIELDS.birthDate, rowId: memberId }, member.birthDateCiphertext));
       const now = new Date();
       const hadBirthday = now.getUTCMonth() > birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() >= birth.getUTCDate());
       return now.getUTCFullYear() - birth.getUTCFullYear() - (hadBirthday ? 0 : 1);

@@ -1,5 +1,5 @@
 import { CryptoError, CryptoErrorCode } from '@kring/crypto';
-import { FamilyEntity, unwrapFamilyKey } from '@kring/family-file';
+import { FAMILY_ERASURE_SEALED_FIELDS, FamilyEntity, unwrapFamilyKey } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey } from '@kring/identity';
 import { dumpDatabase } from './support/database-dump';
 import { circleOfCare, newWorld, type Bearer, type Circle, type World } from './support/factories';
@@ -177,7 +177,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
       const [row] = await sut.dataSource.query<{ reason_ciphertext: Buffer; organisation_id: string }[]>(`SELECT reason_ciphertext, organisation_id FROM family_erasure WHERE family_id = $1`, [c.family.id]);
       const organisation = await sut.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: row?.organisation_id as string });
       const key = unwrapOrganisationKey(sut.crypto, organisation);
-      expect(sut.crypto.cipher.decrypt(key, { rowKind: 'family_erasure', rowId: c.family.id, field: 'reason' }, row?.reason_ciphertext as Buffer)).toBe(REASON);
+      expect(sut.crypto.cipher.decrypt(key, { field: FAMILY_ERASURE_SEALED_FIELDS.reason, rowId: c.family.id }, row?.reason_ciphertext as Buffer)).toBe(REASON);
     });
     it('is listed for the chain privacy officer, newest first, page by page, with its reason; for nobody else', async () => {
       const registered = await sut.graphql<{ registerFamily: { id: string } }>(

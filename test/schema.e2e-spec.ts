@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { printSchema } from 'graphql';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { createDataSource, pendingSchemaChanges } from '@kring/database';
+import { createDataSource, pendingSchemaChanges, SEALED_FIELD_CATALOGUE } from '@kring/database';
 import { SCHEMA_FILE } from '../apps/gateway/src/gateway.module';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { startTestGateway } from './support/test-gateway';
@@ -58,6 +58,40 @@ describe('the schema comes from reviewed migrations, and matches the code', () =
       const sections = new Map(inventory.split(/^## /m).slice(1).map((part) => [part.split(/\s/)[0] as string, part]));
       const missing = columns.filter((c) => !(sections.get(c.table_name) ?? '').match(new RegExp(`\\b${c.column_name}\\b`))).map((c) => `${c.table_name}.${c.column_name}`);
       expect(missing).toEqual([]);
+    } finally {
+      await sut.destroy();
+    }
+  });
+
+  it('the sealed-field catalogue lists every encrypted column of every entity, and each catalogued field has its column', async () => {
+    const sut = createDataSource({ url: database.url });
+    await sut.initialize();
+    try {
+      // Binary and JSON columns that hold no sealed value, each with why; any other one must be in the catalogue.
+      const notSealed = new Map([
+        ['organisation.wrapped_data_key', 'a data key, wrapped by the key-encryption key'],
+        ['family.wrapped_data_key', 'a data key, wrapped by the key-encryption key'],
+        ['family_member.bsn_blind_index', 'a keyed hash, for lookup only'],
+        ['access_log_entry.previous_hash', 'the chain'],
+        ['access_log_entry.entry_hash', 'the chain'],
+        ['access_log_chain_head.entry_hash', 'the chain'],
+        ['access_log_checkpoint.entry_hash', 'the chain'],
+        ['access_log_checkpoint.signature', 'an Ed25519 signature'],
+        ['access_log_verified_checkpoint.entry_hash', 'the chain'],
+      ]);
+      const storedAsBytesOrJson = sut.entityMetadatas.flatMap((m) =>
+        m.columns.filter((c) => ['bytea', 'jsonb'].includes(String(c.type))).map((c) => `${m.tableName}.${c.databaseName}`),
+      );
+      const catalogued = SEALED_FIELD_CATALOGUE.flatMap((table) => {
+        const metadata = sut.getMetadata(table.entity);
+        return table.fields.map((field) => {
+          const column = metadata.findColumnWithPropertyName(table.allInColumn ?? `${field.name}Ciphertext`);
+          return column === undefined ? `${metadata.tableName}: no column for ${field.rowKind}.${field.name}` : `${metadata.tableName}.${column.databaseName}`;
+        });
+      });
+
+      expect([...new Set(catalogued)].sort()).toEqual(storedAsBytesOrJson.filter((c) => !notSealed.has(c)).sort());
+      expect(storedAsBytesOrJson.filter((c) => notSealed.has(c)).sort()).toEqual([...notSealed.keys()].sort());
     } finally {
       await sut.destroy();
     }

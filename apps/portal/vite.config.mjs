@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The one library file the portal may import: plain data, no node code (apps/portal/tsconfig.json names it too).
+  resolve: { alias: { '@kring/audit/vocabulary': resolve(process.cwd(), 'libs/audit/src/access-log-vocabulary.ts') } },
   build: {
     outDir: resolve(process.cwd(), 'dist/portal'),
     emptyOutDir: true,

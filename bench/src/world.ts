@@ -6,6 +6,7 @@ import {
   ageOn,
   capacityBand,
   CapacityBand,
+  CONSENT_SEALED_FIELDS,
   type ConsentEntity,
   type ConsentSignatureEntity,
   consentStatus,
@@ -17,6 +18,7 @@ import {
 } from '@kring/consent';
 import { FieldCipher, isValidBsn, loadSodium, type DataKey, type KringCrypto, type Sodium, type WrappedDataKey } from '@kring/crypto';
 import {
+  BREAK_GLASS_SEALED_FIELDS,
   type BreakGlassGrantEntity,
   DataCategory as C,
   FamilyEntity,
@@ -704,7 +706,7 @@ class FamilyPlanner {
       revokedBy = dice.pick([...family.keys()].filter((m) => isRequiredSigner(band, subject, m)));
       const lastSigned = Math.max(...signatures.map((s) => s.signedAt.getTime()));
       revokedAt = new Date(lastSigned + dice.int(1, Math.max(1, Math.floor((this.now.getTime() - lastSigned) / 1000) - 60)) * 1000);
-      if (dice.chance(0.5)) reason = this.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: id, field: 'revocationReason' }, dice.pick(REVOCATION_REASONS));
+      if (dice.chance(0.5)) reason = this.crypto.cipher.encrypt(key, { field: CONSENT_SEALED_FIELDS.revocationReason, rowId: id }, dice.pick(REVOCATION_REASONS));
     }
     const consent: ConsentEntity = {
       id,
@@ -735,7 +737,7 @@ class FamilyPlanner {
     const organisation = dice.pick(involvements.filter((i) => i.endsOn === null)).organisation;
     const openedAt = this.instant(dice, dice.int(1, 120));
     const reviewed = dice.chance(0.7);
-    const seal = (field: string, text: string) => this.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field }, text);
+    const seal = (field: keyof typeof BREAK_GLASS_SEALED_FIELDS, text: string) => this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS[field], rowId: id }, text);
     const verdict = dice.chance(0.85) ? 'JUSTIFIED' : 'UNJUSTIFIED';
     return {
       id,

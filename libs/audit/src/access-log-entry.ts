@@ -1,8 +1,4 @@
-/** Whether the decision let the data through. */
-export type Decision = 'ALLOWED' | 'DENIED';
-
-/** Who acted. Professionals are named by id (their name is for privacy officers only); citizens by member id. */
-export type ActorKind = 'PROFESSIONAL' | 'CITIZEN' | 'SYSTEM';
+import type { Activity, ActorKind, Basis, Decision, TargetKind } from './access-log-vocabulary';
 
 /**
  * One entry of the access log: a decision of the access rule, or a change that
@@ -17,15 +13,15 @@ export interface AccessLogFacts {
   readonly actorId: string | null;
   readonly actorOrganisationId: string | null;
   readonly actorRole: string | null;
-  /** What happened: READ_FAMILY_FILE, GRANT_CONSENT, REVOKE_CONSENT, ADD_RECORD, ... */
-  readonly activity: string;
+  /** What happened: one of ACTIVITIES (access-log-vocabulary.ts). */
+  readonly activity: Activity;
   /** The processing activity (purpose code); null for a citizen's own access. */
   readonly purpose: string | null;
   readonly familyId: string | null;
   /** The members the data is about (pseudonymous ids). */
   readonly subjectMemberIds: readonly string[];
-  /** What the entry is about: a RECORD, MEMBER, INVOLVEMENT, CONSENT, FAMILY or BREAK_GLASS. */
-  readonly targetKind: string | null;
+  /** What the entry is about: one of TARGET_KINDS, or null for an entry about no target (a refusal, a key rotation). */
+  readonly targetKind: TargetKind | null;
   /**
    * The ids of the targets the entry covers, in the order the writer gave them. A change
    * names its one target; a read names every record, member or involvement of its group
@@ -37,8 +33,8 @@ export interface AccessLogFacts {
   readonly category: string | null;
   readonly fields: readonly string[];
   readonly decision: Decision;
-  /** OWN_RECORD, STATUTORY_TASK, CONSENT, BREAK_GLASS, DATA_SUBJECT; null when denied. */
-  readonly basis: string | null;
+  /** One of BASES; null when denied, and for a system operation. */
+  readonly basis: Basis | null;
   /** Consent receipt ids or the break-glass grant id the basis rests on. */
   readonly basisRefs: readonly string[];
   /** The deny reason code; null when allowed. */
@@ -52,10 +48,20 @@ export interface AccessLogFacts {
  * their one target, if any, in `targetId`. Entries written since (v2) have `targetIds` and
  * `targetId: null`. The log is append-only, so old entries keep their shape for good.
  */
-export type StoredFacts = Omit<AccessLogFacts, 'targetIds'> & {
+export type StoredFacts = Omit<AccessLogFacts, 'targetIds' | Worded> & {
   readonly targetIds: readonly string[] | null;
   readonly targetId: string | null;
+  // The words of the vocabulary, read back, are whatever the row holds: the chain is
+  // verified over what is stored, including a word that was never Kring's (a changed row).
+  readonly actorKind: string;
+  readonly activity: string;
+  readonly targetKind: string | null;
+  readonly decision: string;
+  readonly basis: string | null;
 };
+
+/** The fields an entry writes in the vocabulary (access-log-vocabulary.ts). */
+type Worded = 'actorKind' | 'activity' | 'targetKind' | 'decision' | 'basis';
 
 /** An entry as stored: its facts plus its place in its chain. */
 export interface ChainedEntry extends StoredFacts {

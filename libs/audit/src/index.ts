@@ -1,4 +1,6 @@
-export type { AccessLogFacts, ActorKind, ChainedEntry, Decision, StoredFacts } from './access-log-entry';
+export type { AccessLogFacts, ChainedEntry, StoredFacts } from './access-log-entry';
+export { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, isOneOf, TARGET_KINDS } from './access-log-vocabulary';
+export type { Activity, ActorKind, Basis, Decision, TargetKind } from './access-log-vocabulary';
 export { canonicalEncoding, chainKeyOf, entryHash, GENESIS_HASH } from './chain';
 export { CheckpointSigner, checkpointIsAuthentic } from './checkpoint';
 export type { Checkpoint } from './checkpoint';

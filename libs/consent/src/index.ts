@@ -5,3 +5,4 @@ export { CapacityBand, capacityBand, signaturesSuffice, isRequiredSigner } from 
 export type { SubjectFacts } from './consent-capacity';
 export { ConsentStatus, consentShortfall, consentStatus } from './consent-state';
 export type { ConsentFacts, ConsentShortfall } from './consent-state';
+export { CONSENT_SEALED_FIELDS } from './sealed-fields';

@@ -1,12 +1,14 @@
 import { CryptoError, CryptoErrorCode } from './crypto.error';
 import { FieldCipher, type DataKey } from './field-cipher';
-import type { FieldContext } from './field-context';
+import type { SealedPlace } from './field-context';
+import { declareSealedFields } from './sealed-field';
 import { loadSodium, type Sodium } from './sodium';
 
-type Context = Omit<FieldContext, 'keyOwner' | 'dataKeyVersion'>;
+const RECORD = declareSealedFields('record', { arrangement: 'FINANCES', totalDebt: 'FINANCES' });
+const MEMBER = declareSealedFields('member', { arrangement: null });
 
 const PLAINTEXT = 'Schuldregeling via Kredietbank, 12 schuldeisers';
-const CONTEXT: Context = { rowKind: 'record', rowId: 'record-1', field: 'arrangement' };
+const CONTEXT: SealedPlace = { field: RECORD.arrangement, rowId: 'record-1' };
 
 /** The CryptoError that `decrypt` throws; fails the test when it returns a value instead. */
 function decryptionError(decrypt: () => string): CryptoError {
@@ -53,10 +55,10 @@ describe('FieldCipher', () => {
     expect(first.includes(Buffer.from(PLAINTEXT))).toBe(false);
   });
 
-  it.each<[string, Partial<Context>]>([
+  it.each<[string, Partial<SealedPlace>]>([
     ['another row', { rowId: 'record-2' }],
-    ['another kind of row', { rowKind: 'member' }],
-    ['another field', { field: 'totalDebt' }],
+    ['another kind of row', { field: MEMBER.arrangement }],
+    ['another field', { field: RECORD.totalDebt }],
   ])('a ciphertext moved to %s fails to decrypt', (_case, change) => {
     const sealed = sut.encrypt(key, CONTEXT, PLAINTEXT);
 
@@ -64,6 +66,13 @@ describe('FieldCipher', () => {
 
     expect(error.code).toBe(CryptoErrorCode.DECRYPTION_FAILED);
     expect(error.message).not.toContain(PLAINTEXT);
+  });
+
+  it('only a declared sealed field makes a context: a row kind and field name written by hand do not compile', () => {
+    // @ts-expect-error: an object with a row kind and a name is not a SealedField; only declareSealedFields makes one
+    const handWritten: SealedPlace = { field: { rowKind: 'record', name: 'arrangement', category: null }, rowId: 'record-1' };
+
+    expect(handWritten.field.name).toBe(RECORD.arrangement.name);
   });
 
   it('a ciphertext moved to another family (same key bytes, other owner) fails to decrypt', () => {

@@ -1,6 +1,6 @@
 import { randomFillSync } from 'node:crypto';
 import { CryptoError, CryptoErrorCode } from './crypto.error';
-import { associatedData, type FieldContext } from './field-context';
+import { associatedData, type SealedPlace } from './field-context';
 import type { Sodium } from './sodium';
 
 // One encoder and decoder for the process: constructing them costs more than the decryption of a short value.
@@ -21,9 +21,9 @@ export interface DataKey {
 export class FieldCipher {
   constructor(private readonly sodium: Sodium) {}
 
-  /** Encrypts one value bound to its field context. */
-  encrypt(key: DataKey, context: Omit<FieldContext, 'keyOwner' | 'dataKeyVersion'>, plaintext: string): Buffer {
-    const full = { ...context, keyOwner: key.owner, dataKeyVersion: key.version };
+  /** Encrypts one value bound to its place (a declared sealed field of one row) and the key. */
+  encrypt(key: DataKey, place: SealedPlace, plaintext: string): Buffer {
+    const full = { field: place.field, rowId: place.rowId, keyOwner: key.owner, dataKeyVersion: key.version };
     // Node's CSPRNG: libsodium-wrappers draws its random bytes from WebCrypto four bytes at a
     // time, which made a nonce cost ten times the encryption itself (measured in docs/performance.md).
     const nonce = randomFillSync(new Uint8Array(this.sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES));
@@ -38,11 +38,11 @@ export class FieldCipher {
   }
 
   /** Decrypts one value; throws CryptoError when it does not authenticate in this exact context. */
-  decrypt(key: DataKey, context: Omit<FieldContext, 'keyOwner' | 'dataKeyVersion'>, sealed: Uint8Array): string {
+  decrypt(key: DataKey, place: SealedPlace, sealed: Uint8Array): string {
     const nonceBytes = this.sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-    const full = { ...context, keyOwner: key.owner, dataKeyVersion: key.version };
+    const full = { field: place.field, rowId: place.rowId, keyOwner: key.owner, dataKeyVersion: key.version };
     if (sealed.length < nonceBytes + this.sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES) {
-      throw new CryptoError(CryptoErrorCode.DECRYPTION_FAILED, `value of ${context.rowKind}.${context.field} is too short to be a ciphertext`);
+      throw new CryptoError(CryptoErrorCode.DECRYPTION_FAILED, `value of ${place.field.rowKind}.${place.field.name} is too short to be a ciphertext`);
     }
     try {
       const plaintext = this.sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
@@ -54,7 +54,7 @@ export class FieldCipher {
       );
       return utf8Decoder.decode(plaintext);
     } catch {
-      throw new CryptoError(CryptoErrorCode.DECRYPTION_FAILED, `value of ${context.rowKind}.${context.field} failed to authenticate`);
+      throw new CryptoError(CryptoErrorCode.DECRYPTION_FAILED, `value of ${place.field.rowKind}.${place.field.name} failed to authenticate`);
     }
   }
 }

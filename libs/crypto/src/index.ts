@@ -1,7 +1,10 @@
 export { loadSodium } from './sodium';
 export type { Sodium } from './sodium';
 export { CryptoError, CryptoErrorCode } from './crypto.error';
-export type { FieldContext } from './field-context';
+export { associatedData } from './field-context';
+export type { FieldContext, SealedPlace } from './field-context';
+export { declareSealedField, declareSealedFields, sealedFieldsOf } from './sealed-field';
+export type { SealedField, SealedFields } from './sealed-field';
 export { FieldCipher } from './field-cipher';
 export type { DataKey } from './field-cipher';
 export { KeyRing } from './key-ring';

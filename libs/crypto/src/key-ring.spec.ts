@@ -1,6 +1,7 @@
 import { CryptoError, CryptoErrorCode } from './crypto.error';
 import { FieldCipher } from './field-cipher';
 import { KeyRing } from './key-ring';
+import { declareSealedFields } from './sealed-field';
 import { loadSodium, type Sodium } from './sodium';
 
 const OWNER = 'family:f-1';
@@ -66,7 +67,7 @@ describe('KeyRing', () => {
 
   it('rotation rewraps a data key under KEK v2 with the same key bytes, and values encrypted before still decrypt', () => {
     const cipher = new FieldCipher(sodium);
-    const context = { rowKind: 'member', rowId: 'm-1', field: 'name' };
+    const context = { field: declareSealedFields('member', { name: null }).name, rowId: 'm-1' };
     const before = new KeyRing(sodium, new Map([[1, kek1]]));
     const { key, stored } = before.newDataKey(OWNER);
     const sealed = cipher.encrypt(key, context, 'Fatima El Amrani');

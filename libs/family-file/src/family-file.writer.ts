@@ -9,6 +9,8 @@ import type { MemberRelation } from './member-relation';
 import { ParentalAuthorityEntity } from './parental-authority.entity';
 import { RecordSubjectEntity } from './record-subject.entity';
 import { RecordEntity } from './record.entity';
+import { MEMBER_SEALED_FIELDS, recordSealedField } from './sealed-fields';
+import { findSectionType } from './sections/section-types';
 import type { FieldValue } from './sections/section-values';
 
 export interface NewMember {
@@ -96,8 +98,12 @@ export class FamilyFileWriter {
   async addRecord(manager: EntityManager, key: DataKey, input: NewRecord): Promise<RecordEntity> {
     const recordId = input.id ?? randomUUID();
     const encryptedFields: Record<string, string> = {};
-    for (const [field, value] of Object.entries(input.values)) {
-      encryptedFields[field] = this.crypto.cipher.encrypt(key, { rowKind: 'record', rowId: recordId, field }, JSON.stringify(value)).toString('base64');
+    const fields = findSectionType(input.sectionType)?.fields ?? [];
+    for (const [name, value] of Object.entries(input.values)) {
+      const field = fields.find((f) => f.name === name);
+      // Input is validated against its section type before it gets here; a field outside it is a programming error.
+      if (field === undefined) throw new Error(`the section type ${input.sectionType} has no field ${name}`);
+      encryptedFields[name] = this.crypto.cipher.encrypt(key, { field: recordSealedField(field), rowId: recordId }, JSON.stringify(value)).toString('base64');
     }
     const record = manager.create(RecordEntity, {
       id: recordId,
@@ -117,7 +123,7 @@ export class FamilyFileWriter {
 
   private sealMember(key: DataKey, familyId: string, member: NewMember): FamilyMemberEntity {
     const id = member.id ?? randomUUID();
-    const seal = (field: string, value: string) => this.crypto.cipher.encrypt(key, { rowKind: 'member', rowId: id, field }, value);
+    const seal = (field: keyof typeof MEMBER_SEALED_FIELDS, value: string) => this.crypto.cipher.encrypt(key, { field: MEMBER_SEALED_FIELDS[field], rowId: id }, value);
     return Object.assign(new FamilyMemberEntity(), {
       id,
       familyId,

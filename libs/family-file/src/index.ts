@@ -15,3 +15,4 @@ export type { NewFamily, NewMember, NewInvolvement, NewRecord } from './family-f
 export { validateSectionValues, isIsoDate } from './sections/section-values';
 export type { FieldValue, FieldProblem } from './sections/section-values';
 export { BreakGlassGrantEntity } from './break-glass-grant.entity';
+export { BREAK_GLASS_SEALED_FIELDS, FAMILY_ERASURE_SEALED_FIELDS, MEMBER_SEALED_FIELDS, RECORD_SEALED_FIELDS, recordSealedField } from './sealed-fields';

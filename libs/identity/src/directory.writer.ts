@@ -4,6 +4,7 @@ import type { DataKey, KringCrypto } from '@kring/crypto';
 import type { Domain, ProfessionalRole } from './domain';
 import { OrganisationEntity } from './organisation.entity';
 import { ProfessionalEntity } from './professional.entity';
+import { PROFESSIONAL_SEALED_FIELDS } from './sealed-fields';
 
 /** The key owner string of an organisation's staff directory. */
 export function organisationKeyOwner(organisationId: string): string {
@@ -39,7 +40,7 @@ export class DirectoryWriter {
       // Development tokens use the professional id as subject; a production broker's subject is set at registration.
       subject: input.subject ?? id,
       organisationId: organisation.id,
-      nameCiphertext: this.crypto.cipher.encrypt(key, { rowKind: 'professional', rowId: id, field: 'name' }, input.name),
+      nameCiphertext: this.crypto.cipher.encrypt(key, { field: PROFESSIONAL_SEALED_FIELDS.name, rowId: id }, input.name),
       roles: input.roles,
     });
     await manager.insert(ProfessionalEntity, professional);
@@ -63,7 +64,7 @@ export class DirectoryWriter {
         key = unwrapOrganisationKey(this.crypto, organisation);
         keys.set(organisation.id, key);
       }
-      names.set(professional.id, this.crypto.cipher.decrypt(key, { rowKind: 'professional', rowId: professional.id, field: 'name' }, professional.nameCiphertext));
+      names.set(professional.id, this.crypto.cipher.decrypt(key, { field: PROFESSIONAL_SEALED_FIELDS.name, rowId: professional.id }, professional.nameCiphertext));
     }
     return names;
   }

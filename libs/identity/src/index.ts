@@ -8,3 +8,4 @@ export type { TokenVerifierOptions } from './token-verifier';
 export { DevIssuer } from './dev-issuer';
 export type { DevTokenSubject, DevIssuerKeys } from './dev-issuer';
 export { DirectoryWriter, organisationKeyOwner, unwrapOrganisationKey } from './directory.writer';
+export { PROFESSIONAL_SEALED_FIELDS } from './sealed-fields';

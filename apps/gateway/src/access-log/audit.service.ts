@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AccessLogFacts, AccessLogWriter, type KnownChainHead } from '@kring/audit';
+import { type AccessLogFacts, AccessLogWriter, type Activity, type KnownChainHead, type TargetKind } from '@kring/audit';
 import { KringLogger } from '@kring/config';
 import type { Principal } from '@kring/identity';
 import type { DenyReason, RequestRefusal } from '@kring/policy';
@@ -124,10 +124,10 @@ function lower(id: string): string {
 
 /** An entry for a change to the family file or its consents (not a read): who did what to which target. */
 export function changeEntry(input: {
-  activity: string;
+  activity: Activity;
   familyId: string;
   subjectMemberIds: readonly string[];
-  targetKind: string;
+  targetKind: TargetKind;
   /** A change is about exactly one target (a list of one, like every entry since encoding v2). */
   targetIds: readonly [string];
   fields?: readonly string[];
@@ -160,9 +160,9 @@ export function changeEntry(input: {
  * formed) stores none of that input. A refused read of a family says what was asked for.
  */
 export function refusalEntry(
-  activity: string,
+  activity: Activity,
   reason: DenyReason | RequestRefusal,
-  about: { readonly purpose?: string | null; readonly familyId?: string | null; readonly targetKind?: string; readonly targetIds?: readonly string[] } = {},
+  about: { readonly purpose?: string | null; readonly familyId?: string | null; readonly targetKind?: TargetKind; readonly targetIds?: readonly string[] } = {},
 ): EntryDraft {
   return {
     activity,

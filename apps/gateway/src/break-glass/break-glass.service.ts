@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
-import { type DataKey, KringCrypto } from '@kring/crypto';
-import { BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
+import { type DataKey, KringCrypto, type SealedField } from '@kring/crypto';
+import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
@@ -53,7 +53,7 @@ export class BreakGlassService {
         familyId: input.familyId,
         professionalId: principal.professionalId,
         organisationId: principal.organisationId,
-        justificationCiphertext: this.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'justification' }, justification),
+        justificationCiphertext: this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.justification, rowId: id }, justification),
         purpose: PURPOSE,
         categories,
         openedAt,
@@ -88,7 +88,7 @@ export class BreakGlassService {
       const key = await loadFamilyKey(manager, this.crypto, grant.familyId);
       await manager.update(BreakGlassGrantEntity, { id }, {
         reviewVerdict: verdict,
-        reviewNoteCiphertext: this.crypto.cipher.encrypt(key, { rowKind: 'break_glass_grant', rowId: id, field: 'reviewNote' }, text),
+        reviewNoteCiphertext: this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.reviewNote, rowId: id }, text),
         reviewedByProfessionalId: principal.professionalId,
         reviewedAt: at,
       });
@@ -160,9 +160,9 @@ export class BreakGlassService {
       const g = byId.get(id) as BreakGlassGrantEntity;
       const organisation = organisations.find((o) => o.id === g.organisationId) as OrganisationEntity;
       const own = g.professionalId === principal.professionalId;
-      const decrypt = async (field: string, sealed: Buffer) => {
+      const decrypt = async (field: SealedField, sealed: Buffer) => {
         const key = await keyOf(g.familyId);
-        return key === null ? null : this.crypto.cipher.decrypt(key, { rowKind: 'break_glass_grant', rowId: g.id, field }, sealed);
+        return key === null ? null : this.crypto.cipher.decrypt(key, { field, rowId: g.id }, sealed);
       };
       const overdue = g.reviewVerdict === null && now.getTime() - g.openedAt.getTime() >= OVERDUE_AFTER_MS;
       result.push({
@@ -171,7 +171,7 @@ export class BreakGlassService {
         organisation: { id: organisation.id, name: organisation.name, domain: organisation.domain },
         professionalId: officer || own ? g.professionalId : null,
         professionalName: names.get(g.professionalId) ?? null,
-        justification: officer || own ? await decrypt('justification', g.justificationCiphertext) : null,
+        justification: officer || own ? await decrypt(BREAK_GLASS_SEALED_FIELDS.justification, g.justificationCiphertext) : null,
         purpose: g.purpose,
         categories: g.categories,
         openedAt: g.openedAt,
@@ -190,7 +190,7 @@ export class BreakGlassService {
             ? null
             : {
                 verdict: g.reviewVerdict as BreakGlassVerdict,
-                note: officer && g.reviewNoteCiphertext !== null ? await decrypt('reviewNote', g.reviewNoteCiphertext) : null,
+                note: officer && g.reviewNoteCiphertext !== null ? await decrypt(BREAK_GLASS_SEALED_FIELDS.reviewNote, g.reviewNoteCiphertext) : null,
                 reviewedAt: g.reviewedAt,
                 reviewerId: officer ? g.reviewedByProfessionalId : null,
               },

@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Activity } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { RequestRefusal } from '@kring/policy';
 import { AuditService, refusalEntry } from '../access-log/audit.service';
@@ -14,7 +15,7 @@ const REFUSALS_LOGGED = 'kring:refusals-logged';
  * the log): a refusal of its input at the boundary is logged too, as DENIED with reason
  * MALFORMED_INPUT under this activity, without the refused text.
  */
-export const RefusalsLogged = (activity: string) => SetMetadata(REFUSALS_LOGGED, activity);
+export const RefusalsLogged = (activity: Activity) => SetMetadata(REFUSALS_LOGGED, activity);
 
 /**
  * The boundary for text: every GraphQL argument (nested input objects and lists, from
@@ -43,7 +44,7 @@ export class InputBoundaryGuard implements CanActivate {
   }
 
   private async refuse(context: ExecutionContext, field: string): Promise<never> {
-    const activity = this.reflector.get<string | undefined>(REFUSALS_LOGGED, context.getHandler());
+    const activity = this.reflector.get<Activity | undefined>(REFUSALS_LOGGED, context.getHandler());
     const request = requestOf(context) as ReturnType<typeof requestOf> & { traceId?: string };
     if (activity !== undefined && request.principal) {
       await this.audit.recordRefusal({ principal: request.principal, traceId: request.traceId ?? '', at: this.clock.now() }, refusalEntry(activity, RequestRefusal.MALFORMED_INPUT));

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
+import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS, type Activity } from '@kring/audit';
 import { Clock } from '@kring/config';
 import {
   ageOn,
   capacityBand,
   CapacityBand,
+  CONSENT_SEALED_FIELDS,
   ConsentEntity,
   ConsentSignatureEntity,
   consentStatus,
@@ -43,7 +44,7 @@ export class ConsentService {
   ) {}
 
   /** The log entry of a consent change; the consent receipt id is its basis reference. */
-  private async logChange(manager: EntityManager, principal: CitizenPrincipal, traceId: string, at: Date, activity: string, consent: { id: string; familyId: string; subjectMemberId: string; categories: readonly string[] }): Promise<void> {
+  private async logChange(manager: EntityManager, principal: CitizenPrincipal, traceId: string, at: Date, activity: Activity, consent: { id: string; familyId: string; subjectMemberId: string; categories: readonly string[] }): Promise<void> {
     await this.audit.record(manager, { principal, traceId, at }, [
       changeEntry({ activity, familyId: consent.familyId, subjectMemberIds: [consent.subjectMemberId], targetKind: 'CONSENT', targetIds: [consent.id], fields: [...consent.categories], basis: 'DATA_SUBJECT', basisRefs: [consent.id] }),
     ]);
@@ -117,7 +118,7 @@ export class ConsentService {
         await manager.update(ConsentEntity, { id: consent.id }, {
           revokedAt: now,
           revokedByMemberId: principal.memberId,
-          revocationReasonCiphertext: reason ? this.crypto.cipher.encrypt(key, { rowKind: 'consent', rowId: consent.id, field: 'revocationReason' }, reason) : null,
+          revocationReasonCiphertext: reason ? this.crypto.cipher.encrypt(key, { field: CONSENT_SEALED_FIELDS.revocationReason, rowId: consent.id }, reason) : null,
         });
         await this.logChange(manager, principal, traceId, now, 'REVOKE_CONSENT', consent);
       }

@@ -3,7 +3,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '@kring/config';
 import { ConsentEntity } from '@kring/consent';
 import { KringCrypto } from '@kring/crypto';
-import { BreakGlassGrantEntity, FamilyEntity, FamilyErasureEntity, FamilyMemberEntity, RecordEntity } from '@kring/family-file';
+import { BreakGlassGrantEntity, FAMILY_ERASURE_SEALED_FIELDS, FamilyEntity, FamilyErasureEntity, FamilyMemberEntity, RecordEntity } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
 import { AuditService } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
@@ -117,7 +117,7 @@ export class FamilyErasureService {
 
 /** Where a reason is bound: its ciphertext decrypts only as the reason of this family's receipt. */
 function reasonContext(familyId: string) {
-  return { rowKind: 'family_erasure', rowId: familyId, field: 'reason' };
+  return { field: FAMILY_ERASURE_SEALED_FIELDS.reason, rowId: familyId };
 }
 
 /** Cursors of the erasures name the last one by (erased_at, family id), the order of its pages. */

@@ -1,5 +1,5 @@
-import type { KringCrypto } from '@kring/crypto';
-import { DataCategory, findSectionType, type FieldValue, type MemberRelation } from '@kring/family-file';
+import type { KringCrypto, SealedField } from '@kring/crypto';
+import { DataCategory, findSectionType, MEMBER_SEALED_FIELDS, recordSealedField, type FieldValue, type MemberRelation } from '@kring/family-file';
 import { DenyReason, type AccessDecision, type FieldFacts } from '@kring/policy';
 import type { Organisation } from '../directory/organisation.model';
 import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
@@ -101,7 +101,7 @@ export function assembleFamilyFile(
     }
   };
   const memberSource = contents.family.registeredByOrganisationId;
-  const open = (rowKind: string, rowId: string, field: string, sealed: Uint8Array) => openSealed(crypto, key, { rowKind, rowId, field }, sealed);
+  const open = (field: SealedField, rowId: string, sealed: Uint8Array) => openSealed(crypto, key, { field, rowId }, sealed);
 
   const members: FamilyMember[] = contents.members.map((m) => {
     const self = [m.id];
@@ -120,10 +120,10 @@ export function assembleFamilyFile(
     if (contents.unreadableBirthDates.has(m.id)) note('MEMBER', m.id, 'birthDate', own(DataCategory.PERSONAL_IDENTITY), damaged(DataCategory.PERSONAL_IDENTITY));
     return {
       id: m.id,
-      name: field('name', own(DataCategory.PERSONAL_IDENTITY), () => open('member', m.id, 'name', m.nameCiphertext)),
-      birthDate: field('birthDate', own(DataCategory.PERSONAL_IDENTITY), () => open('member', m.id, 'birthDate', m.birthDateCiphertext)),
-      bsn: field('bsn', own(DataCategory.NATIONAL_ID), () => open('member', m.id, 'bsn', m.bsnCiphertext)),
-      relation: field('relation', own(DataCategory.HOUSEHOLD), () => open('member', m.id, 'relation', m.relationCiphertext) as MemberRelation | null),
+      name: field('name', own(DataCategory.PERSONAL_IDENTITY), () => open(MEMBER_SEALED_FIELDS.name, m.id, m.nameCiphertext)),
+      birthDate: field('birthDate', own(DataCategory.PERSONAL_IDENTITY), () => open(MEMBER_SEALED_FIELDS.birthDate, m.id, m.birthDateCiphertext)),
+      bsn: field('bsn', own(DataCategory.NATIONAL_ID), () => open(MEMBER_SEALED_FIELDS.bsn, m.id, m.bsnCiphertext)),
+      relation: field('relation', own(DataCategory.HOUSEHOLD), () => open(MEMBER_SEALED_FIELDS.relation, m.id, m.relationCiphertext) as MemberRelation | null),
       // Who holds authority over whom is about the adult and each of those children.
       holdsAuthorityOver: field('holdsAuthorityOver', { category: DataCategory.HOUSEHOLD, sourceOrganisationId: memberSource, subjectIds: [m.id, ...children].sort() }, () => children),
     };
@@ -181,7 +181,7 @@ export function assembleFamilyFile(
         continue;
       }
       const decision = decideCategory(f.category);
-      const text = decision.allowed ? open('record', r.id, f.name, Buffer.from(sealed, 'base64')) : null;
+      const text = decision.allowed ? open(recordSealedField(f), r.id, Buffer.from(sealed, 'base64')) : null;
       section[f.name] = text === null ? null : (JSON.parse(text) as FieldValue);
       noteField(f.name, decision.allowed && text === null ? damaged(f.category) : decision);
     }

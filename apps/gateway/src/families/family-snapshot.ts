@@ -7,6 +7,7 @@ import {
   FamilyEntity,
   FamilyMemberEntity,
   InvolvementEntity,
+  MEMBER_SEALED_FIELDS,
   ParentalAuthorityEntity,
   RecordEntity,
   RecordSubjectEntity,
@@ -233,7 +234,7 @@ export function subjectFactsOf(
   for (const member of members) {
     subjects.set(member.id, {
       memberId: member.id,
-      birthDate: openSealed(crypto, key, { rowKind: 'member', rowId: member.id, field: 'birthDate' }, member.birthDateCiphertext),
+      birthDate: openSealed(crypto, key, { field: MEMBER_SEALED_FIELDS.birthDate, rowId: member.id }, member.birthDateCiphertext),
       authorityHolders: new Set(authority.filter((a) => a.childMemberId === member.id).map((a) => a.adultMemberId)),
     });
   }

@@ -1,3 +1,4 @@
+import type { Activity } from '@kring/audit';
 import type { EntryDraft } from '../access-log/audit.service';
 import type { DecidedTarget } from './family-file.assembler';
 
@@ -24,7 +25,7 @@ interface Group {
  * about 21). The log is written on every read, so this runs on every read: one pass, one
  * Map, a string key.
  */
-export function readEntries(activity: string, purpose: string | null, familyId: string, decided: readonly DecidedTarget[]): EntryDraft[] {
+export function readEntries(activity: Activity, purpose: string | null, familyId: string, decided: readonly DecidedTarget[]): EntryDraft[] {
   const groups = new Map<string, Group>();
   for (const d of decided) {
     const { decision } = d;

@@ -1,4 +1,4 @@
-import { CryptoError, CryptoErrorCode, type DataKey, type FieldContext, type KringCrypto } from '@kring/crypto';
+import { CryptoError, CryptoErrorCode, type DataKey, type KringCrypto, type SealedPlace } from '@kring/crypto';
 
 /**
  * One stored value decrypted, or null when it fails its integrity check (changed, moved to
@@ -6,9 +6,9 @@ import { CryptoError, CryptoErrorCode, type DataKey, type FieldContext, type Kri
  * value does not stop the rest of the file. The caller withholds it as DATA_INTEGRITY and
  * logs that. Anything else (an unknown key version, a destroyed key) still throws.
  */
-export function openSealed(crypto: KringCrypto, key: DataKey, context: Omit<FieldContext, 'keyOwner' | 'dataKeyVersion'>, sealed: Uint8Array): string | null {
+export function openSealed(crypto: KringCrypto, key: DataKey, place: SealedPlace, sealed: Uint8Array): string | null {
   try {
-    return crypto.cipher.decrypt(key, context, sealed);
+    return crypto.cipher.decrypt(key, place, sealed);
   } catch (error) {
     if (error instanceof CryptoError && error.code === CryptoErrorCode.DECRYPTION_FAILED) return null;
     throw error;

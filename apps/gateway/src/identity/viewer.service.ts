@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KringCrypto } from '@kring/crypto';
-import { FamilyEntity, FamilyMemberEntity, unwrapFamilyKey } from '@kring/family-file';
+import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
 import { ViewerKind, type Viewer } from './viewer.model';
 
@@ -36,7 +36,7 @@ export class ViewerService {
     const member = await manager.findOneByOrFail(FamilyMemberEntity, { id: principal.memberId });
     const family = await manager.findOneByOrFail(FamilyEntity, { id: member.familyId });
     const key = unwrapFamilyKey(this.crypto, family);
-    const name = this.crypto.cipher.decrypt(key, { rowKind: 'member', rowId: member.id, field: 'name' }, member.nameCiphertext);
+    const name = this.crypto.cipher.decrypt(key, { field: MEMBER_SEALED_FIELDS.name, rowId: member.id }, member.nameCiphertext);
     return { kind: ViewerKind.FAMILY_MEMBER, professional: null, member: { id: member.id, familyId: member.familyId, name } };
   }
 }

@@ -1,18 +1,14 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
+import { ACTIVITIES, BASES, DECISIONS } from '@kring/audit/vocabulary';
 import type { Organisation } from '../../api/types';
 import * as common from '../../i18n/common';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, PrimaryActionButton, SecondaryActionButton, Select, Textbox } from '../../ui';
-import { BASES, type FilterField, type LogFilterParams } from './log-filter';
+import type { FilterField, LogFilterParams } from './log-filter';
 
 const ID_HELP = 'officer-filter-id-help';
 
 export type FieldErrors = Partial<Record<FilterField, string>>;
-
-/** The activity codes the log knows: the same list as their labels in common.ts. */
-const ACTIVITIES = Object.keys(common.nl)
-  .filter((k) => k.startsWith('activity.'))
-  .map((k) => k.slice('activity.'.length));
 
 interface Props {
   readonly draft: LogFilterParams;
@@ -112,10 +108,7 @@ export function FilterForm({ draft, onChange, onApply, onClear, errors, organisa
         )}
         {select(
           'decision',
-          [
-            { value: 'ALLOWED', label: t('decision.ALLOWED') },
-            { value: 'DENIED', label: t('decision.DENIED') },
-          ],
+          DECISIONS.map((code) => ({ value: code, label: t(`decision.${code}`) })),
           t('officer.filter.anyDecision'),
         )}
         {select(
@@ -125,7 +118,7 @@ export function FilterForm({ draft, onChange, onApply, onClear, errors, organisa
         )}
         {select(
           'activity',
-          ACTIVITIES.map((code) => ({ value: code, label: label(`activity.${code}`, code) })),
+          ACTIVITIES.map((code) => ({ value: code, label: t(`activity.${code}`) })),
           t('officer.filter.anyActivity'),
         )}
         {select(

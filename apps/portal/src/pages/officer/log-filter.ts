@@ -1,3 +1,4 @@
+import { DECISIONS, isOneOf, type Decision } from '@kring/audit/vocabulary';
 import type { AccessLogFilter } from '../../api/types';
 
 /**
@@ -11,7 +12,7 @@ export interface LogFilterParams {
   readonly professionalId: string;
   readonly organisationId: string;
   readonly purpose: string;
-  readonly decision: '' | 'ALLOWED' | 'DENIED';
+  readonly decision: '' | Decision;
   readonly basis: string;
   readonly activity: string;
   readonly breakGlass: '' | 'true' | 'false';
@@ -39,8 +40,6 @@ export const EMPTY_FILTER: LogFilterParams = {
   to: '',
 };
 
-export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT'] as const;
-
 /** Reads the filter from the query string; values of the wrong kind count as "any". */
 export function filterFromQuery(query: URLSearchParams): LogFilterParams {
   const text = (name: FilterField) => (query.get(name) ?? '').trim();
@@ -52,7 +51,7 @@ export function filterFromQuery(query: URLSearchParams): LogFilterParams {
     professionalId: text('professionalId'),
     organisationId: text('organisationId'),
     purpose: text('purpose'),
-    decision: decision === 'ALLOWED' || decision === 'DENIED' ? decision : '',
+    decision: isOneOf(DECISIONS, decision) ? decision : '',
     basis: text('basis'),
     activity: text('activity'),
     breakGlass: breakGlass === 'true' || breakGlass === 'false' ? breakGlass : '',

@@ -1,0 +1,48 @@
+/**
+ * The words the access log is written in: every value Kring writes in an entry's activity,
+ * target kind, basis, actor kind and decision. Plain data, no imports: the portal imports
+ * this file (as `@kring/audit/vocabulary`) for its filters and labels, without pulling in
+ * the log's node code. A new activity is added here first; the writer's types then
+ * accept it, and the portal's filter offers it.
+ */
+
+/** What happened: a read, a change to the file or its consents, or an operation on the log or the keys. */
+export const ACTIVITIES = [
+  'READ_FAMILY_FILE',
+  'READ_OWN_FILE',
+  'READ_CONSENTS',
+  'GRANT_CONSENT',
+  'SIGN_CONSENT',
+  'REVOKE_CONSENT',
+  'ADD_RECORD',
+  'REGISTER_FAMILY',
+  'REGISTER_INVOLVEMENT',
+  'END_INVOLVEMENT',
+  'BREAK_GLASS_OPENED',
+  'BREAK_GLASS_REVIEWED',
+  'EXPORT_ACCESS_LOG',
+  'ROTATE_KEY_ENCRYPTION_KEY',
+  'ERASE_FAMILY',
+] as const;
+export type Activity = (typeof ACTIVITIES)[number];
+
+/** What an entry is about; its ids are in the entry's target ids. */
+export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** Why an allowed access or change was lawful (DESIGN.md §4); a refusal has none. */
+export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** Who acted. Professionals are named by id (their name is for privacy officers only); citizens by member id. */
+export const ACTOR_KINDS = ['PROFESSIONAL', 'CITIZEN', 'SYSTEM'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** Whether the decision let the data through. */
+export const DECISIONS = ['ALLOWED', 'DENIED'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Whether a stored or typed-in value is one of the words of a list (a filter's input, a stored row). */
+export function isOneOf<Word extends string>(words: readonly Word[], value: string): value is Word {
+  return (words as readonly string[]).includes(value);
+}

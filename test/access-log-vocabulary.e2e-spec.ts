@@ -1,0 +1,122 @@
+import pg from 'pg';
+import request from 'supertest';
+import { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, TARGET_KINDS } from '@kring/audit';
+import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { startTestGateway, type TestGateway } from './support/test-gateway';
+
+const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { id } }`;
+
+/** Today plus some months, as the ISO instant a consent's validity takes. */
+function monthsAhead(months: number): string {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.toISOString();
+}
+
+/**
+ * The access log's vocabulary (libs/audit/src/access-log-vocabulary.ts) is the whole of what
+ * the gateway writes: after the demo world and a request of every kind a person can make,
+ * every activity, target kind, basis, actor kind and decision the database holds is a word
+ * of it, and every activity a request writes is there.
+ */
+describe('the access-log vocabulary covers what the gateway writes', () => {
+  let sut: TestGateway;
+  let database: pg.Client;
+
+  const call = async <T = Record<string, unknown>>(persona: string | (() => Promise<string>), query: string, variables: Record<string, unknown> = {}) => {
+    const token = typeof persona === 'string' ? await sut.tokenFor(persona) : await persona();
+    const answer = await sut.graphql<T>(query, { token, variables });
+    return answer;
+  };
+  const ok = async <T = Record<string, unknown>>(persona: string | (() => Promise<string>), query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const answer = await call<T>(persona, query, variables);
+    expect(answer.errors).toBeUndefined();
+    return answer.data as T;
+  };
+  const distinct = async (column: string): Promise<(string | null)[]> =>
+    (await database.query<{ value: string | null }>(`SELECT DISTINCT ${column} AS value FROM access_log_entry ORDER BY 1`)).rows.map((r) => r.value);
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'access_log_vocabulary' });
+    database = new pg.Client({ connectionString: sut.database.url });
+    await database.connect();
+
+    // Reads: allowed, redacted and refused; a member's own view; the consents.
+    for (const persona of ['jeugdhulp', 'wmo', 'schuldhulp', 'participatie']) await call(persona, READ, { id: DEMO_FAMILY_ID, purpose: 'CASE_COORDINATION' });
+    await call('veiligthuis', READ, { id: DEMO_FAMILY_ID, purpose: 'CHILD_PROTECTION' });
+    await call('wmo', READ, { id: DEMO_FAMILY_ID, purpose: 'NO_SUCH_PURPOSE' });
+    await call('marieke', `{ myFamily { id } }`);
+    await call('schuldhulp', `{ consents(familyId: "${DEMO_FAMILY_ID}") { id } }`);
+
+    // Changes: a family registered, an organisation involved, a record, a consent granted, co-signed and revoked.
+    const registered = await ok<{ registerFamily: { id: string; memberIds: [string, string] } }>('jeugdhulp', `mutation($input: RegisterFamilyInput!) { registerFamily(input: $input) { id memberIds } }`, {
+      input: {
+        members: [
+          { name: 'Ouder', birthDate: '1985-05-05', bsn: '111222333', relation: 'PARENT' },
+          { name: 'Kind', birthDate: `${new Date().getUTCFullYear() - 14}-01-15`, bsn: '123456782', relation: 'CHILD' },
+        ],
+        authority: [{ adult: 0, child: 1 }],
+      },
+    });
+    const familyId = registered.registerFamily.id;
+    const [parent, child] = registered.registerFamily.memberIds;
+    const asMember = (memberId: string) => () => sut.issuer.sign({ kind: 'citizen', memberId });
+    for (const organisationId of [O.schuldhulp, O.veiligThuis]) {
+      await ok('jeugdhulp', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, { input: { familyId, organisationId, startsOn: '2026-01-01' } });
+    }
+    await ok('jeugdhulp', `mutation($input: AddRecordInput!) { addRecord(input: $input) { id } }`, {
+      input: { familyId, subjectMemberIds: [child], careTrajectory: { provider: 'Jeugdhulp, weerbaarheidstraining' } },
+    });
+    const granted = await ok<{ grantConsent: { id: string } }>(asMember(parent), `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+      input: { subjectMemberId: child, categories: ['CARE_TRAJECTORY'], purposes: ['CASE_COORDINATION'], recipientOrganisationId: O.schuldhulp, validUntil: monthsAhead(6) },
+    });
+    await ok(asMember(child), `mutation($id: ID!) { signConsent(id: $id) { status } }`, { id: granted.grantConsent.id });
+    await call('schuldhulp', READ, { id: familyId, purpose: 'CASE_COORDINATION' });
+    await call('veiligthuis', READ, { id: familyId, purpose: 'CHILD_PROTECTION' });
+    await ok(asMember(child), `mutation($id: ID!) { revokeConsent(id: $id, reason: "Liever niet meer") { status } }`, { id: granted.grantConsent.id });
+    const families = await ok<{ families: { edges: { node: { id: string; involvementId: string } }[] } }>('schuldhulp', `{ families(first: 50) { edges { node { id involvementId } } } }`);
+    const involvementId = families.families.edges.find((e) => e.node.id === familyId)?.node.involvementId;
+    await ok('schuldhulp', `mutation($id: ID!) { endInvolvement(id: $id) { endsOn } }`, { id: involvementId });
+
+    // Emergency access, its review, an export of the log, and an erasure.
+    const opened = await ok<{ breakGlass: { id: string } }>('wmo', `mutation($input: BreakGlassInput!) { breakGlass(input: $input) { id } }`, {
+      input: { familyId: DEMO_FAMILY_ID, justification: 'Daan belde in paniek: er wordt thuis geslagen en moeder neemt niet op.' },
+    });
+    await call('wmo', READ, { id: DEMO_FAMILY_ID, purpose: 'CHILD_PROTECTION' });
+    await ok('fg-gemeente', `mutation($id: ID!) { reviewBreakGlass(id: $id, verdict: JUSTIFIED, note: "Terecht: dezelfde dag opgepakt.") { id } }`, { id: opened.breakGlass.id });
+    const exported = await request(sut.app.getHttpServer()).get('/access-log/export?format=csv').set('authorization', `Bearer ${await sut.tokenFor('keten-fg')}`);
+    expect(exported.status).toBe(200);
+    await ok('keten-fg', `mutation($id: ID!, $reason: String!) { eraseFamily(id: $id, reason: $reason) { familyId } }`, {
+      id: familyId,
+      reason: 'Verzoek AVG-2026-0117, art. 17 lid 1 sub b',
+    });
+  });
+  afterAll(async () => {
+    await database.end();
+    await sut.close();
+  });
+
+  it.each([
+    ['activity', ACTIVITIES],
+    ['target_kind', TARGET_KINDS],
+    ['basis', BASES],
+    ['actor_kind', ACTOR_KINDS],
+    ['decision', DECISIONS],
+  ] as const)('every %s in the database is a word of the vocabulary', async (column, words) => {
+    const stored = await distinct(column);
+
+    expect(stored.filter((value) => value !== null && !(words as readonly string[]).includes(value))).toEqual([]);
+  });
+
+  it('every activity a request can write was written: the vocabulary has no word nobody writes (key rotation is written by its command, not a request)', async () => {
+    const written = await distinct('activity');
+
+    expect(written).toEqual([...ACTIVITIES].filter((a) => a !== 'ROTATE_KEY_ENCRYPTION_KEY').sort());
+  });
+
+  it('every target kind, basis and decision was written too', async () => {
+    expect((await distinct('target_kind')).filter((v) => v !== null)).toEqual([...TARGET_KINDS].sort());
+    expect((await distinct('basis')).filter((v) => v !== null)).toEqual([...BASES].sort());
+    expect(await distinct('decision')).toEqual([...DECISIONS].sort());
+  });
+});
