@@ -5,3 +5,11 @@ export { CapacityBand, capacityBand, signaturesSuffice, isRequiredSigner } from 
 export type { SubjectFacts } from './consent-capacity';
 export { ConsentStatus, consentShortfall, consentStatus } from './consent-state';
 export type { ConsentFacts, ConsentShortfall } from './consent-state';
+export { capacityRefusal, signatureCapacityOf } from './consent-decider';
+export type { CapacityRefusal, NewSignature } from './consent-decider';
+export { checkConsentTerms, grantConsent, latestValidUntil, MAX_VALIDITY_MONTHS, VALID_FROM_TOLERANCE_MS } from './grant-consent';
+export type { ConsentTerms, ConsentTermsRefusal, GrantConsentDecision, GrantConsentFacts, GrantConsentRefusal, GrantedConsent } from './grant-consent';
+export { awaitingSignatureFrom, signConsent } from './sign-consent';
+export type { SignConsentDecision, SignConsentRefusal } from './sign-consent';
+export { checkRevocationReason, revokeConsent, REVOCATION_REASON_MAX } from './revoke-consent';
+export type { ConsentRevocation, RevokeConsentDecision, RevokeConsentRefusal } from './revoke-consent';
