@@ -5,6 +5,8 @@ export { FamilyErasureEntity } from './family-erasure.entity';
 export { FamilyMemberEntity } from './family-member.entity';
 export { ParentalAuthorityEntity } from './parental-authority.entity';
 export { InvolvementEntity } from './involvement.entity';
+export { involvedOnSql, isInvolvedOn } from './involved-on';
+export type { InvolvementDates } from './involved-on';
 export { RecordEntity } from './record.entity';
 export { RecordSubjectEntity } from './record-subject.entity';
 export { SECTION_TYPES, findSectionType } from './sections/section-types';

@@ -6,6 +6,7 @@ import {
   BreakGlassGrantEntity,
   FamilyEntity,
   FamilyMemberEntity,
+  involvedOnSql,
   InvolvementEntity,
   ParentalAuthorityEntity,
   RecordEntity,
@@ -92,7 +93,7 @@ const ORGANISATION_FAMILY_ROWS: NamedStatement = {
   text: `WITH verdict AS MATERIALIZED (
     SELECT EXISTS (SELECT 1 FROM family f WHERE f.id = $1 AND f.erased_at IS NULL) AS family_exists,
            EXISTS (SELECT 1 FROM involvement i WHERE i.organisation_id = $4 AND i.family_id = $1
-                     AND i.starts_on <= $5::date AND (i.ends_on IS NULL OR i.ends_on > $5::date)) AS involved
+                     AND ${involvedOnSql('i', '$5::date')}) AS involved
   )
   SELECT (SELECT family_exists FROM verdict) AS family_exists, (SELECT involved FROM verdict) AS involved,${familyRowsText(' AND (SELECT involved AND family_exists FROM verdict)')}`,
 };
