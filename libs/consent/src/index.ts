@@ -13,3 +13,4 @@ export { awaitingSignatureFrom, signConsent } from './sign-consent';
 export type { SignConsentDecision, SignConsentRefusal } from './sign-consent';
 export { checkRevocationReason, revokeConsent, REVOCATION_REASON_MAX } from './revoke-consent';
 export type { ConsentRevocation, RevokeConsentDecision, RevokeConsentRefusal } from './revoke-consent';
+export { loadSubjectFacts, subjectFactsOf } from './subject-facts.loader';

@@ -17,3 +17,4 @@ export type { NewFamily, NewMember, NewInvolvement, NewRecord } from './family-f
 export { validateSectionValues, isIsoDate } from './sections/section-values';
 export type { FieldValue, FieldProblem } from './sections/section-values';
 export { BreakGlassGrantEntity } from './break-glass-grant.entity';
+export { isInvolvedToday, memberIdsOf } from './family-facts.loader';

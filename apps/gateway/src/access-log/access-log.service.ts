@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AccessLogEntryEntity } from '@kring/audit';
-import { dutchDate } from '@kring/consent';
+import { dutchDate, loadSubjectFacts } from '@kring/consent';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type Principal } from '@kring/identity';
 import { DenyReason, membersInReach } from '@kring/policy';
 import { isUuid } from '../common/ids';
@@ -10,7 +10,6 @@ import { badInput, forbidden } from '../common/kring-error';
 import type { Organisation } from '../viewer/viewer.model';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { type AccessLogConnection, type AccessLogDay, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
-import { loadFamilySubjects } from '../families/family-subjects';
 
 const MAX_PAGE = 200;
 const DAY_MS = 24 * 3600 * 1000;
@@ -86,7 +85,7 @@ export class AccessLogService {
 
   private async scopeOf(principal: Principal): Promise<Scope> {
     if (principal.kind === 'citizen') {
-      const { subjects } = await loadFamilySubjects(this.runtime.dataSource.manager, this.runtime.crypto, principal.familyId);
+      const { subjects } = await loadSubjectFacts(this.runtime.dataSource.manager, this.runtime.crypto, principal.familyId);
       const reach = membersInReach(principal.memberId, subjects.values(), dutchDate(this.runtime.clock.now()));
       return { kind: 'member', familyId: principal.familyId, reach: [...reach], callerId: principal.memberId };
     }

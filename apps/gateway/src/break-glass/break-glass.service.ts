@@ -4,12 +4,11 @@ import { In, type EntityManager } from 'typeorm';
 import { dutchDate } from '@kring/consent';
 import type { DataKey } from '@kring/crypto';
 import { BREAK_GLASS_PURPOSE, breakGlassState, isReviewOverdue, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, openBreakGlass, overdueIfOpenedBy, reviewBreakGlass, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
-import { BreakGlassGrantEntity, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
+import { BreakGlassGrantEntity, FamilyEntity, isInvolvedToday, loadFamilyKey, memberIdsOf, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, forbidden, notFound, type KringError } from '../common/kring-error';
-import { memberIdsOf, requireInvolvedToday } from '../families/family-subjects';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
 
@@ -32,7 +31,7 @@ export class BreakGlassService {
     const { grant } = decision;
     if (!isUuid(input.familyId)) throw notFound('family');
     return this.runtime.dataSource.transaction(async (manager) => {
-      await requireInvolvedToday(manager, principal.organisationId, input.familyId, dutchDate(openedAt));
+      if (!(await isInvolvedToday(manager, principal.organisationId, input.familyId, dutchDate(openedAt)))) throw notFound('family');
       const id = randomUUID();
       const key = await loadFamilyKey(manager, this.runtime.crypto, input.familyId);
       await manager.insert(BreakGlassGrantEntity, {

@@ -13,6 +13,7 @@ import {
   ConsentStatus,
   dutchDate,
   grantConsent,
+  loadSubjectFacts,
   MAX_VALIDITY_MONTHS,
   revokeConsent,
   signConsent,
@@ -21,12 +22,12 @@ import {
   type SubjectFacts,
 } from '@kring/consent';
 import type { DataKey } from '@kring/crypto';
+import { isInvolvedToday } from '@kring/family-file';
 import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@kring/identity';
 import { membersInReach } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
-import { loadFamilySubjects, requireInvolvedToday } from '../families/family-subjects';
 import { KRING_RUNTIME, type KringRuntime } from '../runtime/kring-runtime';
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
@@ -137,7 +138,7 @@ export class ConsentService {
         const reach = membersInReach(principal.memberId, subjects.values(), today);
         consents = (await manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((c) => reach.has(c.subjectMemberId));
       } else {
-        await requireInvolvedToday(manager, principal.organisationId, familyId, today);
+        if (!(await isInvolvedToday(manager, principal.organisationId, familyId, today))) throw notFound('family');
         subjects = await this.subjectsOf(manager, familyId);
         consents = await manager
           .getRepository(ConsentEntity)
@@ -181,7 +182,7 @@ export class ConsentService {
   }
 
   private subjectsAndKey(manager: EntityManager, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
-    return loadFamilySubjects(manager, this.runtime.crypto, familyId);
+    return loadSubjectFacts(manager, this.runtime.crypto, familyId);
   }
 
   private async facts(manager: EntityManager, consent: ConsentEntity) {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { chainKeyOf, type KnownChainHead } from '@kring/audit';
-import { ConsentEntity, ConsentSignatureEntity, type SubjectFacts } from '@kring/consent';
+import { ConsentEntity, ConsentSignatureEntity, subjectFactsOf, type SubjectFacts } from '@kring/consent';
 import type { DataKey, KringCrypto } from '@kring/crypto';
 import {
   BreakGlassGrantEntity,
@@ -16,7 +16,6 @@ import {
 import { OrganisationEntity } from '@kring/identity';
 import type { ConsentGrant, FamilyFacts } from '@kring/policy';
 import { namedQuery, type NamedStatement } from '../common/named-query';
-import { openSealed } from './sealed-value';
 
 /** Everything stored about one family, loaded in a fixed number of queries whatever its size. */
 export interface FamilySnapshot extends FamilyRows {
@@ -218,27 +217,6 @@ export function familySnapshot(crypto: KringCrypto, rows: FamilyRows): FamilySna
       breakGlassGrants: grants.map((g) => ({ id: g.id, professionalId: g.professionalId, purpose: g.purpose, categories: g.categories, expiresAt: g.expiresAt })),
     },
   };
-}
-
-/**
- * What the capacity and reach rules need of each member: birth date (decrypted for the
- * decision only; null when it fails its integrity check) and who holds authority.
- */
-export function subjectFactsOf(
-  crypto: KringCrypto,
-  key: DataKey,
-  members: readonly Pick<FamilyMemberEntity, 'id' | 'birthDateCiphertext'>[],
-  authority: readonly ParentalAuthorityEntity[],
-): Map<string, SubjectFacts> {
-  const subjects = new Map<string, SubjectFacts>();
-  for (const member of members) {
-    subjects.set(member.id, {
-      memberId: member.id,
-      birthDate: openSealed(crypto, key, { rowKind: 'member', rowId: member.id, field: 'birthDate' }, member.birthDateCiphertext),
-      authorityHolders: new Set(authority.filter((a) => a.childMemberId === member.id).map((a) => a.adultMemberId)),
-    });
-  }
-  return subjects;
 }
 
 /** The members whose birth date was read for a decision and failed its integrity check. */
