@@ -18,3 +18,5 @@ export { validateSectionValues, isIsoDate } from './sections/section-values';
 export type { FieldValue, FieldProblem } from './sections/section-values';
 export { BreakGlassGrantEntity } from './break-glass-grant.entity';
 export { isInvolvedToday, memberIdsOf } from './family-facts.loader';
+export { eraseFamily, ERASURE_REASON_LENGTH } from './erase-family';
+export type { EraseFamilyDecision, EraseFamilyRefusal, ErasureFacts, FamilyEraser } from './erase-family';
