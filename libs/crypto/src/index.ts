@@ -13,3 +13,4 @@ export { BlindIndex, isValidBsn, normaliseBsn } from './blind-index';
 export { resolveKeyMaterial } from './key-material';
 export type { KeyMaterial } from './key-material';
 export { KringCrypto } from './crypto.service';
+export { openSealed } from './open-sealed';

@@ -3,7 +3,8 @@ import { OrganisationEntity, ProfessionalEntity } from '@kring/identity';
 import { FamilyEntity } from './family.entity';
 
 /**
- * An organisation works with a family from `startsOn` until `endsOn` (inclusive; open when null).
+ * An organisation works with a family from `startsOn` up to the day before `endsOn` (open when
+ * null): the rule is `isInvolvedOn` in involved-on.ts.
  * The dates stay in plaintext: the access rule needs them before anything is decrypted.
  */
 @Entity({ name: 'involvement' })

@@ -1,5 +1,5 @@
 import { consentShortfall, type ConsentFacts, type ConsentShortfall, type SubjectFacts } from '@kring/consent';
-import type { DataCategory } from '@kring/family-file';
+import { isInvolvedOn, type DataCategory } from '@kring/family-file';
 import type { Domain } from '@kring/identity';
 import { DenyReason, type AccessBasis, type AccessDecision } from './access-decision';
 import type { Purpose } from './purpose';
@@ -94,9 +94,9 @@ export function decideFieldAccess(question: AccessQuestion): AccessDecision {
   return deny(consent.reason);
 }
 
-/** Involved today: started on or before today, and not yet at its end date. */
+/** Whether the organisation has an involvement with the family that runs today (`isInvolvedOn`). */
 export function isInvolved(family: Pick<FamilyFacts, 'involvements'>, organisationId: string, today: string): boolean {
-  return family.involvements.some((i) => i.organisationId === organisationId && i.startsOn <= today && (i.endsOn === null || today < i.endsOn));
+  return family.involvements.some((i) => i.organisationId === organisationId && isInvolvedOn(i, today));
 }
 
 /** When consent cannot be the basis, the reason of the first subject (in the field's order) who lacks one. */

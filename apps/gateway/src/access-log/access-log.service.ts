@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AccessLogEntryEntity } from '@kring/audit';
 import { Clock } from '@kring/config';
-import { dutchDate } from '@kring/consent';
+import { dutchDate, loadSubjectFacts } from '@kring/consent';
 import { KringCrypto } from '@kring/crypto';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
 import { ACCESS_LOG_ENTRY_COLUMNS, actorOf, DenyReason, membersInReach, permissionsFor, permittedWhere, type KringAbility } from '@kring/policy';
@@ -10,7 +10,6 @@ import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, forbidden } from '../common/kring-error';
 import type { Organisation } from '../directory/organisation.model';
-import { loadFamilySubjects } from '../families/family-subjects';
 import { type AccessLogConnection, type AccessLogDay, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
 
 const MAX_PAGE = 200;
@@ -93,7 +92,7 @@ export class AccessLogService {
 
   private async scopeOf(principal: Principal): Promise<Scope> {
     if (principal.kind === 'citizen') {
-      const { subjects } = await loadFamilySubjects(this.dataSource.manager, this.crypto, principal.familyId);
+      const { subjects } = await loadSubjectFacts(this.dataSource.manager, this.crypto, principal.familyId);
       const reach = [...membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()))];
       return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId };
     }

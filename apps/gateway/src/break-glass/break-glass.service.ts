@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
 import { type DataKey, KringCrypto, type SealedField } from '@kring/crypto';
-import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, DataCategory, FamilyEntity, loadFamilyKey, unwrapFamilyKey } from '@kring/family-file';
+import { BREAK_GLASS_PURPOSE, breakGlassState, isReviewOverdue, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, openBreakGlass, overdueIfOpenedBy, reviewBreakGlass, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal, type ReviewStanding } from '@kring/break-glass';
+import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, FamilyEntity, isInvolvedToday, loadFamilyKey, memberIdsOf, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, forbidden, notFound } from '../common/kring-error';
-import { memberIdsOf, requireInvolvedToday } from '../families/family-subjects';
+import { badInput, forbidden, notFound, type KringError } from '../common/kring-error';
 import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
-
-const PURPOSE = 'CHILD_PROTECTION';
-const ALLOWED_CATEGORIES: readonly DataCategory[] = [DataCategory.CONTACT, DataCategory.HOUSEHOLD, DataCategory.SAFETY];
-const MIN_JUSTIFICATION = 30;
-const MAX_MINUTES = 240;
-const OVERDUE_AFTER_MS = 72 * 3600 * 1000;
 
 /** Emergency access (DESIGN.md §3): opened by a professional, used through the access rule, reviewed by a privacy officer. */
 @Injectable()
@@ -35,17 +29,13 @@ export class BreakGlassService {
   }
 
   async open(principal: ProfessionalPrincipal, input: BreakGlassInput, traceId: string): Promise<BreakGlassGrant> {
-    const justification = input.justification.trim();
-    if (justification.length < MIN_JUSTIFICATION) throw badInput('justification', `must explain in at least ${MIN_JUSTIFICATION} characters why you fear for a child's safety and cannot ask`);
-    if (justification.length > 4000) throw badInput('justification', 'must be at most 4000 characters');
-    if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > MAX_MINUTES) throw badInput('durationMinutes', `must be between 1 and ${MAX_MINUTES}`);
-    const categories = [...new Set(input.categories ?? ALLOWED_CATEGORIES)];
-    if (categories.length === 0 || !categories.every((c) => ALLOWED_CATEGORIES.includes(c))) throw badInput('categories', 'must be CONTACT, HOUSEHOLD and/or SAFETY');
-    if (this.catalogue.find(PURPOSE)?.domains.includes(principal.domain) !== true) throw forbidden(`Organisations of domain ${principal.domain} may not use purpose ${PURPOSE}.`);
-    if (!isUuid(input.familyId)) throw notFound('family');
     const openedAt = this.clock.now();
+    const decision = openBreakGlass(input, { domain: principal.domain, purposeDomains: this.catalogue.find(BREAK_GLASS_PURPOSE)?.domains ?? null }, openedAt);
+    if (!decision.ok) throw openRefused(decision.refusal, principal);
+    const { grant } = decision;
+    if (!isUuid(input.familyId)) throw notFound('family');
     return this.dataSource.transaction(async (manager) => {
-      await requireInvolvedToday(manager, principal.organisationId, input.familyId, dutchDate(openedAt));
+      if (!(await isInvolvedToday(manager, principal.organisationId, input.familyId, dutchDate(openedAt)))) throw notFound('family');
       const id = randomUUID();
       const key = await loadFamilyKey(manager, this.crypto, input.familyId);
       await manager.insert(BreakGlassGrantEntity, {
@@ -53,11 +43,11 @@ export class BreakGlassService {
         familyId: input.familyId,
         professionalId: principal.professionalId,
         organisationId: principal.organisationId,
-        justificationCiphertext: this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.justification, rowId: id }, justification),
-        purpose: PURPOSE,
-        categories,
+        justificationCiphertext: this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.justification, rowId: id }, grant.justification),
+        purpose: grant.purpose,
+        categories: [...grant.categories],
         openedAt,
-        expiresAt: new Date(openedAt.getTime() + input.durationMinutes * 60_000),
+        expiresAt: grant.expiresAt,
         reviewVerdict: null,
         reviewNoteCiphertext: null,
         reviewedByProfessionalId: null,
@@ -65,35 +55,30 @@ export class BreakGlassService {
       });
       const members = await memberIdsOf(manager, input.familyId);
       await this.audit.record(manager, { principal, traceId, at: openedAt }, [
-        { ...changeEntry({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetIds: [id], fields: categories, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), purpose: PURPOSE, breakGlass: true },
+        { ...changeEntry({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetIds: [id], fields: [...grant.categories], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), purpose: grant.purpose, breakGlass: true },
       ]);
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });
   }
 
   async review(principal: ProfessionalPrincipal, id: string, verdict: BreakGlassVerdict, note: string, traceId: string): Promise<BreakGlassGrant> {
-    const text = note.trim();
-    if (text.length === 0 || text.length > 2000) throw badInput('note', 'must be 1 to 2000 characters');
-    if (!isUuid(id)) throw notFound('break-glass grant');
     const at = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const grant = await manager.findOne(BreakGlassGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (grant === null) throw notFound('break-glass grant');
-      // The permission table decides: out of the officer's scope answers like a grant that does
-      // not exist; their own grant is refused with the table's reason (four eyes).
-      const rule = permissionsFor(actorOf(principal)).relevantRuleFor('review', about('BreakGlassGrant', { organisationId: grant.organisationId, professionalId: grant.professionalId, involvedOrganisationIds: [] }));
-      if (rule?.inverted === true) throw forbidden(rule.reason ?? 'You may not review this emergency access.');
-      if (rule === null) throw notFound('break-glass grant');
-      if (grant.reviewVerdict !== null) throw badInput('id', 'names a grant that has been reviewed already');
-      const key = await loadFamilyKey(manager, this.crypto, grant.familyId);
+      const grant = isUuid(id) ? await manager.findOne(BreakGlassGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const decision = reviewBreakGlass({ professionalId: principal.professionalId, standing: grant === null ? 'NOT_OVERSEEN' : reviewStanding(principal, grant) }, grant, verdict, note, at);
+      if (!decision.ok) throw reviewRefused(decision.refusal);
+      const { review } = decision;
+      // reviewBreakGlass refuses a missing grant, so here there is one.
+      const { familyId, organisationId } = grant as BreakGlassGrantEntity;
+      const key = await loadFamilyKey(manager, this.crypto, familyId);
       await manager.update(BreakGlassGrantEntity, { id }, {
-        reviewVerdict: verdict,
-        reviewNoteCiphertext: this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.reviewNote, rowId: id }, text),
-        reviewedByProfessionalId: principal.professionalId,
-        reviewedAt: at,
+        reviewVerdict: review.verdict,
+        reviewNoteCiphertext: this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.reviewNote, rowId: id }, review.note),
+        reviewedByProfessionalId: review.reviewedByProfessionalId,
+        reviewedAt: review.reviewedAt,
       });
       await this.audit.record(manager, { principal, traceId, at }, [
-        { ...changeEntry({ activity: 'BREAK_GLASS_REVIEWED', familyId: grant.familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetIds: [id], fields: [verdict], sourceOrganisationId: grant.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), breakGlass: true },
+        { ...changeEntry({ activity: 'BREAK_GLASS_REVIEWED', familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetIds: [id], fields: [verdict], sourceOrganisationId: organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), breakGlass: true },
       ]);
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });
@@ -113,7 +98,7 @@ export class BreakGlassService {
       return `:${name}`;
     });
     query.where(permitted, scope);
-    const overdueBefore = new Date(now.getTime() - OVERDUE_AFTER_MS);
+    const overdueBefore = overdueIfOpenedBy(now);
     switch (status) {
       case null:
         break;
@@ -164,7 +149,7 @@ export class BreakGlassService {
         const key = await keyOf(g.familyId);
         return key === null ? null : this.crypto.cipher.decrypt(key, { field, rowId: g.id }, sealed);
       };
-      const overdue = g.reviewVerdict === null && now.getTime() - g.openedAt.getTime() >= OVERDUE_AFTER_MS;
+      const overdue = isReviewOverdue(g, now);
       result.push({
         id: g.id,
         familyId: g.familyId,
@@ -176,14 +161,7 @@ export class BreakGlassService {
         categories: g.categories,
         openedAt: g.openedAt,
         expiresAt: g.expiresAt,
-        status:
-          g.reviewVerdict !== null
-            ? BreakGlassStatus.REVIEWED
-            : overdue
-              ? BreakGlassStatus.OVERDUE
-              : g.expiresAt.getTime() > now.getTime()
-                ? BreakGlassStatus.ACTIVE
-                : BreakGlassStatus.AWAITING_REVIEW,
+        status: BreakGlassStatus[breakGlassState(g, now)],
         overdue,
         review:
           g.reviewVerdict === null || g.reviewedAt === null
@@ -200,3 +178,40 @@ export class BreakGlassService {
   }
 }
 
+
+/** The refusals of opening emergency access, as the caller reads them. */
+function openRefused(refusal: OpenBreakGlassRefusal, principal: ProfessionalPrincipal): KringError {
+  switch (refusal.reason) {
+    case 'JUSTIFICATION_TOO_SHORT':
+      return badInput('justification', `must explain in at least ${JUSTIFICATION_LENGTH.min} characters why you fear for a child's safety and cannot ask`);
+    case 'JUSTIFICATION_TOO_LONG':
+      return badInput('justification', `must be at most ${JUSTIFICATION_LENGTH.max} characters`);
+    case 'DURATION_OUT_OF_RANGE':
+      return badInput('durationMinutes', `must be between 1 and ${MAX_DURATION_MINUTES}`);
+    case 'CATEGORY_NOT_ALLOWED':
+      return badInput('categories', 'must be CONTACT, HOUSEHOLD and/or SAFETY');
+    case 'PURPOSE_NOT_FOR_DOMAIN':
+      return forbidden(`Organisations of domain ${principal.domain} may not use purpose ${BREAK_GLASS_PURPOSE}.`);
+  }
+}
+
+/** The refusals of a review, as the caller reads them. */
+/** The permission table's word on this reviewer and this grant (docs/permissions.md): oversees it, their own, or not theirs. */
+function reviewStanding(principal: ProfessionalPrincipal, grant: BreakGlassGrantEntity): ReviewStanding {
+  const rule = permissionsFor(actorOf(principal)).relevantRuleFor('review', about('BreakGlassGrant', { organisationId: grant.organisationId, professionalId: grant.professionalId, involvedOrganisationIds: [] }));
+  if (rule === null) return 'NOT_OVERSEEN';
+  return rule.inverted ? 'OWN_GRANT' : 'OVERSEES';
+}
+
+function reviewRefused(refusal: ReviewBreakGlassRefusal): KringError {
+  switch (refusal.reason) {
+    case 'NOTE_LENGTH':
+      return badInput('note', 'must be 1 to 2000 characters');
+    case 'NOT_FOUND':
+      return notFound('break-glass grant');
+    case 'OWN_GRANT':
+      return forbidden('Nobody reviews their own emergency access.');
+    case 'ALREADY_REVIEWED':
+      return badInput('id', 'names a grant that has been reviewed already');
+  }
+}

@@ -4,33 +4,34 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS, type Activity } from '@kring/audit';
 import { Clock } from '@kring/config';
 import {
-  ageOn,
-  capacityBand,
+  awaitingSignatureFrom,
   CapacityBand,
+  checkConsentTerms,
+  checkRevocationReason,
   CONSENT_SEALED_FIELDS,
   ConsentEntity,
   ConsentSignatureEntity,
   consentStatus,
   ConsentStatus,
   dutchDate,
-  isRequiredSigner,
-  SignatureCapacity,
+  grantConsent,
+  loadSubjectFacts,
+  MAX_VALIDITY_MONTHS,
+  revokeConsent,
+  signConsent,
+  type CapacityRefusal,
+  type ConsentTermsRefusal,
   type SubjectFacts,
 } from '@kring/consent';
 import { type DataKey, KringCrypto } from '@kring/crypto';
+import { isInvolvedToday } from '@kring/family-file';
 import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@kring/identity';
 import { membersInReach, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
-import { loadFamilySubjects, requireInvolvedToday } from '../families/family-subjects';
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
-
-/** A consent is valid for at most twelve months unless renewed (DESIGN.md §3). */
-const MAX_VALIDITY_MONTHS = 12;
-/** Clock skew allowed between a client's "now" and ours for validFrom. */
-const VALID_FROM_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Granting, co-signing, revoking and listing consents, with the capacity rule deciding who may do each. */
 @Injectable()
@@ -52,37 +53,34 @@ export class ConsentService {
 
   async grant(principal: CitizenPrincipal, input: GrantConsentInput, traceId: string): Promise<Consent> {
     const now = this.clock.now();
-    const validFrom = input.validFrom ?? now;
-    this.validateGrant(input, validFrom, now);
+    if (!isUuid(input.subjectMemberId)) throw notFound('member');
+    const termsRefusal = checkConsentTerms(input, now, (code) => this.catalogue.find(code) !== undefined);
+    if (termsRefusal !== null) throw termsRefused(termsRefusal);
     return this.dataSource.transaction(async (manager) => {
       const subjects = await this.subjectsOf(manager, principal.familyId);
-      const subject = subjects.get(input.subjectMemberId);
-      if (subject === undefined) throw notFound('member');
-      requireCapacity(subject, principal.memberId, now, 'grant');
-      if (input.recipientOrganisationId) {
-        const organisation = isUuid(input.recipientOrganisationId) ? await manager.findOneBy(OrganisationEntity, { id: input.recipientOrganisationId }) : null;
-        if (organisation === null) throw badInput('recipientOrganisationId', 'is not a registered organisation');
+      const organisationId = input.recipientOrganisationId;
+      const recipientOrganisationRegistered = organisationId ? isUuid(organisationId) && (await manager.existsBy(OrganisationEntity, { id: organisationId })) : false;
+      const decision = grantConsent({ terms: input, grantorMemberId: principal.memberId, subject: subjects.get(input.subjectMemberId), recipientOrganisationRegistered, now });
+      if (!decision.ok) {
+        const { refusal } = decision;
+        if (refusal.reason === 'SUBJECT_NOT_FOUND') throw notFound('member');
+        if (refusal.reason === 'RECIPIENT_NOT_REGISTERED') throw badInput('recipientOrganisationId', 'is not a registered organisation');
+        throw capacityRefused(refusal, 'grant');
       }
+      const { consent, signature } = decision;
       const id = randomUUID();
       await manager.insert(ConsentEntity, {
         id,
         familyId: principal.familyId,
-        subjectMemberId: subject.memberId,
-        recipientOrganisationId: input.recipientOrganisationId ?? null,
-        recipientDomain: input.recipientDomain ?? null,
-        categories: [...new Set(input.categories)],
-        purposes: [...new Set(input.purposes)],
-        validFrom,
-        validUntil: input.validUntil,
-        grantedByMemberId: principal.memberId,
+        ...consent,
         collectionMethod: 'KRING_API',
         policyVersion: this.catalogue.version,
         revokedAt: null,
         revokedByMemberId: null,
         revocationReasonCiphertext: null,
       });
-      await manager.insert(ConsentSignatureEntity, { consentId: id, memberId: principal.memberId, capacity: capacityOf(subject, principal.memberId), signedAt: now });
-      await this.logChange(manager, principal, traceId, now, 'GRANT_CONSENT', { id, familyId: principal.familyId, subjectMemberId: subject.memberId, categories: input.categories });
+      await manager.insert(ConsentSignatureEntity, { consentId: id, ...signature });
+      await this.logChange(manager, principal, traceId, now, 'GRANT_CONSENT', { id, familyId: principal.familyId, subjectMemberId: consent.subjectMemberId, categories: input.categories });
       return this.present(manager, [id], subjects, now).then((list) => list[0] as Consent);
     });
   }
@@ -92,16 +90,14 @@ export class ConsentService {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const { consent, subjects, subject } = await this.ownConsent(manager, principal, consentId);
-      requireCapacity(subject, principal.memberId, now, 'sign');
-      const status = consentStatus(await this.facts(manager, consent), subject, now);
-      if (status === ConsentStatus.REVOKED || status === ConsentStatus.EXPIRED) throw badInput('id', `names a consent that is ${status.toLowerCase()}; grant a new one`);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ConsentSignatureEntity)
-        .values({ consentId: consent.id, memberId: principal.memberId, capacity: capacityOf(subject, principal.memberId), signedAt: now })
-        .orIgnore()
-        .execute();
+      const decision = signConsent(await this.facts(manager, consent), subject, principal.memberId, now);
+      if (!decision.ok) {
+        const { refusal } = decision;
+        if (refusal.reason === 'CONSENT_ENDED') throw badInput('id', `names a consent that is ${refusal.status.toLowerCase()}; grant a new one`);
+        throw capacityRefused(refusal, 'sign');
+      }
+      // A second signature by the same member is ignored, so two sign requests at once cannot fail or change the first date.
+      await manager.createQueryBuilder().insert().into(ConsentSignatureEntity).values({ consentId: consent.id, ...decision.signature }).orIgnore().execute();
       await this.logChange(manager, principal, traceId, now, 'SIGN_CONSENT', consent);
       return this.present(manager, [consent.id], subjects, now).then((list) => list[0] as Consent);
     });
@@ -110,15 +106,17 @@ export class ConsentService {
   /** Revokes with immediate effect: the first request that starts after this returns is decided without it. */
   async revoke(principal: CitizenPrincipal, consentId: string, reason: string | null, traceId: string): Promise<Consent> {
     const now = this.clock.now();
-    if (reason !== null && reason.length > 1000) throw badInput('reason', 'must be at most 1000 characters');
+    if (checkRevocationReason(reason) !== null) throw revocationReasonTooLong();
     return this.dataSource.transaction(async (manager) => {
       const { consent, subjects, subject, key } = await this.ownConsent(manager, principal, consentId);
-      requireCapacity(subject, principal.memberId, now, 'revoke');
-      if (consent.revokedAt === null) {
+      const decision = revokeConsent(consent, subject, principal.memberId, reason, now);
+      if (!decision.ok) throw decision.refusal.reason === 'REASON_TOO_LONG' ? revocationReasonTooLong() : capacityRefused(decision.refusal, 'revoke');
+      const { revocation } = decision;
+      if (revocation !== null) {
         await manager.update(ConsentEntity, { id: consent.id }, {
-          revokedAt: now,
-          revokedByMemberId: principal.memberId,
-          revocationReasonCiphertext: reason ? this.crypto.cipher.encrypt(key, { field: CONSENT_SEALED_FIELDS.revocationReason, rowId: consent.id }, reason) : null,
+          revokedAt: revocation.revokedAt,
+          revokedByMemberId: revocation.revokedByMemberId,
+          revocationReasonCiphertext: revocation.reason === null ? null : this.crypto.cipher.encrypt(key, { field: CONSENT_SEALED_FIELDS.revocationReason, rowId: consent.id }, revocation.reason),
         });
         await this.logChange(manager, principal, traceId, now, 'REVOKE_CONSENT', consent);
       }
@@ -144,7 +142,7 @@ export class ConsentService {
         const reach = membersInReach(principal.memberId, subjects.values(), today);
         consents = (await manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((c) => reach.has(c.subjectMemberId));
       } else {
-        await requireInvolvedToday(manager, principal.organisationId, familyId, today);
+        if (!(await isInvolvedToday(manager, principal.organisationId, familyId, today))) throw notFound('family');
         subjects = await this.subjectsOf(manager, familyId);
         consents = await manager
           .getRepository(ConsentEntity)
@@ -173,22 +171,6 @@ export class ConsentService {
     });
   }
 
-  private validateGrant(input: GrantConsentInput, validFrom: Date, now: Date): void {
-    if (!isUuid(input.subjectMemberId)) throw notFound('member');
-    const hasOrganisation = input.recipientOrganisationId !== null && input.recipientOrganisationId !== undefined;
-    const hasDomain = input.recipientDomain !== null && input.recipientDomain !== undefined;
-    if (hasOrganisation === hasDomain) throw badInput('recipientOrganisationId', 'or recipientDomain must be given, not both');
-    if (input.categories.length === 0) throw badInput('categories', 'must name at least one data category');
-    if (input.purposes.length === 0) throw badInput('purposes', 'must name at least one purpose');
-    const unknown = input.purposes.find((p) => this.catalogue.find(p) === undefined);
-    if (unknown !== undefined) throw new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(unknown, LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`, { field: 'purposes' });
-    if (validFrom.getTime() < now.getTime() - VALID_FROM_TOLERANCE_MS) throw badInput('validFrom', 'cannot lie in the past');
-    if (input.validUntil.getTime() <= validFrom.getTime()) throw badInput('validUntil', 'must be after validFrom');
-    const latest = new Date(validFrom);
-    latest.setUTCMonth(latest.getUTCMonth() + MAX_VALIDITY_MONTHS);
-    if (input.validUntil.getTime() > latest.getTime()) throw badInput('validUntil', `must be at most ${MAX_VALIDITY_MONTHS} months after validFrom; renew the consent after that`);
-  }
-
   private async ownConsent(manager: EntityManager, principal: CitizenPrincipal, consentId: string) {
     if (!isUuid(consentId)) throw notFound('consent');
     const consent = await manager.findOne(ConsentEntity, { where: { id: consentId }, lock: { mode: 'pessimistic_write' } });
@@ -204,7 +186,7 @@ export class ConsentService {
   }
 
   private subjectsAndKey(manager: EntityManager, familyId: string): Promise<{ subjects: Map<string, SubjectFacts>; key: DataKey }> {
-    return loadFamilySubjects(manager, this.crypto, familyId);
+    return loadSubjectFacts(manager, this.crypto, familyId);
   }
 
   private async facts(manager: EntityManager, consent: ConsentEntity) {
@@ -240,7 +222,7 @@ export class ConsentService {
         validUntil: c.validUntil,
         status,
         signatures: own.map((s) => ({ memberId: s.memberId, capacity: s.capacity, signedAt: s.signedAt })),
-        awaitingSignatureFrom: status === ConsentStatus.PENDING ? missingSigners(subject, new Set(own.map((s) => s.memberId)), today) : [],
+        awaitingSignatureFrom: status === ConsentStatus.PENDING ? awaitingSignatureFrom(subject, new Set(own.map((s) => s.memberId)), today) : [],
         grantedByMemberId: c.grantedByMemberId,
         collectionMethod: c.collectionMethod,
         policyVersion: c.policyVersion,
@@ -253,39 +235,42 @@ export class ConsentService {
   }
 }
 
-/** Refuses a member whose signature this subject's capacity does not call for today. */
-function requireCapacity(subject: SubjectFacts, memberId: string, now: Date, action: 'grant' | 'sign' | 'revoke'): void {
-  if (subject.birthDate === null) {
-    // Whose decision it is depends on the member's age; a damaged birth date leaves that open, so nobody's counts.
-    throw new KringError(ErrorCode.DATA_INTEGRITY, `This member's stored birth date failed its integrity check, so who may ${action} this consent cannot be established. Nothing was changed.`);
+/** The capacity rule's refusal, as the member reads it. */
+function capacityRefused(refusal: CapacityRefusal, action: 'grant' | 'sign' | 'revoke'): KringError {
+  switch (refusal.reason) {
+    case 'BIRTH_DATE_UNREADABLE':
+      return new KringError(ErrorCode.DATA_INTEGRITY, `This member's stored birth date failed its integrity check, so who may ${action} this consent cannot be established. Nothing was changed.`);
+    case 'NOT_A_DECIDER': {
+      const who: Record<CapacityBand, string> = {
+        [CapacityBand.PARENT_SIGNS]: 'For a member under 12, a parent with authority decides',
+        [CapacityBand.CHILD_AND_PARENT_SIGN]: 'For a member aged 12 to 15, the member and a parent with authority decide together',
+        [CapacityBand.SUBJECT_SIGNS]: 'From 16, members decide on their own consent',
+      };
+      return new KringError(ErrorCode.CONSENT_CAPACITY, `${who[refusal.band]}; you cannot ${action} this consent.`);
+    }
   }
-  const band = capacityBand(ageOn(subject.birthDate, dutchDate(now)));
-  if (isRequiredSigner(band, subject, memberId)) return;
-  const who: Record<CapacityBand, string> = {
-    [CapacityBand.PARENT_SIGNS]: 'For a member under 12, a parent with authority decides',
-    [CapacityBand.CHILD_AND_PARENT_SIGN]: 'For a member aged 12 to 15, the member and a parent with authority decide together',
-    [CapacityBand.SUBJECT_SIGNS]: 'From 16, members decide on their own consent',
-  };
-  throw new KringError(ErrorCode.CONSENT_CAPACITY, `${who[band]}; you cannot ${action} this consent.`);
 }
 
-function capacityOf(subject: SubjectFacts, memberId: string): SignatureCapacity {
-  return memberId === subject.memberId ? SignatureCapacity.SUBJECT : SignatureCapacity.PARENT_WITH_AUTHORITY;
+/** Terms that cannot be granted, as the member reads them. */
+function termsRefused(refusal: ConsentTermsRefusal): KringError {
+  switch (refusal.reason) {
+    case 'RECIPIENT_NOT_EXACTLY_ONE':
+      return badInput('recipientOrganisationId', 'or recipientDomain must be given, not both');
+    case 'NO_CATEGORIES':
+      return badInput('categories', 'must name at least one data category');
+    case 'NO_PURPOSES':
+      return badInput('purposes', 'must name at least one purpose');
+    case 'UNKNOWN_PURPOSE':
+      return new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(refusal.purpose, LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`, { field: 'purposes' });
+    case 'VALID_FROM_IN_THE_PAST':
+      return badInput('validFrom', 'cannot lie in the past');
+    case 'VALID_UNTIL_NOT_AFTER_VALID_FROM':
+      return badInput('validUntil', 'must be after validFrom');
+    case 'VALIDITY_OVER_TWELVE_MONTHS':
+      return badInput('validUntil', `must be at most ${MAX_VALIDITY_MONTHS} months after validFrom; renew the consent after that`);
+  }
 }
 
-/** Who still has to sign for the consent to count today. Any one parent with authority suffices where a parent must sign. */
-function missingSigners(subject: SubjectFacts, signers: ReadonlySet<string>, today: string): string[] {
-  // Without a readable birth date no signature can make the consent count: nobody to wait for.
-  if (subject.birthDate === null) return [];
-  const band = capacityBand(ageOn(subject.birthDate, today));
-  const parentSigned = [...signers].some((s) => subject.authorityHolders.has(s));
-  const parents = parentSigned ? [] : [...subject.authorityHolders].sort();
-  switch (band) {
-    case CapacityBand.PARENT_SIGNS:
-      return parents;
-    case CapacityBand.CHILD_AND_PARENT_SIGN:
-      return [...(signers.has(subject.memberId) ? [] : [subject.memberId]), ...parents];
-    case CapacityBand.SUBJECT_SIGNS:
-      return signers.has(subject.memberId) ? [] : [subject.memberId];
-  }
+function revocationReasonTooLong(): KringError {
+  return badInput('reason', 'must be at most 1000 characters');
 }

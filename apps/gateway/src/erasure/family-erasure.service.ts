@@ -3,16 +3,24 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '@kring/config';
 import { ConsentEntity } from '@kring/consent';
 import { KringCrypto } from '@kring/crypto';
-import { BreakGlassGrantEntity, FAMILY_ERASURE_SEALED_FIELDS, FamilyEntity, FamilyErasureEntity, FamilyMemberEntity, RecordEntity } from '@kring/family-file';
+import {
+  BreakGlassGrantEntity,
+  eraseFamily,
+  ERASURE_REASON_LENGTH,
+  FAMILY_ERASURE_SEALED_FIELDS,
+  FamilyEntity,
+  FamilyErasureEntity,
+  FamilyMemberEntity,
+  RecordEntity,
+  type EraseFamilyRefusal,
+} from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
+import { about, actorOf, permissionsFor } from '@kring/policy';
 import { AuditService } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
-import { badInput, notFound } from '../common/kring-error';
+import { badInput, forbidden, notFound, type KringError } from '../common/kring-error';
 import type { ErasureConnection, ErasureReceipt } from './family-erasure.model';
-
-/** A reason long enough to mean something (a request's reference and its ground), short enough to be a reason. */
-const REASON_LENGTH = { min: 10, max: 1000 };
 
 /**
  * Erasure (AVG art. 17) by crypto-shredding (DESIGN.md §5.4): the family's data key is
@@ -32,21 +40,18 @@ export class FamilyErasureService {
   ) {}
 
   async erase(principal: ProfessionalPrincipal, familyId: string, reason: string, traceId: string): Promise<ErasureReceipt> {
-    const why = reason.trim();
-    if (why.length < REASON_LENGTH.min || why.length > REASON_LENGTH.max) {
-      throw badInput('reason', `must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters: the request's reference and its ground, no personal data`);
-    }
-    if (!isUuid(familyId)) throw notFound('family');
+    // Who may erase is the permission table's (a chain privacy officer; the guard asked it too).
+    if (!permissionsFor(actorOf(principal)).can('erase', about('Family', { familyId }))) throw forbidden();
     return this.dataSource.transaction(async (manager) => {
       // The row lock makes a second erasure wait for this one (and then find it erased). A write that
       // loaded the key just before this commits may still add a row: sealed with the destroyed key, unreadable.
-      const family = await manager.findOne(FamilyEntity, { where: { id: familyId }, lock: { mode: 'pessimistic_write' } });
-      if (family === null || family.erasedAt !== null) throw notFound('family');
+      const family = isUuid(familyId) ? await manager.findOne(FamilyEntity, { where: { id: familyId }, lock: { mode: 'pessimistic_write' } }) : null;
       // Emergency access is accounted for before its evidence becomes unreadable.
-      const unreviewed = await manager.count(BreakGlassGrantEntity, { where: { familyId, reviewVerdict: IsNull() } });
-      if (unreviewed > 0) throw badInput('id', `has ${unreviewed} break-glass grant(s) not yet reviewed; review them before erasing the family`);
+      const unreviewedBreakGlassGrants = family === null || family.erasedAt !== null ? 0 : await manager.count(BreakGlassGrantEntity, { where: { familyId, reviewVerdict: IsNull() } });
+      const decision = eraseFamily(reason, { family, unreviewedBreakGlassGrants }, this.clock.now());
+      if (!decision.ok) throw erasureRefused(decision.refusal);
+      const { erasedAt: at, reason: why } = decision.erasure;
 
-      const at = this.clock.now();
       const members = await manager.find(FamilyMemberEntity, { where: { familyId }, select: { id: true } });
       const memberIds = members.map((m) => m.id).sort();
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
@@ -136,4 +141,16 @@ function receiptOf(erasure: Omit<FamilyErasureEntity, 'reasonCiphertext'>, organ
     breakGlassGrants: erasure.breakGlassGrants,
     reason,
   };
+}
+
+/** The refusals of an erasure, as the chain privacy officer reads them. */
+function erasureRefused(refusal: EraseFamilyRefusal): KringError {
+  switch (refusal.reason) {
+    case 'REASON_LENGTH':
+      return badInput('reason', `must be ${ERASURE_REASON_LENGTH.min} to ${ERASURE_REASON_LENGTH.max} characters: the request's reference and its ground, no personal data`);
+    case 'NOT_FOUND':
+      return notFound('family');
+    case 'BREAK_GLASS_UNREVIEWED':
+      return badInput('id', `has ${refusal.grants} break-glass grant(s) not yet reviewed; review them before erasing the family`);
+  }
 }

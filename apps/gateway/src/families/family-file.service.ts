@@ -4,7 +4,7 @@ import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
 import { isValidBsn, KringCrypto } from '@kring/crypto';
-import { FamilyEntity, FamilyMemberEntity, InvolvementEntity } from '@kring/family-file';
+import { FamilyEntity, FamilyMemberEntity, involvedOnSql, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import { decideCitizenAccess, decideFieldAccess, DenyReason, type FieldFacts, isInvolved, type Purpose, PurposeCatalogue, purposeDenyReason, resolvePurpose } from '@kring/policy';
 import { AuditService, refusalEntry, type AuditContext, type EntryDraft } from '../access-log/audit.service';
@@ -64,7 +64,7 @@ export class FamilyFileService {
     const familyIds = await this.dataSource
       .createQueryBuilder(FamilyMemberEntity, 'm')
       .select('DISTINCT m.family_id', 'familyId')
-      .innerJoin(InvolvementEntity, 'i', 'i.family_id = m.family_id AND i.organisation_id = :org AND i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)', {
+      .innerJoin(InvolvementEntity, 'i', `i.family_id = m.family_id AND i.organisation_id = :org AND ${involvedOnSql('i', ':today')}`, {
         org: principal.organisationId,
         today,
       })
@@ -112,7 +112,7 @@ export class FamilyFileService {
       .createQueryBuilder('i')
       // An erased family is gone from every view, like one that never existed.
       .innerJoin(FamilyEntity, 'f', 'f.id = i.family_id AND f.erased_at IS NULL')
-      .where('i.organisation_id = :org AND i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)', { org: principal.organisationId, today })
+      .where(`i.organisation_id = :org AND ${involvedOnSql('i', ':today')}`, { org: principal.organisationId, today })
       .orderBy('i.family_id', 'ASC')
       .take(first + 1);
     if (afterId !== null) query.andWhere('i.family_id > :afterId', { afterId });

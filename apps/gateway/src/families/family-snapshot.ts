@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { chainKeyOf, type KnownChainHead } from '@kring/audit';
-import { ConsentEntity, ConsentSignatureEntity, type SubjectFacts } from '@kring/consent';
+import { ConsentEntity, ConsentSignatureEntity, subjectFactsOf, type SubjectFacts } from '@kring/consent';
 import type { DataKey, KringCrypto } from '@kring/crypto';
 import {
   BreakGlassGrantEntity,
   FamilyEntity,
   FamilyMemberEntity,
+  involvedOnSql,
   InvolvementEntity,
-  MEMBER_SEALED_FIELDS,
   ParentalAuthorityEntity,
   RecordEntity,
   RecordSubjectEntity,
@@ -16,7 +16,6 @@ import {
 import { OrganisationEntity } from '@kring/identity';
 import type { ConsentGrant, FamilyFacts } from '@kring/policy';
 import { namedQuery, type NamedStatement } from '../common/named-query';
-import { openSealed } from './sealed-value';
 
 /** Everything stored about one family, loaded in a fixed number of queries whatever its size. */
 export interface FamilySnapshot extends FamilyRows {
@@ -93,7 +92,7 @@ const ORGANISATION_FAMILY_ROWS: NamedStatement = {
   text: `WITH verdict AS MATERIALIZED (
     SELECT EXISTS (SELECT 1 FROM family f WHERE f.id = $1 AND f.erased_at IS NULL) AS family_exists,
            EXISTS (SELECT 1 FROM involvement i WHERE i.organisation_id = $4 AND i.family_id = $1
-                     AND i.starts_on <= $5::date AND (i.ends_on IS NULL OR i.ends_on > $5::date)) AS involved
+                     AND ${involvedOnSql('i', '$5::date')}) AS involved
   )
   SELECT (SELECT family_exists FROM verdict) AS family_exists, (SELECT involved FROM verdict) AS involved,${familyRowsText(' AND (SELECT involved AND family_exists FROM verdict)')}`,
 };
@@ -218,27 +217,6 @@ export function familySnapshot(crypto: KringCrypto, rows: FamilyRows): FamilySna
       breakGlassGrants: grants.map((g) => ({ id: g.id, professionalId: g.professionalId, purpose: g.purpose, categories: g.categories, expiresAt: g.expiresAt })),
     },
   };
-}
-
-/**
- * What the capacity and reach rules need of each member: birth date (decrypted for the
- * decision only; null when it fails its integrity check) and who holds authority.
- */
-export function subjectFactsOf(
-  crypto: KringCrypto,
-  key: DataKey,
-  members: readonly Pick<FamilyMemberEntity, 'id' | 'birthDateCiphertext'>[],
-  authority: readonly ParentalAuthorityEntity[],
-): Map<string, SubjectFacts> {
-  const subjects = new Map<string, SubjectFacts>();
-  for (const member of members) {
-    subjects.set(member.id, {
-      memberId: member.id,
-      birthDate: openSealed(crypto, key, { field: MEMBER_SEALED_FIELDS.birthDate, rowId: member.id }, member.birthDateCiphertext),
-      authorityHolders: new Set(authority.filter((a) => a.childMemberId === member.id).map((a) => a.adultMemberId)),
-    });
-  }
-  return subjects;
 }
 
 /** The members whose birth date was read for a decision and failed its integrity check. */

@@ -1,8 +1,9 @@
+import { subjectFactsOf } from '@kring/consent';
 import type { KringCrypto } from '@kring/crypto';
 import { unwrapFamilyKey } from '@kring/family-file';
 import { allInReach, membersInReach } from '@kring/policy';
 import type { FileContents } from './family-file.assembler';
-import { subjectFactsOf, unreadableBirthDates, type FamilyRows } from './family-snapshot';
+import { unreadableBirthDates, type FamilyRows } from './family-snapshot';
 
 /** A member's own view of their family's file, and the reach it was scoped to. */
 export interface MemberView extends FileContents {

@@ -7,8 +7,10 @@ import {
   FamilyFileWriter,
   FamilyMemberEntity,
   InvolvementEntity,
+  isInvolvedToday,
   isIsoDate,
   loadFamilyKey,
+  memberIdsOf,
   SECTION_TYPES,
   validateSectionValues,
   type FieldValue,
@@ -18,7 +20,6 @@ import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
 import type { Family, FamilyRecord, Involvement } from '../families/family-file.model';
-import { memberIdsOf, requireInvolvedToday } from '../families/family-subjects';
 import { sectionInputField, type SectionValues } from '../families/section.model';
 import type { AddRecordInput } from './add-record.input';
 import type { RegisterFamilyInput } from './register-family.input';
@@ -192,7 +193,7 @@ export class FamilyWritesService {
   /** The family, when the caller's organisation is involved with it today; otherwise it answers as missing. */
   private async requireInvolvedFamily(manager: EntityManager, principal: ProfessionalPrincipal, familyId: string, today: string): Promise<{ familyId: string }> {
     if (!isUuid(familyId)) throw notFound('family');
-    await requireInvolvedToday(manager, principal.organisationId, familyId, today);
+    if (!(await isInvolvedToday(manager, principal.organisationId, familyId, today))) throw notFound('family');
     return { familyId };
   }
 }
