@@ -33,6 +33,8 @@ import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { PurposesResolver } from './purposes/purposes.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
 import { KRING_RUNTIME, type KringRuntime } from './runtime/kring-runtime';
+import { SECTION_CATALOGUE_PROVIDERS } from './section-catalogue';
+import { MEMBER_REACH_PROVIDERS } from './member-reach';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { ViewerService } from './viewer/viewer.service';
 
@@ -107,6 +109,8 @@ export class GatewayModule {
         ConsentsResolver,
         BreakGlassService,
         BreakGlassResolver,
+        ...SECTION_CATALOGUE_PROVIDERS,
+        ...MEMBER_REACH_PROVIDERS,
       ],
     };
   }

@@ -6,6 +6,6 @@ export { decideFieldAccess, isInvolved } from './access-rule';
 export type { AccessCaller, AccessQuestion, BreakGlassFacts, ConsentGrant, FamilyFacts, FieldFacts } from './access-rule';
 export { decideCitizenAccess } from './citizen-access';
 export type { CitizenQuestion } from './citizen-access';
-export { allInReach, isInReach, membersInReach } from './reach';
+export { allInReach, isInReach, membersInReach } from './member-reach';
 export { buildFieldAbility, familyField } from './ability.factory';
 export type { FieldAbility, FamilyFieldSubject } from './ability.factory';

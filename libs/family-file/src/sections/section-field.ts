@@ -10,6 +10,8 @@ export interface SectionField {
   readonly required: boolean;
   /** One line a family member can read: what this field holds. */
   readonly description: string;
+  /** The unit a number is counted in, where it has one (amounts of money are in euros). */
+  readonly unit?: 'EUR';
 }
 
 export interface SectionType {
@@ -21,4 +23,9 @@ export interface SectionType {
 
 export function field(name: string, category: DataCategory, kind: FieldKind, description: string, required = false): SectionField {
   return { name, category, kind, required, description };
+}
+
+/** The same field, counted in euros: the portal shows and asks for it as an amount of money. */
+export function inEuros(spec: SectionField): SectionField {
+  return { ...spec, unit: 'EUR' };
 }
