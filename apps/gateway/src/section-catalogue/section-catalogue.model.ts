@@ -14,6 +14,7 @@ registerEnumType(SectionFieldKind, { name: 'SectionFieldKind', description: 'How
 
 export enum SectionFieldUnit {
   EUR = 'EUR',
+  HOURS_PER_WEEK = 'HOURS_PER_WEEK',
 }
 registerEnumType(SectionFieldUnit, { name: 'SectionFieldUnit', description: 'The unit a number is counted in.' });
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { SECTION_TYPES, type FieldKind } from '@kring/family-file';
+import { SECTION_TYPES, type FieldKind, type FieldUnit } from '@kring/family-file';
 import { sectionInputField } from '../families/section.model';
 import { SectionFieldKind, SectionFieldUnit, type SectionTypeSpec } from './section-catalogue.model';
+
+const UNIT: Record<FieldUnit, SectionFieldUnit> = { EUR: SectionFieldUnit.EUR, HOURS_PER_WEEK: SectionFieldUnit.HOURS_PER_WEEK };
 
 const KIND: Record<FieldKind, SectionFieldKind> = {
   text: SectionFieldKind.TEXT,
@@ -22,7 +24,7 @@ const CATALOGUE: readonly SectionTypeSpec[] = SECTION_TYPES.map((type) => ({
     category: f.category,
     kind: KIND[f.kind],
     required: f.required,
-    unit: f.unit === 'EUR' ? SectionFieldUnit.EUR : null,
+    unit: f.unit === undefined ? null : UNIT[f.unit],
     description: f.description,
   })),
 }));
