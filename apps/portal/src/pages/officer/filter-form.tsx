@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
-import type { Organisation } from '../../api/types';
+import type { OrganisationFieldsFragment as Organisation } from '../../api/generated/graphql';
 import * as common from '../../i18n/common';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, PrimaryActionButton, SecondaryActionButton, Select, Textbox } from '../../ui';

@@ -1,4 +1,4 @@
-import type { AccessLogFilter } from '../../api/types';
+import type { AccessLogFilter } from '../../api/generated/graphql';
 
 /**
  * The access-log filter as the officer's page keeps it: strings, as they stand in the
