@@ -29,7 +29,7 @@ describe('sectionCatalogue: the section types as the family file serves them', (
     expect(catalogue.map((t) => t.name)).toEqual(SECTION_TYPES.map((t) => t.name));
     for (const type of SECTION_TYPES) {
       const served = catalogue.find((t) => t.name === type.name);
-      expect(served?.fields.map((f) => [f.name, f.category, f.required])).toEqual(type.fields.map((f) => [f.name, f.category, f.required]));
+      expect(served?.fields.map((f) => [f.name, f.category, f.required, f.unit])).toEqual(type.fields.map((f) => [f.name, f.category, f.required, f.unit ?? null]));
     }
   });
 
