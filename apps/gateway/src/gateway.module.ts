@@ -23,7 +23,9 @@ import { IdentityModule } from './identity/identity.module';
 import type { Infrastructure } from './infrastructure/infrastructure';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { PurposesModule } from './purposes/purposes.module';
+import { MemberReachModule } from './member-reach/member-reach.module';
 import { RecordsModule } from './records/records.module';
+import { SectionCatalogueModule } from './section-catalogue/section-catalogue.module';
 
 /** The committed schema; regenerated on each development start so a change shows in review. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/gateway/schema.gql');
@@ -47,6 +49,8 @@ export class GatewayModule {
         BreakGlassModule,
         DirectoryModule,
         PurposesModule,
+        SectionCatalogueModule,
+        MemberReachModule,
         HealthModule,
         // The development issuer's routes do not exist in production mode.
         ...(production ? [] : [DevIssuerModule]),

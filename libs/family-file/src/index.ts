@@ -10,7 +10,7 @@ export type { InvolvementDates } from './involved-on';
 export { RecordEntity } from './record.entity';
 export { RecordSubjectEntity } from './record-subject.entity';
 export { SECTION_TYPES, findSectionType } from './sections/section-types';
-export type { SectionType, SectionField, FieldKind } from './sections/section-field';
+export type { SectionType, SectionField, FieldKind, FieldUnit } from './sections/section-field';
 export { familyKeyOwner, loadFamilyKey, unwrapFamilyKey } from './family-keys';
 export { FamilyFileWriter } from './family-file.writer';
 export type { NewFamily, NewMember, NewInvolvement, NewRecord } from './family-file.writer';

@@ -2,7 +2,7 @@ import { dutchDate, type SubjectFacts } from '@kring/consent';
 import { DataCategory } from '@kring/family-file';
 import { DenyReason } from './access-decision';
 import { decideCitizenAccess, type CitizenQuestion } from './citizen-access';
-import { membersInReach } from './reach';
+import { membersInReach } from './member-reach';
 
 // The De Vries family; ages as on 12 May 2026. Marieke and Johan hold authority over the children; Opa over nobody.
 const MARIEKE = 'marieke';

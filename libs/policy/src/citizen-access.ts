@@ -1,6 +1,6 @@
 import type { DataCategory } from '@kring/family-file';
 import { DenyReason, type AccessDecision } from './access-decision';
-import { allInReach } from './reach';
+import { allInReach } from './member-reach';
 
 export interface CitizenQuestion {
   /** The reader's reach today: themselves and the children under 16 over whom they hold authority (`membersInReach`). */

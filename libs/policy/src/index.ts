@@ -6,7 +6,7 @@ export { decideFieldAccess, isInvolved } from './access-rule';
 export type { AccessCaller, AccessQuestion, BreakGlassFacts, ConsentGrant, FamilyFacts, FieldFacts } from './access-rule';
 export { decideCitizenAccess } from './citizen-access';
 export type { CitizenQuestion } from './citizen-access';
-export { allInReach, isInReach, membersInReach } from './reach';
+export { allInReach, isInReach, membersInReach } from './member-reach';
 export { about, actorOf, CASEWORK_ROLES, OFFICER_ROLES, PERMISSION_ACTIONS, permissionsFor } from './permissions';
 export type { KringAbility, PermissionAction, PermissionActor, PermissionSubjects, PermissionSubjectType } from './permissions';
 export { ACCESS_LOG_ENTRY_COLUMNS, BREAK_GLASS_GRANT_COLUMNS, permittedWhere } from './permission-sql';

@@ -1,10 +1,9 @@
-import type { KringCrypto, SealedField } from '@kring/crypto';
+import { openSealed, type KringCrypto, type SealedField } from '@kring/crypto';
 import { DataCategory, findSectionType, MEMBER_SEALED_FIELDS, recordSealedField, type FieldValue, type MemberRelation } from '@kring/family-file';
 import { DenyReason, type AccessDecision, type FieldFacts } from '@kring/policy';
 import type { Organisation } from '../directory/organisation.model';
 import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
 import type { FamilySnapshot } from './family-snapshot';
-import { openSealed } from './sealed-value';
 import type { SectionValues } from './section.model';
 
 /**

@@ -1,3 +1,5 @@
+import type { TypedDocumentString } from './generated/graphql';
+
 /**
  * The portal's one way to the API: POST /graphql with the bearer token held in memory.
  * Errors keep the API's `extensions.code`, so pages can say what to do in plain words.
@@ -35,13 +37,21 @@ export function whenUnauthenticated(callback: () => void): void {
   onUnauthenticated = callback;
 }
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** An operation's variables: none to pass when it has none, all required ones when it has some. */
+type VariablesOf<V> = [V] extends [Record<string, never>] ? [variables?: V] : [variables: V];
+
+/**
+ * Sends one of the portal's operations, written with `gql` and typed by `npm run codegen`:
+ * the answer's type and the variables' come from the schema, never from a hand-kept copy.
+ */
+export async function graphql<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesOf<V>): Promise<T> {
+  const query = document.toString();
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables: variables ?? {} }),
     });
   } catch {
     throw new ApiError('NETWORK', 'The server could not be reached.');

@@ -1,8 +1,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { graphql, setToken, whenUnauthenticated } from './graphql';
-import type { ProfessionalRole, Viewer } from './types';
+import { gql } from './generated';
+import type { MeQuery, ProfessionalRole } from './generated/graphql';
 
-const ME = `{ me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }`;
+const ME = gql(`query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }`);
+
+export type Viewer = MeQuery['me'];
 
 interface Session {
   readonly viewer: Viewer | null;
@@ -37,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (token: string) => {
     setToken(token);
     try {
-      const { me } = await graphql<{ me: Viewer }>(ME);
+      const { me } = await graphql(ME);
       setExpired(false);
       setViewer(me);
       return me;

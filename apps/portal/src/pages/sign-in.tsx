@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, graphql } from '../api/graphql';
+import { gql } from '../api/generated';
+import type { SignInOptionsQuery } from '../api/generated/graphql';
 import { CALLBACK_PATH, finishSignIn, startSignIn } from '../api/oidc';
 import { homeOf, useSession } from '../api/session';
 import { asApiError, useApi } from '../api/use-api';
@@ -8,12 +10,7 @@ import { useRouter } from '../router';
 import { Alert, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Section } from '../ui';
 import { ErrorAlert, usePageTitle } from '../ui/error-alert';
 
-interface SignInOptions {
-  readonly method: 'DEVELOPMENT_PERSONAS' | 'OPENID_CONNECT';
-  readonly issuer: string;
-  readonly clientId: string | null;
-  readonly scope: string;
-}
+type SignInOptions = SignInOptionsQuery['signInOptions'];
 
 interface Persona {
   readonly name: string;
@@ -21,14 +18,14 @@ interface Persona {
   readonly description: string;
 }
 
-const OPTIONS = `{ signInOptions { method issuer clientId scope } }`;
+const OPTIONS = gql(`query SignInOptions { signInOptions { method issuer clientId scope } }`);
 
 /** Sign-in: the demo personas in development, the configured OpenID Connect issuer in production. */
 export function SignInPage() {
   const { t } = useI18n();
   const { expired } = useSession();
   usePageTitle(t('signIn.title'));
-  const options = useApi(() => graphql<{ signInOptions: SignInOptions }>(OPTIONS).then((d) => d.signInOptions), 'sign-in');
+  const options = useApi(() => graphql(OPTIONS).then((d) => d.signInOptions), 'sign-in');
   return (
     <>
       <Heading level={1}>{t('signIn.title')}</Heading>

@@ -3,6 +3,9 @@ import { type DataCategory } from '../data-category';
 /** How a field's value is written and validated; all values are stored as encrypted text. */
 export type FieldKind = 'text' | 'date' | 'integer' | 'decimal' | 'boolean' | 'text-list';
 
+/** Units of numbers: amounts of money in euros, support in hours per week. */
+export type FieldUnit = 'EUR' | 'HOURS_PER_WEEK';
+
 export interface SectionField {
   readonly name: string;
   readonly category: DataCategory;
@@ -10,6 +13,8 @@ export interface SectionField {
   readonly required: boolean;
   /** One line a family member can read: what this field holds. */
   readonly description: string;
+  /** The unit a number is counted in, where it has one: how a reader is shown it. */
+  readonly unit?: FieldUnit;
 }
 
 export interface SectionType {
@@ -21,4 +26,14 @@ export interface SectionType {
 
 export function field(name: string, category: DataCategory, kind: FieldKind, description: string, required = false): SectionField {
   return { name, category, kind, required, description };
+}
+
+/** The same field, counted in euros: the portal shows and asks for it as an amount of money. */
+export function inEuros(spec: SectionField): SectionField {
+  return { ...spec, unit: 'EUR' };
+}
+
+/** The same field, counted in hours per week. */
+export function inHoursPerWeek(spec: SectionField): SectionField {
+  return { ...spec, unit: 'HOURS_PER_WEEK' };
 }

@@ -1,5 +1,5 @@
 import { DataCategory as C } from '../data-category';
-import { field, type SectionType } from './section-field';
+import { field, inEuros, inHoursPerWeek, type SectionType } from './section-field';
 
 /**
  * The section types of the family file (DESIGN.md §3). Every field is tagged
@@ -34,7 +34,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
     description: 'A Wmo provision (maatwerkvoorziening).',
     fields: [
       field('provision', C.CARE_TRAJECTORY, 'text', 'The provision granted', true),
-      field('hoursPerWeek', C.CARE_TRAJECTORY, 'decimal', 'Hours of support per week'),
+      inHoursPerWeek(field('hoursPerWeek', C.CARE_TRAJECTORY, 'decimal', 'Hours of support per week')),
       field('decisionDate', C.CARE_TRAJECTORY, 'date', 'Date of the decision (beschikking)'),
     ],
   },
@@ -42,11 +42,11 @@ export const SECTION_TYPES: readonly SectionType[] = [
     name: 'DebtSituation',
     description: 'The debt situation and its arrangement.',
     fields: [
-      field('totalDebt', C.FINANCES, 'decimal', 'Total debt in euros', true),
+      inEuros(field('totalDebt', C.FINANCES, 'decimal', 'Total debt in euros', true)),
       field('creditorCount', C.FINANCES, 'integer', 'Number of creditors'),
       field('arrangement', C.FINANCES, 'text', 'Debt arrangement (schuldregeling)'),
       field('budgetManagement', C.FINANCES, 'boolean', 'Whether budget management (budgetbeheer) is in place'),
-      field('monthlyInstalment', C.FINANCES, 'decimal', 'Monthly instalment in euros'),
+      inEuros(field('monthlyInstalment', C.FINANCES, 'decimal', 'Monthly instalment in euros')),
     ],
   },
   {

@@ -1,4 +1,4 @@
-import type { Consent } from '../../api/types';
+import type { Consent } from '../../api/fragments';
 import type { Translate } from '../../i18n/i18n';
 import { joinWords, labelOf, type Reach } from './member-family';
 

@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
-import { CONSENT_FIELDS, type Consent, DATA_CATEGORIES, type DataCategory, type Domain, DOMAINS, type Organisation } from '../../api/types';
+import { DATA_CATEGORIES, DOMAINS } from '../../api/fragments';
+import { gql } from '../../api/generated';
+import type { ConsentChoicesQuery, DataCategory, Domain } from '../../api/generated/graphql';
 import { asApiError } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, PrimaryActionButton, Select, Textbox } from '../../ui';
@@ -9,14 +11,10 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { awaitingOf, recipientOf } from './consent-words';
 import { ageOn, labelOf, type Reach, todayInNl } from './member-family';
 
-const GRANT = `mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ${CONSENT_FIELDS} } }`;
+const GRANT = gql(`mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }`);
 
-export interface PurposeChoice {
-  readonly code: string;
-  readonly domains: readonly Domain[];
-  readonly maxCategories: readonly DataCategory[];
-  readonly statutoryFor: readonly Domain[];
-}
+export type PurposeChoice = ConsentChoicesQuery['purposes'][number];
+type Organisation = ConsentChoicesQuery['organisations'][number];
 
 type RecipientKind = 'organisation' | 'domain';
 type FieldName = 'subject' | 'recipient' | 'purposes' | 'categories' | 'until';
@@ -130,12 +128,13 @@ export function GrantConsentForm({ reach, organisations, purposes, onGranted }: 
     try {
       const input = {
         subjectMemberId: subject,
-        categories,
+        categories: [...categories],
         purposes: selectedPurposes,
-        ...(kind === 'organisation' ? { recipientOrganisationId: organisationId } : { recipientDomain: domain }),
+        // Checked above: a domain is chosen when the recipient is a domain.
+        ...(kind === 'organisation' ? { recipientOrganisationId: organisationId } : domain === '' ? {} : { recipientDomain: domain }),
         validUntil: (validUntilOf(until) as Date).toISOString(),
       };
-      const { grantConsent } = await graphql<{ grantConsent: Consent }>(GRANT, { input });
+      const { grantConsent } = await graphql(GRANT, { input });
       const recipient = recipientOf(t, grantConsent);
       const awaiting = awaitingOf(t, grantConsent, reach);
       setSuccess(grantConsent.status === 'ACTIVE' || awaiting === null ? t('member.grant.successActive', { recipient }) : t('member.grant.successPending', { recipient, who: awaiting }));

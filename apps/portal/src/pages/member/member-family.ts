@@ -1,4 +1,3 @@
-import type { FamilyMember } from '../../api/types';
 import type { MessageKey, Translate } from '../../i18n/i18n';
 
 /** Today in the Dutch calendar, as YYYY-MM-DD. */
@@ -15,11 +14,15 @@ export function ageOn(birthDate: string, today: string): number {
 
 /**
  * The members a family member may read and act for: themselves, and the children under 16
- * over whom they hold authority. The API's member view holds exactly these members and
- * nothing about anyone else (DESIGN.md §5.7), so the reach is the members it returned:
- * nobody outside it is named or counted here.
+ * over whom they hold authority. The portal never works this out: it is the members the API
+ * returned (`myReach`, or the member view of `myFamily`, which holds exactly these members
+ * and nothing about anyone else, DESIGN.md §5.7). Nobody outside it is named or counted here.
  */
-export type MemberBasics = Pick<FamilyMember, 'id' | 'name' | 'birthDate' | 'holdsAuthorityOver'>;
+export interface MemberBasics {
+  readonly id: string;
+  readonly name: string | null;
+  readonly birthDate: string | null;
+}
 
 export interface Reach<M extends MemberBasics = MemberBasics> {
   readonly viewerId: string;

@@ -1,20 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
-import { CONSENT_FIELDS, type Consent, type ConsentStatus, type Organisation } from '../../api/types';
+import type { Consent } from '../../api/fragments';
+import { gql } from '../../api/generated';
+import type { ConsentStatus } from '../../api/generated/graphql';
 import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, Heading, ListItem, Paragraph, type BadgeTone, StatusBadge, UnorderedList } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
-import { GrantConsentForm, type PurposeChoice } from './grant-consent-form';
+import { GrantConsentForm } from './grant-consent-form';
 import { awaitingOf, recipientOf } from './consent-words';
-import { ageOn, capitalise, joinWords, labelOf, type MemberBasics, reachOf, type Reach, todayInNl } from './member-family';
+import { ageOn, capitalise, joinWords, labelOf, reachOf, type Reach, todayInNl } from './member-family';
 
-const MEMBERS = `{ myFamily { id members { id name birthDate holdsAuthorityOver } } }`;
-const CONSENTS = `query Consents($familyId: ID!) { consents(familyId: $familyId) { ${CONSENT_FIELDS} } }`;
-const CHOICES = `{ organisations { id name domain } purposes { code domains maxCategories statutoryFor } }`;
-const SIGN = `mutation SignConsent($id: ID!) { signConsent(id: $id) { ${CONSENT_FIELDS} } }`;
-const REVOKE = `mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ${CONSENT_FIELDS} } }`;
+const REACH = gql(`query MyReach { myReach { id self name birthDate } }`);
+const CONSENTS = gql(`query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }`);
+const CHOICES = gql(`query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }`);
+const SIGN = gql(`mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }`);
+const REVOKE = gql(`mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }`);
 
 const STATUS_ORDER: Record<ConsentStatus, number> = { PENDING: 0, ACTIVE: 1, EXPIRED: 2, REVOKED: 3 };
 const STATUS_TONE: Record<ConsentStatus, BadgeTone> = { ACTIVE: 'ok', PENDING: 'warning', EXPIRED: 'neutral', REVOKED: 'neutral' };
@@ -26,10 +28,11 @@ export function MyConsentsPage() {
   usePageTitle(t('member.consents.title'));
   const familyId = viewer?.member?.familyId ?? '';
   const viewerId = viewer?.member?.id ?? '';
-  const family = useApi(() => graphql<{ myFamily: { id: string; members: MemberBasics[] } | null }>(MEMBERS).then((d) => d.myFamily), 'my-family-members');
-  const consents = useApi(() => graphql<{ consents: Consent[] }>(CONSENTS, { familyId }).then((d) => d.consents), `consents-${familyId}`);
-  const choices = useApi(() => graphql<{ organisations: Organisation[]; purposes: PurposeChoice[] }>(CHOICES), 'consent-choices');
-  const reach = family.data ? reachOf(family.data.members, viewerId, viewer?.member?.name ?? null) : null;
+  // Whom the member acts for is the API's answer (myReach), never worked out here.
+  const members = useApi(() => graphql(REACH).then((d) => d.myReach), 'my-reach');
+  const consents = useApi(() => graphql(CONSENTS, { familyId }).then((d) => d.consents), `consents-${familyId}`);
+  const choices = useApi(() => graphql(CHOICES), 'consent-choices');
+  const reach = members.data ? reachOf(members.data, viewerId, viewer?.member?.name ?? null) : null;
 
   const groups = reach
     ? [
@@ -49,8 +52,8 @@ export function MyConsentsPage() {
           {t('member.consents.toGrant')}
         </a>
       </Paragraph>
-      <ErrorAlert error={family.error ?? consents.error} />
-      {(family.loading || consents.loading) && (family.data === null || consents.data === null) && <Paragraph>{t('app.loading')}</Paragraph>}
+      <ErrorAlert error={members.error ?? consents.error} />
+      {(members.loading || consents.loading) && (members.data === null || consents.data === null) && <Paragraph>{t('app.loading')}</Paragraph>}
       {reach &&
         consents.data &&
         groups.map((group) => {
@@ -117,11 +120,11 @@ function ConsentCard({ consent, reach, onChanged }: { consent: Consent; reach: R
     setMessage(null);
     try {
       if (kind === 'sign') {
-        const { signConsent } = await graphql<{ signConsent: Consent }>(SIGN, { id: consent.id });
+        const { signConsent } = await graphql(SIGN, { id: consent.id });
         const still = awaitingOf(t, signConsent, reach);
         setMessage(signConsent.status === 'ACTIVE' || still === null ? t('member.consents.signedActive') : t('member.consents.signedPending', { who: still }));
       } else {
-        await graphql<{ revokeConsent: Consent }>(REVOKE, { id: consent.id });
+        await graphql(REVOKE, { id: consent.id });
         setMessage(t('member.consents.revoked'));
       }
       setConfirming(false);

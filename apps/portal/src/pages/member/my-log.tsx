@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
-import { ACCESS_LOG_FIELDS, type AccessLogEntry, type Connection, DATA_CATEGORIES, type DataCategory } from '../../api/types';
+import { type AccessLogEntry, DATA_CATEGORIES } from '../../api/fragments';
+import { gql } from '../../api/generated';
+import type { DataCategory } from '../../api/generated/graphql';
 import { asApiError } from '../../api/use-api';
 import { type Translate, useI18n } from '../../i18n/i18n';
 import { Checkbox, FormLabel, Heading, Paragraph, SecondaryActionButton, StatusBadge } from '../../ui';
@@ -9,7 +11,7 @@ import { joinWords, labelOf } from './member-family';
 
 // One visit to a file writes an entry per category and outcome (about twenty for the demo family), so a page holds ten or more visits.
 const PAGE_SIZE = 200;
-const LOG = `query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ${ACCESS_LOG_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+const LOG = gql(`query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }`);
 
 /** Reason codes we have plain words for (common.ts `reason.X`); others are not shown as a reason. */
 const REASONS = new Set(['NO_CONSENT', 'PURPOSE_EXCLUDES_CATEGORY', 'NOT_INVOLVED', 'CONSENT_PENDING', 'CONSENT_REVOKED', 'CONSENT_EXPIRED', 'CAPACITY_LAPSED', 'PURPOSE_NOT_FOR_DOMAIN', 'UNKNOWN_PURPOSE', 'OTHER_MEMBER', 'DATA_INTEGRITY']);
@@ -96,7 +98,7 @@ export function MyLogPage() {
     setLoading(true);
     setError(null);
     try {
-      const { accessLog } = await graphql<{ accessLog: Connection<AccessLogEntry> }>(LOG, { first: PAGE_SIZE, after, filter: withOwn ? {} : { byOthers: true } });
+      const { accessLog } = await graphql(LOG, { first: PAGE_SIZE, after, filter: withOwn ? {} : { byOthers: true } });
       const nodes = accessLog.edges.map((edge) => edge.node);
       setEntries((old) => (after === null ? nodes : [...old, ...nodes]));
       setCursor(accessLog.pageInfo.endCursor);

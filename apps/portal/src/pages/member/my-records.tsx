@@ -1,7 +1,9 @@
 import { type ReactNode, useState } from 'react';
 import { graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
-import { DATA_CATEGORIES, FAMILY_FILE_FIELDS, type FamilyFile, type FamilyMember, type FamilyRecord, type Redaction } from '../../api/types';
+import { DATA_CATEGORIES, type FamilyFile, sectionValue, type FamilyMember, type FamilyRecord, type Redaction } from '../../api/fragments';
+import { gql } from '../../api/generated';
+import { loadSectionCatalogue, type ServedSectionType } from '../../api/section-catalogue';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
@@ -10,14 +12,17 @@ import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { joinWords, labelOf, reachOf, type Reach } from './member-family';
 import { fieldLabel, fieldsOf, formatValue, sectionLabel } from './section-fields';
 
-const MY_FAMILY = `{ myFamily { ${FAMILY_FILE_FIELDS} } }`;
+const MY_FAMILY = gql(`query MyFamily { myFamily { ...FamilyFileFields } }`);
 
 /** "Wat er over mij staat": the member's own data, and that of the young children they hold authority over. */
 export function MyRecordsPage() {
   const { t } = useI18n();
   const { viewer } = useSession();
   usePageTitle(t('member.records.title'));
-  const file = useApi(() => graphql<{ myFamily: FamilyFile | null }>(MY_FAMILY).then((d) => d.myFamily), 'my-family');
+  // The file and the section catalogue that says how to show it arrive together.
+  const loaded = useApi(() => Promise.all([graphql(MY_FAMILY), loadSectionCatalogue()]).then(([d, sections]) => ({ file: d.myFamily, sections })), 'my-family');
+  const file = { ...loaded, data: loaded.data?.file ?? null };
+  const sections = loaded.data?.sections ?? [];
   const viewerId = viewer?.member?.id ?? '';
   const reach = file.data ? reachOf(file.data.members, viewerId, viewer?.member?.name ?? null) : null;
 
@@ -33,7 +38,7 @@ export function MyRecordsPage() {
       {file.data && reach && (
         <>
           {reach.members.map((member) => (
-            <MemberRecords key={member.id} member={member} file={file.data as FamilyFile} reach={reach} />
+            <MemberRecords key={member.id} member={member} file={file.data as FamilyFile} sections={sections} reach={reach} />
           ))}
           {/* Said to everyone, whether or not such data exists: the page never hints at what it leaves out. */}
           <Paragraph>{t('member.records.notHere')}</Paragraph>
@@ -44,7 +49,7 @@ export function MyRecordsPage() {
   );
 }
 
-function MemberRecords({ member, file, reach }: { member: FamilyMember; file: FamilyFile; reach: Reach }) {
+function MemberRecords({ member, file, sections, reach }: { member: FamilyMember; file: FamilyFile; sections: readonly ServedSectionType[]; reach: Reach }) {
   const { t, formatDate } = useI18n();
   const isViewer = member.id === reach.viewerId;
   const name = reach.nameOf(member.id) ?? t('common.unknownMember');
@@ -77,7 +82,7 @@ function MemberRecords({ member, file, reach }: { member: FamilyMember; file: Fa
             </Heading>
             {DATA_CATEGORIES.map((category) => {
               const entries = records
-                .map((record) => ({ record, fields: fieldsOf(record.section.__typename).filter((spec) => spec.category === category) }))
+                .map((record) => ({ record, fields: fieldsOf(sections, record.section.__typename).filter((spec) => spec.category === category) }))
                 .filter((entry) => entry.fields.length > 0);
               if (entries.length === 0) return null;
               return (
@@ -95,7 +100,7 @@ function MemberRecords({ member, file, reach }: { member: FamilyMember; file: Fa
                       <DataList className="kring-m-datalist">
                         {fields.map((spec) => (
                           <DataListItem key={spec.name} label={fieldLabel(t, spec.name)}>
-                            <FieldValue redaction={file.redactions.find((r) => r.recordId === record.id && r.field === spec.name)} value={formatValue(t, formatDate, spec, record.section[spec.name])} />
+                            <FieldValue redaction={file.redactions.find((r) => r.recordId === record.id && r.field === spec.name)} value={formatValue(t, formatDate, spec, sectionValue(record, spec.name))} />
                           </DataListItem>
                         ))}
                       </DataList>

@@ -1,49 +1,44 @@
 import type { ReactNode } from 'react';
-import type { DataCategory } from '../../api/types';
+import type { DataCategory } from '../../api/generated/graphql';
+import type { ServedField, ServedSectionType } from '../../api/section-catalogue';
 import type { MessageKey, Translate } from '../../i18n/i18n';
 import { ListItem, UnorderedList } from '../../ui';
+import { labelOf } from './member-family';
 
 type FieldKind = 'text' | 'date' | 'list' | 'euros' | 'hours' | 'count' | 'yesNo';
 
-interface FieldSpec {
+export interface FieldSpec {
   readonly name: string;
   readonly category: DataCategory;
   readonly kind: FieldKind;
 }
 
-const f = (name: string, category: DataCategory, kind: FieldKind = 'text'): FieldSpec => ({ name, category, kind });
+/** How a member is shown a field: the API's kind and unit, in the member's words. */
+function kindOf(field: ServedField): FieldKind {
+  switch (field.kind) {
+    case 'TEXT':
+      return 'text';
+    case 'TEXT_LIST':
+      return 'list';
+    case 'DATE':
+      return 'date';
+    case 'INTEGER':
+      return 'count';
+    case 'DECIMAL':
+      return field.unit === 'EUR' ? 'euros' : field.unit === 'HOURS_PER_WEEK' ? 'hours' : 'count';
+    case 'BOOLEAN':
+      return 'yesNo';
+  }
+}
 
-/** Every field of every section type, with its data category as apps/gateway/schema.gql tags it ("Category: X"). */
-export const SECTION_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
-  ContactDetails: [f('address', 'CONTACT'), f('phone', 'CONTACT'), f('email', 'CONTACT')],
-  CareTrajectory: [
-    f('provider', 'CARE_TRAJECTORY'),
-    f('startDate', 'CARE_TRAJECTORY', 'date'),
-    f('endDate', 'CARE_TRAJECTORY', 'date'),
-    f('goals', 'CARE_TRAJECTORY', 'list'),
-    f('frequency', 'CARE_TRAJECTORY'),
-    f('diagnosis', 'HEALTH'),
-    f('medication', 'HEALTH'),
-  ],
-  SupportProvision: [f('provision', 'CARE_TRAJECTORY'), f('hoursPerWeek', 'CARE_TRAJECTORY', 'hours'), f('decisionDate', 'CARE_TRAJECTORY', 'date')],
-  DebtSituation: [
-    f('totalDebt', 'FINANCES', 'euros'),
-    f('creditorCount', 'FINANCES', 'count'),
-    f('arrangement', 'FINANCES'),
-    f('monthlyInstalment', 'FINANCES', 'euros'),
-    f('budgetManagement', 'FINANCES', 'yesNo'),
-  ],
-  IncomeAndWork: [f('benefit', 'FINANCES'), f('reintegrationRoute', 'WORK_PARTICIPATION'), f('jobCoach', 'WORK_PARTICIPATION')],
-  SafetySignal: [f('signal', 'SAFETY'), f('signalDate', 'SAFETY', 'date'), f('reporterRole', 'SAFETY'), f('riskAssessment', 'SAFETY')],
-  FamilyPlan: [f('familyGoals', 'SHARED_PLAN', 'list'), f('actions', 'SHARED_PLAN', 'list'), f('whoDoesWhat', 'SHARED_PLAN', 'list'), f('reviewDate', 'SHARED_PLAN', 'date')],
-};
-
-export function fieldsOf(sectionType: string): readonly FieldSpec[] {
-  return SECTION_FIELDS[sectionType] ?? [];
+/** The fields of a section type, with their data categories, from the API's section catalogue. */
+export function fieldsOf(catalogue: readonly ServedSectionType[], sectionType: string): readonly FieldSpec[] {
+  return catalogue.find((t) => t.name === sectionType)?.fields.map((f) => ({ name: f.name, category: f.category, kind: kindOf(f) })) ?? [];
 }
 
 export function sectionLabel(t: Translate, sectionType: string): string {
-  return sectionType in SECTION_FIELDS ? t(`member.section.${sectionType}` as MessageKey) : t('member.section.other');
+  const words = labelOf(t, 'member.section', sectionType);
+  return words === sectionType ? t('member.section.other') : words;
 }
 
 export function fieldLabel(t: Translate, field: string): string {

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, downloadExport, graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
-import { ACCESS_LOG_FIELDS, type AccessLogDay, type AccessLogEntry, type Connection, type Organisation } from '../../api/types';
+import { gql } from '../../api/generated';
+import type { LogQuery } from '../../api/generated/graphql';
 import { asApiError, useApi } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { useRouter } from '../../router';
@@ -13,13 +14,13 @@ import { LogTable } from './log-table';
 import { dateProblems, EMPTY_FILTER, type FilterField, filterFromQuery, filterToApi, filterToExportParams, filterToQuery, type LogFilterParams, trimmed } from './log-filter';
 import { VerifyLog } from './verify-log';
 
-const LOG = `query Log($filter: AccessLogFilter, $after: String) {
-  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ${ACCESS_LOG_FIELDS} } } pageInfo { hasNextPage endCursor } }
-}`;
-const DAYS = `query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }`;
-const CHOICES = `{ organisations { id name domain } purposes { code } }`;
+const LOG = gql(`query Log($filter: AccessLogFilter, $after: String) {
+  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }
+}`);
+const DAYS = gql(`query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }`);
+const CHOICES = gql(`query LogChoices { organisations { ...OrganisationFields } purposes { code } }`);
 
-type Page = Connection<AccessLogEntry>;
+type Page = LogQuery['accessLog'];
 
 /** A filter the page refuses before asking the API, shaped like the API's own refusal. */
 function checkDates(filter: LogFilterParams): void {
@@ -46,16 +47,16 @@ export function AccessLogPage() {
   // The back button (or a shared link) changes the URL: the form follows it.
   useEffect(() => setDraft(filterFromQuery(new URLSearchParams(key))), [key]);
 
-  const choices = useApi(() => graphql<{ organisations: Organisation[]; purposes: { code: string }[] }>(CHOICES), 'choices');
+  const choices = useApi(() => graphql(CHOICES), 'choices');
   // async: a refused filter becomes a rejected promise, shown like the API's own refusal.
   // Each answer carries the filter it was for: rows of the previous filter are never shown under the new one.
   const log = useApi(async () => {
     checkDates(applied);
-    return graphql<{ accessLog: Page }>(LOG, { filter: filterToApi(applied) }).then((d) => ({ key, page: d.accessLog }));
+    return graphql(LOG, { filter: filterToApi(applied) }).then((d) => ({ key, page: d.accessLog }));
   }, key);
   const days = useApi(async () => {
     checkDates(applied);
-    return graphql<{ accessLogDays: AccessLogDay[] }>(DAYS, { filter: filterToApi(applied) }).then((d) => ({ key, days: d.accessLogDays }));
+    return graphql(DAYS, { filter: filterToApi(applied) }).then((d) => ({ key, days: d.accessLogDays }));
   }, key);
   const firstPage = log.data?.key === key ? log.data.page : null;
   const dayCounts = days.data?.key === key ? days.data.days : null;
@@ -73,7 +74,7 @@ export function AccessLogPage() {
     setMoreBusy(true);
     setMoreError(null);
     try {
-      const { accessLog } = await graphql<{ accessLog: Page }>(LOG, { filter: filterToApi(applied), after: pageInfo.endCursor });
+      const { accessLog } = await graphql(LOG, { filter: filterToApi(applied), after: pageInfo.endCursor });
       setMore({ key, edges: [...(extra?.edges ?? []), ...accessLog.edges], pageInfo: accessLog.pageInfo });
     } catch (e) {
       setMoreError(asApiError(e));

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
-import type { AccessLogDay } from '../../api/types';
+import type { DaysQuery } from '../../api/generated/graphql';
+
+type AccessLogDay = DaysQuery['accessLogDays'][number];
 import { useI18n } from '../../i18n/i18n';
 import { SecondaryActionButton, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui';
 

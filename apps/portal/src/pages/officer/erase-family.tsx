@@ -1,5 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
+import { gql } from '../../api/generated';
+import type { EraseMutation } from '../../api/generated/graphql';
 import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import {
@@ -24,30 +26,13 @@ import {
 import { Choice } from '../../ui/choice';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 
-const ERASE = `mutation Erase($id: ID!, $reason: String!) {
+const ERASE = gql(`mutation Erase($id: ID!, $reason: String!) {
   eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }
-}`;
-const ERASURES = `query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }`;
+}`);
+const ERASURES = gql(`query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }`);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Receipt {
-  readonly familyId: string;
-  readonly erasedAt: string;
-  readonly organisation: { readonly name: string };
-  readonly members: number;
-  readonly records: number;
-  readonly consents: number;
-  readonly breakGlassGrants: number;
-}
-
-interface PastErasure {
-  readonly familyId: string;
-  readonly erasedAt: string;
-  readonly organisation: { readonly name: string };
-  readonly members: number;
-  readonly records: number;
-  readonly reason: string;
-}
+type Receipt = EraseMutation['eraseFamily'];
 
 type Problems = Partial<Record<'familyId' | 'reason' | 'confirm', string>>;
 
@@ -68,7 +53,7 @@ export function EraseFamilyPage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [focusFirst, setFocusFirst] = useState(0);
   const form = useRef<HTMLFormElement>(null);
-  const past = useApi(() => graphql<{ familyErasures: { edges: { node: PastErasure }[]; pageInfo: { hasNextPage: boolean } } }>(ERASURES).then((d) => d.familyErasures), 'erasures');
+  const past = useApi(() => graphql(ERASURES).then((d) => d.familyErasures), 'erasures');
 
   // After a refusal, focus goes to the first field with a problem, so it is read out.
   useEffect(() => {
@@ -92,7 +77,7 @@ export function EraseFamilyPage() {
     setProblems({});
     setBusy(true);
     try {
-      const { eraseFamily } = await graphql<{ eraseFamily: Receipt }>(ERASE, { id: familyId.trim(), reason: reason.trim() });
+      const { eraseFamily } = await graphql(ERASE, { id: familyId.trim(), reason: reason.trim() });
       setReceipt(eraseFamily);
       past.reload();
       setFamilyId('');

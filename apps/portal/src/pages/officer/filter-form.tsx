@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { ACTIVITIES, BASES, DECISIONS } from '@kring/audit/vocabulary';
-import type { Organisation } from '../../api/types';
+import type { OrganisationFieldsFragment as Organisation } from '../../api/generated/graphql';
 import * as common from '../../i18n/common';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, PrimaryActionButton, SecondaryActionButton, Select, Textbox } from '../../ui';

@@ -1,5 +1,5 @@
 import { DECISIONS, isOneOf, type Decision } from '@kring/audit/vocabulary';
-import type { AccessLogFilter } from '../../api/types';
+import type { AccessLogFilter } from '../../api/generated/graphql';
 
 /**
  * The access-log filter as the officer's page keeps it: strings, as they stand in the

@@ -1,4 +1,4 @@
-import type { AccessLogEntry } from '../../api/types';
+import type { AccessLogEntry } from '../../api/fragments';
 import * as common from '../../i18n/common';
 import * as officer from '../../i18n/officer';
 import { type MessageKey, useI18n } from '../../i18n/i18n';

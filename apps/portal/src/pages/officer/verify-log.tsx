@@ -1,16 +1,21 @@
 import { useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
-import type { CheckpointReport, LogProblem, LogVerification } from '../../api/types';
+import { gql } from '../../api/generated';
+import type { CheckpointMutation, VerifyQuery } from '../../api/generated/graphql';
 import { asApiError } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { ButtonGroup, DataList, DataListItem, Paragraph, PrimaryActionButton, SecondaryActionButton, StatusBadge } from '../../ui';
 import { ErrorAlert } from '../../ui/error-alert';
 
-const VERIFY = `query Verify($familyId: ID) {
+const VERIFY = gql(`query Verify($familyId: ID) {
   verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }
-}`;
-const CHECKPOINT = `mutation { checkpointAccessLog { signed signedAt } }`;
-const PROBLEMS: ReadonlySet<string> = new Set<LogProblem>(['CHANGED', 'MISSING', 'INSERTED', 'REORDERED', 'TRUNCATED', 'CHECKPOINT_INVALID']);
+}`);
+const CHECKPOINT = gql(`mutation Checkpoint { checkpointAccessLog { signed signedAt } }`);
+
+type LogVerification = VerifyQuery['verifyAccessLog'];
+type CheckpointReport = CheckpointMutation['checkpointAccessLog'];
+/** Problem codes we have plain words for (officer.ts `officer.problem.X`); others are shown as their code. */
+const PROBLEMS: ReadonlySet<string> = new Set(['CHANGED', 'MISSING', 'INSERTED', 'REORDERED', 'TRUNCATED', 'CHECKPOINT_INVALID']);
 
 /**
  * "Is the log intact?": checks the hash chains and signed checkpoints, of one family when
@@ -29,7 +34,7 @@ export function VerifyLog({ familyId }: { familyId: string | null }) {
     setError(null);
     setSigned(null);
     try {
-      const { verifyAccessLog } = await graphql<{ verifyAccessLog: LogVerification }>(VERIFY, { familyId });
+      const { verifyAccessLog } = await graphql(VERIFY, { familyId });
       setResult({ verification: verifyAccessLog, familyId });
     } catch (e) {
       setResult(null);
@@ -44,7 +49,7 @@ export function VerifyLog({ familyId }: { familyId: string | null }) {
     setError(null);
     setResult(null);
     try {
-      const { checkpointAccessLog } = await graphql<{ checkpointAccessLog: CheckpointReport }>(CHECKPOINT);
+      const { checkpointAccessLog } = await graphql(CHECKPOINT);
       setSigned(checkpointAccessLog);
     } catch (e) {
       setSigned(null);

@@ -1,21 +1,24 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
-import type { FamilyMember } from '../../api/types';
+import type { FamilyMember } from '../../api/fragments';
+import { gql } from '../../api/generated';
+import type { AddRecordInput } from '../../api/generated/graphql';
 import { asApiError } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, PrimaryActionButton, Section, Textarea, Textbox } from '../../ui';
 import { Choice } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
-import { findSectionType, SECTION_TYPES, type SectionField, type SectionType, type SectionTypeName } from './sections';
+import { labelOf } from '../member/member-family';
+import type { SectionField, SectionType } from './section-catalogue';
 
-const ADD_RECORD = `mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }`;
+const ADD_RECORD = gql(`mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }`);
 
 /** What the person typed, per section type and field, so switching type loses nothing. */
 type Typed = Readonly<Record<string, string | boolean>>;
 /** Problems by form key: `type`, `subjects`, `fields`, or `<SectionType>.<field>`. */
 type Problems = Readonly<Record<string, string>>;
 
-const key = (type: SectionTypeName, field: string) => `${type}.${field}`;
+const key = (type: string, field: string) => `${type}.${field}`;
 const inputId = (formKey: string) => `add-${formKey.replace('.', '-')}`;
 
 /**
@@ -23,9 +26,21 @@ const inputId = (formKey: string) => `add-${formKey.replace('.', '-')}`;
  * is about, and that type's fields. The API checks every value; a problem it names is
  * shown at its field, and what was typed stays.
  */
-export function AddRecordForm({ familyId, members, label, onAdded }: { familyId: string; members: readonly FamilyMember[]; label: (id: string) => string; onAdded: () => void }) {
+export function AddRecordForm({
+  familyId,
+  sections,
+  members,
+  label,
+  onAdded,
+}: {
+  familyId: string;
+  sections: readonly SectionType[];
+  members: readonly FamilyMember[];
+  label: (id: string) => string;
+  onAdded: () => void;
+}) {
   const { t } = useI18n();
-  const [typeName, setTypeName] = useState<SectionTypeName | null>(null);
+  const [typeName, setTypeName] = useState<string | null>(null);
   const [subjects, setSubjects] = useState<ReadonlySet<string>>(new Set());
   const [typed, setTyped] = useState<Typed>({});
   const [problems, setProblems] = useState<Problems>({});
@@ -34,7 +49,7 @@ export function AddRecordForm({ familyId, members, label, onAdded }: { familyId:
   const [done, setDone] = useState(false);
   const [focusFirst, setFocusFirst] = useState(0);
 
-  const type = typeName === null ? undefined : findSectionType(typeName);
+  const type = typeName === null ? undefined : sections.find((s) => s.name === typeName);
 
   // After a failed submit, focus goes to the first field with a problem.
   useEffect(() => {
@@ -112,7 +127,9 @@ export function AddRecordForm({ familyId, members, label, onAdded }: { familyId:
     setProblems({});
     setBusy(true);
     try {
-      await graphql(ADD_RECORD, { input: { familyId, subjectMemberIds: [...subjects], [type.input]: values } });
+      // The section's input field is named by the catalogue, so its key is only known at run time; the API checks every value.
+      const input = { familyId, subjectMemberIds: [...subjects], [type.input]: values } as AddRecordInput;
+      await graphql(ADD_RECORD, { input });
       setTyped((before) => Object.fromEntries(Object.entries(before).filter(([k]) => !k.startsWith(`${type.name}.`))));
       setSubjects(new Set());
       setTypeName(null);
@@ -149,7 +166,7 @@ export function AddRecordForm({ familyId, members, label, onAdded }: { familyId:
             {t('pro.add.type')}
           </FieldsetLegend>
           {problems['type'] !== undefined && <FormFieldErrorMessage id="add-type-error">{problems['type']}</FormFieldErrorMessage>}
-          {SECTION_TYPES.map((s) => {
+          {sections.map((s) => {
             const id = `add-type-${s.name}`;
             return (
               <Choice
@@ -163,9 +180,9 @@ export function AddRecordForm({ familyId, members, label, onAdded }: { familyId:
                   setTypeName(s.name);
                   setProblems(({ type: _, fields: __, ...rest }) => rest);
                 }}
-                label={t(`pro.section.${s.name}`)}
+                label={labelOf(t, 'pro.section', s.name)}
                 descriptionId={`${id}-help`}
-                description={t(`pro.sectionHelp.${s.name}`)}
+                description={labelOf(t, 'pro.sectionHelp', s.name)}
               />
             );
           })}
@@ -202,7 +219,7 @@ export function AddRecordForm({ familyId, members, label, onAdded }: { familyId:
         {type !== undefined && (
           <Fieldset invalid={problems['fields'] !== undefined} aria-describedby={describedBy('add-fields-help', problems['fields'] !== undefined && 'add-fields-error')}>
             <FieldsetLegend className="kring-legend" id={inputId('fields')} tabIndex={-1}>
-              {t('pro.add.fields', { section: t(`pro.section.${type.name}`) })}
+              {t('pro.add.fields', { section: labelOf(t, 'pro.section', type.name) })}
             </FieldsetLegend>
             <FormFieldDescription id="add-fields-help">{t('pro.add.fieldsHelp')}</FormFieldDescription>
             {problems['fields'] !== undefined && <FormFieldErrorMessage id="add-fields-error">{problems['fields']}</FormFieldErrorMessage>}

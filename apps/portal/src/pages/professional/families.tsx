@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { graphql, type ApiError } from '../../api/graphql';
-import type { Connection, FamilySummary } from '../../api/types';
+import { gql } from '../../api/generated';
+import type { FamiliesQuery } from '../../api/generated/graphql';
 import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
@@ -9,16 +10,17 @@ import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { familyLabel } from './shared-value';
 
 const PAGE_SIZE = 20;
-const FAMILIES = `query Families($first: Int, $after: String) {
+const FAMILIES = gql(`query Families($first: Int, $after: String) {
   families(first: $first, after: $after) {
     edges { cursor node { id involvementId caseDirection startsOn endsOn } }
     pageInfo { hasNextPage endCursor }
   }
-}`;
+}`);
 
-type Page = Connection<FamilySummary>;
+type Page = FamiliesQuery['families'];
+type FamilySummary = Page['edges'][number]['node'];
 
-const loadPage = (after: string | null) => graphql<{ families: Page }>(FAMILIES, { first: PAGE_SIZE, after }).then((d) => d.families);
+const loadPage = (after: string | null) => graphql(FAMILIES, { first: PAGE_SIZE, after }).then((d) => d.families);
 
 /** "Mijn gezinnen": the families the professional's organisation is involved with today. */
 export function FamiliesPage() {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
-import { FAMILY_FILE_FIELDS, type FamilyFile } from '../../api/types';
+import { gql } from '../../api/generated';
 import { useApi } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Link, useRouter } from '../../router';
@@ -10,9 +10,10 @@ import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
 import { PurposeChooser } from './purpose-chooser';
+import { loadSectionTypes } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
 
-const FAMILY = `query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ${FAMILY_FILE_FIELDS} } }`;
+const FAMILY = gql(`query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }`);
 
 /** Errors this page explains in its own words, beyond the general text. */
 const EXPLAINED = new Set(['NOT_FOUND', 'UNKNOWN_PURPOSE', 'FORBIDDEN', 'PURPOSE_REQUIRED']);
@@ -62,11 +63,12 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
   const { t } = useI18n();
   const { viewer } = useSession();
   const ownOrganisationId = viewer?.professional?.organisation.id ?? null;
+  // The file and the section catalogue that says how to show it arrive together.
   const file = useApi(
     () =>
-      graphql<{ family: FamilyFile | null }>(FAMILY, { id: familyId, purpose }).then((d) => {
+      Promise.all([graphql(FAMILY, { id: familyId, purpose }), loadSectionTypes()]).then(([d, sections]) => {
         if (d.family === null) throw new ApiError('NOT_FOUND', 'No family file.');
-        return d.family;
+        return { ...d.family, sections };
       }),
     `${familyId}|${purpose}`,
   );
@@ -106,8 +108,8 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
-      <Records file={data} redactions={redactions} label={label} />
-      <AddRecordForm familyId={familyId} members={data.members} label={label} onAdded={file.reload} />
+      <Records file={data} sections={data.sections} redactions={redactions} label={label} />
+      <AddRecordForm familyId={familyId} sections={data.sections} members={data.members} label={label} onAdded={file.reload} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from '../../api/types';
+import { type FamilyFile, type FamilyMember, type FamilyRecord, type Involvement, type Redaction, sectionValue } from '../../api/fragments';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import {
   Alert,
@@ -15,7 +15,8 @@ import {
   TableRow,
   UnorderedList,
 } from '../../ui';
-import { SECTION_TYPES, type SectionField, type SectionType } from './sections';
+import { labelOf } from '../member/member-family';
+import type { SectionField, SectionType } from './section-catalogue';
 import { asText, NotShared, type RedactionIndex, SharedValue } from './shared-value';
 
 type Label = (memberId: string) => string;
@@ -155,17 +156,17 @@ export function Involvements({ involvements, redactions, ownOrganisationId }: { 
 }
 
 /** The records, grouped by section type, every field shown or marked as not shared. */
-export function Records({ file, redactions, label }: { file: FamilyFile; redactions: RedactionIndex; label: Label }) {
+export function Records({ file, sections, redactions, label }: { file: FamilyFile; sections: readonly SectionType[]; redactions: RedactionIndex; label: Label }) {
   const { t } = useI18n();
   return (
     <Section id="file-records" title={t('pro.records.heading')}>
       <Paragraph>{t('pro.records.intro')}</Paragraph>
-      {SECTION_TYPES.map((type) => {
+      {sections.map((type) => {
         const records = file.records.filter((r) => r.sectionType === type.name).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
         return (
           <div key={type.name} className="kring-record-group">
             <Heading level={3} id={`records-${type.name}`}>
-              {t(`pro.section.${type.name}`)}
+              {labelOf(t, 'pro.section', type.name)}
             </Heading>
             {records.length === 0 ? (
               <Paragraph>{t('pro.records.empty')}</Paragraph>
@@ -181,7 +182,7 @@ export function Records({ file, redactions, label }: { file: FamilyFile; redacti
 
 function RecordCard({ record, type, redactions, label }: { record: FamilyRecord; type: SectionType; redactions: RedactionIndex; label: Label }) {
   const { t, formatDate } = useI18n();
-  const section = t(`pro.section.${type.name}`);
+  const section = labelOf(t, 'pro.section', type.name);
   const date = formatDate(record.createdAt);
   const heading =
     record.sourceOrganisation === null ? t('pro.record.headingHidden', { section, date }) : t('pro.record.heading', { section, organisation: record.sourceOrganisation.name, date });
@@ -199,8 +200,8 @@ function RecordCard({ record, type, redactions, label }: { record: FamilyRecord;
         <DataListItem label={t('pro.record.date')}>{date}</DataListItem>
         {type.fields.map((f) => (
           <DataListItem key={f.name} label={t(`pro.field.${type.name}.${f.name}` as MessageKey)}>
-            <SharedValue path={at(f.name)} redactions={redactions} value={record.section[f.name]}>
-              <FieldValue field={f} value={record.section[f.name]} />
+            <SharedValue path={at(f.name)} redactions={redactions} value={sectionValue(record, f.name)}>
+              <FieldValue field={f} value={sectionValue(record, f.name)} />
             </SharedValue>
           </DataListItem>
         ))}

@@ -1,14 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
-import type { Purpose } from '../../api/types';
+import { gql } from '../../api/generated';
+import type { PurposesQuery } from '../../api/generated/graphql';
 import { useApi } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Alert, Fieldset, FieldsetLegend, FormFieldErrorMessage, Paragraph, PrimaryActionButton } from '../../ui';
 import { Choice } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
 
-const PURPOSES = `{ purposes { code name description domains statutoryFor maxCategories } }`;
+const PURPOSES = gql(`query Purposes { purposes { code name description domains statutoryFor maxCategories } }`);
+
+type Purpose = PurposesQuery['purposes'][number];
 
 /**
  * Asks what the file is opened for: the API requires a declared purpose, and the access
@@ -18,7 +21,7 @@ export function PurposeChooser({ initial, onChoose }: { initial: string | null; 
   const { t } = useI18n();
   const { viewer } = useSession();
   const domain = viewer?.professional?.organisation.domain ?? null;
-  const purposes = useApi(() => graphql<{ purposes: Purpose[] }>(PURPOSES).then((d) => d.purposes), 'purposes');
+  const purposes = useApi(() => graphql(PURPOSES).then((d) => d.purposes), 'purposes');
   const usable = (purposes.data ?? []).filter((p) => domain !== null && p.domains.includes(domain));
   const [chosen, setChosen] = useState<string | null>(initial);
   const [missing, setMissing] = useState(false);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FamilyMember, Redaction } from '../../api/types';
+import type { FamilyMember, Redaction } from '../../api/fragments';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/i18n';
 import { StatusBadge } from '../../ui';
 

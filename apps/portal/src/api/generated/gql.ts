@@ -1,0 +1,182 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment OrganisationFields on Organisation { id name domain }\n": typeof types.OrganisationFieldsFragmentDoc,
+    "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": typeof types.FamilyFileFieldsFragmentDoc,
+    "\n  fragment ConsentFields on Consent {\n    id familyId subjectMemberId grantedByMemberId categories purposes\n    recipientOrganisation { ...OrganisationFields } recipientDomain\n    validFrom validUntil revokedAt status awaitingSignatureFrom createdAt\n    signatures { memberId capacity signedAt }\n  }\n": typeof types.ConsentFieldsFragmentDoc,
+    "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision basis reason breakGlass category fields familyId subjectMemberIds\n    sourceOrganisation { ...OrganisationFields }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": typeof types.AccessLogEntryFieldsFragmentDoc,
+    "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
+    "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
+    "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
+    "query MyReach { myReach { id self name birthDate } }": typeof types.MyReachDocument,
+    "query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }": typeof types.ConsentsDocument,
+    "query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }": typeof types.ConsentChoicesDocument,
+    "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": typeof types.SignConsentDocument,
+    "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": typeof types.RevokeConsentDocument,
+    "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": typeof types.MyLogDocument,
+    "query MyFamily { myFamily { ...FamilyFileFields } }": typeof types.MyFamilyDocument,
+    "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.LogDocument,
+    "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": typeof types.DaysDocument,
+    "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
+    "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": typeof types.EraseDocument,
+    "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": typeof types.ErasuresDocument,
+    "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": typeof types.VerifyDocument,
+    "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": typeof types.CheckpointDocument,
+    "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": typeof types.AddRecordDocument,
+    "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FamiliesDocument,
+    "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": typeof types.FamilyFileDocument,
+    "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
+    "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
+};
+const documents: Documents = {
+    "\n  fragment OrganisationFields on Organisation { id name domain }\n": types.OrganisationFieldsFragmentDoc,
+    "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": types.FamilyFileFieldsFragmentDoc,
+    "\n  fragment ConsentFields on Consent {\n    id familyId subjectMemberId grantedByMemberId categories purposes\n    recipientOrganisation { ...OrganisationFields } recipientDomain\n    validFrom validUntil revokedAt status awaitingSignatureFrom createdAt\n    signatures { memberId capacity signedAt }\n  }\n": types.ConsentFieldsFragmentDoc,
+    "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision basis reason breakGlass category fields familyId subjectMemberIds\n    sourceOrganisation { ...OrganisationFields }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": types.AccessLogEntryFieldsFragmentDoc,
+    "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": types.SectionCatalogueDocument,
+    "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
+    "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
+    "query MyReach { myReach { id self name birthDate } }": types.MyReachDocument,
+    "query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }": types.ConsentsDocument,
+    "query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }": types.ConsentChoicesDocument,
+    "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": types.SignConsentDocument,
+    "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": types.RevokeConsentDocument,
+    "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": types.MyLogDocument,
+    "query MyFamily { myFamily { ...FamilyFileFields } }": types.MyFamilyDocument,
+    "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": types.LogDocument,
+    "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": types.DaysDocument,
+    "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
+    "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": types.EraseDocument,
+    "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": types.ErasuresDocument,
+    "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": types.VerifyDocument,
+    "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": types.CheckpointDocument,
+    "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": types.AddRecordDocument,
+    "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FamiliesDocument,
+    "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": types.FamilyFileDocument,
+    "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
+    "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
+};
+
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment OrganisationFields on Organisation { id name domain }\n"): typeof import('./graphql').OrganisationFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n"): typeof import('./graphql').FamilyFileFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ConsentFields on Consent {\n    id familyId subjectMemberId grantedByMemberId categories purposes\n    recipientOrganisation { ...OrganisationFields } recipientDomain\n    validFrom validUntil revokedAt status awaitingSignatureFrom createdAt\n    signatures { memberId capacity signedAt }\n  }\n"): typeof import('./graphql').ConsentFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision basis reason breakGlass category fields familyId subjectMemberIds\n    sourceOrganisation { ...OrganisationFields }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n"): typeof import('./graphql').AccessLogEntryFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }"): typeof import('./graphql').SectionCatalogueDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }"): typeof import('./graphql').MeDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }"): typeof import('./graphql').GrantConsentDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query MyReach { myReach { id self name birthDate } }"): typeof import('./graphql').MyReachDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }"): typeof import('./graphql').ConsentsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }"): typeof import('./graphql').ConsentChoicesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }"): typeof import('./graphql').SignConsentDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }"): typeof import('./graphql').RevokeConsentDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').MyLogDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query MyFamily { myFamily { ...FamilyFileFields } }"): typeof import('./graphql').MyFamilyDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}"): typeof import('./graphql').LogDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }"): typeof import('./graphql').DaysDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query LogChoices { organisations { ...OrganisationFields } purposes { code } }"): typeof import('./graphql').LogChoicesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}"): typeof import('./graphql').EraseDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }"): typeof import('./graphql').ErasuresDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}"): typeof import('./graphql').VerifyDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation Checkpoint { checkpointAccessLog { signed signedAt } }"): typeof import('./graphql').CheckpointDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }"): typeof import('./graphql').AddRecordDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}"): typeof import('./graphql').FamiliesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }"): typeof import('./graphql').FamilyFileDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Purposes { purposes { code name description domains statutoryFor maxCategories } }"): typeof import('./graphql').PurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query SignInOptions { signInOptions { method issuer clientId scope } }"): typeof import('./graphql').SignInOptionsDocument;
+
+
+export function gql(source: string) {
+  return (documents as any)[source] ?? {};
+}

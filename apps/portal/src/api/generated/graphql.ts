@@ -1,0 +1,1216 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Filters combine with AND. Times are inclusive from, exclusive to. */
+export type AccessLogFilter = {
+  activity?: string | null | undefined;
+  /** PROFESSIONAL, CITIZEN or SYSTEM. */
+  actorKind?: string | null | undefined;
+  basis?: string | null | undefined;
+  breakGlass?: boolean | null | undefined;
+  /** Only entries where someone else acted: leaves out your own reads. */
+  byOthers?: boolean | null | undefined;
+  decision?: LogDecision | null | undefined;
+  familyId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  /** Entries about this member. */
+  memberId?: string | number | null | undefined;
+  /** Entries where this organisation acted or whose records were concerned. */
+  organisationId?: string | number | null | undefined;
+  /** Entries of this professional. */
+  professionalId?: string | number | null | undefined;
+  purpose?: string | null | undefined;
+  /** Entries denied for this reason, e.g. DATA_INTEGRITY for the integrity alarms. */
+  reason?: RedactionReason | null | undefined;
+  to?: string | null | undefined;
+};
+
+/** A new record: exactly one section, about one or more members of the family. */
+export type AddRecordInput = {
+  /** A care trajectory (zorgtraject) with its goals. */
+  careTrajectory?: CareTrajectoryInput | null | undefined;
+  /** How to reach a member. */
+  contactDetails?: ContactDetailsInput | null | undefined;
+  /** The debt situation and its arrangement. */
+  debtSituation?: DebtSituationInput | null | undefined;
+  familyId: string | number;
+  /** The shared plan: one family, one plan. */
+  familyPlan?: FamilyPlanInput | null | undefined;
+  /** Income, benefit and the route to work. */
+  incomeAndWork?: IncomeAndWorkInput | null | undefined;
+  /** A signal about safety at home. */
+  safetySignal?: SafetySignalInput | null | undefined;
+  /** The members the record is about. */
+  subjectMemberIds: Array<string | number>;
+  /** A Wmo provision (maatwerkvoorziening). */
+  supportProvision?: SupportProvisionInput | null | undefined;
+};
+
+/** A care trajectory (zorgtraject) with its goals. */
+export type CareTrajectoryInput = {
+  /** Diagnosis (health data). Category: HEALTH. */
+  diagnosis?: string | null | undefined;
+  /** End date. Category: CARE_TRAJECTORY. */
+  endDate?: string | null | undefined;
+  /** How often there is contact. Category: CARE_TRAJECTORY. */
+  frequency?: string | null | undefined;
+  /** Goals of the trajectory. Category: CARE_TRAJECTORY. */
+  goals?: Array<string> | null | undefined;
+  /** Medication (health data). Category: HEALTH. */
+  medication?: string | null | undefined;
+  /** Who provides the care (required). Category: CARE_TRAJECTORY. */
+  provider?: string | null | undefined;
+  /** Start date. Category: CARE_TRAJECTORY. */
+  startDate?: string | null | undefined;
+};
+
+/** PENDING until the required signatures are there, then ACTIVE, until REVOKED or EXPIRED. */
+export type ConsentStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
+
+/** How to reach a member. */
+export type ContactDetailsInput = {
+  /** Home address. Category: CONTACT. */
+  address?: string | null | undefined;
+  /** E-mail address. Category: CONTACT. */
+  email?: string | null | undefined;
+  /** Phone number. Category: CONTACT. */
+  phone?: string | null | undefined;
+};
+
+/** The categories every field of the family file is tagged with. */
+export type DataCategory =
+  | 'CARE_TRAJECTORY'
+  | 'CONTACT'
+  | 'FINANCES'
+  | 'HEALTH'
+  | 'HOUSEHOLD'
+  | 'INVOLVEMENT'
+  | 'NATIONAL_ID'
+  | 'PERSONAL_IDENTITY'
+  | 'SAFETY'
+  | 'SHARED_PLAN'
+  | 'WORK_PARTICIPATION';
+
+/** The debt situation and its arrangement. */
+export type DebtSituationInput = {
+  /** Debt arrangement (schuldregeling). Category: FINANCES. */
+  arrangement?: string | null | undefined;
+  /** Whether budget management (budgetbeheer) is in place. Category: FINANCES. */
+  budgetManagement?: boolean | null | undefined;
+  /** Number of creditors. Category: FINANCES. */
+  creditorCount?: number | null | undefined;
+  /** Monthly instalment in euros. Category: FINANCES. */
+  monthlyInstalment?: number | null | undefined;
+  /** Total debt in euros (required). Category: FINANCES. */
+  totalDebt?: number | null | undefined;
+};
+
+/** The kind of work an organisation does. */
+export type Domain =
+  | 'ADULT_CARE'
+  | 'CHILD_SAFETY'
+  | 'DEBT_ASSISTANCE'
+  | 'EDUCATION'
+  | 'PARTICIPATION'
+  | 'WMO'
+  | 'YOUTH_CARE';
+
+/** The shared plan: one family, one plan. */
+export type FamilyPlanInput = {
+  /** Agreed actions. Category: SHARED_PLAN. */
+  actions?: Array<string> | null | undefined;
+  /** The family's goals, in their own words (required). Category: SHARED_PLAN. */
+  familyGoals?: Array<string> | null | undefined;
+  /** When the plan is reviewed. Category: SHARED_PLAN. */
+  reviewDate?: string | null | undefined;
+  /** Who does what. Category: SHARED_PLAN. */
+  whoDoesWhat?: Array<string> | null | undefined;
+};
+
+/** Consent for one member, to one recipient (an organisation, or every organisation of a domain), for some purposes and categories. */
+export type GrantConsentInput = {
+  categories: Array<DataCategory>;
+  /** Purpose codes of the catalogue. */
+  purposes: Array<string>;
+  recipientDomain?: Domain | null | undefined;
+  recipientOrganisationId?: string | number | null | undefined;
+  subjectMemberId: string | number;
+  /** Default: now. Cannot lie in the past. */
+  validFrom?: string | null | undefined;
+  /** At most 12 months after validFrom. */
+  validUntil: string;
+};
+
+/** Income, benefit and the route to work. */
+export type IncomeAndWorkInput = {
+  /** Benefit received. Category: FINANCES. */
+  benefit?: string | null | undefined;
+  /** Job coach. Category: WORK_PARTICIPATION. */
+  jobCoach?: string | null | undefined;
+  /** Reintegration route. Category: WORK_PARTICIPATION. */
+  reintegrationRoute?: string | null | undefined;
+};
+
+export type LogDecision =
+  | 'ALLOWED'
+  | 'DENIED';
+
+export type MemberRelation =
+  | 'CHILD'
+  | 'OTHER'
+  | 'PARENT';
+
+export type ProfessionalRole =
+  | 'ADMIN'
+  | 'CHAIN_PRIVACY_OFFICER'
+  | 'PRIVACY_OFFICER'
+  | 'PROFESSIONAL'
+  | 'TEAM_LEAD';
+
+/** Why a field is not shared. */
+export type RedactionReason =
+  | 'CAPACITY_LAPSED'
+  | 'CONSENT_EXPIRED'
+  | 'CONSENT_PENDING'
+  | 'CONSENT_REVOKED'
+  | 'DATA_INTEGRITY'
+  | 'NOT_INVOLVED'
+  | 'NO_CONSENT'
+  | 'OTHER_MEMBER'
+  | 'PURPOSE_EXCLUDES_CATEGORY'
+  | 'PURPOSE_NOT_FOR_DOMAIN'
+  | 'UNKNOWN_PURPOSE';
+
+/** A signal about safety at home. */
+export type SafetySignalInput = {
+  /** Role of who reported it. Category: SAFETY. */
+  reporterRole?: string | null | undefined;
+  /** Risk assessment. Category: SAFETY. */
+  riskAssessment?: string | null | undefined;
+  /** The signal (required). Category: SAFETY. */
+  signal?: string | null | undefined;
+  /** Date of the signal. Category: SAFETY. */
+  signalDate?: string | null | undefined;
+};
+
+/** How a section field is written and validated. */
+export type SectionFieldKind =
+  | 'BOOLEAN'
+  | 'DATE'
+  | 'DECIMAL'
+  | 'INTEGER'
+  | 'TEXT'
+  | 'TEXT_LIST';
+
+/** The unit a number is counted in. */
+export type SectionFieldUnit =
+  | 'EUR'
+  | 'HOURS_PER_WEEK';
+
+export type SignInMethod =
+  | 'DEVELOPMENT_PERSONAS'
+  | 'OPENID_CONNECT';
+
+export type SignatureCapacity =
+  | 'PARENT_WITH_AUTHORITY'
+  | 'SUBJECT';
+
+/** A Wmo provision (maatwerkvoorziening). */
+export type SupportProvisionInput = {
+  /** Date of the decision (beschikking). Category: CARE_TRAJECTORY. */
+  decisionDate?: string | null | undefined;
+  /** Hours of support per week. Category: CARE_TRAJECTORY. */
+  hoursPerWeek?: number | null | undefined;
+  /** The provision granted (required). Category: CARE_TRAJECTORY. */
+  provision?: string | null | undefined;
+};
+
+export type ViewerKind =
+  | 'FAMILY_MEMBER'
+  | 'PROFESSIONAL';
+
+export type OrganisationFieldsFragment = { id: string, name: string, domain: Domain };
+
+export type FamilyFileFieldsFragment = { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+      | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
+      | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
+      | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
+      | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
+      | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+      | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
+      | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
+     }> };
+
+export type ConsentFieldsFragment = { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> };
+
+export type AccessLogEntryFieldsFragment = { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, basis: string | null, reason: string | null, breakGlass: boolean, category: string | null, fields: Array<string>, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, sourceOrganisation: { id: string, name: string, domain: Domain } | null, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } };
+
+export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { kind: ViewerKind, member: { id: string, name: string, familyId: string } | null, professional: { id: string, name: string, roles: Array<ProfessionalRole>, organisation: { id: string, name: string, domain: Domain } } | null } };
+
+export type GrantConsentMutationVariables = Exact<{
+  input: GrantConsentInput;
+}>;
+
+
+export type GrantConsentMutation = { grantConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+
+export type MyReachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyReachQuery = { myReach: Array<{ id: string, self: boolean, name: string | null, birthDate: string | null }> };
+
+export type ConsentsQueryVariables = Exact<{
+  familyId: string | number;
+}>;
+
+
+export type ConsentsQuery = { consents: Array<{ id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> }> };
+
+export type ConsentChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsentChoicesQuery = { organisations: Array<{ id: string, name: string, domain: Domain }>, purposes: Array<{ code: string, domains: Array<Domain>, maxCategories: Array<DataCategory>, statutoryFor: Array<Domain> }> };
+
+export type SignConsentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SignConsentMutation = { signConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+
+export type RevokeConsentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeConsentMutation = { revokeConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+
+export type MyLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AccessLogFilter | null | undefined;
+}>;
+
+
+export type MyLogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, basis: string | null, reason: string | null, breakGlass: boolean, category: string | null, fields: Array<string>, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, sourceOrganisation: { id: string, name: string, domain: Domain } | null, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MyFamilyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+        | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
+        | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
+        | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
+        | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
+        | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
+        | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
+       }> } | null };
+
+export type LogQueryVariables = Exact<{
+  filter?: AccessLogFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, basis: string | null, reason: string | null, breakGlass: boolean, category: string | null, fields: Array<string>, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, sourceOrganisation: { id: string, name: string, domain: Domain } | null, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DaysQueryVariables = Exact<{
+  filter?: AccessLogFilter | null | undefined;
+}>;
+
+
+export type DaysQuery = { accessLogDays: Array<{ day: string, allowed: number, denied: number, breakGlass: number, integrityAlarms: number }> };
+
+export type LogChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogChoicesQuery = { organisations: Array<{ id: string, name: string, domain: Domain }>, purposes: Array<{ code: string }> };
+
+export type EraseMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type EraseMutation = { eraseFamily: { familyId: string, erasedAt: string, members: number, records: number, consents: number, breakGlassGrants: number, organisation: { name: string } } };
+
+export type ErasuresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ErasuresQuery = { familyErasures: { edges: Array<{ node: { familyId: string, erasedAt: string, members: number, records: number, reason: string, organisation: { name: string } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type VerifyQueryVariables = Exact<{
+  familyId?: string | number | null | undefined;
+}>;
+
+
+export type VerifyQuery = { verifyAccessLog: { intact: boolean, chainsChecked: number, entriesChecked: number, checkpointsVerified: number, keyId: string, verifiedAt: string, firstBroken: { chainKey: string, sequence: number, problem: string, entryId: string | null } | null } };
+
+export type CheckpointMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CheckpointMutation = { checkpointAccessLog: { signed: number, signedAt: string } };
+
+export type AddRecordMutationVariables = Exact<{
+  input: AddRecordInput;
+}>;
+
+
+export type AddRecordMutation = { addRecord: { id: string } };
+
+export type FamiliesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FamiliesQuery = { families: { edges: Array<{ cursor: string, node: { id: string, involvementId: string, caseDirection: boolean, startsOn: string, endsOn: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FamilyFileQueryVariables = Exact<{
+  id: string | number;
+  purpose: string;
+}>;
+
+
+export type FamilyFileQuery = { family: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+        | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
+        | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
+        | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
+        | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
+        | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
+        | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
+       }> } | null };
+
+export type PurposesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PurposesQuery = { purposes: Array<{ code: string, name: string, description: string, domains: Array<Domain>, statutoryFor: Array<Domain>, maxCategories: Array<DataCategory> }> };
+
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInOptionsQuery = { signInOptions: { method: SignInMethod, issuer: string, clientId: string | null, scope: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const OrganisationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+    `, {"fragmentName":"OrganisationFields"}) as unknown as TypedDocumentString<OrganisationFieldsFragment, unknown>;
+export const FamilyFileFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FamilyFileFields on FamilyFile {
+  id
+  purpose
+  members {
+    id
+    name
+    birthDate
+    bsn
+    relation
+    holdsAuthorityOver
+  }
+  involvements {
+    id
+    caseDirection
+    startsOn
+    endsOn
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    path
+    field
+    category
+    reason
+    memberId
+    recordId
+    involvementId
+  }
+  records {
+    id
+    sectionType
+    createdAt
+    subjectMemberIds
+    sourceOrganisation {
+      ...OrganisationFields
+    }
+    section {
+      __typename
+      ... on ContactDetails {
+        address
+        phone
+        email
+      }
+      ... on CareTrajectory {
+        provider
+        startDate
+        endDate
+        goals
+        frequency
+        diagnosis
+        medication
+      }
+      ... on SupportProvision {
+        provision
+        hoursPerWeek
+        decisionDate
+      }
+      ... on DebtSituation {
+        totalDebt
+        creditorCount
+        arrangement
+        monthlyInstalment
+        budgetManagement
+      }
+      ... on IncomeAndWork {
+        benefit
+        reintegrationRoute
+        jobCoach
+      }
+      ... on SafetySignal {
+        signal
+        signalDate
+        reporterRole
+        riskAssessment
+      }
+      ... on FamilyPlan {
+        familyGoals
+        actions
+        whoDoesWhat
+        reviewDate
+      }
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"FamilyFileFields"}) as unknown as TypedDocumentString<FamilyFileFieldsFragment, unknown>;
+export const ConsentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsentFields on Consent {
+  id
+  familyId
+  subjectMemberId
+  grantedByMemberId
+  categories
+  purposes
+  recipientOrganisation {
+    ...OrganisationFields
+  }
+  recipientDomain
+  validFrom
+  validUntil
+  revokedAt
+  status
+  awaitingSignatureFrom
+  createdAt
+  signatures {
+    memberId
+    capacity
+    signedAt
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"ConsentFields"}) as unknown as TypedDocumentString<ConsentFieldsFragment, unknown>;
+export const AccessLogEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccessLogEntryFields on AccessLogEntry {
+  id
+  occurredAt
+  traceId
+  activity
+  purpose
+  decision
+  basis
+  reason
+  breakGlass
+  category
+  fields
+  familyId
+  subjectMemberIds
+  sourceOrganisation {
+    ...OrganisationFields
+  }
+  actor {
+    kind
+    role
+    professionalId
+    name
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  chainKey
+  sequence
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"AccessLogEntryFields"}) as unknown as TypedDocumentString<AccessLogEntryFieldsFragment, unknown>;
+export const SectionCatalogueDocument = new TypedDocumentString(`
+    query SectionCatalogue {
+  sectionCatalogue {
+    name
+    input
+    fields {
+      name
+      category
+      kind
+      required
+      unit
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SectionCatalogueQuery, SectionCatalogueQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    kind
+    member {
+      id
+      name
+      familyId
+    }
+    professional {
+      id
+      name
+      roles
+      organisation {
+        id
+        name
+        domain
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const GrantConsentDocument = new TypedDocumentString(`
+    mutation GrantConsent($input: GrantConsentInput!) {
+  grantConsent(input: $input) {
+    ...ConsentFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ConsentFields on Consent {
+  id
+  familyId
+  subjectMemberId
+  grantedByMemberId
+  categories
+  purposes
+  recipientOrganisation {
+    ...OrganisationFields
+  }
+  recipientDomain
+  validFrom
+  validUntil
+  revokedAt
+  status
+  awaitingSignatureFrom
+  createdAt
+  signatures {
+    memberId
+    capacity
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<GrantConsentMutation, GrantConsentMutationVariables>;
+export const MyReachDocument = new TypedDocumentString(`
+    query MyReach {
+  myReach {
+    id
+    self
+    name
+    birthDate
+  }
+}
+    `) as unknown as TypedDocumentString<MyReachQuery, MyReachQueryVariables>;
+export const ConsentsDocument = new TypedDocumentString(`
+    query Consents($familyId: ID!) {
+  consents(familyId: $familyId) {
+    ...ConsentFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ConsentFields on Consent {
+  id
+  familyId
+  subjectMemberId
+  grantedByMemberId
+  categories
+  purposes
+  recipientOrganisation {
+    ...OrganisationFields
+  }
+  recipientDomain
+  validFrom
+  validUntil
+  revokedAt
+  status
+  awaitingSignatureFrom
+  createdAt
+  signatures {
+    memberId
+    capacity
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<ConsentsQuery, ConsentsQueryVariables>;
+export const ConsentChoicesDocument = new TypedDocumentString(`
+    query ConsentChoices {
+  organisations {
+    ...OrganisationFields
+  }
+  purposes {
+    code
+    domains
+    maxCategories
+    statutoryFor
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<ConsentChoicesQuery, ConsentChoicesQueryVariables>;
+export const SignConsentDocument = new TypedDocumentString(`
+    mutation SignConsent($id: ID!) {
+  signConsent(id: $id) {
+    ...ConsentFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ConsentFields on Consent {
+  id
+  familyId
+  subjectMemberId
+  grantedByMemberId
+  categories
+  purposes
+  recipientOrganisation {
+    ...OrganisationFields
+  }
+  recipientDomain
+  validFrom
+  validUntil
+  revokedAt
+  status
+  awaitingSignatureFrom
+  createdAt
+  signatures {
+    memberId
+    capacity
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<SignConsentMutation, SignConsentMutationVariables>;
+export const RevokeConsentDocument = new TypedDocumentString(`
+    mutation RevokeConsent($id: ID!) {
+  revokeConsent(id: $id) {
+    ...ConsentFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ConsentFields on Consent {
+  id
+  familyId
+  subjectMemberId
+  grantedByMemberId
+  categories
+  purposes
+  recipientOrganisation {
+    ...OrganisationFields
+  }
+  recipientDomain
+  validFrom
+  validUntil
+  revokedAt
+  status
+  awaitingSignatureFrom
+  createdAt
+  signatures {
+    memberId
+    capacity
+    signedAt
+  }
+}`) as unknown as TypedDocumentString<RevokeConsentMutation, RevokeConsentMutationVariables>;
+export const MyLogDocument = new TypedDocumentString(`
+    query MyLog($first: Int, $after: String, $filter: AccessLogFilter) {
+  accessLog(first: $first, after: $after, filter: $filter) {
+    edges {
+      cursor
+      node {
+        ...AccessLogEntryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment AccessLogEntryFields on AccessLogEntry {
+  id
+  occurredAt
+  traceId
+  activity
+  purpose
+  decision
+  basis
+  reason
+  breakGlass
+  category
+  fields
+  familyId
+  subjectMemberIds
+  sourceOrganisation {
+    ...OrganisationFields
+  }
+  actor {
+    kind
+    role
+    professionalId
+    name
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  chainKey
+  sequence
+}`) as unknown as TypedDocumentString<MyLogQuery, MyLogQueryVariables>;
+export const MyFamilyDocument = new TypedDocumentString(`
+    query MyFamily {
+  myFamily {
+    ...FamilyFileFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment FamilyFileFields on FamilyFile {
+  id
+  purpose
+  members {
+    id
+    name
+    birthDate
+    bsn
+    relation
+    holdsAuthorityOver
+  }
+  involvements {
+    id
+    caseDirection
+    startsOn
+    endsOn
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    path
+    field
+    category
+    reason
+    memberId
+    recordId
+    involvementId
+  }
+  records {
+    id
+    sectionType
+    createdAt
+    subjectMemberIds
+    sourceOrganisation {
+      ...OrganisationFields
+    }
+    section {
+      __typename
+      ... on ContactDetails {
+        address
+        phone
+        email
+      }
+      ... on CareTrajectory {
+        provider
+        startDate
+        endDate
+        goals
+        frequency
+        diagnosis
+        medication
+      }
+      ... on SupportProvision {
+        provision
+        hoursPerWeek
+        decisionDate
+      }
+      ... on DebtSituation {
+        totalDebt
+        creditorCount
+        arrangement
+        monthlyInstalment
+        budgetManagement
+      }
+      ... on IncomeAndWork {
+        benefit
+        reintegrationRoute
+        jobCoach
+      }
+      ... on SafetySignal {
+        signal
+        signalDate
+        reporterRole
+        riskAssessment
+      }
+      ... on FamilyPlan {
+        familyGoals
+        actions
+        whoDoesWhat
+        reviewDate
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<MyFamilyQuery, MyFamilyQueryVariables>;
+export const LogDocument = new TypedDocumentString(`
+    query Log($filter: AccessLogFilter, $after: String) {
+  accessLog(filter: $filter, first: 50, after: $after) {
+    edges {
+      cursor
+      node {
+        ...AccessLogEntryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment AccessLogEntryFields on AccessLogEntry {
+  id
+  occurredAt
+  traceId
+  activity
+  purpose
+  decision
+  basis
+  reason
+  breakGlass
+  category
+  fields
+  familyId
+  subjectMemberIds
+  sourceOrganisation {
+    ...OrganisationFields
+  }
+  actor {
+    kind
+    role
+    professionalId
+    name
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  chainKey
+  sequence
+}`) as unknown as TypedDocumentString<LogQuery, LogQueryVariables>;
+export const DaysDocument = new TypedDocumentString(`
+    query Days($filter: AccessLogFilter) {
+  accessLogDays(filter: $filter) {
+    day
+    allowed
+    denied
+    breakGlass
+    integrityAlarms
+  }
+}
+    `) as unknown as TypedDocumentString<DaysQuery, DaysQueryVariables>;
+export const LogChoicesDocument = new TypedDocumentString(`
+    query LogChoices {
+  organisations {
+    ...OrganisationFields
+  }
+  purposes {
+    code
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<LogChoicesQuery, LogChoicesQueryVariables>;
+export const EraseDocument = new TypedDocumentString(`
+    mutation Erase($id: ID!, $reason: String!) {
+  eraseFamily(id: $id, reason: $reason) {
+    familyId
+    erasedAt
+    organisation {
+      name
+    }
+    members
+    records
+    consents
+    breakGlassGrants
+  }
+}
+    `) as unknown as TypedDocumentString<EraseMutation, EraseMutationVariables>;
+export const ErasuresDocument = new TypedDocumentString(`
+    query Erasures {
+  familyErasures(first: 50) {
+    edges {
+      node {
+        familyId
+        erasedAt
+        organisation {
+          name
+        }
+        members
+        records
+        reason
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ErasuresQuery, ErasuresQueryVariables>;
+export const VerifyDocument = new TypedDocumentString(`
+    query Verify($familyId: ID) {
+  verifyAccessLog(familyId: $familyId) {
+    intact
+    chainsChecked
+    entriesChecked
+    checkpointsVerified
+    keyId
+    verifiedAt
+    firstBroken {
+      chainKey
+      sequence
+      problem
+      entryId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyQuery, VerifyQueryVariables>;
+export const CheckpointDocument = new TypedDocumentString(`
+    mutation Checkpoint {
+  checkpointAccessLog {
+    signed
+    signedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CheckpointMutation, CheckpointMutationVariables>;
+export const AddRecordDocument = new TypedDocumentString(`
+    mutation AddRecord($input: AddRecordInput!) {
+  addRecord(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddRecordMutation, AddRecordMutationVariables>;
+export const FamiliesDocument = new TypedDocumentString(`
+    query Families($first: Int, $after: String) {
+  families(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        involvementId
+        caseDirection
+        startsOn
+        endsOn
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FamiliesQuery, FamiliesQueryVariables>;
+export const FamilyFileDocument = new TypedDocumentString(`
+    query FamilyFile($id: ID!, $purpose: String!) {
+  family(id: $id, purpose: $purpose) {
+    ...FamilyFileFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment FamilyFileFields on FamilyFile {
+  id
+  purpose
+  members {
+    id
+    name
+    birthDate
+    bsn
+    relation
+    holdsAuthorityOver
+  }
+  involvements {
+    id
+    caseDirection
+    startsOn
+    endsOn
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    path
+    field
+    category
+    reason
+    memberId
+    recordId
+    involvementId
+  }
+  records {
+    id
+    sectionType
+    createdAt
+    subjectMemberIds
+    sourceOrganisation {
+      ...OrganisationFields
+    }
+    section {
+      __typename
+      ... on ContactDetails {
+        address
+        phone
+        email
+      }
+      ... on CareTrajectory {
+        provider
+        startDate
+        endDate
+        goals
+        frequency
+        diagnosis
+        medication
+      }
+      ... on SupportProvision {
+        provision
+        hoursPerWeek
+        decisionDate
+      }
+      ... on DebtSituation {
+        totalDebt
+        creditorCount
+        arrangement
+        monthlyInstalment
+        budgetManagement
+      }
+      ... on IncomeAndWork {
+        benefit
+        reintegrationRoute
+        jobCoach
+      }
+      ... on SafetySignal {
+        signal
+        signalDate
+        reporterRole
+        riskAssessment
+      }
+      ... on FamilyPlan {
+        familyGoals
+        actions
+        whoDoesWhat
+        reviewDate
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<FamilyFileQuery, FamilyFileQueryVariables>;
+export const PurposesDocument = new TypedDocumentString(`
+    query Purposes {
+  purposes {
+    code
+    name
+    description
+    domains
+    statutoryFor
+    maxCategories
+  }
+}
+    `) as unknown as TypedDocumentString<PurposesQuery, PurposesQueryVariables>;
+export const SignInOptionsDocument = new TypedDocumentString(`
+    query SignInOptions {
+  signInOptions {
+    method
+    issuer
+    clientId
+    scope
+  }
+}
+    `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;

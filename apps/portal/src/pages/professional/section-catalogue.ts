@@ -1,0 +1,39 @@
+import { loadSectionCatalogue, type ServedField } from '../../api/section-catalogue';
+
+/** How the professional's view shows and asks for a field: the API's kind, with amounts of money apart. */
+export type FieldKind = 'text' | 'text-list' | 'date' | 'integer' | 'decimal' | 'euro' | 'boolean';
+
+export interface SectionField {
+  readonly name: string;
+  readonly kind: FieldKind;
+  readonly required: boolean;
+}
+
+export interface SectionType {
+  readonly name: string;
+  /** The AddRecordInput field that carries this section, e.g. `debtSituation`. */
+  readonly input: string;
+  readonly fields: readonly SectionField[];
+}
+
+function kindOf(field: ServedField): FieldKind {
+  switch (field.kind) {
+    case 'TEXT':
+      return 'text';
+    case 'TEXT_LIST':
+      return 'text-list';
+    case 'DATE':
+      return 'date';
+    case 'INTEGER':
+      return 'integer';
+    case 'DECIMAL':
+      return field.unit === 'EUR' ? 'euro' : 'decimal';
+    case 'BOOLEAN':
+      return 'boolean';
+  }
+}
+
+/** The section types in the order the file lists them, as the professional's view uses them. */
+export async function loadSectionTypes(): Promise<readonly SectionType[]> {
+  return (await loadSectionCatalogue()).map((t) => ({ name: t.name, input: t.input, fields: t.fields.map((f) => ({ name: f.name, kind: kindOf(f), required: f.required })) }));
+}
