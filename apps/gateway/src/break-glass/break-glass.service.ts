@@ -4,13 +4,14 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
 import { type DataKey, KringCrypto, type SealedField } from '@kring/crypto';
-import { BREAK_GLASS_PURPOSE, breakGlassState, isReviewOverdue, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, openBreakGlass, overdueIfOpenedBy, reviewBreakGlass, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal, type ReviewStanding } from '@kring/break-glass';
+import { BREAK_GLASS_PURPOSE, breakGlassState, isReviewOverdue, openBreakGlass, overdueIfOpenedBy, reviewBreakGlass, type ReviewStanding } from '@kring/break-glass';
 import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, FamilyEntity, isInvolvedToday, loadFamilyKey, memberIdsOf, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, forbidden, notFound, type KringError } from '../common/kring-error';
+import { notFound } from '../common/kring-error';
+import { openRefused, reviewRefused } from '../common/refusal-errors';
 import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
 
 /** Emergency access (DESIGN.md §3): opened by a professional, used through the access rule, reviewed by a privacy officer. */
@@ -31,7 +32,7 @@ export class BreakGlassService {
   async open(principal: ProfessionalPrincipal, input: BreakGlassInput, traceId: string): Promise<BreakGlassGrant> {
     const openedAt = this.clock.now();
     const decision = openBreakGlass(input, { domain: principal.domain, purposeDomains: this.catalogue.find(BREAK_GLASS_PURPOSE)?.domains ?? null }, openedAt);
-    if (!decision.ok) throw openRefused(decision.refusal, principal);
+    if (!decision.ok) throw openRefused(decision.refusal, principal.domain);
     const { grant } = decision;
     if (!isUuid(input.familyId)) throw notFound('family');
     return this.dataSource.transaction(async (manager) => {
@@ -179,23 +180,7 @@ export class BreakGlassService {
 }
 
 
-/** The refusals of opening emergency access, as the caller reads them. */
-function openRefused(refusal: OpenBreakGlassRefusal, principal: ProfessionalPrincipal): KringError {
-  switch (refusal.reason) {
-    case 'JUSTIFICATION_TOO_SHORT':
-      return badInput('justification', `must explain in at least ${JUSTIFICATION_LENGTH.min} characters why you fear for a child's safety and cannot ask`);
-    case 'JUSTIFICATION_TOO_LONG':
-      return badInput('justification', `must be at most ${JUSTIFICATION_LENGTH.max} characters`);
-    case 'DURATION_OUT_OF_RANGE':
-      return badInput('durationMinutes', `must be between 1 and ${MAX_DURATION_MINUTES}`);
-    case 'CATEGORY_NOT_ALLOWED':
-      return badInput('categories', 'must be CONTACT, HOUSEHOLD and/or SAFETY');
-    case 'PURPOSE_NOT_FOR_DOMAIN':
-      return forbidden(`Organisations of domain ${principal.domain} may not use purpose ${BREAK_GLASS_PURPOSE}.`);
-  }
-}
 
-/** The refusals of a review, as the caller reads them. */
 /** The permission table's word on this reviewer and this grant (docs/permissions.md): oversees it, their own, or not theirs. */
 function reviewStanding(principal: ProfessionalPrincipal, grant: BreakGlassGrantEntity): ReviewStanding {
   const rule = permissionsFor(actorOf(principal)).relevantRuleFor('review', about('BreakGlassGrant', { organisationId: grant.organisationId, professionalId: grant.professionalId, involvedOrganisationIds: [] }));
@@ -203,15 +188,3 @@ function reviewStanding(principal: ProfessionalPrincipal, grant: BreakGlassGrant
   return rule.inverted ? 'OWN_GRANT' : 'OVERSEES';
 }
 
-function reviewRefused(refusal: ReviewBreakGlassRefusal): KringError {
-  switch (refusal.reason) {
-    case 'NOTE_LENGTH':
-      return badInput('note', 'must be 1 to 2000 characters');
-    case 'NOT_FOUND':
-      return notFound('break-glass grant');
-    case 'OWN_GRANT':
-      return forbidden('Nobody reviews their own emergency access.');
-    case 'ALREADY_REVIEWED':
-      return badInput('id', 'names a grant that has been reviewed already');
-  }
-}

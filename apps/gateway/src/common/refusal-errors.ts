@@ -1,20 +1,113 @@
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
+import { BREAK_GLASS_PURPOSE, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
+import { CapacityBand, MAX_VALIDITY_MONTHS, type CapacityRefusal, type ConsentTermsRefusal } from '@kring/consent';
+import { ERASURE_REASON_LENGTH, type EraseFamilyRefusal } from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
-import { ErrorCode, KringError } from './kring-error';
+import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
 
-/**
+/*
  * The one map from the libraries' typed refusals to the API's errors (code and message). The
  * libraries decide and say why in their own vocabulary; only here does a reason become an
- * `extensions.code`. Exhaustive: a new reason nobody maps fails to compile.
+ * `extensions.code` and words a caller reads. Every switch is exhaustive: a reason nobody
+ * maps does not compile.
  */
+
+/** A purpose code the catalogue does not have. The code is the caller's own text: quoted, and cut as the log cuts it. */
+function unknownPurpose(code: string, details: Readonly<Record<string, string>> = {}): KringError {
+  return new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(code, LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`, details);
+}
+
+/** A declared purpose that cannot be used for a read. */
 export function purposeRefusalError(refusal: PurposeRefusal, declared: { code: string | null | undefined; domain: string }): KringError {
   switch (refusal) {
     case PurposeRefusal.PURPOSE_REQUIRED:
       return new KringError(ErrorCode.PURPOSE_REQUIRED, 'Declare the purpose of this read (one of the codes of `purposes`).');
     case PurposeRefusal.UNKNOWN_PURPOSE:
-      // The code is the caller's own text: quoted, and cut as the log cuts it.
-      return new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(declared.code ?? '', LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`);
+      return unknownPurpose(declared.code ?? '');
     case PurposeRefusal.PURPOSE_NOT_FOR_DOMAIN:
       return new KringError(ErrorCode.FORBIDDEN, `Organisations of domain ${declared.domain} may not use purpose ${declared.code ?? ''}.`);
+  }
+}
+
+/** The capacity rule's refusal, as the member reads it. */
+export function capacityRefused(refusal: CapacityRefusal, action: 'grant' | 'sign' | 'revoke'): KringError {
+  switch (refusal.reason) {
+    case 'BIRTH_DATE_UNREADABLE':
+      return new KringError(ErrorCode.DATA_INTEGRITY, `This member's stored birth date failed its integrity check, so who may ${action} this consent cannot be established. Nothing was changed.`);
+    case 'NOT_A_DECIDER': {
+      const who: Record<CapacityBand, string> = {
+        [CapacityBand.PARENT_SIGNS]: 'For a member under 12, a parent with authority decides',
+        [CapacityBand.CHILD_AND_PARENT_SIGN]: 'For a member aged 12 to 15, the member and a parent with authority decide together',
+        [CapacityBand.SUBJECT_SIGNS]: 'From 16, members decide on their own consent',
+      };
+      return new KringError(ErrorCode.CONSENT_CAPACITY, `${who[refusal.band]}; you cannot ${action} this consent.`);
+    }
+  }
+}
+
+/** Terms that cannot be granted, as the member reads them. */
+export function termsRefused(refusal: ConsentTermsRefusal): KringError {
+  switch (refusal.reason) {
+    case 'RECIPIENT_NOT_EXACTLY_ONE':
+      return badInput('recipientOrganisationId', 'or recipientDomain must be given, not both');
+    case 'NO_CATEGORIES':
+      return badInput('categories', 'must name at least one data category');
+    case 'NO_PURPOSES':
+      return badInput('purposes', 'must name at least one purpose');
+    case 'UNKNOWN_PURPOSE':
+      return unknownPurpose(refusal.purpose, { field: 'purposes' });
+    case 'VALID_FROM_IN_THE_PAST':
+      return badInput('validFrom', 'cannot lie in the past');
+    case 'VALID_UNTIL_NOT_AFTER_VALID_FROM':
+      return badInput('validUntil', 'must be after validFrom');
+    case 'VALIDITY_OVER_TWELVE_MONTHS':
+      return badInput('validUntil', `must be at most ${MAX_VALIDITY_MONTHS} months after validFrom; renew the consent after that`);
+  }
+}
+
+/** A revocation's reason over its limit. */
+export function revocationReasonTooLong(): KringError {
+  return badInput('reason', 'must be at most 1000 characters');
+}
+
+/** The refusals of opening emergency access, as the caller reads them. */
+export function openRefused(refusal: OpenBreakGlassRefusal, domain: string): KringError {
+  switch (refusal.reason) {
+    case 'JUSTIFICATION_TOO_SHORT':
+      return badInput('justification', `must explain in at least ${JUSTIFICATION_LENGTH.min} characters why you fear for a child's safety and cannot ask`);
+    case 'JUSTIFICATION_TOO_LONG':
+      return badInput('justification', `must be at most ${JUSTIFICATION_LENGTH.max} characters`);
+    case 'DURATION_OUT_OF_RANGE':
+      return badInput('durationMinutes', `must be between 1 and ${MAX_DURATION_MINUTES}`);
+    case 'CATEGORY_NOT_ALLOWED':
+      return badInput('categories', 'must be CONTACT, HOUSEHOLD and/or SAFETY');
+    case 'PURPOSE_NOT_FOR_DOMAIN':
+      return forbidden(`Organisations of domain ${domain} may not use purpose ${BREAK_GLASS_PURPOSE}.`);
+  }
+}
+
+/** The refusals of a review, as the officer reads them. */
+export function reviewRefused(refusal: ReviewBreakGlassRefusal): KringError {
+  switch (refusal.reason) {
+    case 'NOTE_LENGTH':
+      return badInput('note', 'must be 1 to 2000 characters');
+    case 'NOT_FOUND':
+      return notFound('break-glass grant');
+    case 'OWN_GRANT':
+      return forbidden('Nobody reviews their own emergency access.');
+    case 'ALREADY_REVIEWED':
+      return badInput('id', 'names a grant that has been reviewed already');
+  }
+}
+
+/** The refusals of an erasure, as the chain privacy officer reads them. */
+export function erasureRefused(refusal: EraseFamilyRefusal): KringError {
+  switch (refusal.reason) {
+    case 'REASON_LENGTH':
+      return badInput('reason', `must be ${ERASURE_REASON_LENGTH.min} to ${ERASURE_REASON_LENGTH.max} characters: the request's reference and its ground, no personal data`);
+    case 'NOT_FOUND':
+      return notFound('family');
+    case 'BREAK_GLASS_UNREVIEWED':
+      return badInput('id', `has ${refusal.grants} break-glass grant(s) not yet reviewed; review them before erasing the family`);
   }
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS, type Activity } from '@kring/audit';
+import type { Activity } from '@kring/audit';
 import { Clock } from '@kring/config';
 import {
   awaitingSignatureFrom,
-  CapacityBand,
   checkConsentTerms,
   checkRevocationReason,
   CONSENT_SEALED_FIELDS,
@@ -16,11 +15,8 @@ import {
   dutchDate,
   grantConsent,
   loadSubjectFacts,
-  MAX_VALIDITY_MONTHS,
   revokeConsent,
   signConsent,
-  type CapacityRefusal,
-  type ConsentTermsRefusal,
   type SubjectFacts,
 } from '@kring/consent';
 import { type DataKey, KringCrypto } from '@kring/crypto';
@@ -29,7 +25,8 @@ import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@krin
 import { membersInReach, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
+import { badInput, notFound } from '../common/kring-error';
+import { capacityRefused, revocationReasonTooLong, termsRefused } from '../common/refusal-errors';
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
 
@@ -235,42 +232,5 @@ export class ConsentService {
   }
 }
 
-/** The capacity rule's refusal, as the member reads it. */
-function capacityRefused(refusal: CapacityRefusal, action: 'grant' | 'sign' | 'revoke'): KringError {
-  switch (refusal.reason) {
-    case 'BIRTH_DATE_UNREADABLE':
-      return new KringError(ErrorCode.DATA_INTEGRITY, `This member's stored birth date failed its integrity check, so who may ${action} this consent cannot be established. Nothing was changed.`);
-    case 'NOT_A_DECIDER': {
-      const who: Record<CapacityBand, string> = {
-        [CapacityBand.PARENT_SIGNS]: 'For a member under 12, a parent with authority decides',
-        [CapacityBand.CHILD_AND_PARENT_SIGN]: 'For a member aged 12 to 15, the member and a parent with authority decide together',
-        [CapacityBand.SUBJECT_SIGNS]: 'From 16, members decide on their own consent',
-      };
-      return new KringError(ErrorCode.CONSENT_CAPACITY, `${who[refusal.band]}; you cannot ${action} this consent.`);
-    }
-  }
-}
 
-/** Terms that cannot be granted, as the member reads them. */
-function termsRefused(refusal: ConsentTermsRefusal): KringError {
-  switch (refusal.reason) {
-    case 'RECIPIENT_NOT_EXACTLY_ONE':
-      return badInput('recipientOrganisationId', 'or recipientDomain must be given, not both');
-    case 'NO_CATEGORIES':
-      return badInput('categories', 'must name at least one data category');
-    case 'NO_PURPOSES':
-      return badInput('purposes', 'must name at least one purpose');
-    case 'UNKNOWN_PURPOSE':
-      return new KringError(ErrorCode.UNKNOWN_PURPOSE, `Purpose ${JSON.stringify(cutToCodePoints(refusal.purpose, LOGGED_PURPOSE_MAX_CODE_POINTS))} is not in the purpose catalogue; see \`purposes\`.`, { field: 'purposes' });
-    case 'VALID_FROM_IN_THE_PAST':
-      return badInput('validFrom', 'cannot lie in the past');
-    case 'VALID_UNTIL_NOT_AFTER_VALID_FROM':
-      return badInput('validUntil', 'must be after validFrom');
-    case 'VALIDITY_OVER_TWELVE_MONTHS':
-      return badInput('validUntil', `must be at most ${MAX_VALIDITY_MONTHS} months after validFrom; renew the consent after that`);
-  }
-}
 
-function revocationReasonTooLong(): KringError {
-  return badInput('reason', 'must be at most 1000 characters');
-}

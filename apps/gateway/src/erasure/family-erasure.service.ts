@@ -6,20 +6,19 @@ import { KringCrypto } from '@kring/crypto';
 import {
   BreakGlassGrantEntity,
   eraseFamily,
-  ERASURE_REASON_LENGTH,
   FAMILY_ERASURE_SEALED_FIELDS,
   FamilyEntity,
   FamilyErasureEntity,
   FamilyMemberEntity,
   RecordEntity,
-  type EraseFamilyRefusal,
 } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, permissionsFor } from '@kring/policy';
 import { AuditService } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
-import { badInput, forbidden, notFound, type KringError } from '../common/kring-error';
+import { forbidden } from '../common/kring-error';
+import { erasureRefused } from '../common/refusal-errors';
 import type { ErasureConnection, ErasureReceipt } from './family-erasure.model';
 
 /**
@@ -143,14 +142,3 @@ function receiptOf(erasure: Omit<FamilyErasureEntity, 'reasonCiphertext'>, organ
   };
 }
 
-/** The refusals of an erasure, as the chain privacy officer reads them. */
-function erasureRefused(refusal: EraseFamilyRefusal): KringError {
-  switch (refusal.reason) {
-    case 'REASON_LENGTH':
-      return badInput('reason', `must be ${ERASURE_REASON_LENGTH.min} to ${ERASURE_REASON_LENGTH.max} characters: the request's reference and its ground, no personal data`);
-    case 'NOT_FOUND':
-      return notFound('family');
-    case 'BREAK_GLASS_UNREVIEWED':
-      return badInput('id', `has ${refusal.grants} break-glass grant(s) not yet reviewed; review them before erasing the family`);
-  }
-}
