@@ -1,3 +1,4 @@
+import { uniqueBsn } from './support/factories';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** A birth date `years` and a month ago, so the age is `years` on any day of the run. */
@@ -7,13 +8,14 @@ function bornYearsAgo(years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const MY_REACH = `{ myReach { id self name birthDate } }`;
+const MY_REACH = `{ myReach { id self name birthDate decidesConsents } }`;
 
 interface InReach {
   id: string;
   self: boolean;
   name: string | null;
   birthDate: string | null;
+  decidesConsents: boolean;
 }
 
 /**
@@ -71,8 +73,9 @@ describe('myReach: the members in a family member\'s reach, and nobody else', ()
   it('a parent with authority sees themselves first, then their child under 16, with names and birth dates', async () => {
     const reach = await reachOf(parent);
     expect(reach).toEqual([
-      { id: parent, self: true, name: 'Ouder Bakker', birthDate: bornYearsAgo(40) },
-      { id: child14, self: false, name: 'Kind Bakker', birthDate: bornYearsAgo(14) },
+      { id: parent, self: true, name: 'Ouder Bakker', birthDate: bornYearsAgo(40), decidesConsents: true },
+      // 12 to 15: the member and a parent with authority decide together, so the parent decides too.
+      { id: child14, self: false, name: 'Kind Bakker', birthDate: bornYearsAgo(14), decidesConsents: true },
     ]);
   });
 
@@ -85,6 +88,29 @@ describe('myReach: the members in a family member\'s reach, and nobody else', ()
     expect((await reachOf(child17)).map((m) => m.id)).toEqual([child17]);
     expect((await reachOf(child14)).map((m) => m.id)).toEqual([child14]);
     expect((await reachOf(otherAdult)).map((m) => m.id)).toEqual([otherAdult]);
+  });
+
+  it('decidesConsents is the capacity rule: a child of 14 decides about their own consents, a child of 10 does not, their parent does for both', async () => {
+    expect(await reachOf(child14)).toEqual([{ id: child14, self: true, name: 'Kind Bakker', birthDate: bornYearsAgo(14), decidesConsents: true }]);
+    const young = await sut.graphql<{ registerFamily: { memberIds: string[] } }>(`mutation($input: RegisterFamilyInput!) { registerFamily(input: $input) { memberIds } }`, {
+      token: await sut.tokenFor('wmo'),
+      variables: {
+        input: {
+          members: [
+            { name: 'Ouder Smit', birthDate: bornYearsAgo(38), bsn: uniqueBsn(), relation: 'PARENT' },
+            { name: 'Kind Smit', birthDate: bornYearsAgo(10), bsn: uniqueBsn(), relation: 'CHILD' },
+          ],
+          authority: [{ adult: 0, child: 1 }],
+        },
+      },
+    });
+    expect(young.errors).toBeUndefined();
+    const [mother, child10] = young.data?.registerFamily.memberIds as [string, string];
+    expect((await reachOf(child10)).map((m) => [m.id, m.decidesConsents])).toEqual([[child10, false]]);
+    expect((await reachOf(mother)).map((m) => [m.id, m.decidesConsents])).toEqual([
+      [mother, true],
+      [child10, true],
+    ]);
   });
 
   it('the read is in the access log, about the members in reach only', async () => {

@@ -13,4 +13,10 @@ export class MemberInReach {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when it cannot be read. Category: PERSONAL_IDENTITY.' })
   birthDate!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether you decide today about consents concerning this member (grant, sign, revoke), by the capacity rule: under 12 a parent with authority, 12 to 15 the member and a parent, from 16 the member. False when their birth date cannot be read.',
+  })
+  decidesConsents!: boolean;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '@kring/config';
-import { dutchDate, loadSubjectFacts } from '@kring/consent';
+import { capacityRefusal, dutchDate, loadSubjectFacts } from '@kring/consent';
 import { KringCrypto, openSealed } from '@kring/crypto';
 import { DataCategory, FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS } from '@kring/family-file';
 import type { CitizenPrincipal } from '@kring/identity';
@@ -42,7 +42,10 @@ export class MemberReachService {
         const name = decision.allowed ? openSealed(crypto, key, { field: MEMBER_SEALED_FIELDS.name, rowId: m.id }, m.nameCiphertext) : null;
         const birthDate = decision.allowed ? (subjects.get(m.id)?.birthDate ?? null) : null;
         decided.push(...outcomes(m.id, facts, decision, { name, birthDate }));
-        return { id: m.id, self: m.id === principal.memberId, name, birthDate };
+        // The same capacity rule grantConsent, signConsent and revokeConsent apply, so the portal offers only what will be accepted.
+        const subject = subjects.get(m.id);
+        const decidesConsents = subject !== undefined && capacityRefusal(subject, principal.memberId, at) === null;
+        return { id: m.id, self: m.id === principal.memberId, name, birthDate, decidesConsents };
       });
       await this.audit.record(manager, { principal, traceId, at }, readEntries('READ_OWN_FILE', null, family.id, decided));
       return members.sort((a, b) => (a.self !== b.self ? (a.self ? -1 : 1) : (a.birthDate ?? '').localeCompare(b.birthDate ?? '')));

@@ -22,7 +22,7 @@ type Documents = {
     "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
-    "query MyReach { myReach { id self name birthDate } }": typeof types.MyReachDocument,
+    "query MyReach { myReach { id self name birthDate decidesConsents } }": typeof types.MyReachDocument,
     "query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }": typeof types.ConsentsDocument,
     "query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }": typeof types.ConsentChoicesDocument,
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": typeof types.SignConsentDocument,
@@ -50,7 +50,7 @@ const documents: Documents = {
     "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
-    "query MyReach { myReach { id self name birthDate } }": types.MyReachDocument,
+    "query MyReach { myReach { id self name birthDate decidesConsents } }": types.MyReachDocument,
     "query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }": types.ConsentsDocument,
     "query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }": types.ConsentChoicesDocument,
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": types.SignConsentDocument,
@@ -102,7 +102,7 @@ export function gql(source: "mutation GrantConsent($input: GrantConsentInput!) {
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query MyReach { myReach { id self name birthDate } }"): typeof import('./graphql').MyReachDocument;
+export function gql(source: "query MyReach { myReach { id self name birthDate decidesConsents } }"): typeof import('./graphql').MyReachDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

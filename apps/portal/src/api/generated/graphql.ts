@@ -272,7 +272,7 @@ export type GrantConsentMutation = { grantConsent: { id: string, familyId: strin
 export type MyReachQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyReachQuery = { myReach: Array<{ id: string, self: boolean, name: string | null, birthDate: string | null }> };
+export type MyReachQuery = { myReach: Array<{ id: string, self: boolean, name: string | null, birthDate: string | null, decidesConsents: boolean }> };
 
 export type ConsentsQueryVariables = Exact<{
   familyId: string | number;
@@ -666,6 +666,7 @@ export const MyReachDocument = new TypedDocumentString(`
     self
     name
     birthDate
+    decidesConsents
   }
 }
     `) as unknown as TypedDocumentString<MyReachQuery, MyReachQueryVariables>;

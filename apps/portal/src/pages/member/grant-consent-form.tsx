@@ -9,7 +9,7 @@ import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormF
 import { Choice } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
 import { awaitingOf, recipientOf } from './consent-words';
-import { ageOn, labelOf, type Reach, todayInNl } from './member-family';
+import { ageOn, labelOf, type MemberBasics, type Reach, todayInNl } from './member-family';
 
 const GRANT = gql(`mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }`);
 
@@ -54,7 +54,7 @@ function validUntilOf(day: string): Date | null {
 }
 
 interface Props {
-  readonly reach: Reach;
+  readonly reach: Reach<MemberBasics & { readonly decidesConsents: boolean }>;
   readonly organisations: readonly Organisation[];
   readonly purposes: readonly PurposeChoice[];
   readonly onGranted: () => void;
@@ -64,8 +64,8 @@ interface Props {
 export function GrantConsentForm({ reach, organisations, purposes, onGranted }: Props) {
   const { t } = useI18n();
   const today = todayInNl();
-  // A member may grant for themselves from 12, and for the children in reach (under 16, with authority).
-  const subjects = reach.members.filter((m) => m.id !== reach.viewerId || m.birthDate === null || ageOn(m.birthDate, today) >= 12);
+  // Whom the member may grant for is the API's answer (myReach's decidesConsents: the capacity rule), not worked out here.
+  const subjects = reach.members.filter((m) => m.decidesConsents);
   const [subject, setSubject] = useState<string>(subjects[0]?.id ?? '');
   const [kind, setKind] = useState<RecipientKind>('organisation');
   const [organisationId, setOrganisationId] = useState('');

@@ -12,7 +12,7 @@ import { GrantConsentForm } from './grant-consent-form';
 import { awaitingOf, recipientOf } from './consent-words';
 import { ageOn, capitalise, joinWords, labelOf, reachOf, type Reach, todayInNl } from './member-family';
 
-const REACH = gql(`query MyReach { myReach { id self name birthDate } }`);
+const REACH = gql(`query MyReach { myReach { id self name birthDate decidesConsents } }`);
 const CONSENTS = gql(`query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }`);
 const CHOICES = gql(`query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }`);
 const SIGN = gql(`mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }`);
