@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import pg from 'pg';
 import { migrateDatabase } from '@kring/database';
+import { isInvolvedOn } from '@kring/family-file';
 import { Domain, ProfessionalRole } from '@kring/identity';
 import {
   about,
   ACCESS_LOG_ENTRY_COLUMNS,
   BREAK_GLASS_GRANT_COLUMNS,
+  familyFileColumns,
   permissionsFor,
   permittedWhere,
   type PermissionActor,
@@ -48,6 +50,17 @@ const grantArb = fc.record({
   involvedOrganisationIds: fc.constant([] as string[]),
 });
 
+const TODAY = '2026-12-05';
+const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+/** Involvements around today: started or not yet, ended, ending today, tomorrow, or open. */
+const involvementArb = fc.record({
+  id: fc.uuid(),
+  familyId: fc.constantFrom(...FAMILIES),
+  organisationId: fc.constantFrom(...ORGS),
+  startsOn: fc.integer({ min: -3, max: 2 }).map(day),
+  endsOn: fc.option(fc.integer({ min: -2, max: 3 }).map(day), { nil: null }),
+});
+
 const actorArb: fc.Arbitrary<PermissionActor> = fc.oneof(
   fc.record({
     kind: fc.constant('professional' as const),
@@ -76,6 +89,10 @@ describe('a list and a single read come from the same permission rules', () => {
     // The real tables' columns, without their constraints, chains and foreign keys.
     await client.query('CREATE TABLE entry_rows AS SELECT id, family_id, actor_organisation_id, source_organisation_id, subject_member_ids FROM access_log_entry WITH NO DATA');
     await client.query('CREATE TABLE grant_rows AS SELECT id, organisation_id, professional_id FROM break_glass_grant WITH NO DATA');
+    // The families list names the tables themselves: copies of them in a schema of their own.
+    await client.query('CREATE SCHEMA agree');
+    await client.query('CREATE TABLE agree.family AS SELECT id FROM public.family WITH NO DATA');
+    await client.query('CREATE TABLE agree.involvement AS SELECT id, family_id, organisation_id, starts_on, ends_on FROM public.involvement WITH NO DATA');
   });
 
   afterAll(async () => {
@@ -135,5 +152,34 @@ describe('a list and a single read come from the same permission rules', () => {
       { numRuns: RUNS },
     );
     expect(ownRefused).toBeGreaterThan(0);
+  });
+
+  it('families: the list selects exactly the families whose file each caller may read, involvements running today or not', async () => {
+    const seen = { some: 0, none: 0 };
+    await fc.assert(
+      fc.asyncProperty(actorArb, fc.uniqueArray(involvementArb, { selector: (i) => i.id, maxLength: 8 }), async (actor, involvements) => {
+        await client.query('TRUNCATE agree.family, agree.involvement');
+        for (const id of FAMILIES) await client.query('INSERT INTO agree.family VALUES ($1)', [id]);
+        for (const i of involvements) await client.query('INSERT INTO agree.involvement VALUES ($1, $2, $3, $4, $5)', [i.id, i.familyId, i.organisationId, i.startsOn, i.endsOn]);
+        const ability = permissionsFor(actor);
+        const expected = FAMILIES.filter((familyId) => {
+          const involvedOrganisationIds = involvements.filter((i) => i.familyId === familyId && isInvolvedOn(i, TODAY)).map((i) => i.organisationId);
+          return ability.can('read', about('FamilyFile', { familyId, involvedOrganisationIds }));
+        }).sort();
+        const params: unknown[] = [TODAY];
+        const where = permittedWhere(ability, 'read', 'FamilyFile', familyFileColumns('f', '$1::date'), (value) => `$${params.push(value)}`);
+        await client.query('SET search_path TO agree');
+        try {
+          const rows = await client.query<{ id: string }>(`SELECT f.id FROM family f WHERE $1::date IS NOT NULL AND ${where} ORDER BY 1`, params);
+          expect(rows.rows.map((r) => r.id)).toEqual(expected);
+        } finally {
+          await client.query('SET search_path TO public');
+        }
+        if (actor.kind === 'professional' && actor.roles.includes(ProfessionalRole.PROFESSIONAL)) seen[expected.length > 0 ? 'some' : 'none'] += 1;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(seen.some).toBeGreaterThan(0);
+    expect(seen.none).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { rulesToAST } from '@casl/ability/extra';
+import { involvedOnSql } from '@kring/family-file';
 import type { KringAbility, PermissionAction, PermissionSubjects, PermissionSubjectType } from './permissions';
 
 /**
@@ -94,3 +95,18 @@ export const BREAK_GLASS_GRANT_COLUMNS: FactColumns<'BreakGlassGrant'> = {
   organisationId: { column: 'g.organisation_id' },
   professionalId: { column: 'g.professional_id' },
 };
+
+/**
+ * Where the facts of a family file are, for a query over `family` (aliased `familyAlias`) on the
+ * day in the SQL expression `day`: the organisations involved today are those with an
+ * involvement running that day (`involvedOnSql`, the same definition the access rule uses).
+ */
+export function familyFileColumns(familyAlias: string, day: string): FactColumns<'FamilyFile'> {
+  return {
+    familyId: { column: `${familyAlias}.id` },
+    involvedOrganisationIds: {
+      sql: (operator, placeholder) =>
+        `EXISTS (SELECT 1 FROM involvement inv WHERE inv.family_id = ${familyAlias}.id AND inv.organisation_id ${operator === 'eq' ? `= ${placeholder}` : `= ANY(${placeholder})`} AND ${involvedOnSql('inv', day)})`,
+    },
+  };
+}

@@ -4,9 +4,23 @@ import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
 import { isValidBsn, KringCrypto } from '@kring/crypto';
-import { FamilyEntity, FamilyMemberEntity, involvedOnSql, InvolvementEntity } from '@kring/family-file';
+import { FamilyMemberEntity, involvedOnSql, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
-import { decideCitizenAccess, decideFieldAccess, DenyReason, type FieldFacts, isInvolved, type Purpose, PurposeCatalogue, purposeDenyReason, resolvePurpose } from '@kring/policy';
+import {
+  actorOf,
+  decideCitizenAccess,
+  decideFieldAccess,
+  DenyReason,
+  familyFileColumns,
+  type FieldFacts,
+  isInvolved,
+  permissionsFor,
+  permittedWhere,
+  type Purpose,
+  PurposeCatalogue,
+  purposeDenyReason,
+  resolvePurpose,
+} from '@kring/policy';
 import { AuditService, refusalEntry, type AuditContext, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { requirePageSize } from '../common/keyset-page';
@@ -107,20 +121,28 @@ export class FamilyFileService {
     requirePageSize(first, 100);
     const afterId = after === null ? null : decodeCursor(after);
     const today = dutchDate(this.clock.now());
-    const query = this.dataSource
-      .getRepository(InvolvementEntity)
-      .createQueryBuilder('i')
-      // An erased family is gone from every view, like one that never existed.
-      .innerJoin(FamilyEntity, 'f', 'f.id = i.family_id AND f.erased_at IS NULL')
-      .where(`i.organisation_id = :org AND ${involvedOnSql('i', ':today')}`, { org: principal.organisationId, today })
-      .orderBy('i.family_id', 'ASC')
-      .take(first + 1);
-    if (afterId !== null) query.andWhere('i.family_id > :afterId', { afterId });
-    const rows = await query.getMany();
+    const params: unknown[] = [today, principal.organisationId];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    // Which families: the permission table's rule for reading a file (docs/permissions.md), as SQL,
+    // so the list holds exactly the families a single read would open. Which involvement each row
+    // shows: the caller's organisation's own that runs today (the earliest, should there be two).
+    const permitted = permittedWhere(permissionsFor(actorOf(principal)), 'read', 'FamilyFile', familyFileColumns('f', '$1::date'), p);
+    const rows = await this.dataSource.query<{ family_id: string; id: string; starts_on: string; ends_on: string | null; case_direction: boolean }[]>(
+      `SELECT f.id AS family_id, own.id, own.starts_on::text AS starts_on, own.ends_on::text AS ends_on, own.case_direction
+         FROM family f
+         JOIN LATERAL (SELECT i.id, i.starts_on, i.ends_on, i.case_direction FROM involvement i
+                        WHERE i.family_id = f.id AND i.organisation_id = $2 AND ${involvedOnSql('i', '$1::date')}
+                        ORDER BY i.starts_on, i.id LIMIT 1) own ON true
+        -- An erased family is gone from every view, like one that never existed.
+        WHERE f.erased_at IS NULL AND ${permitted}${afterId === null ? '' : ` AND f.id > ${p(afterId)}`}
+        ORDER BY f.id
+        LIMIT ${p(first + 1)}`,
+      params,
+    );
     const page = rows.slice(0, first);
     const edges = page.map((i) => ({
-      cursor: encodeCursor(i.familyId),
-      node: { id: i.familyId, involvementId: i.id, startsOn: i.startsOn, endsOn: i.endsOn, caseDirection: i.caseDirection },
+      cursor: encodeCursor(i.family_id),
+      node: { id: i.family_id, involvementId: i.id, startsOn: i.starts_on, endsOn: i.ends_on, caseDirection: i.case_direction },
     }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
