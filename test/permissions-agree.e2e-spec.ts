@@ -8,6 +8,7 @@ import {
   about,
   ACCESS_LOG_ENTRY_COLUMNS,
   BREAK_GLASS_GRANT_COLUMNS,
+  consentColumns,
   familyFileColumns,
   permissionsFor,
   permittedWhere,
@@ -61,6 +62,14 @@ const involvementArb = fc.record({
   endsOn: fc.option(fc.integer({ min: -2, max: 3 }).map(day), { nil: null }),
 });
 
+/** Consents to an organisation or to a domain, about any member of either family. */
+const consentArb = fc.record({
+  id: fc.uuid(),
+  familyId: fc.constantFrom(...FAMILIES),
+  subjectMemberId: fc.constantFrom(...MEMBERS),
+  recipient: fc.oneof(fc.record({ organisationId: fc.constantFrom(...ORGS) }), fc.record({ domain: fc.constantFrom(...Object.values(Domain)) })),
+});
+
 const actorArb: fc.Arbitrary<PermissionActor> = fc.oneof(
   fc.record({
     kind: fc.constant('professional' as const),
@@ -93,6 +102,7 @@ describe('a list and a single read come from the same permission rules', () => {
     await client.query('CREATE SCHEMA agree');
     await client.query('CREATE TABLE agree.family AS SELECT id FROM public.family WITH NO DATA');
     await client.query('CREATE TABLE agree.involvement AS SELECT id, family_id, organisation_id, starts_on, ends_on FROM public.involvement WITH NO DATA');
+    await client.query('CREATE TABLE agree.consent AS SELECT id, family_id, subject_member_id, recipient_organisation_id, recipient_domain FROM public.consent WITH NO DATA');
   });
 
   afterAll(async () => {
@@ -177,6 +187,45 @@ describe('a list and a single read come from the same permission rules', () => {
         }
         if (actor.kind === 'professional' && actor.roles.includes(ProfessionalRole.PROFESSIONAL)) seen[expected.length > 0 ? 'some' : 'none'] += 1;
       }),
+      { numRuns: RUNS },
+    );
+    expect(seen.some).toBeGreaterThan(0);
+    expect(seen.none).toBeGreaterThan(0);
+  });
+
+  it('consents: the list selects exactly the consents each caller may read (a member about their reach, an involved organisation those given to it or its domain)', async () => {
+    const seen = { some: 0, none: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        actorArb,
+        fc.uniqueArray(involvementArb, { selector: (i) => i.id, maxLength: 6 }),
+        fc.uniqueArray(consentArb, { selector: (c) => c.id, maxLength: 10 }),
+        async (actor, involvements, consents) => {
+          await client.query('TRUNCATE agree.involvement, agree.consent');
+          for (const i of involvements) await client.query('INSERT INTO agree.involvement VALUES ($1, $2, $3, $4, $5)', [i.id, i.familyId, i.organisationId, i.startsOn, i.endsOn]);
+          const rows = consents.map((c) => ({
+            id: c.id,
+            familyId: c.familyId,
+            subjectMemberId: c.subjectMemberId,
+            recipientOrganisationId: 'organisationId' in c.recipient ? c.recipient.organisationId : null,
+            recipientDomain: 'domain' in c.recipient ? c.recipient.domain : null,
+          }));
+          for (const c of rows) await client.query('INSERT INTO agree.consent VALUES ($1, $2, $3, $4, $5)', [c.id, c.familyId, c.subjectMemberId, c.recipientOrganisationId, c.recipientDomain]);
+          const ability = permissionsFor(actor);
+          const involvedIn = (familyId: string) => involvements.filter((i) => i.familyId === familyId && isInvolvedOn(i, TODAY)).map((i) => i.organisationId);
+          const expected = allowedOneByOne(rows, (c) => ability.can('read', about('Consent', { ...c, involvedOrganisationIds: involvedIn(c.familyId) })));
+          const params: unknown[] = [TODAY];
+          const where = permittedWhere(ability, 'read', 'Consent', consentColumns('c', '$1::date'), (value) => `$${params.push(value)}`);
+          await client.query('SET search_path TO agree');
+          try {
+            const listed = await client.query<{ id: string }>(`SELECT c.id FROM consent c WHERE $1::date IS NOT NULL AND ${where} ORDER BY 1`, params);
+            expect(listed.rows.map((r) => r.id)).toEqual(expected);
+          } finally {
+            await client.query('SET search_path TO public');
+          }
+          if (rows.length > 0) seen[expected.length > 0 ? 'some' : 'none'] += 1;
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(seen.some).toBeGreaterThan(0);

@@ -96,17 +96,30 @@ export const BREAK_GLASS_GRANT_COLUMNS: FactColumns<'BreakGlassGrant'> = {
   professionalId: { column: 'g.professional_id' },
 };
 
+/** "Organisation X is involved with the family of `familyIdSql` on `day`", as the access rule has it (`involvedOnSql`). */
+function involvedWith(familyIdSql: string, day: string): FactColumn {
+  return {
+    sql: (operator, placeholder) =>
+      `EXISTS (SELECT 1 FROM involvement inv WHERE inv.family_id = ${familyIdSql} AND inv.organisation_id ${operator === 'eq' ? `= ${placeholder}` : `= ANY(${placeholder})`} AND ${involvedOnSql('inv', day)})`,
+  };
+}
+
 /**
  * Where the facts of a family file are, for a query over `family` (aliased `familyAlias`) on the
  * day in the SQL expression `day`: the organisations involved today are those with an
  * involvement running that day (`involvedOnSql`, the same definition the access rule uses).
  */
 export function familyFileColumns(familyAlias: string, day: string): FactColumns<'FamilyFile'> {
+  return { familyId: { column: `${familyAlias}.id` }, involvedOrganisationIds: involvedWith(`${familyAlias}.id`, day) };
+}
+
+/** Where the facts of a consent are, for a query over `consent` (aliased `consentAlias`) on the day in `day`. */
+export function consentColumns(consentAlias: string, day: string): FactColumns<'Consent'> {
   return {
-    familyId: { column: `${familyAlias}.id` },
-    involvedOrganisationIds: {
-      sql: (operator, placeholder) =>
-        `EXISTS (SELECT 1 FROM involvement inv WHERE inv.family_id = ${familyAlias}.id AND inv.organisation_id ${operator === 'eq' ? `= ${placeholder}` : `= ANY(${placeholder})`} AND ${involvedOnSql('inv', day)})`,
-    },
+    familyId: { column: `${consentAlias}.family_id` },
+    subjectMemberId: { column: `${consentAlias}.subject_member_id` },
+    recipientOrganisationId: { column: `${consentAlias}.recipient_organisation_id` },
+    recipientDomain: { column: `${consentAlias}.recipient_domain::text` },
+    involvedOrganisationIds: involvedWith(`${consentAlias}.family_id`, day),
   };
 }

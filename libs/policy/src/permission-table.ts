@@ -54,7 +54,7 @@ export function permissionPage(): string {
     'A caller with several roles has the rows of each. Anything not listed is refused. Which *fields* of a',
     'family file a professional then sees is not this table\'s work but the access rule\'s (DESIGN.md §4,',
     '`decideFieldAccess`): purpose, involvement and the family\'s consents, per field.',
-    'Lists (the families list, the access log, emergency grants) are filtered in SQL by these same rows (`permission-sql.ts`).',
+    'Lists (families, consents, the access log, emergency grants) are filtered in SQL by these same rows (`permission-sql.ts`).',
     '',
     '| Who | May | On | When |',
     '| --- | --- | --- | --- |',

@@ -11,6 +11,7 @@ import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhe
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
+import { namedParameters } from '../common/permitted-sql';
 import { openRefused, reviewRefused } from '../common/refusal-errors';
 import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
 
@@ -93,12 +94,7 @@ export class BreakGlassService {
     // The caller's view, from the permission table: a chain privacy officer all, a privacy
     // officer their organisation's, every professional their own.
     const scope: Record<string, unknown> = {};
-    const permitted = permittedWhere(permissionsFor(actorOf(principal)), 'read', 'BreakGlassGrant', BREAK_GLASS_GRANT_COLUMNS, (value) => {
-      const name = `permitted${Object.keys(scope).length}`;
-      scope[name] = value;
-      return `:${name}`;
-    });
-    query.where(permitted, scope);
+    query.where(permittedWhere(permissionsFor(actorOf(principal)), 'read', 'BreakGlassGrant', BREAK_GLASS_GRANT_COLUMNS, namedParameters(scope)), scope);
     const overdueBefore = overdueIfOpenedBy(now);
     switch (status) {
       case null:

@@ -22,10 +22,11 @@ import {
 import { type DataKey, KringCrypto } from '@kring/crypto';
 import { isInvolvedToday } from '@kring/family-file';
 import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@kring/identity';
-import { membersInReach, PurposeCatalogue } from '@kring/policy';
+import { actorOf, consentColumns, membersInReach, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, notFound } from '../common/kring-error';
+import { namedParameters } from '../common/permitted-sql';
 import { capacityRefused, revocationReasonTooLong, termsRefused } from '../common/refusal-errors';
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
@@ -131,24 +132,21 @@ export class ConsentService {
     const now = this.clock.now();
     const today = dutchDate(now);
     return this.dataSource.transaction(async (manager) => {
-      let consents: ConsentEntity[];
-      let subjects: Map<string, SubjectFacts>;
-      if (principal.kind === 'citizen') {
-        if (principal.familyId !== familyId) throw notFound('family');
-        subjects = await this.subjectsOf(manager, familyId);
-        const reach = membersInReach(principal.memberId, subjects.values(), today);
-        consents = (await manager.find(ConsentEntity, { where: { familyId }, order: { createdAt: 'ASC', id: 'ASC' } })).filter((c) => reach.has(c.subjectMemberId));
-      } else {
-        if (!(await isInvolvedToday(manager, principal.organisationId, familyId, today))) throw notFound('family');
-        subjects = await this.subjectsOf(manager, familyId);
-        consents = await manager
-          .getRepository(ConsentEntity)
-          .createQueryBuilder('c')
-          .where('c.family_id = :familyId AND (c.recipient_organisation_id = :org OR c.recipient_domain = :domain)', { familyId, org: principal.organisationId, domain: principal.domain })
-          .orderBy('c.created_at', 'ASC')
-          .addOrderBy('c.id', 'ASC')
-          .getMany();
-      }
+      // Whose consents exist is told only to those the family file is open to: the member's own
+      // family, or an organisation involved today. Which consents: the permission table's rule for
+      // reading them (a member: about their reach; an organisation: given to it or its domain), as SQL.
+      if (principal.kind === 'citizen' ? principal.familyId !== familyId : !(await isInvolvedToday(manager, principal.organisationId, familyId, today))) throw notFound('family');
+      const subjects = await this.subjectsOf(manager, familyId);
+      const reach = principal.kind === 'citizen' ? [...membersInReach(principal.memberId, subjects.values(), today)] : [];
+      const scope: Record<string, unknown> = { familyId, today };
+      const permitted = permittedWhere(permissionsFor(actorOf(principal, reach)), 'read', 'Consent', consentColumns('c', ':today'), namedParameters(scope));
+      const consents = await manager
+        .getRepository(ConsentEntity)
+        .createQueryBuilder('c')
+        .where(`c.family_id = :familyId AND ${permitted}`, scope)
+        .orderBy('c.created_at', 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .getMany();
       const presented = await this.present(manager, consents.map((c) => c.id), subjects, now);
       // Reading consents is reading about the family: one entry, naming the receipts shown.
       await this.audit.record(manager, { principal, traceId, at: now }, [
