@@ -1,5 +1,4 @@
 import { DataCategory } from '@kring/family-file';
-import type { Domain } from '@kring/identity';
 
 /** Emergency access is for one purpose only: protecting a child (DESIGN.md §3). */
 export const BREAK_GLASS_PURPOSE = 'CHILD_PROTECTION';
@@ -18,9 +17,11 @@ export interface OpenBreakGlassRequest {
 }
 
 export interface BreakGlassOpener {
-  readonly domain: Domain;
-  /** The domains the purpose catalogue lets declare CHILD_PROTECTION; null when the catalogue does not list it. */
-  readonly purposeDomains: readonly Domain[] | null;
+  /**
+   * Whether the opener's organisation may declare CHILD_PROTECTION: the purpose catalogue's
+   * answer for its domain (`resolvePurpose` in @kring/policy, the one place that decides it).
+   */
+  readonly mayDeclarePurpose: boolean;
 }
 
 export type OpenBreakGlassRefusal =
@@ -56,7 +57,7 @@ export function openBreakGlass(request: OpenBreakGlassRequest, opener: BreakGlas
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_DURATION_MINUTES) return refuse('DURATION_OUT_OF_RANGE');
   const categories = [...new Set(request.categories ?? BREAK_GLASS_CATEGORIES)];
   if (categories.length === 0 || !categories.every((c) => BREAK_GLASS_CATEGORIES.includes(c))) return refuse('CATEGORY_NOT_ALLOWED');
-  if (opener.purposeDomains?.includes(opener.domain) !== true) return refuse('PURPOSE_NOT_FOR_DOMAIN');
+  if (!opener.mayDeclarePurpose) return refuse('PURPOSE_NOT_FOR_DOMAIN');
   return {
     ok: true,
     grant: { justification, purpose: BREAK_GLASS_PURPOSE, categories, openedAt, expiresAt: new Date(openedAt.getTime() + minutes * 60_000) },

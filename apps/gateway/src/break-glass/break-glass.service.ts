@@ -7,7 +7,7 @@ import { type DataKey, KringCrypto, type SealedField } from '@kring/crypto';
 import { BREAK_GLASS_PURPOSE, breakGlassState, isReviewOverdue, openBreakGlass, overdueIfOpenedBy, reviewBreakGlass, type ReviewStanding } from '@kring/break-glass';
 import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, FamilyEntity, isInvolvedToday, loadFamilyKey, memberIdsOf, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
-import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
+import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue, resolvePurpose } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
@@ -32,7 +32,7 @@ export class BreakGlassService {
 
   async open(principal: ProfessionalPrincipal, input: BreakGlassInput, traceId: string): Promise<BreakGlassGrant> {
     const openedAt = this.clock.now();
-    const decision = openBreakGlass(input, { domain: principal.domain, purposeDomains: this.catalogue.find(BREAK_GLASS_PURPOSE)?.domains ?? null }, openedAt);
+    const decision = openBreakGlass(input, { mayDeclarePurpose: resolvePurpose(this.catalogue, principal.domain, BREAK_GLASS_PURPOSE).ok }, openedAt);
     if (!decision.ok) throw openRefused(decision.refusal, principal.domain);
     const { grant } = decision;
     if (!isUuid(input.familyId)) throw notFound('family');
