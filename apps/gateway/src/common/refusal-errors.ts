@@ -1,6 +1,14 @@
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { BREAK_GLASS_PURPOSE, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
-import { CapacityBand, MAX_VALIDITY_MONTHS, type CapacityRefusal, type ConsentTermsRefusal } from '@kring/consent';
+import {
+  CapacityBand,
+  MAX_VALIDITY_MONTHS,
+  type CapacityRefusal,
+  type ConsentTermsRefusal,
+  type GrantConsentRefusal,
+  type RevokeConsentRefusal,
+  type SignConsentRefusal,
+} from '@kring/consent';
 import { ERASURE_REASON_LENGTH, type EraseFamilyRefusal } from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
@@ -30,7 +38,7 @@ export function purposeRefusalError(refusal: PurposeRefusal, declared: { code: s
 }
 
 /** The capacity rule's refusal, as the member reads it. */
-export function capacityRefused(refusal: CapacityRefusal, action: 'grant' | 'sign' | 'revoke'): KringError {
+function capacityRefused(refusal: CapacityRefusal, action: 'grant' | 'sign' | 'revoke'): KringError {
   switch (refusal.reason) {
     case 'BIRTH_DATE_UNREADABLE':
       return new KringError(ErrorCode.DATA_INTEGRITY, `This member's stored birth date failed its integrity check, so who may ${action} this consent cannot be established. Nothing was changed.`);
@@ -62,6 +70,41 @@ export function termsRefused(refusal: ConsentTermsRefusal): KringError {
       return badInput('validUntil', 'must be after validFrom');
     case 'VALIDITY_OVER_TWELVE_MONTHS':
       return badInput('validUntil', `must be at most ${MAX_VALIDITY_MONTHS} months after validFrom; renew the consent after that`);
+  }
+}
+
+/** A grant refused after its terms were checked: no such member, an unregistered recipient, or capacity. */
+export function grantRefused(refusal: GrantConsentRefusal): KringError {
+  switch (refusal.reason) {
+    case 'SUBJECT_NOT_FOUND':
+      return notFound('member');
+    case 'RECIPIENT_NOT_REGISTERED':
+      return badInput('recipientOrganisationId', 'is not a registered organisation');
+    case 'BIRTH_DATE_UNREADABLE':
+    case 'NOT_A_DECIDER':
+      return capacityRefused(refusal, 'grant');
+  }
+}
+
+/** A signature refused: the consent ended, or capacity. */
+export function signRefused(refusal: SignConsentRefusal): KringError {
+  switch (refusal.reason) {
+    case 'CONSENT_ENDED':
+      return badInput('id', `names a consent that is ${refusal.status.toLowerCase()}; grant a new one`);
+    case 'BIRTH_DATE_UNREADABLE':
+    case 'NOT_A_DECIDER':
+      return capacityRefused(refusal, 'sign');
+  }
+}
+
+/** A revocation refused: its reason too long, or capacity. */
+export function revokeRefused(refusal: RevokeConsentRefusal): KringError {
+  switch (refusal.reason) {
+    case 'REASON_TOO_LONG':
+      return revocationReasonTooLong();
+    case 'BIRTH_DATE_UNREADABLE':
+    case 'NOT_A_DECIDER':
+      return capacityRefused(refusal, 'revoke');
   }
 }
 

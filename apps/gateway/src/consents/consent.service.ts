@@ -25,9 +25,9 @@ import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@krin
 import { actorOf, consentColumns, membersInReach, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
 import { AuditService, changeEntry } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, notFound } from '../common/kring-error';
+import { notFound } from '../common/kring-error';
 import { namedParameters } from '../common/permitted-sql';
-import { capacityRefused, revocationReasonTooLong, termsRefused } from '../common/refusal-errors';
+import { grantRefused, revocationReasonTooLong, revokeRefused, signRefused, termsRefused } from '../common/refusal-errors';
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
 
@@ -59,12 +59,7 @@ export class ConsentService {
       const organisationId = input.recipientOrganisationId;
       const recipientOrganisationRegistered = organisationId ? isUuid(organisationId) && (await manager.existsBy(OrganisationEntity, { id: organisationId })) : false;
       const decision = grantConsent({ terms: input, grantorMemberId: principal.memberId, subject: subjects.get(input.subjectMemberId), recipientOrganisationRegistered, now });
-      if (!decision.ok) {
-        const { refusal } = decision;
-        if (refusal.reason === 'SUBJECT_NOT_FOUND') throw notFound('member');
-        if (refusal.reason === 'RECIPIENT_NOT_REGISTERED') throw badInput('recipientOrganisationId', 'is not a registered organisation');
-        throw capacityRefused(refusal, 'grant');
-      }
+      if (!decision.ok) throw grantRefused(decision.refusal);
       const { consent, signature } = decision;
       const id = randomUUID();
       await manager.insert(ConsentEntity, {
@@ -89,11 +84,7 @@ export class ConsentService {
     return this.dataSource.transaction(async (manager) => {
       const { consent, subjects, subject } = await this.ownConsent(manager, principal, consentId);
       const decision = signConsent(await this.facts(manager, consent), subject, principal.memberId, now);
-      if (!decision.ok) {
-        const { refusal } = decision;
-        if (refusal.reason === 'CONSENT_ENDED') throw badInput('id', `names a consent that is ${refusal.status.toLowerCase()}; grant a new one`);
-        throw capacityRefused(refusal, 'sign');
-      }
+      if (!decision.ok) throw signRefused(decision.refusal);
       // A second signature by the same member is ignored, so two sign requests at once cannot fail or change the first date.
       await manager.createQueryBuilder().insert().into(ConsentSignatureEntity).values({ consentId: consent.id, ...decision.signature }).orIgnore().execute();
       await this.logChange(manager, principal, traceId, now, 'SIGN_CONSENT', consent);
@@ -108,7 +99,7 @@ export class ConsentService {
     return this.dataSource.transaction(async (manager) => {
       const { consent, subjects, subject, key } = await this.ownConsent(manager, principal, consentId);
       const decision = revokeConsent(consent, subject, principal.memberId, reason, now);
-      if (!decision.ok) throw decision.refusal.reason === 'REASON_TOO_LONG' ? revocationReasonTooLong() : capacityRefused(decision.refusal, 'revoke');
+      if (!decision.ok) throw revokeRefused(decision.refusal);
       const { revocation } = decision;
       if (revocation !== null) {
         await manager.update(ConsentEntity, { id: consent.id }, {
