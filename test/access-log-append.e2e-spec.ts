@@ -38,15 +38,7 @@ describe('appending a read to the access log after the head it read', () => {
       purpose: 'CASE_COORDINATION',
       familyId: family.id,
       subjectMemberIds: [],
-      targetKind: 'FAMILY',
-      targetIds: [family.id],
-      sourceOrganisationId: null,
-      category: null,
-      fields: [],
-      decision: 'DENIED',
-      basis: null,
-      basisRefs: [],
-      reason: 'NOT_INVOLVED',
+      decisions: [{ targetKind: 'FAMILY', targetIds: [family.id], sourceOrganisationId: null, category: null, fields: [], outcome: 'DENIED', basis: null, basisRefs: [], reason: 'NOT_INVOLVED' }],
       breakGlass: false,
     });
     const chainState = async () => {
@@ -170,13 +162,15 @@ describe('appending a read to the access log after the head it read', () => {
     const { dataSource, accessLog } = sut;
     const { chain, facts, verify } = await ownChain();
     const awkward = ['"quoted"', 'back\\slash', 'a,b', '{braces}', 'NULL', 'straße ✓', ''];
-    const entry: AccessLogFacts = { ...facts('AWKWARD_TEXT'), purpose: awkward.join(' '), actorRole: 'CASE_WORKER,PRIVACY_OFFICER', fields: awkward, basisRefs: ['NULL'], category: null };
+    const base = facts('AWKWARD_TEXT');
+    const decision = { ...(base.decisions[0] as AccessLogFacts['decisions'][number]), fields: awkward, basisRefs: ['NULL'], category: '"{x}", \\ NULL', reason: 'NULL' };
+    const entry: AccessLogFacts = { ...base, purpose: awkward.join(' '), actorRole: 'CASE_WORKER,PRIVACY_OFFICER', decisions: [decision] };
     await dataSource.transaction((manager) => accessLog.append(manager, [entry]));
-    const { rows } = await superuser.query<{ purpose: string; actor_role: string; fields: string[]; basis_refs: string[]; category: string | null }>(
-      `SELECT purpose, actor_role, fields, basis_refs, category FROM access_log_entry WHERE chain_key = $1 AND activity = 'AWKWARD_TEXT'`,
+    const { rows } = await superuser.query<{ purpose: string; actor_role: string; decisions: unknown[] }>(
+      `SELECT purpose, actor_role, decisions FROM access_log_entry WHERE chain_key = $1 AND activity = 'AWKWARD_TEXT'`,
       [chain],
     );
-    expect(rows).toEqual([{ purpose: awkward.join(' '), actor_role: 'CASE_WORKER,PRIVACY_OFFICER', fields: awkward, basis_refs: ['NULL'], category: null }]);
+    expect(rows).toEqual([{ purpose: awkward.join(' '), actor_role: 'CASE_WORKER,PRIVACY_OFFICER', decisions: [decision] }]);
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
   });
 });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { createDataSource } from '@kring/database';
 import { loadSodium } from '@kring/crypto';
 import { circleOfCare, newWorld, type Circle, type World } from './support/factories';
+import { putBackLogRows } from './support/log-rows';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { members { id } involvements { id } records { id sectionType } redactions { path } } }`;
@@ -91,12 +92,18 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
   });
 
   it('the old entries keep target_id and no target_ids; the chain, old and new, verifies with the checkpoint over the old part', async () => {
-    const rows = (await superuser.query<{ id: string; sequence: string; target_id: string | null; target_ids: string[] | null }>(`SELECT id, sequence, target_id, target_ids FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence`, [chain])).rows;
+    const rows = (
+      await superuser.query<{ id: string; sequence: string; target_id: string | null; target_ids: string[] | null; decisions: unknown[] | null }>(
+        `SELECT id, sequence, target_id, target_ids, decisions FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence`,
+        [chain],
+      )
+    ).rows;
     expect(rows.slice(0, 3).map((r) => r.id)).toEqual(old);
     expect(rows.slice(0, 3).map((r) => r.target_ids)).toEqual([null, null, null]);
     expect(rows.slice(0, 3).map((r) => r.target_id === null)).toEqual([false, true, false]);
     expect(rows.length).toBeGreaterThan(3);
-    expect(rows.slice(3).every((r) => r.target_id === null && (r.target_ids?.length ?? 0) > 0)).toBe(true);
+    // The entries written since are of the present shape (v3): their decisions listed, the old target columns empty.
+    expect(rows.slice(3).every((r) => r.target_id === null && r.target_ids === null && (r.decisions?.length ?? 0) > 0)).toBe(true);
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null, entriesChecked: rows.length, checkpointsVerified: 1 });
   });
 
@@ -123,12 +130,18 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
         return (await verify())?.firstBroken;
       } finally {
         await superuser.query(`DELETE FROM access_log_entry WHERE chain_key = $1`, [chain]);
-        await superuser.query(`INSERT INTO access_log_entry SELECT * FROM saved_copy`);
+        await putBackLogRows(superuser, 'saved_copy');
         await superuser.query(`SET session_replication_role = origin`);
       }
     }
+    /** The first entry of the present shape (v3) whose first decision lists at least `minTargets` targets. */
     const newEntry = async (minTargets: number) =>
-      (await superuser.query<{ id: string; sequence: string }>(`SELECT id, sequence FROM access_log_entry WHERE chain_key = $1 AND cardinality(target_ids) >= $2 ORDER BY sequence LIMIT 1`, [chain, minTargets])).rows[0];
+      (
+        await superuser.query<{ id: string; sequence: string }>(
+          `SELECT id, sequence FROM access_log_entry WHERE chain_key = $1 AND jsonb_array_length(decisions -> 0 -> 'targetIds') >= $2 ORDER BY sequence LIMIT 1`,
+          [chain, minTargets],
+        )
+      ).rows[0];
     afterEach(async () => {
       expect((await verify())?.firstBroken ?? null).toBeNull();
     });
@@ -146,18 +159,29 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
       expect(await tampered([`UPDATE access_log_entry SET target_ids = ARRAY[target_id] WHERE id = '${old[0]}'`])).toMatchObject({ problem: 'CHANGED', sequence: 1, entryId: old[0] });
     });
 
-    it('a new entry\'s target_ids reordered, shortened or emptied', async () => {
+    it("a new entry's targets reordered, shortened or emptied in its decisions", async () => {
       const entry = await newEntry(2);
       expect(entry).toBeDefined();
-      for (const change of [`ARRAY(SELECT unnest(target_ids) ORDER BY 1 DESC)`, `target_ids[2:]`, `'{}'`]) {
-        expect(await tampered([`UPDATE access_log_entry SET target_ids = ${change} WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', sequence: Number(entry?.sequence), entryId: entry?.id });
+      const targets = `decisions -> 0 -> 'targetIds'`;
+      for (const change of [
+        `(SELECT jsonb_agg(t ORDER BY t DESC) FROM jsonb_array_elements(${targets}) t)`,
+        `(${targets}) - 0`,
+        `'[]'::jsonb`,
+      ]) {
+        expect(await tampered([`UPDATE access_log_entry SET decisions = jsonb_set(decisions, '{0,targetIds}', ${change}) WHERE id = '${entry?.id}'`])).toMatchObject({
+          problem: 'CHANGED',
+          sequence: Number(entry?.sequence),
+          entryId: entry?.id,
+        });
       }
     });
 
-    it('a new entry given a target_id, or turned into an old one', async () => {
+    it('a new entry given a target_id or target_ids, or turned into an old one', async () => {
       const entry = await newEntry(1);
-      expect(await tampered([`UPDATE access_log_entry SET target_id = target_ids[1] WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', entryId: entry?.id });
-      expect(await tampered([`UPDATE access_log_entry SET target_id = target_ids[1], target_ids = NULL WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', entryId: entry?.id });
+      const first = `(decisions -> 0 -> 'targetIds' ->> 0)::uuid`;
+      expect(await tampered([`UPDATE access_log_entry SET target_id = ${first} WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', entryId: entry?.id });
+      expect(await tampered([`UPDATE access_log_entry SET target_ids = ARRAY[${first}] WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', entryId: entry?.id });
+      expect(await tampered([`UPDATE access_log_entry SET target_id = ${first}, decisions = NULL WHERE id = '${entry?.id}'`])).toMatchObject({ problem: 'CHANGED', entryId: entry?.id });
     });
   });
 
@@ -169,7 +193,7 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
     await sut.graphql(READ, { token: await world.tokenFor(c.childSafety), variables: { id: capitals, purpose: 'CHILD_PROTECTION' } });
     expect((await superuser.query(`SELECT DISTINCT chain_key FROM access_log_entry WHERE chain_key <> 'kring'`)).rows).toEqual([{ chain_key: chain }]);
     expect(Number((await superuser.query<{ n: string }>(`SELECT count(*) AS n FROM access_log_entry WHERE chain_key = $1`, [chain])).rows[0]?.n)).toBeGreaterThan(before + 1);
-    const refusal = (await superuser.query(`SELECT target_ids FROM access_log_entry WHERE actor_organisation_id = $1`, [c.childSafety.id])).rows;
+    const refusal = (await superuser.query(`SELECT decisions -> 0 -> 'targetIds' AS target_ids FROM access_log_entry WHERE actor_organisation_id = $1`, [c.childSafety.id])).rows;
     expect(refusal).toEqual([{ target_ids: [c.family.id] }]);
     expect(await verify(null)).toMatchObject({ intact: true, firstBroken: null });
   });

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import request from 'supertest';
-import { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, TARGET_KINDS } from '@kring/audit';
+import { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, ENTRY_OUTCOMES, TARGET_KINDS } from '@kring/audit';
 import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import * as labels from '../apps/portal/src/i18n/common';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { id } }`;
@@ -16,8 +17,10 @@ function monthsAhead(months: number): string {
 /**
  * The access log's vocabulary (libs/audit/src/access-log-vocabulary.ts) is the whole of what
  * the gateway writes: after the demo world and a request of every kind a person can make,
- * every activity, target kind, basis, actor kind and decision the database holds is a word
- * of it, and every activity a request writes is there.
+ * every activity, target kind, basis, actor kind, decision and entry outcome the database
+ * holds is a word of it, and every activity a request writes is there. Entries of the
+ * present shape (DESIGN.md §10) hold their decisions' words in `decisions`; older ones in
+ * the scalar columns: both are read.
  */
 describe('the access-log vocabulary covers what the gateway writes', () => {
   let sut: TestGateway;
@@ -33,8 +36,17 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     expect(answer.errors).toBeUndefined();
     return answer.data as T;
   };
-  const distinct = async (column: string): Promise<(string | null)[]> =>
-    (await database.query<{ value: string | null }>(`SELECT DISTINCT ${column} AS value FROM access_log_entry ORDER BY 1`)).rows.map((r) => r.value);
+  /** Where each word is stored: an entry column, or a key of every decision (the jsonb list of v3, the scalar columns of v1 and v2). */
+  const WHERE: Record<'activity' | 'actor kind' | 'entry outcome' | 'target kind' | 'basis' | 'decision', string> = {
+    activity: `SELECT activity FROM access_log_entry`,
+    'actor kind': `SELECT actor_kind FROM access_log_entry`,
+    'entry outcome': `SELECT decision FROM access_log_entry`,
+    'target kind': `SELECT target_kind FROM access_log_entry WHERE decisions IS NULL UNION ALL SELECT d->>'targetKind' FROM access_log_entry, jsonb_array_elements(decisions) d`,
+    basis: `SELECT basis FROM access_log_entry WHERE decisions IS NULL UNION ALL SELECT d->>'basis' FROM access_log_entry, jsonb_array_elements(decisions) d`,
+    decision: `SELECT decision FROM access_log_entry WHERE decisions IS NULL UNION ALL SELECT d->>'outcome' FROM access_log_entry, jsonb_array_elements(decisions) d`,
+  };
+  const distinct = async (word: keyof typeof WHERE): Promise<(string | null)[]> =>
+    (await database.query<{ value: string | null }>(`SELECT DISTINCT value FROM (${WHERE[word]}) AS words(value) ORDER BY 1`)).rows.map((r) => r.value);
 
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'access_log_vocabulary' });
@@ -98,13 +110,15 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
 
   it.each([
     ['activity', ACTIVITIES],
-    ['target_kind', TARGET_KINDS],
+    ['target kind', TARGET_KINDS],
     ['basis', BASES],
-    ['actor_kind', ACTOR_KINDS],
+    ['actor kind', ACTOR_KINDS],
     ['decision', DECISIONS],
-  ] as const)('every %s in the database is a word of the vocabulary', async (column, words) => {
-    const stored = await distinct(column);
+    ['entry outcome', ENTRY_OUTCOMES],
+  ] as const)('every %s in the database is a word of the vocabulary', async (word, words) => {
+    const stored = await distinct(word);
 
+    expect(stored.length).toBeGreaterThan(0);
     expect(stored.filter((value) => value !== null && !(words as readonly string[]).includes(value))).toEqual([]);
   });
 
@@ -114,9 +128,22 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     expect(written).toEqual([...ACTIVITIES].filter((a) => a !== 'ROTATE_KEY_ENCRYPTION_KEY').sort());
   });
 
-  it('every target kind, basis and decision was written too', async () => {
-    expect((await distinct('target_kind')).filter((v) => v !== null)).toEqual([...TARGET_KINDS].sort());
+  it('every target kind, basis, decision and entry outcome was written too: a read that showed some categories and withheld others is PARTLY_ALLOWED', async () => {
+    expect((await distinct('target kind')).filter((v) => v !== null)).toEqual([...TARGET_KINDS].sort());
     expect((await distinct('basis')).filter((v) => v !== null)).toEqual([...BASES].sort());
     expect(await distinct('decision')).toEqual([...DECISIONS].sort());
+    expect(await distinct('entry outcome')).toEqual([...ENTRY_OUTCOMES].sort());
+  });
+
+  it.each([
+    ['activity', ACTIVITIES],
+    ['actor', ACTOR_KINDS],
+    ['decision', ENTRY_OUTCOMES],
+    ['basis', BASES],
+  ] as const)('the portal has a label for every %s word, in Dutch and in English', (prefix, words) => {
+    const missing = (dictionary: Readonly<Record<string, string>>) => words.filter((word) => !(`${prefix}.${word}` in dictionary) && !(prefix === 'actor' && word === 'PROFESSIONAL'));
+
+    // A professional is shown by name, role and organisation, never as the word itself.
+    expect({ nl: missing(labels.nl), en: missing(labels.en) }).toEqual({ nl: [], en: [] });
   });
 });

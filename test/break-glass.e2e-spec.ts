@@ -85,12 +85,17 @@ describe('break-glass', () => {
     expect(opened.data?.breakGlass).toMatchObject({ status: 'ACTIVE', categories: ['CONTACT', 'HOUSEHOLD', 'SAFETY'], justification: JUSTIFICATION, professionalName: null });
 
     expect(await phoneOf('CHILD_PROTECTION')).toEqual({ phone: '06-12345678', reason: null });
-    const flagged = await sut.graphql<{ accessLog: { edges: { node: { basis: string; basisRefs: string[]; breakGlass: boolean } }[] } }>(
-      `query($f: ID!) { accessLog(filter: { familyId: $f, breakGlass: true, activity: "READ_FAMILY_FILE" }) { edges { node { basis basisRefs breakGlass } } } }`,
+    const flagged = await sut.graphql<{ accessLog: { edges: { node: { breakGlass: boolean; decisions: { category: string; basis: string | null; basisRefs: string[] }[] } }[] } }>(
+      `query($f: ID!) { accessLog(filter: { familyId: $f, breakGlass: true, activity: "READ_FAMILY_FILE" }) { edges { node { breakGlass decisions { category basis basisRefs } } } } }`,
       { token: await world.tokenFor(chainOfficer), variables: { f: family.id } },
     );
-    expect(flagged.data?.accessLog.edges.length).toBeGreaterThan(0);
-    expect(flagged.data?.accessLog.edges.every((e) => e.node.basis === 'BREAK_GLASS' && e.node.basisRefs[0] === opened.data?.breakGlass.id)).toBe(true);
+    const entries = flagged.data?.accessLog.edges.map((e) => e.node) ?? [];
+    expect(entries.length).toBeGreaterThan(0);
+    // Each flagged entry (one per member) has decisions under the grant, naming it, in the grant's categories only.
+    const underGrant = entries.map((e) => e.decisions.filter((d) => d.basis === 'BREAK_GLASS'));
+    expect(underGrant.every((list) => list.length > 0 && list.every((d) => d.basisRefs.length === 1 && d.basisRefs[0] === opened.data?.breakGlass.id))).toBe(true);
+    expect(new Set(underGrant.flat().map((d) => d.category))).toEqual(expect.objectContaining({}));
+    expect(underGrant.flat().every((d) => ['CONTACT', 'HOUSEHOLD', 'SAFETY'].includes(d.category))).toBe(true);
 
     clock.set(hours(4.01));
     expect(await phoneOf('CHILD_PROTECTION')).toEqual({ phone: null, reason: 'NO_CONSENT' });

@@ -83,7 +83,7 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
 
           // The read's entries: about the reach only, and naming exactly what was in the view.
           const entries = await sut.dataSource.query<{ subjects: string[]; target_ids: string[] }[]>(
-            `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_entry WHERE family_id = $1 AND activity = 'READ_OWN_FILE' AND actor_id = $2`,
+            `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_decision WHERE family_id = $1 AND activity = 'READ_OWN_FILE' AND actor_id = $2`,
             [world.familyId, viewerId],
           );
           const reach = new Set(expected.reach);

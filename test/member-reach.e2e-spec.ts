@@ -116,7 +116,7 @@ describe('myReach: the members in a family member\'s reach, and nobody else', ()
   it('the read is in the access log, about the members in reach only', async () => {
     const entries = () =>
       sut.dataSource.query<{ id: string; subject_member_ids: string[]; target_ids: string[]; activity: string; decision: string }[]>(
-        `SELECT id, subject_member_ids, target_ids, activity, decision FROM access_log_entry WHERE actor_id = $1`,
+        `SELECT entry_id AS id, subject_member_ids, target_ids, activity, outcome AS decision FROM access_log_decision WHERE actor_id = $1`,
         [parent],
       );
     const before = new Set((await entries()).map((e) => e.id));

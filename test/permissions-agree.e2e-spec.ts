@@ -40,7 +40,7 @@ const entryArb = fc.record({
   id: fc.uuid(),
   familyId: maybe(fc.constantFrom(...FAMILIES)),
   actorOrganisationId: maybe(fc.constantFrom(...ORGS)),
-  sourceOrganisationId: maybe(fc.constantFrom(...ORGS)),
+  sourceOrganisationIds: subsetOf(ORGS),
   subjectMemberIds: subsetOf(MEMBERS),
 });
 
@@ -96,7 +96,7 @@ describe('a list and a single read come from the same permission rules', () => {
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
     // The real tables' columns, without their constraints, chains and foreign keys.
-    await client.query('CREATE TABLE entry_rows AS SELECT id, family_id, actor_organisation_id, source_organisation_id, subject_member_ids FROM access_log_entry WITH NO DATA');
+    await client.query('CREATE TABLE entry_rows AS SELECT id, family_id, actor_organisation_id, facets, subject_member_ids FROM access_log_entry WITH NO DATA');
     await client.query('CREATE TABLE grant_rows AS SELECT id, organisation_id, professional_id FROM break_glass_grant WITH NO DATA');
     // The families list names the tables themselves: copies of them in a schema of their own.
     await client.query('CREATE SCHEMA agree');
@@ -127,7 +127,9 @@ describe('a list and a single read come from the same permission rules', () => {
       fc.asyncProperty(actorArb, fc.uniqueArray(entryArb, { selector: (e) => e.id, maxLength: 20 }), async (actor, entries) => {
         await client.query('TRUNCATE entry_rows');
         for (const e of entries) {
-          await client.query('INSERT INTO entry_rows VALUES ($1, $2, $3, $4, $5::uuid[])', [e.id, e.familyId, e.actorOrganisationId, e.sourceOrganisationId, e.subjectMemberIds]);
+          // The source organisations as the log's generated facets hold them, among words of other kinds.
+          const facets = ['o:ALLOWED', 'c:CONTACT', ...e.sourceOrganisationIds.map((o) => `s:${o}`)];
+          await client.query('INSERT INTO entry_rows VALUES ($1, $2, $3, $4::text[], $5::uuid[])', [e.id, e.familyId, e.actorOrganisationId, facets, e.subjectMemberIds]);
         }
         const ability = permissionsFor(actor);
         for (const action of ['read', 'export'] as const) {

@@ -66,27 +66,40 @@ export function argument(name: string, fallback: number): number {
  * synthetic families, purposes, decisions and a year of time. They are not hash-chained
  * (their chains are of families that do not exist): they give the log its size, so index
  * maintenance on insert and the officers' reads cost what they would at that size. They
- * have the shape entries are written in now (target ids in `target_ids`, three each: a read
- * of the demo family writes about 65 decisions in about 21 entries).
+ * have the shape entries are written in now (DESIGN.md §10: one member per entry, four
+ * decisions of about two organisations' records, three target ids each; 30% of entries with
+ * a denial). The monthly partitions of the year are made first, as a gateway running that
+ * year would have made them.
  */
 export async function fillAccessLog(run: (sql: string, params: unknown[]) => Promise<unknown>, total: number, log: (line: string) => void): Promise<void> {
   const organisations = Object.values(DEMO_ORGANISATIONS);
   const batch = 250_000;
+  await run(`SELECT kring_log_ensure_partitions(now() - interval '13 months', now())`, []);
   for (let start = 0; start < total; start += batch) {
     const count = Math.min(batch, total - start);
     await run(
       `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-         subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
-       SELECT gen_random_uuid(), 'family:' || f.id, $1 + g, now() - (random() * interval '365 days'), md5(g::text) || md5((g + 1)::text),
-              'PROFESSIONAL', ('00000000-0000-4000-8000-' || lpad((g % 500)::text, 12, '0'))::uuid, ($2::uuid[])[1 + (g % $3)], 'PROFESSIONAL',
-              'READ_FAMILY_FILE', (ARRAY['CASE_COORDINATION','SUPPORT_PLANNING','DEBT_RESOLUTION','REINTEGRATION','ELIGIBILITY_ASSESSMENT'])[1 + (g % 5)], f.id,
-              ARRAY[f.member], 'RECORD', ARRAY[gen_random_uuid(), gen_random_uuid(), gen_random_uuid()], ($2::uuid[])[1 + ((g / 7) % $3)],
-              (ARRAY['CONTACT','FINANCES','HEALTH','CARE_TRAJECTORY','PERSONAL_IDENTITY'])[1 + (g % 5)], ARRAY['field'],
-              CASE WHEN g % 10 < 3 THEN 'DENIED' ELSE 'ALLOWED' END, CASE WHEN g % 10 < 3 THEN NULL ELSE 'CONSENT' END, '{}',
-              CASE WHEN g % 10 < 3 THEN 'NO_CONSENT' ELSE NULL END, g % 1000 = 0, decode(md5(g::text), 'hex'), decode(md5((g + 7)::text), 'hex')
+         subject_member_ids, decision, break_glass, decisions, facets, fields, basis_refs, previous_hash, entry_hash)
+       SELECT e.id, e.chain_key, e.sequence, e.occurred_at, e.trace_id, 'PROFESSIONAL', e.actor_id, e.actor_organisation_id, 'PROFESSIONAL', 'READ_FAMILY_FILE', e.purpose, e.family_id,
+              e.subject_member_ids, e.decision, e.break_glass, e.decisions, kring_log_facets(e.decisions, NULL, NULL, NULL, NULL, NULL), '{}', '{}', e.previous_hash, e.entry_hash
+       FROM (
+         SELECT gen_random_uuid() AS id, 'family:' || f.id AS chain_key, $1 + g AS sequence, now() - (random() * interval '365 days') AS occurred_at,
+              md5(g::text) || md5((g + 1)::text) AS trace_id, ('00000000-0000-4000-8000-' || lpad((g % 500)::text, 12, '0'))::uuid AS actor_id,
+              ($2::uuid[])[1 + (g % $3)] AS actor_organisation_id,
+              (ARRAY['CASE_COORDINATION','SUPPORT_PLANNING','DEBT_RESOLUTION','REINTEGRATION','ELIGIBILITY_ASSESSMENT'])[1 + (g % 5)] AS purpose, f.id AS family_id,
+              ARRAY[f.member] AS subject_member_ids, CASE WHEN g % 10 < 3 THEN 'PARTLY_ALLOWED' ELSE 'ALLOWED' END AS decision, g % 1000 = 0 AS break_glass,
+              (SELECT jsonb_agg(jsonb_build_object(
+                  'targetKind', 'RECORD', 'targetIds', jsonb_build_array(gen_random_uuid(), gen_random_uuid(), gen_random_uuid()),
+                  'sourceOrganisationId', ($2::uuid[])[1 + ((g / 7 + k / 2) % $3)],
+                  'category', (ARRAY['CONTACT','FINANCES','HEALTH','CARE_TRAJECTORY','PERSONAL_IDENTITY'])[1 + ((g + k) % 5)], 'fields', jsonb_build_array('field'),
+                  'outcome', CASE WHEN g % 10 < 3 AND k = 3 THEN 'DENIED' ELSE 'ALLOWED' END, 'basis', CASE WHEN g % 10 < 3 AND k = 3 THEN NULL ELSE 'CONSENT' END,
+                  'basisRefs', '[]'::jsonb, 'reason', CASE WHEN g % 10 < 3 AND k = 3 THEN 'NO_CONSENT' ELSE NULL END) ORDER BY k)
+                 FROM generate_series(0, 3) AS k) AS decisions,
+              decode(md5(g::text), 'hex') AS previous_hash, decode(md5((g + 7)::text), 'hex') AS entry_hash
          FROM generate_series(1, $4) AS g,
               LATERAL (SELECT ('10000000-0000-4000-8000-' || lpad((g % 1000)::text, 12, '0'))::uuid AS id,
-                              ('20000000-0000-4000-8000-' || lpad((g % 5000)::text, 12, '0'))::uuid AS member) f`,
+                              ('20000000-0000-4000-8000-' || lpad((g % 5000)::text, 12, '0'))::uuid AS member) f
+       ) AS e`,
       [start, organisations, organisations.length, count],
     );
     log(`  ${(start + count).toLocaleString('en')} / ${total.toLocaleString('en')} log entries`);

@@ -168,7 +168,14 @@ async function main(): Promise<void> {
       const results: Record<string, ScenarioResult> = {};
       if (wanted.has('ceiling')) results['ceiling'] = await run(label('ceiling'), () => JSON.stringify({ query: CEILING }), seconds);
       if (wanted.has('plain')) results['plain'] = await run(label('plain'), familyRequest(PLAIN), seconds);
-      if (wanted.has('headline')) results['headline'] = await run(label('headline'), familyRequest(HEADLINE), seconds);
+      if (wanted.has('headline')) {
+        // Every entry moves its chain's head by one, so the heads' sum counts the entries the run wrote.
+        const before = await loggedEntries(database.url);
+        const headline = await run(label('headline'), familyRequest(HEADLINE), seconds);
+        const written = (await loggedEntries(database.url)) - before;
+        results['headline'] = { ...headline, logEntriesPerRequest: round(written / Math.max(1, headline.requests)) };
+        say(`  log entries per headline read: ${round(written / Math.max(1, headline.requests))} (${written.toLocaleString('en')} for ${headline.requests.toLocaleString('en')} reads)`);
+      }
       perRound.push(results);
     }
     const scenarios: Record<string, ScenarioResult> = {};
@@ -209,6 +216,18 @@ async function main(): Promise<void> {
       await exited;
     }
     await database.stop();
+  }
+}
+
+/** The access log's entries so far: the sum of every chain head's sequence. */
+async function loggedEntries(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string | null }>(`SELECT sum(sequence)::text AS n FROM access_log_chain_head`);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
   }
 }
 

@@ -43,10 +43,8 @@ export async function buildLongChain(infrastructure: Infrastructure, total: numb
   }
 }
 
-/** The n-th entry: a read's group of decisions, varied over organisations, purposes, categories and outcomes. */
+/** The n-th entry: a read's entry about one member, its decisions varied over organisations, purposes, categories and outcomes. */
 function readEntry(n: number, occurredAt: Date): AccessLogFacts {
-  const denied = n % 10 < 3;
-  const kind = n % 5;
   return {
     occurredAt,
     traceId: n.toString(16).padStart(32, '0'),
@@ -57,17 +55,24 @@ function readEntry(n: number, occurredAt: Date): AccessLogFacts {
     activity: 'READ_FAMILY_FILE',
     purpose: PURPOSES[n % PURPOSES.length] ?? null,
     familyId: LONG_CHAIN_FAMILY_ID,
-    subjectMemberIds: [uuid('20000000', (n * 7) % 5), uuid('20000000', (n * 11) % 5)].sort(),
-    targetKind: 'RECORD',
-    targetIds: [uuid('50000000', n * 3), uuid('50000000', n * 3 + 1), uuid('50000000', n * 3 + 2)],
-    sourceOrganisationId: ORGANISATIONS[Math.floor(n / 7) % ORGANISATIONS.length] ?? null,
-    category: CATEGORIES[kind] ?? null,
-    fields: FIELDS[kind] ?? [],
-    decision: denied ? 'DENIED' : 'ALLOWED',
-    basis: denied ? null : 'CONSENT',
-    basisRefs: denied ? [] : [uuid('60000000', n % 40)],
-    reason: denied ? 'NO_CONSENT' : null,
-    breakGlass: n % 1000 === 0,
+    // One member per entry (encoding v3), with that member's decisions: a few categories of a few organisations' records.
+    subjectMemberIds: [uuid('20000000', (n * 7) % 5)],
+    decisions: [0, 1, 2].map((i) => {
+      const kind = (n + i) % 5;
+      const denied = (n + i) % 10 < 3;
+      return {
+        targetKind: 'RECORD' as const,
+        targetIds: [uuid('50000000', n * 3 + i)],
+        sourceOrganisationId: ORGANISATIONS[Math.floor(n / 7 + i) % ORGANISATIONS.length] ?? null,
+        category: CATEGORIES[kind] ?? null,
+        fields: FIELDS[kind] ?? [],
+        outcome: denied ? ('DENIED' as const) : ('ALLOWED' as const),
+        basis: denied ? null : ('CONSENT' as const),
+        basisRefs: denied ? [] : [uuid('60000000', (n + i) % 40)],
+        reason: denied ? 'NO_CONSENT' : null,
+      };
+    }),
+    breakGlass: false,
   };
 }
 

@@ -44,7 +44,7 @@ describe('bad input is refused at the boundary, as BAD_USER_INPUT naming the fie
   const writtenRows = async (): Promise<Record<string, number>> =>
     Object.fromEntries(await Promise.all(WRITTEN_TABLES.map(async (table) => [table, await count(`SELECT count(*) AS n FROM ${table}`)] as const)));
   const deniedReads = () => sut.dataSource.query<{ activity: string; purpose: string | null; reason: string | null }[]>(
-    `SELECT activity, purpose, reason FROM access_log_entry WHERE decision = 'DENIED' AND activity IN ('READ_FAMILY_FILE', 'EXPORT_ACCESS_LOG') ORDER BY occurred_at, sequence`,
+    `SELECT activity, purpose, reason FROM access_log_decision WHERE outcome = 'DENIED' AND activity IN ('READ_FAMILY_FILE', 'EXPORT_ACCESS_LOG') ORDER BY occurred_at, sequence`,
   );
   const expectRefused = (answer: GraphQLAnswer, field: string) => {
     expect(answer.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.['field'] }))).toEqual([{ code: 'BAD_USER_INPUT', field }]);

@@ -16,7 +16,7 @@ const FILE = `
 const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ${FILE} } }`;
 const MINE = `{ myFamily { ${FILE} } }`;
 const ALARMS = `query($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day integrityAlarms } }`;
-const LOG = `query($filter: AccessLogFilter) { accessLog(filter: $filter, first: 200) { edges { node { id activity decision reason category fields targetKind targetIds actor { kind } } } } }`;
+const LOG = `query($filter: AccessLogFilter) { accessLog(filter: $filter, first: 200) { edges { node { id activity decision decisions { outcome reason category fields targetKind targetIds } actor { kind } } } } }`;
 
 interface File {
   members: { id: string; name: string | null; birthDate: string | null }[];
@@ -28,12 +28,10 @@ interface LogNode {
   id: string;
   activity: string;
   decision: string;
-  reason: string | null;
-  category: string | null;
-  fields: string[];
-  targetKind: string | null;
-  targetIds: string[];
+  decisions: { outcome: string; reason: string | null; category: string | null; fields: string[]; targetKind: string | null; targetIds: string[] }[];
 }
+/** One decision, with the activity of its entry. */
+type LoggedDecision = LogNode['decisions'][number] & { activity: string };
 
 describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as an integrity alarm', () => {
   let sut: TestGateway;
@@ -58,11 +56,14 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
     expect(answer.errors).toBeUndefined();
     return (answer.data?.accessLogDays ?? []).reduce((sum, d) => sum + d.integrityAlarms, 0);
   };
-  /** The entries the chain privacy officer finds with the filter reason DATA_INTEGRITY. */
-  const integrityEntries = async (): Promise<LogNode[]> => {
+  /** The decisions denied DATA_INTEGRITY in the entries the chain privacy officer finds with the filter reason DATA_INTEGRITY. */
+  const integrityEntries = async (): Promise<LoggedDecision[]> => {
     const answer = await sut.graphql<{ accessLog: { edges: { node: LogNode }[] } }>(LOG, { token: await world.tokenFor(c.chainOfficer), variables: { filter: { reason: 'DATA_INTEGRITY' } } });
     expect(answer.errors).toBeUndefined();
-    return answer.data?.accessLog.edges.map((e) => e.node) ?? [];
+    const entries = answer.data?.accessLog.edges.map((e) => e.node) ?? [];
+    // The filter finds entries with such a decision, and only those.
+    expect(entries.every((e) => e.decisions.some((d) => d.reason === 'DATA_INTEGRITY'))).toBe(true);
+    return entries.flatMap((e) => e.decisions.filter((d) => d.reason === 'DATA_INTEGRITY').map((d) => ({ ...d, activity: e.activity })));
   };
   const redaction = (file: File, where: Partial<File['redactions'][number]>) => file.redactions.filter((r) => Object.entries(where).every(([k, v]) => r[k as keyof typeof r] === v));
 
@@ -120,7 +121,7 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
 
       // Each read wrote one DENIED entry for the damaged field, found with the filter and counted for the officer.
       const logged = (await integrityEntries()).filter((e) => e.targetIds.includes(daansCare));
-      expect(logged.map((e) => ({ activity: e.activity, decision: e.decision, category: e.category, fields: e.fields })).sort((a, b) => a.activity.localeCompare(b.activity))).toEqual([
+      expect(logged.map((e) => ({ activity: e.activity, decision: e.outcome, category: e.category, fields: e.fields })).sort((a, b) => a.activity.localeCompare(b.activity))).toEqual([
         { activity: 'READ_FAMILY_FILE', decision: 'DENIED', category: 'HEALTH', fields: ['diagnosis'] },
         { activity: 'READ_OWN_FILE', decision: 'DENIED', category: 'HEALTH', fields: ['diagnosis'] },
       ]);
@@ -150,7 +151,7 @@ describe('a damaged value is withheld alone, as DATA_INTEGRITY, and counted as a
       expect(redaction(mine, { memberId: c.mother.id, field: 'name', reason: 'DATA_INTEGRITY' })).toHaveLength(1);
 
       const logged = (await integrityEntries()).filter((e) => e.targetKind === 'MEMBER' && e.targetIds.includes(c.mother.id));
-      expect(logged.map((e) => `${e.activity} ${e.decision} ${e.category} ${e.fields.join(',')}`).sort()).toEqual([
+      expect(logged.map((e) => `${e.activity} ${e.outcome} ${e.category} ${e.fields.join(',')}`).sort()).toEqual([
         'READ_FAMILY_FILE DENIED PERSONAL_IDENTITY name',
         'READ_OWN_FILE DENIED PERSONAL_IDENTITY name',
       ]);

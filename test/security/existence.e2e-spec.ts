@@ -92,7 +92,7 @@ describe('an uninvolved organisation cannot tell an existing family from a rando
     await read(c.childSafety, c.family.id, 'CHILD_PROTECTION');
     await read(c.childSafety, random, 'CHILD_PROTECTION');
     const latest = await sut.dataSource.query<{ chain_key: string; family_id: string | null; target_ids: string[]; reason: string }[]>(
-      `SELECT chain_key, family_id, target_ids::text[] AS target_ids, reason FROM access_log_entry WHERE actor_id = $1 ORDER BY occurred_at DESC, sequence DESC LIMIT 2`,
+      `SELECT chain_key, family_id, target_ids::text[] AS target_ids, reason FROM access_log_decision WHERE actor_id = $1 ORDER BY occurred_at DESC, sequence DESC LIMIT 2`,
       [c.childSafety.professional.id],
     );
     expect(latest).toEqual([

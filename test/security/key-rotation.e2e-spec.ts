@@ -114,7 +114,7 @@ describe('rotating the key-encryption key leaves no data key on the old version,
       }
       expect(report).toMatchObject({ kekVersion: 2, families: 0, organisations: 5, remaining: { families: 1, organisations: 0 } });
       const [entry] = await world.rotating.dataSource.query<{ fields: string[] }[]>(
-        `SELECT fields FROM access_log_entry WHERE activity = 'ROTATE_KEY_ENCRYPTION_KEY' ORDER BY occurred_at DESC, sequence DESC LIMIT 1`,
+        `SELECT fields FROM access_log_decision WHERE activity = 'ROTATE_KEY_ENCRYPTION_KEY' ORDER BY occurred_at DESC, sequence DESC LIMIT 1`,
       );
       expect(entry?.fields).toEqual(['kekVersion=2', 'families=0', 'organisations=5', 'remainingFamilies=1', 'remainingOrganisations=0']);
       const failed = rotationOutcome(report);

@@ -43,7 +43,9 @@ const ODD_STRINGS: Readonly<Record<string, string>> = {
 };
 
 /** The text columns the writer stores, one scalar or one list each. */
-const SCALAR_FIELDS = ['traceId', 'actorKind', 'actorRole', 'activity', 'purpose', 'targetKind', 'category', 'decision', 'basis', 'reason'] as const;
+const SCALAR_FIELDS = ['traceId', 'actorKind', 'actorRole', 'activity', 'purpose'] as const;
+/** The texts of a decision, kept in the entry's jsonb `decisions` (encoding v3). */
+const DECISION_FIELDS = ['targetKind', 'category', 'outcome', 'basis', 'reason'] as const;
 const LIST_FIELDS = ['fields', 'basisRefs'] as const;
 
 const FAMILY = '0b6f3c1e-00aa-4c8a-9a51-0000000000aa';
@@ -54,6 +56,7 @@ const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { in
 
 /** An ordinary entry, to be given one odd value. */
 const plain = () => readEntryFacts(1, FAMILY);
+const firstDecision = () => plain().decisions[0] as AccessLogFacts['decisions'][number];
 
 describe('odd strings in the access log: the chain hashes exactly what PostgreSQL stores', () => {
   let sut: TestGateway;
@@ -84,12 +87,17 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
   const writeOddEntries = async (familyId: string): Promise<number> => {
     const entries: AccessLogFacts[] = [];
     const on = (facts: Partial<AccessLogFacts>) => entries.push({ ...plain(), familyId, ...facts });
+    const decided = (facts: Record<string, unknown>) => on({ decisions: [{ ...firstDecision(), ...facts }, ...plain().decisions.slice(1)] });
     const all = Object.values(ODD_STRINGS);
     for (const odd of all) {
       for (const field of SCALAR_FIELDS) on({ [field]: odd });
-      for (const field of LIST_FIELDS) on({ [field]: [odd, 'plain', odd] });
+      for (const field of DECISION_FIELDS) decided({ [field]: odd });
+      for (const field of LIST_FIELDS) decided({ [field]: [odd, 'plain', odd] });
     }
-    on({ ...Object.fromEntries(SCALAR_FIELDS.map((field, i) => [field, all[i % all.length]])), fields: all, basisRefs: all });
+    on({
+      ...Object.fromEntries(SCALAR_FIELDS.map((field, i) => [field, all[i % all.length]])),
+      decisions: [{ ...firstDecision(), ...Object.fromEntries(DECISION_FIELDS.map((field, i) => [field, all[(i + 3) % all.length]])), fields: all, basisRefs: all }],
+    });
     // In appends of 50, as many requests would write them.
     for (let start = 0; start < entries.length; start += 50) await append(entries.slice(start, start + 50));
     return entries.length;
@@ -115,8 +123,8 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
       return rows[0] as StoredEntryRow;
     };
     expect((await stored({ ...plain(), purpose: '\ud800x' })).purpose).toBe('\ufffdx');
-    expect((await stored({ ...plain(), reason: 'a\u0000b' })).reason).toBe('a\ufffdb');
-    expect((await stored({ ...plain(), fields: ['x\udc00', '\u0000'] })).fields).toEqual(['x\ufffd', '\ufffd']);
+    expect((await stored({ ...plain(), decisions: [{ ...firstDecision(), reason: 'a\u0000b' }] })).decisions?.[0]?.reason).toBe('a\ufffdb');
+    expect((await stored({ ...plain(), decisions: [{ ...firstDecision(), fields: ['x\udc00', '\u0000'] }] })).decisions?.[0]?.fields).toEqual(['x\ufffd', '\ufffd']);
     // 63 letters and an emoji are 64 code points (65 UTF-16 units): the emoji stays whole.
     expect((await stored({ ...plain(), purpose: `${'a'.repeat(63)}😀b` })).purpose).toBe(`${'a'.repeat(63)}😀`);
     expect((await stored({ ...plain(), purpose: `${'a'.repeat(64)}😀` })).purpose).toBe('a'.repeat(64));

@@ -104,7 +104,7 @@ describe('a member\'s view reveals nothing about members outside their reach', (
     await view('mother');
     await view('older');
     const mine = await sut.dataSource.query<{ subjects: string[]; target_ids: string[] }[]>(
-      `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_entry WHERE activity = 'READ_OWN_FILE' AND actor_id = $1`,
+      `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_decision WHERE activity = 'READ_OWN_FILE' AND actor_id = $1`,
       [c.mother.id],
     );
     expect(mine.length).toBeGreaterThan(0);

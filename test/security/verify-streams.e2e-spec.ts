@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { chainKeyOf, entryHash } from '@kring/audit';
+import { chainKeyOf, entryHash, storedFactsOf } from '@kring/audit';
 import { readEntryFacts } from '../../libs/audit/src/read-entry.fixture';
 import { AccessLogIntegrityService } from '../../apps/gateway/src/access-log/access-log-integrity.service';
 import { LogVerificationMode } from '../../apps/gateway/src/access-log/access-log.model';
 import { newWorld } from '../support/factories';
 import { observeStatements, type ObservedStatement } from '../support/statement-rows';
+import { putBackLogRows } from '../support/log-rows';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { Domain, ProfessionalRole } from '@kring/identity';
 
@@ -80,7 +81,7 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
         return small.result.firstBroken;
       } finally {
         await superuser.query(`DELETE FROM access_log_entry WHERE chain_key = $1`, [chain]);
-        await superuser.query(`INSERT INTO access_log_entry SELECT * FROM saved_entries`);
+        await putBackLogRows(superuser, 'saved_entries');
         await superuser.query(`DELETE FROM access_log_checkpoint WHERE chain_key = $1`, [chain]);
         await superuser.query(`INSERT INTO access_log_checkpoint SELECT * FROM saved_checkpoints`);
         await superuser.query(`UPDATE access_log_chain_head h SET sequence = s.sequence, entry_hash = s.entry_hash FROM saved_head s WHERE h.chain_key = s.chain_key`);
@@ -120,14 +121,14 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
     it('an entry put in at 301 with a correctly computed hash and link is INSERTED', async () => {
       const id300 = await idAt(300);
       const { rows } = await superuser.query<{ entry_hash: Buffer }>(`SELECT entry_hash FROM access_log_entry WHERE id = $1`, [id300]);
-      const forged = { ...entry(99_999), fields: ['forged'] };
+      const forged = storedFactsOf({ ...entry(99_999), purpose: 'FORGED' });
       const hash = Buffer.from(entryHash(sut.crypto.sodium, new Uint8Array(rows[0]?.entry_hash ?? []), chain, forged));
       const broken = await tampered([
         `UPDATE access_log_entry SET sequence = -sequence WHERE chain_key = '${chain}' AND sequence > 300`,
         `UPDATE access_log_entry SET sequence = -sequence + 1 WHERE chain_key = '${chain}' AND sequence < 0`,
-        `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, break_glass, previous_hash, entry_hash)
-         SELECT gen_random_uuid(), chain_key, 301, '${forged.occurredAt.toISOString()}', '${forged.traceId}', actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids, target_kind, target_ids, source_organisation_id,
-                '${forged.category ?? ''}', '{forged}', decision, basis, '{${forged.basisRefs.join(',')}}', false, entry_hash, '\\x${hash.toString('hex')}' FROM access_log_entry WHERE id = '${id300}'`,
+        `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids, decision, break_glass, decisions, facets, fields, basis_refs, previous_hash, entry_hash)
+         SELECT gen_random_uuid(), chain_key, 301, '${forged.occurredAt.toISOString()}', '${forged.traceId}', actor_kind, actor_id, actor_organisation_id, actor_role, activity, 'FORGED', family_id, subject_member_ids,
+                '${forged.decision}', false, '${JSON.stringify(forged.decisions)}'::jsonb, '{${forged.facets.join(',')}}', '{}', '{}', entry_hash, '\\x${hash.toString('hex')}' FROM access_log_entry WHERE id = '${id300}'`,
       ]);
       expect(broken).toMatchObject({ sequence: 301, entryId: expect.any(String), problem: 'INSERTED' });
     });
@@ -178,13 +179,13 @@ describe('verifyAccessLog streams a chain in batches: memory bounded whatever it
 
       await superuser.query(`SET session_replication_role = replica`);
       try {
-        await superuser.query(`UPDATE access_log_entry SET fields = '{bsn}' WHERE chain_key = $1 AND sequence IN (10, ${ENTRIES + 100})`, [chain]);
+        await superuser.query(`UPDATE access_log_entry SET purpose = 'FORGED' WHERE chain_key = $1 AND sequence IN (10, ${ENTRIES + 100})`, [chain]);
         expect((await integrity.verify(GROWING_FAMILY, SINCE)).firstBroken).toMatchObject({ sequence: ENTRIES + 100, problem: 'CHANGED' });
-        await superuser.query(`UPDATE access_log_entry e SET fields = '{debts}' WHERE chain_key = $1 AND sequence = ${ENTRIES + 100}`, [chain]);
+        await superuser.query(`UPDATE access_log_entry e SET purpose = 'CASE_COORDINATION' WHERE chain_key = $1 AND sequence = ${ENTRIES + 100}`, [chain]);
         // Before the verified checkpoint, only a FULL verification looks: the trade-off of starting there.
         expect(await integrity.verify(GROWING_FAMILY, SINCE)).toMatchObject({ intact: true, entriesSkipped: ENTRIES - 1 });
         expect((await integrity.verify(GROWING_FAMILY)).firstBroken).toMatchObject({ sequence: 10, problem: 'CHANGED' });
-        await superuser.query(`UPDATE access_log_entry SET fields = '{debts}' WHERE chain_key = $1 AND sequence = 10`, [chain]);
+        await superuser.query(`UPDATE access_log_entry SET purpose = 'CASE_COORDINATION' WHERE chain_key = $1 AND sequence = 10`, [chain]);
       } finally {
         await superuser.query(`SET session_replication_role = origin`);
       }

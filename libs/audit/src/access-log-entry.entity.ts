@@ -5,13 +5,18 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * select here, and a trigger refuses UPDATE, DELETE and TRUNCATE for everyone. Each
  * entry is hash-chained to the previous one of its chain (one chain per family).
  * Fields and categories are named; values never appear.
+ *
+ * Partitioned by month on `occurred_at` (migration ReshapeAccessLog; docs/access-log.md,
+ * *Partitions*), so its primary key is (id, occurred_at) and the chain's (chain_key,
+ * sequence) index cannot be unique: the chain head's lock keeps sequences unique, and
+ * verification reports a duplicate. The schema is the migrations'; these decorators
+ * describe it for TypeORM's reads.
  */
 @Entity({ name: 'access_log_entry' })
-@Index('access_log_chain_sequence_key', ['chainKey', 'sequence'], { unique: true })
+@Index('access_log_chain_sequence_idx', ['chainKey', 'sequence'])
 @Index('access_log_time_idx', ['occurredAt', 'id'])
 @Index('access_log_family_time_idx', ['familyId', 'occurredAt', 'id'])
 @Index('access_log_actor_org_time_idx', ['actorOrganisationId', 'occurredAt', 'id'])
-@Index('access_log_source_org_time_idx', ['sourceOrganisationId', 'occurredAt', 'id'])
 @Index('access_log_actor_time_idx', ['actorId', 'occurredAt', 'id'])
 export class AccessLogEntryEntity {
   @PrimaryColumn('uuid')
@@ -23,7 +28,7 @@ export class AccessLogEntryEntity {
   @Column('bigint', { name: 'sequence' })
   sequence!: string;
 
-  @Column('timestamptz', { name: 'occurred_at' })
+  @PrimaryColumn('timestamptz', { name: 'occurred_at' })
   occurredAt!: Date;
 
   @Column('text', { name: 'trace_id' })
@@ -77,6 +82,7 @@ export class AccessLogEntryEntity {
   @Column('text', { array: true })
   fields!: string[];
 
+  /** ALLOWED, DENIED, or on v3 entries PARTLY_ALLOWED (ENTRY_OUTCOMES). */
   @Column('text')
   decision!: string;
 
@@ -91,6 +97,19 @@ export class AccessLogEntryEntity {
 
   @Column('boolean', { name: 'break_glass' })
   breakGlass!: boolean;
+
+  /** The decisions of a v3 entry (one operation about one data subject); NULL on v1 and v2 entries, whose one group is in the columns above. */
+  @Column('jsonb', { nullable: true })
+  decisions!: unknown[] | null;
+
+  /**
+   * What the officers filter on, for every encoding: the words o:<outcome>, s:<source
+   * organisation>, c:<category>, r:<reason>, b:<basis> of the entry's decisions (`facetsOf`).
+   * Written beside the hashed columns, not hashed: verification checks they follow from them.
+   */
+  @Index('access_log_facets_idx', { synchronize: false })
+  @Column('text', { array: true })
+  facets!: string[];
 
   @Column('bytea', { name: 'previous_hash' })
   previousHash!: Buffer;

@@ -38,9 +38,17 @@ export type Basis = (typeof BASES)[number];
 export const ACTOR_KINDS = ['PROFESSIONAL', 'CITIZEN', 'SYSTEM'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
-/** Whether the decision let the data through. */
+/** Whether a decision let the data through. */
 export const DECISIONS = ['ALLOWED', 'DENIED'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/**
+ * An entry's outcome over its decisions: every one allowed, every one denied, or some of
+ * each (a read that showed some categories and withheld others). Entries written before
+ * the log's shape of DESIGN.md §10 hold one decision, so ALLOWED or DENIED.
+ */
+export const ENTRY_OUTCOMES = ['ALLOWED', 'DENIED', 'PARTLY_ALLOWED'] as const;
+export type EntryOutcome = (typeof ENTRY_OUTCOMES)[number];
 
 /** Whether a stored or typed-in value is one of the words of a list (a filter's input, a stored row). */
 export function isOneOf<Word extends string>(words: readonly Word[], value: string): value is Word {

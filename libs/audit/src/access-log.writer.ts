@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Sodium } from '@kring/crypto';
-import type { AccessLogFacts } from './access-log-entry';
+import { storedFactsOf, type AccessLogFacts, type StoredDecision, type StoredFacts } from './access-log-entry';
 import { chainKeyOf, entryHash, GENESIS_HASH } from './chain';
 import { timeOrderedId } from './entry-id';
 import { storedFormOf } from './stored-facts';
@@ -23,32 +23,37 @@ const CREATE_HEAD: NamedStatement = {
   name: 'kring_log_create_head',
   text: `INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, 0, $2) ON CONFLICT (chain_key) DO NOTHING`,
 };
-/** The insert of every entry of one chain, from column arrays (unnest), so the text never changes and stays prepared. */
+/**
+ * The insert of every entry of one chain, from column arrays (unnest), so the text never
+ * changes and stays prepared. Entries are written in encoding v3: the decisions of every
+ * entry as one JSON array ($16, an element per entry, joined by position: one stringify, and
+ * no array-literal escaping of JSON's quotes), the scalar decision columns of v1 and v2 empty
+ * (fields and basis_refs '{}', the rest NULL).
+ */
 const INSERT_ENTRIES = `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-      subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+      subject_member_ids, decision, break_glass, decisions, facets, fields, basis_refs, previous_hash, entry_hash)
     SELECT e.id, $1, e.sequence, e.occurred_at, e.trace_id, e.actor_kind, e.actor_id, e.actor_organisation_id, e.actor_role, e.activity, e.purpose, e.family_id,
-      e.subject_member_ids::uuid[], e.target_kind, e.target_ids::uuid[], e.source_organisation_id, e.category, e.fields::text[], e.decision, e.basis, e.basis_refs::text[], e.reason,
-      e.break_glass, e.previous_hash, e.entry_hash
+      e.subject_member_ids::uuid[], e.decision, e.break_glass, d.decisions, e.facets::text[], '{}', '{}', e.previous_hash, e.entry_hash
     FROM unnest($2::uuid[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[],
-      $14::text[], $15::text[], $16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::boolean[], $24::bytea[], $25::bytea[])
-      AS e(id, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids, target_kind,
-        target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)`;
+      $14::text[], $15::boolean[], $17::bytea[], $18::bytea[], $21::text[]) WITH ORDINALITY
+      AS e(id, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids,
+        decision, break_glass, previous_hash, entry_hash, facets, n)
+    JOIN jsonb_array_elements($16::jsonb) WITH ORDINALITY AS d(decisions, n) USING (n)`;
 
 /**
  * Every entry of one chain in one statement, and the chain head moved in the same
  * statement, under the head's lock. The array-valued columns travel as array literals,
- * cast per row. New entries carry `target_ids` (encoding v2); `target_id` is left NULL,
- * it belongs to v1 entries.
+ * cast per row, the decisions as one JSON text per entry.
  */
 const APPEND: NamedStatement = {
   name: 'kring_log_append',
   text: `WITH appended AS (${INSERT_ENTRIES} RETURNING 1)
-  UPDATE access_log_chain_head SET sequence = $26, entry_hash = $27 WHERE chain_key = $1`,
+  UPDATE access_log_chain_head SET sequence = $19, entry_hash = $20 WHERE chain_key = $1`,
 };
 
 /**
  * The same append without a lock taken first, for a head the caller read earlier (with a
- * read's rows): the head moves only if it is still at that sequence ($28), and the entries
+ * read's rows): the head moves only if it is still at that sequence ($22), and the entries
  * are inserted only if it moved. A concurrent writer that moved it first holds the row
  * until it commits, after which this finds the sequence changed and appends nothing; the
  * writer then takes the locked path. One round trip instead of two.
@@ -56,7 +61,7 @@ const APPEND: NamedStatement = {
 const APPEND_IF_UNMOVED: NamedStatement = {
   name: 'kring_log_append_if_unmoved',
   text: `WITH moved AS (
-    UPDATE access_log_chain_head SET sequence = $26, entry_hash = $27 WHERE chain_key = $1 AND sequence = $28 RETURNING 1
+    UPDATE access_log_chain_head SET sequence = $19, entry_hash = $20 WHERE chain_key = $1 AND sequence = $22 RETURNING 1
   ), appended AS (${INSERT_ENTRIES} WHERE EXISTS (SELECT 1 FROM moved) RETURNING 1)
   SELECT count(*)::int AS appended FROM appended`,
 };
@@ -92,7 +97,9 @@ export class AccessLogWriter {
   async append(manager: EntityManager, entries: readonly AccessLogFacts[]): Promise<void> {
     if (manager.queryRunner === undefined) throw new Error('the access log is appended inside a transaction, or alone through appendAfter');
     const byChain = new Map<string, AccessLogFacts[]>();
-    for (const entry of entries.map(storedFormOf)) {
+    const stored = entries.map(storedFormOf);
+    requireDecisions(stored);
+    for (const entry of stored) {
       const key = chainKeyOf(entry.familyId);
       const list = byChain.get(key);
       if (list === undefined) byChain.set(key, [entry]);
@@ -114,6 +121,7 @@ export class AccessLogWriter {
   async appendAfter(manager: EntityManager, given: readonly AccessLogFacts[], known: KnownChainHead): Promise<boolean> {
     const entries = given.map(storedFormOf);
     if (entries.some((entry) => chainKeyOf(entry.familyId) !== known.chainKey)) return false;
+    requireDecisions(entries);
     if (entries.length === 0) return true;
     const [result] = await this.run<{ appended: number }>(manager, APPEND_IF_UNMOVED, [...this.appendParameters(known.chainKey, known.sequence, known.entryHash, entries), known.sequence]);
     const appended = result?.appended ?? 0;
@@ -129,18 +137,19 @@ export class AccessLogWriter {
     await this.run(manager, APPEND, this.appendParameters(chainKey, head.sequence, head.entry_hash, entries));
   }
 
-  /** The entries hashed in order after the given head, as the statements' 27 parameters. */
-  private appendParameters(chainKey: string, headSequence: string, headHash: Uint8Array, entries: readonly AccessLogFacts[]): unknown[] {
+  /** The entries hashed in order after the given head, as the statements' 21 parameters. */
+  private appendParameters(chainKey: string, headSequence: string, headHash: Uint8Array, given: readonly AccessLogFacts[]): unknown[] {
     let sequence = Number(headSequence);
     let previous: Uint8Array = new Uint8Array(headHash);
+    const rows = given.map(storedFactsOf);
     const columns = {
       id: [] as string[],
       sequence: [] as string[],
       previousHash: [] as string[],
       entryHash: [] as string[],
     };
-    for (const facts of entries) {
-      const hash = entryHash(this.sodium, previous, chainKey, facts);
+    for (const row of rows) {
+      const hash = entryHash(this.sodium, previous, chainKey, row);
       sequence += 1;
       columns.id.push(timeOrderedId());
       columns.sequence.push(String(sequence));
@@ -152,36 +161,30 @@ export class AccessLogWriter {
     // escapes element by element. arrayLiteral quotes every text element, and inside quotes
     // only `"` and `\` mean anything to PostgreSQL's array parser, so any storable text
     // (braces, commas, spaces, the word NULL, controls, non-BMP characters) arrives as it is.
-    const text = (pick: (facts: AccessLogFacts) => string | null) => arrayLiteral(entries.map(pick));
-    const nested = (pick: (facts: AccessLogFacts) => readonly string[]) => arrayLiteral(entries.map((f) => arrayLiteral(pick(f))));
+    const text = (pick: (row: StoredFacts) => string | null) => arrayLiteral(rows.map(pick));
     return [
       chainKey,
       plainArray(columns.id),
       plainArray(columns.sequence),
-      plainArray(entries.map((f) => f.occurredAt.toISOString())),
-      text((f) => f.traceId),
-      text((f) => f.actorKind),
-      text((f) => f.actorId),
-      text((f) => f.actorOrganisationId),
-      text((f) => f.actorRole),
-      text((f) => f.activity),
-      text((f) => f.purpose),
-      text((f) => f.familyId),
-      nested((f) => f.subjectMemberIds),
-      text((f) => f.targetKind),
-      nested((f) => f.targetIds),
-      text((f) => f.sourceOrganisationId),
-      text((f) => f.category),
-      nested((f) => f.fields),
-      text((f) => f.decision),
-      text((f) => f.basis),
-      nested((f) => f.basisRefs),
-      text((f) => f.reason),
-      plainArray(entries.map((f) => (f.breakGlass ? 't' : 'f'))),
+      plainArray(rows.map((r) => r.occurredAt.toISOString())),
+      text((r) => r.traceId),
+      text((r) => r.actorKind),
+      text((r) => r.actorId),
+      text((r) => r.actorOrganisationId),
+      text((r) => r.actorRole),
+      text((r) => r.activity),
+      text((r) => r.purpose),
+      text((r) => r.familyId),
+      arrayLiteral(rows.map((r) => arrayLiteral(r.subjectMemberIds))),
+      text((r) => r.decision),
+      plainArray(rows.map((r) => (r.breakGlass ? 't' : 'f'))),
+      decisionsJson(rows),
       plainArray(columns.previousHash),
       plainArray(columns.entryHash),
       String(sequence),
       Buffer.from(previous),
+      // The filters' words of each entry (`facetsOf`), not hashed: they follow from what is.
+      arrayLiteral(rows.map((r) => arrayLiteral(r.facets))),
     ];
   }
 
@@ -194,6 +197,37 @@ export class AccessLogWriter {
     if (created === undefined) throw new Error('the access log chain head could not be locked');
     return created;
   }
+}
+
+/** An entry decides something, or it is not an entry: refused before anything is hashed (and the request with it, fail closed). */
+function requireDecisions(entries: readonly AccessLogFacts[]): void {
+  if (entries.some((e) => e.decisions.length === 0)) throw new Error('an access-log entry holds at least one decision');
+}
+
+/**
+ * The rows' decisions as one JSON array (an element per row) that PostgreSQL parses into the
+ * jsonb column, each decision an object of its nine keys. jsonb keeps every string and the
+ * lists' order, and JSON.stringify escapes what JSON needs, so the row read back holds
+ * exactly the decisions that were hashed.
+ */
+function decisionsJson(rows: readonly StoredFacts[]): string {
+  return JSON.stringify(rows.map((row) => (row.decisions ?? []).map(decisionObject)));
+}
+
+function decisionObject(d: StoredDecision): Record<keyof StoredDecision, unknown> {
+  return (
+    {
+      targetKind: d.targetKind,
+      targetIds: d.targetIds,
+      sourceOrganisationId: d.sourceOrganisationId,
+      category: d.category,
+      fields: d.fields,
+      outcome: d.outcome,
+      basis: d.basis,
+      basisRefs: d.basisRefs,
+      reason: d.reason,
+    }
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { loadSodium, type Sodium } from '@kring/crypto';
-import { entryHash, GENESIS_HASH } from './chain';
+import { storedFactsOf } from './access-log-entry';
+import { entryHash, facetsAgree, GENESIS_HASH, v3RowIsWellFormed } from './chain';
 import { CheckpointSigner, checkpointIsAuthentic, type Checkpoint } from './checkpoint';
 import { walkChain, type BrokenPlace, type ChainAnswer, type ChainQuestion, type StoredEntry } from './chain-walk';
 import { readEntryFacts } from './read-entry.fixture';
@@ -22,7 +23,7 @@ describe('walking a chain in batches finds what the whole-chain check found', ()
     signer = new CheckpointSigner(sodium, new Uint8Array(32).fill(3));
   });
 
-  const facts = (n: number) => readEntryFacts(n);
+  const facts = (n: number) => storedFactsOf(readEntryFacts(n));
 
   /** A chain of `length` entries, and a checkpoint after every `every`. */
   const chain = (length: number, every: number) => {
@@ -31,7 +32,7 @@ describe('walking a chain in batches finds what the whole-chain check found', ()
     for (let n = 1; n <= length; n++) {
       const f = facts(n);
       const hash = entryHash(sodium, previous, CHAIN, f);
-      entries.push({ ...f, id: `entry-${n}`, chainKey: CHAIN, sequence: n, previousHash: previous, entryHash: hash, targetId: null });
+      entries.push({ ...f, id: `entry-${n}`, chainKey: CHAIN, sequence: n, previousHash: previous, entryHash: hash });
       previous = hash;
     }
     const checkpoints = entries.filter((e) => e.sequence % every === 0).map((e) => signer.sign(CHAIN, e.sequence, e.entryHash, new Date('2026-03-02T00:00:00Z')));
@@ -69,7 +70,7 @@ describe('walking a chain in batches finds what the whole-chain check found', ()
     let chainHead: { sequence: number } | null = head;
     switch (t.kind) {
       case 'change':
-        list[t.at] = { ...(list[t.at] as StoredEntry), fields: ['bsn'] };
+        list[t.at] = { ...(list[t.at] as StoredEntry), purpose: 'CHILD_PROTECTION' };
         break;
       case 'delete':
         list.splice(t.at, 1);
@@ -78,8 +79,8 @@ describe('walking a chain in batches finds what the whole-chain check found', ()
       case 'insert': {
         const before = t.at === 0 ? null : (list[t.at - 1] as StoredEntry);
         const previousHash = before?.entryHash ?? GENESIS_HASH;
-        const f = { ...facts(99), fields: ['forged'] };
-        const forged: StoredEntry = { ...f, id: 'forged', chainKey: CHAIN, sequence: t.at + 1, previousHash, entryHash: t.rehash ? entryHash(sodium, previousHash, CHAIN, f) : new Uint8Array(32).fill(9), targetId: null };
+        const f = { ...facts(99), purpose: 'FORGED' };
+        const forged: StoredEntry = { ...f, id: 'forged', chainKey: CHAIN, sequence: t.at + 1, previousHash, entryHash: t.rehash ? entryHash(sodium, previousHash, CHAIN, f) : new Uint8Array(32).fill(9) };
         list = [...list.slice(0, t.at), forged, ...list.slice(t.at).map((e) => ({ ...e, sequence: e.sequence + 1 }))];
         break;
       }
@@ -182,6 +183,7 @@ function wholeChainCheck(sodium: Sodium, entries: readonly StoredEntry[], checkp
   let previous: { sequence: number; hash: Uint8Array } = { sequence: 0, hash: GENESIS_HASH };
   for (const [i, entry] of entries.entries()) {
     if (entry.targetIds !== null && entry.targetId !== null) return { sequence: entry.sequence, entryId: entry.id, problem: 'CHANGED' };
+    if (!v3RowIsWellFormed(entry) || !facetsAgree(entry)) return { sequence: entry.sequence, entryId: entry.id, problem: 'CHANGED' };
     if (!same(entryHash(sodium, entry.previousHash, CHAIN, entry), entry.entryHash)) return { sequence: entry.sequence, entryId: entry.id, problem: 'CHANGED' };
     if (entry.sequence > previous.sequence + 1) return { sequence: previous.sequence + 1, entryId: null, problem: 'MISSING' };
     if (!same(entry.previousHash, previous.hash)) {

@@ -1,6 +1,6 @@
 import type { Sodium } from '@kring/crypto';
 import type { ChainedEntry } from './access-log-entry';
-import { entryHash, GENESIS_HASH } from './chain';
+import { entryHash, facetsAgree, GENESIS_HASH, v3RowIsWellFormed } from './chain';
 import { checkpointIsAuthentic, type Checkpoint } from './checkpoint';
 
 /** What is wrong at the first broken place of a chain. */
@@ -149,6 +149,10 @@ export function* walkChain(sodium: Sodium, chainKey: string, publicKey: Uint8Arr
       // A v2 entry (target ids) never has the v1 column set: the writer leaves it NULL, and
       // the v2 encoding does not cover it, so a value there was put in afterwards.
       if (entry.targetIds !== null && entry.targetId !== null) return verdict({ sequence: entry.sequence, entryId: entry.id, problem: 'CHANGED' });
+      // A v3 entry holds only what its encoding covers: anything put in an old column or added to a decision was put in afterwards.
+      if (!v3RowIsWellFormed(entry)) return verdict({ sequence: entry.sequence, entryId: entry.id, problem: 'CHANGED' });
+      // The filters' words follow from what is hashed; words changed would hide the entry from a filter, or show it to one.
+      if (!facetsAgree(entry)) return verdict({ sequence: entry.sequence, entryId: entry.id, problem: 'CHANGED' });
       if (!same(entryHash(sodium, entry.previousHash, chainKey, entry), entry.entryHash)) return verdict({ sequence: entry.sequence, entryId: entry.id, problem: 'CHANGED' });
       if (entry.sequence > previous.sequence + 1) return verdict({ sequence: previous.sequence + 1, entryId: null, problem: 'MISSING' });
       if (!same(entry.previousHash, previous.hash)) {

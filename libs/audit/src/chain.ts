@@ -1,5 +1,5 @@
 import type { Sodium } from '@kring/crypto';
-import type { AccessLogFacts, StoredFacts } from './access-log-entry';
+import { facetsOf, type StoredDecision, type StoredFacts } from './access-log-entry';
 
 /** The hash before the first entry of every chain. */
 export const GENESIS_HASH = new Uint8Array(32);
@@ -14,16 +14,23 @@ export function chainKeyOf(familyId: string | null): string {
  * ISO strings and sets sorted. Changing it changes every hash, so it carries a version
  * tag, and each version stays as it is for the entries written under it:
  *
- * - `kring-log-v1`: one target id (`targetId`, or null). Entries written before the
- *   `target_ids` column existed; read back with `targetIds` null.
+ * - `kring-log-v1`: one group of decisions, one target id (`targetId`, or null). Entries
+ *   written before the `target_ids` column existed; read back with `targetIds` null.
  * - `kring-log-v2`: the list of target ids (`targetIds`) in its place, in the order the
  *   writer gave them (not sorted: a read lists its targets in the order of the file, and
  *   PostgreSQL keeps an array's order, so the stored array is hashed as stored).
+ * - `kring-log-v3`: one entry per operation and data subject (DESIGN.md §10): the entry's
+ *   facts, its outcome and break-glass flag, then its decisions in the order written, each
+ *   as [target kind, target ids, source organisation, category, fields (sorted), outcome,
+ *   basis, basis references (sorted), reason]. The scalar decision columns of v1 and v2
+ *   are not encoded; the walk checks they are empty (`v3RowIsWellFormed`).
  *
- * The version follows from the facts: `targetIds` null is v1, anything else v2. Since the
- * tag is part of what is hashed, turning one shape into the other breaks the entry's hash.
+ * The version follows from the facts: `decisions` set is v3; otherwise `targetIds` null is
+ * v1, anything else v2. Since the tag is part of what is hashed, turning one shape into
+ * another breaks the entry's hash.
  */
-export function canonicalEncoding(chainKey: string, facts: AccessLogFacts | StoredFacts): string {
+export function canonicalEncoding(chainKey: string, facts: StoredFacts): string {
+  if (facts.decisions !== null) return v3Encoding(chainKey, facts, facts.decisions);
   const legacy = facts.targetIds === null;
   return JSON.stringify([
     legacy ? 'kring-log-v1' : 'kring-log-v2',
@@ -39,7 +46,7 @@ export function canonicalEncoding(chainKey: string, facts: AccessLogFacts | Stor
     facts.familyId,
     [...facts.subjectMemberIds].sort(),
     facts.targetKind,
-    legacy ? (facts as StoredFacts).targetId : facts.targetIds,
+    legacy ? facts.targetId : facts.targetIds,
     facts.sourceOrganisationId,
     facts.category,
     [...facts.fields].sort(),
@@ -51,12 +58,73 @@ export function canonicalEncoding(chainKey: string, facts: AccessLogFacts | Stor
   ]);
 }
 
+function v3Encoding(chainKey: string, facts: StoredFacts, decisions: readonly StoredDecision[]): string {
+  return JSON.stringify([
+    'kring-log-v3',
+    chainKey,
+    facts.occurredAt.toISOString(),
+    facts.traceId,
+    facts.actorKind,
+    facts.actorId,
+    facts.actorOrganisationId,
+    facts.actorRole,
+    facts.activity,
+    facts.purpose,
+    facts.familyId,
+    sorted(facts.subjectMemberIds),
+    facts.decision,
+    facts.breakGlass,
+    decisions.map((d) => [d.targetKind, d.targetIds, d.sourceOrganisationId, d.category, sorted(d.fields), d.outcome, d.basis, sorted(d.basisRefs), d.reason]),
+  ]);
+}
+
+/** A sorted copy; a list of none or one (most subjects, fields and references) is its own. */
+function sorted(list: readonly string[]): readonly string[] {
+  return list.length < 2 ? list : [...list].sort();
+}
+
 /** BLAKE2b-256 over the previous entry's hash and this entry's canonical encoding (UTF-8). */
-export function entryHash(sodium: Sodium, previousHash: Uint8Array, chainKey: string, facts: AccessLogFacts | StoredFacts): Uint8Array {
+export function entryHash(sodium: Sodium, previousHash: Uint8Array, chainKey: string, facts: StoredFacts): Uint8Array {
   const encoded = canonicalEncoding(chainKey, facts);
   // One buffer for both parts, the text encoded straight into it: this runs for every entry of every read.
   const message = Buffer.allocUnsafe(previousHash.length + Buffer.byteLength(encoded, 'utf8'));
   message.set(previousHash, 0);
   message.write(encoded, previousHash.length, 'utf8');
   return sodium.crypto_generichash(32, message, null);
+}
+
+/** The keys of a stored decision, exactly: a v3 row whose decisions hold any other key was changed after it was hashed. */
+const DECISION_KEYS = new Set(['targetKind', 'targetIds', 'sourceOrganisationId', 'category', 'fields', 'outcome', 'basis', 'basisRefs', 'reason']);
+const DECISION_LISTS = new Set(['targetIds', 'fields', 'basisRefs']);
+
+/**
+ * Whether a v3 row holds only what its hash covers: the scalar decision columns of v1 and
+ * v2 empty (the writer leaves them so), and every decision an object of exactly the nine
+ * keys, texts or null, lists of texts. A key added to a decision, or a value put in an old
+ * column, is not in the v3 encoding, so the hash alone would not notice it.
+ */
+export function v3RowIsWellFormed(facts: StoredFacts): boolean {
+  if (facts.decisions === null) return true;
+  if (facts.targetKind !== null || facts.targetId !== null || facts.targetIds !== null || facts.sourceOrganisationId !== null || facts.category !== null) return false;
+  if (facts.fields.length > 0 || facts.basis !== null || facts.basisRefs.length > 0 || facts.reason !== null) return false;
+  if (!Array.isArray(facts.decisions) || facts.decisions.length === 0) return false;
+  for (const decision of facts.decisions as readonly unknown[]) {
+    if (typeof decision !== 'object' || decision === null || Array.isArray(decision)) return false;
+    const keys = Object.keys(decision);
+    if (keys.length !== DECISION_KEYS.size) return false;
+    for (const key of keys) {
+      if (!DECISION_KEYS.has(key)) return false;
+      const value = (decision as Record<string, unknown>)[key];
+      if (DECISION_LISTS.has(key) ? !Array.isArray(value) || value.some((v) => typeof v !== 'string') : value !== null && typeof value !== 'string') return false;
+    }
+  }
+  return true;
+}
+
+/** Whether a stored entry's facets are the words its hashed columns give (in any order). */
+export function facetsAgree(facts: StoredFacts): boolean {
+  const expected = facetsOf(facts);
+  if (facts.facets.length !== expected.length) return false;
+  const stored = [...facts.facets].sort();
+  return stored.every((word, i) => word === expected[i]);
 }

@@ -1,7 +1,8 @@
-export type { AccessLogFacts, ChainedEntry, StoredFacts } from './access-log-entry';
-export { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, isOneOf, TARGET_KINDS } from './access-log-vocabulary';
-export type { Activity, ActorKind, Basis, Decision, TargetKind } from './access-log-vocabulary';
-export { canonicalEncoding, chainKeyOf, entryHash, GENESIS_HASH } from './chain';
+export type { AccessLogFacts, ChainedEntry, LoggedDecision, StoredDecision, StoredFacts } from './access-log-entry';
+export { entryOutcomeOf, storedFactsOf, underBreakGlass } from './access-log-entry';
+export { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, ENTRY_OUTCOMES, isOneOf, TARGET_KINDS } from './access-log-vocabulary';
+export type { Activity, ActorKind, Basis, Decision, EntryOutcome, TargetKind } from './access-log-vocabulary';
+export { canonicalEncoding, chainKeyOf, entryHash, GENESIS_HASH, v3RowIsWellFormed } from './chain';
 export { CheckpointSigner, checkpointIsAuthentic } from './checkpoint';
 export type { Checkpoint } from './checkpoint';
 export { runWalk, runWalkAsync, verifyChain } from './verify-chain';

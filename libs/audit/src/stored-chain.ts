@@ -1,3 +1,4 @@
+import type { StoredDecision } from './access-log-entry';
 import type { Checkpoint } from './checkpoint';
 import type { ChainAnswer, ChainQuestion, StoredEntry } from './chain-walk';
 
@@ -92,7 +93,7 @@ export class StoredChain {
 const AFTER = `WHERE chain_key = $1 AND ($2::bigint IS NULL OR sequence > $2::bigint) ORDER BY sequence`;
 
 const ENTRY_COLUMNS = `id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id, subject_member_ids,
-  target_kind, target_id, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash`;
+  target_kind, target_id, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, decisions, facets, previous_hash, entry_hash`;
 const CHECKPOINT_COLUMNS = `chain_key, sequence, entry_hash, signed_at, key_id, signature`;
 
 function sequenceOrNull(sequence: number | null): string | null {
@@ -125,6 +126,9 @@ export interface StoredEntryRow {
   readonly basis_refs: string[];
   readonly reason: string | null;
   readonly break_glass: boolean;
+  /** v3 entries' decisions, as pg parses jsonb; NULL on v1 and v2 entries. */
+  readonly decisions: StoredDecision[] | null;
+  readonly facets: string[];
   readonly previous_hash: Buffer;
   readonly entry_hash: Buffer;
 }
@@ -166,6 +170,9 @@ export function storedEntryOf(row: StoredEntryRow): StoredEntry {
     basisRefs: row.basis_refs,
     reason: row.reason,
     breakGlass: row.break_glass,
+    // Set on v3 entries only: with target_id and target_ids, it tells the encoding the entry was hashed in.
+    decisions: row.decisions,
+    facets: row.facets,
     previousHash: row.previous_hash,
     entryHash: row.entry_hash,
   };

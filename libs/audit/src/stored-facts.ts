@@ -1,4 +1,4 @@
-import type { AccessLogFacts } from './access-log-entry';
+import type { AccessLogFacts, LoggedDecision } from './access-log-entry';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS, storableText } from './stored-text';
 
 /**
@@ -22,16 +22,39 @@ export function storedFormOf(facts: AccessLogFacts): AccessLogFacts {
   for (const key of TEXTS) set(key, textOrNull(facts[key]));
   set('purpose', facts.purpose === null ? null : cutToCodePoints(facts.purpose, LOGGED_PURPOSE_MAX_CODE_POINTS));
   for (const key of IDS) set(key, facts[key] === null ? null : storedId(facts[key]));
-  for (const key of TEXT_LISTS) set(key, sameOrMapped(facts[key], storableText));
-  for (const key of ID_LISTS) set(key, sameOrMapped(facts[key], storedId));
+  set('subjectMemberIds', sameOrMapped(facts.subjectMemberIds, storedId));
+  set('decisions', sameOrMappedDecisions(facts.decisions));
   return (stored as AccessLogFacts | null) ?? facts;
 }
 
+/** A decision in its stored form; the same object when it already is (jsonb, like text, holds no NUL and no lone surrogate). */
+function storedDecision(decision: LoggedDecision): LoggedDecision {
+  let stored: Record<string, unknown> | null = null;
+  const set = (key: keyof LoggedDecision, value: unknown) => {
+    if (value !== decision[key]) (stored ??= { ...decision })[key] = value;
+  };
+  for (const key of DECISION_TEXTS) set(key, textOrNull(decision[key]));
+  set('sourceOrganisationId', decision.sourceOrganisationId === null ? null : storedId(decision.sourceOrganisationId));
+  set('targetIds', sameOrMapped(decision.targetIds, storedId));
+  set('fields', sameOrMapped(decision.fields, storableText));
+  set('basisRefs', sameOrMapped(decision.basisRefs, storableText));
+  return (stored as LoggedDecision | null) ?? decision;
+}
+
+function sameOrMappedDecisions(decisions: readonly LoggedDecision[]): readonly LoggedDecision[] {
+  let mapped: LoggedDecision[] | null = null;
+  for (let i = 0; i < decisions.length; i++) {
+    const decision = decisions[i] as LoggedDecision;
+    const stored = storedDecision(decision);
+    if (stored !== decision) (mapped ??= [...decisions])[i] = stored;
+  }
+  return mapped ?? decisions;
+}
+
 /** The columns of each kind; `purpose` is the one text with a bound. */
-const TEXTS = ['traceId', 'actorKind', 'actorRole', 'activity', 'targetKind', 'category', 'decision', 'basis', 'reason'] as const;
-const IDS = ['actorId', 'actorOrganisationId', 'familyId', 'sourceOrganisationId'] as const;
-const TEXT_LISTS = ['fields', 'basisRefs'] as const;
-const ID_LISTS = ['subjectMemberIds', 'targetIds'] as const;
+const TEXTS = ['traceId', 'actorKind', 'actorRole', 'activity'] as const;
+const IDS = ['actorId', 'actorOrganisationId', 'familyId'] as const;
+const DECISION_TEXTS = ['targetKind', 'category', 'outcome', 'basis', 'reason'] as const;
 
 function textOrNull(text: string | null): string | null {
   return text === null ? null : storableText(text);

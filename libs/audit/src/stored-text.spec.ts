@@ -99,15 +99,25 @@ describe('storedFormOf: an entry as the writer hashes and stores it', () => {
   });
 
   it('makes every text storable, cuts the purpose, lower-cases ids, and leaves the given facts alone', () => {
-    const given: AccessLogFacts = { ...facts, purpose: `${'p'.repeat(63)}😀x`, reason: '\u0000', fields: ['ok', 'x\udc00'], familyId: facts.familyId?.toUpperCase() ?? null };
+    const [first, second] = facts.decisions as [AccessLogFacts['decisions'][number], AccessLogFacts['decisions'][number]];
+    const given: AccessLogFacts = {
+      ...facts,
+      purpose: `${'p'.repeat(63)}😀x`,
+      familyId: facts.familyId?.toUpperCase() ?? null,
+      decisions: [{ ...first, reason: '\u0000', fields: ['ok', 'x\udc00'], sourceOrganisationId: first.sourceOrganisationId?.toUpperCase() ?? null }, second],
+    };
     const stored = storedFormOf(given);
-    expect(stored).toEqual({ ...facts, purpose: `${'p'.repeat(63)}😀`, reason: '\ufffd', fields: ['ok', 'x\ufffd'] });
-    expect(given.fields).toEqual(['ok', 'x\udc00']);
-    expect(stored.basisRefs).toBe(facts.basisRefs);
+    expect(stored).toEqual({ ...facts, purpose: `${'p'.repeat(63)}😀`, decisions: [{ ...first, reason: '\ufffd', fields: ['ok', 'x\ufffd'] }, second] });
+    expect(given.decisions[0]?.fields).toEqual(['ok', 'x\udc00']);
+    // What needed nothing is kept, not copied.
+    expect(stored.decisions[1]).toBe(second);
+    expect(stored.decisions[0]?.basisRefs).toBe(first.basisRefs);
   });
 
   it('refuses an id PostgreSQL would store in another form than given (or not at all)', () => {
+    const [first, second] = facts.decisions as [AccessLogFacts['decisions'][number], AccessLogFacts['decisions'][number]];
     expect(() => storedFormOf({ ...facts, actorId: `{${facts.actorId ?? ''}}` })).toThrow(/uuid/);
-    expect(() => storedFormOf({ ...facts, targetIds: ['0b6f3c1e00094c8a9a51000000000001'] })).toThrow(/uuid/);
+    expect(() => storedFormOf({ ...facts, decisions: [{ ...first, targetIds: ['0b6f3c1e00094c8a9a51000000000001'] }, second] })).toThrow(/uuid/);
+    expect(() => storedFormOf({ ...facts, subjectMemberIds: ['not-a-uuid'] })).toThrow(/uuid/);
   });
 });

@@ -9,6 +9,8 @@ import type { KringAbility, PermissionAction, PermissionSubjects, PermissionSubj
  */
 export type FactColumn =
   | { readonly column: string }
+  /** A list kept as prefixed words in a text[] (the access log's facets: `s:<organisation id>`), under a GIN index. */
+  | { readonly facetColumn: string; readonly prefix: string }
   | { readonly arrayColumn: string; readonly elementType: 'uuid' | 'text' }
   | { readonly sql: (operator: 'eq' | 'in', placeholder: string) => string };
 
@@ -74,6 +76,11 @@ function compare(operator: 'eq' | 'in', field: string, value: unknown, columns: 
   if (fact === undefined) throw new Error(`permission-sql: the fact ${field} has no column in this query`);
   if (operator === 'in' && !Array.isArray(value)) throw new Error(`permission-sql: ${field} $in needs a list`);
   if ('sql' in fact) return fact.sql(operator, parameter(value));
+  if ('facetColumn' in fact) {
+    // Containment (@>, &&) with the words themselves, so the GIN index and its per-word statistics apply.
+    const words = (operator === 'eq' ? [value] : (value as unknown[])).map((v) => `${fact.prefix}${String(v)}`);
+    return operator === 'eq' ? `${fact.facetColumn} @> ${parameter(words)}::text[]` : `${fact.facetColumn} && ${parameter(words)}::text[]`;
+  }
   if ('arrayColumn' in fact) {
     const cast = `${fact.elementType}[]`;
     return operator === 'eq' ? `${parameter(value)}::${fact.elementType} = ANY(${fact.arrayColumn})` : `${fact.arrayColumn} && ${parameter(value)}::${cast}`;
@@ -86,8 +93,18 @@ function compare(operator: 'eq' | 'in', field: string, value: unknown, columns: 
 export const ACCESS_LOG_ENTRY_COLUMNS: FactColumns<'AccessLogEntry'> = {
   familyId: { column: 'family_id' },
   actorOrganisationId: { column: 'actor_organisation_id' },
-  sourceOrganisationId: { column: 'source_organisation_id' },
+  sourceOrganisationIds: { facetColumn: 'facets', prefix: 's:' },
   subjectMemberIds: { arrayColumn: 'subject_member_ids', elementType: 'uuid' },
+};
+
+/**
+ * Where the facts of one decision are: the entry's actor organisation, and the decision's
+ * source organisation in the element `d` of the entry's `decisions` jsonb (the access
+ * log's officers' filters and counts, in an EXISTS over `jsonb_array_elements(decisions) d`).
+ */
+export const ACCESS_LOG_DECISION_COLUMNS: FactColumns<'AccessLogDecision'> = {
+  actorOrganisationId: { column: 'actor_organisation_id' },
+  sourceOrganisationId: { column: "(d ->> 'sourceOrganisationId')::uuid" },
 };
 
 /** Where the facts of an emergency grant are in `break_glass_grant` (aliased `g`). */

@@ -50,9 +50,17 @@ export interface PermissionSubjects {
   AccessLogEntry: {
     readonly familyId: string | null;
     readonly actorOrganisationId: string | null;
-    readonly sourceOrganisationId: string | null;
+    /** The organisations whose records the entry's decisions concern (any shape of the log). */
+    readonly sourceOrganisationIds: readonly string[];
     readonly subjectMemberIds: readonly string[];
   };
+  /**
+   * One decision within an entry the caller may read: who acted, and whose record it was
+   * about. An entry about a member lists the decisions about every organisation's records,
+   * so an organisation's privacy officer reads an entry another organisation wrote only as
+   * far as it concerns their own organisation's records.
+   */
+  AccessLogDecision: { readonly actorOrganisationId: string | null; readonly sourceOrganisationId: string | null };
   /** The access log as a whole: verifying its chains, signing checkpoints. */
   AccessLog: Record<string, never>;
   /** An emergency (break-glass) grant. */
@@ -67,14 +75,14 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent'],
   register: ['Family', 'Involvement'],
   end: ['Involvement'],
   add: ['FamilyRecord'],
   grant: ['Consent'],
   sign: ['Consent'],
   revoke: ['Consent'],
-  export: ['AccessLogEntry'],
+  export: ['AccessLogEntry', 'AccessLogDecision'],
   verify: ['AccessLog'],
   checkpoint: ['AccessLog'],
   open: ['BreakGlassGrant'],
@@ -105,6 +113,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('read', 'FamilyFile', { familyId: family });
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
+    // Every decision of such an entry is about their reach: entries are written per member.
+    can(['read', 'export'], 'AccessLogDecision');
     return build();
   }
   const roles = new Set(actor.roles);
@@ -125,7 +135,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
   can('read', 'Consent', { involvedOrganisationIds: organisation, recipientOrganisationId: organisation });
   can('read', 'Consent', { involvedOrganisationIds: organisation, recipientDomain: actor.domain });
   if (roles.has(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) {
-    can(['read', 'export'], 'AccessLogEntry');
+    can(['read', 'export'], ['AccessLogEntry', 'AccessLogDecision']);
     can(['verify', 'checkpoint'], 'AccessLog');
     can(['read', 'review'], 'BreakGlassGrant');
     can('erase', 'Family');
@@ -134,7 +144,10 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
   if (roles.has(ProfessionalRole.PRIVACY_OFFICER)) {
     // Entries their organisation wrote or whose data they are about, and their organisation's emergencies.
     can(['read', 'export'], 'AccessLogEntry', { actorOrganisationId: organisation });
-    can(['read', 'export'], 'AccessLogEntry', { sourceOrganisationId: organisation });
+    can(['read', 'export'], 'AccessLogEntry', { sourceOrganisationIds: organisation });
+    // In those entries, every decision of their organisation's own operations, and of others' only those about their records.
+    can(['read', 'export'], 'AccessLogDecision', { actorOrganisationId: organisation });
+    can(['read', 'export'], 'AccessLogDecision', { sourceOrganisationId: organisation });
     can(['verify', 'checkpoint'], 'AccessLog');
     can(['read', 'review'], 'BreakGlassGrant', { organisationId: organisation });
   }

@@ -7,10 +7,11 @@ import { RefusalsLogged } from '../common/input-boundary.guard';
 import { badInput, httpErrorBody, httpStatusOf, KringError } from '../common/kring-error';
 import { Authenticated } from '../identity/access.decorator';
 import type { KringRequest } from '../identity/auth.guard';
-import { csvHeader, csvLine, EXPORT_FORMATS, jsonLine, logiusLines, type ExportFormat } from './access-log-export';
+import { DenyReason } from '@kring/policy';
+import { csvHeader, csvLines, EXPORT_FORMATS, jsonLine, logiusLines, type ExportFormat } from './access-log-export';
 import { LogDecision, type AccessLogFilter } from './access-log.model';
 import { AccessLogService } from './access-log.service';
-import { AuditService } from './audit.service';
+import { AuditService, decisionOf, operationEntries } from './audit.service';
 
 /**
  * `GET /access-log/export?format=csv|jsonl|logius&<filters>`: the same entries
@@ -39,22 +40,17 @@ export class AccessLogExportController {
       await this.log.page(principal, filter, 1, null);
       await this.audit.recordRefusal(
         { principal, traceId: request.traceId ?? '', at: this.clock.now() },
-        {
+        ...operationEntries({
           activity: 'EXPORT_ACCESS_LOG',
-          purpose: null,
           familyId: filter.familyId ?? null,
           subjectMemberIds: filter.memberId ? [filter.memberId] : [],
-          targetKind: null,
-          targetIds: [],
-          sourceOrganisationId: null,
-          category: null,
-          fields: [`format=${format}`, ...Object.entries(filter).filter(([, v]) => v !== undefined && v !== null).map(([k]) => `filter=${k}`)],
-          decision: 'ALLOWED',
-          basis: principal.kind === 'citizen' ? 'DATA_SUBJECT' : null,
-          basisRefs: [],
-          reason: null,
-          breakGlass: false,
-        },
+          decisions: [
+            decisionOf({
+            fields: [`format=${format}`, ...Object.entries(filter).filter(([, v]) => v !== undefined && v !== null).map(([k]) => `filter=${k}`)],
+            basis: principal.kind === 'citizen' ? 'DATA_SUBJECT' : null,
+            }),
+          ],
+        }),
       );
       const { contentType, extension } = EXPORT_FORMATS[format];
       response.status(200);
@@ -63,7 +59,7 @@ export class AccessLogExportController {
       response.setHeader('cache-control', 'no-store');
       if (format === 'csv') response.write(csvHeader());
       for await (const batch of this.log.all(principal, filter)) {
-        const text = batch.map((entry) => (format === 'csv' ? csvLine(entry) : format === 'jsonl' ? jsonLine(entry) : logiusLines(entry, '0.1.0'))).join('');
+        const text = batch.map((entry) => (format === 'csv' ? csvLines(entry) : format === 'jsonl' ? jsonLine(entry) : logiusLines(entry, '0.1.0'))).join('');
         if (!response.write(text)) await new Promise((resolve) => response.once('drain', resolve));
       }
       response.end();
@@ -81,7 +77,9 @@ export class AccessLogExportController {
 
 /**
  * The filter `accessLog` takes, from the query string, with the same rules: date-times are
- * strict RFC 3339 (the DateTime scalar's own parser), and a parameter counts once.
+ * strict RFC 3339 (the DateTime scalar's own parser), enums and booleans take exactly the
+ * words GraphQL takes (anything else is BAD_USER_INPUT, never a value read as "any"), ids
+ * are checked where `accessLog` checks them, and a parameter counts once.
  */
 function filterFrom(query: Record<string, unknown>): AccessLogFilter {
   const text = (name: string) => parameter(query, name);
@@ -92,22 +90,30 @@ function filterFrom(query: Record<string, unknown>): AccessLogFilter {
     if (parsed === null) throw badInput(name, DATE_TIME_RULE);
     return parsed;
   };
-  const decision = text('decision');
-  if (decision !== undefined && decision !== 'ALLOWED' && decision !== 'DENIED') throw badInput('decision', 'must be ALLOWED or DENIED');
-  const breakGlass = text('breakGlass');
-  const byOthers = text('byOthers');
+  const oneOf = <Word extends string>(name: string, words: readonly Word[]): Word | undefined => {
+    const value = text(name);
+    if (value === undefined || (words as readonly string[]).includes(value)) return value as Word | undefined;
+    throw badInput(name, `must be one of ${words.join(', ')}`);
+  };
+  const yesOrNo = (name: string): boolean | undefined => {
+    const value = oneOf(name, ['true', 'false']);
+    return value === undefined ? undefined : value === 'true';
+  };
   return {
     familyId: text('familyId'),
     memberId: text('memberId'),
     professionalId: text('professionalId'),
     organisationId: text('organisationId'),
+    sourceOrganisationId: text('sourceOrganisationId'),
+    category: text('category'),
     purpose: text('purpose'),
-    decision: decision === undefined ? undefined : decision === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
+    decision: oneOf('decision', Object.values(LogDecision)),
+    reason: oneOf('reason', Object.values(DenyReason)),
     basis: text('basis'),
     activity: text('activity'),
     actorKind: text('actorKind'),
-    byOthers: byOthers === undefined ? undefined : byOthers === 'true',
-    breakGlass: breakGlass === undefined ? undefined : breakGlass === 'true',
+    byOthers: yesOrNo('byOthers'),
+    breakGlass: yesOrNo('breakGlass'),
     from: date('from'),
     to: date('to'),
   };

@@ -6,8 +6,49 @@ import { PageInfo } from '../families/families-connection.model';
 export enum LogDecision {
   ALLOWED = 'ALLOWED',
   DENIED = 'DENIED',
+  PARTLY_ALLOWED = 'PARTLY_ALLOWED',
 }
-registerEnumType(LogDecision, { name: 'LogDecision' });
+registerEnumType(LogDecision, {
+  name: 'LogDecision',
+  description:
+    'An outcome. A decision is ALLOWED or DENIED; an entry is ALLOWED when all its decisions were, DENIED when all were, PARTLY_ALLOWED when some were shown and some withheld.',
+});
+
+@ObjectType({
+  description:
+    'One decision of an operation about one data subject: the targets of one kind, category and source organisation that were decided alike, with the outcome and why. Fields are named, their values never appear.',
+})
+export class AccessLogDecision {
+  @Field(() => String, { nullable: true, description: 'FAMILY, MEMBER, RECORD, INVOLVEMENT, CONSENT or BREAK_GLASS; null for a refusal about no target.' })
+  targetKind!: string | null;
+
+  @Field(() => [ID], { description: 'The targets decided. A family member sees only those about themselves and the children in their reach.' })
+  targetIds!: string[];
+
+  @Field(() => Organisation, { nullable: true, description: 'Whose record it is.' })
+  sourceOrganisation!: Organisation | null;
+
+  @Field(() => String, { nullable: true })
+  category!: string | null;
+
+  @Field(() => [String])
+  fields!: string[];
+
+  @Field(() => LogDecision, { description: 'ALLOWED or DENIED.' })
+  outcome!: LogDecision;
+
+  @Field(() => String, { nullable: true, description: 'OWN_RECORD, STATUTORY_TASK, CONSENT, BREAK_GLASS, DATA_SUBJECT; null when denied.' })
+  basis!: string | null;
+
+  @Field(() => [String], { description: 'Consent receipt ids or the break-glass grant id the basis rests on.' })
+  basisRefs!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Why it was denied.' })
+  reason!: string | null;
+}
+
+/** The entry-level fields that summarise the decisions, kept for clients of the shape before DESIGN.md §10. */
+const SUMMARY = 'An entry now lists its decisions: use decisions. This summarises them.';
 
 @ObjectType({ description: 'Who acted. A family member sees the organisation and role only; privacy officers also see the professional.' })
 export class AccessLogActor {
@@ -27,7 +68,10 @@ export class AccessLogActor {
   name!: string | null;
 }
 
-@ObjectType({ description: 'One decision or change in the access log. Fields are named, their values never appear.' })
+@ObjectType({
+  description:
+    'One entry of the access log: one operation (a read, a change) about one data subject, or about no member, with its decisions. Entries written before the log took this shape hold one group of decisions; they are listed the same way, with a list of one decision. Fields are named, their values never appear.',
+})
 export class AccessLogEntry {
   @Field(() => ID)
   id!: string;
@@ -44,51 +88,49 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: 'The processing activity: the declared purpose.' })
   purpose!: string | null;
 
-  @Field(() => LogDecision)
+  @Field(() => LogDecision, { description: 'The outcome over the decisions: ALLOWED, DENIED or PARTLY_ALLOWED.' })
   decision!: LogDecision;
 
-  @Field(() => String, { nullable: true, description: 'OWN_RECORD, STATUTORY_TASK, CONSENT, BREAK_GLASS, DATA_SUBJECT.' })
+  @Field(() => [AccessLogDecision], { description: 'What was decided, per kind of target, category, source organisation and outcome, in the order decided.' })
+  decisions!: AccessLogDecision[];
+
+  @Field(() => String, { nullable: true, description: 'The basis every decision shares; null when they differ or none was allowed.', deprecationReason: SUMMARY })
   basis!: string | null;
 
-  @Field(() => [String], { description: 'Consent receipt ids or break-glass grant id the basis rests on.' })
+  @Field(() => [String], { description: "Every decision's basis references together.", deprecationReason: SUMMARY })
   basisRefs!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Why it was denied.' })
+  @Field(() => String, { nullable: true, description: 'The deny reason every denied decision shares; null when they differ or none was denied.', deprecationReason: SUMMARY })
   reason!: string | null;
 
-  @Field()
+  @Field({ description: 'The entry concerns emergency access: a decision under a break-glass grant, or the opening or review of one.' })
   breakGlass!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The category every decision shares; null when they differ.', deprecationReason: SUMMARY })
   category!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Every decision's fields together.", deprecationReason: SUMMARY })
   fields!: string[];
 
   @Field(() => ID, { nullable: true })
   familyId!: string | null;
 
-  @Field(() => [ID], { description: 'Pseudonymous ids of the members the data is about (within your view).' })
+  @Field(() => [ID], { description: 'The pseudonymous id of the member the entry is about (older entries may name several; within your view).' })
   subjectMemberIds!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The kind of target every decision shares; null when they differ.', deprecationReason: SUMMARY })
   targetKind!: string | null;
 
-  @Field(() => [ID], {
-    description:
-      'The records, members, involvements, consents, grants or family the entry covers. A read writes one entry per group of decisions ' +
-      '(kind, category, source organisation, outcome) listing every target of the group; a change names its one target. ' +
-      'A family member sees only the targets about themselves and the children in their reach.',
-  })
+  @Field(() => [ID], { description: "Every decision's targets together (within your view).", deprecationReason: SUMMARY })
   targetIds!: string[];
 
   @Field(() => ID, {
     nullable: true,
-    deprecationReason: 'An entry may cover several targets: use targetIds. This is the single target, or null when the entry covers none or several.',
+    deprecationReason: 'An entry may cover several targets: use decisions. This is the single target, or null when the entry covers none or several.',
   })
   targetId!: string | null;
 
-  @Field(() => Organisation, { nullable: true, description: 'Whose record it is.' })
+  @Field(() => Organisation, { nullable: true, description: 'The source organisation every decision shares; null when they differ.', deprecationReason: SUMMARY })
   sourceOrganisation!: Organisation | null;
 
   @Field(() => AccessLogActor)
@@ -153,16 +195,25 @@ export class AccessLogFilter {
   @Field(() => ID, { nullable: true, description: 'Entries where this organisation acted or whose records were concerned.' })
   organisationId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: "Entries with a decision about this organisation's records." })
+  sourceOrganisationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Entries with a decision in this category.' })
+  category?: string | null;
+
   @Field(() => String, { nullable: true })
   purpose?: string | null;
 
-  @Field(() => LogDecision, { nullable: true })
+  @Field(() => LogDecision, {
+    nullable: true,
+    description: 'ALLOWED or DENIED: entries with a decision of that outcome (with the category, source organisation, reason and basis filters: the same decision). PARTLY_ALLOWED: entries with both.',
+  })
   decision?: LogDecision | null;
 
-  @Field(() => DenyReason, { nullable: true, description: 'Entries denied for this reason, e.g. DATA_INTEGRITY for the integrity alarms.' })
+  @Field(() => DenyReason, { nullable: true, description: 'Entries with a decision denied for this reason, e.g. DATA_INTEGRITY for the integrity alarms.' })
   reason?: DenyReason | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Entries with a decision on this basis.' })
   basis?: string | null;
 
   @Field(() => Boolean, { nullable: true })

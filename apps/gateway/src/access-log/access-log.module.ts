@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AccessLogExportController } from './access-log-export.controller';
 import { AccessLogIntegrityService } from './access-log-integrity.service';
+import { AccessLogPartitionsService } from './access-log-partitions.service';
 import { AccessLogResolver } from './access-log.resolver';
 import { AccessLogService } from './access-log.service';
 import { AuditService } from './audit.service';
 
 /**
  * The access log: writing entries (AuditService, which every feature that reads or changes
- * personal data uses), reading, exporting and verifying them, and signing checkpoints.
+ * personal data uses), reading, exporting and verifying them, signing checkpoints, and
+ * making its monthly partitions ahead.
  */
 @Module({
   controllers: [AccessLogExportController],
-  providers: [AuditService, AccessLogService, AccessLogIntegrityService, AccessLogResolver],
+  providers: [AuditService, AccessLogService, AccessLogIntegrityService, AccessLogPartitionsService, AccessLogResolver],
   exports: [AuditService],
 })
 export class AccessLogModule {}

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AccessLogEntryEntity } from '@kring/audit';
+import { AccessLogEntryEntity, type StoredDecision } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { dutchDate, loadSubjectFacts } from '@kring/consent';
 import { KringCrypto } from '@kring/crypto';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
-import { ACCESS_LOG_ENTRY_COLUMNS, actorOf, DenyReason, membersInReach, permissionsFor, permittedWhere, type KringAbility } from '@kring/policy';
+import { about, ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, actorOf, DenyReason, membersInReach, permissionsFor, permittedWhere, type KringAbility } from '@kring/policy';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { badInput, forbidden } from '../common/kring-error';
 import type { Organisation } from '../directory/organisation.model';
-import { type AccessLogConnection, type AccessLogDay, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
+import { type AccessLogConnection, type AccessLogDay, type AccessLogDecision, type AccessLogEntry, type AccessLogFilter, LogDecision } from './access-log.model';
 
 const MAX_PAGE = 200;
 const DAY_MS = 24 * 3600 * 1000;
@@ -103,7 +103,7 @@ export class AccessLogService {
 
   private async present(rows: AccessLogEntryEntity[], scope: Scope): Promise<AccessLogEntry[]> {
     const manager = this.dataSource.manager;
-    const organisationIds = [...new Set(rows.flatMap((r) => [r.actorOrganisationId, r.sourceOrganisationId]).filter((v): v is string => v !== null))];
+    const organisationIds = [...new Set(rows.flatMap((r) => [r.actorOrganisationId, ...decisionsOf(r).map((d) => d.sourceOrganisationId)]).filter((v): v is string => v !== null))];
     const organisations = organisationIds.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(organisationIds) } });
     const organisationOf = (id: string | null): Organisation | null => {
       const found = organisations.find((o) => o.id === id);
@@ -120,29 +120,46 @@ export class AccessLogService {
     }
     const reach = scope.reach === null ? null : new Set(scope.reach);
     const hidden = reach === null ? null : await this.outOfReach(rows, reach);
+    const visible = (ids: readonly string[]) => (hidden === null ? [...ids] : ids.filter((id) => !hidden.has(id)));
     return rows.map((r) => {
-      const stored = targetsOf(r);
-      const targetIds = hidden === null ? stored : stored.filter((id) => !hidden.has(id));
+      // Only the decisions the caller may read (an organisation's privacy officer: those of its own operations, or about its records).
+      const readable = decisionsOf(r).filter((d) => scope.ability.can('read', about('AccessLogDecision', { actorOrganisationId: r.actorOrganisationId, sourceOrganisationId: d.sourceOrganisationId })));
+      const decisions = readable.map(
+        (d): AccessLogDecision => ({
+          targetKind: d.targetKind,
+          targetIds: visible(d.targetIds),
+          sourceOrganisation: organisationOf(d.sourceOrganisationId),
+          category: d.category,
+          fields: [...d.fields],
+          outcome: d.outcome === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
+          basis: d.basis,
+          basisRefs: visible(d.basisRefs),
+          reason: d.reason,
+        }),
+      );
+      const targetIds = union(decisions.map((d) => d.targetIds));
       return {
         id: r.id,
         occurredAt: r.occurredAt,
         traceId: r.traceId,
         activity: r.activity,
         purpose: r.purpose,
-        decision: r.decision === 'ALLOWED' ? LogDecision.ALLOWED : LogDecision.DENIED,
-        basis: r.basis,
-        basisRefs: hidden === null ? r.basisRefs : r.basisRefs.filter((ref) => !hidden.has(ref)),
-        reason: r.reason,
+        decision: r.decision === 'ALLOWED' ? LogDecision.ALLOWED : r.decision === 'DENIED' ? LogDecision.DENIED : LogDecision.PARTLY_ALLOWED,
+        decisions,
+        // The entry-level summary of the decisions, for clients of the shape before DESIGN.md §10.
+        basis: shared(decisions, (d) => d.basis),
+        basisRefs: union(decisions.map((d) => d.basisRefs)),
+        reason: shared(decisions.filter((d) => d.outcome === LogDecision.DENIED), (d) => d.reason),
         breakGlass: r.breakGlass,
-        category: r.category,
-        fields: r.fields,
+        category: shared(decisions, (d) => d.category),
+        fields: union(decisions.map((d) => d.fields)),
         familyId: r.familyId,
         // A member's view never names another member outside their reach.
         subjectMemberIds: reach === null ? r.subjectMemberIds : r.subjectMemberIds.filter((m) => reach.has(m)),
-        targetKind: r.targetKind,
+        targetKind: shared(decisions, (d) => d.targetKind),
         targetIds,
         targetId: targetIds.length === 1 ? (targetIds[0] as string) : null,
-        sourceOrganisation: organisationOf(r.sourceOrganisationId),
+        sourceOrganisation: organisationOf(shared(decisions, (d) => d.sourceOrganisation?.id ?? null)),
         actor: {
           kind: r.actorKind,
           organisation: organisationOf(r.actorOrganisationId),
@@ -157,9 +174,10 @@ export class AccessLogService {
   }
 
   /**
-   * The ids a member may not see in these entries. A read's entry groups the decisions of a
-   * category and outcome across members (one entry for everyone's names, say), so an entry
-   * the member sees may also list another member's targets and consents. Hidden: a MEMBER
+   * The ids a member may not see in these entries. An entry of the log's present shape is
+   * about one member, but entries written before it grouped the decisions of a category and
+   * outcome across members (one entry for everyone's names, say), so an entry the member sees
+   * may also list another member's targets and consents. Hidden, in every shape: a MEMBER
    * target outside the reach; a RECORD target none of whose subjects is in the reach; a
    * consent (as basis reference) whose subject is outside the reach. Involvements, the
    * family, grants and a change's own target are about everyone the entry names, so they stay.
@@ -168,11 +186,10 @@ export class AccessLogService {
     const hidden = new Set<string>();
     const records = new Set<string>();
     const refs = new Set<string>();
-    for (const r of rows) {
-      const targets = targetsOf(r);
-      if (r.targetKind === 'MEMBER') for (const id of targets) if (!reach.has(id)) hidden.add(id);
-      if (r.targetKind === 'RECORD') for (const id of targets) records.add(id);
-      for (const ref of r.basisRefs) refs.add(ref);
+    for (const d of rows.flatMap(decisionsOf)) {
+      if (d.targetKind === 'MEMBER') for (const id of d.targetIds) if (!reach.has(id)) hidden.add(id);
+      if (d.targetKind === 'RECORD') for (const id of d.targetIds) records.add(id);
+      for (const ref of d.basisRefs) refs.add(ref);
     }
     const manager = this.dataSource.manager;
     const [inReach, consents] = await Promise.all([
@@ -202,21 +219,26 @@ export function pageQuery(scope: Scope, filter: AccessLogFilter, limit: number, 
 }
 
 /**
- * Decisions per calendar day in Amsterdam over the selection, for the privacy officer's
+ * Entries per calendar day in Amsterdam over the selection, for the privacy officer's
  * chart: one aggregate over the same WHERE as the page (same scope, same index), so the
- * chart never counts an entry the table would not show. Break-glass uses count apart
- * from the other allowed entries; integrity alarms (entries denied DATA_INTEGRITY: a stored
- * value that failed its integrity check) are counted too, among the denied.
+ * chart never counts an entry the table would not show. An entry counts as allowed when a
+ * decision of it was, as denied when one was (a partly allowed read counts as both), from
+ * the facets every shape has. Break-glass uses count apart from the other allowed entries;
+ * integrity alarms (entries with a decision denied DATA_INTEGRITY: a stored value that
+ * failed its integrity check) are counted too, among the denied.
  */
 export function daysQuery(scope: Scope, filter: AccessLogFilter): { sql: string; params: unknown[] } {
   const { where, params } = selection(scope, filter, null);
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const readable = readableDecisionSql(scope, p);
+  const allowed = decidedSql({ outcome: 'ALLOWED' }, readable, p);
   return {
     sql:
       `SELECT to_char(occurred_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS day,` +
-      ` count(*) FILTER (WHERE decision = 'ALLOWED' AND NOT break_glass)::int AS allowed,` +
-      ` count(*) FILTER (WHERE decision = 'DENIED')::int AS denied,` +
-      ` count(*) FILTER (WHERE decision = 'ALLOWED' AND break_glass)::int AS break_glass,` +
-      ` count(*) FILTER (WHERE reason = '${DenyReason.DATA_INTEGRITY}')::int AS integrity_alarms` +
+      ` count(*) FILTER (WHERE ${allowed} AND NOT break_glass)::int AS allowed,` +
+      ` count(*) FILTER (WHERE ${decidedSql({ outcome: 'DENIED' }, readable, p)})::int AS denied,` +
+      ` count(*) FILTER (WHERE ${allowed} AND break_glass)::int AS break_glass,` +
+      ` count(*) FILTER (WHERE ${decidedSql({ reason: DenyReason.DATA_INTEGRITY }, readable, p)})::int AS integrity_alarms` +
       ` FROM access_log_entry${where} GROUP BY 1 ORDER BY 1`,
     params,
   };
@@ -246,17 +268,24 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   }
   const professionalId = id('professionalId', filter.professionalId);
   const organisationId = id('organisationId', filter.organisationId);
+  const sourceOrganisationId = id('sourceOrganisationId', filter.sourceOrganisationId);
   if (familyId !== null) common.push(`family_id = ${p(familyId)}`);
   if (memberId !== null) common.push(`subject_member_ids @> ${p([memberId])}::uuid[]`);
   if (professionalId !== null) common.push(`actor_id = ${p(professionalId)}`);
   if (organisationId !== null) {
     const org = p(organisationId);
-    either.push([`actor_organisation_id = ${org}`, `source_organisation_id = ${org}`]);
+    either.push([`actor_organisation_id = ${org}`, `facets @> ARRAY[${p(`s:${organisationId.toLowerCase()}`)}]`]);
   }
   if (filter.purpose) common.push(`purpose = ${p(filter.purpose)}`);
-  if (filter.decision) common.push(`decision = ${p(filter.decision)}`);
-  if (filter.reason) common.push(`reason = ${p(filter.reason)}`);
-  if (filter.basis) common.push(`basis = ${p(filter.basis)}`);
+  // What one decision the caller may read must hold (the decision-level filters).
+  const decided: Decided = {};
+  if (filter.decision === LogDecision.PARTLY_ALLOWED) common.push(`decision = ${p(filter.decision)}`);
+  else if (filter.decision) decided.outcome = filter.decision;
+  if (filter.reason) decided.reason = filter.reason;
+  if (filter.basis) decided.basis = filter.basis;
+  if (filter.category) decided.category = filter.category;
+  if (sourceOrganisationId !== null) decided.sourceOrganisationId = sourceOrganisationId.toLowerCase();
+  if (Object.keys(decided).length > 0) common.push(decidedSql(decided, readableDecisionSql(scope, p), p));
   if (filter.activity) common.push(`activity = ${p(filter.activity)}`);
   if (filter.actorKind) {
     if (!ACTOR_KINDS.includes(filter.actorKind)) throw badInput('filter.actorKind', `must be one of ${ACTOR_KINDS.join(', ')}`);
@@ -270,6 +299,34 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   if (cursor !== null) common.push(`(occurred_at, id) < (${p(cursor.occurredAt)}, ${p(cursor.id)})`);
   const conditions = [...common, ...either.map(([a, b]) => `(${a} OR ${b})`)];
   return { where: conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/** What a decision must hold, by its keys in the `decisions` jsonb. */
+type Decided = { outcome?: string; reason?: string; basis?: string; category?: string; sourceOrganisationId?: string };
+const FACET_WORDS: Record<keyof Decided, string> = { outcome: 'o', reason: 'r', basis: 'b', category: 'c', sourceOrganisationId: 's' };
+
+/** The permission table's rule for reading one decision, over the element `d` of `decisions`; TRUE when the caller reads every decision of an entry they see. */
+function readableDecisionSql(scope: Scope, p: (value: unknown) => string): string {
+  return permittedWhere(scope.ability, 'read', 'AccessLogDecision', ACCESS_LOG_DECISION_COLUMNS, p);
+}
+
+/**
+ * "The entry has a decision the caller may read that holds all of `decided`", for either
+ * shape. The facets (one GIN index, statistics per word) narrow it: they are the entry's
+ * words across its decisions. An entry of the shape before DESIGN.md §10 holds one decision,
+ * whose words they are, and whose scope is the entry's. On an entry of the present shape,
+ * where two words may come from two decisions, or the word from a decision the caller may
+ * not read (another organisation's record), one decision is looked for in its list.
+ */
+function decidedSql(decided: Decided, readable: string, p: (value: unknown) => string): string {
+  const keys = Object.keys(decided) as (keyof Decided)[];
+  const words = keys.map((key) => `${FACET_WORDS[key]}:${decided[key] as string}`);
+  // Containment, which the GIN index serves (`= ANY(facets)` it would not).
+  const facets = `facets @> ${p(words)}::text[]`;
+  // One word and every decision readable: the word is enough.
+  if (keys.length === 1 && readable === 'TRUE') return facets;
+  const one = readable === 'TRUE' ? `decisions @> ${p(JSON.stringify([decided]))}::jsonb` : `EXISTS (SELECT 1 FROM jsonb_array_elements(decisions) d WHERE d @> ${p(JSON.stringify(decided))}::jsonb AND ${readable})`;
+  return `(${facets} AND (decisions IS NULL OR ${one}))`;
 }
 
 function toEntity(row: Record<string, unknown>): AccessLogEntryEntity {
@@ -292,6 +349,8 @@ function toEntity(row: Record<string, unknown>): AccessLogEntryEntity {
     targetId: row['target_id'] as string | null,
     // NULL on entries written before the column existed (v1); keep it null, it marks their encoding.
     targetIds: row['target_ids'] === null || row['target_ids'] === undefined ? null : array(row['target_ids']),
+    // Set on entries of the present shape (v3) only.
+    decisions: (row['decisions'] as unknown[] | null | undefined) ?? null,
     sourceOrganisationId: row['source_organisation_id'] as string | null,
     category: row['category'] as string | null,
     fields: array(row['fields']),
@@ -320,7 +379,36 @@ function calendarDays(first: string, last: string): string[] {
   return days;
 }
 
-/** An entry's targets: v1 entries name one (or none) in target_id, v2 entries list theirs in target_ids. */
-function targetsOf(entry: AccessLogEntryEntity): string[] {
-  return entry.targetIds ?? (entry.targetId === null ? [] : [entry.targetId]);
+/**
+ * An entry's decisions: a v3 entry lists them; a v1 or v2 entry is one group of decisions in
+ * its scalar columns (one target id in v1, a list in v2), read as a list of one.
+ */
+function decisionsOf(entry: AccessLogEntryEntity): readonly StoredDecision[] {
+  if (entry.decisions !== null) return entry.decisions as StoredDecision[];
+  return [
+    {
+      targetKind: entry.targetKind,
+      targetIds: entry.targetIds ?? (entry.targetId === null ? [] : [entry.targetId]),
+      sourceOrganisationId: entry.sourceOrganisationId,
+      category: entry.category,
+      fields: entry.fields,
+      outcome: entry.decision,
+      basis: entry.basis,
+      basisRefs: entry.basisRefs,
+      reason: entry.reason,
+    },
+  ];
+}
+
+/** The value every decision has; null when they differ (or there are none). */
+function shared<T>(decisions: readonly AccessLogDecision[], pick: (d: AccessLogDecision) => T | null): T | null {
+  const [first, ...rest] = decisions;
+  if (first === undefined) return null;
+  const value = pick(first);
+  return rest.every((d) => pick(d) === value) ? value : null;
+}
+
+/** The lists together, each element once, first seen first. */
+function union(lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())];
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AccessLogFacts, AccessLogWriter, type Activity, type KnownChainHead, type TargetKind } from '@kring/audit';
+import { type AccessLogFacts, AccessLogWriter, type Activity, type KnownChainHead, type LoggedDecision, type TargetKind, underBreakGlass } from '@kring/audit';
 import { KringLogger } from '@kring/config';
 import type { Principal } from '@kring/identity';
 import type { DenyReason, RequestRefusal } from '@kring/policy';
 import { ErrorCode, KringError } from '../common/kring-error';
 
 /** The facts of an entry that the caller supplies; who and when come from the request. */
-export type EntryDraft = Omit<AccessLogFacts, 'occurredAt' | 'traceId' | 'actorKind' | 'actorId' | 'actorOrganisationId' | 'actorRole'>;
+export type EntryDraft = Pick<AccessLogFacts, 'activity' | 'purpose' | 'familyId' | 'subjectMemberIds' | 'decisions' | 'breakGlass'>;
 
 /** Who acted and in which request: the part every entry of one request shares. */
 export interface AuditContext {
@@ -36,7 +36,7 @@ export class AuditService {
     await this.failClosed(() => this.accessLog.append(manager, entries));
   }
 
-  /** The drafts completed with who acted and when; one object literal per entry, no spreads (a read makes about 21). */
+  /** The drafts completed with who acted and when; one object literal per entry, no spreads. */
   private entriesOf(context: AuditContext, drafts: readonly EntryDraft[]): AccessLogFacts[] {
     const actor = actorOf(context.principal);
     return drafts.map((draft) => ({
@@ -50,15 +50,8 @@ export class AuditService {
       purpose: draft.purpose,
       familyId: draft.familyId === null ? null : lower(draft.familyId),
       subjectMemberIds: lowerAll(draft.subjectMemberIds),
-      targetKind: draft.targetKind,
-      targetIds: lowerAll(draft.targetIds),
-      sourceOrganisationId: draft.sourceOrganisationId === null ? null : lower(draft.sourceOrganisationId),
-      category: draft.category,
-      fields: draft.fields,
-      decision: draft.decision,
-      basis: draft.basis,
-      basisRefs: draft.basisRefs,
-      reason: draft.reason,
+      // The writer puts the decisions' ids in their stored form (lower case) itself.
+      decisions: draft.decisions,
       breakGlass: draft.breakGlass,
     }));
   }
@@ -92,9 +85,9 @@ export class AuditService {
     });
   }
 
-  /** Records a refusal that happened before any transaction (e.g. not involved, unknown purpose), in a transaction of its own. */
-  async recordRefusal(context: AuditContext, draft: EntryDraft): Promise<void> {
-    await this.dataSource.transaction((manager) => this.record(manager, context, [draft]));
+  /** Records a refusal that happened before any transaction (e.g. not involved, unknown purpose), or an operation outside one (an export), in a transaction of its own. */
+  async recordRefusal(context: AuditContext, ...drafts: EntryDraft[]): Promise<void> {
+    await this.dataSource.transaction((manager) => this.record(manager, context, drafts));
   }
 }
 
@@ -122,36 +115,74 @@ function lower(id: string): string {
   return id.toLowerCase();
 }
 
-/** An entry for a change to the family file or its consents (not a read): who did what to which target. */
-export function changeEntry(input: {
+/** What an operation decided, with everything it does not name left empty: allowed, about no target. */
+export function decisionOf(facts: Partial<LoggedDecision>): LoggedDecision {
+  return {
+    targetKind: facts.targetKind ?? null,
+    targetIds: facts.targetIds ?? [],
+    sourceOrganisationId: facts.sourceOrganisationId ?? null,
+    category: facts.category ?? null,
+    fields: facts.fields ?? [],
+    outcome: facts.outcome ?? 'ALLOWED',
+    basis: facts.basis ?? null,
+    basisRefs: facts.basisRefs ?? [],
+    reason: facts.reason ?? null,
+  };
+}
+
+/**
+ * The entries of one operation (DESIGN.md §10): one per data subject it concerns, each with
+ * the operation's decisions, or one about no member when it concerns none.
+ */
+export function operationEntries(input: {
+  activity: Activity;
+  purpose?: string | null;
+  familyId: string | null;
+  subjectMemberIds: readonly string[];
+  decisions: readonly LoggedDecision[];
+  /** The operation concerns emergency access (opening or reviewing a grant); otherwise it follows from the decision's basis. */
+  breakGlass?: boolean;
+}): EntryDraft[] {
+  const subjects = input.subjectMemberIds.length === 0 ? [null] : [...new Set(input.subjectMemberIds)].sort();
+  const { decisions } = input;
+  const breakGlass = input.breakGlass ?? underBreakGlass(decisions);
+  return subjects.map((subject) => ({ activity: input.activity, purpose: input.purpose ?? null, familyId: input.familyId, subjectMemberIds: subject === null ? [] : [subject], decisions, breakGlass }));
+}
+
+/** The entries of a change to the family file or its consents (not a read): who did what to which target, one entry per member it concerns. */
+export function changeEntries(input: {
   activity: Activity;
   familyId: string;
   subjectMemberIds: readonly string[];
   targetKind: TargetKind;
-  /** A change is about exactly one target (a list of one, like every entry since encoding v2). */
+  /** A change is about exactly one target. */
   targetIds: readonly [string];
   fields?: readonly string[];
   category?: string | null;
   sourceOrganisationId?: string | null;
-  basis: 'OWN_RECORD' | 'DATA_SUBJECT';
+  basis: 'OWN_RECORD' | 'DATA_SUBJECT' | null;
   basisRefs?: readonly string[];
-}): EntryDraft {
-  return {
+  purpose?: string | null;
+  breakGlass?: boolean;
+}): EntryDraft[] {
+  return operationEntries({
     activity: input.activity,
-    purpose: null,
+    purpose: input.purpose ?? null,
     familyId: input.familyId,
-    subjectMemberIds: [...input.subjectMemberIds].sort(),
-    targetKind: input.targetKind,
-    targetIds: [...input.targetIds],
-    sourceOrganisationId: input.sourceOrganisationId ?? null,
-    category: input.category ?? null,
-    fields: [...(input.fields ?? [])],
-    decision: 'ALLOWED',
-    basis: input.basis,
-    basisRefs: [...(input.basisRefs ?? [])],
-    reason: null,
-    breakGlass: false,
-  };
+    subjectMemberIds: input.subjectMemberIds,
+    breakGlass: input.breakGlass ?? false,
+    decisions: [
+      decisionOf({
+      targetKind: input.targetKind,
+      targetIds: [...input.targetIds],
+      sourceOrganisationId: input.sourceOrganisationId ?? null,
+      category: input.category ?? null,
+      fields: [...(input.fields ?? [])],
+      basis: input.basis,
+      basisRefs: [...(input.basisRefs ?? [])],
+      }),
+    ],
+  });
 }
 
 /**
@@ -169,15 +200,7 @@ export function refusalEntry(
     purpose: about.purpose ?? null,
     familyId: about.familyId ?? null,
     subjectMemberIds: [],
-    targetKind: about.targetKind ?? null,
-    targetIds: about.targetIds ?? [],
-    sourceOrganisationId: null,
-    category: null,
-    fields: [],
-    decision: 'DENIED',
-    basis: null,
-    basisRefs: [],
-    reason,
+    decisions: [decisionOf({ targetKind: about.targetKind ?? null, targetIds: about.targetIds ?? [], outcome: 'DENIED', reason })],
     breakGlass: false,
   };
 }

@@ -8,7 +8,7 @@ import { BREAK_GLASS_PURPOSE, breakGlassState, isReviewOverdue, openBreakGlass, 
 import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, FamilyEntity, isInvolvedToday, loadFamilyKey, memberIdsOf, unwrapFamilyKey } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue, resolvePurpose } from '@kring/policy';
-import { AuditService, changeEntry } from '../access-log/audit.service';
+import { AuditService, changeEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
 import { namedParameters } from '../common/permitted-sql';
@@ -57,7 +57,7 @@ export class BreakGlassService {
       });
       const members = await memberIdsOf(manager, input.familyId);
       await this.audit.record(manager, { principal, traceId, at: openedAt }, [
-        { ...changeEntry({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetIds: [id], fields: [...grant.categories], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), purpose: grant.purpose, breakGlass: true },
+        ...changeEntries({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetIds: [id], fields: [...grant.categories], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id], purpose: grant.purpose, breakGlass: true }),
       ]);
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });
@@ -80,7 +80,7 @@ export class BreakGlassService {
         reviewedAt: review.reviewedAt,
       });
       await this.audit.record(manager, { principal, traceId, at }, [
-        { ...changeEntry({ activity: 'BREAK_GLASS_REVIEWED', familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetIds: [id], fields: [verdict], sourceOrganisationId: organisationId, basis: 'OWN_RECORD', basisRefs: [id] }), breakGlass: true },
+        ...changeEntries({ activity: 'BREAK_GLASS_REVIEWED', familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetIds: [id], fields: [verdict], sourceOrganisationId: organisationId, basis: 'OWN_RECORD', basisRefs: [id], breakGlass: true }),
       ]);
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });

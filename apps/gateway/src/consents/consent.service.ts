@@ -23,7 +23,7 @@ import { type DataKey, KringCrypto } from '@kring/crypto';
 import { isInvolvedToday } from '@kring/family-file';
 import { OrganisationEntity, type CitizenPrincipal, type Principal } from '@kring/identity';
 import { actorOf, consentColumns, membersInReach, permissionsFor, permittedWhere, PurposeCatalogue } from '@kring/policy';
-import { AuditService, changeEntry } from '../access-log/audit.service';
+import { AuditService, changeEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
 import { namedParameters } from '../common/permitted-sql';
@@ -45,7 +45,7 @@ export class ConsentService {
   /** The log entry of a consent change; the consent receipt id is its basis reference. */
   private async logChange(manager: EntityManager, principal: CitizenPrincipal, traceId: string, at: Date, activity: Activity, consent: { id: string; familyId: string; subjectMemberId: string; categories: readonly string[] }): Promise<void> {
     await this.audit.record(manager, { principal, traceId, at }, [
-      changeEntry({ activity, familyId: consent.familyId, subjectMemberIds: [consent.subjectMemberId], targetKind: 'CONSENT', targetIds: [consent.id], fields: [...consent.categories], basis: 'DATA_SUBJECT', basisRefs: [consent.id] }),
+      ...changeEntries({ activity, familyId: consent.familyId, subjectMemberIds: [consent.subjectMemberId], targetKind: 'CONSENT', targetIds: [consent.id], fields: [...consent.categories], basis: 'DATA_SUBJECT', basisRefs: [consent.id] }),
     ]);
   }
 
@@ -141,17 +141,18 @@ export class ConsentService {
       const presented = await this.present(manager, consents.map((c) => c.id), subjects, now);
       // Reading consents is reading about the family: one entry, naming the receipts shown.
       await this.audit.record(manager, { principal, traceId, at: now }, [
-        {
-          ...changeEntry({
+        // One entry per member whose consents were shown, naming that member's receipts.
+        ...[...new Set(consents.map((c) => c.subjectMemberId))].sort().flatMap((member) =>
+          changeEntries({
             activity: 'READ_CONSENTS',
             familyId,
-            subjectMemberIds: [...new Set(consents.map((c) => c.subjectMemberId))],
+            subjectMemberIds: [member],
             targetKind: 'FAMILY',
             targetIds: [familyId],
             basis: principal.kind === 'citizen' ? 'DATA_SUBJECT' : 'OWN_RECORD',
-            basisRefs: consents.map((c) => c.id),
+            basisRefs: consents.filter((c) => c.subjectMemberId === member).map((c) => c.id),
           }),
-        },
+        ),
       ]);
       return presented;
     });

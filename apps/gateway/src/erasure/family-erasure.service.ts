@@ -14,7 +14,7 @@ import {
 } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, permissionsFor } from '@kring/policy';
-import { AuditService } from '../access-log/audit.service';
+import { AuditService, decisionOf, operationEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { decodeTimeCursor, encodeTimeCursor, requirePageSize } from '../common/keyset-page';
 import { forbidden } from '../common/kring-error';
@@ -71,24 +71,11 @@ export class FamilyErasureService {
       };
       await manager.insert(FamilyErasureEntity, erasure);
       // On the family's own chain, in the same transaction: no erasure without its entry. What was destroyed is named; the reason is not logged.
-      await this.audit.record(manager, { principal, traceId, at }, [
-        {
-          activity: 'ERASE_FAMILY',
-          purpose: null,
-          familyId,
-          subjectMemberIds: memberIds,
-          targetKind: 'FAMILY',
-          targetIds: [familyId],
-          sourceOrganisationId: null,
-          category: null,
-          fields: ['bsnBlindIndex', 'dataKey'],
-          decision: 'ALLOWED',
-          basis: null,
-          basisRefs: [],
-          reason: null,
-          breakGlass: false,
-        },
-      ]);
+      await this.audit.record(
+        manager,
+        { principal, traceId, at },
+        operationEntries({ activity: 'ERASE_FAMILY', familyId, subjectMemberIds: memberIds, decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], fields: ['bsnBlindIndex', 'dataKey'] })] }),
+      );
       return receiptOf(erasure, organisation, why);
     });
   }

@@ -16,7 +16,7 @@ import {
   type FieldValue,
 } from '@kring/family-file';
 import { OrganisationEntity, ProfessionalEntity, type ProfessionalPrincipal } from '@kring/identity';
-import { AuditService, changeEntry } from '../access-log/audit.service';
+import { AuditService, changeEntries, decisionOf, operationEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { badInput, ErrorCode, KringError, notFound } from '../common/kring-error';
 import type { Family, FamilyRecord, Involvement } from '../families/family-file.model';
@@ -71,8 +71,8 @@ export class FamilyWritesService {
         caseDirection: input.caseDirection ?? false,
       });
       await this.audit.record(manager, { principal, traceId, at: this.clock.now() }, [
-        changeEntry({ activity: 'REGISTER_FAMILY', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'FAMILY', targetIds: [family.id], fields: ['name', 'birthDate', 'bsn', 'relation', 'holdsAuthorityOver'], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
-        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+        ...changeEntries({ activity: 'REGISTER_FAMILY', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'FAMILY', targetIds: [family.id], fields: ['name', 'birthDate', 'bsn', 'relation', 'holdsAuthorityOver'], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+        ...changeEntries({ activity: 'REGISTER_INVOLVEMENT', familyId: family.id, subjectMemberIds: memberIds, targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
       ]);
       return { id: family.id, memberIds };
     });
@@ -110,7 +110,7 @@ export class FamilyWritesService {
         caseDirection: input.caseDirection,
       });
       await this.audit.record(manager, { principal, traceId, at: this.clock.now() }, [
-        changeEntry({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await memberIdsOf(manager, input.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+        ...changeEntries({ activity: 'REGISTER_INVOLVEMENT', familyId: input.familyId, subjectMemberIds: await memberIdsOf(manager, input.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
     });
@@ -128,7 +128,7 @@ export class FamilyWritesService {
       await manager.update(InvolvementEntity, { id }, { endsOn: involvement.endsOn });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: involvement.organisationId });
       await this.audit.record(manager, { principal, traceId, at: this.clock.now() }, [
-        changeEntry({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await memberIdsOf(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
+        ...changeEntries({ activity: 'END_INVOLVEMENT', familyId: involvement.familyId, subjectMemberIds: await memberIdsOf(manager, involvement.familyId), targetKind: 'INVOLVEMENT', targetIds: [involvement.id], category: 'INVOLVEMENT', sourceOrganisationId: organisation.id, basis: 'OWN_RECORD' }),
       ]);
       return toInvolvement(involvement, organisation);
     });
@@ -168,15 +168,20 @@ export class FamilyWritesService {
         subjectMemberIds: subjects,
         values: values as Record<string, FieldValue>,
       });
-      // One entry per category written, like a read: fields named, never values.
+      // One entry per member the record is about, one decision per category written, like a read: fields named, never values.
       const byCategory = new Map<string, string[]>();
       for (const f of type.fields) if (values[f.name] !== undefined) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f.name]);
       await this.audit.record(
         manager,
         { principal, traceId, at: this.clock.now() },
-        [...byCategory].map(([category, fields]) =>
-          changeEntry({ activity: 'ADD_RECORD', familyId: family.familyId, subjectMemberIds: subjects, targetKind: 'RECORD', targetIds: [record.id], category, fields, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
-        ),
+        operationEntries({
+          activity: 'ADD_RECORD',
+          familyId: family.familyId,
+          subjectMemberIds: subjects,
+          decisions: [...byCategory].map(([category, fields]) =>
+            decisionOf({ targetKind: 'RECORD', targetIds: [record.id], category, fields, sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD' }),
+          ),
+        }),
       );
       const section: SectionValues = { __sectionType: type.name, ...Object.fromEntries(type.fields.map((f) => [f.name, values[f.name] ?? null])) };
       return {

@@ -50,8 +50,8 @@ gql(`
 
 gql(`
   fragment AccessLogEntryFields on AccessLogEntry {
-    id occurredAt traceId activity purpose decision basis reason breakGlass category fields familyId subjectMemberIds
-    sourceOrganisation { ...OrganisationFields }
+    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds
+    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }
     actor { kind role professionalId name organisation { ...OrganisationFields } }
     chainKey sequence
   }
@@ -64,6 +64,7 @@ export type Involvement = FamilyFile['involvements'][number];
 export type Redaction = FamilyFile['redactions'][number];
 export type Consent = ConsentFieldsFragment;
 export type AccessLogEntry = AccessLogEntryFieldsFragment;
+export type AccessLogDecision = AccessLogEntry['decisions'][number];
 
 /** A record's section with any field read by name: the section catalogue names the fields. */
 export function sectionValue(record: FamilyRecord, field: string): unknown {

@@ -88,6 +88,8 @@ export const nl = {
 
   'decision.ALLOWED': 'Toegestaan',
   'decision.DENIED': 'Geweigerd',
+  // An entry's outcome when one look showed some data and withheld other data (DESIGN.md §10).
+  'decision.PARTLY_ALLOWED': 'Deels toegestaan',
   'breakGlass': 'Noodtoegang',
 
   'basis.OWN_RECORD': 'eigen dossier van de organisatie',
@@ -250,6 +252,7 @@ export const en: { [K in keyof typeof nl]: string } = {
 
   'decision.ALLOWED': 'Allowed',
   'decision.DENIED': 'Denied',
+  'decision.PARTLY_ALLOWED': 'Partly allowed',
   'breakGlass': 'Emergency access',
 
   'basis.OWN_RECORD': 'the organisation\'s own record',

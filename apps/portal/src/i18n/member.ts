@@ -154,6 +154,7 @@ export const nl = {
   'member.log.familyMember': 'Een gezinslid',
   'member.log.purpose': 'Doel: {purpose}',
   'member.log.basisOf': 'Dit mocht op grond van: {basis}.',
+  'member.log.sources': 'Uit het dossier van {organisations}.',
   'member.log.shown': 'U ziet de {count} nieuwste meldingen.',
   'member.log.breakGlassHelp': 'Noodtoegang: een hulpverlener maakte zich zorgen over de veiligheid van een kind. Een privacy officer controleert dit altijd.',
 } as const;
@@ -313,6 +314,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'member.log.familyMember': 'A family member',
   'member.log.purpose': 'Purpose: {purpose}',
   'member.log.basisOf': 'Allowed on the basis of: {basis}.',
+  'member.log.sources': 'From the records of {organisations}.',
   'member.log.shown': 'You see the {count} newest entries.',
   'member.log.breakGlassHelp': 'Emergency access: a professional was worried about a child\'s safety. A privacy officer always reviews this.',
 };

@@ -9,10 +9,14 @@ export type AccessLogFilter = {
   activity?: string | null | undefined;
   /** PROFESSIONAL, CITIZEN or SYSTEM. */
   actorKind?: string | null | undefined;
+  /** Entries with a decision on this basis. */
   basis?: string | null | undefined;
   breakGlass?: boolean | null | undefined;
   /** Only entries where someone else acted: leaves out your own reads. */
   byOthers?: boolean | null | undefined;
+  /** Entries with a decision in this category. */
+  category?: string | null | undefined;
+  /** ALLOWED or DENIED: entries with a decision of that outcome (with the category, source organisation, reason and basis filters: the same decision). PARTLY_ALLOWED: entries with both. */
   decision?: LogDecision | null | undefined;
   familyId?: string | number | null | undefined;
   from?: string | null | undefined;
@@ -23,8 +27,10 @@ export type AccessLogFilter = {
   /** Entries of this professional. */
   professionalId?: string | number | null | undefined;
   purpose?: string | null | undefined;
-  /** Entries denied for this reason, e.g. DATA_INTEGRITY for the integrity alarms. */
+  /** Entries with a decision denied for this reason, e.g. DATA_INTEGRITY for the integrity alarms. */
   reason?: RedactionReason | null | undefined;
+  /** Entries with a decision about this organisation's records. */
+  sourceOrganisationId?: string | number | null | undefined;
   to?: string | null | undefined;
 };
 
@@ -158,9 +164,11 @@ export type IncomeAndWorkInput = {
   reintegrationRoute?: string | null | undefined;
 };
 
+/** An outcome. A decision is ALLOWED or DENIED; an entry is ALLOWED when all its decisions were, DENIED when all were, PARTLY_ALLOWED when some were shown and some withheld. */
 export type LogDecision =
   | 'ALLOWED'
-  | 'DENIED';
+  | 'DENIED'
+  | 'PARTLY_ALLOWED';
 
 export type MemberRelation =
   | 'CHILD'
@@ -250,7 +258,7 @@ export type FamilyFileFieldsFragment = { id: string, purpose: string | null, mem
 
 export type ConsentFieldsFragment = { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> };
 
-export type AccessLogEntryFieldsFragment = { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, basis: string | null, reason: string | null, breakGlass: boolean, category: string | null, fields: Array<string>, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, sourceOrganisation: { id: string, name: string, domain: Domain } | null, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } };
+export type AccessLogEntryFieldsFragment = { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } };
 
 export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -307,7 +315,7 @@ export type MyLogQueryVariables = Exact<{
 }>;
 
 
-export type MyLogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, basis: string | null, reason: string | null, breakGlass: boolean, category: string | null, fields: Array<string>, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, sourceOrganisation: { id: string, name: string, domain: Domain } | null, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyLogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MyFamilyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -328,7 +336,7 @@ export type LogQueryVariables = Exact<{
 }>;
 
 
-export type LogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, basis: string | null, reason: string | null, breakGlass: boolean, category: string | null, fields: Array<string>, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, sourceOrganisation: { id: string, name: string, domain: Domain } | null, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type LogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type DaysQueryVariables = Exact<{
   filter?: AccessLogFilter | null | undefined;
@@ -561,15 +569,20 @@ export const AccessLogEntryFieldsFragmentDoc = new TypedDocumentString(`
   activity
   purpose
   decision
-  basis
-  reason
   breakGlass
-  category
-  fields
   familyId
   subjectMemberIds
-  sourceOrganisation {
-    ...OrganisationFields
+  decisions {
+    targetKind
+    category
+    fields
+    outcome
+    basis
+    basisRefs
+    reason
+    sourceOrganisation {
+      ...OrganisationFields
+    }
   }
   actor {
     kind
@@ -816,15 +829,20 @@ fragment AccessLogEntryFields on AccessLogEntry {
   activity
   purpose
   decision
-  basis
-  reason
   breakGlass
-  category
-  fields
   familyId
   subjectMemberIds
-  sourceOrganisation {
-    ...OrganisationFields
+  decisions {
+    targetKind
+    category
+    fields
+    outcome
+    basis
+    basisRefs
+    reason
+    sourceOrganisation {
+      ...OrganisationFields
+    }
   }
   actor {
     kind
@@ -961,15 +979,20 @@ fragment AccessLogEntryFields on AccessLogEntry {
   activity
   purpose
   decision
-  basis
-  reason
   breakGlass
-  category
-  fields
   familyId
   subjectMemberIds
-  sourceOrganisation {
-    ...OrganisationFields
+  decisions {
+    targetKind
+    category
+    fields
+    outcome
+    basis
+    basisRefs
+    reason
+    sourceOrganisation {
+      ...OrganisationFields
+    }
   }
   actor {
     kind

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
-import { type AccessLogEntry, DATA_CATEGORIES } from '../../api/fragments';
+import { type AccessLogDecision, type AccessLogEntry, DATA_CATEGORIES } from '../../api/fragments';
 import { gql } from '../../api/generated';
 import type { DataCategory } from '../../api/generated/graphql';
 import { asApiError } from '../../api/use-api';
@@ -9,7 +9,7 @@ import { Checkbox, FormLabel, Heading, Paragraph, SecondaryActionButton, StatusB
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { joinWords, labelOf } from './member-family';
 
-// One visit to a file writes an entry per category and outcome (about twenty for the demo family), so a page holds ten or more visits.
+// One visit to a file writes an entry per member it read about (five for the demo family, fewer in a member's view), so a page holds many visits.
 const PAGE_SIZE = 200;
 const LOG = gql(`query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }`);
 
@@ -18,8 +18,9 @@ const REASONS = new Set(['NO_CONSENT', 'PURPOSE_EXCLUDES_CATEGORY', 'NOT_INVOLVE
 
 /**
  * One visit: the entries of one request by one actor for one purpose. The log holds an entry
- * per kind of target, category and outcome; a family reads a visit, with what was shown and
- * what was not.
+ * per member read about, each with its decisions per kind of data, whose record and outcome
+ * (older entries: one decision each); a family reads a visit, with what was shown and what
+ * was not.
  */
 interface Visit {
   readonly key: string;
@@ -27,19 +28,21 @@ interface Visit {
   readonly outcomes: Outcome[];
 }
 
-/** Entries of a visit with the same decision, reason, basis and emergency flag, and their categories. */
+/** Decisions of a visit with the same outcome, reason, basis and emergency flag, their categories and whose records they were. */
 interface Outcome {
   readonly key: string;
-  readonly entry: AccessLogEntry;
+  readonly decision: AccessLogDecision;
+  readonly breakGlass: boolean;
   readonly categories: string[];
+  readonly sources: string[];
 }
 
 function visitKey(e: AccessLogEntry): string {
   return [e.traceId, e.actor.kind, e.actor.organisation?.id, e.actor.role, e.activity, e.purpose].join('|');
 }
 
-function outcomeKey(e: AccessLogEntry): string {
-  return [e.decision, e.decision === 'DENIED' ? e.reason : '', e.basis, e.breakGlass].join('|');
+function outcomeKey(e: AccessLogEntry, d: AccessLogDecision): string {
+  return [d.outcome, d.outcome === 'DENIED' ? d.reason : '', d.basis, e.breakGlass].join('|');
 }
 
 function visitsOf(entries: readonly AccessLogEntry[]): Visit[] {
@@ -51,17 +54,21 @@ function visitsOf(entries: readonly AccessLogEntry[]): Visit[] {
       visit = { key, first: entry, outcomes: [] };
       visits.set(key, visit);
     }
-    const oKey = outcomeKey(entry);
-    let outcome = visit.outcomes.find((o) => o.key === oKey);
-    if (outcome === undefined) {
-      outcome = { key: oKey, entry, categories: [] };
-      visit.outcomes.push(outcome);
+    for (const decision of entry.decisions) {
+      const oKey = outcomeKey(entry, decision);
+      let outcome = visit.outcomes.find((o) => o.key === oKey);
+      if (outcome === undefined) {
+        outcome = { key: oKey, decision, breakGlass: entry.breakGlass, categories: [], sources: [] };
+        visit.outcomes.push(outcome);
+      }
+      if (decision.category !== null && !outcome.categories.includes(decision.category)) outcome.categories.push(decision.category);
+      const source = decision.sourceOrganisation?.name;
+      if (source !== undefined && !outcome.sources.includes(source)) outcome.sources.push(source);
     }
-    if (entry.category !== null && !outcome.categories.includes(entry.category)) outcome.categories.push(entry.category);
   }
   // Allowed first, then denied; categories in the catalogue's order.
   for (const visit of visits.values()) {
-    visit.outcomes.sort((a, b) => (a.entry.decision === b.entry.decision ? 0 : a.entry.decision === 'ALLOWED' ? -1 : 1));
+    visit.outcomes.sort((a, b) => (a.decision.outcome === b.decision.outcome ? 0 : a.decision.outcome === 'ALLOWED' ? -1 : 1));
     for (const outcome of visit.outcomes) outcome.categories.sort((a, b) => DATA_CATEGORIES.indexOf(a as DataCategory) - DATA_CATEGORIES.indexOf(b as DataCategory));
   }
   return [...visits.values()];
@@ -166,8 +173,8 @@ export function MyLogPage() {
                 const roles = rolesOf(t, first.actor.role);
                 const who =
                   first.actor.organisation !== null ? first.actor.organisation.name : first.actor.kind === 'SYSTEM' ? labelOf(t, 'actor', 'SYSTEM') : t('member.log.familyMember');
-                const denied = visit.outcomes.some((o) => o.entry.decision === 'DENIED');
-                const breakGlass = visit.outcomes.some((o) => o.entry.breakGlass);
+                const denied = visit.outcomes.some((o) => o.decision.outcome === 'DENIED');
+                const breakGlass = visit.outcomes.some((o) => o.breakGlass);
                 return (
                   <li key={visit.key} id={visitId} tabIndex={-1} className={`kring-m-visit${denied ? ' kring-m-visit--denied' : ''}`} data-testid="log-visit">
                     <p className="utrecht-paragraph kring-m-visit__head">
@@ -190,18 +197,19 @@ export function MyLogPage() {
                     {breakGlass && <p className="utrecht-paragraph">{t('member.log.breakGlassHelp')}</p>}
                     <ul className="kring-m-outcomes">
                       {visit.outcomes.map((outcome) => {
-                        const e = outcome.entry;
+                        const d = outcome.decision;
                         return (
-                          <li key={outcome.key} className="kring-m-outcome">
-                            <StatusBadge tone={e.decision === 'ALLOWED' ? 'ok' : 'error'}>{labelOf(t, 'decision', e.decision)}</StatusBadge>{' '}
-                            {e.breakGlass && (
+                          <li key={outcome.key} className="kring-m-outcome" data-outcome={d.outcome}>
+                            <StatusBadge tone={d.outcome === 'ALLOWED' ? 'ok' : 'error'}>{labelOf(t, 'decision', d.outcome)}</StatusBadge>{' '}
+                            {outcome.breakGlass && (
                               <>
                                 <span className="kring-m-badge-break-glass">{t('breakGlass')}</span>{' '}
                               </>
                             )}
                             {outcome.categories.length > 0 && <span>{joinWords(t, outcome.categories.map((c) => labelOf(t, 'category', c)), 'member.and')}. </span>}
-                            {e.decision === 'ALLOWED' && e.basis !== null && <span className="kring-m-muted-plain">{t('member.log.basisOf', { basis: labelOf(t, 'basis', e.basis) })}</span>}
-                            {e.decision === 'DENIED' && e.reason !== null && REASONS.has(e.reason) && <span className="kring-m-muted-plain">{labelOf(t, 'reason', e.reason)}</span>}
+                            {outcome.sources.length > 0 && <span>{t('member.log.sources', { organisations: joinWords(t, outcome.sources, 'member.and') })} </span>}
+                            {d.outcome === 'ALLOWED' && d.basis !== null && <span className="kring-m-muted-plain">{t('member.log.basisOf', { basis: labelOf(t, 'basis', d.basis) })}</span>}
+                            {d.outcome === 'DENIED' && d.reason !== null && REASONS.has(d.reason) && <span className="kring-m-muted-plain">{labelOf(t, 'reason', d.reason)}</span>}
                           </li>
                         );
                       })}

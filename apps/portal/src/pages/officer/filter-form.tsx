@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
-import { ACTIVITIES, BASES, DECISIONS } from '@kring/audit/vocabulary';
+import { ACTIVITIES, BASES, ENTRY_OUTCOMES } from '@kring/audit/vocabulary';
+import { DATA_CATEGORIES } from '../../api/fragments';
 import type { OrganisationFieldsFragment as Organisation } from '../../api/generated/graphql';
 import * as common from '../../i18n/common';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
@@ -102,13 +103,23 @@ export function FilterForm({ draft, onChange, onApply, onClear, errors, organisa
           t('officer.filter.anyOrganisation'),
         )}
         {select(
+          'sourceOrganisationId',
+          organisations.map((o) => ({ value: o.id, label: o.name })),
+          t('officer.filter.anyOrganisation'),
+        )}
+        {select(
+          'category',
+          DATA_CATEGORIES.map((code) => ({ value: code, label: t(`category.${code}`) })),
+          t('officer.filter.anyCategory'),
+        )}
+        {select(
           'purpose',
           purposes.map((code) => ({ value: code, label: label(`purpose.${code}`, code) })),
           t('officer.filter.anyPurpose'),
         )}
         {select(
           'decision',
-          DECISIONS.map((code) => ({ value: code, label: t(`decision.${code}`) })),
+          ENTRY_OUTCOMES.map((code) => ({ value: code, label: t(`decision.${code}`) })),
           t('officer.filter.anyDecision'),
         )}
         {select(

@@ -1,5 +1,6 @@
-import { DECISIONS, isOneOf, type Decision } from '@kring/audit/vocabulary';
-import type { AccessLogFilter } from '../../api/generated/graphql';
+import { ENTRY_OUTCOMES, isOneOf, type EntryOutcome } from '@kring/audit/vocabulary';
+import { DATA_CATEGORIES } from '../../api/fragments';
+import type { AccessLogFilter, DataCategory } from '../../api/generated/graphql';
 
 /**
  * The access-log filter as the officer's page keeps it: strings, as they stand in the
@@ -11,8 +12,13 @@ export interface LogFilterParams {
   readonly memberId: string;
   readonly professionalId: string;
   readonly organisationId: string;
+  /** Entries with a decision about this organisation's records. */
+  readonly sourceOrganisationId: string;
+  /** Entries with a decision in this category. */
+  readonly category: '' | DataCategory;
   readonly purpose: string;
-  readonly decision: '' | Decision;
+  /** ALLOWED or DENIED: entries with a decision of that outcome; PARTLY_ALLOWED: entries with both. */
+  readonly decision: '' | EntryOutcome;
   readonly basis: string;
   readonly activity: string;
   readonly breakGlass: '' | 'true' | 'false';
@@ -24,13 +30,15 @@ export interface LogFilterParams {
 
 export type FilterField = keyof LogFilterParams;
 
-export const FILTER_FIELDS: readonly FilterField[] = ['familyId', 'memberId', 'professionalId', 'organisationId', 'purpose', 'decision', 'basis', 'activity', 'breakGlass', 'from', 'to'];
+export const FILTER_FIELDS: readonly FilterField[] = ['familyId', 'memberId', 'professionalId', 'organisationId', 'sourceOrganisationId', 'category', 'purpose', 'decision', 'basis', 'activity', 'breakGlass', 'from', 'to'];
 
 export const EMPTY_FILTER: LogFilterParams = {
   familyId: '',
   memberId: '',
   professionalId: '',
   organisationId: '',
+  sourceOrganisationId: '',
+  category: '',
   purpose: '',
   decision: '',
   basis: '',
@@ -44,14 +52,17 @@ export const EMPTY_FILTER: LogFilterParams = {
 export function filterFromQuery(query: URLSearchParams): LogFilterParams {
   const text = (name: FilterField) => (query.get(name) ?? '').trim();
   const decision = text('decision');
+  const category = text('category');
   const breakGlass = text('breakGlass');
   return {
     familyId: text('familyId'),
     memberId: text('memberId'),
     professionalId: text('professionalId'),
     organisationId: text('organisationId'),
+    sourceOrganisationId: text('sourceOrganisationId'),
+    category: isOneOf(DATA_CATEGORIES, category) ? category : '',
     purpose: text('purpose'),
-    decision: isOneOf(DECISIONS, decision) ? decision : '',
+    decision: isOneOf(ENTRY_OUTCOMES, decision) ? decision : '',
     basis: text('basis'),
     activity: text('activity'),
     breakGlass: breakGlass === 'true' || breakGlass === 'false' ? breakGlass : '',
@@ -95,6 +106,8 @@ export function filterToApi(filter: LogFilterParams): AccessLogFilter {
   if (filter.memberId !== '') api.memberId = filter.memberId;
   if (filter.professionalId !== '') api.professionalId = filter.professionalId;
   if (filter.organisationId !== '') api.organisationId = filter.organisationId;
+  if (filter.sourceOrganisationId !== '') api.sourceOrganisationId = filter.sourceOrganisationId;
+  if (filter.category !== '') api.category = filter.category;
   if (filter.purpose !== '') api.purpose = filter.purpose;
   if (filter.decision !== '') api.decision = filter.decision;
   if (filter.basis !== '') api.basis = filter.basis;

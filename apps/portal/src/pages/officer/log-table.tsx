@@ -1,8 +1,8 @@
-import type { AccessLogEntry } from '../../api/fragments';
+import type { AccessLogDecision, AccessLogEntry } from '../../api/fragments';
 import * as common from '../../i18n/common';
 import * as officer from '../../i18n/officer';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
-import { StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui';
+import { type BadgeTone, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui';
 import { shortId } from './verify-log';
 
 interface Props {
@@ -30,17 +30,16 @@ export function LogTable({ entries, hasMore, busy, onFilterFamily }: Props) {
           <TableHeaderCell>{t('officer.table.actor')}</TableHeaderCell>
           <TableHeaderCell>{t('officer.table.activity')}</TableHeaderCell>
           <TableHeaderCell>{t('officer.table.purpose')}</TableHeaderCell>
-          <TableHeaderCell>{t('officer.table.data')}</TableHeaderCell>
           <TableHeaderCell>{t('officer.table.family')}</TableHeaderCell>
           <TableHeaderCell>{t('officer.table.decision')}</TableHeaderCell>
-          <TableHeaderCell>{t('officer.table.why')}</TableHeaderCell>
+          <TableHeaderCell>{t('officer.table.decisions')}</TableHeaderCell>
           <TableHeaderCell>{t('officer.table.breakGlass')}</TableHeaderCell>
           <TableHeaderCell>{t('officer.table.trace')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {entries.map((entry) => (
-          <tr key={entry.id} className="utrecht-table__row" data-testid="log-row" data-decision={entry.decision} data-entry-id={entry.id}>
+          <tr key={entry.id} className="utrecht-table__row" data-testid="log-row" data-decision={entry.decision} data-outcomes={entry.decisions.map((d) => d.outcome).join(' ')} data-entry-id={entry.id}>
             <TableCell>
               <time dateTime={entry.occurredAt}>
                 <span className="kring-nowrap">{date.format(new Date(entry.occurredAt))}</span> <span className="kring-nowrap">{time.format(new Date(entry.occurredAt))}</span>
@@ -51,20 +50,6 @@ export function LogTable({ entries, hasMore, busy, onFilterFamily }: Props) {
             </TableCell>
             <TableCell>{known(`activity.${entry.activity}`, entry.activity)}</TableCell>
             <TableCell>{entry.purpose === null ? <Nothing /> : known(`purpose.${entry.purpose}`, entry.purpose)}</TableCell>
-            <TableCell>
-              {entry.category === null && entry.fields.length === 0 ? (
-                <Nothing />
-              ) : (
-                <>
-                  {entry.category !== null && <span className="kring-log-category">{known(`category.${entry.category}`, entry.category)}</span>}
-                  {entry.fields.length > 0 && (
-                    <span className="kring-log-fields">
-                      {t('officer.table.fields')} <code>{entry.fields.join(', ')}</code>
-                    </span>
-                  )}
-                </>
-              )}
-            </TableCell>
             <TableCell>
               {entry.familyId === null ? (
                 <Nothing />
@@ -77,11 +62,11 @@ export function LogTable({ entries, hasMore, busy, onFilterFamily }: Props) {
             </TableCell>
             <TableCell>
               <span className="kring-nowrap">
-                <StatusBadge tone={entry.decision === 'ALLOWED' ? 'ok' : 'error'}>{t(`decision.${entry.decision}`)}</StatusBadge>
+                <StatusBadge tone={OUTCOME_TONE[entry.decision]}>{t(`decision.${entry.decision}`)}</StatusBadge>
               </span>
             </TableCell>
             <TableCell>
-              <Why entry={entry} />
+              <Decisions decisions={entry.decisions} known={known} />
             </TableCell>
             <TableCell>{entry.breakGlass ? <span className="utrecht-badge-status kring-badge--break-glass">{t('breakGlass')}</span> : t('common.no')}</TableCell>
             <TableCell>
@@ -126,23 +111,53 @@ function Actor({ entry }: { entry: AccessLogEntry }) {
   );
 }
 
-/** Why: the reason of a refusal, or the basis of an allowed access, in words with the code beside. */
-function Why({ entry }: { entry: AccessLogEntry }) {
+/** An outcome's colour: a read that withheld part of what was asked stands out, less than a refusal. */
+const OUTCOME_TONE: Record<AccessLogEntry['decision'], BadgeTone> = { ALLOWED: 'ok', DENIED: 'error', PARTLY_ALLOWED: 'warning' };
+
+/**
+ * What the operation decided about the data subject, one item per decision (DESIGN.md §10):
+ * the kind of data and whose record it is, the outcome, why, and the fields named. An entry
+ * written before the log's present shape lists one.
+ */
+function Decisions({ decisions, known }: { decisions: readonly AccessLogDecision[]; known: (key: string, code: string) => string }) {
   const { t } = useI18n();
-  if (entry.decision === 'DENIED') {
-    if (entry.reason === null) return <Nothing />;
-    const key = `reason.${entry.reason}`;
+  if (decisions.length === 0) return <Nothing />;
+  return (
+    <ul className="kring-log-decisions">
+      {decisions.map((decision, i) => (
+        <li key={i} data-testid="log-decision" data-outcome={decision.outcome}>
+          <StatusBadge tone={OUTCOME_TONE[decision.outcome]}>{t(`decision.${decision.outcome}`)}</StatusBadge>{' '}
+          {decision.category !== null && <span className="kring-log-category">{known(`category.${decision.category}`, decision.category)}</span>}
+          {decision.sourceOrganisation !== null && <span className="kring-log-source">{t('officer.table.source', { organisation: decision.sourceOrganisation.name })}</span>}
+          <Why decision={decision} />
+          {decision.fields.length > 0 && (
+            <span className="kring-log-fields">
+              {t('officer.table.fields')} <code>{decision.fields.join(', ')}</code>
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Why: the reason of a refusal, or the basis of an allowed access, in words with the code beside. */
+function Why({ decision }: { decision: AccessLogDecision }) {
+  const { t } = useI18n();
+  if (decision.outcome === 'DENIED') {
+    if (decision.reason === null) return null;
+    const key = `reason.${decision.reason}`;
     return (
-      <>
-        {key in common.nl ? t(key as MessageKey) : entry.reason} <code className="kring-log-code">{entry.reason}</code>
-      </>
+      <span className="kring-log-why">
+        {key in common.nl ? t(key as MessageKey) : decision.reason} <code className="kring-log-code">{decision.reason}</code>
+      </span>
     );
   }
-  if (entry.basis === null) return <Nothing />;
-  const key = `officer.basis.${entry.basis}`;
+  if (decision.basis === null) return null;
+  const key = `officer.basis.${decision.basis}`;
   return (
-    <>
-      {t('officer.table.basis')} {key in officer.nl ? t(key as MessageKey) : entry.basis} <code className="kring-log-code">{entry.basis}</code>
-    </>
+    <span className="kring-log-why">
+      {t('officer.table.basis')} {key in officer.nl ? t(key as MessageKey) : decision.basis} <code className="kring-log-code">{decision.basis}</code>
+    </span>
   );
 }

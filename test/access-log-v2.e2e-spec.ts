@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
+import { loadSodium } from '@kring/crypto';
+import { createDataSource } from '@kring/database';
+import { PERSONAS } from '@kring/demo-world';
+import { putBackLogRows } from './support/log-rows';
+import { startTestGateway, type TestGateway } from './support/test-gateway';
+
+const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { intact entriesChecked checkpointsVerified firstBroken { sequence entryId problem } } }`;
+const LOG = `query($filter: AccessLogFilter) { accessLog(filter: $filter, first: 100) { edges { node { id decision category targetIds
+  decisions { targetKind targetIds category fields outcome basis basisRefs reason sourceOrganisation { id } } } } } }`;
+
+interface LogNode {
+  id: string;
+  decision: string;
+  category: string | null;
+  targetIds: string[];
+  decisions: { targetKind: string | null; targetIds: string[]; category: string | null; fields: string[]; outcome: string; basis: string | null; basisRefs: string[]; reason: string | null; sourceOrganisation: { id: string } | null }[];
+}
+
+/**
+ * The change of shape on a log that holds entries of the shape before it (v2: one group of
+ * decisions per entry, its targets in target_ids), written the way the writer of that time
+ * wrote them: the migration keeps them as they were, their chain runs on with entries of the
+ * present shape, and the whole verifies, filters and lists as one log.
+ */
+describe('entries of the shape before DESIGN.md §10 (encoding v2) across the change of shape', () => {
+  let sut: TestGateway;
+  let superuser: pg.Client;
+  const familyId = randomUUID();
+  const chain = chainKeyOf(familyId);
+  const [member, other] = [randomUUID(), randomUUID()];
+  const [record1, record2] = [randomUUID(), randomUUID()];
+  const organisationId = randomUUID();
+  const old: string[] = [];
+  let token: string;
+
+  /** The v2 encoding as the writer of that time hashed it (libs/audit/src/chain.ts before v3), frozen here on purpose. */
+  const v2Encoding = (f: V2Facts) =>
+    JSON.stringify(['kring-log-v2', chain, f.occurredAt.toISOString(), f.traceId, f.actorKind, f.actorId, f.actorOrganisationId, f.actorRole, f.activity, f.purpose, f.familyId,
+      [...f.subjectMemberIds].sort(), f.targetKind, f.targetIds, f.sourceOrganisationId, f.category, [...f.fields].sort(), f.decision, f.basis, [...f.basisRefs].sort(), f.reason, f.breakGlass]);
+  interface V2Facts {
+    occurredAt: Date; traceId: string; actorKind: string; actorId: string | null; actorOrganisationId: string | null; actorRole: string | null; activity: string; purpose: string | null;
+    familyId: string; subjectMemberIds: string[]; targetKind: string | null; targetIds: string[]; sourceOrganisationId: string | null; category: string | null; fields: string[];
+    decision: string; basis: string | null; basisRefs: string[]; reason: string | null; breakGlass: boolean;
+  }
+
+  const verify = async () =>
+    (await sut.graphql<{ verifyAccessLog: { intact: boolean; entriesChecked: number; checkpointsVerified: number; firstBroken: { sequence: number; entryId: string | null; problem: string } | null } }>(VERIFY, {
+      token,
+      variables: { familyId },
+    })).data?.verifyAccessLog;
+  const log = async (filter: Record<string, unknown>) => {
+    const answer = await sut.graphql<{ accessLog: { edges: { node: LogNode }[] } }>(LOG, { token, variables: { filter: { familyId, ...filter } } });
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.accessLog.edges.map((e) => e.node) ?? [];
+  };
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'access_log_v2', seedDemoWorld: true });
+    superuser = new pg.Client({ connectionString: sut.database.url });
+    await superuser.connect();
+    const persona = PERSONAS['keten-fg'];
+    if (persona?.kind !== 'professional') throw new Error('the keten-fg persona is missing');
+    token = await (sut.devIssuer as NonNullable<TestGateway['devIssuer']>).sign({ kind: 'professional', professionalId: persona.professionalId });
+    const sodium = await loadSodium();
+    const at = new Date(Date.now() - 40 * 24 * 3600_000);
+    const common = { occurredAt: at, traceId: 'cd'.repeat(16), actorKind: 'PROFESSIONAL', actorId: randomUUID(), actorOrganisationId: organisationId, actorRole: 'PROFESSIONAL', activity: 'READ_FAMILY_FILE', purpose: 'CASE_COORDINATION', familyId, breakGlass: false };
+    const facts: V2Facts[] = [
+      { ...common, subjectMemberIds: [member, other], targetKind: 'RECORD', targetIds: [record1, record2], sourceOrganisationId: organisationId, category: 'FINANCES', fields: ['debts'], decision: 'ALLOWED', basis: 'OWN_RECORD', basisRefs: [], reason: null },
+      { ...common, occurredAt: new Date(at.getTime() + 1000), subjectMemberIds: [member], targetKind: 'RECORD', targetIds: [record2], sourceOrganisationId: organisationId, category: 'HEALTH', fields: ['diagnosis'], decision: 'DENIED', basis: null, basisRefs: [], reason: 'PURPOSE_EXCLUDES_CATEGORY' },
+    ];
+
+    // The schema as it was before the change of shape (the log is still empty), and entries written into it the way the v2 writer did.
+    const migrations = createDataSource({ url: sut.database.url });
+    await migrations.initialize();
+    try {
+      const hasDecisions = async () => (await superuser.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'access_log_entry' AND column_name = 'decisions'`)).rowCount === 1;
+      await migrations.undoLastMigration({ transaction: 'each' });
+      expect(await hasDecisions()).toBe(false);
+      let previous: Uint8Array = new Uint8Array(32);
+      for (const [i, f] of facts.entries()) {
+        const hash = sodium.crypto_generichash(32, new Uint8Array([...previous, ...new TextEncoder().encode(v2Encoding(f))]), null);
+        const [row] = (
+          await superuser.query<{ id: string }>(
+            `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
+               subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
+             VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
+            [chain, i + 1, f.occurredAt, f.traceId, f.actorKind, f.actorId, f.actorOrganisationId, f.actorRole, f.activity, f.purpose, f.familyId, f.subjectMemberIds, f.targetKind, f.targetIds,
+              f.sourceOrganisationId, f.category, f.fields, f.decision, f.basis, f.basisRefs, f.reason, f.breakGlass, Buffer.from(previous), Buffer.from(hash)],
+          )
+        ).rows;
+        old.push(row?.id ?? '');
+        previous = hash;
+      }
+      await superuser.query(`INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, $2, $3)`, [chain, facts.length, Buffer.from(previous)]);
+      // Signed as the gateway of that time would have: a checkpoint over the last old entry.
+      expect((await sut.graphql(`mutation { checkpointAccessLog { signed } }`, { token })).errors).toBeUndefined();
+      // Now the change of shape, on a log that holds entries.
+      await migrations.runMigrations({ transaction: 'each' });
+      expect(await hasDecisions()).toBe(true);
+    } finally {
+      await migrations.destroy();
+    }
+    // The chain goes on with an entry of the present shape.
+    const present: AccessLogFacts = {
+      ...common,
+      actorKind: 'PROFESSIONAL',
+      activity: 'READ_FAMILY_FILE',
+      occurredAt: new Date(),
+      subjectMemberIds: [member],
+      decisions: [
+        { targetKind: 'RECORD', targetIds: [record1], sourceOrganisationId: organisationId, category: 'FINANCES', fields: ['debts'], outcome: 'ALLOWED', basis: 'OWN_RECORD', basisRefs: [], reason: null },
+        { targetKind: 'RECORD', targetIds: [record2], sourceOrganisationId: organisationId, category: 'HEALTH', fields: ['diagnosis'], outcome: 'DENIED', basis: null, basisRefs: [], reason: 'PURPOSE_EXCLUDES_CATEGORY' },
+      ],
+    };
+    await sut.dataSource.transaction((manager) => sut.accessLog.append(manager, [present]));
+  });
+  afterAll(async () => {
+    await superuser.end();
+    await sut.close();
+  });
+
+  it('the old entries are kept as they were; the chain, old and new, verifies with the checkpoint over the old part', async () => {
+    const rows = (await superuser.query<{ id: string; target_ids: string[] | null; decisions: unknown[] | null; facets: string[] }>(`SELECT id, target_ids, decisions, facets FROM access_log_entry WHERE chain_key = $1 ORDER BY sequence`, [chain])).rows;
+    expect(rows.map((r) => r.id).slice(0, 2)).toEqual(old);
+    expect(rows.slice(0, 2).map((r) => [r.target_ids, r.decisions])).toEqual([[[record1, record2], null], [[record2], null]]);
+    expect(rows[2]?.decisions).toHaveLength(2);
+    // The facets PostgreSQL generates cover both shapes alike.
+    expect(rows[0]?.facets).toEqual(expect.arrayContaining(['o:ALLOWED', 'c:FINANCES', `s:${organisationId}`, 'b:OWN_RECORD']));
+    expect(rows[2]?.facets).toEqual(expect.arrayContaining(['o:ALLOWED', 'o:DENIED', 'c:FINANCES', 'c:HEALTH', 'r:PURPOSE_EXCLUDES_CATEGORY']));
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null, entriesChecked: 3, checkpointsVerified: 1 });
+  });
+
+  it('both shapes list as entries with decisions, and filter alike', async () => {
+    const all = await log({});
+    expect(all.map((e) => e.id).slice(1)).toEqual([...old].reverse());
+    const [present, denied, allowed] = all as [LogNode, LogNode, LogNode];
+    expect(present.decision).toBe('PARTLY_ALLOWED');
+    expect(present.decisions.map((d) => [d.category, d.outcome])).toEqual([['FINANCES', 'ALLOWED'], ['HEALTH', 'DENIED']]);
+    expect(allowed.decisions).toEqual([{ targetKind: 'RECORD', targetIds: [record1, record2], category: 'FINANCES', fields: ['debts'], outcome: 'ALLOWED', basis: 'OWN_RECORD', basisRefs: [], reason: null, sourceOrganisation: null }]);
+    expect(denied).toMatchObject({ decision: 'DENIED', category: 'HEALTH', decisions: [{ outcome: 'DENIED', reason: 'PURPOSE_EXCLUDES_CATEGORY' }] });
+    // A denial of HEALTH: the present entry (one of its decisions) and the old denied one.
+    expect((await log({ decision: 'DENIED', category: 'HEALTH' })).map((e) => e.id)).toEqual([present.id, denied.id]);
+    // Denied and FINANCES in one decision: no entry has that, though the present entry has both words.
+    expect(await log({ decision: 'DENIED', category: 'FINANCES' })).toEqual([]);
+    expect((await log({ decision: 'ALLOWED', category: 'FINANCES' })).map((e) => e.id)).toEqual([present.id, allowed.id]);
+    expect((await log({ decision: 'PARTLY_ALLOWED' })).map((e) => e.id)).toEqual([present.id]);
+    expect((await log({ reason: 'PURPOSE_EXCLUDES_CATEGORY' })).map((e) => e.id)).toEqual([present.id, denied.id]);
+    expect((await log({ sourceOrganisationId: organisationId })).map((e) => e.id)).toEqual([present.id, denied.id, allowed.id]);
+    expect(await log({ sourceOrganisationId: randomUUID() })).toEqual([]);
+  });
+
+  /** Runs the statements with triggers off, asks verifyAccessLog, and puts the chain back as it was. */
+  const tampered = async (statements: string[]) => {
+    await superuser.query(`DROP TABLE IF EXISTS saved_v2`);
+    await superuser.query(`CREATE TABLE saved_v2 AS SELECT * FROM access_log_entry WHERE chain_key = $1`, [chain]);
+    await superuser.query(`SET session_replication_role = replica`);
+    try {
+      for (const statement of statements) await superuser.query(statement);
+      return (await verify())?.firstBroken;
+    } finally {
+      await superuser.query(`DELETE FROM access_log_entry WHERE chain_key = $1`, [chain]);
+      await putBackLogRows(superuser, 'saved_v2');
+      await superuser.query(`SET session_replication_role = origin`);
+      // Put back as it was, the chain verifies again: the detection came from the tampering alone.
+      expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
+    }
+  };
+
+  it("an old entry changed behind the application's back is CHANGED, named, whichever column", async () => {
+    for (const change of [`category = 'CONTACT'`, `target_ids = ARRAY[target_ids[2], target_ids[1]]`, `decisions = '[]'::jsonb`, `facets = array_remove(facets, 'c:FINANCES')`]) {
+      expect(await tampered([`UPDATE access_log_entry SET ${change} WHERE id = '${old[0]}'`])).toEqual({ sequence: 1, entryId: old[0], problem: 'CHANGED' });
+    }
+  });
+
+  it('across the change of shape, a deleted, inserted or swapped entry is located', async () => {
+    const [, second] = old as [string, string];
+    // The last old entry deleted: the first new one links to nothing the chain holds.
+    expect(await tampered([`DELETE FROM access_log_entry WHERE id = '${second}'`])).toMatchObject({ sequence: 2, entryId: null, problem: 'MISSING' });
+    // The last old entry and the first new one swapped.
+    expect(
+      await tampered([
+        `UPDATE access_log_entry SET sequence = -1 WHERE chain_key = '${chain}' AND sequence = 2`,
+        `UPDATE access_log_entry SET sequence = 2 WHERE chain_key = '${chain}' AND sequence = 3`,
+        `UPDATE access_log_entry SET sequence = 3 WHERE chain_key = '${chain}' AND sequence = -1`,
+      ]),
+    ).toMatchObject({ sequence: 2, problem: 'REORDERED' });
+    // A copy of the last old entry put in between the shapes, renumbering what follows.
+    expect(
+      await tampered([
+        `UPDATE access_log_entry SET sequence = sequence + 1 WHERE chain_key = '${chain}' AND sequence = 3`,
+        `DROP TABLE IF EXISTS copied_v2`,
+        `CREATE TABLE copied_v2 AS SELECT * FROM saved_v2 WHERE id = '${second}'`,
+        `UPDATE copied_v2 SET id = gen_random_uuid(), sequence = 3`,
+        `INSERT INTO access_log_entry SELECT * FROM copied_v2`,
+      ]),
+      // Two identical entries in a row: the first of them is the one whose successor links past it.
+    ).toMatchObject({ sequence: 2, entryId: expect.any(String), problem: 'INSERTED' });
+  });
+});
