@@ -113,8 +113,9 @@ describe('exporting the access log', () => {
       const [row] = (
         await superuser.query<{ id: string }>(
           `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-             subject_member_ids, target_kind, target_id, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, decisions, previous_hash, entry_hash)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, NULL, $24, $25) RETURNING id`,
+             subject_member_ids, target_kind, target_id, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, decisions, facets, previous_hash, entry_hash)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, NULL,
+             kring_log_facets(NULL, $19, $16, $17, $22, $20), $24, $25) RETURNING id`,
           [chain, sequence, facts.occurredAt, facts.traceId, facts.actorKind, facts.actorId, facts.actorOrganisationId, facts.actorRole, facts.activity, facts.purpose, facts.familyId,
             facts.subjectMemberIds, facts.targetKind, facts.targetId, facts.targetIds, facts.sourceOrganisationId, facts.category, facts.fields, facts.decision, facts.basis, facts.basisRefs,
             facts.reason, facts.breakGlass, Buffer.from(previous), Buffer.from(hash)],

@@ -127,7 +127,7 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
     expect(rows.map((r) => r.id).slice(0, 2)).toEqual(old);
     expect(rows.slice(0, 2).map((r) => [r.target_ids, r.decisions])).toEqual([[[record1, record2], null], [[record2], null]]);
     expect(rows[2]?.decisions).toHaveLength(2);
-    // The facets PostgreSQL generates cover both shapes alike.
+    // The facets cover both shapes alike: the migration's for the copied v2 entries, the writer's for the v3 ones.
     expect(rows[0]?.facets).toEqual(expect.arrayContaining(['o:ALLOWED', 'c:FINANCES', `s:${organisationId}`, 'b:OWN_RECORD']));
     expect(rows[2]?.facets).toEqual(expect.arrayContaining(['o:ALLOWED', 'o:DENIED', 'c:FINANCES', 'c:HEALTH', 'r:PURPOSE_EXCLUDES_CATEGORY']));
     expect(await verify()).toMatchObject({ intact: true, firstBroken: null, entriesChecked: 3, checkpointsVerified: 1 });

@@ -2,8 +2,8 @@ import type pg from 'pg';
 
 /**
  * Puts saved access-log rows back (after a test tampered with the log behind the
- * application's back), every stored column but the generated ones: PostgreSQL computes
- * `facets` itself and refuses a value for it.
+ * application's back), every stored column (a generated column, should one be added, is
+ * left for PostgreSQL to compute: it refuses a value for one).
  */
 export async function putBackLogRows(client: pg.Client, savedTable: string): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
