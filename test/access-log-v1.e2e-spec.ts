@@ -2,7 +2,7 @@ import pg from 'pg';
 import { createDataSource } from '@kring/database';
 import { loadSodium } from '@kring/crypto';
 import { circleOfCare, newWorld, type Circle, type World } from './support/factories';
-import { putBackLogRows } from './support/log-rows';
+import { putBackLogRows, writeOldEntries } from './support/log-rows';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { members { id } involvements { id } records { id sectionType } redactions { path } } }`;
@@ -59,23 +59,7 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
       const hasTargetIds = async () => (await superuser.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'access_log_entry' AND column_name = 'target_ids'`)).rowCount === 1;
       for (let undone = 0; undone < 5 && (await hasTargetIds()); undone++) await migrations.undoLastMigration({ transaction: 'each' });
       expect(await hasTargetIds()).toBe(false);
-      let previous: Uint8Array = new Uint8Array(32);
-      for (const [i, f] of facts.entries()) {
-        const encoded = new TextEncoder().encode(v1Encoding(f));
-        const hash = sodium.crypto_generichash(32, new Uint8Array([...previous, ...encoded]), null);
-        const [row] = (
-          await superuser.query<{ id: string }>(
-            `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-               subject_member_ids, target_kind, target_id, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
-             VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
-            [chain, i + 1, f.occurredAt, f.traceId, f.actorKind, f.actorId, f.actorOrganisationId, f.actorRole, f.activity, f.purpose, f.familyId, f.subjectMemberIds, f.targetKind, f.targetId,
-              f.sourceOrganisationId, f.category, f.fields, f.decision, f.basis, f.basisRefs, f.reason, f.breakGlass, Buffer.from(previous), Buffer.from(hash)],
-          )
-        ).rows;
-        old.push(row?.id ?? '');
-        previous = hash;
-      }
-      await superuser.query(`INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, $2, $3)`, [chain, facts.length, Buffer.from(previous)]);
+      old.push(...(await writeOldEntries(superuser, sodium, chain, facts, v1Encoding)));
       // Signed by the gateway as it ran then: a checkpoint over the last old entry.
       expect((await sut.graphql(`mutation { checkpointAccessLog { signed } }`, { token: await world.tokenFor(c.chainOfficer) })).errors).toBeUndefined();
       // Now the migration, on a log that holds entries.

@@ -4,7 +4,7 @@ import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
 import { loadSodium } from '@kring/crypto';
 import { createDataSource } from '@kring/database';
 import { PERSONAS } from '@kring/demo-world';
-import { putBackLogRows } from './support/log-rows';
+import { putBackLogRows, writeOldEntries } from './support/log-rows';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { intact entriesChecked checkpointsVerified firstBroken { sequence entryId problem } } }`;
@@ -79,22 +79,7 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
       const hasDecisions = async () => (await superuser.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'access_log_entry' AND column_name = 'decisions'`)).rowCount === 1;
       await migrations.undoLastMigration({ transaction: 'each' });
       expect(await hasDecisions()).toBe(false);
-      let previous: Uint8Array = new Uint8Array(32);
-      for (const [i, f] of facts.entries()) {
-        const hash = sodium.crypto_generichash(32, new Uint8Array([...previous, ...new TextEncoder().encode(v2Encoding(f))]), null);
-        const [row] = (
-          await superuser.query<{ id: string }>(
-            `INSERT INTO access_log_entry (id, chain_key, sequence, occurred_at, trace_id, actor_kind, actor_id, actor_organisation_id, actor_role, activity, purpose, family_id,
-               subject_member_ids, target_kind, target_ids, source_organisation_id, category, fields, decision, basis, basis_refs, reason, break_glass, previous_hash, entry_hash)
-             VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
-            [chain, i + 1, f.occurredAt, f.traceId, f.actorKind, f.actorId, f.actorOrganisationId, f.actorRole, f.activity, f.purpose, f.familyId, f.subjectMemberIds, f.targetKind, f.targetIds,
-              f.sourceOrganisationId, f.category, f.fields, f.decision, f.basis, f.basisRefs, f.reason, f.breakGlass, Buffer.from(previous), Buffer.from(hash)],
-          )
-        ).rows;
-        old.push(row?.id ?? '');
-        previous = hash;
-      }
-      await superuser.query(`INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, $2, $3)`, [chain, facts.length, Buffer.from(previous)]);
+      old.push(...(await writeOldEntries(superuser, sodium, chain, facts, v2Encoding)));
       // Signed as the gateway of that time would have: a checkpoint over the last old entry.
       expect((await sut.graphql(`mutation { checkpointAccessLog { signed } }`, { token })).errors).toBeUndefined();
       // Now the change of shape, on a log that holds entries.
