@@ -156,6 +156,12 @@ const CASES: readonly (readonly [string, StoredFacts, string])[] = [
     v3([{ ...DECISION, fields: ['zeta', null, 'alpha', 'nul', 'numb'] as unknown as string[], basisRefs: [null] as unknown as string[] }]),
     '062204925596675a4ab7e9ffe8927df13a5019c6ef7b091e12929e055dd3a7d2',
   ],
+  [
+    // jsonb may hold a text where a list belongs: refused by the walk before hashing too, and encoded as it always was.
+    'v3, a decision holding a text where a list belongs',
+    v3([{ ...DECISION, fields: 'ab' as unknown as string[], basisRefs: 'x' as unknown as string[] }]),
+    'a1b2953129d84447ecf452c85379a8c6367e034798de4cd0fb0e6dfc6f6b6580',
+  ],
 ];
 
 describe('the canonical encoding, pinned to the bytes old entries were hashed over', () => {
