@@ -3,7 +3,11 @@ import type { StoredDecision } from './access-log-entry';
 import type { Checkpoint } from './checkpoint';
 import type { ChainAnswer, ChainQuestion, StoredEntry } from './chain-walk';
 
-/** Runs one SQL statement and gives its rows as pg parsed them (in the caller's transaction, for one snapshot). */
+/**
+ * Runs one SQL statement and gives its rows as pg parsed them (in the caller's transaction,
+ * for one snapshot). It may be called again before an earlier call has answered (the next
+ * batch is asked for ahead): the statements run one after the other, as pg's client queues them.
+ */
 export type RowQuery = <T>(sql: string, parameters: unknown[]) => Promise<T[]>;
 
 /**
@@ -12,8 +16,15 @@ export type RowQuery = <T>(sql: string, parameters: unknown[]) => Promise<T[]>;
  * after the last one of the batch before, on the chain's unique index (chain_key, sequence).
  * The same for its checkpoints. Run it in one REPEATABLE READ transaction, so that the
  * head, every batch and the answers about a broken link see the same chain.
+ *
+ * When a batch of entries is answered, the next one is asked for at once, so that
+ * PostgreSQL reads it (and the rows come in) while the walk hashes this one: two batches
+ * in memory at most.
  */
 export class StoredChain {
+  /** The batch after `after`, asked for before the walk asks; taken when it does, dropped otherwise. */
+  private ahead: { readonly after: number; readonly entries: Promise<StoredEntry[]> } | null = null;
+
   constructor(
     private readonly query: RowQuery,
     readonly chainKey: string,
@@ -37,7 +48,7 @@ export class StoredChain {
   async answer(question: ChainQuestion): Promise<ChainAnswer> {
     switch (question.kind) {
       case 'entries':
-        return this.entriesAfter(question.after);
+        return this.batchAfter(question.after);
       case 'checkpoints':
         return (await this.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM access_log_checkpoint ${AFTER} LIMIT $3`, [this.chainKey, sequenceOrNull(question.after), this.batchSize])).map(checkpointOf);
       case 'holdsHash': {
@@ -52,6 +63,21 @@ export class StoredChain {
       case 'idAt':
         return (await this.entryAt(question.sequence))?.id ?? null;
     }
+  }
+
+  /** The batch after `after` (the one read ahead, if it is that one), and the one after it asked for. */
+  private async batchAfter(after: number | null): Promise<StoredEntry[]> {
+    const ahead = this.ahead;
+    this.ahead = null;
+    const entries = await (ahead !== null && ahead.after === after ? ahead.entries : this.entriesAfter(after));
+    const last = entries[entries.length - 1];
+    if (last !== undefined) {
+      const next = this.entriesAfter(last.sequence);
+      // Its failure is seen when the walk asks for it; a walk that stops at a break never does.
+      next.catch(() => undefined);
+      this.ahead = { after: last.sequence, entries: next };
+    }
+    return entries;
   }
 
   /**
