@@ -87,7 +87,7 @@ function v3Encoding(chainKey: string, facts: StoredFacts, decisions: readonly St
  * walk refuses such a row before it hashes it, but the encoding of it stays what it was).
  */
 function sorted(list: readonly string[]): readonly string[] {
-  if (!Array.isArray(list)) return list.length < 2 ? list : [...list].sort();
+  if (!isList(list)) return list.length < 2 ? list : [...list].sort();
   for (let i = 1; i < list.length; i++) {
     const before = list[i - 1];
     const here = list[i];
@@ -95,6 +95,9 @@ function sorted(list: readonly string[]): readonly string[] {
   }
   return list;
 }
+
+/** Array.isArray as a plain answer: as a type guard it would make the list `any[]` where it holds. */
+const isList: (value: unknown) => boolean = Array.isArray;
 
 /**
  * The buffer each message is built in, reused: the text is encoded straight into it after
