@@ -1,47 +1,22 @@
 import { loadSodium, type Sodium } from '@kring/crypto';
-import type { StoredDecision, StoredFacts } from './access-log-entry';
+import { storedFactsOf, type AccessLogFacts, type StoredDecision, type StoredFacts } from './access-log-entry';
 import { canonicalEncoding, entryHash } from './chain';
+import { readEntryFacts } from './read-entry.fixture';
 
 /**
  * The bytes every stored hash was computed over, pinned: the hashes below were taken from
  * the encoding as it stood before issue 15 made it faster (v1 and v2 at ca45376, v3 on
  * log-shape, whose v3 bytes chain.spec.ts spells out), so any change to its output (an
  * element's order, a list sorted differently, an escape) fails here, whatever the change
- * was meant to do. Old entries must keep verifying. Facets are not hashed, so they are
- * left empty here.
+ * was meant to do. Old entries must keep verifying. Facets are not hashed.
  */
 const CHAIN = 'family:0b6f3c1e-0001-4c8a-9a51-000000000001';
 const PREVIOUS = new Uint8Array(32).map((_, i) => i);
 
-/** A v2 entry (target ids, decisions null); v1 and v3 cases are made from it. */
-const BASE: StoredFacts = {
-  occurredAt: new Date('2026-03-01T09:30:00.123Z'),
-  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-  actorKind: 'PROFESSIONAL',
-  actorId: '0b6f3c1e-0004-4c8a-9a51-000000000002',
-  actorOrganisationId: '0b6f3c1e-0002-4c8a-9a51-000000000001',
-  actorRole: 'PROFESSIONAL',
-  activity: 'READ_FAMILY_FILE',
-  purpose: 'CASE_COORDINATION',
-  familyId: '0b6f3c1e-0001-4c8a-9a51-000000000001',
-  subjectMemberIds: ['0b6f3c1e-0003-4c8a-9a51-000000000002', '0b6f3c1e-0003-4c8a-9a51-000000000001'],
-  targetKind: 'RECORD',
-  targetIds: ['0b6f3c1e-0009-4c8a-9a51-000000000003', '0b6f3c1e-0009-4c8a-9a51-000000000001'],
-  targetId: null,
-  sourceOrganisationId: '0b6f3c1e-0002-4c8a-9a51-000000000003',
-  category: 'FINANCES',
-  // Unsorted, with a duplicate and a capital: sorted by UTF-16 code unit, duplicates kept.
-  fields: ['income', 'debts', 'Debts', 'debts'],
-  decision: 'ALLOWED',
-  basis: 'CONSENT',
-  basisRefs: ['c-2', 'c-10', 'c-1'],
-  reason: null,
-  breakGlass: false,
-  decisions: null,
-  facets: [],
-};
+/** Who read which family for what: the fixture's ordinary read (spelled out in the v2 entry at the end). */
+const { actorKind, actorId, actorOrganisationId, actorRole, activity, purpose, familyId } = readEntryFacts();
 
-/** A decision of a v3 entry: target ids in the order written, fields and references unsorted. */
+/** A decision: target ids in the order written, fields and references unsorted (with a duplicate and a capital: sorted by UTF-16 code unit, duplicates kept). */
 const DECISION: StoredDecision = {
   targetKind: 'RECORD',
   targetIds: ['0b6f3c1e-0009-4c8a-9a51-000000000003', '0b6f3c1e-0009-4c8a-9a51-000000000001'],
@@ -54,18 +29,34 @@ const DECISION: StoredDecision = {
   reason: null,
 };
 
-/** A v3 row as the writer stores it: the scalar decision columns of v1 and v2 empty, one member. */
+/** A v2 entry: that decision in the scalar columns, decisions null; the v1 case is made from it. */
+const { outcome: _outcome, ...group } = DECISION;
+const BASE: StoredFacts = {
+  occurredAt: new Date('2026-03-01T09:30:00.123Z'),
+  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+  actorKind,
+  actorId,
+  actorOrganisationId,
+  actorRole,
+  activity,
+  purpose,
+  familyId,
+  subjectMemberIds: ['0b6f3c1e-0003-4c8a-9a51-000000000002', '0b6f3c1e-0003-4c8a-9a51-000000000001'],
+  ...group,
+  targetId: null,
+  decision: 'ALLOWED',
+  breakGlass: false,
+  decisions: null,
+  facets: [],
+};
+
+/**
+ * A v3 row as the writer stores it (`storedFactsOf`: the scalar decision columns of v1 and
+ * v2 empty, the outcome derived), one member. A decision's texts here are what a row may
+ * hold, wider than the writer's types.
+ */
 const v3 = (decisions: readonly StoredDecision[], over: Partial<StoredFacts> = {}): StoredFacts => ({
-  ...BASE,
-  subjectMemberIds: ['0b6f3c1e-0003-4c8a-9a51-000000000001'],
-  targetKind: null,
-  targetIds: null,
-  sourceOrganisationId: null,
-  category: null,
-  fields: [],
-  basis: null,
-  basisRefs: [],
-  decisions,
+  ...storedFactsOf({ ...BASE, subjectMemberIds: ['0b6f3c1e-0003-4c8a-9a51-000000000001'], decisions } as unknown as AccessLogFacts),
   ...over,
 });
 
