@@ -11,7 +11,7 @@ import { httpCall, measure, startGatewayLikeNpmStart, type GatewayProcess, type 
 import { buildLongChain, LONG_CHAIN_FAMILY_ID } from './long-chain';
 
 /**
- * `npm run bench:verify -- [--entries 2000000] [--checkpoint-every 250000] [--reuse] [--export] [--all]`
+ * `npm run bench:verify -- [--entries 2000000] [--checkpoint-every 250000] [--reuse] [--export] [--all] [--database kring_bench_verify]`
  *
  * Builds one family's access-log chain of N entries with the gateway's own writer (hashed
  * and linked like a read's entries, a signed checkpoint every 250,000), then starts the
@@ -21,14 +21,19 @@ import { buildLongChain, LONG_CHAIN_FAMILY_ID } from './long-chain';
  * reset before it); then the same from the last checkpoint that verification found intact
  * (mode SINCE_VERIFIED_CHECKPOINT). `--export` first streams that family's log through
  * /access-log/export; `--all` also verifies every chain. `--reuse` keeps the chain of an
- * earlier run (and its keys, in .kring/bench-verify).
+ * earlier run (and its keys, in .kring/bench-verify). `--database` names the database to
+ * build it in, so that two work trees on one PostgreSQL do not drop each other's chain.
  */
 async function main(): Promise<void> {
   const entries = argument('entries', 2_000_000);
   const checkpointEvery = argument('checkpoint-every', 250_000);
   const reuse = process.argv.includes('--reuse');
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  const database = await benchDatabase('kring_bench_verify', reuse);
+  const databaseIndex = process.argv.indexOf('--database');
+  const databaseName = databaseIndex >= 0 ? (process.argv[databaseIndex + 1] ?? '') : 'kring_bench_verify';
+  // It goes into DROP/CREATE DATABASE unquoted: a plain identifier only.
+  if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) throw new Error('--database must be a lower-case identifier');
+  const database = await benchDatabase(databaseName, reuse);
   // Development mode keeps its keys here: the checkpoints signed now must verify in the gateway later.
   const dataDir = join(process.cwd(), '.kring', 'bench-verify');
   if (!reuse) rmSync(dataDir, { recursive: true, force: true });

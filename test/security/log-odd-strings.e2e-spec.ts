@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { chainKeyOf, entryHash, storedEntryOf, type AccessLogFacts, type StoredEntryRow } from '@kring/audit';
+import { chainKeyOf, entryHash, StoredChain, storedEntryOf, type AccessLogFacts, type StoredEntryRow } from '@kring/audit';
 import { readEntryFacts } from '../../libs/audit/src/read-entry.fixture';
 import { circleOfCare, newWorld, type Circle, type World } from '../support/factories';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -114,6 +114,10 @@ describe('odd strings in the access log: the chain hashes exactly what PostgreSQ
     expect(rows).toHaveLength(written);
     const mismatched = rows.filter((row) => Buffer.compare(Buffer.from(entryHash(sut.crypto.sodium, row.previous_hash, row.chain_key, storedEntryOf(row))), row.entry_hash) !== 0);
     expect(mismatched.map((row) => ({ sequence: row.sequence, purpose: row.purpose?.slice(0, 80), activity: row.activity.slice(0, 80) }))).toEqual([]);
+    // Verification reads the list columns (facets among them, which hold the odd categories and reasons) as array text and
+    // splits the plain ones itself: it must read every row as pg's own parsing of `SELECT *` does.
+    const chain = new StoredChain(async (sql, parameters) => (await superuser.query(sql, parameters)).rows, chainKeyOf(OTHER_FAMILY), written);
+    expect(await chain.answer({ kind: 'entries', after: null })).toEqual(rows.map(storedEntryOf));
   });
 
   it('stores well-formed text: a lone surrogate and a NUL become U+FFFD, a purpose is cut by code point, never inside a pair', async () => {
