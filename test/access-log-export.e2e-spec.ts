@@ -107,6 +107,8 @@ describe('exporting the access log', () => {
         basis: 'CONSENT',
         basisRefs: [c.consents.motherToWmo],
         reason: null,
+        // Not hashed; the INSERT below computes them as the migration did for the entries it copied.
+        facets: [],
       };
       const sequence = Number(head?.sequence ?? 0) + 1;
       const hash = entryHash(sodium, previous, chain, facts);

@@ -30,7 +30,7 @@ export async function writeOldEntries<Facts extends object>(
   encode: (facts: Facts) => string,
 ): Promise<string[]> {
   const ids: string[] = [];
-  let previous = new Uint8Array(32);
+  let previous: Uint8Array = new Uint8Array(32);
   for (const [i, facts] of entries.entries()) {
     const hash = sodium.crypto_generichash(32, Buffer.concat([previous, Buffer.from(encode(facts), 'utf8')]), null);
     const values: Record<string, unknown> = { chain_key: chainKey, sequence: i + 1, previous_hash: Buffer.from(previous), entry_hash: Buffer.from(hash) };
