@@ -77,7 +77,8 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
     await migrations.initialize();
     try {
       const hasDecisions = async () => (await superuser.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'access_log_entry' AND column_name = 'decisions'`)).rowCount === 1;
-      await migrations.undoLastMigration({ transaction: 'each' });
+      // Back to before ReshapeAccessLog, undoing the migrations that came after it too.
+      for (let undone = 0; undone < 5 && (await hasDecisions()); undone++) await migrations.undoLastMigration({ transaction: 'each' });
       expect(await hasDecisions()).toBe(false);
       old.push(...(await writeOldEntries(superuser, sodium, chain, facts, v2Encoding)));
       // Signed as the gateway of that time would have: a checkpoint over the last old entry.
@@ -135,6 +136,22 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
     expect((await log({ reason: 'PURPOSE_EXCLUDES_CATEGORY' })).map((e) => e.id)).toEqual([present.id, denied.id]);
     expect((await log({ sourceOrganisationId: organisationId })).map((e) => e.id)).toEqual([present.id, denied.id, allowed.id]);
     expect(await log({ sourceOrganisationId: randomUUID() })).toEqual([]);
+  });
+
+  it('access_log_decision gives one line per decision of either shape, numbered from 0 as the exports number them', async () => {
+    const lines = (
+      await superuser.query<{ entry_id: string; decision_index: string; entry_outcome: string; outcome: string; category: string; target_ids: string[]; reason: string | null }>(
+        `SELECT entry_id, decision_index, entry_outcome, outcome, category, target_ids::text[] AS target_ids, reason FROM access_log_decision WHERE chain_key = $1 ORDER BY sequence, decision_index`,
+        [chain],
+      )
+    ).rows;
+    const presentId = (await superuser.query<{ id: string }>(`SELECT id FROM access_log_entry WHERE chain_key = $1 AND sequence = 3`, [chain])).rows[0]?.id;
+    expect(lines).toEqual([
+      { entry_id: old[0], decision_index: '0', entry_outcome: 'ALLOWED', outcome: 'ALLOWED', category: 'FINANCES', target_ids: [record1, record2], reason: null },
+      { entry_id: old[1], decision_index: '0', entry_outcome: 'DENIED', outcome: 'DENIED', category: 'HEALTH', target_ids: [record2], reason: 'PURPOSE_EXCLUDES_CATEGORY' },
+      { entry_id: presentId, decision_index: '0', entry_outcome: 'PARTLY_ALLOWED', outcome: 'ALLOWED', category: 'FINANCES', target_ids: [record1], reason: null },
+      { entry_id: presentId, decision_index: '1', entry_outcome: 'PARTLY_ALLOWED', outcome: 'DENIED', category: 'HEALTH', target_ids: [record2], reason: 'PURPOSE_EXCLUDES_CATEGORY' },
+    ]);
   });
 
   /** Runs the statements with triggers off, asks verifyAccessLog, and puts the chain back as it was. */
