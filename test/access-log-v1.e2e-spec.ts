@@ -57,7 +57,7 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
     try {
       // Back to before AddAccessLogTargetIds, undoing the migrations that came after it too.
       const hasTargetIds = async () => (await superuser.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'access_log_entry' AND column_name = 'target_ids'`)).rowCount === 1;
-      for (let undone = 0; undone < 5 && (await hasTargetIds()); undone++) await migrations.undoLastMigration({ transaction: 'each' });
+      for (let undone = 0; undone < migrations.migrations.length && (await hasTargetIds()); undone++) await migrations.undoLastMigration({ transaction: 'each' });
       expect(await hasTargetIds()).toBe(false);
       old.push(...(await writeOldEntries(superuser, sodium, chain, facts, v1Encoding)));
       // Signed by the gateway as it ran then: a checkpoint over the last old entry.

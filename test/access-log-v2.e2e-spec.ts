@@ -78,7 +78,7 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
     try {
       const hasDecisions = async () => (await superuser.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'access_log_entry' AND column_name = 'decisions'`)).rowCount === 1;
       // Back to before ReshapeAccessLog, undoing the migrations that came after it too.
-      for (let undone = 0; undone < 5 && (await hasDecisions()); undone++) await migrations.undoLastMigration({ transaction: 'each' });
+      for (let undone = 0; undone < migrations.migrations.length && (await hasDecisions()); undone++) await migrations.undoLastMigration({ transaction: 'each' });
       expect(await hasDecisions()).toBe(false);
       old.push(...(await writeOldEntries(superuser, sodium, chain, facts, v2Encoding)));
       // Signed as the gateway of that time would have: a checkpoint over the last old entry.
