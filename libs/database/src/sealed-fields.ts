@@ -7,6 +7,8 @@ import {
   FAMILY_ERASURE_SEALED_FIELDS,
   FamilyErasureEntity,
   FamilyMemberEntity,
+  INVOLVEMENT_SHIELDING_SEALED_FIELDS,
+  InvolvementShieldingEntity,
   MEMBER_SEALED_FIELDS,
   RECORD_SEALED_FIELDS,
   RecordEntity,
@@ -36,4 +38,5 @@ export const SEALED_FIELD_CATALOGUE: readonly SealedTable[] = [
   { entity: ConsentEntity, fields: sealedFieldsOf(CONSENT_SEALED_FIELDS) },
   { entity: BreakGlassGrantEntity, fields: sealedFieldsOf(BREAK_GLASS_SEALED_FIELDS) },
   { entity: FamilyErasureEntity, fields: sealedFieldsOf(FAMILY_ERASURE_SEALED_FIELDS) },
+  { entity: InvolvementShieldingEntity, fields: sealedFieldsOf(INVOLVEMENT_SHIELDING_SEALED_FIELDS) },
 ];

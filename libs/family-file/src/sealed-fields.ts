@@ -14,6 +14,9 @@ export const MEMBER_SEALED_FIELDS = declareSealedFields('member', {
 /** A break-glass grant's free text, under the family's data key: what the professional and the reviewing officer wrote. */
 export const BREAK_GLASS_SEALED_FIELDS = declareSealedFields('break_glass_grant', { justification: null, reviewNote: null });
 
+/** Why an organisation shielded its involvement from a member, under the family's data key. */
+export const INVOLVEMENT_SHIELDING_SEALED_FIELDS = declareSealedFields('involvement_shielding', { reason: null });
+
 /** An erasure receipt's reason, under the erasing officer's organisation key (the family's is gone). */
 export const FAMILY_ERASURE_SEALED_FIELDS = declareSealedFields('family_erasure', { reason: null });
 
