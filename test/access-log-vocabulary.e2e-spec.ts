@@ -73,9 +73,18 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     const familyId = registered.registerFamily.id;
     const [parent, child] = registered.registerFamily.memberIds;
     const asMember = (memberId: string) => () => sut.issuer.sign({ kind: 'citizen', memberId });
+    const involved = new Map<string, string>();
     for (const organisationId of [O.schuldhulp, O.veiligThuis]) {
-      await ok('jeugdhulp', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, { input: { familyId, organisationId, startsOn: '2026-01-01' } });
+      const registeredInvolvement = await ok<{ registerInvolvement: { id: string } }>('jeugdhulp', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, { input: { familyId, organisationId, startsOn: '2026-01-01' } });
+      involved.set(organisationId, registeredInvolvement.registerInvolvement.id);
     }
+    // The circle: a member's and a professional's read (on every basis), a shielding, the officer's list.
+    await ok('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+      input: { involvementId: involved.get(O.veiligThuis), memberIds: [parent], reason: 'Onderzoek loopt; ouder mag het nog niet weten.' },
+    });
+    await ok(asMember(parent), `{ myCircle { familyId } }`);
+    await ok('schuldhulp', `query($familyId: ID!) { circle(familyId: $familyId) { familyId } }`, { familyId });
+    await ok('keten-fg', `{ involvementShieldings { id } }`);
     await ok('jeugdhulp', `mutation($input: AddRecordInput!) { addRecord(input: $input) { id } }`, {
       input: { familyId, subjectMemberIds: [child], careTrajectory: { provider: 'Jeugdhulp, weerbaarheidstraining' } },
     });

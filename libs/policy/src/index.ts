@@ -13,3 +13,5 @@ export { ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, BREAK_GLASS_GRAN
 export type { AddParameter, FactColumn, FactColumns } from './permission-sql';
 export { purposeDenyReason, PurposeRefusal, purposeRefusalFor, resolvePurpose } from './resolve-purpose';
 export type { PurposeResolution } from './resolve-purpose';
+export { circleOf, hasStatutoryTask } from './circle';
+export type { CircleInvolvementFacts, CircleViewer, ShieldingFacts } from './circle';

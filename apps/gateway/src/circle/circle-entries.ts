@@ -1,0 +1,34 @@
+import type { Activity, Basis } from '@kring/audit';
+import { DataCategory } from '@kring/family-file';
+import type { ShieldingFacts } from '@kring/policy';
+import { decisionOf, type EntryDraft } from '../access-log/audit.service';
+
+/** One involvement a circle operation concerned, and on which basis. */
+export interface CircleDecision {
+  readonly involvementId: string;
+  readonly organisationId: string;
+  readonly basis: Basis;
+  readonly fields: readonly string[];
+}
+
+/**
+ * The access-log entries of one operation on the circle (DESIGN.md §10): one per member it
+ * concerns, each listing the involvements it concerned, less those shielded from that member:
+ * a member reads their own entries, and those must not tell them a shielded involvement
+ * exists. What is shielded from every member it concerns goes in one entry about no member,
+ * so no decision is lost.
+ */
+export function circleEntries(activity: Activity, familyId: string, subjectIds: readonly string[], concerned: readonly CircleDecision[], shieldings: readonly ShieldingFacts[]): EntryDraft[] {
+  const shieldedFrom = (memberId: string, involvementId: string) => shieldings.some((s) => s.memberId === memberId && s.involvementId === involvementId);
+  const decided = (d: CircleDecision) =>
+    decisionOf({ targetKind: 'INVOLVEMENT', targetIds: [d.involvementId], sourceOrganisationId: d.organisationId, category: DataCategory.INVOLVEMENT, fields: [...d.fields], basis: d.basis });
+  const subjects = [...new Set(subjectIds)].sort();
+  const entries: EntryDraft[] = [];
+  for (const subject of subjects) {
+    const theirs = concerned.filter((d) => !shieldedFrom(subject, d.involvementId));
+    if (theirs.length > 0) entries.push({ activity, purpose: null, familyId, subjectMemberIds: [subject], decisions: theirs.map(decided), breakGlass: false });
+  }
+  const nobodys = concerned.filter((d) => subjects.length === 0 || subjects.every((s) => shieldedFrom(s, d.involvementId)));
+  if (nobodys.length > 0 || entries.length === 0) entries.push({ activity, purpose: null, familyId, subjectMemberIds: [], decisions: nobodys.map(decided), breakGlass: false });
+  return entries;
+}
