@@ -2,6 +2,8 @@ import { AccessLogChainHeadEntity, AccessLogCheckpointEntity, AccessLogEntryEnti
 import { ConsentEntity, ConsentSignatureEntity } from '@kring/consent';
 import {
   BreakGlassGrantEntity,
+  CaseDirectionHandoverEntity,
+  CaseDirectorRequestEntity,
   FamilyEntity,
   FamilyErasureEntity,
   FamilyMemberEntity,
@@ -22,6 +24,8 @@ export const KRING_ENTITIES = [
   ParentalAuthorityEntity,
   InvolvementEntity,
   InvolvementShieldingEntity,
+  CaseDirectionHandoverEntity,
+  CaseDirectorRequestEntity,
   RecordEntity,
   RecordSubjectEntity,
   ConsentEntity,

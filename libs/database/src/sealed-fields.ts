@@ -4,6 +4,10 @@ import { sealedFieldsOf, type SealedField } from '@kring/crypto';
 import {
   BREAK_GLASS_SEALED_FIELDS,
   BreakGlassGrantEntity,
+  CASE_DIRECTION_HANDOVER_SEALED_FIELDS,
+  CASE_DIRECTOR_REQUEST_SEALED_FIELDS,
+  CaseDirectionHandoverEntity,
+  CaseDirectorRequestEntity,
   FAMILY_ERASURE_SEALED_FIELDS,
   FamilyErasureEntity,
   FamilyMemberEntity,
@@ -39,4 +43,6 @@ export const SEALED_FIELD_CATALOGUE: readonly SealedTable[] = [
   { entity: BreakGlassGrantEntity, fields: sealedFieldsOf(BREAK_GLASS_SEALED_FIELDS) },
   { entity: FamilyErasureEntity, fields: sealedFieldsOf(FAMILY_ERASURE_SEALED_FIELDS) },
   { entity: InvolvementShieldingEntity, fields: sealedFieldsOf(INVOLVEMENT_SHIELDING_SEALED_FIELDS) },
+  { entity: CaseDirectionHandoverEntity, fields: sealedFieldsOf(CASE_DIRECTION_HANDOVER_SEALED_FIELDS) },
+  { entity: CaseDirectorRequestEntity, fields: sealedFieldsOf(CASE_DIRECTOR_REQUEST_SEALED_FIELDS) },
 ];
