@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Domain, ProfessionalRole as R } from '@kring/identity';
-import { addDays, householdOfFive, newWorld, type MadeFamily, type MadeMember, type MadeProfessional, type Partner, type World } from './support/factories';
-import { startTestGateway, type GraphQLAnswer, type TestGateway } from './support/test-gateway';
+import { addDays, circleHousehold, householdOfFive, newWorld, partnerWithContact, type MadeFamily, type MadeMember, type MadeProfessional, type Partner, type World } from './support/factories';
+import { asking } from './support/asking';
+import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const PROFESSIONAL = `id name roles organisation { id name domain } contact`;
 const CIRCLE = `familyId involvements { id organisation { id name domain } since caseDirection contact { ${PROFESSIONAL} } } caseDirector { ${PROFESSIONAL} }`;
@@ -43,37 +44,13 @@ describe('the circle: who helps the family, and shielding', () => {
   let wmoOfficer: MadeProfessional;
   let chainOfficer: MadeProfessional;
 
-  /** An organisation of `domain` whose one professional has a work contact. */
-  const partnerWithContact = async (domain: Domain, contact: string): Promise<Partner> => {
-    const organisation = await world.organisation({ domain });
-    const professional = await world.professional(organisation, { contact });
-    return { organisation, professional, id: organisation.id, domain };
-  };
-
-  /** A household of five of its own: WMO (case direction), youth care and Veilig Thuis involved today; debt assistance stopped yesterday. */
-  const family = async () => {
-    const made = await householdOfFive(world, wmo);
-    const today = world.today();
-    const involvements = {
-      wmo: (await world.involve(made, wmo, { startsOn: addDays(today, -200), caseDirection: true })).id,
-      youthCare: (await world.involve(made, youthCare, { startsOn: addDays(today, -150) })).id,
-      childSafety: (await world.involve(made, childSafety, { startsOn: addDays(today, -10) })).id,
-      debt: (await world.involve(made, debt, { startsOn: addDays(today, -300), endsOn: today })).id,
-    };
-    return { made, involvements, member: (label: string) => made.member(label) };
-  };
-
-  const ask = async <T,>(bearer: Partner | MadeProfessional | MadeMember, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> =>
-    sut.graphql<T>(query, { token: await world.tokenFor(bearer), variables });
-  const ok = async <T,>(bearer: Partner | MadeProfessional | MadeMember, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const answer = await ask<T>(bearer, query, variables);
-    expect(answer.errors).toBeUndefined();
-    return answer.data as T;
-  };
+  const family = () => circleHousehold(world, { wmo, youthCare, childSafety, debt });
+  let ask: ReturnType<typeof asking>['ask'];
+  let ok: ReturnType<typeof asking>['ok'];
+  let codeOf: ReturnType<typeof asking>['codeOf'];
   const myCircle = async (member: MadeMember) => (await ok<{ myCircle: CircleAnswer }>(member, MY_CIRCLE)).myCircle;
   const shield = (by: Partner | MadeProfessional, involvementId: string, members: readonly MadeMember[], reason = 'Melding van huiselijk geweld; onderzoek loopt, vader mag het nog niet weten.') =>
     ask<{ shieldInvolvement: { id: string; memberId: string; reason: string }[] }>(by, SHIELD, { input: { involvementId, memberIds: members.map((m) => m.id), reason } });
-  const codeOf = (answer: GraphQLAnswer<unknown>) => answer.errors?.[0]?.extensions?.['code'];
   const logEntries = (familyId: string, activity: string) =>
     sut.dataSource.query<{ subjects: string[]; outcome: string; basis: string | null; source: string | null; target_ids: string[]; reason: string | null }[]>(
       `SELECT subject_member_ids::text[] AS subjects, outcome, basis, source_organisation_id::text AS source, target_ids::text[] AS target_ids, reason
@@ -84,9 +61,10 @@ describe('the circle: who helps the family, and shielding', () => {
   beforeAll(async () => {
     sut = await startTestGateway({ label: 'circle', seedDemoWorld: false });
     world = newWorld(sut);
-    wmo = await partnerWithContact(Domain.WMO, '0513 61 7600, casusregie@gemeente.example');
-    youthCare = await partnerWithContact(Domain.YOUTH_CARE, '058 123 4501');
-    childSafety = await partnerWithContact(Domain.CHILD_SAFETY, '0800 2000');
+    ({ ask, ok, codeOf } = asking(sut, world));
+    wmo = await partnerWithContact(world, Domain.WMO, '0513 61 7600, casusregie@gemeente.example');
+    youthCare = await partnerWithContact(world, Domain.YOUTH_CARE, '058 123 4501');
+    childSafety = await partnerWithContact(world, Domain.CHILD_SAFETY, '0800 2000');
     debt = await world.partner(Domain.DEBT_ASSISTANCE);
     childSafetyOfficer = await world.professional(childSafety.organisation, { roles: [R.PRIVACY_OFFICER] });
     wmoOfficer = await world.professional(wmo.organisation, { roles: [R.PRIVACY_OFFICER] });

@@ -29,6 +29,12 @@ export const ACTIVITIES = [
   'SHIELD_INVOLVEMENT',
   /** A privacy officer read the list of shieldings. */
   'READ_SHIELDINGS',
+  /** Case direction handed over to a professional of another involved organisation, with a note. */
+  'TRANSFER_CASE_DIRECTION',
+  /** A member asked for another case director. */
+  'REQUEST_OTHER_CASE_DIRECTOR',
+  /** A team lead read the members' requests for another case director. */
+  'READ_CASE_DIRECTOR_REQUESTS',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 

@@ -1,4 +1,4 @@
-import type { Activity, Basis } from '@kring/audit';
+import type { Activity, Basis, TargetKind } from '@kring/audit';
 import { DataCategory } from '@kring/family-file';
 import type { ShieldingFacts } from '@kring/policy';
 import { decisionOf, type EntryDraft } from '../access-log/audit.service';
@@ -31,4 +31,28 @@ export function circleEntries(activity: Activity, familyId: string, subjectIds: 
   const nobodys = concerned.filter((d) => subjects.length === 0 || subjects.every((s) => shieldedFrom(s, d.involvementId)));
   if (nobodys.length > 0 || entries.length === 0) entries.push({ activity, purpose: null, familyId, subjectMemberIds: [], decisions: nobodys.map(decided), breakGlass: false });
   return entries;
+}
+
+/** One row a list showed: about which member of which family, and what (its id as the basis reference). */
+export interface ListedRow {
+  readonly familyId: string;
+  readonly memberId: string;
+  readonly targetKind: TargetKind;
+  readonly targetId: string;
+  readonly sourceOrganisationId: string | null;
+  readonly ref: string;
+}
+
+/** A read of a list (shieldings, requests): one entry per family and member whose rows were shown; one about no member when none were. */
+export function listEntries(activity: Activity, basis: Basis, rows: readonly ListedRow[]): EntryDraft[] {
+  if (rows.length === 0) return [{ activity, purpose: null, familyId: null, subjectMemberIds: [], decisions: [decisionOf({})], breakGlass: false }];
+  const keys = [...new Set(rows.map((r) => `${r.familyId}|${r.memberId}`))].sort();
+  return keys.map((key) => {
+    const [familyId, memberId] = key.split('|') as [string, string];
+    const theirs = rows.filter((r) => r.familyId === familyId && r.memberId === memberId);
+    const decisions = theirs.map((r) =>
+      decisionOf({ targetKind: r.targetKind, targetIds: [r.targetId], sourceOrganisationId: r.sourceOrganisationId, fields: ['reason'], basis, basisRefs: [r.ref] }),
+    );
+    return { activity, purpose: null, familyId, subjectMemberIds: [memberId], decisions, breakGlass: false };
+  });
 }

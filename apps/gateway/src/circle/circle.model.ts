@@ -38,6 +38,18 @@ export class CircleInvolvement {
   contact!: CircleProfessional | null;
 }
 
+@ObjectType({ description: 'The latest handover of case direction, as the circle shows it.' })
+export class CaseDirectionHandoverView {
+  @Field(() => Organisation, { description: 'The organisation that held case direction before.' })
+  from!: Organisation;
+
+  @Field(() => String, { nullable: true, description: 'The handover note: for the new case director and the family only; null for anyone else.' })
+  note!: string | null;
+
+  @Field(() => Date)
+  handedOverAt!: Date;
+}
+
 @ObjectType({ description: 'The circle (wie helpen er): the organisations involved with the family today, and who holds case direction.' })
 export class Circle {
   @Field(() => ID)
@@ -48,6 +60,9 @@ export class Circle {
 
   @Field(() => CircleProfessional, { nullable: true, description: 'The case director (casusregisseur): the contact of the involvement holding case direction; null when none is named, or when it is not in your view.' })
   caseDirector!: CircleProfessional | null;
+
+  @Field(() => CaseDirectionHandoverView, { nullable: true, description: 'How the case director took over case direction: the latest handover to them; null when there was none (or it is not in your view).' })
+  handover!: CaseDirectionHandoverView | null;
 }
 
 @ObjectType({ description: 'An involvement shielded from one member: it does not exist in their view. For the privacy officer.' })

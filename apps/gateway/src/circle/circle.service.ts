@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '@kring/config';
 import { dutchDate, loadSubjectFacts } from '@kring/consent';
-import { KringCrypto } from '@kring/crypto';
-import { FamilyEntity, InvolvementEntity, InvolvementShieldingEntity, isInvolvedOn } from '@kring/family-file';
+import { KringCrypto, openSealed } from '@kring/crypto';
+import {
+  CASE_DIRECTION_HANDOVER_SEALED_FIELDS,
+  CaseDirectionHandoverEntity,
+  FamilyEntity,
+  InvolvementEntity,
+  InvolvementShieldingEntity,
+  isInvolvedOn,
+  loadFamilyKey,
+} from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, circleOf, DenyReason, membersInReach, permissionsFor, type CircleViewer } from '@kring/policy';
 import { AuditService, refusalEntry, type AuditContext } from '../access-log/audit.service';
@@ -45,8 +53,11 @@ export class CircleService {
       const reach = [...membersInReach(principal.memberId, subjects.values(), today)];
       const { involvements, shieldings } = await circleRows(manager, family.id);
       const shown = circleOf({ kind: 'member', memberId: principal.memberId }, involvements, shieldings, today);
-      const circle = await this.present(manager, family.id, shown);
-      const concerned = shown.map((i): CircleDecision => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'DATA_SUBJECT', fields: CIRCLE_FIELDS }));
+      // The handover note is for the family: every member to whom the directing involvement is in view.
+      // Where case direction came from is not told when that involvement is shielded from them.
+      const shieldedFromMe = (involvementId: string) => shieldings.some((x) => x.memberId === principal.memberId && x.involvementId === involvementId);
+      const { circle, noteServedFor } = await this.present(manager, family.id, shown, { noteFor: () => true, hidden: shieldedFromMe });
+      const concerned = shown.map((i): CircleDecision => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'DATA_SUBJECT', fields: fieldsServed(i.id, noteServedFor) }));
       await this.audit.record(manager, { principal, traceId, at }, circleEntries('READ_CIRCLE', family.id, reach, concerned, shieldings));
       return circle;
     });
@@ -74,10 +85,11 @@ export class CircleService {
       if (!permissionsFor(actorOf(principal)).can('read', about('Circle', { familyId: family.id, involvedOrganisationIds }))) return { refused: family.id };
       const viewer: CircleViewer = { kind: 'professional', organisationId: principal.organisationId };
       const shown = circleOf(viewer, involvements, shieldings, today);
-      const circle = await this.present(manager, family.id, shown);
+      // The handover note is for the new case director (and the family), not for the rest of the circle.
+      const { circle, noteServedFor } = await this.present(manager, family.id, shown, { noteFor: (h) => h.toProfessionalId === principal.professionalId, hidden: () => false });
       const members = (await manager.query<{ id: string }[]>('SELECT id FROM family_member WHERE family_id = $1', [family.id])).map((m) => m.id);
       const concerned = shown.map(
-        (i): CircleDecision => ({ involvementId: i.id, organisationId: i.organisationId, basis: i.organisationId === principal.organisationId ? 'OWN_RECORD' : 'INVOLVED_ORGANISATION', fields: CIRCLE_FIELDS }),
+        (i): CircleDecision => ({ involvementId: i.id, organisationId: i.organisationId, basis: i.organisationId === principal.organisationId ? 'OWN_RECORD' : 'INVOLVED_ORGANISATION', fields: fieldsServed(i.id, noteServedFor) }),
       );
       await this.audit.record(manager, context, circleEntries('READ_CIRCLE', family.id, members, concerned, shieldings));
       return { circle };
@@ -85,11 +97,33 @@ export class CircleService {
     return 'circle' in answer ? answer.circle : refuse(answer.refused);
   }
 
-  /** The circle as served: organisations, contacts and the case director, decrypting only the contacts of involvements in view. */
-  private async present(manager: EntityManager, familyId: string, shown: readonly InvolvementEntity[]): Promise<Circle> {
+  /**
+   * The circle as served: organisations, contacts, the case director and the latest handover to
+   * them, decrypting only the contacts of involvements in view, and the handover note only for
+   * whom `noteFor` says; a handover from an involvement `hidden` from the viewer is not shown.
+   * `noteServedFor`: the involvement whose handover note was served.
+   */
+  private async present(
+    manager: EntityManager,
+    familyId: string,
+    shown: readonly InvolvementEntity[],
+    viewer: { readonly noteFor: (handover: CaseDirectionHandoverEntity) => boolean; readonly hidden: (involvementId: string) => boolean },
+  ): Promise<{ circle: Circle; noteServedFor: string | null }> {
     const contactIds = [...new Set(shown.map((i) => i.contactProfessionalId).filter((id): id is string => id !== null))];
     const professionals = contactIds.length === 0 ? [] : await manager.find(ProfessionalEntity, { where: { id: In(contactIds) } });
+    const directing = shown.find((i) => i.caseDirection);
+    // The latest handover to the present case director, if they took over by one.
+    const latest =
+      directing === undefined || directing.contactProfessionalId === null
+        ? null
+        : await manager.findOne(CaseDirectionHandoverEntity, {
+            where: { toInvolvementId: directing.id, toProfessionalId: directing.contactProfessionalId },
+            order: { handedOverAt: 'DESC', id: 'DESC' },
+          });
+    const handover = latest === null || viewer.hidden(latest.fromInvolvementId) ? null : latest;
     const organisationIds = [...new Set([...shown.map((i) => i.organisationId), ...professionals.map((p) => p.organisationId)])];
+    const fromInvolvement = handover === null ? null : await manager.findOne(InvolvementEntity, { where: { id: handover.fromInvolvementId }, select: { id: true, organisationId: true } });
+    if (fromInvolvement !== null) organisationIds.push(fromInvolvement.organisationId);
     const organisations = organisationIds.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(organisationIds) } });
     const organisationOf = (id: string) => organisationModel(organisations.find((x) => x.id === id) as OrganisationEntity);
     const cards = this.directory.professionalCards(organisations, professionals);
@@ -102,9 +136,17 @@ export class CircleService {
     const involvements = shown.map(
       (i): CircleInvolvement => ({ id: i.id, organisation: organisationOf(i.organisationId), since: i.startsOn, caseDirection: i.caseDirection, contact: contactOf(i.contactProfessionalId) }),
     );
-    const directing = involvements.find((i) => i.caseDirection);
-    return { familyId, involvements, caseDirector: directing?.contact ?? null };
+    const serveNote = handover !== null && viewer.noteFor(handover);
+    const note = serveNote ? openSealed(this.crypto, await loadFamilyKey(manager, this.crypto, familyId), { field: CASE_DIRECTION_HANDOVER_SEALED_FIELDS.note, rowId: handover.id }, handover.noteCiphertext) : null;
+    const handoverView = handover === null || fromInvolvement === null ? null : { from: organisationOf(fromInvolvement.organisationId), note, handedOverAt: handover.handedOverAt };
+    const circle = { familyId, involvements, caseDirector: contactOf(directing?.contactProfessionalId ?? null), handover: handoverView };
+    return { circle, noteServedFor: serveNote && directing !== undefined ? directing.id : null };
   }
+}
+
+/** The fields a circle read served of an involvement: the handover note too for the directing one, when it was served. */
+function fieldsServed(involvementId: string, noteServedFor: string | null): readonly string[] {
+  return involvementId === noteServedFor ? [...CIRCLE_FIELDS, 'handoverNote'] : CIRCLE_FIELDS;
 }
 
 /** The family, unless it is unknown or erased (gone from every view, like one that never existed). */

@@ -15,11 +15,12 @@ import {
 } from '@kring/family-file';
 import { OrganisationEntity, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, hasStatutoryTask, permissionsFor, permittedWhere, PurposeCatalogue, type FactColumns } from '@kring/policy';
-import { AuditService, changeEntries, decisionOf, type EntryDraft } from '../access-log/audit.service';
+import { AuditService, changeEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { organisationModel } from '../directory/organisation.model';
 import { badInput, forbidden, notFound } from '../common/kring-error';
 import { namedParameters } from '../common/permitted-sql';
+import { listEntries, type ListedRow } from './circle-entries';
 import type { InvolvementShielding, ShieldInvolvementInput } from './circle.model';
 
 /** How long a shielding's reason may be, in characters (after trimming). */
@@ -126,7 +127,8 @@ export class ShieldingService {
         const reason = family.erasedAt !== null ? null : openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: r.id }, r.reasonCiphertext);
         return { ...presented(r, organisations.get(r.organisationId) as OrganisationEntity), reason };
       });
-      await this.audit.record(manager, { principal, traceId, at }, listEntries(rows));
+      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'INVOLVEMENT', targetId: r.involvementId, sourceOrganisationId: r.organisationId, ref: r.id }));
+      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_SHIELDINGS', 'OWN_RECORD', listed));
       return shown;
     });
   }
@@ -154,24 +156,4 @@ async function organisationsOf(manager: EntityManager, rows: readonly Involvemen
   const ids = [...new Set(rows.map((r) => r.organisationId))];
   const found = ids.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(ids) } });
   return new Map(found.map((o) => [o.id, o]));
-}
-
-/** A read of shieldings: one entry per family and member whose shieldings were shown; one about no member when none were. */
-function listEntries(rows: readonly InvolvementShieldingEntity[]): EntryDraft[] {
-  if (rows.length === 0) return [{ activity: 'READ_SHIELDINGS', purpose: null, familyId: null, subjectMemberIds: [], decisions: [decisionOf({ targetKind: 'INVOLVEMENT' })], breakGlass: false }];
-  const keys = [...new Set(rows.map((r) => `${r.familyId}|${r.memberId}`))].sort();
-  return keys.map((key) => {
-    const [familyId, memberId] = key.split('|') as [string, string];
-    const theirs = rows.filter((r) => r.familyId === familyId && r.memberId === memberId);
-    return {
-      activity: 'READ_SHIELDINGS',
-      purpose: null,
-      familyId,
-      subjectMemberIds: [memberId],
-      decisions: theirs.map((r) =>
-        decisionOf({ targetKind: 'INVOLVEMENT', targetIds: [r.involvementId], sourceOrganisationId: r.organisationId, fields: ['reason'], basis: 'OWN_RECORD', basisRefs: [r.id] }),
-      ),
-      breakGlass: false,
-    };
-  });
 }

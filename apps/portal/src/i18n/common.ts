@@ -141,6 +141,9 @@ export const nl = {
   'activity.READ_CIRCLE': 'Bekeken wie er helpen',
   'activity.SHIELD_INVOLVEMENT': 'Betrokkenheid afgeschermd',
   'activity.READ_SHIELDINGS': 'Afschermingen bekeken',
+  'activity.TRANSFER_CASE_DIRECTION': 'Casusregie overgedragen',
+  'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Andere casusregisseur gevraagd',
+  'activity.READ_CASE_DIRECTOR_REQUESTS': 'Verzoeken om een andere casusregisseur bekeken',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -308,6 +311,9 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.READ_CIRCLE': 'Read who helps the family',
   'activity.SHIELD_INVOLVEMENT': 'Shielded an involvement',
   'activity.READ_SHIELDINGS': 'Read the shieldings',
+  'activity.TRANSFER_CASE_DIRECTION': 'Handed over case direction',
+  'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Asked for another case director',
+  'activity.READ_CASE_DIRECTOR_REQUESTS': 'Read the requests for another case director',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',
