@@ -182,6 +182,19 @@ describe('the circle: who helps the family, and shielding', () => {
     expect(JSON.stringify(file)).not.toContain(childSafetyInvolvement);
   });
 
+  it('a member from whom the only involvement is shielded reads an empty circle, and the read is logged without naming it', async () => {
+    const made = await world.family({ registeredBy: wmo, members: [{ label: 'parent', age: 30 }, { label: 'child', age: 6 }], authority: [['parent', 'child']] });
+    const only = (await world.involve(made, childSafety, { caseDirection: true })).id;
+    const parent = made.member('parent');
+    expect((await shield(childSafety, only, [parent, made.member('child')])).errors).toBeUndefined();
+
+    const circle = await myCircle(parent);
+
+    expect(circle).toEqual({ familyId: made.id, involvements: [], caseDirector: null });
+    const entries = await logEntries(made.id, 'READ_CIRCLE');
+    expect(entries).toEqual([expect.objectContaining({ subjects: [], outcome: 'ALLOWED', target_ids: [made.id], source: null })]);
+  });
+
   it('a case director whose involvement is shielded from a member is not named to them', async () => {
     const made: MadeFamily = await householdOfFive(world, wmo);
     await world.involve(made, wmo);

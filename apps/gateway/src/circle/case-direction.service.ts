@@ -96,7 +96,7 @@ export class CaseDirectionService {
       // About every member, less what is shielded from each (circleEntries): both involvements changed.
       const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: family.id }, select: { id: true, involvementId: true, memberId: true } });
       const changed = [directing, receiving].map((i) => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'OWN_RECORD' as const, fields: ['caseDirection', 'contact', 'handoverNote'] }));
-      await this.audit.record(manager, { principal, traceId, at }, circleEntries('TRANSFER_CASE_DIRECTION', family.id, await memberIdsOf(manager, family.id), changed, shieldings));
+      await this.audit.record(manager, { principal, traceId, at }, circleEntries('TRANSFER_CASE_DIRECTION', family.id, await memberIdsOf(manager, family.id), changed, shieldings, 'OWN_RECORD'));
       const organisations = await manager.find(OrganisationEntity, { where: { id: In([directing.organisationId, target.organisationId]) } });
       const card = this.directory.professionalCards(organisations, [target]).get(target.id) as { name: string; contact: string | null };
       const organisationOf = (organisationId: string) => organisationModel(organisations.find((o) => o.id === organisationId) as OrganisationEntity);

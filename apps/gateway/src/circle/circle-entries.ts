@@ -16,9 +16,17 @@ export interface CircleDecision {
  * concerns, each listing the involvements it concerned, less those shielded from that member:
  * a member reads their own entries, and those must not tell them a shielded involvement
  * exists. What is shielded from every member it concerns goes in one entry about no member,
- * so no decision is lost.
+ * so no decision is lost. An operation that concerned no involvement (an empty circle) is one
+ * entry about no member, its decision naming the family, on `basis`.
  */
-export function circleEntries(activity: Activity, familyId: string, subjectIds: readonly string[], concerned: readonly CircleDecision[], shieldings: readonly ShieldingFacts[]): EntryDraft[] {
+export function circleEntries(
+  activity: Activity,
+  familyId: string,
+  subjectIds: readonly string[],
+  concerned: readonly CircleDecision[],
+  shieldings: readonly ShieldingFacts[],
+  basis: Basis,
+): EntryDraft[] {
   const shieldedFrom = (memberId: string, involvementId: string) => shieldings.some((s) => s.memberId === memberId && s.involvementId === involvementId);
   const decided = (d: CircleDecision) =>
     decisionOf({ targetKind: 'INVOLVEMENT', targetIds: [d.involvementId], sourceOrganisationId: d.organisationId, category: DataCategory.INVOLVEMENT, fields: [...d.fields], basis: d.basis });
@@ -29,7 +37,11 @@ export function circleEntries(activity: Activity, familyId: string, subjectIds: 
     if (theirs.length > 0) entries.push({ activity, purpose: null, familyId, subjectMemberIds: [subject], decisions: theirs.map(decided), breakGlass: false });
   }
   const nobodys = concerned.filter((d) => subjects.length === 0 || subjects.every((s) => shieldedFrom(s, d.involvementId)));
-  if (nobodys.length > 0 || entries.length === 0) entries.push({ activity, purpose: null, familyId, subjectMemberIds: [], decisions: nobodys.map(decided), breakGlass: false });
+  if (nobodys.length > 0) entries.push({ activity, purpose: null, familyId, subjectMemberIds: [], decisions: nobodys.map(decided), breakGlass: false });
+  if (entries.length === 0) {
+    const empty = decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], category: DataCategory.INVOLVEMENT, basis });
+    entries.push({ activity, purpose: null, familyId, subjectMemberIds: [], decisions: [empty], breakGlass: false });
+  }
   return entries;
 }
 

@@ -58,7 +58,7 @@ export class CircleService {
       const shieldedFromMe = (involvementId: string) => shieldings.some((x) => x.memberId === principal.memberId && x.involvementId === involvementId);
       const { circle, noteServedFor } = await this.present(manager, family.id, shown, { noteFor: () => true, hidden: shieldedFromMe });
       const concerned = shown.map((i): CircleDecision => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'DATA_SUBJECT', fields: fieldsServed(i.id, noteServedFor) }));
-      await this.audit.record(manager, { principal, traceId, at }, circleEntries('READ_CIRCLE', family.id, reach, concerned, shieldings));
+      await this.audit.record(manager, { principal, traceId, at }, circleEntries('READ_CIRCLE', family.id, reach, concerned, shieldings, 'DATA_SUBJECT'));
       return circle;
     });
   }
@@ -91,7 +91,7 @@ export class CircleService {
       const concerned = shown.map(
         (i): CircleDecision => ({ involvementId: i.id, organisationId: i.organisationId, basis: i.organisationId === principal.organisationId ? 'OWN_RECORD' : 'INVOLVED_ORGANISATION', fields: fieldsServed(i.id, noteServedFor) }),
       );
-      await this.audit.record(manager, context, circleEntries('READ_CIRCLE', family.id, members, concerned, shieldings));
+      await this.audit.record(manager, context, circleEntries('READ_CIRCLE', family.id, members, concerned, shieldings, 'INVOLVED_ORGANISATION'));
       return { circle };
     });
     return 'circle' in answer ? answer.circle : refuse(answer.refused);
