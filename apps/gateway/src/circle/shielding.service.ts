@@ -53,7 +53,8 @@ export class ShieldingService {
     if (memberIds.length === 0) throw badInput('memberIds', 'must name at least one member');
     if (!isUuid(input.involvementId)) throw notFound('involvement');
     return this.dataSource.transaction(async (manager) => {
-      const involvement = await manager.findOne(InvolvementEntity, { where: { id: input.involvementId } });
+      // Locked, so two shieldings of one involvement at once cannot both pass the check for one already there.
+      const involvement = await manager.findOne(InvolvementEntity, { where: { id: input.involvementId }, lock: { mode: 'pessimistic_write' } });
       const family = involvement === null ? null : await manager.findOne(FamilyEntity, { where: { id: involvement.familyId } });
       if (involvement === null || family === null || family.erasedAt !== null) throw notFound('involvement');
       const today = dutchDate(at);
