@@ -243,7 +243,7 @@ describe('the circle: who helps the family, and shielding', () => {
     expect(await sut.dataSource.query(`SELECT 1 FROM involvement_shielding WHERE family_id = $1`, [made.id])).toEqual([]);
   });
 
-  it('shielding is refused with BAD_USER_INPUT for a short reason, no members, someone outside the family, and a member shielded from already', async () => {
+  it('shielding is refused with BAD_USER_INPUT for a short reason, no members, someone outside the family or not an id, and a member shielded from already', async () => {
     const { made, involvements } = await family();
     const other = await householdOfFive(world, wmo);
     const father = made.member('father');
@@ -251,6 +251,8 @@ describe('the circle: who helps the family, and shielding', () => {
     expect(codeOf(await shield(childSafety, involvements.childSafety, [father], 'te kort'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await shield(childSafety, involvements.childSafety, []))).toBe('BAD_USER_INPUT');
     expect(codeOf(await shield(childSafety, involvements.childSafety, [other.member('father')]))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask(childSafety, SHIELD, { input: { involvementId: involvements.childSafety, memberIds: ['vader'], reason: 'Onderzoek loopt nog steeds.' } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask(childSafety, SHIELD, { input: { involvementId: 'niet-een-id', memberIds: [father.id], reason: 'Onderzoek loopt nog steeds.' } }))).toBe('NOT_FOUND');
     expect((await shield(childSafety, involvements.childSafety, [father])).errors).toBeUndefined();
     expect(codeOf(await shield(childSafety, involvements.childSafety, [father]))).toBe('BAD_USER_INPUT');
     expect(codeOf(await shield(childSafety, randomUUID(), [father]))).toBe('NOT_FOUND');

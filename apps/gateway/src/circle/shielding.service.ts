@@ -51,6 +51,7 @@ export class ShieldingService {
     }
     const memberIds = [...new Set(input.memberIds.map((id) => id.toLowerCase()))];
     if (memberIds.length === 0) throw badInput('memberIds', 'must name at least one member');
+    if (!memberIds.every(isUuid)) throw badInput('memberIds', 'names someone who is not a member of this family');
     if (!isUuid(input.involvementId)) throw notFound('involvement');
     return this.dataSource.transaction(async (manager) => {
       // Locked, so two shieldings of one involvement at once cannot both pass the check for one already there.
