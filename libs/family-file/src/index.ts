@@ -28,3 +28,7 @@ export {
 export { isInvolvedToday, memberIdsOf } from './family-facts.loader';
 export { eraseFamily, ERASURE_REASON_LENGTH } from './erase-family';
 export type { EraseFamilyDecision, EraseFamilyRefusal, ErasureFacts } from './erase-family';
+export { HANDOVER_NOTE_LENGTH, transferCaseDirection } from './transfer-case-direction';
+export type { HandoverInvolvement, TransferCaseDirectionDecision, TransferCaseDirectionFacts, TransferCaseDirectionRefusal } from './transfer-case-direction';
+export { SHIELDING_REASON_LENGTH, shieldInvolvement } from './shield-involvement';
+export type { ShieldInvolvementDecision, ShieldInvolvementFacts, ShieldInvolvementRefusal } from './shield-involvement';

@@ -14,20 +14,21 @@ import {
   InvolvementShieldingEntity,
   isInvolvedOn,
   memberIdsOf,
+  transferCaseDirection,
   unwrapFamilyKey,
 } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
 import { about, actorOf, CASEWORK_ROLES, caseDirectorRequestColumns, permissionsFor, permittedWhere } from '@kring/policy';
 import { AuditService, changeEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, ErrorCode, forbidden, KringError, notFound } from '../common/kring-error';
+import { badInput, forbidden, notFound } from '../common/kring-error';
+import { transferRefused } from '../common/refusal-errors';
 import { namedParameters } from '../common/permitted-sql';
 import { organisationModel } from '../directory/organisation.model';
 import { circleEntries, listEntries } from './circle-entries';
 import type { CaseDirectionHandover, CaseDirectorRequest, TransferCaseDirectionInput } from './case-direction.model';
 
-/** How long a handover note and a request's reason may be, in characters (after trimming). */
-export const HANDOVER_NOTE_LENGTH = { min: 10, max: 4000 } as const;
+/** How long a request's reason may be, in characters (after trimming). */
 export const REQUEST_REASON_LENGTH = { min: 10, max: 2000 } as const;
 
 /** Case direction (casusregie, DESIGN.md §9): handing it over with a warm note, and members asking for another case director. */
@@ -52,59 +53,55 @@ export class CaseDirectionService {
    */
   async transfer(principal: ProfessionalPrincipal, input: TransferCaseDirectionInput, traceId: string): Promise<CaseDirectionHandover> {
     const at = this.clock.now();
-    const note = input.note.trim();
-    if (note.length < HANDOVER_NOTE_LENGTH.min || note.length > HANDOVER_NOTE_LENGTH.max) throw badInput('note', `must be ${HANDOVER_NOTE_LENGTH.min} to ${HANDOVER_NOTE_LENGTH.max} characters`);
     if (!isUuid(input.familyId)) throw notFound('family');
     const today = dutchDate(at);
     return this.dataSource.transaction(async (manager) => {
       const family = await manager.findOne(FamilyEntity, { where: { id: input.familyId } });
       if (family === null || family.erasedAt !== null) throw notFound('family');
       // Locked: two handovers of one family at once must not both succeed.
-      const involvements = (await manager.find(InvolvementEntity, { where: { familyId: family.id }, order: { startsOn: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).filter((i) =>
-        isInvolvedOn(i, today),
-      );
-      const involvedOrganisationIds = involvements.map((i) => i.organisationId);
+      const involvements = await manager.find(InvolvementEntity, { where: { familyId: family.id }, order: { startsOn: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const involvedOrganisationIds = involvements.filter((i) => isInvolvedOn(i, today)).map((i) => i.organisationId);
       if (!involvedOrganisationIds.includes(principal.organisationId)) throw notFound('family');
-      const directing = involvements.find((i) => i.caseDirection);
+      const directing = involvements.find((i) => i.caseDirection && isInvolvedOn(i, today));
       const facts = { familyId: family.id, involvedOrganisationIds, directingOrganisationId: directing?.organisationId ?? null, caseDirectorId: directing?.contactProfessionalId ?? null };
-      if (directing === undefined || !permissionsFor(actorOf(principal)).can('transfer', about('CaseDirection', facts))) {
-        throw new KringError(ErrorCode.FORBIDDEN, 'Only the case director, or a team lead of their organisation, may hand case direction over.', { refusal: 'NOT_CASE_DIRECTOR' });
-      }
       const target = isUuid(input.toProfessionalId) ? await manager.findOne(ProfessionalEntity, { where: { id: input.toProfessionalId } }) : null;
-      const receiving = target === null ? undefined : involvements.find((i) => i.organisationId === target.organisationId && i.organisationId !== directing.organisationId);
-      if (target === null || receiving === undefined || !target.roles.some((r) => CASEWORK_ROLES.includes(r))) {
-        throw new KringError(ErrorCode.BAD_USER_INPUT, 'toProfessionalId is not a professional of another organisation involved with this family today.', {
-          field: 'toProfessionalId',
-          refusal: 'TARGET_NOT_INVOLVED',
-        });
-      }
+      const decision = transferCaseDirection(input.note, {
+        involvements,
+        today,
+        mayTransfer: permissionsFor(actorOf(principal)).can('transfer', about('CaseDirection', facts)),
+        target: target === null ? null : { organisationId: target.organisationId, worksWithFamilies: target.roles.some((r) => CASEWORK_ROLES.includes(r)) },
+      });
+      if (!decision.ok) throw transferRefused(decision.refusal);
+      const { note, from, to: receiving } = decision;
+      // The decision found the new case director's organisation among those involved: there is one.
+      const newDirector = target as ProfessionalEntity;
       // First off, then on: at most one open involvement holds case direction (a unique index).
-      await manager.update(InvolvementEntity, { id: directing.id }, { caseDirection: false });
-      await manager.update(InvolvementEntity, { id: receiving.id }, { caseDirection: true, contactProfessionalId: target.id });
+      await manager.update(InvolvementEntity, { id: from.id }, { caseDirection: false });
+      await manager.update(InvolvementEntity, { id: receiving.id }, { caseDirection: true, contactProfessionalId: newDirector.id });
       const id = randomUUID();
       const key = unwrapFamilyKey(this.crypto, family);
       await manager.insert(CaseDirectionHandoverEntity, {
         id,
         familyId: family.id,
-        fromInvolvementId: directing.id,
+        fromInvolvementId: from.id,
         toInvolvementId: receiving.id,
         handedOverByProfessionalId: principal.professionalId,
-        toProfessionalId: target.id,
+        toProfessionalId: newDirector.id,
         noteCiphertext: this.crypto.cipher.encrypt(key, { field: CASE_DIRECTION_HANDOVER_SEALED_FIELDS.note, rowId: id }, note),
         handedOverAt: at,
       });
       // About every member, less what is shielded from each (circleEntries): both involvements changed.
       const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: family.id }, select: { id: true, involvementId: true, memberId: true } });
-      const changed = [directing, receiving].map((i) => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'OWN_RECORD' as const, fields: ['caseDirection', 'contact', 'handoverNote'] }));
+      const changed = [from, receiving].map((i) => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'OWN_RECORD' as const, fields: ['caseDirection', 'contact', 'handoverNote'] }));
       await this.audit.record(manager, { principal, traceId, at }, circleEntries('TRANSFER_CASE_DIRECTION', family.id, await memberIdsOf(manager, family.id), changed, shieldings, 'OWN_RECORD'));
-      const organisations = await manager.find(OrganisationEntity, { where: { id: In([directing.organisationId, target.organisationId]) } });
-      const card = this.directory.professionalCards(organisations, [target]).get(target.id) as { name: string; contact: string | null };
+      const organisations = await manager.find(OrganisationEntity, { where: { id: In([from.organisationId, newDirector.organisationId]) } });
+      const card = this.directory.professionalCards(organisations, [newDirector]).get(newDirector.id) as { name: string; contact: string | null };
       const organisationOf = (organisationId: string) => organisationModel(organisations.find((o) => o.id === organisationId) as OrganisationEntity);
       return {
         id,
         familyId: family.id,
-        from: organisationOf(directing.organisationId),
-        to: { id: target.id, name: card.name, roles: [...target.roles], organisation: organisationOf(target.organisationId), contact: card.contact },
+        from: organisationOf(from.organisationId),
+        to: { id: newDirector.id, name: card.name, roles: [...newDirector.roles], organisation: organisationOf(newDirector.organisationId), contact: card.contact },
         note,
         handedOverAt: at,
       };

@@ -11,6 +11,7 @@ import {
   InvolvementEntity,
   InvolvementShieldingEntity,
   isInvolvedOn,
+  shieldInvolvement,
   unwrapFamilyKey,
 } from '@kring/family-file';
 import { OrganisationEntity, type ProfessionalPrincipal } from '@kring/identity';
@@ -18,13 +19,11 @@ import { about, actorOf, hasStatutoryTask, permissionsFor, permittedWhere, Purpo
 import { AuditService, changeEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { organisationModel } from '../directory/organisation.model';
-import { badInput, forbidden, notFound } from '../common/kring-error';
+import { forbidden, notFound } from '../common/kring-error';
 import { namedParameters } from '../common/permitted-sql';
+import { shieldRefused } from '../common/refusal-errors';
 import { listEntries, type ListedRow } from './circle-entries';
 import type { InvolvementShielding, ShieldInvolvementInput } from './circle.model';
-
-/** How long a shielding's reason may be, in characters (after trimming). */
-export const SHIELDING_REASON_LENGTH = { min: 10, max: 2000 } as const;
 
 /** Shielding an involvement from named members (DESIGN.md §9), and the privacy officer's list of shieldings. */
 @Injectable()
@@ -45,13 +44,6 @@ export class ShieldingService {
    */
   async shield(principal: ProfessionalPrincipal, input: ShieldInvolvementInput, traceId: string): Promise<InvolvementShielding[]> {
     const at = this.clock.now();
-    const reason = input.reason.trim();
-    if (reason.length < SHIELDING_REASON_LENGTH.min || reason.length > SHIELDING_REASON_LENGTH.max) {
-      throw badInput('reason', `must be ${SHIELDING_REASON_LENGTH.min} to ${SHIELDING_REASON_LENGTH.max} characters`);
-    }
-    const memberIds = [...new Set(input.memberIds.map((id) => id.toLowerCase()))];
-    if (memberIds.length === 0) throw badInput('memberIds', 'must name at least one member');
-    if (!memberIds.every(isUuid)) throw badInput('memberIds', 'names someone who is not a member of this family');
     if (!isUuid(input.involvementId)) throw notFound('involvement');
     return this.dataSource.transaction(async (manager) => {
       // Locked, so two shieldings of one involvement at once cannot both pass the check for one already there.
@@ -65,15 +57,18 @@ export class ShieldingService {
       if (!involved.includes(principal.organisationId)) throw notFound('involvement');
       const organisation = (await manager.findOne(OrganisationEntity, { where: { id: involvement.organisationId } })) as OrganisationEntity;
       const facts = { familyId: family.id, organisationId: involvement.organisationId, involvedOrganisationIds: involved, statutoryTask: hasStatutoryTask(this.catalogue.all(), organisation.domain) };
-      if (!permissionsFor(actorOf(principal)).can('add', about('InvolvementShielding', facts))) {
-        if (involvement.organisationId !== principal.organisationId) throw forbidden('Only the organisation whose involvement it is may shield it.');
-        if (!facts.statutoryTask) throw forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement.');
-        throw forbidden('Shielding is for the professionals who work with the family.');
-      }
-      const members = await manager.find(FamilyMemberEntity, { where: { familyId: family.id, id: In(memberIds) }, select: { id: true } });
-      if (members.length !== memberIds.length) throw badInput('memberIds', 'names someone who is not a member of this family');
-      const already = await manager.find(InvolvementShieldingEntity, { where: { involvementId: involvement.id, memberId: In(memberIds) }, select: { memberId: true } });
-      if (already.length > 0) throw badInput('memberIds', 'names a member from whom this involvement is shielded already');
+      const familyMemberIds = (await manager.find(FamilyMemberEntity, { where: { familyId: family.id }, select: { id: true } })).map((m) => m.id);
+      const shieldedFrom = (await manager.find(InvolvementShieldingEntity, { where: { involvementId: involvement.id }, select: { memberId: true } })).map((x) => x.memberId);
+      const decision = shieldInvolvement(input.reason, input.memberIds, {
+        involvementOrganisationId: involvement.organisationId,
+        callerOrganisationId: principal.organisationId,
+        statutoryTask: facts.statutoryTask,
+        mayShield: permissionsFor(actorOf(principal)).can('add', about('InvolvementShielding', facts)),
+        familyMemberIds,
+        shieldedFrom,
+      });
+      if (!decision.ok) throw shieldRefused(decision.refusal);
+      const { reason, memberIds } = decision;
       const key = unwrapFamilyKey(this.crypto, family);
       const rows = memberIds.map((memberId) => {
         const id = randomUUID();
