@@ -1,7 +1,8 @@
 import pg from 'pg';
 import request from 'supertest';
 import { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, ENTRY_OUTCOMES, TARGET_KINDS } from '@kring/audit';
-import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from '@kring/demo-world';
+import { DirectoryWriter, OrganisationEntity, ProfessionalRole } from '@kring/identity';
 import * as labels from '../apps/portal/src/i18n/common';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
@@ -73,9 +74,27 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     const familyId = registered.registerFamily.id;
     const [parent, child] = registered.registerFamily.memberIds;
     const asMember = (memberId: string) => () => sut.issuer.sign({ kind: 'citizen', memberId });
+    const involved = new Map<string, string>();
     for (const organisationId of [O.schuldhulp, O.veiligThuis]) {
-      await ok('jeugdhulp', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, { input: { familyId, organisationId, startsOn: '2026-01-01' } });
+      const registeredInvolvement = await ok<{ registerInvolvement: { id: string } }>('jeugdhulp', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, { input: { familyId, organisationId, startsOn: '2026-01-01' } });
+      involved.set(organisationId, registeredInvolvement.registerInvolvement.id);
     }
+    // The circle: a member's and a professional's read (on every basis), a shielding, the officer's list.
+    await ok('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+      input: { involvementId: involved.get(O.veiligThuis), memberIds: [parent], reason: 'Onderzoek loopt; ouder mag het nog niet weten.' },
+    });
+    await ok(asMember(parent), `{ myCircle { familyId } }`);
+    await ok('schuldhulp', `query($familyId: ID!) { circle(familyId: $familyId) { familyId } }`, { familyId });
+    await ok('keten-fg', `{ involvementShieldings { id } }`);
+    // Case direction: a member asks for another case director, a team lead reads it, the case director hands over.
+    await ok('marieke', `mutation { requestOtherCaseDirector(reason: "Wij willen graag iemand van de jeugdhulp.") { id } }`);
+    const directory = new DirectoryWriter(sut.crypto);
+    const toegang = await sut.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: O.teamToegang });
+    const teamLead = await sut.dataSource.transaction((manager) => directory.registerProfessional(manager, toegang, { name: 'Teamleider Toegang', roles: [ProfessionalRole.TEAM_LEAD] }));
+    await ok(() => sut.issuer.sign({ kind: 'professional', professionalId: teamLead.id }), `{ caseDirectorRequests { id } }`);
+    await ok('wmo', `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`, {
+      input: { familyId: DEMO_FAMILY_ID, toProfessionalId: P.jeugdhulp, note: 'Daan heeft nu vooral jeugdhulp nodig; Femke neemt het over.' },
+    });
     await ok('jeugdhulp', `mutation($input: AddRecordInput!) { addRecord(input: $input) { id } }`, {
       input: { familyId, subjectMemberIds: [child], careTrajectory: { provider: 'Jeugdhulp, weerbaarheidstraining' } },
     });

@@ -31,7 +31,7 @@ const BAD_DATE_TIMES: readonly [string, string][] = [
 const PERSONAS = ['wmo', 'fg-gemeente', 'keten-fg', 'admin', 'marieke'];
 
 /** Tables that a refused request must leave alone. */
-const WRITTEN_TABLES = ['family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'break_glass_grant', 'family_erasure'];
+const WRITTEN_TABLES = ['family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'break_glass_grant', 'family_erasure', 'involvement_shielding', 'case_direction_handover', 'case_director_request'];
 
 describe('bad input is refused at the boundary, as BAD_USER_INPUT naming the field', () => {
   let sut: TestGateway;

@@ -7,6 +7,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessLogModule } from './access-log/access-log.module';
 import { BreakGlassModule } from './break-glass/break-glass.module';
+import { CircleModule } from './circle/circle.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -47,6 +48,7 @@ export class GatewayModule {
         ErasureModule,
         ConsentsModule,
         BreakGlassModule,
+        CircleModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

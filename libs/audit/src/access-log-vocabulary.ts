@@ -23,6 +23,18 @@ export const ACTIVITIES = [
   'EXPORT_ACCESS_LOG',
   'ROTATE_KEY_ENCRYPTION_KEY',
   'ERASE_FAMILY',
+  /** The circle (DESIGN.md §9): who is involved, since when, and their contact. */
+  'READ_CIRCLE',
+  /** An organisation with a statutory task shielded its involvement from named members. */
+  'SHIELD_INVOLVEMENT',
+  /** A privacy officer read the list of shieldings. */
+  'READ_SHIELDINGS',
+  /** Case direction handed over to a professional of another involved organisation, with a note. */
+  'TRANSFER_CASE_DIRECTION',
+  /** A member asked for another case director. */
+  'REQUEST_OTHER_CASE_DIRECTOR',
+  /** A team lead read the members' requests for another case director. */
+  'READ_CASE_DIRECTOR_REQUESTS',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
@@ -30,8 +42,11 @@ export type Activity = (typeof ACTIVITIES)[number];
 export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-/** Why an allowed access or change was lawful (DESIGN.md §4); a refusal has none. */
-export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT'] as const;
+/**
+ * Why an allowed access or change was lawful (DESIGN.md §4); a refusal has none.
+ * INVOLVED_ORGANISATION: an organisation involved today sees who else is involved (the circle, docs/circle.md).
+ */
+export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** Who acted. Professionals are named by id (their name is for privacy officers only); citizens by member id. */

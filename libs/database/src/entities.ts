@@ -2,10 +2,13 @@ import { AccessLogChainHeadEntity, AccessLogCheckpointEntity, AccessLogEntryEnti
 import { ConsentEntity, ConsentSignatureEntity } from '@kring/consent';
 import {
   BreakGlassGrantEntity,
+  CaseDirectionHandoverEntity,
+  CaseDirectorRequestEntity,
   FamilyEntity,
   FamilyErasureEntity,
   FamilyMemberEntity,
   InvolvementEntity,
+  InvolvementShieldingEntity,
   ParentalAuthorityEntity,
   RecordEntity,
   RecordSubjectEntity,
@@ -20,6 +23,9 @@ export const KRING_ENTITIES = [
   FamilyMemberEntity,
   ParentalAuthorityEntity,
   InvolvementEntity,
+  InvolvementShieldingEntity,
+  CaseDirectionHandoverEntity,
+  CaseDirectorRequestEntity,
   RecordEntity,
   RecordSubjectEntity,
   ConsentEntity,

@@ -49,6 +49,17 @@ const CONTEXTS_BEFORE_THE_CATALOGUE = [
 ];
 
 /**
+ * Fields declared since, pinned the same way from their first value on (the circle and case
+ * direction, docs/circle.md): a changed row kind or field name would orphan what is stored.
+ */
+const CONTEXTS_DECLARED_SINCE = [
+  'kring-field-v1|family:f-1|professional:row-7|contact|dk2',
+  'kring-field-v1|family:f-1|involvement_shielding:row-7|reason|dk2',
+  'kring-field-v1|family:f-1|case_direction_handover:row-7|note|dk2',
+  'kring-field-v1|family:f-1|case_director_request:row-7|reason|dk2',
+];
+
+/**
  * Values sealed by the FieldCipher as it was before the catalogue (commit 4ad1a9e, contexts
  * as literals), with the key below: [row kind, field, plaintext, base64 ciphertext].
  */
@@ -76,11 +87,11 @@ function declared(rowKind: string, name: string) {
 }
 
 describe('the sealed-field catalogue binds every value exactly as before', () => {
-  it('the contexts built from the catalogue are, byte for byte, the ones the call sites wrote by hand', () => {
+  it('the contexts built from the catalogue are, byte for byte, the ones the call sites wrote by hand, and those pinned since', () => {
     const decoder = new TextDecoder();
     const built = allFields.map((field) => decoder.decode(associatedData({ field, rowId: 'row-7', keyOwner: 'family:f-1', dataKeyVersion: 2 })));
 
-    expect([...new Set(built)].sort()).toEqual([...CONTEXTS_BEFORE_THE_CATALOGUE].sort());
+    expect([...new Set(built)].sort()).toEqual([...CONTEXTS_BEFORE_THE_CATALOGUE, ...CONTEXTS_DECLARED_SINCE].sort());
   });
 
   it.each(SEALED_BEFORE_THE_CATALOGUE)('a %s.%s sealed before the catalogue existed still decrypts', async (rowKind, name, plaintext, sealed) => {

@@ -4,9 +4,15 @@ import { sealedFieldsOf, type SealedField } from '@kring/crypto';
 import {
   BREAK_GLASS_SEALED_FIELDS,
   BreakGlassGrantEntity,
+  CASE_DIRECTION_HANDOVER_SEALED_FIELDS,
+  CASE_DIRECTOR_REQUEST_SEALED_FIELDS,
+  CaseDirectionHandoverEntity,
+  CaseDirectorRequestEntity,
   FAMILY_ERASURE_SEALED_FIELDS,
   FamilyErasureEntity,
   FamilyMemberEntity,
+  INVOLVEMENT_SHIELDING_SEALED_FIELDS,
+  InvolvementShieldingEntity,
   MEMBER_SEALED_FIELDS,
   RECORD_SEALED_FIELDS,
   RecordEntity,
@@ -36,4 +42,7 @@ export const SEALED_FIELD_CATALOGUE: readonly SealedTable[] = [
   { entity: ConsentEntity, fields: sealedFieldsOf(CONSENT_SEALED_FIELDS) },
   { entity: BreakGlassGrantEntity, fields: sealedFieldsOf(BREAK_GLASS_SEALED_FIELDS) },
   { entity: FamilyErasureEntity, fields: sealedFieldsOf(FAMILY_ERASURE_SEALED_FIELDS) },
+  { entity: InvolvementShieldingEntity, fields: sealedFieldsOf(INVOLVEMENT_SHIELDING_SEALED_FIELDS) },
+  { entity: CaseDirectionHandoverEntity, fields: sealedFieldsOf(CASE_DIRECTION_HANDOVER_SEALED_FIELDS) },
+  { entity: CaseDirectorRequestEntity, fields: sealedFieldsOf(CASE_DIRECTOR_REQUEST_SEALED_FIELDS) },
 ];

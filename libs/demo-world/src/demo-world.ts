@@ -32,18 +32,19 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   const participatie = await org(O.participatie, 'Participatie Heerenveen', Domain.PARTICIPATION);
   const veiligThuis = await org(O.veiligThuis, 'Veilig Thuis Friesland', Domain.CHILD_SAFETY);
 
-  const staff: [OrganisationEntity, string, string, R[]][] = [
-    [jeugdhulp, P.jeugdhulp, 'Femke Bakker', [R.PROFESSIONAL]],
-    [toegang, P.wmo, 'Pieter de Jong', [R.PROFESSIONAL]],
-    [schuldhulp, P.schuldhulp, 'Anouk Visser', [R.PROFESSIONAL]],
-    [participatie, P.participatie, 'Sander Mulder', [R.PROFESSIONAL]],
-    [veiligThuis, P.veiligthuis, 'Ingrid Smit', [R.PROFESSIONAL]],
-    [toegang, P.fgGemeente, 'Willem Hoekstra', [R.PRIVACY_OFFICER]],
-    [toegang, P.ketenFg, 'Esther Postma', [R.CHAIN_PRIVACY_OFFICER]],
-    [toegang, P.admin, 'Kees Beheer', [R.ADMIN]],
+  // Work contacts: how the family and colleagues reach them (the circle, docs/circle.md).
+  const staff: [OrganisationEntity, string, string, R[], string | null][] = [
+    [jeugdhulp, P.jeugdhulp, 'Femke Bakker', [R.PROFESSIONAL], '058 123 4501, f.bakker@jeugdhulpfriesland.example'],
+    [toegang, P.wmo, 'Pieter de Jong', [R.PROFESSIONAL], '0513 61 7600, p.dejong@heerenveen.example'],
+    [schuldhulp, P.schuldhulp, 'Anouk Visser', [R.PROFESSIONAL], '0513 61 7700, a.visser@schuldhulpheerenveen.example'],
+    [participatie, P.participatie, 'Sander Mulder', [R.PROFESSIONAL], '0513 61 7800, s.mulder@participatieheerenveen.example'],
+    [veiligThuis, P.veiligthuis, 'Ingrid Smit', [R.PROFESSIONAL], '0800 2000'],
+    [toegang, P.fgGemeente, 'Willem Hoekstra', [R.PRIVACY_OFFICER], null],
+    [toegang, P.ketenFg, 'Esther Postma', [R.CHAIN_PRIVACY_OFFICER], null],
+    [toegang, P.admin, 'Kees Beheer', [R.ADMIN], null],
   ];
-  for (const [organisation, id, name, roles] of staff) {
-    await directory.registerProfessional(manager, organisation, { id, name, roles });
+  for (const [organisation, id, name, roles, contact] of staff) {
+    await directory.registerProfessional(manager, organisation, { id, name, roles, contact });
   }
 
   // Team Toegang registered the family (it holds case direction).

@@ -5,6 +5,9 @@ export { FamilyErasureEntity } from './family-erasure.entity';
 export { FamilyMemberEntity } from './family-member.entity';
 export { ParentalAuthorityEntity } from './parental-authority.entity';
 export { InvolvementEntity } from './involvement.entity';
+export { InvolvementShieldingEntity } from './involvement-shielding.entity';
+export { CaseDirectionHandoverEntity } from './case-direction-handover.entity';
+export { CaseDirectorRequestEntity } from './case-director-request.entity';
 export { involvedOnSql, isInvolvedOn } from './involved-on';
 export type { InvolvementDates } from './involved-on';
 export { RecordEntity } from './record.entity';
@@ -17,7 +20,15 @@ export type { NewFamily, NewMember, NewInvolvement, NewRecord } from './family-f
 export { validateSectionValues, isIsoDate } from './sections/section-values';
 export type { FieldValue, FieldProblem } from './sections/section-values';
 export { BreakGlassGrantEntity } from './break-glass-grant.entity';
-export { BREAK_GLASS_SEALED_FIELDS, FAMILY_ERASURE_SEALED_FIELDS, MEMBER_SEALED_FIELDS, RECORD_SEALED_FIELDS, recordSealedField } from './sealed-fields';
+export {
+  BREAK_GLASS_SEALED_FIELDS,
+  CASE_DIRECTION_HANDOVER_SEALED_FIELDS,
+  CASE_DIRECTOR_REQUEST_SEALED_FIELDS,
+  FAMILY_ERASURE_SEALED_FIELDS, INVOLVEMENT_SHIELDING_SEALED_FIELDS, MEMBER_SEALED_FIELDS, RECORD_SEALED_FIELDS, recordSealedField } from './sealed-fields';
 export { isInvolvedToday, memberIdsOf } from './family-facts.loader';
 export { eraseFamily, ERASURE_REASON_LENGTH } from './erase-family';
 export type { EraseFamilyDecision, EraseFamilyRefusal, ErasureFacts } from './erase-family';
+export { HANDOVER_NOTE_LENGTH, transferCaseDirection } from './transfer-case-direction';
+export type { HandoverInvolvement, TransferCaseDirectionDecision, TransferCaseDirectionFacts, TransferCaseDirectionRefusal } from './transfer-case-direction';
+export { SHIELDING_REASON_LENGTH, shieldInvolvement } from './shield-involvement';
+export type { ShieldInvolvementDecision, ShieldInvolvementFacts, ShieldInvolvementRefusal } from './shield-involvement';

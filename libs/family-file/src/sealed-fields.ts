@@ -14,6 +14,15 @@ export const MEMBER_SEALED_FIELDS = declareSealedFields('member', {
 /** A break-glass grant's free text, under the family's data key: what the professional and the reviewing officer wrote. */
 export const BREAK_GLASS_SEALED_FIELDS = declareSealedFields('break_glass_grant', { justification: null, reviewNote: null });
 
+/** Why an organisation shielded its involvement from a member, under the family's data key. */
+export const INVOLVEMENT_SHIELDING_SEALED_FIELDS = declareSealedFields('involvement_shielding', { reason: null });
+
+/** A handover of case direction's note, for the new case director and the family, under the family's data key. */
+export const CASE_DIRECTION_HANDOVER_SEALED_FIELDS = declareSealedFields('case_direction_handover', { note: null });
+
+/** Why a member asks for another case director, in their own words, under the family's data key. */
+export const CASE_DIRECTOR_REQUEST_SEALED_FIELDS = declareSealedFields('case_director_request', { reason: null });
+
 /** An erasure receipt's reason, under the erasing officer's organisation key (the family's is gone). */
 export const FAMILY_ERASURE_SEALED_FIELDS = declareSealedFields('family_erasure', { reason: null });
 

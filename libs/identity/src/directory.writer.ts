@@ -31,7 +31,7 @@ export class DirectoryWriter {
   async registerProfessional(
     manager: EntityManager,
     organisation: OrganisationEntity,
-    input: { id?: string; subject?: string; name: string; roles: ProfessionalRole[] },
+    input: { id?: string; subject?: string; name: string; roles: ProfessionalRole[]; contact?: string | null },
   ): Promise<ProfessionalEntity> {
     const id = input.id ?? randomUUID();
     const key = unwrapOrganisationKey(this.crypto, organisation);
@@ -41,6 +41,7 @@ export class DirectoryWriter {
       subject: input.subject ?? id,
       organisationId: organisation.id,
       nameCiphertext: this.crypto.cipher.encrypt(key, { field: PROFESSIONAL_SEALED_FIELDS.name, rowId: id }, input.name),
+      contactCiphertext: input.contact === undefined || input.contact === null ? null : this.crypto.cipher.encrypt(key, { field: PROFESSIONAL_SEALED_FIELDS.contact, rowId: id }, input.contact),
       roles: input.roles,
     });
     await manager.insert(ProfessionalEntity, professional);
@@ -54,9 +55,30 @@ export class DirectoryWriter {
 
   /** Names of several professionals, unwrapping each organisation's key once. */
   professionalNames(organisations: readonly OrganisationEntity[], professionals: readonly ProfessionalEntity[]): Map<string, string> {
-    const keys = new Map<string, DataKey>();
     const names = new Map<string, string>();
+    const keyOf = this.keysOf(organisations);
     for (const professional of professionals) {
+      names.set(professional.id, this.crypto.cipher.decrypt(keyOf(professional), { field: PROFESSIONAL_SEALED_FIELDS.name, rowId: professional.id }, professional.nameCiphertext));
+    }
+    return names;
+  }
+
+  /** Name and work contact (null when none was given) of several professionals: how a family or a colleague reaches them. */
+  professionalCards(organisations: readonly OrganisationEntity[], professionals: readonly ProfessionalEntity[]): Map<string, { name: string; contact: string | null }> {
+    const names = this.professionalNames(organisations, professionals);
+    const keyOf = this.keysOf(organisations);
+    const cards = new Map<string, { name: string; contact: string | null }>();
+    for (const p of professionals) {
+      const contact = p.contactCiphertext === null ? null : this.crypto.cipher.decrypt(keyOf(p), { field: PROFESSIONAL_SEALED_FIELDS.contact, rowId: p.id }, p.contactCiphertext);
+      cards.set(p.id, { name: names.get(p.id) as string, contact });
+    }
+    return cards;
+  }
+
+  /** Each organisation's key, unwrapped the first time one of its professionals needs it. */
+  private keysOf(organisations: readonly OrganisationEntity[]): (professional: ProfessionalEntity) => DataKey {
+    const keys = new Map<string, DataKey>();
+    return (professional) => {
       let key = keys.get(professional.organisationId);
       if (key === undefined) {
         const organisation = organisations.find((o) => o.id === professional.organisationId);
@@ -64,8 +86,7 @@ export class DirectoryWriter {
         key = unwrapOrganisationKey(this.crypto, organisation);
         keys.set(organisation.id, key);
       }
-      names.set(professional.id, this.crypto.cipher.decrypt(key, { field: PROFESSIONAL_SEALED_FIELDS.name, rowId: professional.id }, professional.nameCiphertext));
-    }
-    return names;
+      return key;
+    };
   }
 }

@@ -23,6 +23,10 @@ export class ProfessionalEntity {
   @Column('bytea', { name: 'name_ciphertext' })
   nameCiphertext!: Buffer;
 
+  /** How a family or a colleague reaches them at work (phone, e-mail), in the organisation's words; null when not given. */
+  @Column('bytea', { name: 'contact_ciphertext', nullable: true })
+  contactCiphertext!: Buffer | null;
+
   @Column({ type: 'enum', enum: ProfessionalRole, enumName: 'professional_role', array: true })
   roles!: ProfessionalRole[];
 

@@ -130,6 +130,15 @@ export function familyFileColumns(familyAlias: string, day: string): FactColumns
   return { familyId: { column: `${familyAlias}.id` }, involvedOrganisationIds: involvedWith(`${familyAlias}.id`, day) };
 }
 
+/** Where the facts of a request for another case director are, for a query over `case_director_request` (aliased `requestAlias`) on the day in `day`. */
+export function caseDirectorRequestColumns(requestAlias: string, day: string): FactColumns<'CaseDirectorRequest'> {
+  return {
+    familyId: { column: `${requestAlias}.family_id` },
+    memberId: { column: `${requestAlias}.member_id` },
+    involvedOrganisationIds: involvedWith(`${requestAlias}.family_id`, day),
+  };
+}
+
 /** Where the facts of a consent are, for a query over `consent` (aliased `consentAlias`) on the day in `day`. */
 export function consentColumns(consentAlias: string, day: string): FactColumns<'Consent'> {
   return {

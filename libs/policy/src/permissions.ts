@@ -65,6 +65,33 @@ export interface PermissionSubjects {
   AccessLog: Record<string, never>;
   /** An emergency (break-glass) grant. */
   BreakGlassGrant: { readonly organisationId: string; readonly professionalId: string; readonly involvedOrganisationIds: readonly string[] };
+  /**
+   * The circle of a family (DESIGN.md §9, *wie helpen er*): who is involved, since when, and
+   * whom to reach there. Which involvements a caller then sees is the circle's rule (circle.ts).
+   */
+  Circle: { readonly familyId: string; readonly involvedOrganisationIds: readonly string[] };
+  /**
+   * An involvement shielded from named members. `organisationId`: the involvement's own
+   * organisation; `statutoryTask`: whether that organisation's domain has a statutory task.
+   */
+  InvolvementShielding: {
+    readonly familyId: string;
+    readonly organisationId: string;
+    readonly involvedOrganisationIds: readonly string[];
+    readonly statutoryTask: boolean;
+  };
+  /**
+   * Case direction of a family: which organisation holds it today (`directingOrganisationId`)
+   * and who is its case director (`caseDirectorId`, the contact of that involvement); null when none.
+   */
+  CaseDirection: {
+    readonly familyId: string;
+    readonly involvedOrganisationIds: readonly string[];
+    readonly directingOrganisationId: string | null;
+    readonly caseDirectorId: string | null;
+  };
+  /** A member's request for another case director. `memberId`: who asked. */
+  CaseDirectorRequest: { readonly familyId: string; readonly memberId: string; readonly involvedOrganisationIds: readonly string[] };
   /** The record of an erasure (its receipt). */
   Erasure: Record<string, never>;
   /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
@@ -75,10 +102,11 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest'],
   register: ['Family', 'Involvement'],
   end: ['Involvement'],
-  add: ['FamilyRecord'],
+  add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
+  transfer: ['CaseDirection'],
   grant: ['Consent'],
   sign: ['Consent'],
   revoke: ['Consent'],
@@ -111,6 +139,10 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     const family = actor.familyId;
     const reach = { $in: [...actor.reach] };
     can('read', 'FamilyFile', { familyId: family });
+    // The circle of their family: who helps (circle.ts leaves out what is shielded from them).
+    can('read', 'Circle', { familyId: family });
+    // Asking for another case director: in their own name.
+    can('add', 'CaseDirectorRequest', { familyId: family, memberId: actor.memberId });
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
     // Every decision of such an entry is about their reach: entries are written per member.
@@ -129,6 +161,17 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('end', 'Involvement', involved);
     can('add', 'FamilyRecord', involved);
     can('open', 'BreakGlassGrant', involved);
+    can('read', 'Circle', involved);
+    // Only for their own organisation's involvement, and only where its domain has a statutory task (Veilig Thuis).
+    can('add', 'InvolvementShielding', { organisationId: organisation, involvedOrganisationIds: organisation, statutoryTask: true });
+    // The case director hands case direction over (to whom is the use case's check: another involved organisation).
+    can('transfer', 'CaseDirection', { caseDirectorId: actor.professionalId, involvedOrganisationIds: organisation });
+  }
+  if (roles.has(ProfessionalRole.TEAM_LEAD)) {
+    // A team lead of the directing organisation hands it over too (a case director who left, or is stuck).
+    can('transfer', 'CaseDirection', { directingOrganisationId: organisation, involvedOrganisationIds: organisation });
+    // Members' requests for another case director reach the team leads of every involved organisation.
+    can('read', 'CaseDirectorRequest', { involvedOrganisationIds: organisation });
   }
   // Any professional of an involved organisation reads the consents given to it or to its domain:
   // they are what its reads may rely on.
@@ -140,6 +183,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['read', 'review'], 'BreakGlassGrant');
     can('erase', 'Family');
     can('read', 'Erasure');
+    can('read', 'InvolvementShielding');
   }
   if (roles.has(ProfessionalRole.PRIVACY_OFFICER)) {
     // Entries their organisation wrote or whose data they are about, and their organisation's emergencies.
@@ -150,6 +194,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['read', 'export'], 'AccessLogDecision', { sourceOrganisationId: organisation });
     can(['verify', 'checkpoint'], 'AccessLog');
     can(['read', 'review'], 'BreakGlassGrant', { organisationId: organisation });
+    can('read', 'InvolvementShielding', { organisationId: organisation });
   }
   if (roles.has(ProfessionalRole.ADMIN)) can('checkpoint', 'AccessLog');
   // Last, so it overrides every grant above (CASL: later rules win): four eyes on every emergency.

@@ -56,7 +56,7 @@ export interface RecordSpec {
 
 export interface World {
   organisation(input: { domain: Domain; name?: string }): Promise<MadeOrganisation>;
-  professional(organisation: MadeOrganisation, input?: { roles?: readonly ProfessionalRole[]; name?: string }): Promise<MadeProfessional>;
+  professional(organisation: MadeOrganisation, input?: { roles?: readonly ProfessionalRole[]; name?: string; contact?: string }): Promise<MadeProfessional>;
   /** An organisation of `domain` with one professional of the given roles (PROFESSIONAL by default). */
   partner(domain: Domain, input?: { roles?: readonly ProfessionalRole[]; organisationName?: string; professionalName?: string }): Promise<Partner>;
   family(spec: FamilySpec): Promise<MadeFamily>;
@@ -92,7 +92,7 @@ export function newWorld(gateway: WorldGateway): World {
     async professional(organisation, input = {}) {
       const name = input.name ?? uniqueName('Professional');
       const roles = [...(input.roles ?? [ProfessionalRole.PROFESSIONAL])];
-      const entity = await gateway.dataSource.transaction((manager) => directory.registerProfessional(manager, organisation.entity, { name, roles }));
+      const entity = await gateway.dataSource.transaction((manager) => directory.registerProfessional(manager, organisation.entity, { name, roles, contact: input.contact ?? null }));
       return { id: entity.id, name, organisation, roles };
     },
     async partner(domain, input = {}) {

@@ -14,10 +14,15 @@ import type { ReferenceWorld } from './reference-world';
  * - What is in the view is the member's own or their young children's data, so every
  *   recorded value shows; `holdsAuthorityOver` lists the children in the viewer's reach.
  * - Nothing else appears: no redaction either.
+ * - An involvement shielded from the viewer does not exist for them (docs/circle.md): not in
+ *   the file, not in their circle. Their circle (`myCircle`) holds the involvements that run
+ *   on the day of the read (from `startsOn`, before `endsOn`), oldest first.
  */
 export interface ExpectedMemberView {
   readonly reach: readonly string[];
   readonly file: ExpectedFile;
+  /** The ids of the involvements in the viewer's circle, in order. */
+  readonly circle: readonly string[];
   /** What the world offered, so a run can prove its worlds reach every case. */
   readonly trace: readonly string[];
 }
@@ -43,8 +48,14 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
       holdsAuthorityOver: sorted(world.authority.filter((a) => a.adultId === m.id && reach.has(a.childId)).map((a) => a.childId)),
     }));
 
+  const shieldedFromViewer = new Set((world.shieldings ?? []).filter((x) => x.memberId === viewerId).map((x) => x.involvementId));
+  const unshielded = world.involvements.filter((i) => !shieldedFromViewer.has(i.id));
+  const circle = unshielded
+    .filter((i) => i.startsOn <= today && (i.endsOn === null || today < i.endsOn))
+    .sort((a, b) => (a.startsOn === b.startsOn ? (a.id < b.id ? -1 : 1) : a.startsOn < b.startsOn ? -1 : 1))
+    .map((i) => i.id);
   const involvements = everyoneInReach
-    ? world.involvements.map((i) => ({ id: i.id, organisationId: i.organisationId, startsOn: i.startsOn, endsOn: i.endsOn, caseDirection: i.caseDirection }))
+    ? unshielded.map((i) => ({ id: i.id, organisationId: i.organisationId, startsOn: i.startsOn, endsOn: i.endsOn, caseDirection: i.caseDirection }))
     : [];
 
   const records = world.records
@@ -70,6 +81,9 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
   if (world.records.length > records.length) trace.push('a record out of view');
   if (involvements.length > 0) trace.push('involvements in view');
   if (!everyoneInReach && world.involvements.length > 0) trace.push('involvements out of view');
+  if (shieldedFromViewer.size > 0) trace.push('an involvement shielded from the viewer');
+  if (everyoneInReach && shieldedFromViewer.size > 0) trace.push('a shielded involvement left out of a file with involvements');
+  if (circle.length > 0) trace.push('a circle with someone in it');
 
-  return { reach: sorted([...reach]), file: { members, involvements, records, redactions: [] }, trace };
+  return { reach: sorted([...reach]), file: { members, involvements, records, redactions: [] }, circle, trace };
 }

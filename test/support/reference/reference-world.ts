@@ -10,6 +10,8 @@ export interface ReferenceWorld {
   readonly involvements: readonly ReferenceInvolvement[];
   readonly records: readonly ReferenceRecord[];
   readonly consents: readonly ReferenceConsent[];
+  /** Involvements shielded from members (docs/circle.md); none when absent. */
+  readonly shieldings?: readonly { readonly involvementId: string; readonly memberId: string }[];
 }
 
 export interface ReferenceMember {

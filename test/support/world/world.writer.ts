@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
 import type { KringCrypto } from '@kring/crypto';
-import { FamilyFileWriter } from '@kring/family-file';
+import { FamilyFileWriter, INVOLVEMENT_SHIELDING_SEALED_FIELDS, InvolvementShieldingEntity } from '@kring/family-file';
 import type { ReferenceWorld } from '../reference/reference-world';
 
 /** Stores a generated world through the real writers (real encryption), in one transaction. */
@@ -35,6 +36,23 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
         sectionType: r.sectionType,
         subjectMemberIds: r.subjectIds,
         values: r.values,
+      });
+    }
+    // Shieldings: the reason is sealed like the gateway seals it; a professional of the organisation shielded it.
+    for (const [n, x] of (world.shieldings ?? []).entries()) {
+      const involvement = world.involvements.find((i) => i.id === x.involvementId);
+      if (involvement === undefined) throw new Error('a shielding of an involvement the world does not hold');
+      const [by] = await manager.query<{ id: string }[]>('SELECT id FROM professional WHERE organisation_id = $1 ORDER BY id LIMIT 1', [involvement.organisationId]);
+      const id = randomUUID();
+      await manager.insert(InvolvementShieldingEntity, {
+        id,
+        familyId: world.familyId,
+        involvementId: x.involvementId,
+        memberId: x.memberId,
+        organisationId: involvement.organisationId,
+        shieldedByProfessionalId: (by as { id: string }).id,
+        reasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: id }, `Reden ${n}`),
+        shieldedAt: new Date(),
       });
     }
     if (world.consents.length === 0) return;

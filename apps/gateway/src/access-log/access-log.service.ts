@@ -26,6 +26,11 @@ export interface Scope {
   readonly reach: readonly string[] | null;
   /** The caller as an actor in the log (professional or member id), for `byOthers`. */
   readonly callerId: string;
+  /**
+   * A member's view: the organisations whose involvement is shielded from them (docs/circle.md).
+   * What those organisations did, and decisions about their data, do not exist in the member's log.
+   */
+  readonly shieldedOrganisationIds?: readonly string[];
 }
 
 /**
@@ -94,7 +99,8 @@ export class AccessLogService {
     if (principal.kind === 'citizen') {
       const { subjects } = await loadSubjectFacts(this.dataSource.manager, this.crypto, principal.familyId);
       const reach = [...membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()))];
-      return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId };
+      const shielded = await this.dataSource.query<{ organisation_id: string }[]>('SELECT DISTINCT organisation_id FROM involvement_shielding WHERE member_id = $1', [principal.memberId]);
+      return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId, shieldedOrganisationIds: shielded.map((r) => r.organisation_id) };
     }
     const ability = permissionsFor(actorOf(principal));
     if (!ability.can('read', 'AccessLogEntry')) throw forbidden('The access log is for privacy officers and for the family members it is about.');
@@ -121,9 +127,13 @@ export class AccessLogService {
     const reach = scope.reach === null ? null : new Set(scope.reach);
     const hidden = reach === null ? null : await this.outOfReach(rows, reach);
     const visible = (ids: readonly string[]) => (hidden === null ? [...ids] : ids.filter((id) => !hidden.has(id)));
+    const shielded = new Set(scope.shieldedOrganisationIds ?? []);
     return rows.map((r) => {
-      // Only the decisions the caller may read (an organisation's privacy officer: those of its own operations, or about its records).
-      const readable = decisionsOf(r).filter((d) => scope.ability.can('read', about('AccessLogDecision', { actorOrganisationId: r.actorOrganisationId, sourceOrganisationId: d.sourceOrganisationId })));
+      // Only the decisions the caller may read (an organisation's privacy officer: those of its own operations, or about its records),
+      // and for a member none about an organisation shielded from them.
+      const readable = decisionsOf(r).filter(
+        (d) => (d.sourceOrganisationId === null || !shielded.has(d.sourceOrganisationId)) && scope.ability.can('read', about('AccessLogDecision', { actorOrganisationId: r.actorOrganisationId, sourceOrganisationId: d.sourceOrganisationId })),
+      );
       const decisions = readable.map(
         (d): AccessLogDecision => ({
           targetKind: d.targetKind,
@@ -253,6 +263,10 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   // The caller's scope: the permission table's rules, as SQL (TRUE for a chain privacy officer).
   const permitted = permittedWhere(scope.ability, 'read', 'AccessLogEntry', ACCESS_LOG_ENTRY_COLUMNS, p);
   if (permitted !== 'TRUE') common.push(permitted);
+  // A member's view: what an organisation shielded from them did does not exist (not even as a count of the day).
+  if (scope.shieldedOrganisationIds !== undefined && scope.shieldedOrganisationIds.length > 0) {
+    common.push(`(actor_organisation_id IS NULL OR NOT actor_organisation_id = ANY(${p(scope.shieldedOrganisationIds)}::uuid[]))`);
+  }
   const id = (name: string, value: string | null | undefined): string | null => {
     if (value === null || value === undefined) return null;
     if (!isUuid(value)) throw badInput(`filter.${name}`, 'is not an id');

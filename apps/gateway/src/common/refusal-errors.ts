@@ -9,7 +9,14 @@ import {
   type RevokeConsentRefusal,
   type SignConsentRefusal,
 } from '@kring/consent';
-import { ERASURE_REASON_LENGTH, type EraseFamilyRefusal } from '@kring/family-file';
+import {
+  ERASURE_REASON_LENGTH,
+  HANDOVER_NOTE_LENGTH,
+  SHIELDING_REASON_LENGTH,
+  type EraseFamilyRefusal,
+  type ShieldInvolvementRefusal,
+  type TransferCaseDirectionRefusal,
+} from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
 
@@ -152,5 +159,37 @@ export function erasureRefused(refusal: EraseFamilyRefusal): KringError {
       return notFound('family');
     case 'BREAK_GLASS_UNREVIEWED':
       return badInput('id', `has ${refusal.grants} break-glass grant(s) not yet reviewed; review them before erasing the family`);
+  }
+}
+
+/** The refusals of a handover of case direction; `extensions.refusal` names which. */
+export function transferRefused(refusal: TransferCaseDirectionRefusal): KringError {
+  switch (refusal) {
+    case 'NOTE_LENGTH':
+      return badInput('note', `must be ${HANDOVER_NOTE_LENGTH.min} to ${HANDOVER_NOTE_LENGTH.max} characters`);
+    case 'NOT_CASE_DIRECTOR':
+      return new KringError(ErrorCode.FORBIDDEN, 'Only the case director, or a team lead of their organisation, may hand case direction over.', { refusal });
+    case 'TARGET_NOT_INVOLVED':
+      return new KringError(ErrorCode.BAD_USER_INPUT, 'toProfessionalId is not a professional of another organisation involved with this family today.', { field: 'toProfessionalId', refusal });
+  }
+}
+
+/** The refusals of a shielding. Refusing another organisation's involvement says no more than FORBIDDEN. */
+export function shieldRefused(refusal: ShieldInvolvementRefusal): KringError {
+  switch (refusal) {
+    case 'REASON_LENGTH':
+      return badInput('reason', `must be ${SHIELDING_REASON_LENGTH.min} to ${SHIELDING_REASON_LENGTH.max} characters`);
+    case 'NO_MEMBERS':
+      return badInput('memberIds', 'must name at least one member');
+    case 'NOT_A_MEMBER':
+      return badInput('memberIds', 'names someone who is not a member of this family');
+    case 'ALREADY_SHIELDED':
+      return badInput('memberIds', 'names a member from whom this involvement is shielded already');
+    case 'NOT_OWN_INVOLVEMENT':
+      return forbidden('Only the organisation whose involvement it is may shield it.');
+    case 'NO_STATUTORY_TASK':
+      return forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement.');
+    case 'NOT_CASEWORK':
+      return forbidden('Shielding is for the professionals who work with the family.');
   }
 }

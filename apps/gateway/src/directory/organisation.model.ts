@@ -14,3 +14,8 @@ export class Organisation {
   @Field(() => Domain)
   domain!: Domain;
 }
+
+/** An organisation row as the API gives it (organisations are public). */
+export function organisationModel(o: { readonly id: string; readonly name: string; readonly domain: Domain }): Organisation {
+  return { id: o.id, name: o.name, domain: o.domain };
+}

@@ -14,7 +14,7 @@ import {
   unwrapFamilyKey,
 } from '@kring/family-file';
 import { OrganisationEntity } from '@kring/identity';
-import type { ConsentGrant, FamilyFacts } from '@kring/policy';
+import type { ConsentGrant, FamilyFacts, ShieldingFacts } from '@kring/policy';
 import { namedQuery, type NamedStatement } from '../common/named-query';
 
 /** Everything stored about one family, loaded in a fixed number of queries whatever its size. */
@@ -33,6 +33,8 @@ export interface FamilyRows {
   readonly members: readonly FamilyMemberEntity[];
   readonly authority: readonly ParentalAuthorityEntity[];
   readonly involvements: readonly InvolvementEntity[];
+  /** Which involvement is shielded from which member (ids only; the reasons are not loaded). */
+  readonly shieldings: readonly ShieldingFacts[];
   readonly records: readonly RecordEntity[];
   /** Subjects of each record, sorted by member id so decisions are deterministic. */
   readonly subjectsByRecord: ReadonlyMap<string, readonly string[]>;
@@ -63,6 +65,7 @@ function familyRowsText(gate: string): string {
     (SELECT coalesce(json_agg(m ORDER BY m.created_at, m.id), '[]') FROM family_member m WHERE m.family_id = $1${gate}) AS members,
     (SELECT coalesce(json_agg(a), '[]') FROM parental_authority a JOIN family_member p ON p.id = a.adult_member_id WHERE p.family_id = $1${gate}) AS authority,
     (SELECT coalesce(json_agg(i ORDER BY i.starts_on, i.id), '[]') FROM involvement i WHERE i.family_id = $1${gate}) AS involvements,
+    (SELECT coalesce(json_agg(json_build_object('involvement_id', s.involvement_id, 'member_id', s.member_id)), '[]') FROM involvement_shielding s WHERE s.family_id = $1${gate}) AS shieldings,
     (SELECT coalesce(json_agg(r ORDER BY r.created_at, r.id), '[]') FROM record r WHERE r.family_id = $1${gate}) AS records,
     (SELECT coalesce(json_agg(rs), '[]') FROM record_subject rs JOIN record r ON r.id = rs.record_id WHERE r.family_id = $1${gate}) AS record_subjects,
     (SELECT coalesce(json_agg(c ORDER BY c.created_at, c.id), '[]') FROM consent c WHERE c.family_id = $1${gate}) AS consents,
@@ -149,6 +152,7 @@ function rowsOf(manager: EntityManager, familyId: string, row: Record<string, un
     members: list(FamilyMemberEntity, 'members'),
     authority: list(ParentalAuthorityEntity, 'authority'),
     involvements: list(InvolvementEntity, 'involvements'),
+    shieldings: ((row['shieldings'] ?? []) as { involvement_id: string; member_id: string }[]).map((s) => ({ involvementId: s.involvement_id, memberId: s.member_id })),
     records: list(RecordEntity, 'records'),
     subjectsByRecord,
     consents: list(ConsentEntity, 'consents'),

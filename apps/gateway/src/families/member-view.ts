@@ -22,8 +22,9 @@ export interface MemberView extends FileContents {
  *   through the organisation that holds it.
  * - Authority: between members in reach only, so `holdsAuthorityOver` names the children in reach.
  * - Involvements: an involvement is about every member, so they are in the view only when
- *   every member of the family is in reach (DESIGN.md §9's circle will give members the
- *   organisations involved with their reach).
+ *   every member of the family is in reach, and never one shielded from the member (it does
+ *   not exist in their view). The circle (`myCircle`, docs/circle.md) gives every member the
+ *   organisations involved with their reach.
  *
  * Only the birth dates that decide the reach are decrypted: the member's own and those of
  * the children over whom they hold authority.
@@ -47,7 +48,7 @@ export function memberView(crypto: KringCrypto, rows: FamilyRows, memberId: stri
     organisations: rows.organisations,
     members: rows.members.filter((m) => reach.has(m.id)),
     authority: rows.authority.filter((a) => reach.has(a.adultMemberId) && reach.has(a.childMemberId)),
-    involvements: everyoneInReach ? rows.involvements : [],
+    involvements: everyoneInReach ? rows.involvements.filter((i) => !rows.shieldings.some((s) => s.involvementId === i.id && s.memberId === memberId)) : [],
     records: rows.records.filter((r) => allInReach(reach, rows.subjectsByRecord.get(r.id) ?? [])),
     subjectsByRecord: rows.subjectsByRecord,
   };

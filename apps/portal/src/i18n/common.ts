@@ -97,6 +97,7 @@ export const nl = {
   'basis.CONSENT': 'toestemming',
   'basis.BREAK_GLASS': 'noodtoegang',
   'basis.DATA_SUBJECT': 'uw eigen inzage',
+  'basis.INVOLVED_ORGANISATION': 'betrokken organisatie (wie helpen er)',
 
   'reason.NO_CONSENT': 'Het gezin heeft hiervoor geen toestemming gegeven.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'Dit soort gegevens hoort niet bij het doel dat is opgegeven.',
@@ -137,6 +138,12 @@ export const nl = {
   'activity.EXPORT_ACCESS_LOG': 'Toegangslog gedownload',
   'activity.ROTATE_KEY_ENCRYPTION_KEY': 'Sleutels vernieuwd',
   'activity.ERASE_FAMILY': 'Gezin gewist (sleutel vernietigd)',
+  'activity.READ_CIRCLE': 'Bekeken wie er helpen',
+  'activity.SHIELD_INVOLVEMENT': 'Betrokkenheid afgeschermd',
+  'activity.READ_SHIELDINGS': 'Afschermingen bekeken',
+  'activity.TRANSFER_CASE_DIRECTION': 'Casusregie overgedragen',
+  'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Andere casusregisseur gevraagd',
+  'activity.READ_CASE_DIRECTOR_REQUESTS': 'Verzoeken om een andere casusregisseur bekeken',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -260,6 +267,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'basis.CONSENT': 'consent',
   'basis.BREAK_GLASS': 'emergency access',
   'basis.DATA_SUBJECT': 'your own view',
+  'basis.INVOLVED_ORGANISATION': 'involved organisation (who helps)',
 
   'reason.NO_CONSENT': 'The family has not given consent for this.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'This kind of data does not belong to the purpose given.',
@@ -300,6 +308,12 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.EXPORT_ACCESS_LOG': 'Downloaded the access log',
   'activity.ROTATE_KEY_ENCRYPTION_KEY': 'Renewed keys',
   'activity.ERASE_FAMILY': 'Erased the family (key destroyed)',
+  'activity.READ_CIRCLE': 'Read who helps the family',
+  'activity.SHIELD_INVOLVEMENT': 'Shielded an involvement',
+  'activity.READ_SHIELDINGS': 'Read the shieldings',
+  'activity.TRANSFER_CASE_DIRECTION': 'Handed over case direction',
+  'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Asked for another case director',
+  'activity.READ_CASE_DIRECTOR_REQUESTS': 'Read the requests for another case director',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

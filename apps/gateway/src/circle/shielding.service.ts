@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Clock } from '@kring/config';
+import { dutchDate } from '@kring/consent';
+import { KringCrypto, openSealed } from '@kring/crypto';
+import {
+  FamilyEntity,
+  FamilyMemberEntity,
+  INVOLVEMENT_SHIELDING_SEALED_FIELDS,
+  InvolvementEntity,
+  InvolvementShieldingEntity,
+  isInvolvedOn,
+  shieldInvolvement,
+  unwrapFamilyKey,
+} from '@kring/family-file';
+import { OrganisationEntity, type ProfessionalPrincipal } from '@kring/identity';
+import { about, actorOf, hasStatutoryTask, permissionsFor, permittedWhere, PurposeCatalogue, type FactColumns } from '@kring/policy';
+import { AuditService, changeEntries } from '../access-log/audit.service';
+import { isUuid } from '../common/ids';
+import { organisationModel } from '../directory/organisation.model';
+import { forbidden, notFound } from '../common/kring-error';
+import { namedParameters } from '../common/permitted-sql';
+import { shieldRefused } from '../common/refusal-errors';
+import { listEntries, type ListedRow } from './circle-entries';
+import type { InvolvementShielding, ShieldInvolvementInput } from './circle.model';
+
+/** Shielding an involvement from named members (DESIGN.md §9), and the privacy officer's list of shieldings. */
+@Injectable()
+export class ShieldingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly crypto: KringCrypto,
+    private readonly catalogue: PurposeCatalogue,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Shields the caller's organisation's involvement from the named members, when the
+   * permission table allows it: a professional of that organisation, involved today, whose
+   * domain has a statutory task. An involvement of a family the caller's organisation is not
+   * involved with answers like one that does not exist.
+   */
+  async shield(principal: ProfessionalPrincipal, input: ShieldInvolvementInput, traceId: string): Promise<InvolvementShielding[]> {
+    const at = this.clock.now();
+    if (!isUuid(input.involvementId)) throw notFound('involvement');
+    return this.dataSource.transaction(async (manager) => {
+      // Locked, so two shieldings of one involvement at once cannot both pass the check for one already there.
+      const involvement = await manager.findOne(InvolvementEntity, { where: { id: input.involvementId }, lock: { mode: 'pessimistic_write' } });
+      const family = involvement === null ? null : await manager.findOne(FamilyEntity, { where: { id: involvement.familyId } });
+      if (involvement === null || family === null || family.erasedAt !== null) throw notFound('involvement');
+      const today = dutchDate(at);
+      const involved = (await manager.find(InvolvementEntity, { where: { familyId: family.id }, select: { organisationId: true, startsOn: true, endsOn: true } }))
+        .filter((i) => isInvolvedOn(i, today))
+        .map((i) => i.organisationId);
+      if (!involved.includes(principal.organisationId)) throw notFound('involvement');
+      const organisation = (await manager.findOne(OrganisationEntity, { where: { id: involvement.organisationId } })) as OrganisationEntity;
+      const facts = { familyId: family.id, organisationId: involvement.organisationId, involvedOrganisationIds: involved, statutoryTask: hasStatutoryTask(this.catalogue.all(), organisation.domain) };
+      const familyMemberIds = (await manager.find(FamilyMemberEntity, { where: { familyId: family.id }, select: { id: true } })).map((m) => m.id);
+      const shieldedFrom = (await manager.find(InvolvementShieldingEntity, { where: { involvementId: involvement.id }, select: { memberId: true } })).map((x) => x.memberId);
+      const decision = shieldInvolvement(input.reason, input.memberIds, {
+        involvementOrganisationId: involvement.organisationId,
+        callerOrganisationId: principal.organisationId,
+        statutoryTask: facts.statutoryTask,
+        mayShield: permissionsFor(actorOf(principal)).can('add', about('InvolvementShielding', facts)),
+        familyMemberIds,
+        shieldedFrom,
+      });
+      if (!decision.ok) throw shieldRefused(decision.refusal);
+      const { reason, memberIds } = decision;
+      const key = unwrapFamilyKey(this.crypto, family);
+      const rows = memberIds.map((memberId) => {
+        const id = randomUUID();
+        return manager.create(InvolvementShieldingEntity, {
+          id,
+          familyId: family.id,
+          involvementId: involvement.id,
+          memberId,
+          organisationId: involvement.organisationId,
+          shieldedByProfessionalId: principal.professionalId,
+          reasonCiphertext: this.crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: id }, reason),
+          shieldedAt: at,
+        });
+      });
+      await manager.insert(InvolvementShieldingEntity, rows);
+      // About each member it is shielded from (their own log view leaves out what the shielding organisation does: docs/circle.md).
+      const entries = changeEntries({
+        activity: 'SHIELD_INVOLVEMENT',
+        familyId: family.id,
+        subjectMemberIds: memberIds,
+        targetKind: 'INVOLVEMENT',
+        targetIds: [involvement.id],
+        fields: ['reason'],
+        sourceOrganisationId: involvement.organisationId,
+        basis: 'OWN_RECORD',
+        basisRefs: rows.map((r) => r.id).sort(),
+      });
+      await this.audit.record(manager, { principal, traceId, at }, entries);
+      return rows.map((r) => ({ ...presented(r, organisation), reason }));
+    });
+  }
+
+  /** The shieldings a privacy officer oversees (their organisation's; every one for the chain's), newest first, reasons decrypted. */
+  async list(principal: ProfessionalPrincipal, traceId: string): Promise<InvolvementShielding[]> {
+    const at = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const ability = permissionsFor(actorOf(principal));
+      if (!ability.can('read', 'InvolvementShielding')) throw forbidden('The list of shieldings is for privacy officers.');
+      const scope: Record<string, unknown> = {};
+      const permitted = permittedWhere(ability, 'read', 'InvolvementShielding', SHIELDING_COLUMNS, namedParameters(scope));
+      const rows = await manager
+        .createQueryBuilder(InvolvementShieldingEntity, 's')
+        .where(permitted, scope)
+        .orderBy('s.shielded_at', 'DESC')
+        .addOrderBy('s.id', 'ASC')
+        .limit(500)
+        .getMany();
+      const organisations = await organisationsOf(manager, rows);
+      const families = rows.length === 0 ? [] : await manager.find(FamilyEntity, { where: { id: In([...new Set(rows.map((r) => r.familyId))]) } });
+      const shown = rows.map((r) => {
+        const family = families.find((f) => f.id === r.familyId) as FamilyEntity;
+        // An erased family's key is gone: its reasons can no longer be read.
+        const reason = family.erasedAt !== null ? null : openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: r.id }, r.reasonCiphertext);
+        return { ...presented(r, organisations.get(r.organisationId) as OrganisationEntity), reason };
+      });
+      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'INVOLVEMENT', targetId: r.involvementId, sourceOrganisationId: r.organisationId, ref: r.id }));
+      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_SHIELDINGS', 'OWN_RECORD', listed));
+      return shown;
+    });
+  }
+}
+
+/** The facts of the permission table's InvolvementShielding rules, as columns of the row `s` (for the officer's list). */
+const SHIELDING_COLUMNS: FactColumns<'InvolvementShielding'> = {
+  familyId: { column: 's.family_id' },
+  organisationId: { column: 's.organisation_id' },
+};
+
+function presented(row: InvolvementShieldingEntity, organisation: OrganisationEntity): Omit<InvolvementShielding, 'reason'> {
+  return {
+    id: row.id,
+    familyId: row.familyId,
+    involvementId: row.involvementId,
+    organisation: organisationModel(organisation),
+    memberId: row.memberId,
+    shieldedByProfessionalId: row.shieldedByProfessionalId,
+    shieldedAt: row.shieldedAt,
+  };
+}
+
+async function organisationsOf(manager: EntityManager, rows: readonly InvolvementShieldingEntity[]): Promise<Map<string, OrganisationEntity>> {
+  const ids = [...new Set(rows.map((r) => r.organisationId))];
+  const found = ids.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(ids) } });
+  return new Map(found.map((o) => [o.id, o]));
+}

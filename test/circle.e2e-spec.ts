@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import { Domain, ProfessionalRole as R } from '@kring/identity';
+import { addDays, circleHousehold, householdOfFive, newWorld, partnerWithContact, type MadeFamily, type MadeMember, type MadeProfessional, type Partner, type World } from './support/factories';
+import { asking } from './support/asking';
+import { startTestGateway, type TestGateway } from './support/test-gateway';
+
+const PROFESSIONAL = `id name roles organisation { id name domain } contact`;
+const CIRCLE = `familyId involvements { id organisation { id name domain } since caseDirection contact { ${PROFESSIONAL} } } caseDirector { ${PROFESSIONAL} }`;
+const MY_CIRCLE = `{ myCircle { ${CIRCLE} } }`;
+const THEIR_CIRCLE = `query($familyId: ID!) { circle(familyId: $familyId) { ${CIRCLE} } }`;
+const SHIELD = `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id familyId involvementId organisation { id } memberId shieldedByProfessionalId reason shieldedAt } }`;
+const SHIELDINGS = `{ involvementShieldings { id familyId involvementId organisation { id } memberId reason } }`;
+const MY_LOG = `{ accessLog(first: 100) { edges { node { activity actor { organisation { id } } decisions { sourceOrganisation { id } targetIds } } } } }`;
+const MY_FAMILY = `{ myFamily { involvements { id organisation { id } caseDirection } } }`;
+
+interface Professional {
+  id: string;
+  name: string;
+  roles: string[];
+  organisation: { id: string; name: string; domain: string };
+  contact: string | null;
+}
+interface CircleAnswer {
+  familyId: string;
+  involvements: { id: string; organisation: { id: string; name: string; domain: string }; since: string; caseDirection: boolean; contact: Professional | null }[];
+  caseDirector: Professional | null;
+}
+
+/**
+ * The circle (DESIGN.md §9, wie helpen er; docs/circle.md): a member sees the organisations
+ * involved with their family today, since when, for what, and whom to reach there, with the
+ * case director by name; a professional of an involved organisation sees every involvement and
+ * its contact. An organisation with a statutory task shields its involvement from named
+ * members: it then does not exist in their view, not even as a count, nor in their access log.
+ */
+describe('the circle: who helps the family, and shielding', () => {
+  let sut: TestGateway;
+  let world: World;
+  let wmo: Partner;
+  let youthCare: Partner;
+  let childSafety: Partner;
+  let debt: Partner;
+  let childSafetyOfficer: MadeProfessional;
+  let wmoOfficer: MadeProfessional;
+  let chainOfficer: MadeProfessional;
+
+  const family = () => circleHousehold(world, { wmo, youthCare, childSafety, debt });
+  let ask: ReturnType<typeof asking>['ask'];
+  let ok: ReturnType<typeof asking>['ok'];
+  let codeOf: ReturnType<typeof asking>['codeOf'];
+  const myCircle = async (member: MadeMember) => (await ok<{ myCircle: CircleAnswer }>(member, MY_CIRCLE)).myCircle;
+  const shield = (by: Partner | MadeProfessional, involvementId: string, members: readonly MadeMember[], reason = 'Melding van huiselijk geweld; onderzoek loopt, vader mag het nog niet weten.') =>
+    ask<{ shieldInvolvement: { id: string; memberId: string; reason: string }[] }>(by, SHIELD, { input: { involvementId, memberIds: members.map((m) => m.id), reason } });
+  const logEntries = (familyId: string, activity: string) =>
+    sut.dataSource.query<{ subjects: string[]; outcome: string; basis: string | null; source: string | null; target_ids: string[]; reason: string | null }[]>(
+      `SELECT subject_member_ids::text[] AS subjects, outcome, basis, source_organisation_id::text AS source, target_ids::text[] AS target_ids, reason
+         FROM access_log_decision WHERE family_id = $1 AND activity = $2`,
+      [familyId, activity],
+    );
+
+  beforeAll(async () => {
+    sut = await startTestGateway({ label: 'circle', seedDemoWorld: false });
+    world = newWorld(sut);
+    ({ ask, ok, codeOf } = asking(sut, world));
+    wmo = await partnerWithContact(world, Domain.WMO, '0513 61 7600, casusregie@gemeente.example');
+    youthCare = await partnerWithContact(world, Domain.YOUTH_CARE, '058 123 4501');
+    childSafety = await partnerWithContact(world, Domain.CHILD_SAFETY, '0800 2000');
+    debt = await world.partner(Domain.DEBT_ASSISTANCE);
+    childSafetyOfficer = await world.professional(childSafety.organisation, { roles: [R.PRIVACY_OFFICER] });
+    wmoOfficer = await world.professional(wmo.organisation, { roles: [R.PRIVACY_OFFICER] });
+    chainOfficer = await world.professional(wmo.organisation, { roles: [R.CHAIN_PRIVACY_OFFICER] });
+  });
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('a member sees the organisations involved today, since when, for what and whom to reach, and the case director by name, role, organisation and contact', async () => {
+    const { made, involvements } = await family();
+    const today = world.today();
+    const card = (p: Partner, contact: string): Professional => ({
+      id: p.professional.id,
+      name: p.professional.name,
+      roles: ['PROFESSIONAL'],
+      organisation: { id: p.id, name: p.organisation.name, domain: p.domain },
+      contact,
+    });
+
+    const circle = await myCircle(made.member('mother'));
+
+    expect(circle).toEqual({
+      familyId: made.id,
+      involvements: [
+        { id: involvements.wmo, organisation: card(wmo, '').organisation, since: addDays(today, -200), caseDirection: true, contact: card(wmo, '0513 61 7600, casusregie@gemeente.example') },
+        { id: involvements.youthCare, organisation: card(youthCare, '').organisation, since: addDays(today, -150), caseDirection: false, contact: card(youthCare, '058 123 4501') },
+        { id: involvements.childSafety, organisation: card(childSafety, '').organisation, since: addDays(today, -10), caseDirection: false, contact: card(childSafety, '0800 2000') },
+      ],
+      caseDirector: card(wmo, '0513 61 7600, casusregie@gemeente.example'),
+    });
+    // The involvement that ended yesterday is not in the circle.
+    expect(JSON.stringify(circle)).not.toContain(debt.id);
+  });
+
+  it('a member\'s read of the circle is logged once for each member of their reach, on their own basis, naming the involvements shown', async () => {
+    const { made, involvements } = await family();
+    const mother = made.member('mother');
+
+    await myCircle(mother);
+
+    const entries = await logEntries(made.id, 'READ_CIRCLE');
+    // The mother's reach: herself, the 14- and the 8-year-old (not the 17-year-old, not the father).
+    expect([...new Set(entries.flatMap((e) => e.subjects))].sort()).toEqual([mother.id, made.member('teen').id, made.member('young').id].sort());
+    expect(entries.every((e) => e.outcome === 'ALLOWED' && e.basis === 'DATA_SUBJECT')).toBe(true);
+    expect([...new Set(entries.flatMap((e) => e.target_ids))].sort()).toEqual([involvements.wmo, involvements.youthCare, involvements.childSafety].sort());
+  });
+
+  it('a professional of an involved organisation sees every involvement and its contact (the Verwijsindex), shielded ones included', async () => {
+    const { made, involvements } = await family();
+    expect((await shield(childSafety, involvements.childSafety, [made.member('father')])).errors).toBeUndefined();
+
+    const circle = (await ok<{ circle: CircleAnswer }>(youthCare, THEIR_CIRCLE, { familyId: made.id })).circle;
+
+    expect(circle.involvements.map((i) => [i.id, i.contact?.name])).toEqual([
+      [involvements.wmo, wmo.professional.name],
+      [involvements.youthCare, youthCare.professional.name],
+      [involvements.childSafety, childSafety.professional.name],
+    ]);
+    expect(circle.caseDirector?.name).toBe(wmo.professional.name);
+    const bases = new Map((await logEntries(made.id, 'READ_CIRCLE')).map((e) => [e.source, e.basis]));
+    expect(bases.get(youthCare.id)).toBe('OWN_RECORD');
+    expect(bases.get(wmo.id)).toBe('INVOLVED_ORGANISATION');
+  });
+
+  it('an organisation not involved today is answered NOT_FOUND, exactly as for a family that does not exist, and the refusal is logged', async () => {
+    const { made } = await family();
+
+    const ended = await ask(debt, THEIR_CIRCLE, { familyId: made.id });
+    const unknown = await ask(debt, THEIR_CIRCLE, { familyId: randomUUID() });
+
+    expect(ended.data).toBeNull();
+    expect(codeOf(ended)).toBe('NOT_FOUND');
+    expect(unknown.errors?.[0]?.message).toBe(ended.errors?.[0]?.message);
+    expect(await logEntries(made.id, 'READ_CIRCLE')).toEqual([expect.objectContaining({ outcome: 'DENIED', reason: 'NOT_INVOLVED', subjects: [] })]);
+  });
+
+  it('Veilig Thuis shields its involvement from the father: in his circle it does not exist (no item, date or count), the mother still sees it', async () => {
+    const { made, involvements } = await family();
+    const father = made.member('father');
+
+    const shielded = await shield(childSafety, involvements.childSafety, [father]);
+
+    expect(shielded.errors).toBeUndefined();
+    const his = await myCircle(father);
+    expect(his.involvements.map((i) => i.id)).toEqual([involvements.wmo, involvements.youthCare]);
+    const text = JSON.stringify(his);
+    expect(text).not.toContain(childSafety.id);
+    expect(text).not.toContain(childSafety.organisation.name);
+    expect(text).not.toContain(childSafety.professional.name);
+    expect(text).not.toContain(addDays(world.today(), -10));
+    expect((await myCircle(made.member('mother'))).involvements.map((i) => i.id)).toContain(involvements.childSafety);
+    // His log of that read, and his own access log, name neither the involvement nor Veilig Thuis.
+    const aboutHim = (await logEntries(made.id, 'READ_CIRCLE')).filter((e) => e.subjects.includes(father.id));
+    expect(aboutHim.length).toBeGreaterThan(0);
+    expect(aboutHim.flatMap((e) => [e.source, ...e.target_ids])).not.toContain(involvements.childSafety);
+    expect(aboutHim.map((e) => e.source)).not.toContain(childSafety.id);
+    const log = await ok<unknown>(father, MY_LOG);
+    expect(JSON.stringify(log)).not.toContain(childSafety.id);
+    expect(JSON.stringify(log)).not.toContain(involvements.childSafety);
+  });
+
+  it('a shielded involvement is absent from myFamily too, where every member is in reach', async () => {
+    const made = await world.family({ registeredBy: wmo, members: [{ label: 'parent', age: 30 }, { label: 'child', age: 6 }], authority: [['parent', 'child']] });
+    await world.involve(made, wmo, { caseDirection: true });
+    const childSafetyInvolvement = (await world.involve(made, childSafety)).id;
+    const parent = made.member('parent');
+    expect((await ok<{ myFamily: { involvements: { id: string }[] } }>(parent, MY_FAMILY)).myFamily.involvements.map((i) => i.id)).toContain(childSafetyInvolvement);
+
+    expect((await shield(childSafety, childSafetyInvolvement, [parent])).errors).toBeUndefined();
+
+    const file = await ok<{ myFamily: { involvements: { id: string; organisation: { id: string } | null }[] } }>(parent, MY_FAMILY);
+    expect(file.myFamily.involvements).toHaveLength(1);
+    expect(JSON.stringify(file)).not.toContain(childSafety.id);
+    expect(JSON.stringify(file)).not.toContain(childSafetyInvolvement);
+  });
+
+  it('a member from whom the only involvement is shielded reads an empty circle, and the read is logged without naming it', async () => {
+    const made = await world.family({ registeredBy: wmo, members: [{ label: 'parent', age: 30 }, { label: 'child', age: 6 }], authority: [['parent', 'child']] });
+    const only = (await world.involve(made, childSafety, { caseDirection: true })).id;
+    const parent = made.member('parent');
+    expect((await shield(childSafety, only, [parent, made.member('child')])).errors).toBeUndefined();
+
+    const circle = await myCircle(parent);
+
+    expect(circle).toEqual({ familyId: made.id, involvements: [], caseDirector: null });
+    const entries = await logEntries(made.id, 'READ_CIRCLE');
+    expect(entries).toEqual([expect.objectContaining({ subjects: [], outcome: 'ALLOWED', target_ids: [made.id], source: null })]);
+  });
+
+  it('a case director whose involvement is shielded from a member is not named to them', async () => {
+    const made: MadeFamily = await householdOfFive(world, wmo);
+    await world.involve(made, wmo);
+    const directing = (await world.involve(made, childSafety, { caseDirection: true })).id;
+    const father = made.member('father');
+    expect((await shield(childSafety, directing, [father])).errors).toBeUndefined();
+
+    const his = await myCircle(father);
+
+    expect(his.caseDirector).toBeNull();
+    expect((await myCircle(made.member('mother'))).caseDirector?.id).toBe(childSafety.professional.id);
+  });
+
+  it('the reason is stored encrypted; the shielding is logged about the member it shields from, and listed for Veilig Thuis\'s privacy officer and the chain\'s, not another organisation\'s', async () => {
+    const { made, involvements } = await family();
+    const father = made.member('father');
+    const reason = `Onderzoek naar aanleiding van een melding ${randomUUID()}`;
+
+    const answer = await shield(childSafety, involvements.childSafety, [father], reason);
+
+    expect(answer.data?.shieldInvolvement).toEqual([expect.objectContaining({ memberId: father.id, reason })]);
+    const stored = await sut.dataSource.query<{ dump: string }[]>(`SELECT encode(reason_ciphertext, 'escape') AS dump FROM involvement_shielding WHERE involvement_id = $1`, [involvements.childSafety]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.dump).not.toContain(reason.slice(-36));
+    expect(await logEntries(made.id, 'SHIELD_INVOLVEMENT')).toEqual([expect.objectContaining({ subjects: [father.id], outcome: 'ALLOWED', source: childSafety.id, target_ids: [involvements.childSafety] })]);
+    type Listed = { involvementShieldings: { involvementId: string; memberId: string; reason: string | null }[] };
+    expect((await ok<Listed>(childSafetyOfficer, SHIELDINGS)).involvementShieldings).toContainEqual(expect.objectContaining({ involvementId: involvements.childSafety, memberId: father.id, reason }));
+    expect((await ok<Listed>(chainOfficer, SHIELDINGS)).involvementShieldings).toContainEqual(expect.objectContaining({ involvementId: involvements.childSafety, reason }));
+    expect((await ok<Listed>(wmoOfficer, SHIELDINGS)).involvementShieldings.map((s) => s.involvementId)).not.toContain(involvements.childSafety);
+    expect(codeOf(await ask(childSafety, SHIELDINGS))).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['an organisation without a statutory task, for its own involvement', 'wmo', 'wmo', 'FORBIDDEN'],
+    ['Veilig Thuis, for another organisation\'s involvement', 'childSafety', 'wmo', 'FORBIDDEN'],
+    ['an organisation no longer involved', 'debt', 'debt', 'NOT_FOUND'],
+    ['Veilig Thuis\'s privacy officer (not casework)', 'childSafetyOfficer', 'childSafety', 'FORBIDDEN'],
+  ] as const)('shielding is refused for %s', async (_case, who, whose, code) => {
+    const { made, involvements } = await family();
+    const bearer = { wmo, childSafety, debt, childSafetyOfficer }[who];
+
+    const answer = await shield(bearer, involvements[whose], [made.member('father')]);
+
+    expect(answer.data).toBeNull();
+    expect(codeOf(answer)).toBe(code);
+    expect(await sut.dataSource.query(`SELECT 1 FROM involvement_shielding WHERE family_id = $1`, [made.id])).toEqual([]);
+  });
+
+  it('shielding is refused with BAD_USER_INPUT for a short reason, no members, someone outside the family or not an id, and a member shielded from already', async () => {
+    const { made, involvements } = await family();
+    const other = await householdOfFive(world, wmo);
+    const father = made.member('father');
+
+    expect(codeOf(await shield(childSafety, involvements.childSafety, [father], 'te kort'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await shield(childSafety, involvements.childSafety, []))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await shield(childSafety, involvements.childSafety, [other.member('father')]))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask(childSafety, SHIELD, { input: { involvementId: involvements.childSafety, memberIds: ['vader'], reason: 'Onderzoek loopt nog steeds.' } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask(childSafety, SHIELD, { input: { involvementId: 'niet-een-id', memberIds: [father.id], reason: 'Onderzoek loopt nog steeds.' } }))).toBe('NOT_FOUND');
+    expect((await shield(childSafety, involvements.childSafety, [father])).errors).toBeUndefined();
+    expect(codeOf(await shield(childSafety, involvements.childSafety, [father]))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await shield(childSafety, randomUUID(), [father]))).toBe('NOT_FOUND');
+  });
+
+  it('a family member may not shield, nor read another family\'s circle: myCircle is always their own', async () => {
+    const { made, involvements } = await family();
+    const mother = made.member('mother');
+
+    expect(codeOf(await ask(mother, SHIELD, { input: { involvementId: involvements.wmo, memberIds: [mother.id], reason: 'Dat wil ik liever niet.' } }))).toBe('FORBIDDEN');
+    expect(codeOf(await ask(mother, THEIR_CIRCLE, { familyId: made.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await ask(mother, SHIELDINGS))).toBe('FORBIDDEN');
+  });
+});
