@@ -78,7 +78,7 @@ function WhoHelps({ circle }: { circle: Circle }) {
       ) : (
         <>
           <Paragraph>{t('circle.member.circleIntro')}</Paragraph>
-          <div className="kring-cards" data-testid="member-circle">
+          <div className="kring-cards kring-circle-cards" data-testid="member-circle">
             {circle.involvements.map((involvement) => (
               <article key={involvement.id} className="kring-card" aria-labelledby={`circle-${involvement.id}`}>
                 <Heading level={3} id={`circle-${involvement.id}`}>
