@@ -1,6 +1,7 @@
 import { gql } from './generated';
 import type {
   AccessLogEntryFieldsFragment,
+  CircleFieldsFragment,
   ConsentFieldsFragment,
   DataCategory,
   Domain,
@@ -57,6 +58,19 @@ gql(`
   }
 `);
 
+gql(`
+  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }
+`);
+
+gql(`
+  fragment CircleFields on Circle {
+    familyId
+    caseDirector { ...CircleProfessionalFields }
+    handover { handedOverAt note from { ...OrganisationFields } }
+    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }
+  }
+`);
+
 export type FamilyFile = FamilyFileFieldsFragment;
 export type FamilyMember = FamilyFile['members'][number];
 export type FamilyRecord = FamilyFile['records'][number];
@@ -65,6 +79,9 @@ export type Redaction = FamilyFile['redactions'][number];
 export type Consent = ConsentFieldsFragment;
 export type AccessLogEntry = AccessLogEntryFieldsFragment;
 export type AccessLogDecision = AccessLogEntry['decisions'][number];
+export type Circle = CircleFieldsFragment;
+export type CircleInvolvement = Circle['involvements'][number];
+export type CircleProfessional = NonNullable<Circle['caseDirector']>;
 
 /** A record's section with any field read by name: the section catalogue names the fields. */
 export function sectionValue(record: FamilyRecord, field: string): unknown {

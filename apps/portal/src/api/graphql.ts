@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     /** Which input field the API named (BAD_USER_INPUT), when it did. */
     readonly field: string | null = null,
+    /** Which refusal the API named (`extensions.refusal`, e.g. NOT_CASE_DIRECTOR), when it did. */
+    readonly refusal: string | null = null,
   ) {
     super(message);
   }
@@ -17,7 +19,7 @@ export class ApiError extends Error {
 
 interface GraphqlResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; refusal?: string } }[];
 }
 
 let bearer: string | null = null;
@@ -66,7 +68,7 @@ export async function graphql<T, V>(document: TypedDocumentString<T, V>, ...[var
   if (error !== undefined) {
     const code = error.extensions?.code ?? 'SERVER';
     if (code === 'UNAUTHENTICATED' && bearer !== null) onUnauthenticated?.();
-    throw new ApiError(code, error.message, error.extensions?.field ?? null);
+    throw new ApiError(code, error.message, error.extensions?.field ?? null, error.extensions?.refusal ?? null);
   }
   if (body.data === undefined || body.data === null) throw new ApiError('SERVER', 'The server sent no data.');
   return body.data;

@@ -1,11 +1,12 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import * as circle from './circle';
 import * as common from './common';
 import * as member from './member';
 import * as officer from './officer';
 import * as professional from './professional';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

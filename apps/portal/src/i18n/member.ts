@@ -28,14 +28,6 @@ export const nl = {
   'member.records.notShown': 'Niet zichtbaar. {reason}',
   'member.records.notHere':
     'Gegevens die ook over een ander gezinslid gaan (zoals gezamenlijke schulden of een gezinsplan van beide ouders), en gegevens over kinderen van 16 jaar of ouder, staan niet op deze pagina. Zo blijft de privacy van dat gezinslid beschermd. U heeft wel het recht om gegevens over uzelf in te zien: vraag het aan de organisatie die ze heeft vastgelegd, of aan de privacy officer van uw gemeente.',
-  'member.records.involvedTitle': 'Welke organisaties helpen uw gezin',
-  'member.records.involvedIntro': 'Deze organisaties zijn betrokken bij uw gezin.',
-  'member.records.caseDirection': 'Heeft de regie',
-  'member.records.caseDirectionHelp': 'Deze organisatie houdt het overzicht en stemt de hulp af.',
-  'member.records.since': 'Sinds {date}',
-  'member.records.until': 'Tot {date}',
-  'member.records.sourcesIntro': 'Deze organisaties hebben de gegevens vastgelegd die u op deze pagina ziet:',
-  'member.records.noSources': 'Er zijn geen organisaties die gegevens over u hebben vastgelegd.',
 
   'member.section.ContactDetails': 'Contactgegevens',
   'member.section.CareTrajectory': 'Zorgtraject',
@@ -188,14 +180,6 @@ export const en: { [K in keyof typeof nl]: string } = {
   'member.records.notShown': 'Not visible. {reason}',
   'member.records.notHere':
     'Data that is also about another family member (such as joint debts or a family plan of both parents), and data about children aged 16 or over, is not on this page. That protects the privacy of that family member. You do have the right to see data about yourself: ask the organisation that recorded it, or your municipality\'s privacy officer.',
-  'member.records.involvedTitle': 'Which organisations help your family',
-  'member.records.involvedIntro': 'These organisations are involved with your family.',
-  'member.records.caseDirection': 'Coordinates',
-  'member.records.caseDirectionHelp': 'This organisation keeps the overview and coordinates the support.',
-  'member.records.since': 'Since {date}',
-  'member.records.until': 'Until {date}',
-  'member.records.sourcesIntro': 'These organisations recorded the data you see on this page:',
-  'member.records.noSources': 'No organisation has recorded data about you.',
 
   'member.section.ContactDetails': 'Contact details',
   'member.section.CareTrajectory': 'Care trajectory',

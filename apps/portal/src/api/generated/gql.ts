@@ -19,9 +19,13 @@ type Documents = {
     "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": typeof types.FamilyFileFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id familyId subjectMemberId grantedByMemberId categories purposes\n    recipientOrganisation { ...OrganisationFields } recipientDomain\n    validFrom validUntil revokedAt status awaitingSignatureFrom createdAt\n    signatures { memberId capacity signedAt }\n  }\n": typeof types.ConsentFieldsFragmentDoc,
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": typeof types.AccessLogEntryFieldsFragmentDoc,
+    "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": typeof types.CircleProfessionalFieldsFragmentDoc,
+    "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": typeof types.CircleFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
+    "query MyCircle { myCircle { ...CircleFields } }": typeof types.MyCircleDocument,
+    "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": typeof types.RequestOtherCaseDirectorDocument,
     "query MyReach { myReach { id self name birthDate decidesConsents } }": typeof types.MyReachDocument,
     "query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }": typeof types.ConsentsDocument,
     "query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }": typeof types.ConsentChoicesDocument,
@@ -34,9 +38,12 @@ type Documents = {
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": typeof types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": typeof types.ErasuresDocument,
+    "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}": typeof types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": typeof types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": typeof types.CheckpointDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": typeof types.AddRecordDocument,
+    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }": typeof types.CircleDocument,
+    "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": typeof types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": typeof types.FamilyFileDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
@@ -47,9 +54,13 @@ const documents: Documents = {
     "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": types.FamilyFileFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id familyId subjectMemberId grantedByMemberId categories purposes\n    recipientOrganisation { ...OrganisationFields } recipientDomain\n    validFrom validUntil revokedAt status awaitingSignatureFrom createdAt\n    signatures { memberId capacity signedAt }\n  }\n": types.ConsentFieldsFragmentDoc,
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": types.AccessLogEntryFieldsFragmentDoc,
+    "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": types.CircleProfessionalFieldsFragmentDoc,
+    "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": types.CircleFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
+    "query MyCircle { myCircle { ...CircleFields } }": types.MyCircleDocument,
+    "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": types.RequestOtherCaseDirectorDocument,
     "query MyReach { myReach { id self name birthDate decidesConsents } }": types.MyReachDocument,
     "query Consents($familyId: ID!) { consents(familyId: $familyId) { ...ConsentFields } }": types.ConsentsDocument,
     "query ConsentChoices { organisations { ...OrganisationFields } purposes { code domains maxCategories statutoryFor } }": types.ConsentChoicesDocument,
@@ -62,9 +73,12 @@ const documents: Documents = {
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": types.ErasuresDocument,
+    "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}": types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": types.CheckpointDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": types.AddRecordDocument,
+    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }": types.CircleDocument,
+    "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": types.FamilyFileDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
@@ -90,6 +104,14 @@ export function gql(source: "\n  fragment AccessLogEntryFields on AccessLogEntry
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n"): typeof import('./graphql').CircleProfessionalFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n"): typeof import('./graphql').CircleFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }"): typeof import('./graphql').SectionCatalogueDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -99,6 +121,14 @@ export function gql(source: "query Me { me { kind member { id name familyId } pr
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }"): typeof import('./graphql').GrantConsentDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query MyCircle { myCircle { ...CircleFields } }"): typeof import('./graphql').MyCircleDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }"): typeof import('./graphql').RequestOtherCaseDirectorDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -150,6 +180,10 @@ export function gql(source: "query Erasures { familyErasures(first: 50) { edges 
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}"): typeof import('./graphql').InvolvementShieldingsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}"): typeof import('./graphql').VerifyDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -159,6 +193,14 @@ export function gql(source: "mutation Checkpoint { checkpointAccessLog { signed 
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }"): typeof import('./graphql').AddRecordDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }"): typeof import('./graphql').CircleDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }"): typeof import('./graphql').TransferCaseDirectionDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

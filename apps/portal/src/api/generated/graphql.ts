@@ -240,6 +240,14 @@ export type SupportProvisionInput = {
   provision?: string | null | undefined;
 };
 
+export type TransferCaseDirectionInput = {
+  familyId: string | number;
+  /** The handover note, for the new case director and the family: 10 to 4,000 characters. */
+  note: string;
+  /** The new case director: a professional of another organisation involved with the family today. */
+  toProfessionalId: string | number;
+};
+
 export type ViewerKind =
   | 'FAMILY_MEMBER'
   | 'PROFESSIONAL';
@@ -260,6 +268,10 @@ export type ConsentFieldsFragment = { id: string, familyId: string, subjectMembe
 
 export type AccessLogEntryFieldsFragment = { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } };
 
+export type CircleProfessionalFieldsFragment = { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } };
+
+export type CircleFieldsFragment = { familyId: string, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null, involvements: Array<{ id: string, since: string, caseDirection: boolean, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }> };
+
 export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -276,6 +288,18 @@ export type GrantConsentMutationVariables = Exact<{
 
 
 export type GrantConsentMutation = { grantConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+
+export type MyCircleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCircleQuery = { myCircle: { familyId: string, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null, involvements: Array<{ id: string, since: string, caseDirection: boolean, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }> } };
+
+export type RequestOtherCaseDirectorMutationVariables = Exact<{
+  reason: string;
+}>;
+
+
+export type RequestOtherCaseDirectorMutation = { requestOtherCaseDirector: { id: string, requestedAt: string } };
 
 export type MyReachQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -363,6 +387,11 @@ export type ErasuresQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ErasuresQuery = { familyErasures: { edges: Array<{ node: { familyId: string, erasedAt: string, members: number, records: number, reason: string, organisation: { name: string } } }>, pageInfo: { hasNextPage: boolean } } };
 
+export type InvolvementShieldingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvolvementShieldingsQuery = { involvementShieldings: Array<{ id: string, familyId: string, involvementId: string, memberId: string, reason: string | null, shieldedAt: string, shieldedByProfessionalId: string, organisation: { id: string, name: string, domain: Domain } }> };
+
 export type VerifyQueryVariables = Exact<{
   familyId?: string | number | null | undefined;
 }>;
@@ -381,6 +410,20 @@ export type AddRecordMutationVariables = Exact<{
 
 
 export type AddRecordMutation = { addRecord: { id: string } };
+
+export type CircleQueryVariables = Exact<{
+  familyId: string | number;
+}>;
+
+
+export type CircleQuery = { circle: { familyId: string, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null, involvements: Array<{ id: string, since: string, caseDirection: boolean, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }> } };
+
+export type TransferCaseDirectionMutationVariables = Exact<{
+  input: TransferCaseDirectionInput;
+}>;
+
+
+export type TransferCaseDirectionMutation = { transferCaseDirection: { id: string, to: { id: string, name: string } } };
 
 export type FamiliesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -601,6 +644,60 @@ export const AccessLogEntryFieldsFragmentDoc = new TypedDocumentString(`
   name
   domain
 }`, {"fragmentName":"AccessLogEntryFields"}) as unknown as TypedDocumentString<AccessLogEntryFieldsFragment, unknown>;
+export const CircleProfessionalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CircleProfessionalFields on CircleProfessional {
+  id
+  name
+  roles
+  contact
+  organisation {
+    ...OrganisationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"CircleProfessionalFields"}) as unknown as TypedDocumentString<CircleProfessionalFieldsFragment, unknown>;
+export const CircleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CircleFields on Circle {
+  familyId
+  caseDirector {
+    ...CircleProfessionalFields
+  }
+  handover {
+    handedOverAt
+    note
+    from {
+      ...OrganisationFields
+    }
+  }
+  involvements {
+    id
+    since
+    caseDirection
+    organisation {
+      ...OrganisationFields
+    }
+    contact {
+      ...CircleProfessionalFields
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment CircleProfessionalFields on CircleProfessional {
+  id
+  name
+  roles
+  contact
+  organisation {
+    ...OrganisationFields
+  }
+}`, {"fragmentName":"CircleFields"}) as unknown as TypedDocumentString<CircleFieldsFragment, unknown>;
 export const SectionCatalogueDocument = new TypedDocumentString(`
     query SectionCatalogue {
   sectionCatalogue {
@@ -672,6 +769,58 @@ fragment ConsentFields on Consent {
     signedAt
   }
 }`) as unknown as TypedDocumentString<GrantConsentMutation, GrantConsentMutationVariables>;
+export const MyCircleDocument = new TypedDocumentString(`
+    query MyCircle {
+  myCircle {
+    ...CircleFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment CircleProfessionalFields on CircleProfessional {
+  id
+  name
+  roles
+  contact
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment CircleFields on Circle {
+  familyId
+  caseDirector {
+    ...CircleProfessionalFields
+  }
+  handover {
+    handedOverAt
+    note
+    from {
+      ...OrganisationFields
+    }
+  }
+  involvements {
+    id
+    since
+    caseDirection
+    organisation {
+      ...OrganisationFields
+    }
+    contact {
+      ...CircleProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<MyCircleQuery, MyCircleQueryVariables>;
+export const RequestOtherCaseDirectorDocument = new TypedDocumentString(`
+    mutation RequestOtherCaseDirector($reason: String!) {
+  requestOtherCaseDirector(reason: $reason) {
+    id
+    requestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestOtherCaseDirectorMutation, RequestOtherCaseDirectorMutationVariables>;
 export const MyReachDocument = new TypedDocumentString(`
     query MyReach {
   myReach {
@@ -1067,6 +1216,26 @@ export const ErasuresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ErasuresQuery, ErasuresQueryVariables>;
+export const InvolvementShieldingsDocument = new TypedDocumentString(`
+    query InvolvementShieldings {
+  involvementShieldings {
+    id
+    familyId
+    involvementId
+    memberId
+    organisation {
+      ...OrganisationFields
+    }
+    reason
+    shieldedAt
+    shieldedByProfessionalId
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<InvolvementShieldingsQuery, InvolvementShieldingsQueryVariables>;
 export const VerifyDocument = new TypedDocumentString(`
     query Verify($familyId: ID) {
   verifyAccessLog(familyId: $familyId) {
@@ -1100,6 +1269,61 @@ export const AddRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddRecordMutation, AddRecordMutationVariables>;
+export const CircleDocument = new TypedDocumentString(`
+    query Circle($familyId: ID!) {
+  circle(familyId: $familyId) {
+    ...CircleFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment CircleProfessionalFields on CircleProfessional {
+  id
+  name
+  roles
+  contact
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment CircleFields on Circle {
+  familyId
+  caseDirector {
+    ...CircleProfessionalFields
+  }
+  handover {
+    handedOverAt
+    note
+    from {
+      ...OrganisationFields
+    }
+  }
+  involvements {
+    id
+    since
+    caseDirection
+    organisation {
+      ...OrganisationFields
+    }
+    contact {
+      ...CircleProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CircleQuery, CircleQueryVariables>;
+export const TransferCaseDirectionDocument = new TypedDocumentString(`
+    mutation TransferCaseDirection($input: TransferCaseDirectionInput!) {
+  transferCaseDirection(input: $input) {
+    id
+    to {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TransferCaseDirectionMutation, TransferCaseDirectionMutationVariables>;
 export const FamiliesDocument = new TypedDocumentString(`
     query Families($first: Int, $after: String) {
   families(first: $first, after: $after) {

@@ -7,9 +7,10 @@ import { loadSectionCatalogue, type ServedSectionType } from '../../api/section-
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { DataList, DataListItem, Heading, ListItem, Paragraph, StatusBadge, SubtleButton, UnorderedList } from '../../ui';
+import { DataList, DataListItem, Heading, Paragraph, SubtleButton } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { joinWords, labelOf, reachOf, type Reach } from './member-family';
+import { MyCircle } from './my-circle';
 import { fieldLabel, fieldsOf, formatValue, sectionLabel } from './section-fields';
 
 const MY_FAMILY = gql(`query MyFamily { myFamily { ...FamilyFileFields } }`);
@@ -33,6 +34,7 @@ export function MyRecordsPage() {
       <Paragraph>
         {t('member.records.introConsents')} <Link to="/me/consents">{t('nav.myConsents')}</Link>
       </Paragraph>
+      <MyCircle />
       <ErrorAlert error={file.error} />
       {file.loading && file.data === null && <Paragraph>{t('app.loading')}</Paragraph>}
       {file.data && reach && (
@@ -42,7 +44,6 @@ export function MyRecordsPage() {
           ))}
           {/* Said to everyone, whether or not such data exists: the page never hints at what it leaves out. */}
           <Paragraph>{t('member.records.notHere')}</Paragraph>
-          <Involvements file={file.data} />
         </>
       )}
     </>
@@ -163,63 +164,6 @@ function PersonalDetails({ member, file }: { member: FamilyMember; file: FamilyF
         </DataListItem>
         {member.relation !== null && <DataListItem label={t('member.records.relation')}>{labelOf(t, 'relation', member.relation)}</DataListItem>}
       </DataList>
-    </section>
-  );
-}
-
-/**
- * Who is involved: every involvement when the API shows them (only when everyone in the
- * family is in the member's reach: an involvement is about the whole family), or else the
- * organisations behind the records shown.
- */
-function Involvements({ file }: { file: FamilyFile }) {
-  const { t, formatDate } = useI18n();
-  const visible = file.involvements.filter((i) => i.organisation !== null);
-  const sources = new Map<string, string>();
-  for (const record of file.records) {
-    if (record.sourceOrganisation !== null) sources.set(record.sourceOrganisation.id, record.sourceOrganisation.name);
-  }
-  return (
-    <section aria-labelledby="involvements" className="kring-section">
-      <Heading level={2} id="involvements">
-        {t('member.records.involvedTitle')}
-      </Heading>
-      {visible.length > 0 && (
-        <>
-          <Paragraph>{t('member.records.involvedIntro')}</Paragraph>
-          <UnorderedList className="kring-m-involvements">
-            {visible.map((involvement) => (
-              <ListItem key={involvement.id}>
-                <strong>{involvement.organisation?.name}</strong>
-                {involvement.organisation && <> ({labelOf(t, 'domain', involvement.organisation.domain)})</>}
-                {involvement.startsOn && <>. {t('member.records.since', { date: formatDate(involvement.startsOn) })}</>}
-                {involvement.endsOn && <>. {t('member.records.until', { date: formatDate(involvement.endsOn) })}</>}
-                {involvement.caseDirection === true && (
-                  <>
-                    {' '}
-                    <StatusBadge tone="neutral">{t('member.records.caseDirection')}</StatusBadge> {t('member.records.caseDirectionHelp')}
-                  </>
-                )}
-              </ListItem>
-            ))}
-          </UnorderedList>
-        </>
-      )}
-      {visible.length === 0 &&
-        (sources.size > 0 ? (
-          <>
-            <Paragraph>{t('member.records.sourcesIntro')}</Paragraph>
-            <UnorderedList>
-              {[...sources.values()]
-                .sort((a, b) => a.localeCompare(b, 'nl'))
-                .map((name) => (
-                  <ListItem key={name}>{name}</ListItem>
-                ))}
-            </UnorderedList>
-          </>
-        ) : (
-          <Paragraph>{t('member.records.noSources')}</Paragraph>
-        ))}
     </section>
   );
 }

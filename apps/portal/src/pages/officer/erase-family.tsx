@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
 import { gql } from '../../api/generated';
 import type { EraseMutation } from '../../api/generated/graphql';
@@ -9,10 +9,6 @@ import {
   CaptionedTable,
   DataList,
   DataListItem,
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
   Heading,
   Paragraph,
   PrimaryActionButton,
@@ -25,6 +21,7 @@ import {
 } from '../../ui';
 import { Choice } from '../../ui/choice';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
+import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
 
 const ERASE = gql(`mutation Erase($id: ID!, $reason: String!) {
   eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }
@@ -47,23 +44,11 @@ export function EraseFamilyPage() {
   const [familyId, setFamilyId] = useState('');
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const [problems, setProblems] = useState<Problems>({});
+  const { problems, refuse, clear, form } = useFieldProblems<keyof Problems>();
   const [busy, setBusy] = useState(false);
   const [apiError, setApiError] = useState<ApiError | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [focusFirst, setFocusFirst] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
   const past = useApi(() => graphql(ERASURES).then((d) => d.familyErasures), 'erasures');
-
-  // After a refusal, focus goes to the first field with a problem, so it is read out.
-  useEffect(() => {
-    if (focusFirst > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusFirst]);
-
-  const refuse = (found: Problems) => {
-    setProblems(found);
-    setFocusFirst((n) => n + 1);
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,7 +59,7 @@ export function EraseFamilyPage() {
     if (reason.trim().length < 10) found.reason = t('erase.problem.reason');
     if (!confirmed) found.confirm = t('erase.problem.confirm');
     if (Object.keys(found).length > 0) return refuse(found);
-    setProblems({});
+    clear();
     setBusy(true);
     try {
       const { eraseFamily } = await graphql(ERASE, { id: familyId.trim(), reason: reason.trim() });
@@ -176,20 +161,5 @@ export function EraseFamilyPage() {
         )}
       </Section>
     </>
-  );
-}
-
-/** A label, a plain-words help text, the input, and its problem below it; the input is described by the help and the problem. */
-function LabelledField({ id, label, help, problem, children }: { id: string; label: string; help: string; problem: string | undefined; children: (describedBy: string) => ReactNode }) {
-  const describedBy = problem === undefined ? `${id}-help` : `${id}-help ${id}-error`;
-  return (
-    <FormField invalid={problem !== undefined}>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
-      <FormFieldDescription id={`${id}-help`}>{help}</FormFieldDescription>
-      <div className="utrecht-form-field__input">{children(describedBy)}</div>
-      {problem !== undefined && <FormFieldErrorMessage id={`${id}-error`}>{problem}</FormFieldErrorMessage>}
-    </FormField>
   );
 }

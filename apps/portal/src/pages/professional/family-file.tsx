@@ -8,6 +8,7 @@ import { Link, useRouter } from '../../router';
 import { Heading, Paragraph, SecondaryActionButton } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
+import { CircleSection } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
 import { PurposeChooser } from './purpose-chooser';
 import { loadSectionTypes } from './section-catalogue';
@@ -106,6 +107,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       </div>
       <RedactionSummary redactions={data.redactions} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
+      <CircleSection familyId={familyId} onChanged={file.reload} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
