@@ -1,5 +1,5 @@
 import type { Sodium } from '@kring/crypto';
-import { facetsOf, type StoredDecision, type StoredFacts } from './access-log-entry';
+import { facetsOf, type StoredFacts } from './access-log-entry';
 
 /** The hash before the first entry of every chain. */
 export const GENESIS_HASH = new Uint8Array(32);
@@ -30,21 +30,18 @@ export function chainKeyOf(familyId: string | null): string {
  * another breaks the entry's hash.
  */
 export function canonicalEncoding(chainKey: string, facts: StoredFacts): string {
-  if (facts.decisions !== null) return v3Encoding(chainKey, facts, facts.decisions);
+  if (facts.decisions !== null) {
+    const encoded = entryFacts('kring-log-v3', chainKey, facts);
+    encoded.push(
+      facts.decision,
+      facts.breakGlass,
+      facts.decisions.map((d) => [d.targetKind, d.targetIds, d.sourceOrganisationId, d.category, sorted(d.fields), d.outcome, d.basis, sorted(d.basisRefs), d.reason]),
+    );
+    return JSON.stringify(encoded);
+  }
   const legacy = facts.targetIds === null;
-  return JSON.stringify([
-    legacy ? 'kring-log-v1' : 'kring-log-v2',
-    chainKey,
-    facts.occurredAt.toISOString(),
-    facts.traceId,
-    facts.actorKind,
-    facts.actorId,
-    facts.actorOrganisationId,
-    facts.actorRole,
-    facts.activity,
-    facts.purpose,
-    facts.familyId,
-    sorted(facts.subjectMemberIds),
+  const encoded = entryFacts(legacy ? 'kring-log-v1' : 'kring-log-v2', chainKey, facts);
+  encoded.push(
     facts.targetKind,
     legacy ? facts.targetId : facts.targetIds,
     facts.sourceOrganisationId,
@@ -55,12 +52,14 @@ export function canonicalEncoding(chainKey: string, facts: StoredFacts): string 
     sorted(facts.basisRefs),
     facts.reason,
     facts.breakGlass,
-  ]);
+  );
+  return JSON.stringify(encoded);
 }
 
-function v3Encoding(chainKey: string, facts: StoredFacts, decisions: readonly StoredDecision[]): string {
-  return JSON.stringify([
-    'kring-log-v3',
+/** What every encoding begins with, in this order: the tag, the chain, and who did what, when, why, about whom. */
+function entryFacts(tag: string, chainKey: string, facts: StoredFacts): unknown[] {
+  return [
+    tag,
     chainKey,
     facts.occurredAt.toISOString(),
     facts.traceId,
@@ -72,10 +71,7 @@ function v3Encoding(chainKey: string, facts: StoredFacts, decisions: readonly St
     facts.purpose,
     facts.familyId,
     sorted(facts.subjectMemberIds),
-    facts.decision,
-    facts.breakGlass,
-    decisions.map((d) => [d.targetKind, d.targetIds, d.sourceOrganisationId, d.category, sorted(d.fields), d.outcome, d.basis, sorted(d.basisRefs), d.reason]),
-  ]);
+  ];
 }
 
 /**
