@@ -2,7 +2,7 @@ import pg from 'pg';
 import { createDataSource } from '@kring/database';
 import { loadSodium } from '@kring/crypto';
 import { circleOfCare, newWorld, type Circle, type World } from './support/factories';
-import { putBackLogRows, writeOldEntries } from './support/log-rows';
+import { withChainTampered, writeOldEntries } from './support/log-rows';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { members { id } involvements { id } records { id sectionType } redactions { path } } }`;
@@ -105,19 +105,7 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
 
   describe('changing the target columns behind the application\'s back is CHANGED, naming the entry', () => {
     /** Runs the statements with triggers off, asks verifyAccessLog, and puts the chain back as it was. */
-    async function tampered(statements: string[]) {
-      await superuser.query(`DROP TABLE IF EXISTS saved_copy`);
-      await superuser.query(`CREATE TABLE saved_copy AS SELECT * FROM access_log_entry WHERE chain_key = $1`, [chain]);
-      await superuser.query(`SET session_replication_role = replica`);
-      try {
-        for (const statement of statements) await superuser.query(statement);
-        return (await verify())?.firstBroken;
-      } finally {
-        await superuser.query(`DELETE FROM access_log_entry WHERE chain_key = $1`, [chain]);
-        await putBackLogRows(superuser, 'saved_copy');
-        await superuser.query(`SET session_replication_role = origin`);
-      }
-    }
+    const tampered = (statements: string[]) => withChainTampered(superuser, chain, statements, async () => (await verify())?.firstBroken);
     /** The first entry of the present shape (v3) whose first decision lists at least `minTargets` targets. */
     const newEntry = async (minTargets: number) =>
       (

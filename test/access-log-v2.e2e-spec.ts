@@ -4,7 +4,7 @@ import { chainKeyOf, type AccessLogFacts } from '@kring/audit';
 import { loadSodium } from '@kring/crypto';
 import { createDataSource } from '@kring/database';
 import { PERSONAS } from '@kring/demo-world';
-import { putBackLogRows, writeOldEntries } from './support/log-rows';
+import { withChainTampered, writeOldEntries } from './support/log-rows';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { intact entriesChecked checkpointsVerified firstBroken { sequence entryId problem } } }`;
@@ -156,19 +156,10 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
 
   /** Runs the statements with triggers off, asks verifyAccessLog, and puts the chain back as it was. */
   const tampered = async (statements: string[]) => {
-    await superuser.query(`DROP TABLE IF EXISTS saved_v2`);
-    await superuser.query(`CREATE TABLE saved_v2 AS SELECT * FROM access_log_entry WHERE chain_key = $1`, [chain]);
-    await superuser.query(`SET session_replication_role = replica`);
-    try {
-      for (const statement of statements) await superuser.query(statement);
-      return (await verify())?.firstBroken;
-    } finally {
-      await superuser.query(`DELETE FROM access_log_entry WHERE chain_key = $1`, [chain]);
-      await putBackLogRows(superuser, 'saved_v2');
-      await superuser.query(`SET session_replication_role = origin`);
-      // Put back as it was, the chain verifies again: the detection came from the tampering alone.
-      expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
-    }
+    const found = await withChainTampered(superuser, chain, statements, async () => (await verify())?.firstBroken);
+    // Put back as it was, the chain verifies again: the detection came from the tampering alone.
+    expect(await verify()).toMatchObject({ intact: true, firstBroken: null });
+    return found;
   };
 
   it("an old entry changed behind the application's back is CHANGED, named, whichever column", async () => {
@@ -194,7 +185,7 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
       await tampered([
         `UPDATE access_log_entry SET sequence = sequence + 1 WHERE chain_key = '${chain}' AND sequence = 3`,
         `DROP TABLE IF EXISTS copied_v2`,
-        `CREATE TABLE copied_v2 AS SELECT * FROM saved_v2 WHERE id = '${second}'`,
+        `CREATE TABLE copied_v2 AS SELECT * FROM saved_chain WHERE id = '${second}'`,
         `UPDATE copied_v2 SET id = gen_random_uuid(), sequence = 3`,
         `INSERT INTO access_log_entry SELECT * FROM copied_v2`,
       ]),

@@ -46,3 +46,23 @@ export async function writeOldEntries<Facts extends object>(
   await client.query(`INSERT INTO access_log_chain_head (chain_key, sequence, entry_hash) VALUES ($1, $2, $3)`, [chainKey, entries.length, Buffer.from(previous)]);
   return ids;
 }
+
+/**
+ * Runs the statements on one chain with triggers off (as a superuser behind the
+ * application's back), asks `check` what it finds, and puts the chain's rows back as they
+ * were, whatever happened. For tests of tamper detection that share one chain. Meanwhile
+ * the rows as they were are in the table `saved_chain`, for statements that copy one.
+ */
+export async function withChainTampered<T>(client: pg.Client, chainKey: string, statements: readonly string[], check: () => Promise<T>): Promise<T> {
+  await client.query(`DROP TABLE IF EXISTS saved_chain`);
+  await client.query(`CREATE TABLE saved_chain AS SELECT * FROM access_log_entry WHERE chain_key = $1`, [chainKey]);
+  await client.query(`SET session_replication_role = replica`);
+  try {
+    for (const statement of statements) await client.query(statement);
+    return await check();
+  } finally {
+    await client.query(`DELETE FROM access_log_entry WHERE chain_key = $1`, [chainKey]);
+    await putBackLogRows(client, 'saved_chain');
+    await client.query(`SET session_replication_role = origin`);
+  }
+}
