@@ -18,7 +18,8 @@ describeBrowser('Portal sign-in (issue 5): persona picker in development, OpenID
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('nl');
       for (const persona of ['marieke', 'daan', 'wmo', 'keten-fg']) {
-        await expect(page.getByRole('button', { name: `Inloggen als ${persona}`, exact: true }).isVisible()).resolves.toBe(true);
+        // Waits for it: the personas arrive after the heading (isVisible() does not wait, and lost that race under load).
+        await page.getByRole('button', { name: `Inloggen als ${persona}`, exact: true }).waitFor({ state: 'visible' });
       }
       await expectAccessible(page, 'sign-in (nl)');
       await screenshot(page, 'sign-in');
