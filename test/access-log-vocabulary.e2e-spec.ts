@@ -1,7 +1,7 @@
 import pg from 'pg';
 import request from 'supertest';
 import { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, ENTRY_OUTCOMES, TARGET_KINDS } from '@kring/audit';
-import { DEMO_FAMILY_ID, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from '@kring/demo-world';
+import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from '@kring/demo-world';
 import { DirectoryWriter, OrganisationEntity, ProfessionalRole } from '@kring/identity';
 import * as labels from '../apps/portal/src/i18n/common';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
@@ -86,6 +86,16 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok(asMember(parent), `{ myCircle { familyId } }`);
     await ok('schuldhulp', `query($familyId: ID!) { circle(familyId: $familyId) { familyId } }`, { familyId });
     await ok('keten-fg', `{ involvementShieldings { id } }`);
+    // The family plan: a member writes, shows and agrees; the case director agrees; a professional and members read (one of them an item shown to the family).
+    const goal = await ok<{ writePlanItem: { id: string } }>('marieke', `mutation($input: WritePlanItemInput!) { writePlanItem(input: $input) { id } }`, {
+      input: { kind: 'GOAL', subjectMemberIds: [M.marieke], text: 'Elke maand iets opzij zetten.' },
+    });
+    await ok('marieke', `mutation($itemId: ID!) { showPlanItemToFamily(itemId: $itemId, shown: true) { id } }`, { itemId: goal.writePlanItem.id });
+    await ok('marieke', `mutation { agreeToPlan { version } }`);
+    await ok('marieke', `mutation { withdrawPlanAgreement { version } }`);
+    await ok('wmo', `mutation($familyId: ID) { agreeToPlan(familyId: $familyId) { version } }`, { familyId: DEMO_FAMILY_ID });
+    await ok('wmo', `query($familyId: ID!) { familyPlan(familyId: $familyId, purpose: "CASE_COORDINATION") { version } }`, { familyId: DEMO_FAMILY_ID });
+    await ok('marieke', `{ ourPlan { version } }`);
     // Case direction: a member asks for another case director, a team lead reads it, the case director hands over.
     await ok('marieke', `mutation { requestOtherCaseDirector(reason: "Wij willen graag iemand van de jeugdhulp.") { id } }`);
     const directory = new DirectoryWriter(sut.crypto);

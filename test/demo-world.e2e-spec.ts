@@ -3,7 +3,10 @@ import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** Values of the demo world that must never be stored in plaintext. */
-const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit'];
+const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'Oma Riek', 'Leeuwarden', 'woningcorporatie'];
+
+const OUR_PLAN = `{ ourPlan { version latestVersion agreed items { id kind text subjectMemberIds shownToFamily agreed waitingForMemberIds actor { kind name organisation { name } } } } }`;
+type DemoPlan = { version: number; latestVersion: number; agreed: boolean; items: { id: string; kind: string; text: string; subjectMemberIds: string[]; shownToFamily: boolean; agreed: boolean; waitingForMemberIds: string[]; actor: { kind: string; name: string | null; organisation: { name: string } | null } | null }[] };
 
 describe('the demo world', () => {
   let sut: TestGateway;
@@ -16,7 +19,7 @@ describe('the demo world', () => {
   });
 
   async function counts(): Promise<Record<string, number>> {
-    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature'];
+    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing'];
     const result: Record<string, number> = {};
     for (const table of tables) {
       const [row] = await sut.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -33,10 +36,14 @@ describe('the demo world', () => {
       family_member: 5,
       parental_authority: 6,
       involvement: 4,
-      record: 7,
-      record_subject: 9,
+      record: 6,
+      record_subject: 7,
       consent: 8,
       consent_signature: 9,
+      family_plan_item: 14,
+      family_plan_version: 14,
+      family_plan_agreement: 2,
+      family_plan_item_showing: 3,
     });
   });
 
@@ -77,6 +84,40 @@ describe('the demo world', () => {
     const standsAlone = (value: string) => new RegExp(`(?<![0-9A-Za-z])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9A-Za-z])`).test(dump);
     for (const value of PERSONAL_VALUES) {
       expect({ value, found: standsAlone(value) || dump.includes(hex(value)) }).toEqual({ value, found: false });
+    }
+  });
+
+  it('has a family plan worth reading: the family\'s words, a goal per member, actions by three organisations, by Marieke and by grandmother; one goal Sanne keeps to herself', async () => {
+    const planOf = async (persona: string) => {
+      const answer = await sut.graphql<{ ourPlan: DemoPlan }>(OUR_PLAN, { token: await sut.tokenFor(persona) });
+      expect(answer.errors).toBeUndefined();
+      return (answer.data as { ourPlan: DemoPlan }).ourPlan;
+    };
+    const sanne = await planOf('sanne');
+    const marieke = await planOf('marieke');
+    const johan = await planOf('johan');
+    const M = DEMO_MEMBERS;
+    const goalsAbout = (plan: DemoPlan) => new Set(plan.items.filter((i) => i.kind === 'GOAL').flatMap((i) => i.subjectMemberIds));
+
+    expect(marieke.items[0]).toMatchObject({ kind: 'WORDS', shownToFamily: true });
+    expect(goalsAbout(marieke)).toEqual(new Set([M.marieke, M.daan, M.lotte, M.sanne]));
+    // Johan: his own, the children in his care, and Sanne's diploma goal she showed; not Marieke's.
+    expect(goalsAbout(johan)).toEqual(new Set([M.johan, M.daan, M.lotte, M.sanne]));
+    const organisations = new Set(marieke.items.flatMap((i) => (i.actor?.kind === 'ORGANISATION' ? [i.actor.organisation?.name] : [])));
+    expect(organisations.size).toBe(3);
+    expect(marieke.items.some((i) => i.actor?.kind === 'MEMBER')).toBe(true);
+    expect(marieke.items.find((i) => i.actor?.kind === 'NETWORK')?.actor?.name).toBe('Oma Riek');
+    expect(marieke.items.some((i) => i.kind === 'REVIEW')).toBe(true);
+    // Daan changed his goal after Marieke and the case director agreed: he and a parent are asked again.
+    const daansGoal = marieke.items.find((i) => i.kind === 'GOAL' && i.subjectMemberIds.join() === M.daan);
+    expect(daansGoal).toMatchObject({ agreed: false });
+    expect(new Set(daansGoal?.waitingForMemberIds)).toEqual(new Set([M.daan, M.marieke, M.johan]));
+    // Sanne's own goal: hers, and for nobody else in the family, not even as a count.
+    const hers = sanne.items.find((i) => i.text.includes('op kamers'));
+    expect(hers).toBeDefined();
+    for (const other of [marieke, johan, await planOf('daan')]) {
+      expect(JSON.stringify(other)).not.toContain(hers?.id);
+      expect(other.items.some((i) => i.text.includes('op kamers'))).toBe(false);
     }
   });
 });

@@ -8,6 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AccessLogModule } from './access-log/access-log.module';
 import { BreakGlassModule } from './break-glass/break-glass.module';
 import { CircleModule } from './circle/circle.module';
+import { FamilyPlanModule } from './family-plan/family-plan.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -49,6 +50,7 @@ export class GatewayModule {
         ConsentsModule,
         BreakGlassModule,
         CircleModule,
+        FamilyPlanModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

@@ -35,18 +35,28 @@ export const ACTIVITIES = [
   'REQUEST_OTHER_CASE_DIRECTOR',
   /** A team lead read the members' requests for another case director. */
   'READ_CASE_DIRECTOR_REQUESTS',
+  /** The family plan (DESIGN.md §9) was read: by a professional for a purpose, or by a member. */
+  'READ_FAMILY_PLAN',
+  /** A plan item was added or changed (a new version of the plan). */
+  'WRITE_PLAN_ITEM',
+  /** A member or the case director agreed with the plan as it stood, or withdrew that agreement. */
+  'AGREE_TO_PLAN',
+  'WITHDRAW_PLAN_AGREEMENT',
+  /** A member chose to show a plan item to the whole family, or took that back. */
+  'SHOW_PLAN_ITEM_TO_FAMILY',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** What an entry is about; its ids are in the entry's target ids. */
-export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS'] as const;
+export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**
  * Why an allowed access or change was lawful (DESIGN.md §4); a refusal has none.
  * INVOLVED_ORGANISATION: an organisation involved today sees who else is involved (the circle, docs/circle.md).
+ * SHOWN_TO_FAMILY: a member reads a plan item about others that they chose to show the whole family (docs/family-plan.md).
  */
-export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION'] as const;
+export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION', 'SHOWN_TO_FAMILY'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** Who acted. Professionals are named by id (their name is for privacy officers only); citizens by member id. */

@@ -13,6 +13,7 @@ import {
   RecordEntity,
   RecordSubjectEntity,
 } from '@kring/family-file';
+import { FamilyPlanAgreementEntity, FamilyPlanItemEntity, FamilyPlanItemShowingEntity, FamilyPlanVersionEntity } from '@kring/family-plan';
 import { OrganisationEntity, ProfessionalEntity } from '@kring/identity';
 
 /** Every table Kring maps; the migrations must create exactly these (a test checks it). */
@@ -28,6 +29,10 @@ export const KRING_ENTITIES = [
   CaseDirectorRequestEntity,
   RecordEntity,
   RecordSubjectEntity,
+  FamilyPlanVersionEntity,
+  FamilyPlanItemEntity,
+  FamilyPlanAgreementEntity,
+  FamilyPlanItemShowingEntity,
   ConsentEntity,
   ConsentSignatureEntity,
   AccessLogEntryEntity,

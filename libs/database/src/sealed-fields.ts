@@ -17,6 +17,7 @@ import {
   RECORD_SEALED_FIELDS,
   RecordEntity,
 } from '@kring/family-file';
+import { FamilyPlanItemEntity, PLAN_ITEM_SEALED_FIELDS } from '@kring/family-plan';
 import { PROFESSIONAL_SEALED_FIELDS, ProfessionalEntity } from '@kring/identity';
 
 /** The sealed fields of one entity, and where their ciphertexts are stored. */
@@ -45,4 +46,5 @@ export const SEALED_FIELD_CATALOGUE: readonly SealedTable[] = [
   { entity: InvolvementShieldingEntity, fields: sealedFieldsOf(INVOLVEMENT_SHIELDING_SEALED_FIELDS) },
   { entity: CaseDirectionHandoverEntity, fields: sealedFieldsOf(CASE_DIRECTION_HANDOVER_SEALED_FIELDS) },
   { entity: CaseDirectorRequestEntity, fields: sealedFieldsOf(CASE_DIRECTOR_REQUEST_SEALED_FIELDS) },
+  { entity: FamilyPlanItemEntity, fields: sealedFieldsOf(PLAN_ITEM_SEALED_FIELDS) },
 ];

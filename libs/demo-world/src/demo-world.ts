@@ -3,6 +3,7 @@ import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory as C, FamilyFileWriter, MemberRelation } from '@kring/family-file';
 import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalRole as R } from '@kring/identity';
+import { writeDemoPlan } from './demo-plan';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
 
 const DAY = 24 * 3600 * 1000;
@@ -112,12 +113,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
     reintegrationRoute: 'Werkfit-traject, richting logistiek',
     jobCoach: 'Jobcoach van Participatie Heerenveen',
   });
-  await record(toegang.id, P.wmo, 'FamilyPlan', [M.marieke, M.johan], {
-    familyGoals: ['Rust in huis, zodat de kinderen naar school kunnen', 'Geen nieuwe schulden'],
-    actions: ['Budgetcoach elke twee weken', 'Gezinsgesprek met jeugdhulp en wijkteam'],
-    whoDoesWhat: ['Marieke: post openen met de budgetcoach', 'Johan: werkfit-traject volgen'],
-    reviewDate: isoDate(today, 60),
-  });
+  // The family plan: written by the family and the professionals, as through the API (demo-plan.ts).
+  await writeDemoPlan(manager, crypto, key, today);
 
   // Consents: active, pending and expired, so a reader sees allowed, redacted and denied fields at once.
   const consent = async (

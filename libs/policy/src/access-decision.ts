@@ -45,7 +45,9 @@ export type AccessBasis =
   | { readonly kind: 'CONSENT'; readonly consentIds: readonly string[] }
   | { readonly kind: 'BREAK_GLASS'; readonly grantId: string }
   /** Citizens: the data is about the caller, or about a child under 16 over whom they hold authority. */
-  | { readonly kind: 'DATA_SUBJECT' };
+  | { readonly kind: 'DATA_SUBJECT' }
+  /** Citizens: a plan item about members outside their reach, which every one of its subjects chose to show to the whole family (DESIGN.md §9). */
+  | { readonly kind: 'SHOWN_TO_FAMILY' };
 
 export type AccessDecision =
   | { readonly allowed: true; readonly category: DataCategory; readonly basis: AccessBasis }

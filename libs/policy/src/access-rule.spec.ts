@@ -487,7 +487,7 @@ const ROWS: readonly Row[] = [
 ];
 
 /** The bases a professional's access can rest on; a new kind missing here fails to compile. */
-const PROFESSIONAL_BASES: Record<Exclude<AccessBasis['kind'], 'DATA_SUBJECT'>, true> = { OWN_RECORD: true, STATUTORY_TASK: true, CONSENT: true, BREAK_GLASS: true };
+const PROFESSIONAL_BASES: Record<Exclude<AccessBasis['kind'], 'DATA_SUBJECT' | 'SHOWN_TO_FAMILY'>, true> = { OWN_RECORD: true, STATUTORY_TASK: true, CONSENT: true, BREAK_GLASS: true };
 /** Every reason code except the citizens' own. */
 const PROFESSIONAL_REASONS = Object.values(DenyReason).filter((reason) => reason !== DenyReason.OTHER_MEMBER);
 

@@ -42,7 +42,8 @@ export interface FamilyFacts {
 /** One field of the family file: its category, who wrote it, and whom it is about. */
 export interface FieldFacts {
   readonly category: DataCategory;
-  readonly sourceOrganisationId: string;
+  /** The organisation that wrote it; null when the family did (a plan item in its own words): then no organisation reads it as its own. */
+  readonly sourceOrganisationId: string | null;
   readonly subjectIds: readonly string[];
 }
 

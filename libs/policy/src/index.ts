@@ -15,3 +15,5 @@ export { purposeDenyReason, PurposeRefusal, purposeRefusalFor, resolvePurpose } 
 export type { PurposeResolution } from './resolve-purpose';
 export { circleOf, hasStatutoryTask } from './circle';
 export type { CircleInvolvementFacts, CircleViewer, ShieldingFacts } from './circle';
+export { decideMemberPlanAccess, decidePlanItemAccess, isShownToFamily, planItemCategories } from './family-plan';
+export type { MemberPlanViewer, PlanItemFacts } from './family-plan';

@@ -33,7 +33,7 @@ export function permissionRows(): string[] {
     // CASL keeps rules in the order given; later ones win, so a prohibition is listed (and read) last.
     for (const rule of permissionsFor(actor).rules) {
       const actions = ([] as string[]).concat(rule.action as string | string[]).join(', ');
-      const subjects = ([] as string[]).concat(rule.subject as string | string[]).join(', ');
+      const subjects = ([] as string[]).concat(rule.subject).join(', ');
       const when = rule.conditions === undefined ? 'always' : describe(rule.conditions);
       const may = rule.inverted ? `**never** ${actions}` : actions;
       const reason = rule.reason === undefined ? '' : ` (${rule.reason})`;

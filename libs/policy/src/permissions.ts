@@ -92,6 +92,22 @@ export interface PermissionSubjects {
   };
   /** A member's request for another case director. `memberId`: who asked. */
   CaseDirectorRequest: { readonly familyId: string; readonly memberId: string; readonly involvedOrganisationIds: readonly string[] };
+  /**
+   * A family's plan (DESIGN.md §9). `caseDirectorId`: who holds case direction today (null when
+   * nobody does). Which items a caller then reads is the plan's rule (family-plan.ts).
+   */
+  FamilyPlan: { readonly familyId: string; readonly involvedOrganisationIds: readonly string[]; readonly caseDirectorId: string | null };
+  /**
+   * A plan item to write or show to the family. `kind`: WORDS, GOAL, ACTION or REVIEW;
+   * `subjectsInReach`: every member it is about is in the writing member's reach (false for a professional).
+   */
+  PlanItem: {
+    readonly familyId: string;
+    readonly involvedOrganisationIds: readonly string[];
+    readonly caseDirectorId: string | null;
+    readonly kind: string;
+    readonly subjectsInReach: boolean;
+  };
   /** The record of an erasure (its receipt). */
   Erasure: Record<string, never>;
   /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
@@ -102,11 +118,14 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan'],
   register: ['Family', 'Involvement'],
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
   transfer: ['CaseDirection'],
+  write: ['PlanItem'],
+  show: ['PlanItem'],
+  agree: ['FamilyPlan'],
   grant: ['Consent'],
   sign: ['Consent'],
   revoke: ['Consent'],
@@ -143,6 +162,12 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('read', 'Circle', { familyId: family });
     // Asking for another case director: in their own name.
     can('add', 'CaseDirectorRequest', { familyId: family, memberId: actor.memberId });
+    // The family plan: they read it (family-plan.ts decides which items), write the family's
+    // words, goals and actions about their reach, agree with it, and choose what the whole
+    // family sees (whether their choice counts is the capacity rule's).
+    can(['read', 'agree'], 'FamilyPlan', { familyId: family });
+    can('write', 'PlanItem', { familyId: family, kind: { $in: ['WORDS', 'GOAL', 'ACTION'] }, subjectsInReach: true });
+    can('show', 'PlanItem', { familyId: family });
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
     // Every decision of such an entry is about their reach: entries are written per member.
@@ -166,6 +191,12 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('add', 'InvolvementShielding', { organisationId: organisation, involvedOrganisationIds: organisation, statutoryTask: true });
     // The case director hands case direction over (to whom is the use case's check: another involved organisation).
     can('transfer', 'CaseDirection', { caseDirectorId: actor.professionalId, involvedOrganisationIds: organisation });
+    // The plan: read item by item through the access rule; their organisation's actions, and goals it proposes.
+    can('read', 'FamilyPlan', involved);
+    can('write', 'PlanItem', { involvedOrganisationIds: organisation, kind: { $in: ['GOAL', 'ACTION'] } });
+    // The case director sets the review date, and agrees with the plan for the professionals.
+    can('write', 'PlanItem', { involvedOrganisationIds: organisation, kind: 'REVIEW', caseDirectorId: actor.professionalId });
+    can('agree', 'FamilyPlan', { involvedOrganisationIds: organisation, caseDirectorId: actor.professionalId });
   }
   if (roles.has(ProfessionalRole.TEAM_LEAD)) {
     // A team lead of the directing organisation hands it over too (a case director who left, or is stuck).

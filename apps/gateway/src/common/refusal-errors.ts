@@ -1,3 +1,4 @@
+import { NETWORK_PERSON_LENGTH, PLAN_TEXT_LENGTH, type WritePlanItemRefusal } from '@kring/family-plan';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { BREAK_GLASS_PURPOSE, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
 import {
@@ -191,5 +192,51 @@ export function shieldRefused(refusal: ShieldInvolvementRefusal): KringError {
       return forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement.');
     case 'NOT_CASEWORK':
       return forbidden('Shielding is for the professionals who work with the family.');
+  }
+}
+
+/** The refusals of a plan write (docs/family-plan.md): who may not gets FORBIDDEN, what cannot be gets BAD_USER_INPUT; each names its refusal. */
+export function planWriteRefused(refusal: WritePlanItemRefusal): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal });
+  const no = (message: string) => new KringError(ErrorCode.FORBIDDEN, message, { refusal });
+  switch (refusal) {
+    case 'UNKNOWN_KIND':
+      return bad('kind', 'is not a kind of plan item.');
+    case 'TEXT_LENGTH':
+      return bad('text', `must be ${PLAN_TEXT_LENGTH.min} to ${PLAN_TEXT_LENGTH.max} characters.`);
+    case 'NO_SUBJECTS':
+      return bad('subjectMemberIds', 'must name at least one member.');
+    case 'NOT_A_MEMBER':
+      return bad('subjectMemberIds', 'names someone who is not a member of this family.');
+    case 'CATEGORY_NOT_FOR_PLAN':
+      return bad('category', 'cannot be the topic of a plan item (who someone is, and their BSN, are not plan matters).');
+    case 'STATUS_NOT_FOR_KIND':
+      return bad('status', 'is not a status of this kind of item (a goal: OPEN, REACHED, DROPPED; an action: PLANNED, DONE, CANCELLED).');
+    case 'ACTOR_REQUIRED':
+      return bad('actor', 'is required for an action: an organisation, a member, or a person of the family\'s network.');
+    case 'ACTOR_NOT_FOR_KIND':
+      return bad('actor', 'is only for actions.');
+    case 'ACTOR_NOT_INVOLVED':
+      return bad('actor.organisationId', 'is not involved with this family today.');
+    case 'NETWORK_PERSON_LENGTH':
+      return bad('actor.name', `must be ${NETWORK_PERSON_LENGTH.min} to ${NETWORK_PERSON_LENGTH.max} characters.`);
+    case 'DUE_DATE':
+      return bad('dueOn', 'is not a date (YYYY-MM-DD).');
+    case 'REVIEW_DATE_REQUIRED':
+      return bad('dueOn', 'is required: the review date.');
+    case 'UNKNOWN_ITEM':
+      return new KringError(ErrorCode.NOT_FOUND, 'There is no such item in this plan.', { field: 'itemId', refusal });
+    case 'KIND_CHANGED':
+      return bad('kind', 'differs from the item\'s kind; write a new item instead.');
+    case 'ACTOR_NOT_ALLOWED':
+      return no('A member\'s action is carried out by a member or someone of the family\'s network; a professional\'s by their own organisation.');
+    case 'NOT_YOURS':
+      return no('An item is changed by whoever wrote it: the family, or the same organisation.');
+    case 'OUTSIDE_REACH':
+      return no('You write the plan for yourself and the children under 16 over whom you hold authority.');
+    case 'NOT_CASE_DIRECTOR':
+      return no('Only the case director sets the review date and agrees with the plan for the professionals.');
+    case 'NOT_FOR_WRITER':
+      return no('The family writes its own words; professionals write their organisation\'s actions and propose goals.');
   }
 }

@@ -47,11 +47,12 @@ function factsKey(field: FieldFacts): string {
 
 /** Decisions of one read, grouped by what they were about, for the access log: fields named, never values. */
 export interface DecidedTarget {
-  readonly targetKind: 'MEMBER' | 'RECORD' | 'INVOLVEMENT';
+  readonly targetKind: 'MEMBER' | 'RECORD' | 'INVOLVEMENT' | 'PLAN_ITEM';
   readonly targetId: string;
   readonly category: DataCategory;
   readonly subjectIds: readonly string[];
-  readonly sourceOrganisationId: string;
+  /** Null for what the family wrote itself (a plan item). */
+  readonly sourceOrganisationId: string | null;
   readonly decision: AccessDecision;
   readonly fields: string[];
 }

@@ -98,6 +98,7 @@ export const nl = {
   'basis.BREAK_GLASS': 'noodtoegang',
   'basis.DATA_SUBJECT': 'uw eigen inzage',
   'basis.INVOLVED_ORGANISATION': 'betrokken organisatie (wie helpen er)',
+  'basis.SHOWN_TO_FAMILY': 'gedeeld met het hele gezin',
 
   'reason.NO_CONSENT': 'Het gezin heeft hiervoor geen toestemming gegeven.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'Dit soort gegevens hoort niet bij het doel dat is opgegeven.',
@@ -144,6 +145,11 @@ export const nl = {
   'activity.TRANSFER_CASE_DIRECTION': 'Casusregie overgedragen',
   'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Andere casusregisseur gevraagd',
   'activity.READ_CASE_DIRECTOR_REQUESTS': 'Verzoeken om een andere casusregisseur bekeken',
+  'activity.READ_FAMILY_PLAN': 'Gezinsplan bekeken',
+  'activity.WRITE_PLAN_ITEM': 'Iets in het gezinsplan geschreven',
+  'activity.AGREE_TO_PLAN': 'Akkoord gegeven op het gezinsplan',
+  'activity.WITHDRAW_PLAN_AGREEMENT': 'Akkoord op het gezinsplan ingetrokken',
+  'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Deel van het plan aan het hele gezin laten zien (of niet meer)',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -268,6 +274,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'basis.BREAK_GLASS': 'emergency access',
   'basis.DATA_SUBJECT': 'your own view',
   'basis.INVOLVED_ORGANISATION': 'involved organisation (who helps)',
+  'basis.SHOWN_TO_FAMILY': 'shown to the whole family',
 
   'reason.NO_CONSENT': 'The family has not given consent for this.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'This kind of data does not belong to the purpose given.',
@@ -314,6 +321,11 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.TRANSFER_CASE_DIRECTION': 'Handed over case direction',
   'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Asked for another case director',
   'activity.READ_CASE_DIRECTOR_REQUESTS': 'Read the requests for another case director',
+  'activity.READ_FAMILY_PLAN': 'Read the family plan',
+  'activity.WRITE_PLAN_ITEM': 'Wrote in the family plan',
+  'activity.AGREE_TO_PLAN': 'Agreed to the family plan',
+  'activity.WITHDRAW_PLAN_AGREEMENT': 'Withdrew agreement to the family plan',
+  'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Showed part of the plan to the whole family (or stopped)',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

@@ -1,0 +1,12 @@
+export * from './plan-vocabulary';
+export { FamilyPlanItemEntity } from './plan-item.entity';
+export { FamilyPlanVersionEntity } from './plan-version.entity';
+export { FamilyPlanAgreementEntity } from './plan-agreement.entity';
+export { FamilyPlanItemShowingEntity } from './plan-item-showing.entity';
+export { PLAN_ITEM_SEALED_FIELDS } from './sealed-fields';
+export { writePlanItem } from './write-plan-item';
+export type { PlanItemContent, PlanItemDraft, PlanItemRequest, PlanWriter, WritePlanItemDecision, WritePlanItemFacts, WritePlanItemRefusal } from './write-plan-item';
+export { countsForItem, itemAgreement, itemsAt, latestAgreements } from './plan-agreement';
+export type { AgreedItemFacts, ItemAgreement, PlanAgreementFacts } from './plan-agreement';
+export { FamilyPlanWriter } from './family-plan.writer';
+export type { PlanAuthor, PlanItemWrite } from './family-plan.writer';
