@@ -1,12 +1,13 @@
 import { SECTION_TYPES } from '@kring/family-file';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
-const CATALOGUE = `{ sectionCatalogue { name input description fields { name category kind required unit description } } }`;
+const CATALOGUE = `{ sectionCatalogue { name input description supersededBy fields { name category kind required unit description } } }`;
 
 interface SpecAnswer {
   name: string;
   input: string;
   description: string;
+  supersededBy: string | null;
   fields: { name: string; category: string; kind: string; required: boolean; unit: string | null; description: string }[];
 }
 
@@ -35,8 +36,15 @@ describe('sectionCatalogue: the section types as the family file serves them', (
 
   it('names exactly the fields of each section type in the schema, and the AddRecordInput field that carries it', async () => {
     const token = await sut.tokenFor('wmo');
-    const input = await sut.graphql<{ __type: { inputFields: { name: string }[] } }>(`{ __type(name: "AddRecordInput") { inputFields { name } } }`, { token });
+    const input = await sut.graphql<{ __type: { inputFields: { name: string; isDeprecated: boolean; deprecationReason: string | null }[] } }>(
+      `{ __type(name: "AddRecordInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`,
+      { token },
+    );
     const inputFields = input.data?.__type.inputFields.map((f) => f.name) ?? [];
+    // A superseded section (the FamilyPlan record, now the family plan) is still accepted, and marked deprecated with where to write instead.
+    const deprecated = Object.fromEntries((input.data?.__type.inputFields ?? []).filter((f) => f.isDeprecated).map((f) => [f.name, f.deprecationReason]));
+    expect(deprecated).toEqual(Object.fromEntries(catalogue.filter((t) => t.supersededBy !== null).map((t) => [t.input, `Use ${t.supersededBy}.`])));
+    expect(deprecated['familyPlan']).toContain('writePlanItem');
     for (const type of catalogue) {
       const schemaType = await sut.graphql<{ __type: { fields: { name: string; description: string }[] } }>(`query($name: String!) { __type(name: $name) { fields { name description } } }`, {
         token,

@@ -20,5 +20,6 @@ export class AddRecordInput {
 // One optional field per section type, generated from the catalogue.
 for (const type of SECTION_TYPES) {
   const inputType = SECTION_INPUT_TYPES.get(type.name) as new () => object;
-  Field(() => inputType, { nullable: true, description: type.description })(AddRecordInput.prototype, sectionInputField(type.name));
+  const deprecation = type.supersededBy === undefined ? {} : { deprecationReason: `Use ${type.supersededBy}.` };
+  Field(() => inputType, { nullable: true, description: type.description, ...deprecation })(AddRecordInput.prototype, sectionInputField(type.name));
 }

@@ -52,4 +52,7 @@ export class SectionTypeSpec {
 
   @Field(() => [SectionFieldSpec], { description: 'In the order the file lists them.' })
   fields!: SectionFieldSpec[];
+
+  @Field(() => String, { nullable: true, description: 'Where new data of this kind is written instead (the records written before stay readable); null for a section in use.' })
+  supersededBy!: string | null;
 }

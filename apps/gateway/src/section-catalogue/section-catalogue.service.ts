@@ -19,6 +19,7 @@ const CATALOGUE: readonly SectionTypeSpec[] = SECTION_TYPES.map((type) => ({
   name: type.name,
   input: sectionInputField(type.name),
   description: type.description,
+  supersededBy: type.supersededBy ?? null,
   fields: type.fields.map((f) => ({
     name: f.name,
     category: f.category,

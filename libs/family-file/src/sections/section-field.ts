@@ -22,6 +22,12 @@ export interface SectionType {
   readonly name: string;
   readonly description: string;
   readonly fields: readonly SectionField[];
+  /**
+   * Where new data of this kind is written instead, when the section is kept only for the
+   * records written before (they stay readable through the rule). New records are still accepted
+   * for now, and the API marks the input deprecated.
+   */
+  readonly supersededBy?: string;
 }
 
 export function field(name: string, category: DataCategory, kind: FieldKind, description: string, required = false): SectionField {

@@ -70,7 +70,8 @@ export const SECTION_TYPES: readonly SectionType[] = [
   },
   {
     name: 'FamilyPlan',
-    description: 'The shared plan: one family, one plan.',
+    description: 'The shared plan as a record, from before the family plan existed.',
+    supersededBy: 'the family plan: writePlanItem and familyPlan (docs/family-plan.md)',
     fields: [
       field('familyGoals', C.SHARED_PLAN, 'text-list', "The family's goals, in their own words", true),
       field('actions', C.SHARED_PLAN, 'text-list', 'Agreed actions'),

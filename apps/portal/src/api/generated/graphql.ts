@@ -43,7 +43,10 @@ export type AddRecordInput = {
   /** The debt situation and its arrangement. */
   debtSituation?: DebtSituationInput | null | undefined;
   familyId: string | number;
-  /** The shared plan: one family, one plan. */
+  /**
+   * The shared plan as a record, from before the family plan existed.
+   * @deprecated Use the family plan: writePlanItem and familyPlan (docs/family-plan.md).
+   */
   familyPlan?: FamilyPlanInput | null | undefined;
   /** Income, benefit and the route to work. */
   incomeAndWork?: IncomeAndWorkInput | null | undefined;
@@ -128,7 +131,7 @@ export type Domain =
   | 'WMO'
   | 'YOUTH_CARE';
 
-/** The shared plan: one family, one plan. */
+/** The shared plan as a record, from before the family plan existed. */
 export type FamilyPlanInput = {
   /** Agreed actions. Category: SHARED_PLAN. */
   actions?: Array<string> | null | undefined;
@@ -275,7 +278,7 @@ export type CircleFieldsFragment = { familyId: string, caseDirector: { id: strin
 export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
+export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string, supersededBy: string | null, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -703,6 +706,7 @@ export const SectionCatalogueDocument = new TypedDocumentString(`
   sectionCatalogue {
     name
     input
+    supersededBy
     fields {
       name
       category

@@ -166,7 +166,8 @@ export function AddRecordForm({
             {t('pro.add.type')}
           </FieldsetLegend>
           {problems['type'] !== undefined && <FormFieldErrorMessage id="add-type-error">{problems['type']}</FormFieldErrorMessage>}
-          {sections.map((s) => {
+          {/* A superseded section (the plan as a record) is read, not offered: new plan items go in the family plan. */}
+          {sections.filter((s) => !s.superseded).map((s) => {
             const id = `add-type-${s.name}`;
             return (
               <Choice

@@ -13,6 +13,8 @@ export interface SectionType {
   readonly name: string;
   /** The AddRecordInput field that carries this section, e.g. `debtSituation`. */
   readonly input: string;
+  /** Kept for the records written before; new ones go elsewhere (the API's `supersededBy`), so the add form does not offer it. */
+  readonly superseded: boolean;
   readonly fields: readonly SectionField[];
 }
 
@@ -35,5 +37,5 @@ function kindOf(field: ServedField): FieldKind {
 
 /** The section types in the order the file lists them, as the professional's view uses them. */
 export async function loadSectionTypes(): Promise<readonly SectionType[]> {
-  return (await loadSectionCatalogue()).map((t) => ({ name: t.name, input: t.input, fields: t.fields.map((f) => ({ name: f.name, kind: kindOf(f), required: f.required })) }));
+  return (await loadSectionCatalogue()).map((t) => ({ name: t.name, input: t.input, superseded: t.supersededBy !== null, fields: t.fields.map((f) => ({ name: f.name, kind: kindOf(f), required: f.required })) }));
 }
