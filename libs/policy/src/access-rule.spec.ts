@@ -1,50 +1,13 @@
-import { join } from 'node:path';
-import { dutchDate, type SubjectFacts } from '@kring/consent';
+import { dutchDate } from '@kring/consent';
 import { DataCategory } from '@kring/family-file';
 import { Domain } from '@kring/identity';
 import { DenyReason, type AccessBasis, type AccessDecision } from './access-decision';
 import { decideFieldAccess, isInvolved, type AccessCaller, type AccessQuestion, type BreakGlassFacts, type ConsentGrant, type FamilyFacts, type FieldFacts } from './access-rule';
-import { PurposeCatalogue } from './purpose-catalogue';
-
-const catalogue = PurposeCatalogue.fromFile(join(process.cwd(), 'libs/policy/purposes.json'));
-
-// The organisations around the family.
-const JEUGDHULP = { organisationId: 'org-jeugdhulp', domain: Domain.YOUTH_CARE };
-const OTHER_YOUTH_CARE = { organisationId: 'org-other-youth-care', domain: Domain.YOUTH_CARE };
-const WMO_TEAM = { organisationId: 'org-wmo', domain: Domain.WMO };
-const VEILIG_THUIS = { organisationId: 'org-veilig-thuis', domain: Domain.CHILD_SAFETY };
+import { catalogue, DAAN, JEUGDHULP, JOHAN, KIM, LOTTE, MARIEKE, NOOR, OTHER_YOUTH_CARE, SANNE, SUBJECT_LIST as SUBJECTS, TIM, VEILIG_THUIS, WMO_TEAM } from './de-vries.fixture';
 
 /** The professional asking, at Jeugdhulp unless a row says otherwise. */
 const PROFESSIONAL = 'prof-jeugdhulp-1';
 const COLLEAGUE = 'prof-jeugdhulp-2';
-
-// The members; ages as on 12 May 2026.
-const MARIEKE = 'marieke';
-const JOHAN = 'johan';
-/** 17. */
-const SANNE = 'sanne';
-/** 13. */
-const DAAN = 'daan';
-/** 8. */
-const LOTTE = 'lotte';
-/** Turns 12 on 12 May 2026. */
-const NOOR = 'noor';
-/** Turns 16 on 12 May 2026. */
-const TIM = 'tim';
-/** A child whose stored birth date failed its integrity check: her age cannot be established. */
-const KIM = 'kim';
-
-const PARENTS: ReadonlySet<string> = new Set([MARIEKE, JOHAN]);
-const SUBJECTS: readonly SubjectFacts[] = [
-  { memberId: MARIEKE, birthDate: '1988-02-10', authorityHolders: new Set() },
-  { memberId: JOHAN, birthDate: '1985-01-20', authorityHolders: new Set() },
-  { memberId: SANNE, birthDate: '2009-03-03', authorityHolders: PARENTS },
-  { memberId: DAAN, birthDate: '2012-09-01', authorityHolders: PARENTS },
-  { memberId: LOTTE, birthDate: '2018-04-04', authorityHolders: PARENTS },
-  { memberId: NOOR, birthDate: '2014-05-12', authorityHolders: PARENTS },
-  { memberId: TIM, birthDate: '2010-05-12', authorityHolders: PARENTS },
-  { memberId: KIM, birthDate: null, authorityHolders: PARENTS },
-];
 
 /** The moment of access: Tuesday 12 May 2026, noon in Amsterdam. */
 const NOW = '2026-05-12T10:00:00Z';
