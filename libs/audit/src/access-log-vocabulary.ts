@@ -35,6 +35,8 @@ export const ACTIVITIES = [
   'REQUEST_OTHER_CASE_DIRECTOR',
   /** A team lead read the members' requests for another case director. */
   'READ_CASE_DIRECTOR_REQUESTS',
+  /** A member wrote (a new version of) our story about themselves or a child in their reach. */
+  'WRITE_OUR_STORY',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 

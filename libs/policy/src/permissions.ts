@@ -90,6 +90,8 @@ export interface PermissionSubjects {
     readonly directingOrganisationId: string | null;
     readonly caseDirectorId: string | null;
   };
+  /** A member's story, in their own words (DESIGN.md §9, our story). `subjectMemberId`: whom it is about. */
+  OurStory: { readonly familyId: string; readonly subjectMemberId: string };
   /** A member's request for another case director. `memberId`: who asked. */
   CaseDirectorRequest: { readonly familyId: string; readonly memberId: string; readonly involvedOrganisationIds: readonly string[] };
   /** The record of an erasure (its receipt). */
@@ -116,6 +118,7 @@ export const PERMISSION_ACTIONS = {
   open: ['BreakGlassGrant'],
   review: ['BreakGlassGrant'],
   erase: ['Family'],
+  write: ['OurStory'],
 } as const satisfies Record<string, readonly PermissionSubjectType[]>;
 
 export type PermissionAction = keyof typeof PERMISSION_ACTIONS;
@@ -144,6 +147,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // Asking for another case director: in their own name.
     can('add', 'CaseDirectorRequest', { familyId: family, memberId: actor.memberId });
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
+    // Our story: for themselves and their reach, in their own words. No professional writes one.
+    can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
     // Every decision of such an entry is about their reach: entries are written per member.
     can(['read', 'export'], 'AccessLogDecision');

@@ -16,6 +16,7 @@ import {
   type EraseFamilyRefusal,
   type ShieldInvolvementRefusal,
   type TransferCaseDirectionRefusal,
+  type WriteOurStoryRefusal,
 } from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
@@ -191,5 +192,15 @@ export function shieldRefused(refusal: ShieldInvolvementRefusal): KringError {
       return forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement.');
     case 'NOT_CASEWORK':
       return forbidden('Shielding is for the professionals who work with the family.');
+  }
+}
+
+/** The refusals of writing our story. A member outside the writer's reach answers like one that does not exist. */
+export function ourStoryRefused(refusal: WriteOurStoryRefusal): KringError {
+  switch (refusal) {
+    case 'TEXT_LENGTH':
+      return badInput('text', 'must be 1 to 4000 characters');
+    case 'NOT_IN_REACH':
+      return notFound('member');
   }
 }

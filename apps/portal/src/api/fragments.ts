@@ -105,6 +105,7 @@ const CATEGORY_ORDER: Record<DataCategory, true> = {
   WORK_PARTICIPATION: true,
   SAFETY: true,
   SHARED_PLAN: true,
+  OWN_WORDS: true,
 };
 export const DATA_CATEGORIES = Object.keys(CATEGORY_ORDER) as readonly DataCategory[];
 

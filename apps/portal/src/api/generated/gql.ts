@@ -21,7 +21,7 @@ type Documents = {
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": typeof types.AccessLogEntryFieldsFragmentDoc,
     "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": typeof types.CircleProfessionalFieldsFragmentDoc,
     "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": typeof types.CircleFieldsFragmentDoc,
-    "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
+    "query SectionCatalogue { sectionCatalogue { name input source fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
     "query MyCircle { myCircle { ...CircleFields } }": typeof types.MyCircleDocument,
@@ -56,7 +56,7 @@ const documents: Documents = {
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": types.AccessLogEntryFieldsFragmentDoc,
     "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": types.CircleProfessionalFieldsFragmentDoc,
     "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": types.CircleFieldsFragmentDoc,
-    "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": types.SectionCatalogueDocument,
+    "query SectionCatalogue { sectionCatalogue { name input source fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
     "query MyCircle { myCircle { ...CircleFields } }": types.MyCircleDocument,
@@ -112,7 +112,7 @@ export function gql(source: "\n  fragment CircleFields on Circle {\n    familyId
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }"): typeof import('./graphql').SectionCatalogueDocument;
+export function gql(source: "query SectionCatalogue { sectionCatalogue { name input source fields { name category kind required unit } } }"): typeof import('./graphql').SectionCatalogueDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -99,6 +99,7 @@ export type DataCategory =
   | 'HOUSEHOLD'
   | 'INVOLVEMENT'
   | 'NATIONAL_ID'
+  | 'OWN_WORDS'
   | 'PERSONAL_IDENTITY'
   | 'SAFETY'
   | 'SHARED_PLAN'
@@ -222,6 +223,11 @@ export type SectionFieldUnit =
   | 'EUR'
   | 'HOURS_PER_WEEK';
 
+/** Who writes a section's records: an organisation (addRecord), or the family (writeOurStory). */
+export type SectionSource =
+  | 'FAMILY'
+  | 'ORGANISATION';
+
 export type SignInMethod =
   | 'DEVELOPMENT_PERSONAS'
   | 'OPENID_CONNECT';
@@ -260,6 +266,7 @@ export type FamilyFileFieldsFragment = { id: string, purpose: string | null, mem
       | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
       | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
       | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+      | { __typename: 'OurStory' }
       | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
       | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
      }> };
@@ -275,7 +282,7 @@ export type CircleFieldsFragment = { familyId: string, caseDirector: { id: strin
 export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
+export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string | null, source: SectionSource, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -350,6 +357,7 @@ export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, me
         | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
         | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
         | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory' }
         | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
@@ -445,6 +453,7 @@ export type FamilyFileQuery = { family: { id: string, purpose: string | null, me
         | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
         | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
         | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory' }
         | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
@@ -703,6 +712,7 @@ export const SectionCatalogueDocument = new TypedDocumentString(`
   sectionCatalogue {
     name
     input
+    source
     fields {
       name
       category

@@ -11,7 +11,7 @@ import { AddRecordForm } from './add-record-form';
 import { CircleSection } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
 import { PurposeChooser } from './purpose-chooser';
-import { loadSectionTypes } from './section-catalogue';
+import { loadSectionTypes, organisationSections } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
 
 const FAMILY = gql(`query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }`);
@@ -111,7 +111,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
-      <AddRecordForm familyId={familyId} sections={data.sections} members={data.members} label={label} onAdded={file.reload} />
+      <AddRecordForm familyId={familyId} sections={organisationSections(data.sections)} members={data.members} label={label} onAdded={file.reload} />
     </div>
   );
 }
