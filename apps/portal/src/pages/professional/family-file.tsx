@@ -8,6 +8,7 @@ import { Link, useRouter } from '../../router';
 import { Heading, Paragraph, SecondaryActionButton } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
+import { OurStories } from './our-stories';
 import { CircleSection } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
 import { PurposeChooser } from './purpose-chooser';
@@ -105,6 +106,8 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
         <Paragraph>{t('pro.file.logged')}</Paragraph>
         {changeButton}
       </div>
+      {/* The family's own words come first (DESIGN.md §9). */}
+      <OurStories file={data} redactions={redactions} label={label} />
       <RedactionSummary redactions={data.redactions} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
       <CircleSection familyId={familyId} onChanged={file.reload} />
