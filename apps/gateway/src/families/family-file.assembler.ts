@@ -156,7 +156,7 @@ export function assembleFamilyFile(
   const recordDecisions: DecidedTarget[] = [];
   const inView = new Set(contents.members.map((m) => m.id));
   const replacedAt = new Map(contents.records.flatMap((r) => (r.supersedesRecordId === null ? [] : [[r.supersedesRecordId, r.createdAt] as const])));
-  const familyFirst = [...contents.records].sort((a, b) => writtenByFamily(a.sectionType) - writtenByFamily(b.sectionType));
+  const familyFirst = [...contents.records.filter((r) => writtenByFamily(r.sectionType)), ...contents.records.filter((r) => !writtenByFamily(r.sectionType))];
   const records: FamilyRecord[] = familyFirst.map((r) => {
     const type = findSectionType(r.sectionType);
     const subjectIds = contents.subjectsByRecord.get(r.id) ?? [];
@@ -220,10 +220,10 @@ export function assembleFamilyFile(
   return { file: { id: contents.family.id, purpose, members, involvements, records, redactions }, decided: [...decided.values(), ...recordDecisions] };
 }
 
-/** 0 for a section the family writes (shown first), 1 for an organisation's. */
-function writtenByFamily(sectionType: string): number {
+/** Whether records of this section type are the family's own words (shown first). */
+function writtenByFamily(sectionType: string): boolean {
   const type = findSectionType(sectionType);
-  return type !== undefined && sectionSource(type) === 'FAMILY' ? 0 : 1;
+  return type !== undefined && sectionSource(type) === 'FAMILY';
 }
 
 /** Organisations are public; the snapshot loads every one a family's file refers to. */
