@@ -98,6 +98,8 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('marieke', `{ ourPlan { version } }`);
     // Case direction: a member asks for another case director, a team lead reads it, the case director hands over.
     await ok('marieke', `mutation { requestOtherCaseDirector(reason: "Wij willen graag iemand van de jeugdhulp.") { id } }`);
+    // Our story: a member writes it (it is read in the file above and below).
+    await ok(asMember(parent), `mutation($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id } }`, { input: { memberId: child, text: 'Hij wil zelf ook gehoord worden.' } });
     const directory = new DirectoryWriter(sut.crypto);
     const toegang = await sut.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: O.teamToegang });
     const teamLead = await sut.dataSource.transaction((manager) => directory.registerProfessional(manager, toegang, { name: 'Teamleider Toegang', roles: [ProfessionalRole.TEAM_LEAD] }));

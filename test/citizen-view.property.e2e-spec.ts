@@ -16,8 +16,8 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
  * DESIGN.md §5.7 and §9: a member's own view holds what is about their reach (themselves,
  * and the children under 16 over whom they hold authority) and nothing else: no record,
  * member, involvement or redaction about anyone outside it. For generated worlds (members
- * of every age around 12 and 16, authority or none, records about several members, clocks
- * near Amsterdam midnight) a member's `myFamily` equals an independent reference of reach
+ * of every age around 12 and 16, authority or none, records about several members, stories
+ * written in versions by any member about any member, clocks near Amsterdam midnight) a member's `myFamily` equals an independent reference of reach
  * (test/support/reference/reference-member-view.ts), absences included, and the read's
  * log entries are about exactly what was in the view. Some involvements are shielded from
  * some members (often the viewer): a shielded involvement is in neither their file nor their
@@ -42,6 +42,10 @@ const REQUIRED = [
   'an involvement shielded from the viewer',
   'a shielded involvement left out of a file with involvements',
   'a circle with someone in it',
+  'a story in view',
+  'a replaced version of a story in view',
+  'a story in view by a writer outside reach',
+  'a story out of view',
 ];
 
 describe('a member\'s own view holds exactly what is about their reach', () => {
@@ -97,6 +101,10 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
             const lines = diffFiles(want, got);
             fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
           }
+          // Absence, whatever the shape: no id of a member outside the reach (a subject, a story's writer) appears anywhere in the answer.
+          const answered = JSON.stringify(answer.data);
+          const outsiders = world.members.filter((m) => !expected.reach.includes(m.id) && answered.includes(m.id)).map((m) => m.id);
+          if (outsiders.length > 0) fail([`the answer names members outside the reach: ${outsiders.join(',')}`]);
 
           // The read's entries: about the reach only, and naming exactly what was in the view.
           const circle = answer.data?.myCircle?.involvements.map((i) => i.id) ?? null;

@@ -17,8 +17,8 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
 
 /*
  * Guarantee 1 (DESIGN.md §5): for generated worlds (families, ages around 12 and 16,
- * records about several members, consents in every state, involvements, purposes,
- * clocks near Amsterdam midnight) the real gateway's family(id, purpose) answers
+ * records about several members, stories the members wrote in versions, consents in every
+ * state, involvements, purposes, clocks near Amsterdam midnight) the real gateway's family(id, purpose) answers
  * exactly what an independent reference of the rule (test/support/reference) allows.
  * One gateway and one set of organisations serve every run; each world is its own family.
  *
@@ -55,6 +55,11 @@ const REQUIRED_OUTCOMES = [
   'consent NOT_YET_VALID',
   'consent EXPIRED',
   'consent REVOKED',
+  // Our story (OWN_WORDS): shared by consent only, withheld otherwise, and only its current version is in the file.
+  'story allowed CONSENT',
+  'story denied NO_CONSENT',
+  'story denied PURPOSE_EXCLUDES_CATEGORY',
+  'story replaced version left out',
 ];
 
 /** Below this many worlds, a run is too small to be expected to reach every branch. */
@@ -128,6 +133,9 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
             const lines = diffFiles(want, got);
             fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
           }
+          // The professional's file shows the family's own words first (DESIGN.md §9).
+          const firstOther = family.records.findIndex((r) => r.sectionType !== 'OurStory');
+          if (firstOther >= 0 && family.records.slice(firstOther).some((r) => r.sectionType === 'OurStory')) fail(['a story comes after an organisation\'s record in the file']);
         });
       await fc.assert(property, { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) });
       // Some outcomes come from only a few worlds per thousand. Rather than fail a run by chance,

@@ -10,6 +10,7 @@ import { FamiliesPage } from './pages/professional/families';
 import { FamilyFilePage } from './pages/professional/family-file';
 import { MyConsentsPage } from './pages/member/my-consents';
 import { MyLogPage } from './pages/member/my-log';
+import { MyOurStoryPage } from './pages/member/my-our-story';
 import { MyRecordsPage } from './pages/member/my-records';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { RouterProvider, useRouter } from './router';
@@ -50,6 +51,7 @@ function Routes() {
 
   if (viewer.kind === 'FAMILY_MEMBER') {
     if (path === '/me/records') return <MyRecordsPage />;
+    if (path === '/me/our-story') return <MyOurStoryPage />;
     if (path === '/me/consents') return <MyConsentsPage />;
     if (path === '/me/log') return <MyLogPage />;
   } else {

@@ -44,6 +44,8 @@ export const ACTIVITIES = [
   'WITHDRAW_PLAN_AGREEMENT',
   /** A member chose to show a plan item to the whole family, or took that back. */
   'SHOW_PLAN_ITEM_TO_FAMILY',
+  /** A member wrote (a new version of) our story about themselves or a child in their reach. */
+  'WRITE_OUR_STORY',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 

@@ -12,8 +12,9 @@ export { involvedOnSql, isInvolvedOn } from './involved-on';
 export type { InvolvementDates } from './involved-on';
 export { RecordEntity } from './record.entity';
 export { RecordSubjectEntity } from './record-subject.entity';
-export { SECTION_TYPES, findSectionType } from './sections/section-types';
-export type { SectionType, SectionField, FieldKind, FieldUnit } from './sections/section-field';
+export { ORGANISATION_SECTION_TYPES, SECTION_TYPES, findSectionType } from './sections/section-types';
+export { sectionSource } from './sections/section-field';
+export type { SectionType, SectionField, SectionSource, FieldKind, FieldUnit } from './sections/section-field';
 export { familyKeyOwner, loadFamilyKey, unwrapFamilyKey } from './family-keys';
 export { FamilyFileWriter } from './family-file.writer';
 export type { NewFamily, NewMember, NewInvolvement, NewRecord } from './family-file.writer';
@@ -32,3 +33,5 @@ export { HANDOVER_NOTE_LENGTH, transferCaseDirection } from './transfer-case-dir
 export type { HandoverInvolvement, TransferCaseDirectionDecision, TransferCaseDirectionFacts, TransferCaseDirectionRefusal } from './transfer-case-direction';
 export { SHIELDING_REASON_LENGTH, shieldInvolvement } from './shield-involvement';
 export type { ShieldInvolvementDecision, ShieldInvolvementFacts, ShieldInvolvementRefusal } from './shield-involvement';
+export { currentVersions, OUR_STORY, writeOurStory } from './write-our-story';
+export type { Versioned, WriteOurStoryDecision, WriteOurStoryFacts, WriteOurStoryRefusal } from './write-our-story';

@@ -59,6 +59,16 @@ describe('the permission table', () => {
     }
   });
 
+  it('a member writes our story about their reach only; no professional, of any role, writes one', () => {
+    const story = (subjectMemberId: string, familyId = 'fam-1') => about('OurStory', { familyId, subjectMemberId });
+    const ability = permissionsFor(member);
+    expect(ability.can('write', story('marieke'))).toBe(true);
+    expect(ability.can('write', story('daan'))).toBe(true);
+    expect(ability.can('write', story('sanne'))).toBe(false);
+    expect(ability.can('write', story('marieke', 'fam-2'))).toBe(false);
+    for (const role of Object.values(ProfessionalRole)) expect(permissionsFor(professional(role)).can('write', 'OurStory')).toBe(false);
+  });
+
   it('a professional reads consents to their organisation or domain while involved, and no other', () => {
     const ability = permissionsFor(professional(ProfessionalRole.PROFESSIONAL));
     const consent = (recipientOrganisationId: string | null, recipientDomain: string | null, involved: string[]) =>

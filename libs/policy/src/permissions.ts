@@ -90,6 +90,8 @@ export interface PermissionSubjects {
     readonly directingOrganisationId: string | null;
     readonly caseDirectorId: string | null;
   };
+  /** A member's story, in their own words (DESIGN.md §9, our story). `subjectMemberId`: whom it is about. */
+  OurStory: { readonly familyId: string; readonly subjectMemberId: string };
   /** A member's request for another case director. `memberId`: who asked. */
   CaseDirectorRequest: { readonly familyId: string; readonly memberId: string; readonly involvedOrganisationIds: readonly string[] };
   /**
@@ -123,7 +125,7 @@ export const PERMISSION_ACTIONS = {
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
   transfer: ['CaseDirection'],
-  write: ['PlanItem'],
+  write: ['PlanItem', 'OurStory'],
   show: ['PlanItem'],
   agree: ['FamilyPlan'],
   grant: ['Consent'],
@@ -169,6 +171,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('write', 'PlanItem', { familyId: family, kind: { $in: ['WORDS', 'GOAL', 'ACTION'] }, subjectsInReach: true });
     can('show', 'PlanItem', { familyId: family });
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
+    // Our story: for themselves and their reach, in their own words. No professional writes one.
+    can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
     // Every decision of such an entry is about their reach: entries are written per member.
     can(['read', 'export'], 'AccessLogDecision');

@@ -36,7 +36,12 @@ export type RecordValue = string | number | boolean | string[];
 
 export interface ReferenceRecord {
   readonly id: string;
-  readonly sourceOrganisationId: string;
+  /** The organisation that wrote it; null for what the family wrote (our story). */
+  readonly sourceOrganisationId: string | null;
+  /** The member who wrote a story; null for an organisation's record. */
+  readonly authorId: string | null;
+  /** The earlier version of a story this one replaces. */
+  readonly supersedesId: string | null;
   readonly sectionType: string;
   readonly subjectIds: readonly string[];
   /** Only the fields that were recorded. */

@@ -33,6 +33,8 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
         familyId: world.familyId,
         sourceOrganisationId: r.sourceOrganisationId,
         authorProfessionalId: null,
+        authorMemberId: r.authorId,
+        supersedesRecordId: r.supersedesId,
         sectionType: r.sectionType,
         subjectMemberIds: r.subjectIds,
         values: r.values,

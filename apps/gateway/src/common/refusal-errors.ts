@@ -17,6 +17,7 @@ import {
   type EraseFamilyRefusal,
   type ShieldInvolvementRefusal,
   type TransferCaseDirectionRefusal,
+  type WriteOurStoryRefusal,
 } from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
@@ -238,5 +239,15 @@ export function planWriteRefused(refusal: WritePlanItemRefusal): KringError {
       return no('Only the case director sets the review date and agrees with the plan for the professionals.');
     case 'NOT_FOR_WRITER':
       return no('The family writes its own words; professionals write their organisation\'s actions and propose goals.');
+  }
+}
+
+/** The refusals of writing our story. A member outside the writer's reach answers like one that does not exist. */
+export function ourStoryRefused(refusal: WriteOurStoryRefusal): KringError {
+  switch (refusal) {
+    case 'TEXT_LENGTH':
+      return badInput('text', 'must be 1 to 4000 characters');
+    case 'NOT_IN_REACH':
+      return notFound('member');
   }
 }

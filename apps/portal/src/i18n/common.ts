@@ -47,6 +47,7 @@ export const nl = {
   'category.WORK_PARTICIPATION': 'Werk en meedoen',
   'category.SAFETY': 'Veiligheid thuis',
   'category.SHARED_PLAN': 'Het gezinsplan',
+  'category.OWN_WORDS': 'Ons verhaal, in eigen woorden',
   'categoryHelp.PERSONAL_IDENTITY': 'Uw naam en uw geboortedatum.',
   'categoryHelp.NATIONAL_ID': 'Uw burgerservicenummer.',
   'categoryHelp.CONTACT': 'Uw adres, telefoonnummer en e-mailadres.',
@@ -58,6 +59,7 @@ export const nl = {
   'categoryHelp.WORK_PARTICIPATION': 'Uw weg naar werk, zoals een re-integratietraject of jobcoach.',
   'categoryHelp.SAFETY': 'Signalen over de veiligheid thuis.',
   'categoryHelp.SHARED_PLAN': 'Het plan dat u samen met de hulpverleners maakt.',
+  'categoryHelp.OWN_WORDS': 'Wat u zelf hebt geschreven in Ons verhaal. Hulpverleners lezen het alleen als u dat goed vindt.',
 
   'purpose.CASE_COORDINATION': 'De hulp aan het gezin op elkaar afstemmen',
   'purpose.SUPPORT_PLANNING': 'Het gezinsplan maken en bijhouden',
@@ -150,6 +152,7 @@ export const nl = {
   'activity.AGREE_TO_PLAN': 'Akkoord gegeven op het gezinsplan',
   'activity.WITHDRAW_PLAN_AGREEMENT': 'Akkoord op het gezinsplan ingetrokken',
   'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Deel van het plan aan het hele gezin laten zien (of niet meer)',
+  'activity.WRITE_OUR_STORY': 'Ons verhaal geschreven',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -224,6 +227,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'category.WORK_PARTICIPATION': 'Work and participation',
   'category.SAFETY': 'Safety at home',
   'category.SHARED_PLAN': 'The family plan',
+  'category.OWN_WORDS': 'Our story, in our own words',
   'categoryHelp.PERSONAL_IDENTITY': 'Your name and date of birth.',
   'categoryHelp.NATIONAL_ID': 'Your citizen service number.',
   'categoryHelp.CONTACT': 'Your address, phone number and e-mail address.',
@@ -235,6 +239,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'categoryHelp.WORK_PARTICIPATION': 'Your route to work, such as a reintegration route or job coach.',
   'categoryHelp.SAFETY': 'Signals about safety at home.',
   'categoryHelp.SHARED_PLAN': 'The plan you make together with the professionals.',
+  'categoryHelp.OWN_WORDS': 'What you wrote yourself in Our story. Professionals read it only if you agree.',
 
   'purpose.CASE_COORDINATION': 'Coordinating the family\'s support',
   'purpose.SUPPORT_PLANNING': 'Making and keeping the family plan',
@@ -326,6 +331,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.AGREE_TO_PLAN': 'Agreed to the family plan',
   'activity.WITHDRAW_PLAN_AGREEMENT': 'Withdrew agreement to the family plan',
   'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Showed part of the plan to the whole family (or stopped)',
+  'activity.WRITE_OUR_STORY': 'Wrote our story',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

@@ -17,6 +17,12 @@ export interface SectionField {
   readonly unit?: FieldUnit;
 }
 
+/**
+ * Who writes a section's records: an organisation (the one that adds it, through `addRecord`),
+ * or the family (a member, in their own words: our story, DESIGN.md §9).
+ */
+export type SectionSource = 'ORGANISATION' | 'FAMILY';
+
 export interface SectionType {
   /** The GraphQL type name, e.g. `DebtSituation`. */
   readonly name: string;
@@ -28,6 +34,13 @@ export interface SectionType {
    * for now, and the API marks the input deprecated.
    */
   readonly supersededBy?: string;
+  /** Absent: an organisation writes it. */
+  readonly source?: SectionSource;
+}
+
+/** Who writes records of this section type. */
+export function sectionSource(type: SectionType): SectionSource {
+  return type.source ?? 'ORGANISATION';
 }
 
 export function field(name: string, category: DataCategory, kind: FieldKind, description: string, required = false): SectionField {

@@ -102,6 +102,7 @@ export type DataCategory =
   | 'HOUSEHOLD'
   | 'INVOLVEMENT'
   | 'NATIONAL_ID'
+  | 'OWN_WORDS'
   | 'PERSONAL_IDENTITY'
   | 'SAFETY'
   | 'SHARED_PLAN'
@@ -225,6 +226,11 @@ export type SectionFieldUnit =
   | 'EUR'
   | 'HOURS_PER_WEEK';
 
+/** Who writes a section's records: an organisation (addRecord), or the family (writeOurStory). */
+export type SectionSource =
+  | 'FAMILY'
+  | 'ORGANISATION';
+
 export type SignInMethod =
   | 'DEVELOPMENT_PERSONAS'
   | 'OPENID_CONNECT';
@@ -255,14 +261,23 @@ export type ViewerKind =
   | 'FAMILY_MEMBER'
   | 'PROFESSIONAL';
 
+/** A member's story about themselves or a child in their reach, in their own words; writing again makes a new version. */
+export type WriteOurStoryInput = {
+  /** Whom the story is about: yourself, or a child under 16 over whom you hold authority. */
+  memberId: string | number;
+  /** What you want professionals to know, in your own words (1 to 4,000 characters). */
+  text: string;
+};
+
 export type OrganisationFieldsFragment = { id: string, name: string, domain: Domain };
 
-export type FamilyFileFieldsFragment = { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+export type FamilyFileFieldsFragment = { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
       | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
       | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
       | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
       | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
       | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+      | { __typename: 'OurStory', text: string | null }
       | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
       | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
      }> };
@@ -278,7 +293,7 @@ export type CircleFieldsFragment = { familyId: string, caseDirector: { id: strin
 export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string, supersededBy: string | null, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
+export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string | null, source: SectionSource, supersededBy: string | null, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -344,15 +359,42 @@ export type MyLogQueryVariables = Exact<{
 
 export type MyLogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type MyFamilyQueryVariables = Exact<{ [key: string]: never; }>;
+export type MyFamilyStoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+export type MyFamilyStoriesQuery = { myFamily: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
         | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
         | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
         | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
         | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
         | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory', text: string | null }
+        | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
+        | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
+       }> } | null };
+
+export type WriteOurStoryMutationVariables = Exact<{
+  input: WriteOurStoryInput;
+}>;
+
+
+export type WriteOurStoryMutation = { writeOurStory: { id: string, createdAt: string } };
+
+export type OurStoryReadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurStoryReadsQuery = { accessLog: { edges: Array<{ node: { id: string, traceId: string, occurredAt: string, purpose: string | null, subjectMemberIds: Array<string>, actor: { organisation: { id: string, name: string } | null }, decisions: Array<{ category: string | null, outcome: LogDecision }> } }> } };
+
+export type MyFamilyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+        | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
+        | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
+        | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
+        | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
+        | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory', text: string | null }
         | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
@@ -442,12 +484,13 @@ export type FamilyFileQueryVariables = Exact<{
 }>;
 
 
-export type FamilyFileQuery = { family: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+export type FamilyFileQuery = { family: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
         | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
         | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
         | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
         | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
         | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory', text: string | null }
         | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
@@ -521,12 +564,17 @@ export const FamilyFileFieldsFragmentDoc = new TypedDocumentString(`
     id
     sectionType
     createdAt
+    supersededAt
     subjectMemberIds
+    authorMemberId
     sourceOrganisation {
       ...OrganisationFields
     }
     section {
       __typename
+      ... on OurStory {
+        text
+      }
       ... on ContactDetails {
         address
         phone
@@ -706,6 +754,7 @@ export const SectionCatalogueDocument = new TypedDocumentString(`
   sectionCatalogue {
     name
     input
+    source
     supersededBy
     fields {
       name
@@ -1009,6 +1058,143 @@ fragment AccessLogEntryFields on AccessLogEntry {
   chainKey
   sequence
 }`) as unknown as TypedDocumentString<MyLogQuery, MyLogQueryVariables>;
+export const MyFamilyStoriesDocument = new TypedDocumentString(`
+    query MyFamilyStories {
+  myFamily {
+    ...FamilyFileFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment FamilyFileFields on FamilyFile {
+  id
+  purpose
+  members {
+    id
+    name
+    birthDate
+    bsn
+    relation
+    holdsAuthorityOver
+  }
+  involvements {
+    id
+    caseDirection
+    startsOn
+    endsOn
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    path
+    field
+    category
+    reason
+    memberId
+    recordId
+    involvementId
+  }
+  records {
+    id
+    sectionType
+    createdAt
+    supersededAt
+    subjectMemberIds
+    authorMemberId
+    sourceOrganisation {
+      ...OrganisationFields
+    }
+    section {
+      __typename
+      ... on OurStory {
+        text
+      }
+      ... on ContactDetails {
+        address
+        phone
+        email
+      }
+      ... on CareTrajectory {
+        provider
+        startDate
+        endDate
+        goals
+        frequency
+        diagnosis
+        medication
+      }
+      ... on SupportProvision {
+        provision
+        hoursPerWeek
+        decisionDate
+      }
+      ... on DebtSituation {
+        totalDebt
+        creditorCount
+        arrangement
+        monthlyInstalment
+        budgetManagement
+      }
+      ... on IncomeAndWork {
+        benefit
+        reintegrationRoute
+        jobCoach
+      }
+      ... on SafetySignal {
+        signal
+        signalDate
+        reporterRole
+        riskAssessment
+      }
+      ... on FamilyPlan {
+        familyGoals
+        actions
+        whoDoesWhat
+        reviewDate
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<MyFamilyStoriesQuery, MyFamilyStoriesQueryVariables>;
+export const WriteOurStoryDocument = new TypedDocumentString(`
+    mutation WriteOurStory($input: WriteOurStoryInput!) {
+  writeOurStory(input: $input) {
+    id
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<WriteOurStoryMutation, WriteOurStoryMutationVariables>;
+export const OurStoryReadsDocument = new TypedDocumentString(`
+    query OurStoryReads {
+  accessLog(
+    first: 200
+    filter: {category: "OWN_WORDS", activity: "READ_FAMILY_FILE", decision: ALLOWED, byOthers: true}
+  ) {
+    edges {
+      node {
+        id
+        traceId
+        occurredAt
+        purpose
+        subjectMemberIds
+        actor {
+          organisation {
+            id
+            name
+          }
+        }
+        decisions {
+          category
+          outcome
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OurStoryReadsQuery, OurStoryReadsQueryVariables>;
 export const MyFamilyDocument = new TypedDocumentString(`
     query MyFamily {
   myFamily {
@@ -1053,12 +1239,17 @@ fragment FamilyFileFields on FamilyFile {
     id
     sectionType
     createdAt
+    supersededAt
     subjectMemberIds
+    authorMemberId
     sourceOrganisation {
       ...OrganisationFields
     }
     section {
       __typename
+      ... on OurStory {
+        text
+      }
       ... on ContactDetails {
         address
         phone
@@ -1392,12 +1583,17 @@ fragment FamilyFileFields on FamilyFile {
     id
     sectionType
     createdAt
+    supersededAt
     subjectMemberIds
+    authorMemberId
     sourceOrganisation {
       ...OrganisationFields
     }
     section {
       __typename
+      ... on OurStory {
+        text
+      }
       ... on ContactDetails {
         address
         phone

@@ -9,7 +9,7 @@ import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormF
 import { Choice } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
 import { labelOf } from '../member/member-family';
-import type { SectionField, SectionType } from './section-catalogue';
+import type { OrganisationSectionType as SectionType, SectionField } from './section-catalogue';
 
 const ADD_RECORD = gql(`mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }`);
 
