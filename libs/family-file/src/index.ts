@@ -30,5 +30,7 @@ export { eraseFamily, ERASURE_REASON_LENGTH } from './erase-family';
 export type { EraseFamilyDecision, EraseFamilyRefusal, ErasureFacts } from './erase-family';
 export { HANDOVER_NOTE_LENGTH, transferCaseDirection } from './transfer-case-direction';
 export type { HandoverInvolvement, TransferCaseDirectionDecision, TransferCaseDirectionFacts, TransferCaseDirectionRefusal } from './transfer-case-direction';
+export { REQUEST_REASON_LENGTH, requestOtherCaseDirector } from './request-other-case-director';
+export type { RequestOtherCaseDirectorDecision, RequestOtherCaseDirectorFacts, RequestOtherCaseDirectorRefusal } from './request-other-case-director';
 export { SHIELDING_REASON_LENGTH, shieldInvolvement } from './shield-involvement';
 export type { ShieldInvolvementDecision, ShieldInvolvementFacts, ShieldInvolvementRefusal } from './shield-involvement';

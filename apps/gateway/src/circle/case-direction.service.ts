@@ -14,6 +14,7 @@ import {
   InvolvementShieldingEntity,
   isInvolvedOn,
   memberIdsOf,
+  requestOtherCaseDirector,
   transferCaseDirection,
   unwrapFamilyKey,
 } from '@kring/family-file';
@@ -21,15 +22,12 @@ import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type CitizenPr
 import { about, actorOf, CASEWORK_ROLES, caseDirectorRequestColumns, permissionsFor, permittedWhere } from '@kring/policy';
 import { AuditService, changeEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, forbidden, notFound } from '../common/kring-error';
-import { transferRefused } from '../common/refusal-errors';
+import { notFound } from '../common/kring-error';
+import { caseDirectorRequestRefused, transferRefused } from '../common/refusal-errors';
 import { namedParameters } from '../common/permitted-sql';
 import { organisationModel } from '../directory/organisation.model';
 import { circleEntries, listEntries } from './circle-entries';
 import type { CaseDirectionHandover, CaseDirectorRequest, TransferCaseDirectionInput } from './case-direction.model';
-
-/** How long a request's reason may be, in characters (after trimming). */
-export const REQUEST_REASON_LENGTH = { min: 10, max: 2000 } as const;
 
 /** Case direction (casusregie, DESIGN.md §9): handing it over with a warm note, and members asking for another case director. */
 @Injectable()
@@ -111,12 +109,14 @@ export class CaseDirectionService {
   /** A member asks for another case director, in their own name and words; the team leads of the involved organisations read it. */
   async request(principal: CitizenPrincipal, reasonText: string, traceId: string): Promise<CaseDirectorRequest> {
     const at = this.clock.now();
-    const reason = reasonText.trim();
-    if (reason.length < REQUEST_REASON_LENGTH.min || reason.length > REQUEST_REASON_LENGTH.max) throw badInput('reason', `must be ${REQUEST_REASON_LENGTH.min} to ${REQUEST_REASON_LENGTH.max} characters`);
     return this.dataSource.transaction(async (manager) => {
       const family = await manager.findOne(FamilyEntity, { where: { id: principal.familyId } });
       if (family === null || family.erasedAt !== null) throw notFound('family');
-      if (!permissionsFor(actorOf(principal)).can('add', about('CaseDirectorRequest', { familyId: family.id, memberId: principal.memberId, involvedOrganisationIds: [] }))) throw forbidden();
+      const decision = requestOtherCaseDirector(reasonText, {
+        mayRequest: permissionsFor(actorOf(principal)).can('add', about('CaseDirectorRequest', { familyId: family.id, memberId: principal.memberId, involvedOrganisationIds: [] })),
+      });
+      if (!decision.ok) throw caseDirectorRequestRefused(decision.refusal);
+      const { reason } = decision;
       const id = randomUUID();
       const key = unwrapFamilyKey(this.crypto, family);
       await manager.insert(CaseDirectorRequestEntity, {

@@ -12,8 +12,10 @@ import {
 import {
   ERASURE_REASON_LENGTH,
   HANDOVER_NOTE_LENGTH,
+  REQUEST_REASON_LENGTH,
   SHIELDING_REASON_LENGTH,
   type EraseFamilyRefusal,
+  type RequestOtherCaseDirectorRefusal,
   type ShieldInvolvementRefusal,
   type TransferCaseDirectionRefusal,
 } from '@kring/family-file';
@@ -171,6 +173,16 @@ export function transferRefused(refusal: TransferCaseDirectionRefusal): KringErr
       return new KringError(ErrorCode.FORBIDDEN, 'Only the case director, or a team lead of their organisation, may hand case direction over.', { refusal });
     case 'TARGET_NOT_INVOLVED':
       return new KringError(ErrorCode.BAD_USER_INPUT, 'toProfessionalId is not a professional of another organisation involved with this family today.', { field: 'toProfessionalId', refusal });
+  }
+}
+
+/** The refusals of a member's request for another case director. */
+export function caseDirectorRequestRefused(refusal: RequestOtherCaseDirectorRefusal): KringError {
+  switch (refusal) {
+    case 'REASON_LENGTH':
+      return badInput('reason', `must be ${REQUEST_REASON_LENGTH.min} to ${REQUEST_REASON_LENGTH.max} characters`);
+    case 'NOT_OWN_NAME':
+      return forbidden('A member asks for another case director in their own name.');
   }
 }
 
