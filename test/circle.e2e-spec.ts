@@ -12,6 +12,10 @@ const SHIELD = `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(in
 const SHIELDINGS = `{ involvementShieldings { id familyId involvementId organisation { id } memberId reason } }`;
 const MY_LOG = `{ accessLog(first: 100) { edges { node { activity actor { organisation { id } } decisions { sourceOrganisation { id } targetIds } } } } }`;
 const MY_FAMILY = `{ myFamily { involvements { id organisation { id } caseDirection } } }`;
+const REGISTER_INVOLVEMENT = `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`;
+const READ_FILE = `query($id: ID!) { family(id: $id, purpose: "DEBT_RESOLUTION") { id } }`;
+const LOG_PAGE = `query($filter: AccessLogFilter) { accessLog(first: 100, filter: $filter) { edges { node { activity decision actor { organisation { id } } decisions { outcome sourceOrganisation { id } targetIds } } } } }`;
+const LOG_DAYS = `query($filter: AccessLogFilter) { accessLogDays(filter: $filter) { allowed denied breakGlass integrityAlarms } }`;
 
 interface Professional {
   id: string;
@@ -165,6 +169,40 @@ describe('the circle: who helps the family, and shielding', () => {
     const log = await ok<unknown>(father, MY_LOG);
     expect(JSON.stringify(log)).not.toContain(childSafety.id);
     expect(JSON.stringify(log)).not.toContain(involvements.childSafety);
+  });
+
+  it('an entry by another organisation whose every decision concerned the shielded organisation does not exist in the member\'s log; a mixed one shows only the rest, in its outcome, filters and day counts too', async () => {
+    const made = await world.family({ registeredBy: wmo, members: [{ label: 'parent', age: 40 }, { label: 'other', age: 42 }] });
+    await world.involve(made, wmo, { caseDirection: true });
+    const [parent, other] = [made.member('parent'), made.member('other')];
+    // The WMO team registers Veilig Thuis's involvement: an entry about every member, its one decision about Veilig Thuis's involvement.
+    const registered = (await ok<{ registerInvolvement: { id: string } }>(wmo, REGISTER_INVOLVEMENT, { input: { familyId: made.id, organisationId: childSafety.id } })).registerInvolvement.id;
+    await world.record(made, { source: childSafety, sectionType: 'SafetySignal', subjects: [parent], values: { signal: 'Zorgen over de veiligheid thuis', reporterRole: 'Leerkracht' } });
+    await world.record(made, { source: wmo, sectionType: 'DebtSituation', subjects: [parent], values: { totalDebt: 1200, creditorCount: 2 } });
+    expect((await shield(childSafety, registered, [parent])).errors).toBeUndefined();
+    // The WMO team's read for debt resolution decides its own data (allowed) and Veilig Thuis's record (denied: SAFETY) in one entry about the parent;
+    // the chain privacy officer's list of shieldings is an entry about the parent whose one decision is Veilig Thuis's.
+    await ok(wmo, READ_FILE, { id: made.id });
+    await ok(chainOfficer, SHIELDINGS);
+    type Page = { accessLog: { edges: { node: { activity: string; decision: string; actor: { organisation: { id: string } | null }; decisions: { outcome: string; sourceOrganisation: { id: string } | null }[] } }[] } };
+    const page = async (member: MadeMember, filter: Record<string, unknown> = {}) => (await ok<Page>(member, LOG_PAGE, { filter })).accessLog.edges.map((e) => e.node);
+    type Days = { accessLogDays: { allowed: number; denied: number; breakGlass: number; integrityAlarms: number }[] };
+    const days = async (member: MadeMember) => (await ok<Days>(member, LOG_DAYS)).accessLogDays;
+    // The other member, from whom nothing is shielded, reads the registration (so it is there to hide).
+    expect((await page(other)).map((e) => e.activity)).toContain('REGISTER_INVOLVEMENT');
+
+    const his = await page(parent);
+
+    expect(his.map((e) => e.activity)).toEqual(['READ_FAMILY_FILE']);
+    expect(his[0]).toEqual(expect.objectContaining({ decision: 'ALLOWED', actor: { organisation: { id: wmo.id } } }));
+    expect(his[0]?.decisions.map((d) => [d.outcome, d.sourceOrganisation?.id])).not.toContainEqual(['DENIED', childSafety.id]);
+    expect(JSON.stringify(his)).not.toContain(childSafety.id);
+    for (const filter of [{ decision: 'DENIED' }, { decision: 'PARTLY_ALLOWED' }, { sourceOrganisationId: childSafety.id }, { activity: 'READ_SHIELDINGS' }, { activity: 'REGISTER_INVOLVEMENT' }]) {
+      expect([JSON.stringify(filter), await page(parent, filter)]).toEqual([JSON.stringify(filter), []]);
+    }
+    const counted = await days(parent);
+    expect(counted.reduce((n, d) => n + d.allowed, 0)).toBe(1);
+    expect(counted.reduce((n, d) => n + d.denied + d.breakGlass + d.integrityAlarms, 0)).toBe(0);
   });
 
   it('a shielded involvement is absent from myFamily too, where every member is in reach', async () => {
