@@ -265,6 +265,23 @@ describe('the circle: who helps the family, and shielding', () => {
     expect(codeOf(await ask(childSafety, SHIELDINGS))).toBe('FORBIDDEN');
   });
 
+  it('reading the shieldings is logged about each member shown: OWN_RECORD for the privacy officer of the shielding organisation, OVERSIGHT for the chain privacy officer of another', async () => {
+    const { made, involvements } = await family();
+    const father = made.member('father');
+    const [shielding] = (await shield(childSafety, involvements.childSafety, [father])).data?.shieldInvolvement ?? [];
+    const readBy = async (officer: MadeProfessional) => {
+      await ok(officer, SHIELDINGS);
+      return sut.dataSource.query<{ subjects: string[]; basis: string; source: string; refs: string[] }[]>(
+        `SELECT subject_member_ids::text[] AS subjects, basis, source_organisation_id::text AS source, basis_refs::text[] AS refs
+           FROM access_log_decision WHERE family_id = $1 AND activity = 'READ_SHIELDINGS' AND actor_id = $2`,
+        [made.id, officer.id],
+      );
+    };
+
+    expect(await readBy(childSafetyOfficer)).toEqual([{ subjects: [father.id], basis: 'OWN_RECORD', source: childSafety.id, refs: [shielding?.id] }]);
+    expect(await readBy(chainOfficer)).toEqual([{ subjects: [father.id], basis: 'OVERSIGHT', source: childSafety.id, refs: [shielding?.id] }]);
+  });
+
   it.each([
     ['an organisation without a statutory task, for its own involvement', 'wmo', 'wmo', 'FORBIDDEN'],
     ['Veilig Thuis, for another organisation\'s involvement', 'childSafety', 'wmo', 'FORBIDDEN'],

@@ -45,8 +45,10 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 /**
  * Why an allowed access or change was lawful (DESIGN.md §4); a refusal has none.
  * INVOLVED_ORGANISATION: an organisation involved today sees who else is involved (the circle, docs/circle.md).
+ * OVERSIGHT: the chain privacy officer's supervision of what another organisation of the chain did (GDPR art. 39), e.g.
+ * reading its shieldings; not the organisation's own record, and no statutory task of its domain.
  */
-export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION'] as const;
+export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION', 'OVERSIGHT'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** Who acted. Professionals are named by id (their name is for privacy officers only); citizens by member id. */

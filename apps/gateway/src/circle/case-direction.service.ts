@@ -26,7 +26,7 @@ import { notFound } from '../common/kring-error';
 import { caseDirectorRequestRefused, transferRefused } from '../common/refusal-errors';
 import { namedParameters } from '../common/permitted-sql';
 import { organisationModel } from '../directory/organisation.model';
-import { circleEntries, listEntries } from './circle-entries';
+import { circleEntries, listEntries, type ListedRow } from './circle-entries';
 import type { CaseDirectionHandover, CaseDirectorRequest, TransferCaseDirectionInput } from './case-direction.model';
 
 /** Case direction (casusregie, DESIGN.md §9): handing it over with a warm note, and members asking for another case director. */
@@ -156,8 +156,8 @@ export class CaseDirectionService {
         const reason = openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), { field: CASE_DIRECTOR_REQUEST_SEALED_FIELDS.reason, rowId: r.id }, r.reasonCiphertext);
         return { id: r.id, familyId: r.familyId, memberId: r.memberId, reason, requestedAt: r.requestedAt };
       });
-      const listed = rows.map((r) => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'FAMILY' as const, targetId: r.familyId, sourceOrganisationId: null, ref: r.id }));
-      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_CASE_DIRECTOR_REQUESTS', 'INVOLVED_ORGANISATION', listed));
+      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'FAMILY', targetId: r.familyId, sourceOrganisationId: null, ref: r.id, basis: 'INVOLVED_ORGANISATION' }));
+      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_CASE_DIRECTOR_REQUESTS', listed));
       return shown;
     });
   }

@@ -124,8 +124,19 @@ export class ShieldingService {
         const reason = family.erasedAt !== null ? null : openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: r.id }, r.reasonCiphertext);
         return { ...presented(r, organisations.get(r.organisationId) as OrganisationEntity), reason };
       });
-      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'INVOLVEMENT', targetId: r.involvementId, sourceOrganisationId: r.organisationId, ref: r.id }));
-      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_SHIELDINGS', 'OWN_RECORD', listed));
+      // A privacy officer reads their own organisation's shieldings (OWN_RECORD); the chain privacy officer also another's, in oversight.
+      const listed = rows.map(
+        (r): ListedRow => ({
+          familyId: r.familyId,
+          memberId: r.memberId,
+          targetKind: 'INVOLVEMENT',
+          targetId: r.involvementId,
+          sourceOrganisationId: r.organisationId,
+          ref: r.id,
+          basis: r.organisationId === principal.organisationId ? 'OWN_RECORD' : 'OVERSIGHT',
+        }),
+      );
+      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_SHIELDINGS', listed));
       return shown;
     });
   }

@@ -98,6 +98,7 @@ export const nl = {
   'basis.BREAK_GLASS': 'noodtoegang',
   'basis.DATA_SUBJECT': 'uw eigen inzage',
   'basis.INVOLVED_ORGANISATION': 'betrokken organisatie (wie helpen er)',
+  'basis.OVERSIGHT': 'toezicht op de privacy (functionaris gegevensbescherming)',
 
   'reason.NO_CONSENT': 'Het gezin heeft hiervoor geen toestemming gegeven.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'Dit soort gegevens hoort niet bij het doel dat is opgegeven.',
@@ -268,6 +269,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'basis.BREAK_GLASS': 'emergency access',
   'basis.DATA_SUBJECT': 'your own view',
   'basis.INVOLVED_ORGANISATION': 'involved organisation (who helps)',
+  'basis.OVERSIGHT': 'privacy oversight (data protection officer)',
 
   'reason.NO_CONSENT': 'The family has not given consent for this.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'This kind of data does not belong to the purpose given.',
