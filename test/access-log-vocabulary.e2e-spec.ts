@@ -79,13 +79,16 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
       const registeredInvolvement = await ok<{ registerInvolvement: { id: string } }>('jeugdhulp', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, { input: { familyId, organisationId, startsOn: '2026-01-01' } });
       involved.set(organisationId, registeredInvolvement.registerInvolvement.id);
     }
-    // The circle: a member's and a professional's read (on every basis), a shielding, the officer's list.
-    await ok('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+    // The circle: a member's and a professional's read (on every basis), a shielding, the officer's list (in oversight), a lift.
+    const shielded = await ok<{ shieldInvolvement: { id: string }[] }>('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
       input: { involvementId: involved.get(O.veiligThuis), memberIds: [parent], reason: 'Onderzoek loopt; ouder mag het nog niet weten.' },
     });
     await ok(asMember(parent), `{ myCircle { familyId } }`);
     await ok('schuldhulp', `query($familyId: ID!) { circle(familyId: $familyId) { familyId } }`, { familyId });
     await ok('keten-fg', `{ involvementShieldings { id } }`);
+    await ok('veiligthuis', `mutation($input: LiftShieldingInput!) { liftShielding(input: $input) { id } }`, {
+      input: { shieldingId: shielded.shieldInvolvement[0]?.id, reason: 'Onderzoek afgerond; ouder is ingelicht.' },
+    });
     // Case direction: a member asks for another case director, a team lead reads it, the case director hands over.
     await ok('marieke', `mutation { requestOtherCaseDirector(reason: "Wij willen graag iemand van de jeugdhulp.") { id } }`);
     const directory = new DirectoryWriter(sut.crypto);

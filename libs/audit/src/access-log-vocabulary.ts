@@ -27,6 +27,8 @@ export const ACTIVITIES = [
   'READ_CIRCLE',
   /** An organisation with a statutory task shielded its involvement from named members. */
   'SHIELD_INVOLVEMENT',
+  /** The shielding organisation lifted a shielding: the member may see the involvement again. */
+  'LIFT_SHIELDING',
   /** A privacy officer read the list of shieldings. */
   'READ_SHIELDINGS',
   /** Case direction handed over to a professional of another involved organisation, with a note. */

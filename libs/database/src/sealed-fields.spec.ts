@@ -57,6 +57,7 @@ const CONTEXTS_DECLARED_SINCE = [
   'kring-field-v1|family:f-1|involvement_shielding:row-7|reason|dk2',
   'kring-field-v1|family:f-1|case_direction_handover:row-7|note|dk2',
   'kring-field-v1|family:f-1|case_director_request:row-7|reason|dk2',
+  'kring-field-v1|family:f-1|involvement_shielding:row-7|liftReason|dk2',
 ];
 
 /**

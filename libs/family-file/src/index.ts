@@ -5,7 +5,7 @@ export { FamilyErasureEntity } from './family-erasure.entity';
 export { FamilyMemberEntity } from './family-member.entity';
 export { ParentalAuthorityEntity } from './parental-authority.entity';
 export { InvolvementEntity } from './involvement.entity';
-export { InvolvementShieldingEntity } from './involvement-shielding.entity';
+export { InvolvementShieldingEntity, SHIELDING_IN_FORCE, shieldingInForceSql } from './involvement-shielding.entity';
 export { CaseDirectionHandoverEntity } from './case-direction-handover.entity';
 export { CaseDirectorRequestEntity } from './case-director-request.entity';
 export { involvedOnSql, isInvolvedOn } from './involved-on';
@@ -33,4 +33,6 @@ export type { HandoverInvolvement, TransferCaseDirectionDecision, TransferCaseDi
 export { REQUEST_REASON_LENGTH, requestOtherCaseDirector } from './request-other-case-director';
 export type { RequestOtherCaseDirectorDecision, RequestOtherCaseDirectorFacts, RequestOtherCaseDirectorRefusal } from './request-other-case-director';
 export { SHIELDING_REASON_LENGTH, shieldInvolvement } from './shield-involvement';
-export type { ShieldInvolvementDecision, ShieldInvolvementFacts, ShieldInvolvementRefusal } from './shield-involvement';
+export type { ShieldInvolvementDecision, ShieldInvolvementFacts, ShieldInvolvementRefusal, ShieldingStanding, ShieldingStandingRefusal } from './shield-involvement';
+export { liftShielding } from './lift-shielding';
+export type { LiftShieldingDecision, LiftShieldingFacts, LiftShieldingRefusal } from './lift-shielding';

@@ -4,6 +4,7 @@ import { AccessLogEntryEntity, type StoredDecision } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { dutchDate, loadSubjectFacts } from '@kring/consent';
 import { KringCrypto } from '@kring/crypto';
+import { shieldingInForceSql } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
 import { about, ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, actorOf, DenyReason, membersInReach, permissionsFor, permittedWhere, type KringAbility } from '@kring/policy';
 import { isUuid } from '../common/ids';
@@ -99,7 +100,7 @@ export class AccessLogService {
     if (principal.kind === 'citizen') {
       const { subjects } = await loadSubjectFacts(this.dataSource.manager, this.crypto, principal.familyId);
       const reach = [...membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()))];
-      const shielded = await this.dataSource.query<{ organisation_id: string }[]>('SELECT DISTINCT organisation_id FROM involvement_shielding WHERE member_id = $1', [principal.memberId]);
+      const shielded = await this.dataSource.query<{ organisation_id: string }[]>(`SELECT DISTINCT organisation_id FROM involvement_shielding s WHERE s.member_id = $1 AND ${shieldingInForceSql('s')}`, [principal.memberId]);
       return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId, shieldedOrganisationIds: shielded.map((r) => r.organisation_id) };
     }
     const ability = permissionsFor(actorOf(principal));

@@ -15,6 +15,7 @@ import {
   isInvolvedOn,
   memberIdsOf,
   requestOtherCaseDirector,
+  SHIELDING_IN_FORCE,
   transferCaseDirection,
   unwrapFamilyKey,
 } from '@kring/family-file';
@@ -89,7 +90,7 @@ export class CaseDirectionService {
         handedOverAt: at,
       });
       // About every member, less what is shielded from each (circleEntries): both involvements changed.
-      const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: family.id }, select: { id: true, involvementId: true, memberId: true } });
+      const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: family.id, ...SHIELDING_IN_FORCE }, select: { id: true, involvementId: true, memberId: true } });
       const changed = [from, receiving].map((i) => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'OWN_RECORD' as const, fields: ['caseDirection', 'contact', 'handoverNote'] }));
       await this.audit.record(manager, { principal, traceId, at }, circleEntries('TRANSFER_CASE_DIRECTION', family.id, await memberIdsOf(manager, family.id), changed, shieldings, 'OWN_RECORD'));
       const organisations = await manager.find(OrganisationEntity, { where: { id: In([from.organisationId, newDirector.organisationId]) } });
@@ -156,7 +157,7 @@ export class CaseDirectionService {
         const reason = openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), { field: CASE_DIRECTOR_REQUEST_SEALED_FIELDS.reason, rowId: r.id }, r.reasonCiphertext);
         return { id: r.id, familyId: r.familyId, memberId: r.memberId, reason, requestedAt: r.requestedAt };
       });
-      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'FAMILY', targetId: r.familyId, sourceOrganisationId: null, ref: r.id, basis: 'INVOLVED_ORGANISATION' }));
+      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'FAMILY', targetId: r.familyId, sourceOrganisationId: null, ref: r.id, fields: ['reason'], basis: 'INVOLVED_ORGANISATION' }));
       await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_CASE_DIRECTOR_REQUESTS', listed));
       return shown;
     });

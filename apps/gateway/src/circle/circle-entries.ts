@@ -53,6 +53,8 @@ export interface ListedRow {
   readonly targetId: string;
   readonly sourceOrganisationId: string | null;
   readonly ref: string;
+  /** The sealed fields the list showed of it. */
+  readonly fields: readonly string[];
   /** Why the caller may read it. */
   readonly basis: Basis;
 }
@@ -65,7 +67,7 @@ export function listEntries(activity: Activity, rows: readonly ListedRow[]): Ent
     const [familyId, memberId] = key.split('|') as [string, string];
     const theirs = rows.filter((r) => r.familyId === familyId && r.memberId === memberId);
     const decisions = theirs.map((r) =>
-      decisionOf({ targetKind: r.targetKind, targetIds: [r.targetId], sourceOrganisationId: r.sourceOrganisationId, fields: ['reason'], basis: r.basis, basisRefs: [r.ref] }),
+      decisionOf({ targetKind: r.targetKind, targetIds: [r.targetId], sourceOrganisationId: r.sourceOrganisationId, fields: [...r.fields], basis: r.basis, basisRefs: [r.ref] }),
     );
     return { activity, purpose: null, familyId, subjectMemberIds: [memberId], decisions, breakGlass: false };
   });

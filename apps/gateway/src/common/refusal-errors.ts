@@ -15,6 +15,8 @@ import {
   REQUEST_REASON_LENGTH,
   SHIELDING_REASON_LENGTH,
   type EraseFamilyRefusal,
+  type LiftShieldingRefusal,
+  type ShieldingStandingRefusal,
   type RequestOtherCaseDirectorRefusal,
   type ShieldInvolvementRefusal,
   type TransferCaseDirectionRefusal,
@@ -186,7 +188,7 @@ export function caseDirectorRequestRefused(refusal: RequestOtherCaseDirectorRefu
   }
 }
 
-/** The refusals of a shielding. Refusing another organisation's involvement says no more than FORBIDDEN. */
+/** The refusals of a shielding. */
 export function shieldRefused(refusal: ShieldInvolvementRefusal): KringError {
   switch (refusal) {
     case 'REASON_LENGTH':
@@ -198,9 +200,33 @@ export function shieldRefused(refusal: ShieldInvolvementRefusal): KringError {
     case 'ALREADY_SHIELDED':
       return badInput('memberIds', 'names a member from whom this involvement is shielded already');
     case 'NOT_OWN_INVOLVEMENT':
-      return forbidden('Only the organisation whose involvement it is may shield it.');
     case 'NO_STATUTORY_TASK':
-      return forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement.');
+    case 'NOT_CASEWORK':
+      return standingRefused(refusal);
+  }
+}
+
+/** The refusals of lifting a shielding; who may is the rule of who may shield. */
+export function liftRefused(refusal: LiftShieldingRefusal): KringError {
+  switch (refusal) {
+    case 'REASON_LENGTH':
+      return badInput('reason', `must be ${SHIELDING_REASON_LENGTH.min} to ${SHIELDING_REASON_LENGTH.max} characters`);
+    case 'ALREADY_LIFTED':
+      return badInput('shieldingId', 'names a shielding that has been lifted already');
+    case 'NOT_OWN_INVOLVEMENT':
+    case 'NO_STATUTORY_TASK':
+    case 'NOT_CASEWORK':
+      return standingRefused(refusal);
+  }
+}
+
+/** Refusing another organisation's involvement says no more than FORBIDDEN. */
+function standingRefused(refusal: ShieldingStandingRefusal): KringError {
+  switch (refusal) {
+    case 'NOT_OWN_INVOLVEMENT':
+      return forbidden('Only the organisation whose involvement it is may shield it or lift its shieldings.');
+    case 'NO_STATUTORY_TASK':
+      return forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement or lift its shieldings.');
     case 'NOT_CASEWORK':
       return forbidden('Shielding is for the professionals who work with the family.');
   }
