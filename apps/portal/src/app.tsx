@@ -6,6 +6,7 @@ import { Layout } from './layout';
 import { AccessLogPage } from './pages/officer/access-log';
 import { EraseFamilyPage } from './pages/officer/erase-family';
 import { ShieldingsPage } from './pages/officer/shieldings';
+import { CaseDirectorRequestsPage } from './pages/professional/case-director-requests';
 import { FamiliesPage } from './pages/professional/families';
 import { FamilyFilePage } from './pages/professional/family-file';
 import { MyConsentsPage } from './pages/member/my-consents';
@@ -60,6 +61,7 @@ function Routes() {
       if (path === '/families') return <FamiliesPage />;
       if (family !== null) return <FamilyFilePage familyId={family[1] as string} />;
     }
+    if (path === '/case-director-requests' && hasRole('TEAM_LEAD')) return <CaseDirectorRequestsPage />;
     if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
     if (path === '/shieldings' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <ShieldingsPage />;
     if (path === '/erase-family' && hasRole('CHAIN_PRIVACY_OFFICER')) return <EraseFamilyPage />;

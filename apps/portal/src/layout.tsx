@@ -21,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
   }
   if (viewer?.kind === 'PROFESSIONAL') {
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) items.push({ to: '/families', label: 'nav.families' });
+    if (hasRole('TEAM_LEAD')) items.push({ to: '/case-director-requests', label: 'nav.caseDirectorRequests' });
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/shieldings', label: 'nav.shieldings' });
     if (hasRole('CHAIN_PRIVACY_OFFICER')) items.push({ to: '/erase-family', label: 'nav.eraseFamily' });
   }

@@ -60,6 +60,7 @@ const CONTEXTS_DECLARED_SINCE = [
   'kring-field-v1|family:f-1|case_director_request:row-7|reason|dk2',
   'kring-field-v1|family:f-1|family_plan_item:row-7|content|dk2',
   'kring-field-v1|family:f-1|record:row-7|text|dk2',
+  'kring-field-v1|family:f-1|involvement_shielding:row-7|liftReason|dk2',
 ];
 
 /**

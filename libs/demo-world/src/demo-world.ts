@@ -37,6 +37,7 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   const staff: [OrganisationEntity, string, string, R[], string | null][] = [
     [jeugdhulp, P.jeugdhulp, 'Femke Bakker', [R.PROFESSIONAL], '058 123 4501, f.bakker@jeugdhulpfriesland.example'],
     [toegang, P.wmo, 'Pieter de Jong', [R.PROFESSIONAL], '0513 61 7600, p.dejong@heerenveen.example'],
+    [toegang, P.teamleider, 'Marloes Dijkstra', [R.TEAM_LEAD], '0513 61 7610, m.dijkstra@heerenveen.example'],
     [schuldhulp, P.schuldhulp, 'Anouk Visser', [R.PROFESSIONAL], '0513 61 7700, a.visser@schuldhulpheerenveen.example'],
     [participatie, P.participatie, 'Sander Mulder', [R.PROFESSIONAL], '0513 61 7800, s.mulder@participatieheerenveen.example'],
     [veiligThuis, P.veiligthuis, 'Ingrid Smit', [R.PROFESSIONAL], '0800 2000'],

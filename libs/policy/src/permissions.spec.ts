@@ -79,6 +79,20 @@ describe('the permission table', () => {
     expect(ability.can('read', consent(OTHER_ORG, Domain.YOUTH_CARE, [ORG]))).toBe(false);
   });
 
+  it('shielding an involvement and lifting a shielding follow one rule: casework of the involvement\'s own organisation, involved today, with a statutory task', () => {
+    const shielding = (over: Partial<{ organisationId: string; involvedOrganisationIds: string[]; statutoryTask: boolean }>) =>
+      about('InvolvementShielding', { familyId: 'fam-1', organisationId: ORG, involvedOrganisationIds: [ORG], statutoryTask: true, ...over });
+    for (const action of ['add', 'lift'] as const) {
+      for (const role of [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD]) expect(permissionsFor(professional(role)).can(action, shielding({}))).toBe(true);
+      const casework = permissionsFor(professional(ProfessionalRole.PROFESSIONAL));
+      expect(casework.can(action, shielding({ organisationId: OTHER_ORG, involvedOrganisationIds: [ORG, OTHER_ORG] }))).toBe(false);
+      expect(casework.can(action, shielding({ involvedOrganisationIds: [OTHER_ORG] }))).toBe(false);
+      expect(casework.can(action, shielding({ statutoryTask: false }))).toBe(false);
+      for (const role of [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER, ProfessionalRole.ADMIN]) expect(permissionsFor(professional(role)).can(action, shielding({}))).toBe(false);
+      expect(permissionsFor(member).can(action, shielding({}))).toBe(false);
+    }
+  });
+
   it('casework reads and writes the file of a family its organisation is involved with today, and only then', () => {
     const ability = permissionsFor(professional(ProfessionalRole.TEAM_LEAD));
     expect(ability.can('read', about('FamilyFile', { familyId: 'fam-1', involvedOrganisationIds: [OTHER_ORG, ORG] }))).toBe(true);

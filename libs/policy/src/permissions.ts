@@ -71,8 +71,9 @@ export interface PermissionSubjects {
    */
   Circle: { readonly familyId: string; readonly involvedOrganisationIds: readonly string[] };
   /**
-   * An involvement shielded from named members. `organisationId`: the involvement's own
-   * organisation; `statutoryTask`: whether that organisation's domain has a statutory task.
+   * An involvement shielded from named members (adding one, lifting one, the officers' list).
+   * `organisationId`: the involvement's own organisation; `statutoryTask`: whether that
+   * organisation's domain has a statutory task.
    */
   InvolvementShielding: {
     readonly familyId: string;
@@ -124,6 +125,7 @@ export const PERMISSION_ACTIONS = {
   register: ['Family', 'Involvement'],
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
+  lift: ['InvolvementShielding'],
   transfer: ['CaseDirection'],
   write: ['PlanItem', 'OurStory'],
   show: ['PlanItem'],
@@ -191,8 +193,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('add', 'FamilyRecord', involved);
     can('open', 'BreakGlassGrant', involved);
     can('read', 'Circle', involved);
-    // Only for their own organisation's involvement, and only where its domain has a statutory task (Veilig Thuis).
-    can('add', 'InvolvementShielding', { organisationId: organisation, involvedOrganisationIds: organisation, statutoryTask: true });
+    // Only for their own organisation's involvement, and only where its domain has a statutory task (Veilig Thuis); lifting a shielding likewise.
+    can(['add', 'lift'], 'InvolvementShielding', { organisationId: organisation, involvedOrganisationIds: organisation, statutoryTask: true });
     // The case director hands case direction over (to whom is the use case's check: another involved organisation).
     can('transfer', 'CaseDirection', { caseDirectorId: actor.professionalId, involvedOrganisationIds: organisation });
     // The plan: read item by item through the access rule; their organisation's actions, and goals it proposes.

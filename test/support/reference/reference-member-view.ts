@@ -17,7 +17,7 @@ import type { ReferenceWorld } from './reference-world';
  *   reach; who wrote it is named only when they are in reach too (docs/our-story.md).
  * - Nothing else appears: no redaction either.
  * - An involvement shielded from the viewer does not exist for them (docs/circle.md): not in
- *   the file, not in their circle. Their circle (`myCircle`) holds the involvements that run
+ *   the file, not in their circle. A lifted shielding hides nothing. Their circle (`myCircle`) holds the involvements that run
  *   on the day of the read (from `startsOn`, before `endsOn`), oldest first.
  */
 export interface ExpectedMemberView {
@@ -50,7 +50,8 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
       holdsAuthorityOver: sorted(world.authority.filter((a) => a.adultId === m.id && reach.has(a.childId)).map((a) => a.childId)),
     }));
 
-  const shieldedFromViewer = new Set((world.shieldings ?? []).filter((x) => x.memberId === viewerId).map((x) => x.involvementId));
+  const shieldedFromViewer = new Set((world.shieldings ?? []).filter((x) => x.memberId === viewerId && x.lifted !== true).map((x) => x.involvementId));
+  const liftedForViewer = (world.shieldings ?? []).filter((x) => x.memberId === viewerId && x.lifted === true && !shieldedFromViewer.has(x.involvementId));
   const unshielded = world.involvements.filter((i) => !shieldedFromViewer.has(i.id));
   const circle = unshielded
     .filter((i) => i.startsOn <= today && (i.endsOn === null || today < i.endsOn))
@@ -93,6 +94,7 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
   if (world.records.some((r) => r.authorId !== null && !reach.has(r.authorId) && r.subjectIds.every((x) => reach.has(x)))) trace.push('a story in view by a writer outside reach');
   if (world.records.some((r) => r.authorId !== null && !r.subjectIds.every((x) => reach.has(x)))) trace.push('a story out of view');
   if (everyoneInReach && shieldedFromViewer.size > 0) trace.push('a shielded involvement left out of a file with involvements');
+  if (liftedForViewer.some((x) => circle.includes(x.involvementId))) trace.push('a lifted shielding: the involvement in the circle again');
   if (circle.length > 0) trace.push('a circle with someone in it');
 
   return { reach: sorted([...reach]), file: { members, involvements, records, redactions: [] }, circle, trace };

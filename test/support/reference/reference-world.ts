@@ -10,8 +10,8 @@ export interface ReferenceWorld {
   readonly involvements: readonly ReferenceInvolvement[];
   readonly records: readonly ReferenceRecord[];
   readonly consents: readonly ReferenceConsent[];
-  /** Involvements shielded from members (docs/circle.md); none when absent. */
-  readonly shieldings?: readonly { readonly involvementId: string; readonly memberId: string }[];
+  /** Involvements shielded from members (docs/circle.md), in force or lifted (then they hide nothing); none when absent. */
+  readonly shieldings?: readonly { readonly involvementId: string; readonly memberId: string; readonly lifted?: boolean }[];
 }
 
 export interface ReferenceMember {

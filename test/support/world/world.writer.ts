@@ -40,7 +40,7 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
         values: r.values,
       });
     }
-    // Shieldings: the reason is sealed like the gateway seals it; a professional of the organisation shielded it.
+    // Shieldings: the reason is sealed like the gateway seals it; a professional of the organisation shielded it (and lifted it, for a lifted one).
     for (const [n, x] of (world.shieldings ?? []).entries()) {
       const involvement = world.involvements.find((i) => i.id === x.involvementId);
       if (involvement === undefined) throw new Error('a shielding of an involvement the world does not hold');
@@ -55,6 +55,9 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
         shieldedByProfessionalId: (by as { id: string }).id,
         reasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: id }, `Reden ${n}`),
         shieldedAt: new Date(),
+        ...(x.lifted === true
+          ? { liftedAt: new Date(), liftedByProfessionalId: (by as { id: string }).id, liftReasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.liftReason, rowId: id }, `Opgeheven ${n}`) }
+          : {}),
       });
     }
     if (world.consents.length === 0) return;

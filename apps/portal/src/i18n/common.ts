@@ -101,6 +101,7 @@ export const nl = {
   'basis.DATA_SUBJECT': 'uw eigen inzage',
   'basis.INVOLVED_ORGANISATION': 'betrokken organisatie (wie helpen er)',
   'basis.SHOWN_TO_FAMILY': 'gedeeld met het hele gezin',
+  'basis.OVERSIGHT': 'toezicht op de privacy (functionaris gegevensbescherming)',
 
   'reason.NO_CONSENT': 'Het gezin heeft hiervoor geen toestemming gegeven.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'Dit soort gegevens hoort niet bij het doel dat is opgegeven.',
@@ -143,6 +144,7 @@ export const nl = {
   'activity.ERASE_FAMILY': 'Gezin gewist (sleutel vernietigd)',
   'activity.READ_CIRCLE': 'Bekeken wie er helpen',
   'activity.SHIELD_INVOLVEMENT': 'Betrokkenheid afgeschermd',
+  'activity.LIFT_SHIELDING': 'Afscherming opgeheven',
   'activity.READ_SHIELDINGS': 'Afschermingen bekeken',
   'activity.TRANSFER_CASE_DIRECTION': 'Casusregie overgedragen',
   'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Andere casusregisseur gevraagd',
@@ -280,6 +282,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'basis.DATA_SUBJECT': 'your own view',
   'basis.INVOLVED_ORGANISATION': 'involved organisation (who helps)',
   'basis.SHOWN_TO_FAMILY': 'shown to the whole family',
+  'basis.OVERSIGHT': 'privacy oversight (data protection officer)',
 
   'reason.NO_CONSENT': 'The family has not given consent for this.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'This kind of data does not belong to the purpose given.',
@@ -322,6 +325,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.ERASE_FAMILY': 'Erased the family (key destroyed)',
   'activity.READ_CIRCLE': 'Read who helps the family',
   'activity.SHIELD_INVOLVEMENT': 'Shielded an involvement',
+  'activity.LIFT_SHIELDING': 'Lifted a shielding',
   'activity.READ_SHIELDINGS': 'Read the shieldings',
   'activity.TRANSFER_CASE_DIRECTION': 'Handed over case direction',
   'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Asked for another case director',

@@ -41,15 +41,18 @@ type Documents = {
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": typeof types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": typeof types.ErasuresDocument,
-    "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}": typeof types.InvolvementShieldingsDocument,
+    "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": typeof types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": typeof types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": typeof types.CheckpointDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": typeof types.AddRecordDocument,
-    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }": typeof types.CircleDocument,
+    "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": typeof types.CaseDirectorRequestsDocument,
+    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": typeof types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": typeof types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": typeof types.FamilyFileDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
+    "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": typeof types.ShieldInvolvementDocument,
+    "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": typeof types.LiftShieldingDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
 };
 const documents: Documents = {
@@ -79,15 +82,18 @@ const documents: Documents = {
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": types.ErasuresDocument,
-    "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}": types.InvolvementShieldingsDocument,
+    "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": types.CheckpointDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": types.AddRecordDocument,
-    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }": types.CircleDocument,
+    "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": types.CaseDirectorRequestsDocument,
+    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": types.FamilyFileDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
+    "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": types.ShieldInvolvementDocument,
+    "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": types.LiftShieldingDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
 };
 
@@ -198,7 +204,7 @@ export function gql(source: "query Erasures { familyErasures(first: 50) { edges 
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}"): typeof import('./graphql').InvolvementShieldingsDocument;
+export function gql(source: "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}"): typeof import('./graphql').InvolvementShieldingsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -214,7 +220,11 @@ export function gql(source: "mutation AddRecord($input: AddRecordInput!) { addRe
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }"): typeof import('./graphql').CircleDocument;
+export function gql(source: "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }"): typeof import('./graphql').CaseDirectorRequestsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }"): typeof import('./graphql').CircleDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -231,6 +241,14 @@ export function gql(source: "query FamilyFile($id: ID!, $purpose: String!) { fam
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query Purposes { purposes { code name description domains statutoryFor maxCategories } }"): typeof import('./graphql').PurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }"): typeof import('./graphql').ShieldInvolvementDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }"): typeof import('./graphql').LiftShieldingDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -168,6 +168,13 @@ export type IncomeAndWorkInput = {
   reintegrationRoute?: string | null | undefined;
 };
 
+export type LiftShieldingInput = {
+  /** Why the member may know again: 10 to 2,000 characters. Read by your privacy officer. */
+  reason: string;
+  /** A shielding of your organisation's involvement, in force. */
+  shieldingId: string | number;
+};
+
 /** An outcome. A decision is ALLOWED or DENIED; an entry is ALLOWED when all its decisions were, DENIED when all were, PARTLY_ALLOWED when some were shown and some withheld. */
 export type LogDecision =
   | 'ALLOWED'
@@ -230,6 +237,15 @@ export type SectionFieldUnit =
 export type SectionSource =
   | 'FAMILY'
   | 'ORGANISATION';
+
+export type ShieldInvolvementInput = {
+  /** Your organisation's involvement. */
+  involvementId: string | number;
+  /** The members from whom it is shielded (e.g. the parent a Veilig Thuis report concerns). */
+  memberIds: Array<string | number>;
+  /** Why these members may not know: 10 to 2,000 characters. Read by your privacy officer. */
+  reason: string;
+};
 
 export type SignInMethod =
   | 'DEVELOPMENT_PERSONAS'
@@ -435,7 +451,7 @@ export type ErasuresQuery = { familyErasures: { edges: Array<{ node: { familyId:
 export type InvolvementShieldingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InvolvementShieldingsQuery = { involvementShieldings: Array<{ id: string, familyId: string, involvementId: string, memberId: string, reason: string | null, shieldedAt: string, shieldedByProfessionalId: string, organisation: { id: string, name: string, domain: Domain } }> };
+export type InvolvementShieldingsQuery = { involvementShieldings: Array<{ id: string, familyId: string, involvementId: string, memberId: string, reason: string | null, shieldedAt: string, shieldedByProfessionalId: string, liftedAt: string | null, liftedByProfessionalId: string | null, liftReason: string | null, organisation: { id: string, name: string, domain: Domain } }> };
 
 export type VerifyQueryVariables = Exact<{
   familyId?: string | number | null | undefined;
@@ -456,12 +472,17 @@ export type AddRecordMutationVariables = Exact<{
 
 export type AddRecordMutation = { addRecord: { id: string } };
 
+export type CaseDirectorRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CaseDirectorRequestsQuery = { caseDirectorRequests: Array<{ id: string, familyId: string, memberId: string, reason: string | null, requestedAt: string }> };
+
 export type CircleQueryVariables = Exact<{
   familyId: string | number;
 }>;
 
 
-export type CircleQuery = { circle: { familyId: string, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null, involvements: Array<{ id: string, since: string, caseDirection: boolean, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }> } };
+export type CircleQuery = { circle: { familyId: string, involvements: Array<{ id: string, since: string, caseDirection: boolean, shieldings: Array<{ id: string, memberId: string, shieldedAt: string }> | null, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }>, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null } };
 
 export type TransferCaseDirectionMutationVariables = Exact<{
   input: TransferCaseDirectionInput;
@@ -499,6 +520,20 @@ export type PurposesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PurposesQuery = { purposes: Array<{ code: string, name: string, description: string, domains: Array<Domain>, statutoryFor: Array<Domain>, maxCategories: Array<DataCategory> }> };
+
+export type ShieldInvolvementMutationVariables = Exact<{
+  input: ShieldInvolvementInput;
+}>;
+
+
+export type ShieldInvolvementMutation = { shieldInvolvement: Array<{ id: string, memberId: string }> };
+
+export type LiftShieldingMutationVariables = Exact<{
+  input: LiftShieldingInput;
+}>;
+
+
+export type LiftShieldingMutation = { liftShielding: { id: string, memberId: string } };
 
 export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1424,6 +1459,9 @@ export const InvolvementShieldingsDocument = new TypedDocumentString(`
     reason
     shieldedAt
     shieldedByProfessionalId
+    liftedAt
+    liftedByProfessionalId
+    liftReason
   }
 }
     fragment OrganisationFields on Organisation {
@@ -1464,10 +1502,29 @@ export const AddRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddRecordMutation, AddRecordMutationVariables>;
+export const CaseDirectorRequestsDocument = new TypedDocumentString(`
+    query CaseDirectorRequests {
+  caseDirectorRequests {
+    id
+    familyId
+    memberId
+    reason
+    requestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CaseDirectorRequestsQuery, CaseDirectorRequestsQueryVariables>;
 export const CircleDocument = new TypedDocumentString(`
     query Circle($familyId: ID!) {
   circle(familyId: $familyId) {
     ...CircleFields
+    involvements {
+      id
+      shieldings {
+        id
+        memberId
+        shieldedAt
+      }
+    }
   }
 }
     fragment OrganisationFields on Organisation {
@@ -1652,6 +1709,22 @@ export const PurposesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PurposesQuery, PurposesQueryVariables>;
+export const ShieldInvolvementDocument = new TypedDocumentString(`
+    mutation ShieldInvolvement($input: ShieldInvolvementInput!) {
+  shieldInvolvement(input: $input) {
+    id
+    memberId
+  }
+}
+    `) as unknown as TypedDocumentString<ShieldInvolvementMutation, ShieldInvolvementMutationVariables>;
+export const LiftShieldingDocument = new TypedDocumentString(`
+    mutation LiftShielding($input: LiftShieldingInput!) {
+  liftShielding(input: $input) {
+    id
+    memberId
+  }
+}
+    `) as unknown as TypedDocumentString<LiftShieldingMutation, LiftShieldingMutationVariables>;
 export const SignInOptionsDocument = new TypedDocumentString(`
     query SignInOptions {
   signInOptions {

@@ -110,7 +110,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <OurStories file={data} redactions={redactions} label={label} />
       <RedactionSummary redactions={data.redactions} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
-      <CircleSection familyId={familyId} onChanged={file.reload} />
+      <CircleSection familyId={familyId} members={data.members} label={label} onChanged={file.reload} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
