@@ -11,6 +11,7 @@ import { FamilyFilePage } from './pages/professional/family-file';
 import { MyConsentsPage } from './pages/member/my-consents';
 import { MyLogPage } from './pages/member/my-log';
 import { MyRecordsPage } from './pages/member/my-records';
+import { OurPlanPage } from './pages/member/our-plan';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { RouterProvider, useRouter } from './router';
 import { Alert, Heading } from './ui';
@@ -50,6 +51,7 @@ function Routes() {
 
   if (viewer.kind === 'FAMILY_MEMBER') {
     if (path === '/me/records') return <MyRecordsPage />;
+    if (path === '/me/plan') return <OurPlanPage />;
     if (path === '/me/consents') return <MyConsentsPage />;
     if (path === '/me/log') return <MyLogPage />;
   } else {
