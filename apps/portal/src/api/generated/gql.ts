@@ -53,6 +53,7 @@ type Documents = {
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": typeof types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": typeof types.FamilyFileDocument,
+    "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }": typeof types.FamilyPlanDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
 };
@@ -95,6 +96,7 @@ const documents: Documents = {
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": types.FamilyFileDocument,
+    "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }": types.FamilyPlanDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
 };
@@ -251,6 +253,10 @@ export function gql(source: "query Families($first: Int, $after: String) {\n  fa
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }"): typeof import('./graphql').FamilyFileDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }"): typeof import('./graphql').FamilyPlanDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

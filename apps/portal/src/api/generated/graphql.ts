@@ -550,6 +550,14 @@ export type FamilyFileQuery = { family: { id: string, purpose: string | null, me
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
 
+export type FamilyPlanQueryVariables = Exact<{
+  familyId: string | number;
+  purpose: string;
+}>;
+
+
+export type FamilyPlanQuery = { familyPlan: { familyId: string, version: number, latestVersion: number, agreed: boolean, items: Array<{ id: string, kind: PlanItemKind, subjectMemberIds: Array<string>, category: DataCategory, text: string, status: PlanItemStatus | null, dueOn: string | null, changedAt: string, shownToFamily: boolean, agreed: boolean, caseDirectorAgreed: boolean, waitingForMemberIds: Array<string>, actor: { kind: PlanActorKind, memberId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } | null, source: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ itemId: string, kind: PlanItemKind, category: DataCategory, reason: RedactionReason, subjectMemberIds: Array<string> }>, versions: Array<{ version: number, at: string, change: PlanChange, itemId: string, byMemberId: string | null, byOrganisation: { id: string, name: string, domain: Domain } | null }>, agreements: Array<{ memberId: string | null, caseDirectorName: string | null, agreedAt: string, withdrawnAt: string | null }> } };
+
 export type PurposesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1713,6 +1721,71 @@ fragment FamilyFileFields on FamilyFile {
     }
   }
 }`) as unknown as TypedDocumentString<FamilyFileQuery, FamilyFileQueryVariables>;
+export const FamilyPlanDocument = new TypedDocumentString(`
+    query FamilyPlan($familyId: ID!, $purpose: String!) {
+  familyPlan(familyId: $familyId, purpose: $purpose) {
+    ...PlanFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment PlanFields on Plan {
+  familyId
+  version
+  latestVersion
+  agreed
+  items {
+    id
+    kind
+    subjectMemberIds
+    category
+    text
+    status
+    dueOn
+    changedAt
+    shownToFamily
+    agreed
+    caseDirectorAgreed
+    waitingForMemberIds
+    actor {
+      kind
+      memberId
+      name
+      organisation {
+        ...OrganisationFields
+      }
+    }
+    source {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    itemId
+    kind
+    category
+    reason
+    subjectMemberIds
+  }
+  versions {
+    version
+    at
+    change
+    itemId
+    byMemberId
+    byOrganisation {
+      ...OrganisationFields
+    }
+  }
+  agreements {
+    memberId
+    caseDirectorName
+    agreedAt
+    withdrawnAt
+  }
+}`) as unknown as TypedDocumentString<FamilyPlanQuery, FamilyPlanQueryVariables>;
 export const PurposesDocument = new TypedDocumentString(`
     query Purposes {
   purposes {

@@ -3,7 +3,7 @@ import type { Circle } from '../../api/fragments';
 import { type ApiError, graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
 import { gql } from '../../api/generated';
-import { asApiError, useApi } from '../../api/use-api';
+import { asApiError, type Loaded, useApi } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Alert, CaptionedTable, Heading, Paragraph, PrimaryActionButton, Section, Select, StatusBadge, TableCell, TableRow, Textarea } from '../../ui';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -20,11 +20,15 @@ const NOTE_LENGTH = { min: 10, max: 4000 } as const;
 /** Refusals of a handover this form explains in its own words (`extensions.refusal`, else the code). */
 const EXPLAINED = new Set(['NOT_CASE_DIRECTOR', 'TARGET_NOT_INVOLVED', 'NOT_FOUND']);
 
+/** The family's circle, loaded once for the file: the circle section shows it, the plan asks it who directs the case. */
+export function useCircle(familyId: string): Loaded<Circle> {
+  return useApi(() => graphql(CIRCLE, { familyId }).then((d) => d.circle), `circle-${familyId}`);
+}
+
 /** The circle in the professional's file (the Verwijsindex view): every involvement with its contact, and the handover of case direction. */
-export function CircleSection({ familyId, onChanged }: { familyId: string; onChanged: () => void }) {
+export function CircleSection({ familyId, circle, onChanged }: { familyId: string; circle: Loaded<Circle>; onChanged: () => void }) {
   const { t, formatDate } = useI18n();
   const { viewer, hasRole } = useSession();
-  const circle = useApi(() => graphql(CIRCLE, { familyId }).then((d) => d.circle), `circle-${familyId}`);
   const data = circle.data;
   const directing = data?.involvements.find((i) => i.caseDirection) ?? null;
   // A hint for showing the form; the API decides (and says NOT_CASE_DIRECTOR otherwise).

@@ -8,8 +8,9 @@ import { Link, useRouter } from '../../router';
 import { Heading, Paragraph, SecondaryActionButton } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
-import { CircleSection } from './circle';
+import { CircleSection, useCircle } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
+import { PlanSection } from './plan-section';
 import { PurposeChooser } from './purpose-chooser';
 import { loadSectionTypes } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
@@ -73,6 +74,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       }),
     `${familyId}|${purpose}`,
   );
+  const circle = useCircle(familyId);
   const data = file.data;
   const redactions = useMemo(() => indexRedactions(data?.redactions ?? []), [data]);
   const label = useMemo(() => memberLabeller(data?.members ?? [], t), [data, t]);
@@ -107,7 +109,8 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       </div>
       <RedactionSummary redactions={data.redactions} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
-      <CircleSection familyId={familyId} onChanged={file.reload} />
+      <CircleSection familyId={familyId} circle={circle} onChanged={file.reload} />
+      <PlanSection familyId={familyId} purpose={purpose} members={data.members} label={label} caseDirector={circle.data?.caseDirector ?? null} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
