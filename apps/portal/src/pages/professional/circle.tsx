@@ -29,6 +29,12 @@ export function useCircle(familyId: string): Loaded<Circle> {
 export function CircleSection({ familyId, circle, onChanged }: { familyId: string; circle: Loaded<Circle>; onChanged: () => void }) {
   const { t, formatDate } = useI18n();
   const { viewer, hasRole } = useSession();
+  // Said here, not in the form: after a handover the form is gone (the viewer no longer directs), the message stays.
+  const [handedOver, setHandedOver] = useState<string | null>(null);
+  const feedback = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (handedOver !== null) feedback.current?.focus();
+  }, [handedOver]);
   const data = circle.data;
   const directing = data?.involvements.find((i) => i.caseDirection) ?? null;
   // A hint for showing the form; the API decides (and says NOT_CASE_DIRECTOR otherwise).
@@ -73,12 +79,16 @@ export function CircleSection({ familyId, circle, onChanged }: { familyId: strin
               </TableRow>
             ))}
           </CaptionedTable>
+          <div ref={feedback} tabIndex={-1} className="kring-m-feedback">
+            {handedOver !== null && <Alert type="ok">{t('circle.transfer.done', { name: handedOver })}</Alert>}
+          </div>
           {mayTransfer && (
             <TransferForm
               familyId={familyId}
               circle={data}
               directingOrganisationId={directing.organisation.id}
-              onTransferred={() => {
+              onTransferred={(name) => {
+                setHandedOver(name);
                 circle.reload();
                 onChanged();
               }}
@@ -93,25 +103,23 @@ export function CircleSection({ familyId, circle, onChanged }: { familyId: strin
 type Problems = Partial<Record<'to' | 'note', string>>;
 
 /** Hands case direction to a contact professional of another involved organisation, with a note (a warm handover). */
-function TransferForm({ familyId, circle, directingOrganisationId, onTransferred }: { familyId: string; circle: Circle; directingOrganisationId: string; onTransferred: () => void }) {
+function TransferForm({ familyId, circle, directingOrganisationId, onTransferred }: { familyId: string; circle: Circle; directingOrganisationId: string; onTransferred: (name: string) => void }) {
   const { t } = useI18n();
   const candidates = circle.involvements.flatMap((i) => (i.organisation.id !== directingOrganisationId && i.contact !== null ? [i.contact] : []));
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
   const { problems, refuse, clear, form } = useFieldProblems<keyof Problems>();
   const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const feedback = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (done !== null || apiError !== null) feedback.current?.focus();
-  }, [done, apiError]);
+    if (apiError !== null) feedback.current?.focus();
+  }, [apiError]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setApiError(null);
-    setDone(null);
     const found: Problems = {};
     if (to === '') found.to = t('circle.transfer.toProblem');
     const text = note.trim();
@@ -121,10 +129,9 @@ function TransferForm({ familyId, circle, directingOrganisationId, onTransferred
     setBusy(true);
     try {
       const { transferCaseDirection } = await graphql(TRANSFER, { input: { familyId, toProfessionalId: to, note: text } });
-      setDone(t('circle.transfer.done', { name: transferCaseDirection.to.name }));
       setTo('');
       setNote('');
-      onTransferred();
+      onTransferred(transferCaseDirection.to.name);
     } catch (error) {
       const failure = asApiError(error);
       if (failure.code === 'BAD_USER_INPUT' && failure.field === 'note') refuse({ note: t('circle.transfer.noteProblem') });
@@ -142,7 +149,6 @@ function TransferForm({ familyId, circle, directingOrganisationId, onTransferred
         {t('circle.transfer.title')}
       </Heading>
       <div ref={feedback} tabIndex={-1} className="kring-m-feedback">
-        {done !== null && <Alert type="ok">{done}</Alert>}
         <ErrorAlert error={apiError} />
         {explained !== null && EXPLAINED.has(explained) && <Paragraph>{t(`circle.transfer.${explained}` as MessageKey)}</Paragraph>}
       </div>
