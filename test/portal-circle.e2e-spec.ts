@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS, DEMO_ORGANISATIONS, DEMO_PROFESSIONALS } from '@kring/demo-world';
 import type { Page } from 'playwright-core';
-import { describeBrowser, expectAccessible, menu, openFamilyForCaseCoordination, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
+import { describeBrowser, expectAccessible, handCaseDirectionBackToWmo, menu, openFamilyForCaseCoordination, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
 
 const TRANSFER = `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`;
 const VT_CIRCLE = `query($familyId: ID!) { circle(familyId: $familyId) { involvements { id organisation { id } shieldings { id memberId } } } }`;
@@ -23,14 +23,7 @@ describeBrowser('Portal (issue 16): the circle, case direction and shieldings', 
     await portal?.close();
   });
 
-  /** Hands case direction back to the WMO case director, as the demo world has it, so no test depends on another's handover. */
-  const handBackToWmo = async (from: string) => {
-    const answer = await portal.gateway.graphql(TRANSFER, {
-      token: await portal.gateway.tokenFor(from),
-      variables: { input: { familyId: DEMO_FAMILY_ID, toProfessionalId: DEMO_PROFESSIONALS.wmo, note: 'Terug naar Team Toegang na de test.' } },
-    });
-    expect(answer.errors).toBeUndefined();
-  };
+  const handBackToWmo = (from: string) => handCaseDirectionBackToWmo(portal, from);
 
   const ask = async <T>(persona: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const answer = await portal.gateway.graphql<T>(query, { token: await portal.gateway.tokenFor(persona), variables });

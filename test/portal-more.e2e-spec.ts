@@ -23,16 +23,18 @@ describeBrowser('Portal (issue 5): adding a record, exporting the log, a broken 
     await signInAs(page, 'wmo');
     await openFamilyForCaseCoordination(page);
 
+    // The file has more than one form (the plan's too): this one is "Gegevens toevoegen".
+    const form = page.getByRole('form', { name: 'Gegevens toevoegen' });
     // Submitting without a type is refused in words, and nothing is sent.
-    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await form.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page.getByText('Kies wat voor gegevens het zijn.').first().waitFor();
 
-    await page.getByRole('radio', { name: 'Wmo-voorziening', exact: true }).check();
-    await page.getByRole('checkbox', { name: 'Marieke de Vries', exact: true }).check();
-    await page.getByRole('textbox', { name: /^Voorziening/ }).fill('Begeleiding thuis, twee dagdelen');
-    await page.getByRole('spinbutton', { name: /^Uren per week/ }).or(page.getByRole('textbox', { name: /^Uren per week/ })).fill('6');
+    await form.getByRole('radio', { name: 'Wmo-voorziening', exact: true }).check();
+    await form.getByRole('checkbox', { name: 'Marieke de Vries', exact: true }).check();
+    await form.getByRole('textbox', { name: /^Voorziening/ }).fill('Begeleiding thuis, twee dagdelen');
+    await form.getByRole('spinbutton', { name: /^Uren per week/ }).or(form.getByRole('textbox', { name: /^Uren per week/ })).fill('6');
     await expectAccessible(page, 'add-record form, filled in');
-    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await form.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await page.getByText('De gegevens zijn toegevoegd aan het dossier.').waitFor();
 
     const file = await portal.gateway.graphql<{ family: { records: { id: string; subjectMemberIds: string[]; section: { provision?: string | null } }[] } }>(

@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { DEMO_FAMILY_ID, DEMO_PROFESSIONALS } from '@kring/demo-world';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './test-gateway';
 
@@ -80,6 +81,18 @@ export async function openFamilyForCaseCoordination(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'De hulp aan het gezin op elkaar afstemmen' }).check();
   await page.getByRole('button', { name: 'Dossier openen' }).click();
   await page.getByTestId('declared-purpose').waitFor();
+}
+
+/**
+ * Hands case direction of the demo family back to the WMO case director, as the demo world has
+ * it, so that no test depends on another's handover.
+ */
+export async function handCaseDirectionBackToWmo(portal: PortalUnderTest, from: string): Promise<void> {
+  const answer = await portal.gateway.graphql(`mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`, {
+    token: await portal.gateway.tokenFor(from),
+    variables: { input: { familyId: DEMO_FAMILY_ID, toProfessionalId: DEMO_PROFESSIONALS.wmo, note: 'Terug naar Team Toegang na de test.' } },
+  });
+  expect(answer.errors).toBeUndefined();
 }
 
 /** Runs axe-core on the page as it is now; fails with a readable list of violations. */

@@ -13,6 +13,7 @@ import { MyConsentsPage } from './pages/member/my-consents';
 import { MyLogPage } from './pages/member/my-log';
 import { MyOurStoryPage } from './pages/member/my-our-story';
 import { MyRecordsPage } from './pages/member/my-records';
+import { OurPlanPage } from './pages/member/our-plan';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { RouterProvider, useRouter } from './router';
 import { Alert, Heading } from './ui';
@@ -53,6 +54,7 @@ function Routes() {
   if (viewer.kind === 'FAMILY_MEMBER') {
     if (path === '/me/records') return <MyRecordsPage />;
     if (path === '/me/our-story') return <MyOurStoryPage />;
+    if (path === '/me/plan') return <OurPlanPage />;
     if (path === '/me/consents') return <MyConsentsPage />;
     if (path === '/me/log') return <MyLogPage />;
   } else {

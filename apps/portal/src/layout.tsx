@@ -17,7 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   const items: NavItem[] = [];
   if (viewer?.kind === 'FAMILY_MEMBER') {
-    items.push({ to: '/me/records', label: 'nav.myRecords' }, { to: '/me/our-story', label: 'nav.ourStory' }, { to: '/me/consents', label: 'nav.myConsents' }, { to: '/me/log', label: 'nav.myLog' });
+    items.push({ to: '/me/records', label: 'nav.myRecords' }, { to: '/me/plan', label: 'nav.ourPlan' }, { to: '/me/our-story', label: 'nav.ourStory' }, { to: '/me/consents', label: 'nav.myConsents' }, { to: '/me/log', label: 'nav.myLog' });
   }
   if (viewer?.kind === 'PROFESSIONAL') {
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) items.push({ to: '/families', label: 'nav.families' });

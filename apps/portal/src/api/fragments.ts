@@ -6,6 +6,7 @@ import type {
   DataCategory,
   Domain,
   FamilyFileFieldsFragment,
+  PlanFieldsFragment,
 } from './generated/graphql';
 
 /*
@@ -72,6 +73,20 @@ gql(`
   }
 `);
 
+gql(`
+  fragment PlanFields on Plan {
+    familyId version latestVersion agreed
+    items {
+      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds
+      actor { kind memberId name organisation { ...OrganisationFields } }
+      source { ...OrganisationFields }
+    }
+    redactions { itemId kind category reason subjectMemberIds }
+    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }
+    agreements { memberId caseDirectorName agreedAt withdrawnAt }
+  }
+`);
+
 export type FamilyFile = FamilyFileFieldsFragment;
 export type FamilyMember = FamilyFile['members'][number];
 export type FamilyRecord = FamilyFile['records'][number];
@@ -83,6 +98,11 @@ export type AccessLogDecision = AccessLogEntry['decisions'][number];
 export type Circle = CircleFieldsFragment;
 export type CircleInvolvement = Circle['involvements'][number];
 export type CircleProfessional = NonNullable<Circle['caseDirector']>;
+export type Plan = PlanFieldsFragment;
+export type PlanItem = Plan['items'][number];
+export type PlanRedaction = Plan['redactions'][number];
+export type PlanVersion = Plan['versions'][number];
+export type PlanAgreement = Plan['agreements'][number];
 
 /** A record's section with any field read by name: the section catalogue names the fields. */
 export function sectionValue(record: FamilyRecord, field: string): unknown {

@@ -4,10 +4,11 @@ import * as common from './common';
 import * as member from './member';
 import * as officer from './officer';
 import * as ourStory from './our-story';
+import * as plan from './plan';
 import * as professional from './professional';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

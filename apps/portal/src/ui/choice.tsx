@@ -45,3 +45,11 @@ export function Choice({ type, id, name, value, checked, onChange, label, descri
     </FormField>
   );
 }
+
+/** A set of checked values after one checkbox changed: with `value` when checked, without it when not. */
+export function toggled<T>(set: ReadonlySet<T>, value: T, checked: boolean): Set<T> {
+  const next = new Set(set);
+  if (checked) next.add(value);
+  else next.delete(value);
+  return next;
+}

@@ -18,14 +18,13 @@ export function LabelledField({ id, label, help, problem, children }: { id: stri
 
 /**
  * A form's problems by field. `refuse` shows them and moves focus to the first field marked
- * invalid, so it is read out; `resolve` takes one away (the person changed that field);
- * `clear` takes them all away.
+ * invalid, so it is read out; `clear` takes them away, `forget` one field's (once it is changed).
  */
 export function useFieldProblems<K extends string>(): {
   readonly problems: Partial<Record<K, string>>;
   readonly refuse: (found: Partial<Record<K, string>>) => void;
-  readonly resolve: (key: K) => void;
   readonly clear: () => void;
+  readonly forget: (field: K) => void;
   readonly form: RefObject<HTMLFormElement | null>;
 } {
   const [problems, setProblems] = useState<Partial<Record<K, string>>>({});
@@ -40,13 +39,14 @@ export function useFieldProblems<K extends string>(): {
       setProblems(found);
       setFocusFirst((n) => n + 1);
     },
-    resolve: (key) =>
+    clear: () => setProblems({}),
+    forget: (field) =>
       setProblems((before) => {
+        if (before[field] === undefined) return before;
         const rest = { ...before };
-        delete rest[key];
+        delete rest[field];
         return rest;
       }),
-    clear: () => setProblems({}),
     form,
   };
 }

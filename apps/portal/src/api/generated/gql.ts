@@ -21,6 +21,7 @@ type Documents = {
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": typeof types.AccessLogEntryFieldsFragmentDoc,
     "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": typeof types.CircleProfessionalFieldsFragmentDoc,
     "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": typeof types.CircleFieldsFragmentDoc,
+    "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": typeof types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
@@ -36,6 +37,9 @@ type Documents = {
     "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": typeof types.WriteOurStoryDocument,
     "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": typeof types.OurStoryReadsDocument,
     "query MyFamily { myFamily { ...FamilyFileFields } }": typeof types.MyFamilyDocument,
+    "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }": typeof types.OurPlanDocument,
+    "query PlanContext { myReach { id self name birthDate decidesConsents } myCircle { caseDirector { id name } } }": typeof types.PlanContextDocument,
+    "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }": typeof types.ShowPlanItemToFamilyDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": typeof types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
@@ -44,12 +48,16 @@ type Documents = {
     "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": typeof types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": typeof types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": typeof types.CheckpointDocument,
+    "mutation WritePlanItem($input: WritePlanItemInput!) { writePlanItem(input: $input) { id shownToFamily } }": typeof types.WritePlanItemDocument,
+    "mutation AgreeToPlan($familyId: ID) { agreeToPlan(familyId: $familyId) { agreedAt } }": typeof types.AgreeToPlanDocument,
+    "mutation WithdrawPlanAgreement($familyId: ID) { withdrawPlanAgreement(familyId: $familyId) { withdrawnAt } }": typeof types.WithdrawPlanAgreementDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": typeof types.AddRecordDocument,
     "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": typeof types.CaseDirectorRequestsDocument,
     "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": typeof types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": typeof types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": typeof types.FamilyFileDocument,
+    "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }": typeof types.FamilyPlanDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": typeof types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": typeof types.LiftShieldingDocument,
@@ -62,6 +70,7 @@ const documents: Documents = {
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": types.AccessLogEntryFieldsFragmentDoc,
     "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": types.CircleProfessionalFieldsFragmentDoc,
     "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": types.CircleFieldsFragmentDoc,
+    "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
@@ -77,6 +86,9 @@ const documents: Documents = {
     "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": types.WriteOurStoryDocument,
     "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": types.OurStoryReadsDocument,
     "query MyFamily { myFamily { ...FamilyFileFields } }": types.MyFamilyDocument,
+    "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }": types.OurPlanDocument,
+    "query PlanContext { myReach { id self name birthDate decidesConsents } myCircle { caseDirector { id name } } }": types.PlanContextDocument,
+    "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }": types.ShowPlanItemToFamilyDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
@@ -85,12 +97,16 @@ const documents: Documents = {
     "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": types.CheckpointDocument,
+    "mutation WritePlanItem($input: WritePlanItemInput!) { writePlanItem(input: $input) { id shownToFamily } }": types.WritePlanItemDocument,
+    "mutation AgreeToPlan($familyId: ID) { agreeToPlan(familyId: $familyId) { agreedAt } }": types.AgreeToPlanDocument,
+    "mutation WithdrawPlanAgreement($familyId: ID) { withdrawPlanAgreement(familyId: $familyId) { withdrawnAt } }": types.WithdrawPlanAgreementDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": types.AddRecordDocument,
     "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": types.CaseDirectorRequestsDocument,
     "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": types.FamilyFileDocument,
+    "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }": types.FamilyPlanDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": types.LiftShieldingDocument,
@@ -121,6 +137,10 @@ export function gql(source: "\n  fragment CircleProfessionalFields on CircleProf
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n"): typeof import('./graphql').CircleFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n"): typeof import('./graphql').PlanFieldsFragmentDoc;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -184,6 +204,18 @@ export function gql(source: "query MyFamily { myFamily { ...FamilyFileFields } }
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }"): typeof import('./graphql').OurPlanDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query PlanContext { myReach { id self name birthDate decidesConsents } myCircle { caseDirector { id name } } }"): typeof import('./graphql').PlanContextDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }"): typeof import('./graphql').ShowPlanItemToFamilyDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}"): typeof import('./graphql').LogDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -216,6 +248,18 @@ export function gql(source: "mutation Checkpoint { checkpointAccessLog { signed 
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "mutation WritePlanItem($input: WritePlanItemInput!) { writePlanItem(input: $input) { id shownToFamily } }"): typeof import('./graphql').WritePlanItemDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation AgreeToPlan($familyId: ID) { agreeToPlan(familyId: $familyId) { agreedAt } }"): typeof import('./graphql').AgreeToPlanDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation WithdrawPlanAgreement($familyId: ID) { withdrawPlanAgreement(familyId: $familyId) { withdrawnAt } }"): typeof import('./graphql').WithdrawPlanAgreementDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }"): typeof import('./graphql').AddRecordDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -237,6 +281,10 @@ export function gql(source: "query Families($first: Int, $after: String) {\n  fa
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }"): typeof import('./graphql').FamilyFileDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }"): typeof import('./graphql').FamilyPlanDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -186,6 +186,43 @@ export type MemberRelation =
   | 'OTHER'
   | 'PARENT';
 
+/** Who carries out an action. */
+export type PlanActorInput = {
+  kind: PlanActorKind;
+  /** MEMBER: which member. */
+  memberId?: string | number | null | undefined;
+  /** NETWORK: the person's name (1 to 200 characters). */
+  name?: string | null | undefined;
+  /** ORGANISATION: your own (the default). */
+  organisationId?: string | number | null | undefined;
+};
+
+/** Who carries out an action: an involved ORGANISATION, a family MEMBER, or a person of the family's own NETWORK. */
+export type PlanActorKind =
+  | 'MEMBER'
+  | 'NETWORK'
+  | 'ORGANISATION';
+
+export type PlanChange =
+  | 'ITEM_ADDED'
+  | 'ITEM_CHANGED';
+
+/** WORDS: the family's own words (what we want to reach); GOAL; ACTION (who does what, by when); REVIEW: the review date the case director sets. */
+export type PlanItemKind =
+  | 'ACTION'
+  | 'GOAL'
+  | 'REVIEW'
+  | 'WORDS';
+
+/** A goal: OPEN, REACHED or DROPPED. An action: PLANNED, DONE or CANCELLED. */
+export type PlanItemStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'DROPPED'
+  | 'OPEN'
+  | 'PLANNED'
+  | 'REACHED';
+
 export type ProfessionalRole =
   | 'ADMIN'
   | 'CHAIN_PRIVACY_OFFICER'
@@ -285,6 +322,27 @@ export type WriteOurStoryInput = {
   text: string;
 };
 
+/** A new plan item, or (with itemId) a new version of one. */
+export type WritePlanItemInput = {
+  /** An action: who carries it out (required). */
+  actor?: PlanActorInput | null | undefined;
+  /** The category it touches besides SHARED_PLAN (default SHARED_PLAN). */
+  category?: DataCategory | null | undefined;
+  /** YYYY-MM-DD: an action's due date; the review date (required for REVIEW). */
+  dueOn?: string | null | undefined;
+  /** Professionals: the family. Members write in their own family. */
+  familyId?: string | number | null | undefined;
+  /** The item to change; none for a new item. */
+  itemId?: string | number | null | undefined;
+  kind: PlanItemKind;
+  /** Default OPEN for a goal, PLANNED for an action. */
+  status?: PlanItemStatus | null | undefined;
+  /** The members it is about (REVIEW: ignored, it is about everyone). */
+  subjectMemberIds: Array<string | number>;
+  /** 1 to 2,000 characters (REVIEW: may be empty). */
+  text: string;
+};
+
 export type OrganisationFieldsFragment = { id: string, name: string, domain: Domain };
 
 export type FamilyFileFieldsFragment = { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
@@ -305,6 +363,8 @@ export type AccessLogEntryFieldsFragment = { id: string, occurredAt: string, tra
 export type CircleProfessionalFieldsFragment = { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } };
 
 export type CircleFieldsFragment = { familyId: string, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null, involvements: Array<{ id: string, since: string, caseDirection: boolean, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }> };
+
+export type PlanFieldsFragment = { familyId: string, version: number, latestVersion: number, agreed: boolean, items: Array<{ id: string, kind: PlanItemKind, subjectMemberIds: Array<string>, category: DataCategory, text: string, status: PlanItemStatus | null, dueOn: string | null, changedAt: string, shownToFamily: boolean, agreed: boolean, caseDirectorAgreed: boolean, waitingForMemberIds: Array<string>, actor: { kind: PlanActorKind, memberId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } | null, source: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ itemId: string, kind: PlanItemKind, category: DataCategory, reason: RedactionReason, subjectMemberIds: Array<string> }>, versions: Array<{ version: number, at: string, change: PlanChange, itemId: string, byMemberId: string | null, byOrganisation: { id: string, name: string, domain: Domain } | null }>, agreements: Array<{ memberId: string | null, caseDirectorName: string | null, agreedAt: string, withdrawnAt: string | null }> };
 
 export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -415,6 +475,26 @@ export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, me
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
 
+export type OurPlanQueryVariables = Exact<{
+  version?: number | null | undefined;
+}>;
+
+
+export type OurPlanQuery = { ourPlan: { familyId: string, version: number, latestVersion: number, agreed: boolean, items: Array<{ id: string, kind: PlanItemKind, subjectMemberIds: Array<string>, category: DataCategory, text: string, status: PlanItemStatus | null, dueOn: string | null, changedAt: string, shownToFamily: boolean, agreed: boolean, caseDirectorAgreed: boolean, waitingForMemberIds: Array<string>, actor: { kind: PlanActorKind, memberId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } | null, source: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ itemId: string, kind: PlanItemKind, category: DataCategory, reason: RedactionReason, subjectMemberIds: Array<string> }>, versions: Array<{ version: number, at: string, change: PlanChange, itemId: string, byMemberId: string | null, byOrganisation: { id: string, name: string, domain: Domain } | null }>, agreements: Array<{ memberId: string | null, caseDirectorName: string | null, agreedAt: string, withdrawnAt: string | null }> } };
+
+export type PlanContextQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlanContextQuery = { myReach: Array<{ id: string, self: boolean, name: string | null, birthDate: string | null, decidesConsents: boolean }>, myCircle: { caseDirector: { id: string, name: string } | null } };
+
+export type ShowPlanItemToFamilyMutationVariables = Exact<{
+  itemId: string | number;
+  shown: boolean;
+}>;
+
+
+export type ShowPlanItemToFamilyMutation = { showPlanItemToFamily: { id: string, shownToFamily: boolean } };
+
 export type LogQueryVariables = Exact<{
   filter?: AccessLogFilter | null | undefined;
   after?: string | null | undefined;
@@ -464,6 +544,27 @@ export type CheckpointMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CheckpointMutation = { checkpointAccessLog: { signed: number, signedAt: string } };
+
+export type WritePlanItemMutationVariables = Exact<{
+  input: WritePlanItemInput;
+}>;
+
+
+export type WritePlanItemMutation = { writePlanItem: { id: string, shownToFamily: boolean } };
+
+export type AgreeToPlanMutationVariables = Exact<{
+  familyId?: string | number | null | undefined;
+}>;
+
+
+export type AgreeToPlanMutation = { agreeToPlan: { agreedAt: string } };
+
+export type WithdrawPlanAgreementMutationVariables = Exact<{
+  familyId?: string | number | null | undefined;
+}>;
+
+
+export type WithdrawPlanAgreementMutation = { withdrawPlanAgreement: { withdrawnAt: string | null } };
 
 export type AddRecordMutationVariables = Exact<{
   input: AddRecordInput;
@@ -515,6 +616,14 @@ export type FamilyFileQuery = { family: { id: string, purpose: string | null, me
         | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
+
+export type FamilyPlanQueryVariables = Exact<{
+  familyId: string | number;
+  purpose: string;
+}>;
+
+
+export type FamilyPlanQuery = { familyPlan: { familyId: string, version: number, latestVersion: number, agreed: boolean, items: Array<{ id: string, kind: PlanItemKind, subjectMemberIds: Array<string>, category: DataCategory, text: string, status: PlanItemStatus | null, dueOn: string | null, changedAt: string, shownToFamily: boolean, agreed: boolean, caseDirectorAgreed: boolean, waitingForMemberIds: Array<string>, actor: { kind: PlanActorKind, memberId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } | null, source: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ itemId: string, kind: PlanItemKind, category: DataCategory, reason: RedactionReason, subjectMemberIds: Array<string> }>, versions: Array<{ version: number, at: string, change: PlanChange, itemId: string, byMemberId: string | null, byOrganisation: { id: string, name: string, domain: Domain } | null }>, agreements: Array<{ memberId: string | null, caseDirectorName: string | null, agreedAt: string, withdrawnAt: string | null }> } };
 
 export type PurposesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -784,6 +893,66 @@ fragment CircleProfessionalFields on CircleProfessional {
     ...OrganisationFields
   }
 }`, {"fragmentName":"CircleFields"}) as unknown as TypedDocumentString<CircleFieldsFragment, unknown>;
+export const PlanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PlanFields on Plan {
+  familyId
+  version
+  latestVersion
+  agreed
+  items {
+    id
+    kind
+    subjectMemberIds
+    category
+    text
+    status
+    dueOn
+    changedAt
+    shownToFamily
+    agreed
+    caseDirectorAgreed
+    waitingForMemberIds
+    actor {
+      kind
+      memberId
+      name
+      organisation {
+        ...OrganisationFields
+      }
+    }
+    source {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    itemId
+    kind
+    category
+    reason
+    subjectMemberIds
+  }
+  versions {
+    version
+    at
+    change
+    itemId
+    byMemberId
+    byOrganisation {
+      ...OrganisationFields
+    }
+  }
+  agreements {
+    memberId
+    caseDirectorName
+    agreedAt
+    withdrawnAt
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
 export const SectionCatalogueDocument = new TypedDocumentString(`
     query SectionCatalogue {
   sectionCatalogue {
@@ -1331,6 +1500,96 @@ fragment FamilyFileFields on FamilyFile {
     }
   }
 }`) as unknown as TypedDocumentString<MyFamilyQuery, MyFamilyQueryVariables>;
+export const OurPlanDocument = new TypedDocumentString(`
+    query OurPlan($version: Int) {
+  ourPlan(version: $version) {
+    ...PlanFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment PlanFields on Plan {
+  familyId
+  version
+  latestVersion
+  agreed
+  items {
+    id
+    kind
+    subjectMemberIds
+    category
+    text
+    status
+    dueOn
+    changedAt
+    shownToFamily
+    agreed
+    caseDirectorAgreed
+    waitingForMemberIds
+    actor {
+      kind
+      memberId
+      name
+      organisation {
+        ...OrganisationFields
+      }
+    }
+    source {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    itemId
+    kind
+    category
+    reason
+    subjectMemberIds
+  }
+  versions {
+    version
+    at
+    change
+    itemId
+    byMemberId
+    byOrganisation {
+      ...OrganisationFields
+    }
+  }
+  agreements {
+    memberId
+    caseDirectorName
+    agreedAt
+    withdrawnAt
+  }
+}`) as unknown as TypedDocumentString<OurPlanQuery, OurPlanQueryVariables>;
+export const PlanContextDocument = new TypedDocumentString(`
+    query PlanContext {
+  myReach {
+    id
+    self
+    name
+    birthDate
+    decidesConsents
+  }
+  myCircle {
+    caseDirector {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanContextQuery, PlanContextQueryVariables>;
+export const ShowPlanItemToFamilyDocument = new TypedDocumentString(`
+    mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) {
+  showPlanItemToFamily(itemId: $itemId, shown: $shown) {
+    id
+    shownToFamily
+  }
+}
+    `) as unknown as TypedDocumentString<ShowPlanItemToFamilyMutation, ShowPlanItemToFamilyMutationVariables>;
 export const LogDocument = new TypedDocumentString(`
     query Log($filter: AccessLogFilter, $after: String) {
   accessLog(filter: $filter, first: 50, after: $after) {
@@ -1495,6 +1754,28 @@ export const CheckpointDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckpointMutation, CheckpointMutationVariables>;
+export const WritePlanItemDocument = new TypedDocumentString(`
+    mutation WritePlanItem($input: WritePlanItemInput!) {
+  writePlanItem(input: $input) {
+    id
+    shownToFamily
+  }
+}
+    `) as unknown as TypedDocumentString<WritePlanItemMutation, WritePlanItemMutationVariables>;
+export const AgreeToPlanDocument = new TypedDocumentString(`
+    mutation AgreeToPlan($familyId: ID) {
+  agreeToPlan(familyId: $familyId) {
+    agreedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AgreeToPlanMutation, AgreeToPlanMutationVariables>;
+export const WithdrawPlanAgreementDocument = new TypedDocumentString(`
+    mutation WithdrawPlanAgreement($familyId: ID) {
+  withdrawPlanAgreement(familyId: $familyId) {
+    withdrawnAt
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawPlanAgreementMutation, WithdrawPlanAgreementMutationVariables>;
 export const AddRecordDocument = new TypedDocumentString(`
     mutation AddRecord($input: AddRecordInput!) {
   addRecord(input: $input) {
@@ -1697,6 +1978,71 @@ fragment FamilyFileFields on FamilyFile {
     }
   }
 }`) as unknown as TypedDocumentString<FamilyFileQuery, FamilyFileQueryVariables>;
+export const FamilyPlanDocument = new TypedDocumentString(`
+    query FamilyPlan($familyId: ID!, $purpose: String!) {
+  familyPlan(familyId: $familyId, purpose: $purpose) {
+    ...PlanFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment PlanFields on Plan {
+  familyId
+  version
+  latestVersion
+  agreed
+  items {
+    id
+    kind
+    subjectMemberIds
+    category
+    text
+    status
+    dueOn
+    changedAt
+    shownToFamily
+    agreed
+    caseDirectorAgreed
+    waitingForMemberIds
+    actor {
+      kind
+      memberId
+      name
+      organisation {
+        ...OrganisationFields
+      }
+    }
+    source {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    itemId
+    kind
+    category
+    reason
+    subjectMemberIds
+  }
+  versions {
+    version
+    at
+    change
+    itemId
+    byMemberId
+    byOrganisation {
+      ...OrganisationFields
+    }
+  }
+  agreements {
+    memberId
+    caseDirectorName
+    agreedAt
+    withdrawnAt
+  }
+}`) as unknown as TypedDocumentString<FamilyPlanQuery, FamilyPlanQueryVariables>;
 export const PurposesDocument = new TypedDocumentString(`
     query Purposes {
   purposes {

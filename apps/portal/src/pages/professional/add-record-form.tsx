@@ -6,7 +6,7 @@ import type { AddRecordInput } from '../../api/generated/graphql';
 import { asApiError } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, PrimaryActionButton, Section, Textarea, Textbox } from '../../ui';
-import { Choice } from '../../ui/choice';
+import { Choice, toggled } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
 import { labelOf } from '../member/member-family';
 import type { OrganisationSectionType as SectionType, SectionField } from './section-catalogue';
@@ -204,12 +204,7 @@ export function AddRecordForm({
               value={m.id}
               checked={subjects.has(m.id)}
               onChange={(checked) => {
-                setSubjects((before) => {
-                  const next = new Set(before);
-                  if (checked) next.add(m.id);
-                  else next.delete(m.id);
-                  return next;
-                });
+                setSubjects((before) => toggled(before, m.id, checked));
                 setProblems(({ subjects: _, ...rest }) => rest);
               }}
               label={label(m.id)}

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { Circle } from '../../api/fragments';
+import type { CircleQuery } from '../../api/generated/graphql';
 import { type ApiError, graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
 import { gql } from '../../api/generated';
-import { asApiError, useApi } from '../../api/use-api';
+import { asApiError, type Loaded, useApi } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Alert, CaptionedTable, Heading, Paragraph, PrimaryActionButton, Section, Select, StatusBadge, TableCell, TableRow, Textarea } from '../../ui';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -14,6 +14,9 @@ import { ShieldingPanel } from './shield-involvement';
 
 // The shieldings in force come only to whom may shield an involvement (null for everyone else).
 const CIRCLE = gql(`query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }`);
+/** The circle as a professional of the family reads it: with the shieldings in force where they may shield. */
+export type ProfessionalCircle = CircleQuery['circle'];
+
 const TRANSFER = gql(`mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }`);
 
 /** The API's bounds of a handover note (docs/circle.md), checked here first so the professional hears it in words. */
@@ -22,15 +25,37 @@ const NOTE_LENGTH = { min: 10, max: 4000 } as const;
 /** Refusals of a handover this form explains in its own words (`extensions.refusal`, else the code). */
 const EXPLAINED = new Set(['NOT_CASE_DIRECTOR', 'TARGET_NOT_INVOLVED', 'NOT_FOUND']);
 
+/** The family's circle, loaded once for the file: the circle section shows it, the plan asks it who directs the case. */
+export function useCircle(familyId: string): Loaded<ProfessionalCircle> {
+  return useApi(() => graphql(CIRCLE, { familyId }).then((d) => d.circle), `circle-${familyId}`);
+}
+
 /**
  * The circle in the professional's file (the Verwijsindex view): every involvement with its
  * contact, the handover of case direction, and, for an organisation with a statutory task, the
  * shielding of its own involvement from named members. `members` and `label`: the file's.
  */
-export function CircleSection({ familyId, members, label, onChanged }: { familyId: string; members: readonly { readonly id: string }[]; label: (memberId: string) => string; onChanged: () => void }) {
+export function CircleSection({
+  familyId,
+  circle,
+  members,
+  label,
+  onChanged,
+}: {
+  familyId: string;
+  circle: Loaded<ProfessionalCircle>;
+  members: readonly { readonly id: string }[];
+  label: (memberId: string) => string;
+  onChanged: () => void;
+}) {
   const { t, formatDate } = useI18n();
   const { viewer, hasRole } = useSession();
-  const circle = useApi(() => graphql(CIRCLE, { familyId }).then((d) => d.circle), `circle-${familyId}`);
+  // Said here, not in the form: after a handover the form is gone (the viewer no longer directs), the message stays.
+  const [handedOver, setHandedOver] = useState<string | null>(null);
+  const feedback = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (handedOver !== null) feedback.current?.focus();
+  }, [handedOver]);
   const data = circle.data;
   const directing = data?.involvements.find((i) => i.caseDirection) ?? null;
   // A hint for showing the form; the API decides (and says NOT_CASE_DIRECTOR otherwise).
@@ -80,12 +105,16 @@ export function CircleSection({ familyId, members, label, onChanged }: { familyI
               <ShieldingPanel key={involvement.id} involvementId={involvement.id} shieldings={involvement.shieldings} members={members} label={label} onChanged={circle.reload} />
             ),
           )}
+          <div ref={feedback} tabIndex={-1} className="kring-m-feedback">
+            {handedOver !== null && <Alert type="ok">{t('circle.transfer.done', { name: handedOver })}</Alert>}
+          </div>
           {mayTransfer && (
             <TransferForm
               familyId={familyId}
               circle={data}
               directingOrganisationId={directing.organisation.id}
-              onTransferred={() => {
+              onTransferred={(name) => {
+                setHandedOver(name);
                 circle.reload();
                 onChanged();
               }}
@@ -100,25 +129,23 @@ export function CircleSection({ familyId, members, label, onChanged }: { familyI
 type Problems = Partial<Record<'to' | 'note', string>>;
 
 /** Hands case direction to a contact professional of another involved organisation, with a note (a warm handover). */
-function TransferForm({ familyId, circle, directingOrganisationId, onTransferred }: { familyId: string; circle: Circle; directingOrganisationId: string; onTransferred: () => void }) {
+function TransferForm({ familyId, circle, directingOrganisationId, onTransferred }: { familyId: string; circle: ProfessionalCircle; directingOrganisationId: string; onTransferred: (name: string) => void }) {
   const { t } = useI18n();
   const candidates = circle.involvements.flatMap((i) => (i.organisation.id !== directingOrganisationId && i.contact !== null ? [i.contact] : []));
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
   const { problems, refuse, clear, form } = useFieldProblems<keyof Problems>();
   const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const feedback = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (done !== null || apiError !== null) feedback.current?.focus();
-  }, [done, apiError]);
+    if (apiError !== null) feedback.current?.focus();
+  }, [apiError]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setApiError(null);
-    setDone(null);
     const found: Problems = {};
     if (to === '') found.to = t('circle.transfer.toProblem');
     const text = note.trim();
@@ -128,10 +155,9 @@ function TransferForm({ familyId, circle, directingOrganisationId, onTransferred
     setBusy(true);
     try {
       const { transferCaseDirection } = await graphql(TRANSFER, { input: { familyId, toProfessionalId: to, note: text } });
-      setDone(t('circle.transfer.done', { name: transferCaseDirection.to.name }));
       setTo('');
       setNote('');
-      onTransferred();
+      onTransferred(transferCaseDirection.to.name);
     } catch (error) {
       const failure = asApiError(error);
       if (failure.code === 'BAD_USER_INPUT' && failure.field === 'note') refuse({ note: t('circle.transfer.noteProblem') });
@@ -149,7 +175,6 @@ function TransferForm({ familyId, circle, directingOrganisationId, onTransferred
         {t('circle.transfer.title')}
       </Heading>
       <div ref={feedback} tabIndex={-1} className="kring-m-feedback">
-        {done !== null && <Alert type="ok">{done}</Alert>}
         <ErrorAlert error={apiError} />
         {explained !== null && EXPLAINED.has(explained) && <Paragraph>{t(`circle.transfer.${explained}` as MessageKey)}</Paragraph>}
       </div>

@@ -9,8 +9,9 @@ import { Heading, Paragraph, SecondaryActionButton } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
 import { OurStories } from './our-stories';
-import { CircleSection } from './circle';
+import { CircleSection, useCircle } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
+import { PlanSection } from './plan-section';
 import { PurposeChooser } from './purpose-chooser';
 import { loadSectionTypes, organisationSections } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
@@ -74,6 +75,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       }),
     `${familyId}|${purpose}`,
   );
+  const circle = useCircle(familyId);
   const data = file.data;
   const redactions = useMemo(() => indexRedactions(data?.redactions ?? []), [data]);
   const label = useMemo(() => memberLabeller(data?.members ?? [], t), [data, t]);
@@ -110,7 +112,8 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <OurStories file={data} redactions={redactions} label={label} />
       <RedactionSummary redactions={data.redactions} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
-      <CircleSection familyId={familyId} members={data.members} label={label} onChanged={file.reload} />
+      <CircleSection familyId={familyId} circle={circle} members={data.members} label={label} onChanged={file.reload} />
+      <PlanSection familyId={familyId} purpose={purpose} members={data.members} label={label} caseDirector={circle.data?.caseDirector ?? null} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />

@@ -35,7 +35,7 @@ export function asText(value: unknown): string {
 }
 
 /** What exists but is not shared: the reason in plain words and what the professional can do. */
-export function NotShared({ redaction }: { redaction: Redaction }) {
+export function NotShared({ redaction }: { redaction: Pick<Redaction, 'path' | 'reason' | 'category'> }) {
   const { t } = useI18n();
   return (
     <div className="kring-not-shared-marker" data-testid={`not-shared-${redaction.path}`}>

@@ -103,7 +103,7 @@ function ShieldForm({ involvementId, members, label, onShielded }: { involvement
   const { t } = useI18n();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');
-  const { problems, refuse, resolve, clear, form } = useFieldProblems<keyof ShieldProblems>();
+  const { problems, refuse, forget, clear, form } = useFieldProblems<keyof ShieldProblems>();
   const [apiError, setApiError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -157,7 +157,7 @@ function ShieldForm({ involvementId, members, label, onShielded }: { involvement
                 else next.delete(m.id);
                 return next;
               });
-              resolve('members');
+              forget('members');
             }}
             label={label(m.id)}
           />
@@ -171,7 +171,7 @@ function ShieldForm({ involvementId, members, label, onShielded }: { involvement
         value={reason}
         onChange={(text) => {
           setReason(text);
-          resolve('reason');
+          forget('reason');
         }}
       />
       <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
@@ -184,7 +184,7 @@ function ShieldForm({ involvementId, members, label, onShielded }: { involvement
 function LiftForm({ shielding, name, onLifted, onCancel }: { shielding: ShieldingInForce; name: string; onLifted: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const { problems, refuse, resolve, clear, form } = useFieldProblems<'reason'>();
+  const { problems, refuse, forget, clear, form } = useFieldProblems<'reason'>();
   const [apiError, setApiError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const titleId = `lift-title-${shielding.id}`;
@@ -227,7 +227,7 @@ function LiftForm({ shielding, name, onLifted, onCancel }: { shielding: Shieldin
         value={reason}
         onChange={(text) => {
           setReason(text);
-          resolve('reason');
+          forget('reason');
         }}
       />
       <ButtonGroup>
