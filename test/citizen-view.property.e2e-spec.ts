@@ -76,8 +76,7 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
             const memberId = x.member === null ? viewerId : (materialized.world.members[x.member % materialized.world.members.length] as { id: string }).id;
             shielded.set(`${involvementId}|${memberId}`, { involvementId, memberId });
           }
-          const world = { ...materialized.world, shieldings: [...shielded.values()] };
-          await writeWorld(sut, world);
+          const world = await writeWorld(sut, { ...materialized.world, shieldings: [...shielded.values()] });
           clock.set(request.at);
           const answer: GraphQLAnswer<{ myFamily: FileAnswer | null; myCircle: { involvements: { id: string }[]; caseDirector: { id: string } | null } | null }> = await sut.graphql(MY_FAMILY, {
             token: await sut.issuer.sign({ kind: 'citizen', memberId: viewerId }),
@@ -111,7 +110,7 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
             `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_decision WHERE family_id = $1 AND activity = 'READ_CIRCLE' AND actor_id = $2`,
             [world.familyId, viewerId],
           );
-          const leaks = circleEntries.filter((e) => e.subjects.some((s) => !expected.reach.includes(s) || world.shieldings.some((x) => x.memberId === s && e.target_ids.includes(x.involvementId))));
+          const leaks = circleEntries.filter((e) => e.subjects.some((s) => !expected.reach.includes(s) || (world.shieldings ?? []).some((x) => x.memberId === s && e.target_ids.includes(x.involvementId))));
           if (leaks.length > 0) fail([`the circle's log entries name what is outside the reach or shielded: ${JSON.stringify(leaks)}`]);
           const reach = new Set(expected.reach);
           const inView = new Set([...want.members, ...want.records, ...want.involvements].map((x) => x.id));

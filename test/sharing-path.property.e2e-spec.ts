@@ -96,8 +96,9 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
     async () => {
       const observed = new ObservedDistribution();
       const property = fc.asyncProperty(worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), async (spec) => {
-          const { world, request } = materializeWorld(spec, organisations, catalogue);
-          await writeWorld(sut, world);
+          const materialized = materializeWorld(spec, organisations, catalogue);
+          const { request } = materialized;
+          const world = await writeWorld(sut, materialized.world);
           clock.set(request.at);
           const answer: GraphQLAnswer<{ family: FileAnswer | null }> = await sut.graphql(READ, {
             token: tokens.get(request.caller.id) as string,
