@@ -244,6 +244,26 @@ describe('the family plan', () => {
     expect(codeOf(await ask(wmo, FAMILY_PLAN, { familyId: made.id, purpose: 'NOT_A_PURPOSE' }))).toBe('UNKNOWN_PURPOSE');
   });
 
+  it('a professional is not told who wrote an item withheld from them: its versions name no member and no organisation until it is served', async () => {
+    const { made } = await household();
+    const mother = made.member('mother');
+    const teen = made.member('teen');
+    const debtGoal = await written(mother, goal([mother], 'Een schuldregeling.', { category: 'FINANCES' }));
+    const action = await written(youthCare, { familyId: made.id, kind: 'ACTION', subjectMemberIds: [teen.id], text: 'Intake bij de jeugdpsychiater.', category: 'HEALTH', actor: { kind: 'ORGANISATION' } });
+    const withheld = await theirPlan(wmo, made);
+    expect(withheld.redactions.map((r) => r.itemId).sort()).toEqual([debtGoal.id, action.id].sort());
+    // The versions still count and say which item changed when, but not by whom: that is the item's, as what it says is.
+    expect(withheld.versions.map((v) => [v.version, v.itemId, v.byMemberId, v.byOrganisation])).toEqual([
+      [2, action.id, null, null],
+      [1, debtGoal.id, null, null],
+    ]);
+    expect(JSON.stringify(withheld)).not.toContain(youthCare.id);
+    // Served, the item names who wrote it.
+    await sharePlan(made, mother, wmo, [DataCategory.SHARED_PLAN, DataCategory.FINANCES]);
+    expect((await theirPlan(wmo, made)).versions.find((v) => v.itemId === debtGoal.id)).toMatchObject({ byMemberId: mother.id, byOrganisation: null });
+    expect((await theirPlan(youthCare, made, 'SUPPORT_PLANNING')).versions.find((v) => v.itemId === action.id)).toMatchObject({ byMemberId: null, byOrganisation: { id: youthCare.id } });
+  });
+
   it('every read and write is in the access log about the members the items are about: the mother\'s item read by a professional is in her log, not in her son\'s', async () => {
     const { made } = await household();
     const mother = made.member('mother');

@@ -138,7 +138,9 @@ export class FamilyPlanService {
         for (const d of decisions) decided.push(target(row, d));
         items.push(this.present(row, content, plan, ctx, () => true));
       }
-      const versions = [...plan.versions].reverse().map((v): PlanVersion => this.versionView(v, v.version, ctx));
+      // Who wrote a version is part of its item, as what it says is: named only for the items served in this read.
+      const served = new Set(items.map((i) => i.id));
+      const versions = [...plan.versions].reverse().map((v): PlanVersion => this.versionView(v, v.version, ctx, served.has(v.itemId)));
       const agreements = await this.agreementViews(manager, latestAgreements(plan.agreements), () => true);
       const entries = decided.length > 0 ? readEntries('READ_FAMILY_PLAN', purpose.code, ctx.familyId, decided) : emptyRead(purpose.code, ctx.familyId, [], 'OWN_RECORD');
       await this.audit.record(manager, context, entries);
@@ -187,7 +189,7 @@ export class FamilyPlanService {
         decided.push(target(row, decision));
         items.push(this.present(row, content, plan, ctx, (id) => mayBeNamedTo(view.reach, row, ctx, id)));
       }
-      const versions = mine.map((v, i) => this.versionView(v, i + 1, ctx)).reverse();
+      const versions = mine.map((v, i) => this.versionView(v, i + 1, ctx, true)).reverse();
       // The agreements they may know of: the case director's, and those of members of their reach.
       const known = latestAgreements(plan.agreements).filter((a) => (a.memberId === null ? a.professionalId === ctx.caseDirectorId : view.reach.has(a.memberId)));
       const agreements = await this.agreementViews(manager, known, () => true);
@@ -411,9 +413,10 @@ export class FamilyPlanService {
     };
   }
 
-  private versionView(v: FamilyPlanVersionEntity, number: number, ctx: PlanContext): PlanVersion {
-    const o = v.authorOrganisationId === null ? undefined : ctx.organisations.get(v.authorOrganisationId);
-    return { version: number, at: v.createdAt, change: v.change, itemId: v.itemId, byMemberId: v.authorMemberId, byOrganisation: o === undefined ? null : organisationModel(o) };
+  /** A version as served; `named`: whether the caller may be told who made it (they may read its item). */
+  private versionView(v: FamilyPlanVersionEntity, number: number, ctx: PlanContext, named: boolean): PlanVersion {
+    const o = !named || v.authorOrganisationId === null ? undefined : ctx.organisations.get(v.authorOrganisationId);
+    return { version: number, at: v.createdAt, change: v.change, itemId: v.itemId, byMemberId: named ? v.authorMemberId : null, byOrganisation: o === undefined ? null : organisationModel(o) };
   }
 
   /** Agreements as served: the case director named (staff data, decrypted with their organisation's key). */
