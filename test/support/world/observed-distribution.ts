@@ -16,6 +16,11 @@ export class ObservedDistribution {
     for (const j of answer.trace.judgements) this.bump(`consent ${j.judgement} ${j.band}`);
   }
 
+  /** Cases named by a reference beside the file's answer (the plan's). */
+  addCases(cases: readonly string[]): void {
+    for (const c of cases) this.bump(c);
+  }
+
   count(key: string): number {
     return this.counts.get(key) ?? 0;
   }
