@@ -244,6 +244,29 @@ describe('the family plan', () => {
     expect(codeOf(await ask(wmo, FAMILY_PLAN, { familyId: made.id, purpose: 'NOT_A_PURPOSE' }))).toBe('UNKNOWN_PURPOSE');
   });
 
+  it('shielding: a member from whom the case director\'s involvement is shielded is told of no case director in the plan, as in the circle: no name, no agreement of theirs', async () => {
+    const { made, involvements } = await household();
+    const [mother, father, young] = ['mother', 'father', 'young'].map((l) => made.member(l)) as [MadeMember, MadeMember, MadeMember];
+    await ok(wmo, `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`, {
+      input: { familyId: made.id, toProfessionalId: childSafety.professional.id, note: 'Veilig Thuis neemt de regie over tijdens het onderzoek.' },
+    });
+    await ok(childSafety, `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+      input: { involvementId: involvements.childSafety, memberIds: [father.id], reason: 'Onderzoek naar een melding loopt; vader weet het nog niet.' },
+    });
+    const item = await written(mother, goal([young], 'Lotte gaat naar zwemles.'));
+    await ok(childSafety, AGREE, { familyId: made.id });
+    // The mother knows the case director, and that they agreed.
+    const hers = await ourPlan(mother);
+    expect(hers.items.find((i) => i.id === item.id)?.caseDirectorAgreed).toBe(true);
+    expect(hers.agreements.map((a) => a.caseDirectorName)).toContain(childSafety.professional.name);
+    // The father: the same item, as if nobody held case direction.
+    const his = await ourPlan(father);
+    expect(his.items.find((i) => i.id === item.id)).toMatchObject({ caseDirectorAgreed: false, agreed: false });
+    expect(his.agreements).toEqual([]);
+    expect(JSON.stringify(his)).not.toContain(childSafety.professional.name);
+    expect((await ok<{ myCircle: { caseDirector: unknown } }>(father, `{ myCircle { caseDirector { id } } }`)).myCircle.caseDirector).toBeNull();
+  });
+
   it('a professional is not told who wrote an item withheld from them: its versions name no member and no organisation until it is served', async () => {
     const { made } = await household();
     const mother = made.member('mother');

@@ -162,7 +162,7 @@ export class FamilyPlanService {
       const rows = await loadFamilyRows(manager, principal.familyId, at);
       if (rows === null) throw notFound('family');
       const snapshot = familySnapshot(this.crypto, rows);
-      const ctx = this.contextOf(snapshot.family.id, snapshot.key, rows.members, snapshot.facts, rows.organisations, rows.involvements, today);
+      const ctx = asKnownTo(principal.memberId, this.contextOf(snapshot.family.id, snapshot.key, rows.members, snapshot.facts, rows.organisations, rows.involvements, today), rows.involvements, rows.shieldings);
       const plan = await loadPlanRows(manager, ctx.familyId);
       const view = memberViewOf(principal.memberId, ctx, plan, rows.involvements, rows.shieldings);
       // The versions in the member's view: those that added or changed an item they may read.
@@ -307,7 +307,7 @@ export class FamilyPlanService {
       const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: state.family.id }, select: { involvementId: true, memberId: true } });
       const involvements = await manager.find(InvolvementEntity, { where: { familyId: state.family.id } });
       const organisations = await organisationsById(manager, involvements.map((i) => i.organisationId));
-      const ctx: PlanContext = { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today };
+      const ctx = asKnownTo(principal.memberId, { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today }, involvements, shieldings);
       const view = memberViewOf(principal.memberId, ctx, plan, involvements, shieldings);
       const row = isUuid(itemId) ? plan.items.find((r) => r.itemId === itemId.toLowerCase() && r.untilVersion === null) : undefined;
       if (row === undefined || !view.decide(row).allowed) throw notFound('plan item');
@@ -487,6 +487,22 @@ function memberViewOf(
     return decideMemberPlanAccess(viewer, row, isShownToFamily(row, chosenBy, { memberIds: ctx.memberIds, subjects: ctx.subjects }, ctx.today));
   };
   return { reach, decide };
+}
+
+/**
+ * The context as a member may know it: when the involvement that holds case direction is
+ * shielded from them, nobody holds it in their view (no name, no agreement, no item agreed by
+ * the case director), as their circle tells them nobody (docs/circle.md).
+ */
+function asKnownTo(
+  memberId: string,
+  ctx: PlanContext,
+  involvements: readonly Pick<InvolvementEntity, 'id' | 'caseDirection' | 'startsOn' | 'endsOn'>[],
+  shieldings: readonly { readonly involvementId: string; readonly memberId: string }[],
+): PlanContext {
+  const directing = involvements.find((i) => i.caseDirection && isInvolvedOn(i, ctx.today));
+  const hidden = directing !== undefined && shieldings.some((s) => s.involvementId === directing.id && s.memberId === memberId);
+  return hidden ? { ...ctx, caseDirectorId: null } : ctx;
 }
 
 function target(row: FamilyPlanItemEntity, decision: AccessDecision): DecidedTarget {
