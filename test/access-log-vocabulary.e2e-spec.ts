@@ -2,7 +2,6 @@ import pg from 'pg';
 import request from 'supertest';
 import { ACTIVITIES, ACTOR_KINDS, BASES, DECISIONS, ENTRY_OUTCOMES, TARGET_KINDS } from '@kring/audit';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from '@kring/demo-world';
-import { DirectoryWriter, OrganisationEntity, ProfessionalRole } from '@kring/identity';
 import * as labels from '../apps/portal/src/i18n/common';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
@@ -79,13 +78,19 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
       const registeredInvolvement = await ok<{ registerInvolvement: { id: string } }>('jeugdhulp', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, { input: { familyId, organisationId, startsOn: '2026-01-01' } });
       involved.set(organisationId, registeredInvolvement.registerInvolvement.id);
     }
-    // The circle: a member's and a professional's read (on every basis), a shielding, the officer's list.
-    await ok('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+    // The circle: a member's and a professional's read (on every basis), a shielding, the officer's list (in oversight), a lift.
+    const shielded = await ok<{ shieldInvolvement: { id: string }[] }>('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
       input: { involvementId: involved.get(O.veiligThuis), memberIds: [parent], reason: 'Onderzoek loopt; ouder mag het nog niet weten.' },
     });
     await ok(asMember(parent), `{ myCircle { familyId } }`);
     await ok('schuldhulp', `query($familyId: ID!) { circle(familyId: $familyId) { familyId } }`, { familyId });
     await ok('keten-fg', `{ involvementShieldings { id } }`);
+    await ok('veiligthuis', `mutation($input: LiftShieldingInput!) { liftShielding(input: $input) { id } }`, {
+      input: { shieldingId: shielded.shieldInvolvement[0]?.id, reason: 'Onderzoek afgerond; ouder is ingelicht.' },
+    });
+    // Case direction: a member asks for another case director, a team lead reads it, the case director hands over.
+    await ok('marieke', `mutation { requestOtherCaseDirector(reason: "Wij willen graag iemand van de jeugdhulp.") { id } }`);
+    await ok('teamleider', `{ caseDirectorRequests { id } }`);
     // The family plan: a member writes, shows and agrees; the case director agrees; a professional and members read (one of them an item shown to the family).
     const goal = await ok<{ writePlanItem: { id: string } }>('marieke', `mutation($input: WritePlanItemInput!) { writePlanItem(input: $input) { id } }`, {
       input: { kind: 'GOAL', subjectMemberIds: [M.marieke], text: 'Elke maand iets opzij zetten.' },
@@ -96,12 +101,8 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('wmo', `mutation($familyId: ID) { agreeToPlan(familyId: $familyId) { version } }`, { familyId: DEMO_FAMILY_ID });
     await ok('wmo', `query($familyId: ID!) { familyPlan(familyId: $familyId, purpose: "CASE_COORDINATION") { version } }`, { familyId: DEMO_FAMILY_ID });
     await ok('marieke', `{ ourPlan { version } }`);
-    // Case direction: a member asks for another case director, a team lead reads it, the case director hands over.
-    await ok('marieke', `mutation { requestOtherCaseDirector(reason: "Wij willen graag iemand van de jeugdhulp.") { id } }`);
-    const directory = new DirectoryWriter(sut.crypto);
-    const toegang = await sut.dataSource.manager.findOneByOrFail(OrganisationEntity, { id: O.teamToegang });
-    const teamLead = await sut.dataSource.transaction((manager) => directory.registerProfessional(manager, toegang, { name: 'Teamleider Toegang', roles: [ProfessionalRole.TEAM_LEAD] }));
-    await ok(() => sut.issuer.sign({ kind: 'professional', professionalId: teamLead.id }), `{ caseDirectorRequests { id } }`);
+    // Our story: a member writes it (it is read in the file above and below).
+    await ok(asMember(parent), `mutation($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id } }`, { input: { memberId: child, text: 'Hij wil zelf ook gehoord worden.' } });
     await ok('wmo', `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`, {
       input: { familyId: DEMO_FAMILY_ID, toProfessionalId: P.jeugdhulp, note: 'Daan heeft nu vooral jeugdhulp nodig; Femke neemt het over.' },
     });

@@ -12,6 +12,13 @@ const SHIELD = `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(in
 const SHIELDINGS = `{ involvementShieldings { id familyId involvementId organisation { id } memberId reason } }`;
 const MY_LOG = `{ accessLog(first: 100) { edges { node { activity actor { organisation { id } } decisions { sourceOrganisation { id } targetIds } } } } }`;
 const MY_FAMILY = `{ myFamily { involvements { id organisation { id } caseDirection } } }`;
+const REGISTER_INVOLVEMENT = `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`;
+const READ_FILE = `query($id: ID!) { family(id: $id, purpose: "DEBT_RESOLUTION") { id } }`;
+const LOG_PAGE = `query($filter: AccessLogFilter) { accessLog(first: 100, filter: $filter) { edges { node { activity decision actor { organisation { id } } decisions { outcome sourceOrganisation { id } targetIds } } } } }`;
+const LIFT = `mutation($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId reason liftedAt liftedByProfessionalId liftReason } }`;
+const ALL_SHIELDINGS = `{ involvementShieldings { id involvementId memberId reason shieldedAt liftedAt liftedByProfessionalId liftReason } }`;
+const SHIELDINGS_IN_CIRCLE = `query($familyId: ID!) { circle(familyId: $familyId) { involvements { id shieldings { id memberId shieldedAt } } } }`;
+const LOG_DAYS = `query($filter: AccessLogFilter) { accessLogDays(filter: $filter) { allowed denied breakGlass integrityAlarms } }`;
 
 interface Professional {
   id: string;
@@ -167,6 +174,40 @@ describe('the circle: who helps the family, and shielding', () => {
     expect(JSON.stringify(log)).not.toContain(involvements.childSafety);
   });
 
+  it('an entry by another organisation whose every decision concerned the shielded organisation does not exist in the member\'s log; a mixed one shows only the rest, in its outcome, filters and day counts too', async () => {
+    const made = await world.family({ registeredBy: wmo, members: [{ label: 'parent', age: 40 }, { label: 'other', age: 42 }] });
+    await world.involve(made, wmo, { caseDirection: true });
+    const [parent, other] = [made.member('parent'), made.member('other')];
+    // The WMO team registers Veilig Thuis's involvement: an entry about every member, its one decision about Veilig Thuis's involvement.
+    const registered = (await ok<{ registerInvolvement: { id: string } }>(wmo, REGISTER_INVOLVEMENT, { input: { familyId: made.id, organisationId: childSafety.id } })).registerInvolvement.id;
+    await world.record(made, { source: childSafety, sectionType: 'SafetySignal', subjects: [parent], values: { signal: 'Zorgen over de veiligheid thuis', reporterRole: 'Leerkracht' } });
+    await world.record(made, { source: wmo, sectionType: 'DebtSituation', subjects: [parent], values: { totalDebt: 1200, creditorCount: 2 } });
+    expect((await shield(childSafety, registered, [parent])).errors).toBeUndefined();
+    // The WMO team's read for debt resolution decides its own data (allowed) and Veilig Thuis's record (denied: SAFETY) in one entry about the parent;
+    // the chain privacy officer's list of shieldings is an entry about the parent whose one decision is Veilig Thuis's.
+    await ok(wmo, READ_FILE, { id: made.id });
+    await ok(chainOfficer, SHIELDINGS);
+    type Page = { accessLog: { edges: { node: { activity: string; decision: string; actor: { organisation: { id: string } | null }; decisions: { outcome: string; sourceOrganisation: { id: string } | null }[] } }[] } };
+    const page = async (member: MadeMember, filter: Record<string, unknown> = {}) => (await ok<Page>(member, LOG_PAGE, { filter })).accessLog.edges.map((e) => e.node);
+    type Days = { accessLogDays: { allowed: number; denied: number; breakGlass: number; integrityAlarms: number }[] };
+    const days = async (member: MadeMember) => (await ok<Days>(member, LOG_DAYS)).accessLogDays;
+    // The other member, from whom nothing is shielded, reads the registration (so it is there to hide).
+    expect((await page(other)).map((e) => e.activity)).toContain('REGISTER_INVOLVEMENT');
+
+    const his = await page(parent);
+
+    expect(his.map((e) => e.activity)).toEqual(['READ_FAMILY_FILE']);
+    expect(his[0]).toEqual(expect.objectContaining({ decision: 'ALLOWED', actor: { organisation: { id: wmo.id } } }));
+    expect(his[0]?.decisions.map((d) => [d.outcome, d.sourceOrganisation?.id])).not.toContainEqual(['DENIED', childSafety.id]);
+    expect(JSON.stringify(his)).not.toContain(childSafety.id);
+    for (const filter of [{ decision: 'DENIED' }, { decision: 'PARTLY_ALLOWED' }, { sourceOrganisationId: childSafety.id }, { activity: 'READ_SHIELDINGS' }, { activity: 'REGISTER_INVOLVEMENT' }]) {
+      expect([JSON.stringify(filter), await page(parent, filter)]).toEqual([JSON.stringify(filter), []]);
+    }
+    const counted = await days(parent);
+    expect(counted.reduce((n, d) => n + d.allowed, 0)).toBe(1);
+    expect(counted.reduce((n, d) => n + d.denied + d.breakGlass + d.integrityAlarms, 0)).toBe(0);
+  });
+
   it('a shielded involvement is absent from myFamily too, where every member is in reach', async () => {
     const made = await world.family({ registeredBy: wmo, members: [{ label: 'parent', age: 30 }, { label: 'child', age: 6 }], authority: [['parent', 'child']] });
     await world.involve(made, wmo, { caseDirection: true });
@@ -227,6 +268,23 @@ describe('the circle: who helps the family, and shielding', () => {
     expect(codeOf(await ask(childSafety, SHIELDINGS))).toBe('FORBIDDEN');
   });
 
+  it('reading the shieldings is logged about each member shown: OWN_RECORD for the privacy officer of the shielding organisation, OVERSIGHT for the chain privacy officer of another', async () => {
+    const { made, involvements } = await family();
+    const father = made.member('father');
+    const [shielding] = (await shield(childSafety, involvements.childSafety, [father])).data?.shieldInvolvement ?? [];
+    const readBy = async (officer: MadeProfessional) => {
+      await ok(officer, SHIELDINGS);
+      return sut.dataSource.query<{ subjects: string[]; basis: string; source: string; refs: string[] }[]>(
+        `SELECT subject_member_ids::text[] AS subjects, basis, source_organisation_id::text AS source, basis_refs::text[] AS refs
+           FROM access_log_decision WHERE family_id = $1 AND activity = 'READ_SHIELDINGS' AND actor_id = $2`,
+        [made.id, officer.id],
+      );
+    };
+
+    expect(await readBy(childSafetyOfficer)).toEqual([{ subjects: [father.id], basis: 'OWN_RECORD', source: childSafety.id, refs: [shielding?.id] }]);
+    expect(await readBy(chainOfficer)).toEqual([{ subjects: [father.id], basis: 'OVERSIGHT', source: childSafety.id, refs: [shielding?.id] }]);
+  });
+
   it.each([
     ['an organisation without a statutory task, for its own involvement', 'wmo', 'wmo', 'FORBIDDEN'],
     ['Veilig Thuis, for another organisation\'s involvement', 'childSafety', 'wmo', 'FORBIDDEN'],
@@ -256,6 +314,135 @@ describe('the circle: who helps the family, and shielding', () => {
     expect((await shield(childSafety, involvements.childSafety, [father])).errors).toBeUndefined();
     expect(codeOf(await shield(childSafety, involvements.childSafety, [father]))).toBe('BAD_USER_INPUT');
     expect(codeOf(await shield(childSafety, randomUUID(), [father]))).toBe('NOT_FOUND');
+  });
+
+  describe('lifting a shielding', () => {
+    const LIFT_REASON = 'Het onderzoek is afgerond; vader is op de hoogte gebracht.';
+    const lift = (by: Partner | MadeProfessional | MadeMember, shieldingId: string, reason = LIFT_REASON) =>
+      ask<{ liftShielding: { id: string; memberId: string; reason: string; liftedAt: string | null; liftedByProfessionalId: string | null; liftReason: string | null } }>(by, LIFT, { input: { shieldingId, reason } });
+    const shieldFather = async () => {
+      const { made, involvements } = await family();
+      const father = made.member('father');
+      const [shielding] = (await shield(childSafety, involvements.childSafety, [father])).data?.shieldInvolvement ?? [];
+      if (shielding === undefined) throw new Error('the shielding was refused');
+      return { made, involvements, father, shieldingId: shielding.id };
+    };
+
+    it('Veilig Thuis lifts its shielding with a reason: the father sees the involvement again in his circle', async () => {
+      const { made, involvements, father } = await shieldFather();
+      const [shielding] = (await ok<{ circle: { involvements: { id: string; shieldings: { id: string }[] | null }[] } }>(childSafety, SHIELDINGS_IN_CIRCLE, { familyId: made.id })).circle.involvements
+        .filter((i) => i.id === involvements.childSafety)
+        .flatMap((i) => i.shieldings ?? []);
+      expect((await myCircle(father)).involvements.map((i) => i.id)).not.toContain(involvements.childSafety);
+
+      const answer = await lift(childSafety, shielding?.id ?? '');
+
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.liftShielding).toEqual(expect.objectContaining({ memberId: father.id, liftedByProfessionalId: childSafety.professional.id, liftReason: LIFT_REASON }));
+      expect((await myCircle(father)).involvements.map((i) => i.id)).toEqual([involvements.wmo, involvements.youthCare, involvements.childSafety]);
+    });
+
+    it('the shielding keeps its history: the lift reason sealed with the family key, the lift logged about the member, and the officers\' list shows it lifted', async () => {
+      const { made, involvements, father, shieldingId } = await shieldFather();
+      const reason = `Afgerond, kenmerk ${randomUUID()}`;
+
+      expect((await lift(childSafety, shieldingId, reason)).errors).toBeUndefined();
+
+      const [row] = await sut.dataSource.query<{ lifted_at: Date | null; lifted_by: string | null; dump: string }[]>(
+        `SELECT lifted_at, lifted_by_professional_id::text AS lifted_by, encode(lift_reason_ciphertext, 'escape') AS dump FROM involvement_shielding WHERE id = $1`,
+        [shieldingId],
+      );
+      expect(row?.lifted_at).not.toBeNull();
+      expect(row?.lifted_by).toBe(childSafety.professional.id);
+      expect(row?.dump).not.toContain(reason.slice(-36));
+      expect(await logEntries(made.id, 'LIFT_SHIELDING')).toEqual([
+        expect.objectContaining({ subjects: [father.id], outcome: 'ALLOWED', basis: 'OWN_RECORD', source: childSafety.id, target_ids: [involvements.childSafety] }),
+      ]);
+      type Listed = { involvementShieldings: { id: string; reason: string | null; liftedAt: string | null; liftedByProfessionalId: string | null; liftReason: string | null }[] };
+      for (const officer of [childSafetyOfficer, chainOfficer]) {
+        expect((await ok<Listed>(officer, ALL_SHIELDINGS)).involvementShieldings).toContainEqual(
+          expect.objectContaining({ id: shieldingId, reason: expect.stringContaining('Melding'), liftedAt: expect.any(String), liftedByProfessionalId: childSafety.professional.id, liftReason: reason }),
+        );
+      }
+      // A shielding in force is listed as such.
+      const other = (await shield(childSafety, involvements.childSafety, [made.member('mother')])).data?.shieldInvolvement[0]?.id;
+      expect((await ok<Listed>(childSafetyOfficer, ALL_SHIELDINGS)).involvementShieldings).toContainEqual(expect.objectContaining({ id: other, liftedAt: null, liftedByProfessionalId: null, liftReason: null }));
+    });
+
+    it('once lifted, the member reads in their log what the organisation did, the shielding and its lift (never a reason)', async () => {
+      const { father, shieldingId } = await shieldFather();
+      const activities = async () => (await ok<Page>(father, LOG_PAGE, { filter: {} })).accessLog.edges.map((e) => e.node.activity);
+      type Page = { accessLog: { edges: { node: { activity: string } }[] } };
+      expect(await activities()).not.toContain('SHIELD_INVOLVEMENT');
+
+      expect((await lift(childSafety, shieldingId)).errors).toBeUndefined();
+
+      expect(await activities()).toEqual(expect.arrayContaining(['SHIELD_INVOLVEMENT', 'LIFT_SHIELDING']));
+      const log = JSON.stringify(await ok<unknown>(father, MY_LOG));
+      expect(log).not.toContain('Melding');
+      expect(log).not.toContain('afgerond');
+    });
+
+    it('the professionals who may shield see the shieldings in force of their own involvement; other organisations do not', async () => {
+      const { made, involvements, father, shieldingId } = await shieldFather();
+      type Answer = { circle: { involvements: { id: string; shieldings: { id: string; memberId: string }[] | null }[] } };
+      const seenBy = async (who: Partner) => (await ok<Answer>(who, SHIELDINGS_IN_CIRCLE, { familyId: made.id })).circle.involvements.map((i) => [i.id, i.shieldings]);
+
+      expect(await seenBy(childSafety)).toEqual([
+        [involvements.wmo, null],
+        [involvements.youthCare, null],
+        [involvements.childSafety, [expect.objectContaining({ id: shieldingId, memberId: father.id })]],
+      ]);
+      expect((await seenBy(wmo)).every(([, shieldings]) => shieldings === null)).toBe(true);
+      expect((await lift(childSafety, shieldingId)).errors).toBeUndefined();
+      expect(await seenBy(childSafety)).toContainEqual([involvements.childSafety, []]);
+    });
+
+    it('after a lift the member may be shielded from the involvement again', async () => {
+      const { involvements, father, shieldingId } = await shieldFather();
+      expect((await lift(childSafety, shieldingId)).errors).toBeUndefined();
+
+      const again = await shield(childSafety, involvements.childSafety, [father]);
+
+      expect(again.errors).toBeUndefined();
+      expect((await myCircle(father)).involvements.map((i) => i.id)).not.toContain(involvements.childSafety);
+    });
+
+    it('a lift is written once: lifting again is BAD_USER_INPUT, and the database refuses to change a lifted shielding', async () => {
+      const { shieldingId } = await shieldFather();
+      expect((await lift(childSafety, shieldingId)).errors).toBeUndefined();
+
+      expect(codeOf(await lift(childSafety, shieldingId, 'Nog een keer opgeheven.'))).toBe('BAD_USER_INPUT');
+      await expect(sut.dataSource.query('UPDATE involvement_shielding SET lifted_at = NULL, lifted_by_professional_id = NULL, lift_reason_ciphertext = NULL WHERE id = $1', [shieldingId])).rejects.toThrow(/a lifted shielding is not changed/);
+      expect(await logEntries((await sut.dataSource.query<{ family_id: string }[]>('SELECT family_id FROM involvement_shielding WHERE id = $1', [shieldingId]))[0]?.family_id ?? '', 'LIFT_SHIELDING')).toHaveLength(1);
+    });
+
+    it.each([
+      ['another organisation involved (not its own involvement)', 'wmo', 'FORBIDDEN'],
+      ['an organisation no longer involved', 'debt', 'NOT_FOUND'],
+      ['Veilig Thuis\'s privacy officer (not casework)', 'childSafetyOfficer', 'FORBIDDEN'],
+      ['a family member', 'father', 'FORBIDDEN'],
+    ] as const)('lifting is refused to %s, and the shielding stays in force', async (_case, who, code) => {
+      const { made, involvements, father, shieldingId } = await shieldFather();
+      const bearer = { wmo, debt, childSafetyOfficer, father }[who];
+
+      const answer = await lift(bearer, shieldingId);
+
+      expect(answer.data).toBeNull();
+      expect(codeOf(answer)).toBe(code);
+      expect(await sut.dataSource.query('SELECT 1 FROM involvement_shielding WHERE id = $1 AND lifted_at IS NULL', [shieldingId])).toHaveLength(1);
+      expect((await myCircle(father)).involvements.map((i) => i.id)).not.toContain(involvements.childSafety);
+      expect(await logEntries(made.id, 'LIFT_SHIELDING')).toEqual([]);
+    });
+
+    it('lifting is refused with BAD_USER_INPUT for a short reason, and NOT_FOUND for an unknown shielding or not an id', async () => {
+      const { shieldingId } = await shieldFather();
+
+      expect(codeOf(await lift(childSafety, shieldingId, 'klaar'))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await lift(childSafety, randomUUID()))).toBe('NOT_FOUND');
+      expect(codeOf(await lift(childSafety, 'geen-id'))).toBe('NOT_FOUND');
+      expect(await sut.dataSource.query('SELECT 1 FROM involvement_shielding WHERE id = $1 AND lifted_at IS NULL', [shieldingId])).toHaveLength(1);
+    });
   });
 
   it('a family member may not shield, nor read another family\'s circle: myCircle is always their own', async () => {

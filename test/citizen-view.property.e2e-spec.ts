@@ -18,12 +18,13 @@ import { startTestGateway, type TestGateway } from './support/test-gateway';
  * DESIGN.md §5.7 and §9: a member's own view holds what is about their reach (themselves,
  * and the children under 16 over whom they hold authority) and nothing else: no record,
  * member, involvement or redaction about anyone outside it. For generated worlds (members
- * of every age around 12 and 16, authority or none, records about several members, clocks
- * near Amsterdam midnight) a member's `myFamily` equals an independent reference of reach
+ * of every age around 12 and 16, authority or none, records about several members, stories
+ * written in versions by any member about any member, clocks near Amsterdam midnight) a member's `myFamily` equals an independent reference of reach
  * (test/support/reference/reference-member-view.ts), absences included, and the read's
  * log entries are about exactly what was in the view. Some involvements are shielded from
  * some members (often the viewer): a shielded involvement is in neither their file nor their
- * circle (`myCircle`), nor named in the log entries about them of either read.
+ * circle (`myCircle`), nor named in the log entries about them of either read; a lifted
+ * shielding hides nothing.
  * The family plan (`ourPlan`) equals an independent reference too (reference-member-plan.ts):
  * the items about the reach and those shown to the family by capacity, less what a shielded
  * organisation wrote or does, versions counted in the member's view; and on the raw answer no
@@ -51,6 +52,11 @@ const REQUIRED = [
   'an involvement shielded from the viewer',
   'a shielded involvement left out of a file with involvements',
   'a circle with someone in it',
+  'a story in view',
+  'a replaced version of a story in view',
+  'a story in view by a writer outside reach',
+  'a story out of view',
+  'a lifted shielding: the involvement in the circle again',
   'a plan item about the reach',
   'a plan item out of view',
   'a plan item shown to the family',
@@ -82,18 +88,19 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
     `for ${RUNS} generated worlds, myFamily and ourPlan equal an independent reference of reach, and their log entries cover exactly the view`,
     async () => {
       const seen = new Map<string, number>();
-      // Shieldings: which involvement (by index), from whom (the viewer, or a member by index).
-      const shielding = fc.record({ involvement: fc.nat(7), member: fc.option(fc.nat(MAX_MEMBERS - 1), { nil: null, freq: 2 }) });
+      // Shieldings: which involvement (by index), from whom (the viewer, or a member by index), lifted or in force.
+      const shielding = fc.record({ involvement: fc.nat(7), member: fc.option(fc.nat(MAX_MEMBERS - 1), { nil: null, freq: 2 }), lifted: fc.boolean() });
       const spec = fc.record({ world: worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), viewer: fc.nat(MAX_MEMBERS - 1), shieldings: fc.array(shielding, { maxLength: 3 }) });
       const property = fc.asyncProperty(spec, async ({ world: worldSpecOf, viewer, shieldings }) => {
           const materialized = materializeWorld(worldSpecOf, organisations, catalogue);
           const { request } = materialized;
           const viewerId = (materialized.world.members[viewer % materialized.world.members.length] as { id: string }).id;
-          const shielded = new Map<string, { involvementId: string; memberId: string }>();
+          // At most one shielding in force per involvement and member (the database's rule); lifted ones besides.
+          const shielded = new Map<string, { involvementId: string; memberId: string; lifted: boolean }>();
           for (const x of materialized.world.involvements.length === 0 ? [] : shieldings) {
             const involvementId = (materialized.world.involvements[x.involvement % materialized.world.involvements.length] as { id: string }).id;
             const memberId = x.member === null ? viewerId : (materialized.world.members[x.member % materialized.world.members.length] as { id: string }).id;
-            shielded.set(`${involvementId}|${memberId}`, { involvementId, memberId });
+            shielded.set(`${involvementId}|${memberId}|${x.lifted ? shielded.size : 'in force'}`, { involvementId, memberId, lifted: x.lifted });
           }
           const world = await writeWorld(sut, { ...materialized.world, shieldings: [...shielded.values()] });
           clock.set(request.at);
@@ -118,6 +125,10 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
             const lines = diffFiles(want, got);
             fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
           }
+          // Absence, whatever the shape: no id of a member outside the reach (a subject, a story's writer) appears anywhere in the answer.
+          const answered = JSON.stringify(answer.data);
+          const outsiders = world.members.filter((m) => !expected.reach.includes(m.id) && answered.includes(m.id)).map((m) => m.id);
+          if (outsiders.length > 0) fail([`the answer names members outside the reach: ${outsiders.join(',')}`]);
 
           // The read's entries: about the reach only, and naming exactly what was in the view.
           const circle = answer.data?.myCircle?.involvements.map((i) => i.id) ?? null;
@@ -132,7 +143,8 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
             `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_decision WHERE family_id = $1 AND activity = 'READ_CIRCLE' AND actor_id = $2`,
             [world.familyId, viewerId],
           );
-          const leaks = circleEntries.filter((e) => e.subjects.some((s) => !expected.reach.includes(s) || (world.shieldings ?? []).some((x) => x.memberId === s && e.target_ids.includes(x.involvementId))));
+          const inForce = (world.shieldings ?? []).filter((x) => !x.lifted);
+          const leaks = circleEntries.filter((e) => e.subjects.some((s) => !expected.reach.includes(s) || inForce.some((x) => x.memberId === s && e.target_ids.includes(x.involvementId))));
           if (leaks.length > 0) fail([`the circle's log entries name what is outside the reach or shielded: ${JSON.stringify(leaks)}`]);
           const reach = new Set(expected.reach);
           const inView = new Set([...want.members, ...want.records, ...want.involvements].map((x) => x.id));

@@ -1,9 +1,10 @@
-import { DEMO_FAMILY_ID, DEMO_MEMBERS, loadDemoWorld } from '@kring/demo-world';
+import { randomUUID } from 'node:crypto';
+import { DEMO_FAMILY_ID, DEMO_MEMBERS, DEMO_ORGANISATIONS, DEMO_PROFESSIONALS, loadDemoWorld } from '@kring/demo-world';
 import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey } from '@kring/family-file';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** Values of the demo world that must never be stored in plaintext. */
-const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'Oma Riek', 'Leeuwarden', 'woningcorporatie'];
+const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', 'Marloes Dijkstra', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'rustig kan slapen', 'zorg en welzijn', 'Oma Riek', 'Leeuwarden', 'woningcorporatie'];
 
 const OUR_PLAN = `{ ourPlan { version latestVersion agreed items { id kind text subjectMemberIds shownToFamily agreed waitingForMemberIds actor { kind name organisation { name } } } } }`;
 type DemoPlan = { version: number; latestVersion: number; agreed: boolean; items: { id: string; kind: string; text: string; subjectMemberIds: string[]; shownToFamily: boolean; agreed: boolean; waitingForMemberIds: string[]; actor: { kind: string; name: string | null; organisation: { name: string } | null } | null }[] };
@@ -28,23 +29,49 @@ describe('the demo world', () => {
     return result;
   }
 
-  it('holds the organisations, the De Vries family, involvements, records and consents of DESIGN.md §7', async () => {
+  it('holds the organisations, the De Vries family, involvements, records (Marieke\'s and Sanne\'s own stories among them) and consents of DESIGN.md §7', async () => {
     expect(await counts()).toEqual({
       organisation: 5,
-      professional: 8,
+      professional: 9,
       family: 1,
       family_member: 5,
       parental_authority: 6,
       involvement: 4,
-      record: 6,
-      record_subject: 7,
-      consent: 8,
-      consent_signature: 9,
+      record: 8,
+      record_subject: 9,
+      consent: 9,
+      consent_signature: 10,
       family_plan_item: 14,
       family_plan_version: 14,
       family_plan_agreement: 2,
       family_plan_item_showing: 3,
     });
+  });
+
+  it('has a team lead persona: Marloes Dijkstra, TEAM_LEAD of Team Toegang, who reads the requests for another case director and hands case direction over for Team Toegang', async () => {
+    const ask = async <T>(persona: string, query: string, variables: Record<string, unknown> = {}) => {
+      const answer = await sut.graphql<T>(query, { token: await sut.tokenFor(persona), variables });
+      expect(answer.errors).toBeUndefined();
+      return answer.data as T;
+    };
+    const transfer = `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { to { id name } } }`;
+    const me = await ask<{ me: { professional: { id: string; name: string; roles: string[]; organisation: { id: string } } } }>('teamleider', `{ me { professional { id name roles organisation { id } } } }`);
+    expect(me.me.professional).toEqual({ id: DEMO_PROFESSIONALS.teamleider, name: 'Marloes Dijkstra', roles: ['TEAM_LEAD'], organisation: { id: DEMO_ORGANISATIONS.teamToegang } });
+    const reason = `Wij willen iemand die Daan kent (${randomUUID()}).`;
+    await ask('marieke', `mutation($reason: String!) { requestOtherCaseDirector(reason: $reason) { id } }`, { reason });
+
+    const requests = await ask<{ caseDirectorRequests: { memberId: string; reason: string | null }[] }>('teamleider', `{ caseDirectorRequests { memberId reason } }`);
+    expect(requests.caseDirectorRequests).toContainEqual({ memberId: DEMO_MEMBERS.marieke, reason });
+
+    try {
+      const handedOver = await ask<{ transferCaseDirection: { to: { id: string; name: string } } }>('teamleider', transfer, {
+        input: { familyId: DEMO_FAMILY_ID, toProfessionalId: DEMO_PROFESSIONALS.jeugdhulp, note: 'Femke kent Daan goed; zij neemt de regie over.' },
+      });
+      expect(handedOver.transferCaseDirection.to).toEqual({ id: DEMO_PROFESSIONALS.jeugdhulp, name: 'Femke Bakker' });
+    } finally {
+      // Back to Team Toegang's case director, as the demo world has it.
+      await ask('jeugdhulp', transfer, { input: { familyId: DEMO_FAMILY_ID, toProfessionalId: DEMO_PROFESSIONALS.wmo, note: 'Terug naar Team Toegang na de test.' } });
+    }
   });
 
   it('loading it again changes nothing', async () => {
@@ -64,6 +91,31 @@ describe('the demo world', () => {
       return now.getUTCFullYear() - birth.getUTCFullYear() - (hadBirthday ? 0 : 1);
     };
     expect(await Promise.all([DEMO_MEMBERS.marieke, DEMO_MEMBERS.johan, DEMO_MEMBERS.sanne, DEMO_MEMBERS.daan, DEMO_MEMBERS.lotte].map(ageOf))).toEqual([38, 41, 17, 14, 8]);
+  });
+
+  it('Team Toegang reads Marieke\'s story first, by her consent; Sanne\'s exists but is not shared; debt assistance reads neither', async () => {
+    const read = async (persona: string) => {
+      const answer = await sut.graphql<{ family: { records: { sectionType: string; authorMemberId: string | null; section: { text?: string | null } }[]; redactions: { recordId: string | null; field: string; reason: string }[] } }>(
+        `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { records { sectionType authorMemberId section { ... on OurStory { text } } } redactions { recordId field reason } } }`,
+        { token: await sut.tokenFor(persona), variables: { id: DEMO_FAMILY_ID } },
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data?.family as NonNullable<typeof answer.data>['family'];
+    };
+
+    const wmo = await read('wmo');
+    // The two stories come first (in the order they were stored: the same instant, so either way).
+    const first = wmo.records.slice(0, 2).map((r) => [r.sectionType, r.authorMemberId, r.section.text?.slice(0, 15) ?? null]);
+    expect(first).toHaveLength(2);
+    expect(first).toEqual(
+      expect.arrayContaining([
+        ['OurStory', DEMO_MEMBERS.marieke, 'Ik ben Marieke.'],
+        ['OurStory', null, null],
+      ]),
+    );
+    expect(wmo.records.slice(2).map((r) => r.sectionType)).not.toContain('OurStory');
+    const debt = await read('schuldhulp');
+    expect(debt.records.filter((r) => r.sectionType === 'OurStory').map((r) => r.section.text)).toEqual([null, null]);
   });
 
   it('stores no name, BSN, diagnosis, address or debt amount in plaintext in any table', async () => {

@@ -25,7 +25,7 @@ describe('personal values are encrypted at rest, field by field', () => {
     expect(['pg_dump', 'copy']).toContain(method);
     expect(text).toContain(DEMO_FAMILY_ID);
     const hex = (value: string) => Buffer.from(value).toString('hex');
-    for (const value of ['Marieke', 'de Vries', 'Pieter de Jong', '123451000', '456781006', 'ADHD', 'Aanpassingsstoornis', 'Methylfenidaat', '23400', '23400.0', 'Kerkstraat', 'marieke.devries']) {
+    for (const value of ['Marieke', 'de Vries', 'Pieter de Jong', '123451000', '456781006', 'ADHD', 'Aanpassingsstoornis', 'Methylfenidaat', '23400', '23400.0', 'Kerkstraat', 'marieke.devries', 'rustig kan slapen', 'zorg en welzijn']) {
       expect({ value, inDump: text.includes(value) || text.includes(hex(value)) }).toEqual({ value, inDump: false });
     }
   });
@@ -64,6 +64,30 @@ describe('personal values are encrypted at rest, field by field', () => {
     const restored = await sut.graphql<ContactAnswer>(READ_CONTACT, { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } });
     expect(restored.errors).toBeUndefined();
     expect(restored.data?.family?.members.find((m) => m.id === to)?.name).toBe('Daan de Vries');
+  });
+
+  it('a story\'s words copied into another member\'s story fail to decrypt: withheld (DATA_INTEGRITY), never served as that member\'s', async () => {
+    const storyOf = async (memberId: string) =>
+      (await sut.dataSource.query<{ id: string; fields: Record<string, string> }[]>(
+        `SELECT r.id, r.encrypted_fields AS fields FROM record r JOIN record_subject s ON s.record_id = r.id WHERE r.section_type = 'OurStory' AND s.member_id = $1 AND r.author_member_id = $1 ORDER BY r.created_at DESC LIMIT 1`,
+        [memberId],
+      ))[0] as { id: string; fields: Record<string, string> };
+    const [marieke, sanne] = [await storyOf(M.marieke), await storyOf(M.sanne)];
+    const read = async () =>
+      sut.graphql<{ family: { records: { id: string; section: { text?: string | null } }[]; redactions: { path: string; reason: string }[] } }>(
+        `query($id: ID!) { family(id: $id, purpose: "CASE_COORDINATION") { records { id section { ... on OurStory { text } } } redactions { path reason } } }`,
+        { token: await sut.tokenFor('wmo'), variables: { id: DEMO_FAMILY_ID } },
+      );
+    try {
+      await sut.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [marieke.id, JSON.stringify(sanne.fields)]);
+      const answer = await read();
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.family.records.find((r) => r.id === marieke.id)?.section.text).toBeNull();
+      expect(answer.data?.family.redactions).toEqual(expect.arrayContaining([{ path: `records.${marieke.id}.text`, reason: 'DATA_INTEGRITY' }]));
+    } finally {
+      await sut.dataSource.query(`UPDATE record SET encrypted_fields = $2 WHERE id = $1`, [marieke.id, JSON.stringify(marieke.fields)]);
+    }
+    expect((await read()).data?.family.records.find((r) => r.id === marieke.id)?.section.text).toContain('Ik ben Marieke.');
   });
 
   it('a read unwraps the family\'s data key once, and costs the same number of queries however large the family', async () => {
@@ -111,7 +135,7 @@ describe('personal values are encrypted at rest, field by field', () => {
       expect((await sut.graphql(READ_CONTACT, { token, variables: { id: small.data?.registerFamily.id } })).errors).toBeUndefined();
       expect(large.unwraps).toBe(1);
       expect(unwraps).toBe(1);
-      // Five members, seven records, eight consents against one member, one record, one consent: the same queries.
+      // Five members, nine records, nine consents against one member, one record, one consent: the same queries.
       expect(large.queries).toBe(queries);
       // One statement decides involvement and loads the whole file (family-snapshot.ts), one
       // appends the log with the known chain head (the writer's fast path).

@@ -135,6 +135,14 @@ describe('eraseFamily: crypto-shredding a family', () => {
         variables: { input: { familyId: c.family.id, subjectMemberIds: [c.mother.id], contactDetails: { phone: '06-00000000' } } },
       });
       expect(added.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      // The family plan too: neither read nor written.
+      const plan = await sut.graphql(`query($id: ID!) { familyPlan(familyId: $id, purpose: "CASE_COORDINATION") { version } }`, { token: await world.tokenFor(c.wmo), variables: { id: c.family.id } });
+      expect(plan.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const planned = await sut.graphql(`mutation($input: WritePlanItemInput!) { writePlanItem(input: $input) { id } }`, {
+        token: await world.tokenFor(c.wmo),
+        variables: { input: { familyId: c.family.id, kind: 'ACTION', subjectMemberIds: [c.mother.id], text: 'Huisbezoek', actor: { kind: 'ORGANISATION' } } },
+      });
+      expect(planned.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
     it("lets none of its members sign in any more", async () => {

@@ -349,7 +349,7 @@ describe('the family plan', () => {
     const mother = made.member('mother');
     const father = made.member('father');
     const young = made.member('young');
-    await ok(childSafety, `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+    const shielded = await ok<{ shieldInvolvement: { id: string }[] }>(childSafety, `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
       input: { involvementId: involvements.childSafety, memberIds: [father.id], reason: 'Onderzoek naar een melding loopt; vader weet het nog niet.' },
     });
     const action = await written(childSafety, { familyId: made.id, kind: 'ACTION', subjectMemberIds: [young.id], text: 'Huisbezoek plannen.', actor: { kind: 'ORGANISATION' } });
@@ -360,5 +360,11 @@ describe('the family plan', () => {
     expect(JSON.stringify(his)).not.toContain(action.id);
     expect(JSON.stringify(his)).not.toContain(childSafety.id);
     expect(his.latestVersion).toBe(0);
+
+    // Lifted: the action is in his view again, everywhere he acts on the plan.
+    const shieldingId = shielded.shieldInvolvement[0]?.id;
+    await ok(childSafety, `mutation($input: LiftShieldingInput!) { liftShielding(input: $input) { id } }`, { input: { shieldingId, reason: 'Onderzoek afgerond; vader is ingelicht.' } });
+    expect((await ourPlan(father)).items.map((i) => i.id)).toContain(action.id);
+    expect((await ask(father, SHOW, { itemId: action.id, shown: true })).errors).toBeUndefined();
   });
 });

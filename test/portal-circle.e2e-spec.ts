@@ -5,10 +5,14 @@ import type { Page } from 'playwright-core';
 import { describeBrowser, expectAccessible, menu, openFamilyForCaseCoordination, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
 
 const TRANSFER = `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`;
+const VT_CIRCLE = `query($familyId: ID!) { circle(familyId: $familyId) { involvements { id organisation { id } shieldings { id memberId } } } }`;
+const MY_CIRCLE = `{ myCircle { involvements { organisation { id } } } }`;
 
 /**
  * The circle and case direction in the portal (issue 16, item 5): the member's case director and
- * who is helping, a warm handover by the case director, and the privacy officer's shieldings.
+ * who is helping, a warm handover by the case director, the team lead's list of requests for
+ * another case director, Veilig Thuis shielding its involvement and lifting it again, and the
+ * privacy officer's shieldings.
  */
 describeBrowser('Portal (issue 16): the circle, case direction and shieldings', () => {
   let portal: PortalUnderTest;
@@ -27,6 +31,34 @@ describeBrowser('Portal (issue 16): the circle, case direction and shieldings', 
     });
     expect(answer.errors).toBeUndefined();
   };
+
+  const ask = async <T>(persona: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const answer = await portal.gateway.graphql<T>(query, { token: await portal.gateway.tokenFor(persona), variables });
+    expect(answer.errors).toBeUndefined();
+    return answer.data as T;
+  };
+
+  /** Veilig Thuis's involvement with the demo family (registered by the WMO team when no test did yet), and its shieldings in force. */
+  const veiligThuis = async (): Promise<{ id: string; shieldings: { id: string; memberId: string }[] }> => {
+    type Answer = { circle: { involvements: { id: string; organisation: { id: string }; shieldings: { id: string; memberId: string }[] | null }[] } };
+    const read = await portal.gateway.graphql<Answer>(VT_CIRCLE, { token: await portal.gateway.tokenFor('veiligthuis'), variables: { familyId: DEMO_FAMILY_ID } });
+    const found = read.data?.circle.involvements.find((i) => i.organisation.id === DEMO_ORGANISATIONS.veiligThuis);
+    if (found !== undefined) return { id: found.id, shieldings: found.shieldings ?? [] };
+    const registered = await ask<{ registerInvolvement: { id: string } }>('wmo', `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`, {
+      input: { familyId: DEMO_FAMILY_ID, organisationId: DEMO_ORGANISATIONS.veiligThuis, contactProfessionalId: DEMO_PROFESSIONALS.veiligthuis },
+    });
+    return { id: registered.registerInvolvement.id, shieldings: [] };
+  };
+
+  /** Lifts whatever Veilig Thuis still shields, so no test finds another's shielding in force. */
+  const liftVeiligThuisShieldings = async () => {
+    for (const shielding of (await veiligThuis()).shieldings) {
+      await ask('veiligthuis', `mutation($input: LiftShieldingInput!) { liftShielding(input: $input) { id } }`, { input: { shieldingId: shielding.id, reason: 'Opgeheven na de test.' } });
+    }
+  };
+
+  const seesVeiligThuis = async (persona: string) =>
+    (await ask<{ myCircle: { involvements: { organisation: { id: string } }[] } }>(persona, MY_CIRCLE)).myCircle.involvements.some((i) => i.organisation.id === DEMO_ORGANISATIONS.veiligThuis);
 
   const openCircle = async (page: Page) => {
     await signInAs(page, 'wmo');
@@ -136,30 +168,140 @@ describeBrowser('Portal (issue 16): the circle, case direction and shieldings', 
   });
 
   it("the chain privacy officer reads Veilig Thuis's shielding from Johan, with its reason, in Dutch and English", async () => {
-    const involvement = await portal.gateway.graphql<{ registerInvolvement: { id: string } }>(
-      `mutation($input: RegisterInvolvementInput!) { registerInvolvement(input: $input) { id } }`,
-      { token: await portal.gateway.tokenFor('wmo'), variables: { input: { familyId: DEMO_FAMILY_ID, organisationId: DEMO_ORGANISATIONS.veiligThuis, contactProfessionalId: DEMO_PROFESSIONALS.veiligthuis } } },
-    );
-    expect(involvement.errors).toBeUndefined();
+    const involvement = await veiligThuis();
     const reason = 'Melding over de vader; onderzoek loopt nog.';
-    const shield = await portal.gateway.graphql(`mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
-      token: await portal.gateway.tokenFor('veiligthuis'),
-      variables: { input: { involvementId: involvement.data?.registerInvolvement.id, memberIds: [DEMO_MEMBERS.johan], reason } },
+    await ask('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, { input: { involvementId: involvement.id, memberIds: [DEMO_MEMBERS.johan], reason } });
+
+    try {
+      const { page } = await portal.newPage();
+      await signInAs(page, 'keten-fg');
+      await menu(page, 'Afschermingen');
+      const row = page.getByRole('row').filter({ hasText: reason });
+      await row.waitFor();
+      const text = await row.innerText();
+      expect(text).toContain('Veilig Thuis Friesland');
+      expect(text).toContain(DEMO_MEMBERS.johan);
+      expect(text).toContain('Van kracht');
+      await expectAccessible(page, 'shieldings');
+      await screenshot(page, 'officer-shieldings');
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('heading', { name: 'Shieldings', level: 1 }).waitFor();
+      await expectAccessible(page, 'shieldings, English');
+    } finally {
+      await liftVeiligThuisShieldings();
+    }
+  });
+
+  /** Veilig Thuis opens the file for child protection (its statutory task), by a link: signing in leads back to it. */
+  const openAsVeiligThuis = async (): Promise<Page> => {
+    const { page } = await portal.newPage();
+    await page.goto(`/families/${DEMO_FAMILY_ID}?purpose=CHILD_PROTECTION`);
+    await page.getByRole('button', { name: 'Inloggen als veiligthuis', exact: true }).click();
+    await page.getByRole('heading', { name: 'Afschermen voor gezinsleden' }).waitFor();
+    return page;
+  };
+
+  it('Veilig Thuis shields its involvement from Johan in the family file: refusals in words, then Johan no longer sees Veilig Thuis, Marieke still does', async () => {
+    await veiligThuis();
+    await liftVeiligThuisShieldings();
+    try {
+      const page = await openAsVeiligThuis();
+      expect(await page.getByText('Uw betrokkenheid is voor niemand afgeschermd.').count()).toBe(1);
+
+      // Nothing chosen and no reason: refused in words, nothing sent.
+      await page.getByRole('button', { name: 'Afschermen', exact: true }).click();
+      await page.getByText('Kies minstens één gezinslid.').first().waitFor();
+      await page.getByText('Schrijf minstens 10 en hoogstens 2000 tekens.').first().waitFor();
+      await expectAccessible(page, 'shielding, refused');
+      expect(await seesVeiligThuis('johan')).toBe(true);
+
+      // (The add-record form below has a box for Johan too.)
+      await page.locator('section[aria-labelledby="shielding-title"]').getByLabel('Johan de Vries').check();
+      await page.getByLabel('Waarom mogen zij het niet weten?').fill('Melding over de vader; het onderzoek loopt nog.');
+      expect(await page.getByText('Kies minstens één gezinslid.').count()).toBe(0);
+      await expectAccessible(page, 'shielding, filled in');
+      await screenshot(page, 'professional-shield-involvement', { scrollTo: page.locator('#shielding-title') });
+      await page.getByRole('button', { name: 'Afschermen', exact: true }).click();
+      await page.getByText('Uw betrokkenheid is afgeschermd voor Johan de Vries.').waitFor();
+      expect(await page.getByTestId('shielding-in-force').innerText()).toContain('Johan de Vries, sinds');
+      expect(await seesVeiligThuis('johan')).toBe(false);
+      expect(await seesVeiligThuis('marieke')).toBe(true);
+    } finally {
+      await liftVeiligThuisShieldings();
+    }
+  });
+
+  it('Veilig Thuis lifts its shielding from Johan in the family file, warned what Johan will see; Johan sees Veilig Thuis again, and the officers read it as lifted', async () => {
+    const involvement = await veiligThuis();
+    await liftVeiligThuisShieldings();
+    await ask('veiligthuis', `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+      input: { involvementId: involvement.id, memberIds: [DEMO_MEMBERS.johan], reason: 'Melding over de vader; het onderzoek loopt nog.' },
     });
-    expect(shield.errors).toBeUndefined();
+    const liftReason = 'Onderzoek afgerond; vader is ingelicht.';
+    try {
+      const page = await openAsVeiligThuis();
+      await page.getByRole('button', { name: 'Afscherming opheffen voor Johan de Vries' }).click();
+      await page.getByText('Na het opheffen ziet Johan de Vries uw organisatie weer bij wie er helpen.').waitFor();
+      await page.getByRole('button', { name: 'Opheffen', exact: true }).click();
+      await page.getByText('Schrijf minstens 10 en hoogstens 2000 tekens.').first().waitFor();
+      await page.getByLabel('Waarom mag Johan de Vries het nu weten?').fill(liftReason);
+      await expectAccessible(page, 'lifting a shielding');
+      await screenshot(page, 'professional-lift-shielding', { scrollTo: page.locator('#shielding-title') });
+      expect(await seesVeiligThuis('johan')).toBe(false);
+      await page.getByRole('button', { name: 'Opheffen', exact: true }).click();
+      await page.getByText('De afscherming voor Johan de Vries is opgeheven.').waitFor();
+      await page.getByText('Uw betrokkenheid is voor niemand afgeschermd.').waitFor();
+      expect(await seesVeiligThuis('johan')).toBe(true);
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('heading', { name: 'Shield from family members' }).waitFor();
+      await expectAccessible(page, 'shielding, English');
+
+      const { page: officer } = await portal.newPage();
+      await signInAs(officer, 'keten-fg');
+      await menu(officer, 'Afschermingen');
+      const row = officer.getByRole('row').filter({ hasText: liftReason });
+      await row.waitFor();
+      const text = await row.innerText();
+      expect(text).toContain('Opgeheven');
+      expect(text).toContain(DEMO_PROFESSIONALS.veiligthuis);
+      expect(text).not.toContain('Van kracht');
+      await expectAccessible(officer, 'shieldings with a lifted one');
+      await screenshot(officer, 'officer-shieldings-lifted', { scrollTo: row });
+    } finally {
+      await liftVeiligThuisShieldings();
+    }
+  });
+
+  it('an organisation without a statutory task is offered no shielding in the family file', async () => {
+    await veiligThuis();
+    const { page } = await portal.newPage();
+    await openCircle(page);
+    await page.getByRole('heading', { name: 'Wie helpen er (de kring)' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Afschermen voor gezinsleden' }).count()).toBe(0);
+  });
+
+  it('the team lead reads the requests for another case director, newest first, with the member\'s reason, in Dutch and English', async () => {
+    const older = 'Ik voel me niet gehoord in de gesprekken met Team Toegang.';
+    const newer = 'Ik wil graag iemand die mij en mijn school goed kent.';
+    await ask('marieke', `mutation($reason: String!) { requestOtherCaseDirector(reason: $reason) { id } }`, { reason: older });
+    await ask('daan', `mutation($reason: String!) { requestOtherCaseDirector(reason: $reason) { id } }`, { reason: newer });
 
     const { page } = await portal.newPage();
-    await signInAs(page, 'keten-fg');
-    await menu(page, 'Afschermingen');
-    const row = page.getByRole('row').filter({ hasText: DEMO_MEMBERS.johan });
-    await row.waitFor();
-    const text = await row.innerText();
-    expect(text).toContain('Veilig Thuis Friesland');
-    expect(text).toContain(reason);
-    await expectAccessible(page, 'shieldings');
-    await screenshot(page, 'officer-shieldings');
+    await signInAs(page, 'teamleider');
+    await menu(page, 'Vragen om een andere regisseur');
+    await page.getByRole('heading', { name: 'Vragen om een andere regisseur', level: 1 }).waitFor();
+    const rows = page.getByRole('row');
+    await rows.filter({ hasText: older }).waitFor();
+    const texts = await rows.allInnerTexts();
+    const at = (text: string) => texts.findIndex((row) => row.includes(text));
+    expect(at(newer)).toBeGreaterThan(0);
+    expect(at(newer)).toBeLessThan(at(older));
+    expect(texts[at(newer)]).toContain(DEMO_MEMBERS.daan);
+    expect(texts[at(older)]).toContain(DEMO_MEMBERS.marieke);
+    await expectAccessible(page, 'requests for another case director');
+    await screenshot(page, 'team-lead-case-director-requests');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await page.getByRole('heading', { name: 'Shieldings', level: 1 }).waitFor();
-    await expectAccessible(page, 'shieldings, English');
+    await page.getByRole('heading', { name: 'Requests for another case director', level: 1 }).waitFor();
+    await expectAccessible(page, 'requests for another case director, English');
   });
 });

@@ -200,7 +200,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     const { page } = await portal.newPage();
     await signInAs(page, 'daan');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    for (const name of ['What is recorded about me', 'Who may see what', 'Who looked at my data']) {
+    for (const name of ['What is recorded about me', 'Our story', 'Who may see what', 'Who looked at my data']) {
       await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectAccessible(page, `${name} (en, daan)`);

@@ -1,12 +1,14 @@
 import { SECTION_TYPES } from '@kring/family-file';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
-const CATALOGUE = `{ sectionCatalogue { name input description fields { name category kind required unit description } } }`;
+const CATALOGUE = `{ sectionCatalogue { name input source description supersededBy fields { name category kind required unit description } } }`;
 
 interface SpecAnswer {
   name: string;
-  input: string;
+  input: string | null;
+  source: 'ORGANISATION' | 'FAMILY';
   description: string;
+  supersededBy: string | null;
   fields: { name: string; category: string; kind: string; required: boolean; unit: string | null; description: string }[];
 }
 
@@ -33,10 +35,24 @@ describe('sectionCatalogue: the section types as the family file serves them', (
     }
   });
 
-  it('names exactly the fields of each section type in the schema, and the AddRecordInput field that carries it', async () => {
+  it('our story is the family\'s section: no AddRecordInput field carries it (members write it with writeOurStory)', async () => {
+    expect(catalogue.filter((t) => t.source === 'FAMILY').map((t) => [t.name, t.input])).toEqual([['OurStory', null]]);
+    expect(catalogue.filter((t) => t.source === 'ORGANISATION').every((t) => t.input !== null)).toBe(true);
+    const input = await sut.graphql<{ __type: { inputFields: { name: string }[] } }>(`{ __type(name: "AddRecordInput") { inputFields { name } } }`, { token: await sut.tokenFor('wmo') });
+    expect(input.data?.__type.inputFields.map((f) => f.name)).not.toContain('ourStory');
+  });
+
+  it('names exactly the fields of each section type in the schema, and the AddRecordInput field that carries an organisation\'s', async () => {
     const token = await sut.tokenFor('wmo');
-    const input = await sut.graphql<{ __type: { inputFields: { name: string }[] } }>(`{ __type(name: "AddRecordInput") { inputFields { name } } }`, { token });
+    const input = await sut.graphql<{ __type: { inputFields: { name: string; isDeprecated: boolean; deprecationReason: string | null }[] } }>(
+      `{ __type(name: "AddRecordInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`,
+      { token },
+    );
     const inputFields = input.data?.__type.inputFields.map((f) => f.name) ?? [];
+    // A superseded section (the FamilyPlan record, now the family plan) is still accepted, and marked deprecated with where to write instead.
+    const deprecated = Object.fromEntries((input.data?.__type.inputFields ?? []).filter((f) => f.isDeprecated).map((f) => [f.name, f.deprecationReason]));
+    expect(deprecated).toEqual(Object.fromEntries(catalogue.filter((t) => t.supersededBy !== null).map((t) => [t.input, `Use ${t.supersededBy}.`])));
+    expect(deprecated['familyPlan']).toContain('writePlanItem');
     for (const type of catalogue) {
       const schemaType = await sut.graphql<{ __type: { fields: { name: string; description: string }[] } }>(`query($name: String!) { __type(name: $name) { fields { name description } } }`, {
         token,
@@ -46,7 +62,7 @@ describe('sectionCatalogue: the section types as the family file serves them', (
       expect(served.map((f) => f.name).sort()).toEqual(type.fields.map((f) => f.name).sort());
       // The schema's description of each field names the category the rule decides it on.
       for (const f of type.fields) expect(served.find((s) => s.name === f.name)?.description).toContain(`Category: ${f.category}.`);
-      expect(inputFields).toContain(type.input);
+      if (type.input !== null) expect(inputFields).toContain(type.input);
     }
   });
 
@@ -61,7 +77,7 @@ describe('sectionCatalogue: the section types as the family file serves them', (
     const support = catalogue.find((t) => t.name === 'SupportProvision') as SpecAnswer;
     const added = await sut.graphql(`mutation($input: AddRecordInput!) { addRecord(input: $input) { id } }`, {
       token: wmo,
-      variables: { input: { familyId, subjectMemberIds: memberIds, [support.input]: { provision: 'Huishoudelijke hulp', hoursPerWeek: 3 } } },
+      variables: { input: { familyId, subjectMemberIds: memberIds, [support.input as string]: { provision: 'Huishoudelijke hulp', hoursPerWeek: 3 } } },
     });
     expect(added.errors).toBeUndefined();
     const read = await sut.graphql<{ family: { records: { section: Record<string, unknown> }[] } }>(

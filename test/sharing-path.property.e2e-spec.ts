@@ -19,11 +19,11 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
 
 /*
  * Guarantee 1 (DESIGN.md §5): for generated worlds (families, ages around 12 and 16,
- * records about several members, consents in every state, involvements, purposes,
- * clocks near Amsterdam midnight, a family plan) the real gateway's family(id, purpose)
- * answers exactly what an independent reference of the rule (test/support/reference)
- * allows, and so does familyPlan(familyId, purpose): each item served or withheld with its
- * reason, and the read's log decisions item by item (reference-plan.ts).
+ * records about several members, stories the members wrote in versions, consents in every
+ * state, involvements, purposes, clocks near Amsterdam midnight, a family plan) the real
+ * gateway's family(id, purpose) answers exactly what an independent reference of the rule
+ * (test/support/reference) allows, and so does familyPlan(familyId, purpose): each item served
+ * or withheld with its reason, and the read's log decisions item by item (reference-plan.ts).
  * One gateway and one set of organisations serve every run; each world is its own family.
  *
  *   KRING_PROPERTY_RUNS        worlds per run (default 1000)
@@ -59,6 +59,11 @@ const REQUIRED_OUTCOMES = [
   'consent NOT_YET_VALID',
   'consent EXPIRED',
   'consent REVOKED',
+  // Our story (OWN_WORDS): shared by consent only, withheld otherwise, and only its current version is in the file.
+  'story allowed CONSENT',
+  'story denied NO_CONSENT',
+  'story denied PURPOSE_EXCLUDES_CATEGORY',
+  'story replaced version left out',
   // The family plan (docs/family-plan.md): each item through the rule for SHARED_PLAN and what it touches.
   'plan allowed OWN_RECORD',
   'plan allowed CONSENT',
@@ -108,6 +113,9 @@ function checkFile(expected: ExpectedAnswer, answer: GraphQLAnswer<{ family: Fil
     const lines = diffFiles(want, got);
     fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
   }
+  // The professional's file shows the family's own words first (DESIGN.md §9).
+  const firstOther = family.records.findIndex((r) => r.sectionType !== 'OurStory');
+  if (firstOther >= 0 && family.records.slice(firstOther).some((r) => r.sectionType === 'OurStory')) fail(['a story comes after an organisation\'s record in the file']);
 }
 
 describe('guarantee 1, no leak: a professional reads exactly the fields the access rule allows', () => {

@@ -24,6 +24,7 @@ import { DevIssuerModule } from './identity/dev-issuer.module';
 import { IdentityModule } from './identity/identity.module';
 import type { Infrastructure } from './infrastructure/infrastructure';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { OurStoryModule } from './our-story/our-story.module';
 import { PurposesModule } from './purposes/purposes.module';
 import { MemberReachModule } from './member-reach/member-reach.module';
 import { RecordsModule } from './records/records.module';
@@ -51,6 +52,7 @@ export class GatewayModule {
         BreakGlassModule,
         CircleModule,
         FamilyPlanModule,
+        OurStoryModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

@@ -66,7 +66,7 @@ function printWelcome({ config, databaseDescription }: Infrastructure, elapsedMs
   Get a token for a demo persona (in another terminal):
 
     npm run token -- wmo        # also: marieke johan sanne daan jeugdhulp schuldhulp
-                                #       participatie veiligthuis fg-gemeente keten-fg admin
+                                #       participatie veiligthuis teamleider fg-gemeente keten-fg admin
 
   Then ask who you are:
 

@@ -6,10 +6,12 @@ import { Layout } from './layout';
 import { AccessLogPage } from './pages/officer/access-log';
 import { EraseFamilyPage } from './pages/officer/erase-family';
 import { ShieldingsPage } from './pages/officer/shieldings';
+import { CaseDirectorRequestsPage } from './pages/professional/case-director-requests';
 import { FamiliesPage } from './pages/professional/families';
 import { FamilyFilePage } from './pages/professional/family-file';
 import { MyConsentsPage } from './pages/member/my-consents';
 import { MyLogPage } from './pages/member/my-log';
+import { MyOurStoryPage } from './pages/member/my-our-story';
 import { MyRecordsPage } from './pages/member/my-records';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { RouterProvider, useRouter } from './router';
@@ -50,6 +52,7 @@ function Routes() {
 
   if (viewer.kind === 'FAMILY_MEMBER') {
     if (path === '/me/records') return <MyRecordsPage />;
+    if (path === '/me/our-story') return <MyOurStoryPage />;
     if (path === '/me/consents') return <MyConsentsPage />;
     if (path === '/me/log') return <MyLogPage />;
   } else {
@@ -58,6 +61,7 @@ function Routes() {
       if (path === '/families') return <FamiliesPage />;
       if (family !== null) return <FamilyFilePage familyId={family[1] as string} />;
     }
+    if (path === '/case-director-requests' && hasRole('TEAM_LEAD')) return <CaseDirectorRequestsPage />;
     if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
     if (path === '/shieldings' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <ShieldingsPage />;
     if (path === '/erase-family' && hasRole('CHAIN_PRIVACY_OFFICER')) return <EraseFamilyPage />;

@@ -64,13 +64,15 @@ class PlainReadResolver {
           const value = r.encryptedFields[f.name];
           section[f.name] = value === undefined ? null : stand(f.kind, value);
         }
-        const source = rows.organisations.get(r.sourceOrganisationId);
+        const source = r.sourceOrganisationId === null ? undefined : rows.organisations.get(r.sourceOrganisationId);
         return {
           id: r.id,
           sectionType: r.sectionType,
           sourceOrganisation: source === undefined ? null : { id: source.id, name: source.name, domain: source.domain },
+          authorMemberId: r.authorMemberId,
           subjectMemberIds: [...(rows.subjectsByRecord.get(r.id) ?? [])],
           createdAt: r.createdAt,
+          supersededAt: null,
           section,
         };
       }),

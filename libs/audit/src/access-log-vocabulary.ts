@@ -27,6 +27,8 @@ export const ACTIVITIES = [
   'READ_CIRCLE',
   /** An organisation with a statutory task shielded its involvement from named members. */
   'SHIELD_INVOLVEMENT',
+  /** The shielding organisation lifted a shielding: the member may see the involvement again. */
+  'LIFT_SHIELDING',
   /** A privacy officer read the list of shieldings. */
   'READ_SHIELDINGS',
   /** Case direction handed over to a professional of another involved organisation, with a note. */
@@ -44,6 +46,8 @@ export const ACTIVITIES = [
   'WITHDRAW_PLAN_AGREEMENT',
   /** A member chose to show a plan item to the whole family, or took that back. */
   'SHOW_PLAN_ITEM_TO_FAMILY',
+  /** A member wrote (a new version of) our story about themselves or a child in their reach. */
+  'WRITE_OUR_STORY',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
@@ -55,8 +59,10 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
  * Why an allowed access or change was lawful (DESIGN.md §4); a refusal has none.
  * INVOLVED_ORGANISATION: an organisation involved today sees who else is involved (the circle, docs/circle.md).
  * SHOWN_TO_FAMILY: a member reads a plan item about others that they chose to show the whole family (docs/family-plan.md).
+ * OVERSIGHT: the chain privacy officer's supervision of what another organisation of the chain did (GDPR art. 39), e.g.
+ * reading its shieldings; not the organisation's own record, and no statutory task of its domain.
  */
-export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION', 'SHOWN_TO_FAMILY'] as const;
+export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION', 'SHOWN_TO_FAMILY', 'OVERSIGHT'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** Who acted. Professionals are named by id (their name is for privacy officers only); citizens by member id. */

@@ -50,7 +50,8 @@ const CONTEXTS_BEFORE_THE_CATALOGUE = [
 
 /**
  * Fields declared since, pinned the same way from their first value on (the circle and case
- * direction, docs/circle.md): a changed row kind or field name would orphan what is stored.
+ * direction, docs/circle.md; our story's words, docs/our-story.md): a changed row kind or field
+ * name would orphan what is stored.
  */
 const CONTEXTS_DECLARED_SINCE = [
   'kring-field-v1|family:f-1|professional:row-7|contact|dk2',
@@ -58,6 +59,8 @@ const CONTEXTS_DECLARED_SINCE = [
   'kring-field-v1|family:f-1|case_direction_handover:row-7|note|dk2',
   'kring-field-v1|family:f-1|case_director_request:row-7|reason|dk2',
   'kring-field-v1|family:f-1|family_plan_item:row-7|content|dk2',
+  'kring-field-v1|family:f-1|record:row-7|text|dk2',
+  'kring-field-v1|family:f-1|involvement_shielding:row-7|liftReason|dk2',
 ];
 
 /**

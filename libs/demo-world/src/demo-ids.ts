@@ -29,6 +29,7 @@ export const DEMO_PROFESSIONALS = {
   fgGemeente: '0b6f3c1e-0004-4c8a-9a51-000000000006',
   ketenFg: '0b6f3c1e-0004-4c8a-9a51-000000000007',
   admin: '0b6f3c1e-0004-4c8a-9a51-000000000008',
+  teamleider: '0b6f3c1e-0004-4c8a-9a51-000000000009',
 } as const;
 
 /** What a persona is: a professional (with organisation) or a family member. */
@@ -47,6 +48,7 @@ export const PERSONAS: Readonly<Record<string, Persona>> = {
   schuldhulp: pro(DEMO_PROFESSIONALS.schuldhulp, DEMO_ORGANISATIONS.schuldhulp, 'debt counsellor at Schuldhulpverlening Heerenveen'),
   participatie: pro(DEMO_PROFESSIONALS.participatie, DEMO_ORGANISATIONS.participatie, 'consultant at Participatie Heerenveen'),
   veiligthuis: pro(DEMO_PROFESSIONALS.veiligthuis, DEMO_ORGANISATIONS.veiligThuis, 'Veilig Thuis Friesland (registered, not involved)'),
+  teamleider: pro(DEMO_PROFESSIONALS.teamleider, DEMO_ORGANISATIONS.teamToegang, 'Marloes Dijkstra, team lead of the WMO team at Gemeente Heerenveen Team Toegang (reads requests for another case director)'),
   'fg-gemeente': pro(DEMO_PROFESSIONALS.fgGemeente, DEMO_ORGANISATIONS.teamToegang, 'privacy officer (FG) of Gemeente Heerenveen'),
   'keten-fg': pro(DEMO_PROFESSIONALS.ketenFg, DEMO_ORGANISATIONS.teamToegang, 'chain privacy officer of the Heerenveen chain'),
   admin: pro(DEMO_PROFESSIONALS.admin, DEMO_ORGANISATIONS.teamToegang, 'administrator of Kring'),

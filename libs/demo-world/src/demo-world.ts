@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
 import type { KringCrypto } from '@kring/crypto';
-import { DataCategory as C, FamilyFileWriter, MemberRelation } from '@kring/family-file';
+import { DataCategory as C, FamilyFileWriter, MemberRelation, OUR_STORY } from '@kring/family-file';
 import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalRole as R } from '@kring/identity';
 import { writeDemoPlan } from './demo-plan';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
@@ -37,6 +37,7 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   const staff: [OrganisationEntity, string, string, R[], string | null][] = [
     [jeugdhulp, P.jeugdhulp, 'Femke Bakker', [R.PROFESSIONAL], '058 123 4501, f.bakker@jeugdhulpfriesland.example'],
     [toegang, P.wmo, 'Pieter de Jong', [R.PROFESSIONAL], '0513 61 7600, p.dejong@heerenveen.example'],
+    [toegang, P.teamleider, 'Marloes Dijkstra', [R.TEAM_LEAD], '0513 61 7610, m.dijkstra@heerenveen.example'],
     [schuldhulp, P.schuldhulp, 'Anouk Visser', [R.PROFESSIONAL], '0513 61 7700, a.visser@schuldhulpheerenveen.example'],
     [participatie, P.participatie, 'Sander Mulder', [R.PROFESSIONAL], '0513 61 7800, s.mulder@participatieheerenveen.example'],
     [veiligThuis, P.veiligthuis, 'Ingrid Smit', [R.PROFESSIONAL], '0800 2000'],
@@ -116,6 +117,18 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   // The family plan: written by the family and the professionals, as through the API (demo-plan.ts).
   await writeDemoPlan(manager, crypto, key, today);
 
+  // Our story (DESIGN.md §9): Marieke and Sanne wrote theirs in their own words. Marieke shares hers with
+  // Team Toegang (below); Sanne has not shared hers with anyone yet, so a professional sees that it exists.
+  const story = (writer: string, about: string, text: string) =>
+    files.addRecord(manager, key, { familyId: DEMO_FAMILY_ID, sourceOrganisationId: null, authorProfessionalId: null, authorMemberId: writer, sectionType: OUR_STORY.name, subjectMemberIds: [about], values: { text } });
+  await story(
+    M.marieke,
+    M.marieke,
+    'Ik ben Marieke. Ik zorg voor Sanne, Daan en Lotte; Johan woont ergens anders. Ik wil dat de schulden geregeld worden, zodat ik weer rustig kan slapen. ' +
+      'Bel mij liever niet op dinsdag en donderdag, want dan werk ik. Over Daan en school wil hij zelf iets zeggen.',
+  );
+  await story(M.sanne, M.sanne, 'Ik ben Sanne en ik ben 17. Ik zit op het mbo, zorg en welzijn. Ik pas vaak op Lotte als mama werkt. Praat eerst met mij als het over mij gaat, niet alleen met mijn moeder.');
+
   // Consents: active, pending and expired, so a reader sees allowed, redacted and denied fields at once.
   const consent = async (
     id: string,
@@ -164,6 +177,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   await consent(C_ID(7), M.lotte, { organisationId: toegang.id }, [C.CARE_TRAJECTORY], ['CASE_COORDINATION'], 400, 365, [[M.marieke, PARENT]]);
   // Marieke lets debt assistance see the shared plan.
   await consent(C_ID(8), M.marieke, { domain: Domain.DEBT_ASSISTANCE }, [C.SHARED_PLAN, C.PERSONAL_IDENTITY], ['CASE_COORDINATION'], 30, 335, [[M.marieke, SELF]]);
+  // Marieke shares her story with Team Toegang, for case coordination and the plan: only a consent ever shares it.
+  await consent(C_ID(9), M.marieke, { organisationId: toegang.id }, [C.OWN_WORDS], WMO_CASE, 3, 362, [[M.marieke, SELF]]);
 }
 
 /** A birth date that makes the member `years` old today, with their birthday `daysAfterBirthday` days behind them. */

@@ -12,6 +12,8 @@ export enum DataCategory {
   WORK_PARTICIPATION = 'WORK_PARTICIPATION',
   SAFETY = 'SAFETY',
   SHARED_PLAN = 'SHARED_PLAN',
+  /** What a member wrote themselves (DESIGN.md §9, our story): shared only by consent. */
+  OWN_WORDS = 'OWN_WORDS',
 }
 
 export const ALL_DATA_CATEGORIES: readonly DataCategory[] = Object.values(DataCategory);

@@ -43,8 +43,12 @@ export interface NewInvolvement {
 export interface NewRecord {
   readonly id?: string;
   readonly familyId: string;
-  readonly sourceOrganisationId: string;
+  /** The organisation that writes it; null when the family does (then `authorMemberId` is the member). */
+  readonly sourceOrganisationId: string | null;
   readonly authorProfessionalId: string | null;
+  readonly authorMemberId?: string | null;
+  /** The version this record replaces (our story written again). */
+  readonly supersedesRecordId?: string | null;
   readonly sectionType: string;
   readonly subjectMemberIds: readonly string[];
   /** Already validated against the section type. */
@@ -110,6 +114,8 @@ export class FamilyFileWriter {
       familyId: input.familyId,
       sourceOrganisationId: input.sourceOrganisationId,
       authorProfessionalId: input.authorProfessionalId,
+      authorMemberId: input.authorMemberId ?? null,
+      supersedesRecordId: input.supersedesRecordId ?? null,
       sectionType: input.sectionType,
       encryptedFields,
     });

@@ -1,50 +1,13 @@
-import { join } from 'node:path';
-import { dutchDate, type SubjectFacts } from '@kring/consent';
+import { dutchDate } from '@kring/consent';
 import { DataCategory } from '@kring/family-file';
 import { Domain } from '@kring/identity';
 import { DenyReason, type AccessBasis, type AccessDecision } from './access-decision';
 import { decideFieldAccess, isInvolved, type AccessCaller, type AccessQuestion, type BreakGlassFacts, type ConsentGrant, type FamilyFacts, type FieldFacts } from './access-rule';
-import { PurposeCatalogue } from './purpose-catalogue';
-
-const catalogue = PurposeCatalogue.fromFile(join(process.cwd(), 'libs/policy/purposes.json'));
-
-// The organisations around the family.
-const JEUGDHULP = { organisationId: 'org-jeugdhulp', domain: Domain.YOUTH_CARE };
-const OTHER_YOUTH_CARE = { organisationId: 'org-other-youth-care', domain: Domain.YOUTH_CARE };
-const WMO_TEAM = { organisationId: 'org-wmo', domain: Domain.WMO };
-const VEILIG_THUIS = { organisationId: 'org-veilig-thuis', domain: Domain.CHILD_SAFETY };
+import { catalogue, DAAN, JEUGDHULP, JOHAN, KIM, LOTTE, MARIEKE, NOOR, OTHER_YOUTH_CARE, SANNE, SUBJECT_LIST as SUBJECTS, TIM, VEILIG_THUIS, WMO_TEAM } from './de-vries.fixture';
 
 /** The professional asking, at Jeugdhulp unless a row says otherwise. */
 const PROFESSIONAL = 'prof-jeugdhulp-1';
 const COLLEAGUE = 'prof-jeugdhulp-2';
-
-// The members; ages as on 12 May 2026.
-const MARIEKE = 'marieke';
-const JOHAN = 'johan';
-/** 17. */
-const SANNE = 'sanne';
-/** 13. */
-const DAAN = 'daan';
-/** 8. */
-const LOTTE = 'lotte';
-/** Turns 12 on 12 May 2026. */
-const NOOR = 'noor';
-/** Turns 16 on 12 May 2026. */
-const TIM = 'tim';
-/** A child whose stored birth date failed its integrity check: her age cannot be established. */
-const KIM = 'kim';
-
-const PARENTS: ReadonlySet<string> = new Set([MARIEKE, JOHAN]);
-const SUBJECTS: readonly SubjectFacts[] = [
-  { memberId: MARIEKE, birthDate: '1988-02-10', authorityHolders: new Set() },
-  { memberId: JOHAN, birthDate: '1985-01-20', authorityHolders: new Set() },
-  { memberId: SANNE, birthDate: '2009-03-03', authorityHolders: PARENTS },
-  { memberId: DAAN, birthDate: '2012-09-01', authorityHolders: PARENTS },
-  { memberId: LOTTE, birthDate: '2018-04-04', authorityHolders: PARENTS },
-  { memberId: NOOR, birthDate: '2014-05-12', authorityHolders: PARENTS },
-  { memberId: TIM, birthDate: '2010-05-12', authorityHolders: PARENTS },
-  { memberId: KIM, birthDate: null, authorityHolders: PARENTS },
-];
 
 /** The moment of access: Tuesday 12 May 2026, noon in Amsterdam. */
 const NOW = '2026-05-12T10:00:00Z';
@@ -91,6 +54,8 @@ interface WorldSpec {
   readonly caller?: Partial<AccessCaller>;
   /** A purpose code, looked up in the shipped catalogue. */
   readonly purpose?: string;
+  /** Categories added to the purpose's maximum, for a purpose the shipped catalogue does not have. */
+  readonly widen?: readonly DataCategory[];
   readonly involvements?: FamilyFacts['involvements'];
   readonly consents?: readonly ConsentGrant[];
   readonly breakGlassGrants?: readonly BreakGlassFacts[];
@@ -107,9 +72,10 @@ interface WorldSpec {
 function world(spec: WorldSpec = {}): AccessQuestion {
   const caller: AccessCaller = { professionalId: PROFESSIONAL, ...JEUGDHULP, ...spec.caller };
   const at = new Date(spec.at ?? NOW);
+  const purpose = catalogue.find(spec.purpose ?? 'CASE_COORDINATION');
   return {
     caller,
-    purpose: catalogue.find(spec.purpose ?? 'CASE_COORDINATION'),
+    purpose: purpose === undefined || spec.widen === undefined ? purpose : { ...purpose, maxCategories: [...purpose.maxCategories, ...spec.widen] },
     family: {
       familyId: 'family-de-vries',
       involvements: spec.involvements ?? [{ organisationId: caller.organisationId, startsOn: '2025-09-01', endsOn: null }],
@@ -136,6 +102,8 @@ interface Row {
 const row = (rule: string, spec: WorldSpec, expected: Outcome): Row => ({ rule, question: world(spec), expected });
 
 const OWN = { sourceOrganisationId: JEUGDHULP.organisationId };
+/** Marieke's story: her own words, the family its source. */
+const STORY: Partial<FieldFacts> = { category: DataCategory.OWN_WORDS, sourceOrganisationId: null };
 const involvedFrom = (startsOn: string, endsOn: string | null = null): FamilyFacts['involvements'] => [{ organisationId: JEUGDHULP.organisationId, startsOn, endsOn }];
 const veiligThuisInvolved: FamilyFacts['involvements'] = [{ organisationId: VEILIG_THUIS.organisationId, startsOn: '2026-05-01', endsOn: null }];
 /** A consent about a child, by default Noor's, signed by Marieke alone in January. */
@@ -475,6 +443,55 @@ const ROWS: readonly Row[] = [
     'when the break-glass grant does not count either, the consent\'s reason is reported',
     { purpose: 'CHILD_PROTECTION', field: { category: DataCategory.CONTACT }, consents: [consent({ purposes: ['CHILD_PROTECTION'], revokedAt: '2026-05-01T00:00:00Z' })], breakGlassGrants: [grant({ professionalId: COLLEAGUE })] },
     denies(DenyReason.CONSENT_REVOKED),
+  ),
+
+  // 3e. Our story (OWN_WORDS, DESIGN.md §9): the family is its source, and it is shared only by consent.
+  row(
+    'our story is shared with a consent of its subject covering OWN_WORDS (CONSENT)',
+    { field: STORY, consents: [consent({ categories: [DataCategory.OWN_WORDS] })] },
+    onConsent('consent-marieke'),
+  ),
+  row('our story without a consent is NO_CONSENT: no organisation is its source', { field: STORY }, denies(DenyReason.NO_CONSENT)),
+  row(
+    'our story is reached by support planning too, with a consent that names it',
+    { purpose: 'SUPPORT_PLANNING', field: STORY, consents: [consent({ purposes: ['SUPPORT_PLANNING'], categories: [DataCategory.OWN_WORDS] })] },
+    onConsent('consent-marieke'),
+  ),
+  row(
+    'our story is never reached for reintegration (PURPOSE_EXCLUDES_CATEGORY), even with consent',
+    { caller: WMO_TEAM, purpose: 'REINTEGRATION', field: STORY, consents: [consent({ recipientOrganisationId: WMO_TEAM.organisationId, purposes: ['REINTEGRATION'], categories: [DataCategory.OWN_WORDS] })] },
+    denies(DenyReason.PURPOSE_EXCLUDES_CATEGORY),
+  ),
+  row(
+    'OWN_WORDS is consent-only: not even an organisation named as its source reads it as its own record',
+    { field: { ...STORY, ...OWN } },
+    denies(DenyReason.NO_CONSENT),
+  ),
+  row(
+    'OWN_WORDS is consent-only: a statutory task does not reach it, even where a purpose might',
+    { caller: VEILIG_THUIS, purpose: 'CHILD_PROTECTION', widen: [DataCategory.OWN_WORDS], involvements: veiligThuisInvolved, field: STORY },
+    denies(DenyReason.NO_CONSENT),
+  ),
+  row(
+    'OWN_WORDS is consent-only: a break-glass grant covering it does not count',
+    { purpose: 'CHILD_PROTECTION', widen: [DataCategory.OWN_WORDS], field: STORY, breakGlassGrants: [grant({ categories: [DataCategory.OWN_WORDS] })] },
+    denies(DenyReason.NO_CONSENT),
+  ),
+  row(
+    'OWN_WORDS is consent-only: where consent was revoked, its reason is reported, not an emergency grant\'s allowance',
+    {
+      purpose: 'CHILD_PROTECTION',
+      widen: [DataCategory.OWN_WORDS],
+      field: STORY,
+      consents: [consent({ purposes: ['CHILD_PROTECTION'], categories: [DataCategory.OWN_WORDS], revokedAt: '2026-05-01T00:00:00Z' })],
+      breakGlassGrants: [grant({ categories: [DataCategory.OWN_WORDS] })],
+    },
+    denies(DenyReason.CONSENT_REVOKED),
+  ),
+  row(
+    'a story about a 13-year-old follows his capacity: a parent\'s signature alone waits for his (CONSENT_PENDING)',
+    { field: { ...STORY, subjectIds: [DAAN] }, consents: [parentOnly(DAAN, { categories: [DataCategory.OWN_WORDS] })] },
+    denies(DenyReason.CONSENT_PENDING),
   ),
 
   // Deny by default.

@@ -1,5 +1,5 @@
 import { consentShortfall, type ConsentFacts, type ConsentShortfall, type SubjectFacts } from '@kring/consent';
-import { isInvolvedOn, type DataCategory } from '@kring/family-file';
+import { DataCategory, isInvolvedOn } from '@kring/family-file';
 import type { Domain } from '@kring/identity';
 import { DenyReason, type AccessBasis, type AccessDecision } from './access-decision';
 import type { Purpose } from './purpose';
@@ -42,10 +42,18 @@ export interface FamilyFacts {
 /** One field of the family file: its category, who wrote it, and whom it is about. */
 export interface FieldFacts {
   readonly category: DataCategory;
-  /** The organisation that wrote it; null when the family did (a plan item in its own words): then no organisation reads it as its own. */
+  /** The organisation that wrote it; null when the family did (our story, a plan item in its own words): then no organisation reads it as its own. */
   readonly sourceOrganisationId: string | null;
   readonly subjectIds: readonly string[];
 }
+
+/**
+ * Categories shared only by consent (DESIGN.md §9, our story): what members wrote in their own
+ * words reaches a professional only with a consent of every subject that counts; never because
+ * an organisation holds it (no organisation does: the family is its source), by a statutory
+ * task, or by emergency access (whose categories the break-glass use case limits anyway).
+ */
+export const CONSENT_ONLY_CATEGORIES: ReadonlySet<DataCategory> = new Set([DataCategory.OWN_WORDS]);
 
 export interface AccessQuestion {
   readonly caller: AccessCaller;
@@ -67,7 +75,9 @@ export interface AccessQuestion {
  * a consent that counts now and covers this recipient, purpose and category, or the
  * purpose is a statutory task of the caller's domain, or the caller holds an
  * unexpired break-glass grant on the family for this purpose covering the category.
- * Everything else is denied. Pure: no I/O, no clock of its own.
+ * A consent-only category (OWN_WORDS) has only the consent: it is never the caller's own
+ * record, never reached by a statutory task, nor by emergency access. Everything else is denied. Pure: no I/O,
+ * no clock of its own.
  */
 export function decideFieldAccess(question: AccessQuestion): AccessDecision {
   const { caller, purpose, family, field, at, today } = question;
@@ -81,15 +91,18 @@ export function decideFieldAccess(question: AccessQuestion): AccessDecision {
   if (!purpose.maxCategories.includes(field.category)) return deny(DenyReason.PURPOSE_EXCLUDES_CATEGORY);
   if (!isInvolved(family, caller.organisationId, today)) return deny(DenyReason.NOT_INVOLVED);
 
-  if (field.sourceOrganisationId === caller.organisationId) return allow({ kind: 'OWN_RECORD' });
-  if (purpose.statutoryFor.includes(caller.domain)) return allow({ kind: 'STATUTORY_TASK' });
+  const consentOnly = CONSENT_ONLY_CATEGORIES.has(field.category);
+  if (!consentOnly && field.sourceOrganisationId === caller.organisationId) return allow({ kind: 'OWN_RECORD' });
+  if (!consentOnly && purpose.statutoryFor.includes(caller.domain)) return allow({ kind: 'STATUTORY_TASK' });
 
   const consent = consentFor(question);
   if (consent.allowed) return allow({ kind: 'CONSENT', consentIds: consent.consentIds });
 
-  const grant = family.breakGlassGrants.find(
-    (g) => g.professionalId === caller.professionalId && g.purpose === purpose.code && g.expiresAt.getTime() > at.getTime() && g.categories.includes(field.category),
-  );
+  const grant = consentOnly
+    ? undefined
+    : family.breakGlassGrants.find(
+        (g) => g.professionalId === caller.professionalId && g.purpose === purpose.code && g.expiresAt.getTime() > at.getTime() && g.categories.includes(field.category),
+      );
   if (grant !== undefined) return allow({ kind: 'BREAK_GLASS', grantId: grant.id });
 
   return deny(consent.reason);

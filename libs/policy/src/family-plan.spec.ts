@@ -1,44 +1,11 @@
-import { join } from 'node:path';
 import { dutchDate, type SubjectFacts } from '@kring/consent';
 import { DataCategory } from '@kring/family-file';
 import { Domain } from '@kring/identity';
 import { DenyReason, type AccessBasis } from './access-decision';
 import type { AccessCaller, ConsentGrant, FamilyFacts } from './access-rule';
 import { decideMemberPlanAccess, decidePlanItemAccess, isShownToFamily, planItemCategories, type MemberPlanViewer, type PlanItemFacts } from './family-plan';
-import { PurposeCatalogue } from './purpose-catalogue';
+import { catalogue, DAAN, JEUGDHULP, JOHAN, KIM, LOTTE, MARIEKE, NOOR, SANNE, SCHULDHULP, SUBJECT_LIST, VEILIG_THUIS, WMO_TEAM } from './de-vries.fixture';
 
-const catalogue = PurposeCatalogue.fromFile(join(process.cwd(), 'libs/policy/purposes.json'));
-
-// The organisations around the family.
-const JEUGDHULP = { organisationId: 'org-jeugdhulp', domain: Domain.YOUTH_CARE };
-const WMO_TEAM = { organisationId: 'org-wmo', domain: Domain.WMO };
-const SCHULDHULP = { organisationId: 'org-schuldhulp', domain: Domain.DEBT_ASSISTANCE };
-const VEILIG_THUIS = { organisationId: 'org-veilig-thuis', domain: Domain.CHILD_SAFETY };
-
-// The members; ages as on 12 May 2026.
-const MARIEKE = 'marieke';
-const JOHAN = 'johan';
-/** 17. */
-const SANNE = 'sanne';
-/** 13. */
-const DAAN = 'daan';
-/** 8. */
-const LOTTE = 'lotte';
-/** Turns 12 on 12 May 2026. */
-const NOOR = 'noor';
-/** A child whose stored birth date failed its integrity check. */
-const KIM = 'kim';
-
-const PARENTS: ReadonlySet<string> = new Set([MARIEKE, JOHAN]);
-const SUBJECT_LIST: readonly SubjectFacts[] = [
-  { memberId: MARIEKE, birthDate: '1988-02-10', authorityHolders: new Set() },
-  { memberId: JOHAN, birthDate: '1985-01-20', authorityHolders: new Set() },
-  { memberId: SANNE, birthDate: '2009-03-03', authorityHolders: PARENTS },
-  { memberId: DAAN, birthDate: '2012-09-01', authorityHolders: PARENTS },
-  { memberId: LOTTE, birthDate: '2018-04-04', authorityHolders: PARENTS },
-  { memberId: NOOR, birthDate: '2014-05-12', authorityHolders: PARENTS },
-  { memberId: KIM, birthDate: null, authorityHolders: PARENTS },
-];
 const SUBJECTS: ReadonlyMap<string, SubjectFacts> = new Map(SUBJECT_LIST.map((s) => [s.memberId, s]));
 const ALL_MEMBERS = SUBJECT_LIST.map((s) => s.memberId);
 

@@ -2,7 +2,7 @@ export type { Purpose } from './purpose';
 export { PurposeCatalogue } from './purpose-catalogue';
 export { DenyReason, RequestRefusal } from './access-decision';
 export type { AccessBasis, AccessDecision } from './access-decision';
-export { decideFieldAccess, isInvolved } from './access-rule';
+export { CONSENT_ONLY_CATEGORIES, decideFieldAccess, isInvolved } from './access-rule';
 export type { AccessCaller, AccessQuestion, BreakGlassFacts, ConsentGrant, FamilyFacts, FieldFacts } from './access-rule';
 export { decideCitizenAccess } from './citizen-access';
 export type { CitizenQuestion } from './citizen-access';

@@ -59,6 +59,16 @@ describe('the permission table', () => {
     }
   });
 
+  it('a member writes our story about their reach only; no professional, of any role, writes one', () => {
+    const story = (subjectMemberId: string, familyId = 'fam-1') => about('OurStory', { familyId, subjectMemberId });
+    const ability = permissionsFor(member);
+    expect(ability.can('write', story('marieke'))).toBe(true);
+    expect(ability.can('write', story('daan'))).toBe(true);
+    expect(ability.can('write', story('sanne'))).toBe(false);
+    expect(ability.can('write', story('marieke', 'fam-2'))).toBe(false);
+    for (const role of Object.values(ProfessionalRole)) expect(permissionsFor(professional(role)).can('write', 'OurStory')).toBe(false);
+  });
+
   it('a professional reads consents to their organisation or domain while involved, and no other', () => {
     const ability = permissionsFor(professional(ProfessionalRole.PROFESSIONAL));
     const consent = (recipientOrganisationId: string | null, recipientDomain: string | null, involved: string[]) =>
@@ -67,6 +77,20 @@ describe('the permission table', () => {
     expect(ability.can('read', consent(null, Domain.WMO, [OTHER_ORG, ORG]))).toBe(true);
     expect(ability.can('read', consent(ORG, null, [OTHER_ORG]))).toBe(false);
     expect(ability.can('read', consent(OTHER_ORG, Domain.YOUTH_CARE, [ORG]))).toBe(false);
+  });
+
+  it('shielding an involvement and lifting a shielding follow one rule: casework of the involvement\'s own organisation, involved today, with a statutory task', () => {
+    const shielding = (over: Partial<{ organisationId: string; involvedOrganisationIds: string[]; statutoryTask: boolean }>) =>
+      about('InvolvementShielding', { familyId: 'fam-1', organisationId: ORG, involvedOrganisationIds: [ORG], statutoryTask: true, ...over });
+    for (const action of ['add', 'lift'] as const) {
+      for (const role of [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD]) expect(permissionsFor(professional(role)).can(action, shielding({}))).toBe(true);
+      const casework = permissionsFor(professional(ProfessionalRole.PROFESSIONAL));
+      expect(casework.can(action, shielding({ organisationId: OTHER_ORG, involvedOrganisationIds: [ORG, OTHER_ORG] }))).toBe(false);
+      expect(casework.can(action, shielding({ involvedOrganisationIds: [OTHER_ORG] }))).toBe(false);
+      expect(casework.can(action, shielding({ statutoryTask: false }))).toBe(false);
+      for (const role of [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER, ProfessionalRole.ADMIN]) expect(permissionsFor(professional(role)).can(action, shielding({}))).toBe(false);
+      expect(permissionsFor(member).can(action, shielding({}))).toBe(false);
+    }
   });
 
   it('casework reads and writes the file of a family its organisation is involved with today, and only then', () => {

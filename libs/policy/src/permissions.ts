@@ -71,8 +71,9 @@ export interface PermissionSubjects {
    */
   Circle: { readonly familyId: string; readonly involvedOrganisationIds: readonly string[] };
   /**
-   * An involvement shielded from named members. `organisationId`: the involvement's own
-   * organisation; `statutoryTask`: whether that organisation's domain has a statutory task.
+   * An involvement shielded from named members (adding one, lifting one, the officers' list).
+   * `organisationId`: the involvement's own organisation; `statutoryTask`: whether that
+   * organisation's domain has a statutory task.
    */
   InvolvementShielding: {
     readonly familyId: string;
@@ -90,6 +91,8 @@ export interface PermissionSubjects {
     readonly directingOrganisationId: string | null;
     readonly caseDirectorId: string | null;
   };
+  /** A member's story, in their own words (DESIGN.md §9, our story). `subjectMemberId`: whom it is about. */
+  OurStory: { readonly familyId: string; readonly subjectMemberId: string };
   /** A member's request for another case director. `memberId`: who asked. */
   CaseDirectorRequest: { readonly familyId: string; readonly memberId: string; readonly involvedOrganisationIds: readonly string[] };
   /**
@@ -122,8 +125,9 @@ export const PERMISSION_ACTIONS = {
   register: ['Family', 'Involvement'],
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
+  lift: ['InvolvementShielding'],
   transfer: ['CaseDirection'],
-  write: ['PlanItem'],
+  write: ['PlanItem', 'OurStory'],
   show: ['PlanItem'],
   agree: ['FamilyPlan'],
   grant: ['Consent'],
@@ -169,6 +173,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('write', 'PlanItem', { familyId: family, kind: { $in: ['WORDS', 'GOAL', 'ACTION'] }, subjectsInReach: true });
     can('show', 'PlanItem', { familyId: family });
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
+    // Our story: for themselves and their reach, in their own words. No professional writes one.
+    can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
     // Every decision of such an entry is about their reach: entries are written per member.
     can(['read', 'export'], 'AccessLogDecision');
@@ -187,8 +193,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('add', 'FamilyRecord', involved);
     can('open', 'BreakGlassGrant', involved);
     can('read', 'Circle', involved);
-    // Only for their own organisation's involvement, and only where its domain has a statutory task (Veilig Thuis).
-    can('add', 'InvolvementShielding', { organisationId: organisation, involvedOrganisationIds: organisation, statutoryTask: true });
+    // Only for their own organisation's involvement, and only where its domain has a statutory task (Veilig Thuis); lifting a shielding likewise.
+    can(['add', 'lift'], 'InvolvementShielding', { organisationId: organisation, involvedOrganisationIds: organisation, statutoryTask: true });
     // The case director hands case direction over (to whom is the use case's check: another involved organisation).
     can('transfer', 'CaseDirection', { caseDirectorId: actor.professionalId, involvedOrganisationIds: organisation });
     // The plan: read item by item through the access rule; their organisation's actions, and goals it proposes.

@@ -61,6 +61,17 @@ describe('the shipped purpose catalogue', () => {
     for (const p of health) expect(p.lawfulBasis.article9).toEqual(expect.stringContaining('Art. 9'));
   });
 
+  it('our story (OWN_WORDS) is reached by case coordination and support planning only (DESIGN.md §9), each with an Art. 9 exception', () => {
+    const reaching = sut.all().filter((p) => p.maxCategories.includes(DataCategory.OWN_WORDS));
+
+    expect(reaching.map((p) => p.code).sort()).toEqual(['CASE_COORDINATION', 'SUPPORT_PLANNING']);
+    for (const p of reaching) expect(p.lawfulBasis.article9).toEqual(expect.stringContaining('Art. 9(2)(a)'));
+  });
+
+  it('is version 2026-12-1, the one that added OWN_WORDS', () => {
+    expect(sut.version).toBe('2026-12-1');
+  });
+
   it('an unknown code is not found', () => {
     expect(sut.find('MARKETING')).toBeUndefined();
   });
@@ -81,6 +92,11 @@ describe('PurposeCatalogue.fromJson', () => {
       'HEALTH without an Art. 9 exception',
       { maxCategories: ['HEALTH'] },
       'reaches HEALTH, so it needs an Art. 9 exception',
+    ],
+    [
+      'OWN_WORDS without an Art. 9 exception',
+      { maxCategories: ['OWN_WORDS'] },
+      'reaches OWN_WORDS (free text that may touch on health), so it needs an Art. 9 exception',
     ],
     [
       'a statutory domain that may not use the purpose',

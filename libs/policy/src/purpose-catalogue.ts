@@ -82,6 +82,10 @@ function validatePurpose(raw: unknown, index: number, problems: string[]): Purpo
   if (maxCategories.includes('HEALTH') && typeof basis['article9'] !== 'string') {
     problems.push(`${where}: reaches HEALTH, so it needs an Art. 9 exception in lawfulBasis.article9`);
   }
+  // A member's own words are free text: what they write may well be about their health.
+  if (maxCategories.includes('OWN_WORDS') && typeof basis['article9'] !== 'string') {
+    problems.push(`${where}: reaches OWN_WORDS (free text that may touch on health), so it needs an Art. 9 exception in lawfulBasis.article9`);
+  }
   return {
     code: String(p['code']),
     name: String(p['name']),

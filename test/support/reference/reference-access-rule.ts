@@ -50,6 +50,10 @@ export interface ExpectedRecord {
   readonly sectionType: string;
   /** Who wrote it: INVOLVEMENT data about the record's subjects, decided like any field. */
   readonly sourceOrganisationId: string | null;
+  /** Who wrote a story (our story): shown with its words, OWN_WORDS. */
+  readonly authorMemberId: string | null;
+  /** Whether a newer version of the story replaced it. */
+  readonly superseded: boolean;
   readonly subjectMemberIds: string[];
   readonly section: Record<string, unknown>;
 }
@@ -66,6 +70,8 @@ export interface ReferenceTrace {
   readonly verdicts: FieldVerdict[];
   /** Every covering consent judged, with the capacity band of its subject that day. */
   readonly judgements: { readonly judgement: ConsentJudgement; readonly band: CapacityBand }[];
+  /** What became of each story's words (our story): `allowed CONSENT`, `denied NO_CONSENT`, ..., `replaced version left out`. */
+  readonly stories: string[];
 }
 
 export type ExpectedAnswer =
@@ -74,7 +80,7 @@ export type ExpectedAnswer =
 
 interface FieldToDecide {
   readonly category: DataCategory;
-  /** Null when the family wrote it (a plan item): then no organisation reads it as its own. */
+  /** Null when the family wrote it (a story, a plan item): then no organisation reads it as its own. */
   readonly sourceOrganisationId: string | null;
   /** Sorted ascending. */
   readonly subjectIds: readonly string[];
@@ -99,7 +105,7 @@ export function ruleForRequest(
     (i) => i.organisationId === request.caller.id && i.startsOn <= today && (i.endsOn === null || today < i.endsOn),
   );
   if (!involvedToday) return { kind: 'error', code: 'NOT_FOUND' };
-  const trace: ReferenceTrace = { verdicts: [], judgements: [] };
+  const trace: ReferenceTrace = { verdicts: [], judgements: [], stories: [] };
   return { kind: 'answered', rule: new RuleForRequest(world, request, purpose, today, trace), trace, today };
 }
 
@@ -147,7 +153,10 @@ export function expectedFamilyAnswer(world: ReferenceWorld, request: ReferenceRe
     return { id: i.id, organisationId: shown?.organisationId ?? null, startsOn: shown?.startsOn ?? null, endsOn: shown?.endsOn ?? null, caseDirection: shown?.caseDirection ?? null };
   });
 
-  const records = world.records.map((r): ExpectedRecord => {
+  // A story a member wrote again: the professional reads the newest words only; the replaced ones are not in the file at all.
+  const replaced = new Set(world.records.map((r) => r.supersedesId));
+  for (const r of world.records) if (replaced.has(r.id)) trace.stories.push('replaced version left out');
+  const records = world.records.filter((r) => !replaced.has(r.id)).map((r): ExpectedRecord => {
     const type = SECTION_TYPES.find((t) => t.name === r.sectionType);
     if (type === undefined) throw new Error(`the world holds a record of unknown section type ${r.sectionType}`);
     const subjectIds = sorted(r.subjectIds);
@@ -163,12 +172,16 @@ export function expectedFamilyAnswer(world: ReferenceWorld, request: ReferenceRe
               JSON.parse(JSON.stringify(value)) as unknown,
             );
     }
-    const source = reveal(
-      { category: DataCategory.INVOLVEMENT, sourceOrganisationId: r.sourceOrganisationId, subjectIds },
-      { path: `records.${r.id}.sourceOrganisation`, field: 'sourceOrganisation', memberId: null, recordId: r.id, involvementId: null },
-      r.sourceOrganisationId,
-    );
-    return { id: r.id, sectionType: r.sectionType, sourceOrganisationId: source, subjectMemberIds: subjectIds, section };
+    // Who wrote it: an organisation is INVOLVEMENT data; a member writing our story is part of their own words.
+    const writer = (field: 'sourceOrganisation' | 'authorMemberId', category: DataCategory, value: string) =>
+      reveal({ category, sourceOrganisationId: r.sourceOrganisationId, subjectIds }, { path: `records.${r.id}.${field}`, field, memberId: null, recordId: r.id, involvementId: null }, value);
+    const source = r.sourceOrganisationId === null ? null : writer('sourceOrganisation', DataCategory.INVOLVEMENT, r.sourceOrganisationId);
+    const author = r.authorId === null ? null : writer('authorMemberId', DataCategory.OWN_WORDS, r.authorId);
+    if (r.authorId !== null) {
+      const verdict = trace.verdicts.at(-1) as FieldVerdict;
+      trace.stories.push(verdict.allowed ? `allowed ${verdict.basis}` : `denied ${verdict.reason}`);
+    }
+    return { id: r.id, sectionType: r.sectionType, sourceOrganisationId: source, authorMemberId: author, superseded: false, subjectMemberIds: subjectIds, section };
   });
 
   return { kind: 'file', file: { members, involvements, records, redactions }, trace };
@@ -197,8 +210,10 @@ export class RuleForRequest {
 
   decide(field: FieldToDecide): FieldVerdict {
     if (!this.purpose.maxCategories.includes(field.category)) return { allowed: false, reason: 'PURPOSE_EXCLUDES_CATEGORY' };
-    if (field.sourceOrganisationId === this.request.caller.id) return { allowed: true, basis: 'OWN_RECORD' };
-    if (this.purpose.statutoryFor.includes(this.request.caller.domain)) return { allowed: true, basis: 'STATUTORY' };
+    // DESIGN.md §9: what a member wrote in their own words is shared only by consent, never as an own record or by a statutory task.
+    const onlyByConsent = field.category === DataCategory.OWN_WORDS;
+    if (!onlyByConsent && field.sourceOrganisationId === this.request.caller.id) return { allowed: true, basis: 'OWN_RECORD' };
+    if (!onlyByConsent && this.purpose.statutoryFor.includes(this.request.caller.domain)) return { allowed: true, basis: 'STATUTORY' };
     for (const subjectId of field.subjectIds) {
       const covering = this.world.consents.filter(
         (c) =>

@@ -11,7 +11,8 @@ import type { ReferenceWorld } from './reference-world';
  * - A member reads the items all of whose subjects are in their reach, and the items shown to
  *   the whole family: one about every member, or one for whose every subject those whose say
  *   counts by capacity (§3) chose to show it. An item written or carried out by an organisation
- *   with an involvement shielded from the member does not exist for them. Nothing else of the
+ *   with an involvement shielded from the member (a shielding in force, not a lifted one) does
+ *   not exist for them. Nothing else of the
  *   plan exists in their view: versions are counted in it, and a member id appears only as a
  *   subject of an item in view, a parent with authority over one (still to agree), who carries
  *   out or wrote an item in view, or someone in their reach.
@@ -32,7 +33,7 @@ export interface ExpectedMemberPlan {
 export function expectedMemberPlan(world: ReferenceWorld, viewerId: string, at: Date): ExpectedMemberPlan {
   const today = amsterdamDate(at);
   const reach = reachOf(world, viewerId, today);
-  const shieldedInvolvements = new Set((world.shieldings ?? []).filter((x) => x.memberId === viewerId).map((x) => x.involvementId));
+  const shieldedInvolvements = new Set((world.shieldings ?? []).filter((x) => x.memberId === viewerId && x.lifted !== true).map((x) => x.involvementId));
   const shieldedOrganisations = new Set(world.involvements.filter((i) => shieldedInvolvements.has(i.id)).map((i) => i.organisationId));
   const cases: string[] = [];
 

@@ -13,9 +13,11 @@ import type { ReferenceWorld } from './reference-world';
  *   the involvements only when every member of the family is (all of them, or none).
  * - What is in the view is the member's own or their young children's data, so every
  *   recorded value shows; `holdsAuthorityOver` lists the children in the viewer's reach.
+ * - A story (our story) is in the view, every version of it, when the member it is about is in
+ *   reach; who wrote it is named only when they are in reach too (docs/our-story.md).
  * - Nothing else appears: no redaction either.
  * - An involvement shielded from the viewer does not exist for them (docs/circle.md): not in
- *   the file, not in their circle. Their circle (`myCircle`) holds the involvements that run
+ *   the file, not in their circle. A lifted shielding hides nothing. Their circle (`myCircle`) holds the involvements that run
  *   on the day of the read (from `startsOn`, before `endsOn`), oldest first.
  */
 export interface ExpectedMemberView {
@@ -54,7 +56,8 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
       holdsAuthorityOver: sorted(world.authority.filter((a) => a.adultId === m.id && reach.has(a.childId)).map((a) => a.childId)),
     }));
 
-  const shieldedFromViewer = new Set((world.shieldings ?? []).filter((x) => x.memberId === viewerId).map((x) => x.involvementId));
+  const shieldedFromViewer = new Set((world.shieldings ?? []).filter((x) => x.memberId === viewerId && x.lifted !== true).map((x) => x.involvementId));
+  const liftedForViewer = (world.shieldings ?? []).filter((x) => x.memberId === viewerId && x.lifted === true && !shieldedFromViewer.has(x.involvementId));
   const unshielded = world.involvements.filter((i) => !shieldedFromViewer.has(i.id));
   const circle = unshielded
     .filter((i) => i.startsOn <= today && (i.endsOn === null || today < i.endsOn))
@@ -64,6 +67,7 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
     ? unshielded.map((i) => ({ id: i.id, organisationId: i.organisationId, startsOn: i.startsOn, endsOn: i.endsOn, caseDirection: i.caseDirection }))
     : [];
 
+  const replaced = new Set(world.records.map((r) => r.supersedesId));
   const records = world.records
     .filter((r) => r.subjectIds.every((s) => reach.has(s)))
     .map((r): ExpectedRecord => {
@@ -71,7 +75,9 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
       if (type === undefined) throw new Error(`the world holds a record of unknown section type ${r.sectionType}`);
       const section: Record<string, unknown> = { __typename: type.name };
       for (const f of type.fields) section[f.name] = r.values[f.name] === undefined ? null : (JSON.parse(JSON.stringify(r.values[f.name])) as unknown);
-      return { id: r.id, sectionType: r.sectionType, sourceOrganisationId: r.sourceOrganisationId, subjectMemberIds: sorted(r.subjectIds), section };
+      // A story's writer is named only when in reach; every version is the member's to read.
+      const author = r.authorId !== null && reach.has(r.authorId) ? r.authorId : null;
+      return { id: r.id, sectionType: r.sectionType, sourceOrganisationId: r.sourceOrganisationId, authorMemberId: author, superseded: replaced.has(r.id), subjectMemberIds: sorted(r.subjectIds), section };
     });
 
   const trace: string[] = [];
@@ -88,7 +94,13 @@ export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: 
   if (involvements.length > 0) trace.push('involvements in view');
   if (!everyoneInReach && world.involvements.length > 0) trace.push('involvements out of view');
   if (shieldedFromViewer.size > 0) trace.push('an involvement shielded from the viewer');
+  const stories = records.filter((r) => world.records.some((w) => w.id === r.id && w.authorId !== null));
+  if (stories.length > 0) trace.push('a story in view');
+  if (stories.some((r) => r.superseded)) trace.push('a replaced version of a story in view');
+  if (world.records.some((r) => r.authorId !== null && !reach.has(r.authorId) && r.subjectIds.every((x) => reach.has(x)))) trace.push('a story in view by a writer outside reach');
+  if (world.records.some((r) => r.authorId !== null && !r.subjectIds.every((x) => reach.has(x)))) trace.push('a story out of view');
   if (everyoneInReach && shieldedFromViewer.size > 0) trace.push('a shielded involvement left out of a file with involvements');
+  if (liftedForViewer.some((x) => circle.includes(x.involvementId))) trace.push('a lifted shielding: the involvement in the circle again');
   if (circle.length > 0) trace.push('a circle with someone in it');
 
   return { reach: sorted([...reach]), file: { members, involvements, records, redactions: [] }, circle, trace };

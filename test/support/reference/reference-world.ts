@@ -10,8 +10,8 @@ export interface ReferenceWorld {
   readonly involvements: readonly ReferenceInvolvement[];
   readonly records: readonly ReferenceRecord[];
   readonly consents: readonly ReferenceConsent[];
-  /** Involvements shielded from members (docs/circle.md); none when absent. */
-  readonly shieldings?: readonly { readonly involvementId: string; readonly memberId: string }[];
+  /** Involvements shielded from members (docs/circle.md), in force or lifted (then they hide nothing); none when absent. */
+  readonly shieldings?: readonly { readonly involvementId: string; readonly memberId: string; readonly lifted?: boolean }[];
   readonly plan: ReferencePlan;
 }
 
@@ -83,7 +83,12 @@ export type RecordValue = string | number | boolean | string[];
 
 export interface ReferenceRecord {
   readonly id: string;
-  readonly sourceOrganisationId: string;
+  /** The organisation that wrote it; null for what the family wrote (our story). */
+  readonly sourceOrganisationId: string | null;
+  /** The member who wrote a story; null for an organisation's record. */
+  readonly authorId: string | null;
+  /** The earlier version of a story this one replaces. */
+  readonly supersedesId: string | null;
   readonly sectionType: string;
   readonly subjectIds: readonly string[];
   /** Only the fields that were recorded. */

@@ -32,7 +32,9 @@ export function describeWorld(world: ReferenceWorld, request: ReferenceRequest, 
     `members: ${world.members.map((m) => `${m.id} born ${m.birthDate} (age ${wholeYearsOn(m.birthDate, today)}) ${m.relation}`).join(' | ')}`,
     `authority: ${world.authority.map((a) => `${a.adultId}>${a.childId}`).join(' ') || '-'}`,
     `involvements: ${world.involvements.map((i) => `${i.id} ${i.organisationId} ${i.startsOn}..${i.endsOn ?? 'open'}${i.caseDirection ? ' casusregie' : ''}`).join(' | ') || '-'}`,
-    ...world.records.map((r) => `record ${r.id} ${r.sectionType} by ${r.sourceOrganisationId} about ${r.subjectIds.join(',')}: ${Object.keys(r.values).join(',')}`),
+    ...world.records.map(
+      (r) => `record ${r.id} ${r.sectionType} by ${r.sourceOrganisationId ?? r.authorId} about ${r.subjectIds.join(',')}${r.supersedesId === null ? '' : ` replacing ${r.supersedesId}`}: ${Object.keys(r.values).join(',')}`,
+    ),
     ...world.consents.map(
       (c) =>
         `consent ${c.id} about ${c.subjectId} to ${c.recipientOrganisationId ?? c.recipientDomain ?? '?'} [${c.categories.join(',')}] for [${c.purposes.join(',')}] ` +
@@ -58,6 +60,9 @@ export function flattenFile(file: ExpectedFile): Map<string, string> {
   for (const r of file.records) {
     put(`record ${r.id}.sectionType`, r.sectionType);
     put(`record ${r.id}.subjectMemberIds`, r.subjectMemberIds);
+    put(`record ${r.id}.sourceOrganisationId`, r.sourceOrganisationId);
+    put(`record ${r.id}.authorMemberId`, r.authorMemberId);
+    put(`record ${r.id}.superseded`, r.superseded);
     for (const [k, v] of Object.entries(r.section)) put(`record ${r.id}.section.${k}`, v);
   }
   for (const x of file.redactions) {

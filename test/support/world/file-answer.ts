@@ -7,14 +7,14 @@ const SECTIONS = SECTION_TYPES.map((t) => `... on ${t.name} { ${t.fields.map((f)
 export const FILE_SELECTION = `
     members { id name birthDate bsn relation holdsAuthorityOver }
     involvements { id organisation { id } startsOn endsOn caseDirection }
-    records { id sectionType subjectMemberIds sourceOrganisation { id } section { __typename ${SECTIONS} } }
+    records { id sectionType subjectMemberIds sourceOrganisation { id } authorMemberId supersededAt section { __typename ${SECTIONS} } }
     redactions { path field category reason memberId recordId involvementId }`;
 
 /** A family file as the gateway answers it (FILE_SELECTION). */
 export interface FileAnswer {
   members: ExpectedFile['members'];
   involvements: { id: string; organisation: { id: string } | null; startsOn: string | null; endsOn: string | null; caseDirection: boolean | null }[];
-  records: (Omit<ExpectedFile['records'][number], 'sourceOrganisationId'> & { sourceOrganisation: { id: string } | null })[];
+  records: (Omit<ExpectedFile['records'][number], 'sourceOrganisationId' | 'superseded'> & { sourceOrganisation: { id: string } | null; supersededAt: string | null })[];
   redactions: ExpectedRedaction[];
 }
 
@@ -37,7 +37,8 @@ export function fileOfAnswer(answer: FileAnswer): ExpectedFile {
   return normalise({
     members: answer.members,
     involvements: answer.involvements.map(({ organisation, ...rest }) => ({ ...rest, organisationId: organisation?.id ?? null })),
-    records: answer.records.map(({ sourceOrganisation, ...rest }) => ({ ...rest, sourceOrganisationId: sourceOrganisation?.id ?? null })),
+    // When a version was replaced is the database's clock; that it was is what the rule decides.
+    records: answer.records.map(({ sourceOrganisation, supersededAt, ...rest }) => ({ ...rest, sourceOrganisationId: sourceOrganisation?.id ?? null, superseded: supersededAt !== null })),
     redactions: answer.redactions,
   });
 }

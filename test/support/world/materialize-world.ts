@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ALL_DATA_CATEGORIES, DataCategory, type FieldKind, MemberRelation, SECTION_TYPES } from '@kring/family-file';
+import { ALL_DATA_CATEGORIES, DataCategory, type FieldKind, MemberRelation, SECTION_TYPES, sectionSource } from '@kring/family-file';
 import { ACTION_STATUSES, GOAL_STATUSES } from '@kring/family-plan';
 import { addDays, amsterdamDate, amsterdamMidnight, birthday, isLeapYear, parseDate, wholeYearsOn } from '../reference/reference-calendar';
 import type {
@@ -75,17 +75,23 @@ export function materializeWorld(
     return { id: randomUUID(), organisationId: i.organisation.id, startsOn, endsOn, caseDirection };
   });
 
-  const records: ReferenceRecord[] = spec.records.map((r) => {
+  const records: ReferenceRecord[] = spec.records.flatMap((r) => {
     const type = SECTION_TYPES[r.sectionType % SECTION_TYPES.length] as (typeof SECTION_TYPES)[number];
     const chosen = type.fields.filter((_, k) => r.fieldMask[k] === true);
     const fields = chosen.length > 0 ? chosen : type.fields.slice(0, 1);
-    return {
-      id: randomUUID(),
-      sourceOrganisationId: pickOrganisation(organisations, r.source, caller, registrar).id,
-      sectionType: type.name,
-      subjectIds: [...new Set(r.subjects.map((s) => memberAt(members, s).id))],
-      values: Object.fromEntries(fields.map((f) => [f.name, valueOf(f.kind, f.name, r.valueSeed)])),
-    };
+    const subjectIds = [...new Set(r.subjects.map((s) => memberAt(members, s).id))];
+    const valuesOf = (seed: number) => Object.fromEntries(fields.map((f) => [f.name, valueOf(f.kind, f.name, seed)]));
+    if (sectionSource(type) === 'ORGANISATION') {
+      const source = pickOrganisation(organisations, r.source, caller, registrar).id;
+      return [{ id: randomUUID(), sourceOrganisationId: source, authorId: null, supersedesId: null, sectionType: type.name, subjectIds, values: valuesOf(r.valueSeed) }];
+    }
+    // A story: about one member, by any member (the view must hold whoever wrote it), in versions that each replace the one before.
+    const story: ReferenceRecord[] = [];
+    for (let version = 0; version < r.versions; version += 1) {
+      const supersedesId = story.at(-1)?.id ?? null;
+      story.push({ id: randomUUID(), sourceOrganisationId: null, authorId: memberAt(members, r.author).id, supersedesId, sectionType: type.name, subjectIds: subjectIds.slice(0, 1), values: valuesOf(r.valueSeed + version) });
+    }
+    return story;
   });
 
   const purposeCode = purposeCodeFor(spec, caller, catalogue);

@@ -14,6 +14,7 @@ export class ObservedDistribution {
     this.bump('file');
     for (const v of answer.trace.verdicts) this.bump(v.allowed ? `allowed ${v.basis}` : `denied ${v.reason}`);
     for (const j of answer.trace.judgements) this.bump(`consent ${j.judgement} ${j.band}`);
+    for (const story of answer.trace.stories) this.bump(`story ${story}`);
   }
 
   /** Cases named by a reference beside the file's answer (the plan's). */

@@ -46,7 +46,12 @@ export interface InvolvementSpec {
 export interface RecordSpec {
   readonly sectionType: number;
   readonly subjects: readonly number[];
+  /** Who wrote an organisation's section. */
   readonly source: OrganisationPick;
+  /** Who wrote a section the family writes (our story): a member, by index. */
+  readonly author: number;
+  /** A story is written this many times (each version replaces the one before); an organisation's record once. */
+  readonly versions: number;
   readonly fieldMask: readonly boolean[];
   readonly valueSeed: number;
 }
@@ -196,6 +201,8 @@ const recordSpec = (count: number): fc.Arbitrary<RecordSpec> =>
     sectionType: fc.nat(SECTION_TYPES.length - 1),
     subjects: fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { minLength: 1, maxLength: 3 }),
     source: organisationPick(count),
+    author: fc.nat(MAX_MEMBERS - 1),
+    versions: fc.oneof({ weight: 3, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.integer({ min: 2, max: 3 }) }),
     fieldMask: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
     valueSeed: fc.nat(99_999),
   });

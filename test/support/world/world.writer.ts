@@ -37,25 +37,31 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
         familyId: world.familyId,
         sourceOrganisationId: r.sourceOrganisationId,
         authorProfessionalId: null,
+        authorMemberId: r.authorId,
+        supersedesRecordId: r.supersedesId,
         sectionType: r.sectionType,
         subjectMemberIds: r.subjectIds,
         values: r.values,
       });
     }
-    // Shieldings: the reason is sealed like the gateway seals it; a professional of the organisation shielded it.
+    // Shieldings: the reason is sealed like the gateway seals it; a professional of the organisation shielded it (and lifted it, for a lifted one).
     for (const [n, x] of (world.shieldings ?? []).entries()) {
       const involvement = world.involvements.find((i) => i.id === x.involvementId);
       if (involvement === undefined) throw new Error('a shielding of an involvement the world does not hold');
       const id = randomUUID();
+      const by = (await professionalsOf(manager, [involvement.organisationId])).get(involvement.organisationId) as string;
       await manager.insert(InvolvementShieldingEntity, {
         id,
         familyId: world.familyId,
         involvementId: x.involvementId,
         memberId: x.memberId,
         organisationId: involvement.organisationId,
-        shieldedByProfessionalId: (await professionalsOf(manager, [involvement.organisationId])).get(involvement.organisationId) as string,
+        shieldedByProfessionalId: by,
         reasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: id }, `Reden ${n}`),
         shieldedAt: new Date(),
+        ...(x.lifted === true
+          ? { liftedAt: new Date(), liftedByProfessionalId: by, liftReasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.liftReason, rowId: id }, `Opgeheven ${n}`) }
+          : {}),
       });
     }
     const plan = await writePlan(manager, new FamilyPlanWriter(crypto), key, world);

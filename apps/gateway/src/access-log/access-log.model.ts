@@ -37,7 +37,7 @@ export class AccessLogDecision {
   @Field(() => LogDecision, { description: 'ALLOWED or DENIED.' })
   outcome!: LogDecision;
 
-  @Field(() => String, { nullable: true, description: 'OWN_RECORD, STATUTORY_TASK, CONSENT, BREAK_GLASS, DATA_SUBJECT, INVOLVED_ORGANISATION; null when denied.' })
+  @Field(() => String, { nullable: true, description: 'OWN_RECORD, STATUTORY_TASK, CONSENT, BREAK_GLASS, DATA_SUBJECT, INVOLVED_ORGANISATION, OVERSIGHT; null when denied.' })
   basis!: string | null;
 
   @Field(() => [String], { description: 'Consent receipt ids or the break-glass grant id the basis rests on.' })

@@ -4,6 +4,7 @@ import { AccessLogEntryEntity, type StoredDecision } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { dutchDate, loadSubjectFacts } from '@kring/consent';
 import { KringCrypto } from '@kring/crypto';
+import { shieldingInForceSql } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type Principal } from '@kring/identity';
 import { about, ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, actorOf, DenyReason, membersInReach, permissionsFor, permittedWhere, type KringAbility } from '@kring/policy';
 import { isUuid } from '../common/ids';
@@ -99,7 +100,7 @@ export class AccessLogService {
     if (principal.kind === 'citizen') {
       const { subjects } = await loadSubjectFacts(this.dataSource.manager, this.crypto, principal.familyId);
       const reach = [...membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()))];
-      const shielded = await this.dataSource.query<{ organisation_id: string }[]>('SELECT DISTINCT organisation_id FROM involvement_shielding WHERE member_id = $1', [principal.memberId]);
+      const shielded = await this.dataSource.query<{ organisation_id: string }[]>(`SELECT DISTINCT organisation_id FROM involvement_shielding s WHERE s.member_id = $1 AND ${shieldingInForceSql('s')}`, [principal.memberId]);
       return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId, shieldedOrganisationIds: shielded.map((r) => r.organisation_id) };
     }
     const ability = permissionsFor(actorOf(principal));
@@ -154,7 +155,8 @@ export class AccessLogService {
         traceId: r.traceId,
         activity: r.activity,
         purpose: r.purpose,
-        decision: r.decision === 'ALLOWED' ? LogDecision.ALLOWED : r.decision === 'DENIED' ? LogDecision.DENIED : LogDecision.PARTLY_ALLOWED,
+        // A member's outcome is over the decisions they read (with something shielded from them, not every decision of the entry).
+        decision: scope.reach === null || decisions.length === 0 ? storedOutcome(r.decision) : outcomeOver(decisions),
         decisions,
         // The entry-level summary of the decisions, for clients of the shape before DESIGN.md §10.
         basis: shared(decisions, (d) => d.basis),
@@ -263,9 +265,12 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   // The caller's scope: the permission table's rules, as SQL (TRUE for a chain privacy officer).
   const permitted = permittedWhere(scope.ability, 'read', 'AccessLogEntry', ACCESS_LOG_ENTRY_COLUMNS, p);
   if (permitted !== 'TRUE') common.push(permitted);
-  // A member's view: what an organisation shielded from them did does not exist (not even as a count of the day).
-  if (scope.shieldedOrganisationIds !== undefined && scope.shieldedOrganisationIds.length > 0) {
-    common.push(`(actor_organisation_id IS NULL OR NOT actor_organisation_id = ANY(${p(scope.shieldedOrganisationIds)}::uuid[]))`);
+  // A member's view: what an organisation shielded from them did does not exist (not even as a count of the day),
+  // nor does an entry of another organisation with no decision left to them (every one about the shielded organisation's data).
+  const shielded = shieldedSql(scope, p);
+  if (shielded !== null) {
+    common.push(`(actor_organisation_id IS NULL OR NOT actor_organisation_id = ANY(${shielded}))`);
+    common.push(`(CASE WHEN decisions IS NULL THEN ${notAbout('source_organisation_id', shielded)} ELSE EXISTS (SELECT 1 FROM jsonb_array_elements(decisions) d WHERE ${readableDecisionSql(scope, p)}) END)`);
   }
   const id = (name: string, value: string | null | undefined): string | null => {
     if (value === null || value === undefined) return null;
@@ -293,8 +298,11 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   if (filter.purpose) common.push(`purpose = ${p(filter.purpose)}`);
   // What one decision the caller may read must hold (the decision-level filters).
   const decided: Decided = {};
-  if (filter.decision === LogDecision.PARTLY_ALLOWED) common.push(`decision = ${p(filter.decision)}`);
-  else if (filter.decision) decided.outcome = filter.decision;
+  if (filter.decision === LogDecision.PARTLY_ALLOWED) {
+    // For a member with something shielded from them, "partly" is over the decisions they read: the rest is not there.
+    if (shielded === null) common.push(`decision = ${p(filter.decision)}`);
+    else common.push(`${decidedSql({ outcome: 'ALLOWED' }, readableDecisionSql(scope, p), p)} AND ${decidedSql({ outcome: 'DENIED' }, readableDecisionSql(scope, p), p)}`);
+  } else if (filter.decision) decided.outcome = filter.decision;
   if (filter.reason) decided.reason = filter.reason;
   if (filter.basis) decided.basis = filter.basis;
   if (filter.category) decided.category = filter.category;
@@ -319,9 +327,27 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
 type Decided = { outcome?: string; reason?: string; basis?: string; category?: string; sourceOrganisationId?: string };
 const FACET_WORDS: Record<keyof Decided, string> = { outcome: 'o', reason: 'r', basis: 'b', category: 'c', sourceOrganisationId: 's' };
 
-/** The permission table's rule for reading one decision, over the element `d` of `decisions`; TRUE when the caller reads every decision of an entry they see. */
+/**
+ * The permission table's rule for reading one decision, over the element `d` of `decisions`; TRUE when the caller reads every decision of an entry they see.
+ * For a member, never a decision about the data of an organisation shielded from them.
+ */
 function readableDecisionSql(scope: Scope, p: (value: unknown) => string): string {
-  return permittedWhere(scope.ability, 'read', 'AccessLogDecision', ACCESS_LOG_DECISION_COLUMNS, p);
+  const permitted = permittedWhere(scope.ability, 'read', 'AccessLogDecision', ACCESS_LOG_DECISION_COLUMNS, p);
+  const shielded = shieldedSql(scope, p);
+  if (shielded === null) return permitted;
+  const notShielded = notAbout("(d ->> 'sourceOrganisationId')::uuid", shielded);
+  return permitted === 'TRUE' ? notShielded : `(${permitted} AND ${notShielded})`;
+}
+
+/** The organisations shielded from a member, as an SQL array parameter; null when there are none (or the caller is not a member). */
+function shieldedSql(scope: Scope, p: (value: unknown) => string): string | null {
+  const ids = scope.shieldedOrganisationIds ?? [];
+  return ids.length === 0 ? null : `${p(ids)}::uuid[]`;
+}
+
+/** "The organisation `column` is none of `organisations`": true for no organisation at all. */
+function notAbout(column: string, organisations: string): string {
+  return `(${column} IS NULL OR NOT ${column} = ANY(${organisations}))`;
 }
 
 /**
@@ -412,6 +438,16 @@ function decisionsOf(entry: AccessLogEntryEntity): readonly StoredDecision[] {
       reason: entry.reason,
     },
   ];
+}
+
+function storedOutcome(decision: string): LogDecision {
+  return decision === 'ALLOWED' ? LogDecision.ALLOWED : decision === 'DENIED' ? LogDecision.DENIED : LogDecision.PARTLY_ALLOWED;
+}
+
+/** An entry's outcome over these decisions (at least one): all allowed, all denied, or some of each. */
+function outcomeOver(decisions: readonly AccessLogDecision[]): LogDecision {
+  if (decisions.every((d) => d.outcome === LogDecision.ALLOWED)) return LogDecision.ALLOWED;
+  return decisions.every((d) => d.outcome === LogDecision.DENIED) ? LogDecision.DENIED : LogDecision.PARTLY_ALLOWED;
 }
 
 /** The value every decision has; null when they differ (or there are none). */

@@ -14,6 +14,8 @@ import {
   InvolvementShieldingEntity,
   isInvolvedOn,
   memberIdsOf,
+  requestOtherCaseDirector,
+  SHIELDING_IN_FORCE,
   transferCaseDirection,
   unwrapFamilyKey,
 } from '@kring/family-file';
@@ -21,15 +23,12 @@ import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type CitizenPr
 import { about, actorOf, CASEWORK_ROLES, caseDirectorRequestColumns, permissionsFor, permittedWhere } from '@kring/policy';
 import { AuditService, changeEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { badInput, forbidden, notFound } from '../common/kring-error';
-import { transferRefused } from '../common/refusal-errors';
+import { notFound } from '../common/kring-error';
+import { caseDirectorRequestRefused, transferRefused } from '../common/refusal-errors';
 import { namedParameters } from '../common/permitted-sql';
 import { organisationModel } from '../directory/organisation.model';
-import { circleEntries, listEntries } from './circle-entries';
+import { circleEntries, listEntries, type ListedRow } from './circle-entries';
 import type { CaseDirectionHandover, CaseDirectorRequest, TransferCaseDirectionInput } from './case-direction.model';
-
-/** How long a request's reason may be, in characters (after trimming). */
-export const REQUEST_REASON_LENGTH = { min: 10, max: 2000 } as const;
 
 /** Case direction (casusregie, DESIGN.md §9): handing it over with a warm note, and members asking for another case director. */
 @Injectable()
@@ -91,7 +90,7 @@ export class CaseDirectionService {
         handedOverAt: at,
       });
       // About every member, less what is shielded from each (circleEntries): both involvements changed.
-      const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: family.id }, select: { id: true, involvementId: true, memberId: true } });
+      const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: family.id, ...SHIELDING_IN_FORCE }, select: { id: true, involvementId: true, memberId: true } });
       const changed = [from, receiving].map((i) => ({ involvementId: i.id, organisationId: i.organisationId, basis: 'OWN_RECORD' as const, fields: ['caseDirection', 'contact', 'handoverNote'] }));
       await this.audit.record(manager, { principal, traceId, at }, circleEntries('TRANSFER_CASE_DIRECTION', family.id, await memberIdsOf(manager, family.id), changed, shieldings, 'OWN_RECORD'));
       const organisations = await manager.find(OrganisationEntity, { where: { id: In([from.organisationId, newDirector.organisationId]) } });
@@ -111,12 +110,14 @@ export class CaseDirectionService {
   /** A member asks for another case director, in their own name and words; the team leads of the involved organisations read it. */
   async request(principal: CitizenPrincipal, reasonText: string, traceId: string): Promise<CaseDirectorRequest> {
     const at = this.clock.now();
-    const reason = reasonText.trim();
-    if (reason.length < REQUEST_REASON_LENGTH.min || reason.length > REQUEST_REASON_LENGTH.max) throw badInput('reason', `must be ${REQUEST_REASON_LENGTH.min} to ${REQUEST_REASON_LENGTH.max} characters`);
     return this.dataSource.transaction(async (manager) => {
       const family = await manager.findOne(FamilyEntity, { where: { id: principal.familyId } });
       if (family === null || family.erasedAt !== null) throw notFound('family');
-      if (!permissionsFor(actorOf(principal)).can('add', about('CaseDirectorRequest', { familyId: family.id, memberId: principal.memberId, involvedOrganisationIds: [] }))) throw forbidden();
+      const decision = requestOtherCaseDirector(reasonText, {
+        mayRequest: permissionsFor(actorOf(principal)).can('add', about('CaseDirectorRequest', { familyId: family.id, memberId: principal.memberId, involvedOrganisationIds: [] })),
+      });
+      if (!decision.ok) throw caseDirectorRequestRefused(decision.refusal);
+      const { reason } = decision;
       const id = randomUUID();
       const key = unwrapFamilyKey(this.crypto, family);
       await manager.insert(CaseDirectorRequestEntity, {
@@ -156,8 +157,8 @@ export class CaseDirectionService {
         const reason = openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), { field: CASE_DIRECTOR_REQUEST_SEALED_FIELDS.reason, rowId: r.id }, r.reasonCiphertext);
         return { id: r.id, familyId: r.familyId, memberId: r.memberId, reason, requestedAt: r.requestedAt };
       });
-      const listed = rows.map((r) => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'FAMILY' as const, targetId: r.familyId, sourceOrganisationId: null, ref: r.id }));
-      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_CASE_DIRECTOR_REQUESTS', 'INVOLVED_ORGANISATION', listed));
+      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'FAMILY', targetId: r.familyId, sourceOrganisationId: null, ref: r.id, fields: ['reason'], basis: 'INVOLVED_ORGANISATION' }));
+      await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_CASE_DIRECTOR_REQUESTS', listed));
       return shown;
     });
   }

@@ -53,17 +53,21 @@ export interface ListedRow {
   readonly targetId: string;
   readonly sourceOrganisationId: string | null;
   readonly ref: string;
+  /** The sealed fields the list showed of it. */
+  readonly fields: readonly string[];
+  /** Why the caller may read it. */
+  readonly basis: Basis;
 }
 
 /** A read of a list (shieldings, requests): one entry per family and member whose rows were shown; one about no member when none were. */
-export function listEntries(activity: Activity, basis: Basis, rows: readonly ListedRow[]): EntryDraft[] {
+export function listEntries(activity: Activity, rows: readonly ListedRow[]): EntryDraft[] {
   if (rows.length === 0) return [{ activity, purpose: null, familyId: null, subjectMemberIds: [], decisions: [decisionOf({})], breakGlass: false }];
   const keys = [...new Set(rows.map((r) => `${r.familyId}|${r.memberId}`))].sort();
   return keys.map((key) => {
     const [familyId, memberId] = key.split('|') as [string, string];
     const theirs = rows.filter((r) => r.familyId === familyId && r.memberId === memberId);
     const decisions = theirs.map((r) =>
-      decisionOf({ targetKind: r.targetKind, targetIds: [r.targetId], sourceOrganisationId: r.sourceOrganisationId, fields: ['reason'], basis, basisRefs: [r.ref] }),
+      decisionOf({ targetKind: r.targetKind, targetIds: [r.targetId], sourceOrganisationId: r.sourceOrganisationId, fields: [...r.fields], basis: r.basis, basisRefs: [r.ref] }),
     );
     return { activity, purpose: null, familyId, subjectMemberIds: [memberId], decisions, breakGlass: false };
   });

@@ -20,6 +20,18 @@ export class CircleProfessional {
   contact!: string | null;
 }
 
+@ObjectType({ description: 'A shielding in force of your organisation\'s involvement: from which member, since when. Its reason is for your privacy officer (involvementShieldings).' })
+export class CircleShielding {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The member from whom the involvement is shielded.' })
+  memberId!: string;
+
+  @Field(() => Date)
+  shieldedAt!: Date;
+}
+
 @ObjectType({ description: 'An organisation helping the family today: since when, for what (its domain), and whom to reach there. Category: INVOLVEMENT.' })
 export class CircleInvolvement {
   @Field(() => ID)
@@ -36,6 +48,12 @@ export class CircleInvolvement {
 
   @Field(() => CircleProfessional, { nullable: true, description: 'The contact professional; null when the organisation named none.' })
   contact!: CircleProfessional | null;
+
+  @Field(() => [CircleShielding], {
+    nullable: true,
+    description: 'For a professional who may shield this involvement (their own organisation\'s, with a statutory task): its shieldings in force, to lift one. Null for everyone else.',
+  })
+  shieldings!: CircleShielding[] | null;
 }
 
 @ObjectType({ description: 'The latest handover of case direction, as the circle shows it.' })
@@ -65,7 +83,7 @@ export class Circle {
   handover!: CaseDirectionHandoverView | null;
 }
 
-@ObjectType({ description: 'An involvement shielded from one member: it does not exist in their view. For the privacy officer.' })
+@ObjectType({ description: 'An involvement shielded from one member: while in force, it does not exist in their view; once lifted, it does again. For the privacy officer.' })
 export class InvolvementShielding {
   @Field(() => ID)
   id!: string;
@@ -90,6 +108,24 @@ export class InvolvementShielding {
 
   @Field(() => Date)
   shieldedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was lifted; null while it is in force.' })
+  liftedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who lifted it; null while it is in force.' })
+  liftedByProfessionalId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was lifted; null while it is in force, or when it can no longer be read (the family was erased).' })
+  liftReason!: string | null;
+}
+
+@InputType()
+export class LiftShieldingInput {
+  @Field(() => ID, { description: 'A shielding of your organisation\'s involvement, in force.' })
+  shieldingId!: string;
+
+  @Field({ description: 'Why the member may know again: 10 to 2,000 characters. Read by your privacy officer.' })
+  reason!: string;
 }
 
 @InputType()

@@ -3,7 +3,7 @@ import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import { TraceId } from '../common/trace';
 import { MembersMay, ProfessionalsMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
-import { Circle, InvolvementShielding, ShieldInvolvementInput } from './circle.model';
+import { Circle, InvolvementShielding, LiftShieldingInput, ShieldInvolvementInput } from './circle.model';
 import { CircleService } from './circle.service';
 import { ShieldingService } from './shielding.service';
 
@@ -30,6 +30,12 @@ export class CircleResolver {
   @Mutation(() => [InvolvementShielding], { description: 'Shields your organisation\'s involvement from named members (statutory task only): it no longer exists in their view. One shielding per member.' })
   shieldInvolvement(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: ShieldInvolvementInput, @TraceId() traceId: string): Promise<InvolvementShielding[]> {
     return this.shieldings.shield(principal, input, traceId);
+  }
+
+  @ProfessionalsMay('lift', 'InvolvementShielding')
+  @Mutation(() => InvolvementShielding, { description: 'Lifts a shielding of your organisation\'s involvement, with a reason: the member sees the involvement again. Who may: as for shielding. The shielding keeps its history.' })
+  liftShielding(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: LiftShieldingInput, @TraceId() traceId: string): Promise<InvolvementShielding> {
+    return this.shieldings.lift(principal, input, traceId);
   }
 
   @ProfessionalsMay('read', 'InvolvementShielding')

@@ -11,9 +11,10 @@ import {
   InvolvementShieldingEntity,
   isInvolvedOn,
   loadFamilyKey,
+  SHIELDING_IN_FORCE,
 } from '@kring/family-file';
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
-import { about, actorOf, circleOf, DenyReason, membersInReach, permissionsFor, type CircleViewer } from '@kring/policy';
+import { about, actorOf, circleOf, DenyReason, hasStatutoryTask, membersInReach, permissionsFor, PurposeCatalogue, type CircleViewer } from '@kring/policy';
 import { AuditService, refusalEntry, type AuditContext } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { organisationModel } from '../directory/organisation.model';
@@ -32,6 +33,7 @@ export class CircleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly crypto: KringCrypto,
+    private readonly catalogue: PurposeCatalogue,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {
@@ -82,14 +84,28 @@ export class CircleService {
       if (family === null) return { refused: null };
       const { involvements, shieldings } = await circleRows(manager, family.id);
       const involvedOrganisationIds = involvements.filter((i) => isInvolvedOn(i, today)).map((i) => i.organisationId);
-      if (!permissionsFor(actorOf(principal)).can('read', about('Circle', { familyId: family.id, involvedOrganisationIds }))) return { refused: family.id };
+      const ability = permissionsFor(actorOf(principal));
+      if (!ability.can('read', about('Circle', { familyId: family.id, involvedOrganisationIds }))) return { refused: family.id };
       const viewer: CircleViewer = { kind: 'professional', organisationId: principal.organisationId };
       const shown = circleOf(viewer, involvements, shieldings, today);
       // The handover note is for the new case director (and the family), not for the rest of the circle.
-      const { circle, noteServedFor } = await this.present(manager, family.id, shown, { noteFor: (h) => h.toProfessionalId === principal.professionalId, hidden: () => false });
+      const presented = await this.present(manager, family.id, shown, { noteFor: (h) => h.toProfessionalId === principal.professionalId, hidden: () => false });
+      const { noteServedFor } = presented;
+      // Who may shield an involvement (or lift its shieldings) sees its shieldings in force: whom it is shielded from, since when.
+      const statutoryTask = hasStatutoryTask(this.catalogue.all(), principal.domain);
+      const mayShield = (i: InvolvementEntity) => ability.can('lift', about('InvolvementShielding', { familyId: family.id, organisationId: i.organisationId, involvedOrganisationIds, statutoryTask }));
+      const shieldingsOf = new Map(
+        shown.filter(mayShield).map((i) => [i.id, shieldings.filter((s) => s.involvementId === i.id).map((s) => ({ id: s.id, memberId: s.memberId, shieldedAt: s.shieldedAt }))]),
+      );
+      const circle = { ...presented.circle, involvements: presented.circle.involvements.map((i) => ({ ...i, shieldings: shieldingsOf.get(i.id) ?? null })) };
       const members = (await manager.query<{ id: string }[]>('SELECT id FROM family_member WHERE family_id = $1', [family.id])).map((m) => m.id);
       const concerned = shown.map(
-        (i): CircleDecision => ({ involvementId: i.id, organisationId: i.organisationId, basis: i.organisationId === principal.organisationId ? 'OWN_RECORD' : 'INVOLVED_ORGANISATION', fields: fieldsServed(i.id, noteServedFor) }),
+        (i): CircleDecision => ({
+          involvementId: i.id,
+          organisationId: i.organisationId,
+          basis: i.organisationId === principal.organisationId ? 'OWN_RECORD' : 'INVOLVED_ORGANISATION',
+          fields: [...fieldsServed(i.id, noteServedFor), ...(shieldingsOf.has(i.id) ? ['shieldings'] : [])],
+        }),
       );
       await this.audit.record(manager, context, circleEntries('READ_CIRCLE', family.id, members, concerned, shieldings, 'INVOLVED_ORGANISATION'));
       return { circle };
@@ -134,7 +150,7 @@ export class CircleService {
       return { id: professional.id, name: card.name, roles: [...professional.roles], organisation: organisationOf(professional.organisationId), contact: card.contact };
     };
     const involvements = shown.map(
-      (i): CircleInvolvement => ({ id: i.id, organisation: organisationOf(i.organisationId), since: i.startsOn, caseDirection: i.caseDirection, contact: contactOf(i.contactProfessionalId) }),
+      (i): CircleInvolvement => ({ id: i.id, organisation: organisationOf(i.organisationId), since: i.startsOn, caseDirection: i.caseDirection, contact: contactOf(i.contactProfessionalId), shieldings: null }),
     );
     const serveNote = handover !== null && viewer.noteFor(handover);
     const note = serveNote ? openSealed(this.crypto, await loadFamilyKey(manager, this.crypto, familyId), { field: CASE_DIRECTION_HANDOVER_SEALED_FIELDS.note, rowId: handover.id }, handover.noteCiphertext) : null;
@@ -155,9 +171,9 @@ async function liveFamily(manager: EntityManager, familyId: string): Promise<Fam
   return family === null || family.erasedAt !== null ? null : family;
 }
 
-/** A family's involvements (oldest first) and shieldings (ids only: no reason is decrypted to decide). */
+/** A family's involvements (oldest first) and shieldings in force (ids only: no reason is decrypted to decide). */
 async function circleRows(manager: EntityManager, familyId: string): Promise<{ involvements: InvolvementEntity[]; shieldings: InvolvementShieldingEntity[] }> {
   const involvements = await manager.find(InvolvementEntity, { where: { familyId }, order: { startsOn: 'ASC', id: 'ASC' } });
-  const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId }, select: { id: true, involvementId: true, memberId: true } });
+  const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId, ...SHIELDING_IN_FORCE }, select: { id: true, involvementId: true, memberId: true, shieldedAt: true } });
   return { involvements, shieldings };
 }

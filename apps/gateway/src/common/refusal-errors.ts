@@ -13,10 +13,15 @@ import {
 import {
   ERASURE_REASON_LENGTH,
   HANDOVER_NOTE_LENGTH,
+  REQUEST_REASON_LENGTH,
   SHIELDING_REASON_LENGTH,
   type EraseFamilyRefusal,
+  type LiftShieldingRefusal,
+  type ShieldingStandingRefusal,
+  type RequestOtherCaseDirectorRefusal,
   type ShieldInvolvementRefusal,
   type TransferCaseDirectionRefusal,
+  type WriteOurStoryRefusal,
 } from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
@@ -175,7 +180,17 @@ export function transferRefused(refusal: TransferCaseDirectionRefusal): KringErr
   }
 }
 
-/** The refusals of a shielding. Refusing another organisation's involvement says no more than FORBIDDEN. */
+/** The refusals of a member's request for another case director. */
+export function caseDirectorRequestRefused(refusal: RequestOtherCaseDirectorRefusal): KringError {
+  switch (refusal) {
+    case 'REASON_LENGTH':
+      return badInput('reason', `must be ${REQUEST_REASON_LENGTH.min} to ${REQUEST_REASON_LENGTH.max} characters`);
+    case 'NOT_OWN_NAME':
+      return forbidden('A member asks for another case director in their own name.');
+  }
+}
+
+/** The refusals of a shielding. */
 export function shieldRefused(refusal: ShieldInvolvementRefusal): KringError {
   switch (refusal) {
     case 'REASON_LENGTH':
@@ -187,9 +202,33 @@ export function shieldRefused(refusal: ShieldInvolvementRefusal): KringError {
     case 'ALREADY_SHIELDED':
       return badInput('memberIds', 'names a member from whom this involvement is shielded already');
     case 'NOT_OWN_INVOLVEMENT':
-      return forbidden('Only the organisation whose involvement it is may shield it.');
     case 'NO_STATUTORY_TASK':
-      return forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement.');
+    case 'NOT_CASEWORK':
+      return standingRefused(refusal);
+  }
+}
+
+/** The refusals of lifting a shielding; who may is the rule of who may shield. */
+export function liftRefused(refusal: LiftShieldingRefusal): KringError {
+  switch (refusal) {
+    case 'REASON_LENGTH':
+      return badInput('reason', `must be ${SHIELDING_REASON_LENGTH.min} to ${SHIELDING_REASON_LENGTH.max} characters`);
+    case 'ALREADY_LIFTED':
+      return badInput('shieldingId', 'names a shielding that has been lifted already');
+    case 'NOT_OWN_INVOLVEMENT':
+    case 'NO_STATUTORY_TASK':
+    case 'NOT_CASEWORK':
+      return standingRefused(refusal);
+  }
+}
+
+/** Refusing another organisation's involvement says no more than FORBIDDEN. */
+function standingRefused(refusal: ShieldingStandingRefusal): KringError {
+  switch (refusal) {
+    case 'NOT_OWN_INVOLVEMENT':
+      return forbidden('Only the organisation whose involvement it is may shield it or lift its shieldings.');
+    case 'NO_STATUTORY_TASK':
+      return forbidden('Only an organisation with a statutory task (such as Veilig Thuis) may shield its involvement or lift its shieldings.');
     case 'NOT_CASEWORK':
       return forbidden('Shielding is for the professionals who work with the family.');
   }
@@ -238,5 +277,15 @@ export function planWriteRefused(refusal: WritePlanItemRefusal): KringError {
       return no('Only the case director sets the review date and agrees with the plan for the professionals.');
     case 'NOT_FOR_WRITER':
       return no('The family writes its own words; professionals write their organisation\'s actions and propose goals.');
+  }
+}
+
+/** The refusals of writing our story. A member outside the writer's reach answers like one that does not exist. */
+export function ourStoryRefused(refusal: WriteOurStoryRefusal): KringError {
+  switch (refusal) {
+    case 'TEXT_LENGTH':
+      return badInput('text', 'must be 1 to 4000 characters');
+    case 'NOT_IN_REACH':
+      return notFound('member');
   }
 }

@@ -1,5 +1,5 @@
 import { openSealed, type KringCrypto, type SealedField } from '@kring/crypto';
-import { DataCategory, findSectionType, MEMBER_SEALED_FIELDS, recordSealedField, type FieldValue, type MemberRelation } from '@kring/family-file';
+import { DataCategory, findSectionType, MEMBER_SEALED_FIELDS, recordSealedField, sectionSource, type FieldValue, type MemberRelation } from '@kring/family-file';
 import { DenyReason, type AccessDecision, type FieldFacts } from '@kring/policy';
 import type { Organisation } from '../directory/organisation.model';
 import type { FamilyFile, FamilyMember, FamilyRecord, Involvement, Redaction } from './family-file.model';
@@ -51,7 +51,7 @@ export interface DecidedTarget {
   readonly targetId: string;
   readonly category: DataCategory;
   readonly subjectIds: readonly string[];
-  /** Null for what the family wrote itself (a plan item). */
+  /** Null for what the family wrote itself (our story, a plan item). */
   readonly sourceOrganisationId: string | null;
   readonly decision: AccessDecision;
   readonly fields: string[];
@@ -152,8 +152,12 @@ export function assembleFamilyFile(
   // Records are most of a file. A record's source and subjects are the same for every one of
   // its fields, so its decisions are taken per category, not per field (the same decisions),
   // and noted per category and outcome (a damaged field apart from the others of its category).
+  // What the family wrote (our story) comes first (DESIGN.md §9), otherwise in the stored order.
   const recordDecisions: DecidedTarget[] = [];
-  const records: FamilyRecord[] = contents.records.map((r) => {
+  const inView = new Set(contents.members.map((m) => m.id));
+  const replacedAt = new Map(contents.records.flatMap((r) => (r.supersedesRecordId === null ? [] : [[r.supersedesRecordId, r.createdAt] as const])));
+  const familyFirst = [...contents.records.filter((r) => writtenByFamily(r.sectionType)), ...contents.records.filter((r) => !writtenByFamily(r.sectionType))];
+  const records: FamilyRecord[] = familyFirst.map((r) => {
     const type = findSectionType(r.sectionType);
     const subjectIds = contents.subjectsByRecord.get(r.id) ?? [];
     const byCategory = new Map<DataCategory, AccessDecision>();
@@ -185,21 +189,41 @@ export function assembleFamilyFile(
       section[f.name] = text === null ? null : (JSON.parse(text) as FieldValue);
       noteField(f.name, decision.allowed && text === null ? damaged(f.category) : decision);
     }
-    // Who wrote a record tells that they are involved: INVOLVEMENT data about the record's subjects.
-    const sourceDecision = decideCategory(DataCategory.INVOLVEMENT);
-    noteField('sourceOrganisation', sourceDecision);
+    const { sourceOrganisationId, authorMemberId } = r;
+    // Who wrote a record. An organisation: that it is involved, INVOLVEMENT data about the record's
+    // subjects. A member (our story): part of their words, OWN_WORDS; named only where that member
+    // is in the view (a member's view leaves out everyone outside their reach, authors too).
+    let sourceOrganisation: Organisation | null = null;
+    let author: string | null = null;
+    if (sourceOrganisationId !== null) {
+      const decision = decideCategory(DataCategory.INVOLVEMENT);
+      noteField('sourceOrganisation', decision);
+      if (decision.allowed) sourceOrganisation = organisationOf(contents, sourceOrganisationId);
+    } else if (authorMemberId !== null && inView.has(authorMemberId)) {
+      const decision = decideCategory(DataCategory.OWN_WORDS);
+      noteField('authorMemberId', decision);
+      if (decision.allowed) author = authorMemberId;
+    }
     recordDecisions.push(...groups.values());
     return {
       id: r.id,
       sectionType: r.sectionType,
-      sourceOrganisation: sourceDecision.allowed ? organisationOf(contents, r.sourceOrganisationId) : null,
+      sourceOrganisation,
+      authorMemberId: author,
       subjectMemberIds: [...subjectIds],
       createdAt: r.createdAt,
+      supersededAt: replacedAt.get(r.id) ?? null,
       section,
     };
   });
 
   return { file: { id: contents.family.id, purpose, members, involvements, records, redactions }, decided: [...decided.values(), ...recordDecisions] };
+}
+
+/** Whether records of this section type are the family's own words (shown first). */
+function writtenByFamily(sectionType: string): boolean {
+  const type = findSectionType(sectionType);
+  return type !== undefined && sectionSource(type) === 'FAMILY';
 }
 
 /** Organisations are public; the snapshot loads every one a family's file refers to. */

@@ -47,7 +47,7 @@ export class Involvement {
   caseDirection!: boolean | null;
 }
 
-@ObjectType({ description: 'An entry in the family file, written by one source organisation about one or more members.' })
+@ObjectType({ description: 'An entry in the family file, written by one source (an organisation, or the family: our story) about one or more members.' })
 export class FamilyRecord {
   @Field(() => ID)
   id!: string;
@@ -55,14 +55,27 @@ export class FamilyRecord {
   @Field()
   sectionType!: string;
 
-  @Field(() => Organisation, { nullable: true, description: 'Who wrote the record: INVOLVEMENT data about its subjects, shared like any other field.' })
+  @Field(() => Organisation, { nullable: true, description: 'Who wrote the record: INVOLVEMENT data about its subjects, shared like any other field. Null for what the family wrote (see authorMemberId).' })
   sourceOrganisation!: Organisation | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For what the family wrote (OurStory): the member who wrote it, shared with the text (OWN_WORDS). In a member\'s own view only a writer in their reach is named. Null for an organisation\'s record.',
+  })
+  authorMemberId!: string | null;
 
   @Field(() => [ID], { description: 'The members this record is about; each must consent before it is shared for a consent-based purpose.' })
   subjectMemberIds!: string[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was written; for a story, when this version was.' })
   createdAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a newer version of this story replaced it. Only a member\'s own view holds earlier versions; a professional reads the current one. Null for a current version and every organisation\'s record.',
+  })
+  supersededAt!: Date | null;
 
   @Field(() => Section)
   section!: SectionValues;

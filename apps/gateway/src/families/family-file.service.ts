@@ -4,7 +4,7 @@ import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
 import { isValidBsn, KringCrypto } from '@kring/crypto';
-import { FamilyMemberEntity, involvedOnSql, InvolvementEntity } from '@kring/family-file';
+import { currentVersions, FamilyMemberEntity, involvedOnSql, InvolvementEntity } from '@kring/family-file';
 import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import {
   actorOf,
@@ -64,7 +64,8 @@ export class FamilyFileService {
     if (!isInvolved(found.rows, principal.organisationId, today)) return refuse(DenyReason.NOT_INVOLVED, notFound('family'), familyId);
     const snapshot = familySnapshot(this.crypto, found.rows);
     const rule = (field: FieldFacts) => decideFieldAccess({ caller: principal, purpose, family: snapshot.facts, field, at, today });
-    const { file, decided } = assembleFamilyFile(snapshot, this.crypto, new RequestDecisions(rule), purpose.code);
+    // A professional reads the current version of a story: the words a member replaced are not in their view (neither decided nor logged).
+    const { file, decided } = assembleFamilyFile({ ...snapshot, records: currentVersions(snapshot.records) }, this.crypto, new RequestDecisions(rule), purpose.code);
     await this.audit.recordRead(context, readEntries('READ_FAMILY_FILE', purpose.code, familyId, decided), snapshot.logHead);
     return file;
   }

@@ -11,6 +11,7 @@ import {
   ParentalAuthorityEntity,
   RecordEntity,
   RecordSubjectEntity,
+  shieldingInForceSql,
   unwrapFamilyKey,
 } from '@kring/family-file';
 import { OrganisationEntity } from '@kring/identity';
@@ -65,7 +66,7 @@ function familyRowsText(gate: string): string {
     (SELECT coalesce(json_agg(m ORDER BY m.created_at, m.id), '[]') FROM family_member m WHERE m.family_id = $1${gate}) AS members,
     (SELECT coalesce(json_agg(a), '[]') FROM parental_authority a JOIN family_member p ON p.id = a.adult_member_id WHERE p.family_id = $1${gate}) AS authority,
     (SELECT coalesce(json_agg(i ORDER BY i.starts_on, i.id), '[]') FROM involvement i WHERE i.family_id = $1${gate}) AS involvements,
-    (SELECT coalesce(json_agg(json_build_object('involvement_id', s.involvement_id, 'member_id', s.member_id)), '[]') FROM involvement_shielding s WHERE s.family_id = $1${gate}) AS shieldings,
+    (SELECT coalesce(json_agg(json_build_object('involvement_id', s.involvement_id, 'member_id', s.member_id)), '[]') FROM involvement_shielding s WHERE s.family_id = $1 AND ${shieldingInForceSql('s')}${gate}) AS shieldings,
     (SELECT coalesce(json_agg(r ORDER BY r.created_at, r.id), '[]') FROM record r WHERE r.family_id = $1${gate}) AS records,
     (SELECT coalesce(json_agg(rs), '[]') FROM record_subject rs JOIN record r ON r.id = rs.record_id WHERE r.family_id = $1${gate}) AS record_subjects,
     (SELECT coalesce(json_agg(c ORDER BY c.created_at, c.id), '[]') FROM consent c WHERE c.family_id = $1${gate}) AS consents,

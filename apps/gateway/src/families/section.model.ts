@@ -1,5 +1,5 @@
 import { createUnionType, Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { SECTION_TYPES, type FieldKind, type SectionType } from '@kring/family-file';
+import { ORGANISATION_SECTION_TYPES, SECTION_TYPES, type FieldKind, type SectionType } from '@kring/family-file';
 
 /**
  * The typed GraphQL objects and inputs of the section types, generated from the
@@ -43,7 +43,8 @@ function inputType(type: SectionType): Ctor {
 }
 
 export const SECTION_OUTPUT_TYPES: ReadonlyMap<string, Ctor> = new Map(SECTION_TYPES.map((t) => [t.name, outputType(t)]));
-export const SECTION_INPUT_TYPES: ReadonlyMap<string, Ctor> = new Map(SECTION_TYPES.map((t) => [t.name, inputType(t)]));
+/** Inputs for addRecord: an organisation's sections only (a member writes our story with writeOurStory). */
+export const SECTION_INPUT_TYPES: ReadonlyMap<string, Ctor> = new Map(ORGANISATION_SECTION_TYPES.map((t) => [t.name, inputType(t)]));
 
 /** The name of the AddRecordInput field that carries a section type, e.g. `debtSituation`. */
 export function sectionInputField(sectionType: string): string {

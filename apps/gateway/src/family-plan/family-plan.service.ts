@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '@kring/config';
 import { dutchDate, loadSubjectFacts, type SubjectFacts } from '@kring/consent';
 import { KringCrypto, openSealed, type DataKey } from '@kring/crypto';
-import { DataCategory, FamilyEntity, FamilyMemberEntity, InvolvementEntity, InvolvementShieldingEntity, isInvolvedOn, unwrapFamilyKey } from '@kring/family-file';
+import { DataCategory, FamilyEntity, FamilyMemberEntity, InvolvementEntity, InvolvementShieldingEntity, isInvolvedOn, SHIELDING_IN_FORCE, unwrapFamilyKey } from '@kring/family-file';
 import {
   countsForItem,
   FamilyPlanAgreementEntity,
@@ -304,7 +304,7 @@ export class FamilyPlanService {
     return this.dataSource.transaction(async (manager) => {
       const state = await this.lockedState(manager, principal, principal.familyId, today);
       const plan = await loadPlanRows(manager, state.family.id);
-      const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: state.family.id }, select: { involvementId: true, memberId: true } });
+      const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: state.family.id, ...SHIELDING_IN_FORCE }, select: { involvementId: true, memberId: true } });
       const involvements = await manager.find(InvolvementEntity, { where: { familyId: state.family.id } });
       const organisations = await organisationsById(manager, involvements.map((i) => i.organisationId));
       const ctx = asKnownTo(principal.memberId, { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today }, involvements, shieldings);

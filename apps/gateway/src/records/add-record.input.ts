@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { SECTION_TYPES } from '@kring/family-file';
+import { ORGANISATION_SECTION_TYPES } from '@kring/family-file';
 import { SECTION_INPUT_TYPES, sectionInputField } from '../families/section.model';
 
 /**
@@ -17,8 +17,9 @@ export class AddRecordInput {
   [section: string]: unknown;
 }
 
-// One optional field per section type, generated from the catalogue.
-for (const type of SECTION_TYPES) {
+// One optional field per section type an organisation writes, generated from the catalogue (our story is the family's: writeOurStory).
+for (const type of ORGANISATION_SECTION_TYPES) {
   const inputType = SECTION_INPUT_TYPES.get(type.name) as new () => object;
-  Field(() => inputType, { nullable: true, description: type.description })(AddRecordInput.prototype, sectionInputField(type.name));
+  const deprecation = type.supersededBy === undefined ? {} : { deprecationReason: `Use ${type.supersededBy}.` };
+  Field(() => inputType, { nullable: true, description: type.description, ...deprecation })(AddRecordInput.prototype, sectionInputField(type.name));
 }

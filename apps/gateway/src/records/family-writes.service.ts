@@ -11,7 +11,7 @@ import {
   isIsoDate,
   loadFamilyKey,
   memberIdsOf,
-  SECTION_TYPES,
+  ORGANISATION_SECTION_TYPES,
   validateSectionValues,
   type FieldValue,
 } from '@kring/family-file';
@@ -136,9 +136,9 @@ export class FamilyWritesService {
 
   /** Adds a record of the caller's organisation about members of a family it is involved with. */
   async addRecord(principal: ProfessionalPrincipal, input: AddRecordInput, traceId: string): Promise<FamilyRecord> {
-    const given = SECTION_TYPES.filter((t) => input[sectionInputField(t.name)] !== undefined && input[sectionInputField(t.name)] !== null);
-    if (given.length !== 1) throw badInput('section', `must be exactly one of ${SECTION_TYPES.map((t) => sectionInputField(t.name)).join(', ')}`);
-    const type = given[0] as (typeof SECTION_TYPES)[number];
+    const given = ORGANISATION_SECTION_TYPES.filter((t) => input[sectionInputField(t.name)] !== undefined && input[sectionInputField(t.name)] !== null);
+    if (given.length !== 1) throw badInput('section', `must be exactly one of ${ORGANISATION_SECTION_TYPES.map((t) => sectionInputField(t.name)).join(', ')}`);
+    const type = given[0] as (typeof ORGANISATION_SECTION_TYPES)[number];
     const inputField = sectionInputField(type.name);
     const values = stripNulls(input[inputField] as Record<string, unknown>);
     const problems = validateSectionValues(type, values);
@@ -188,8 +188,10 @@ export class FamilyWritesService {
         id: record.id,
         sectionType: type.name,
         sourceOrganisation: { id: principal.organisationId, name: principal.organisationName, domain: principal.domain },
+        authorMemberId: null,
         subjectMemberIds: [...subjects].sort(),
         createdAt: record.createdAt,
+        supersededAt: null,
         section,
       };
     });

@@ -18,6 +18,12 @@ export enum SectionFieldUnit {
 }
 registerEnumType(SectionFieldUnit, { name: 'SectionFieldUnit', description: 'The unit a number is counted in.' });
 
+export enum SectionSource {
+  ORGANISATION = 'ORGANISATION',
+  FAMILY = 'FAMILY',
+}
+registerEnumType(SectionSource, { name: 'SectionSource', description: 'Who writes a section\'s records: an organisation (addRecord), or the family (writeOurStory).' });
+
 @ObjectType({ description: 'A field of a section type, with the data category the access rule decides it on.' })
 export class SectionFieldSpec {
   @Field(() => String)
@@ -44,12 +50,18 @@ export class SectionTypeSpec {
   @Field(() => String, { description: 'The GraphQL type name, e.g. DebtSituation.' })
   name!: string;
 
-  @Field(() => String, { description: 'The AddRecordInput field that carries a new record of this type, e.g. debtSituation.' })
-  input!: string;
+  @Field(() => String, { nullable: true, description: 'The AddRecordInput field that carries a new record of this type, e.g. debtSituation; null for a section the family writes.' })
+  input!: string | null;
+
+  @Field(() => SectionSource, { description: 'Who writes it: an organisation, or the family (our story, in a member\'s own words).' })
+  source!: SectionSource;
 
   @Field(() => String)
   description!: string;
 
   @Field(() => [SectionFieldSpec], { description: 'In the order the file lists them.' })
   fields!: SectionFieldSpec[];
+
+  @Field(() => String, { nullable: true, description: 'Where new data of this kind is written instead (the records written before stay readable); null for a section in use.' })
+  supersededBy!: string | null;
 }

@@ -24,10 +24,11 @@ gql(`
     involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }
     redactions { path field category reason memberId recordId involvementId }
     records {
-      id sectionType createdAt subjectMemberIds
+      id sectionType createdAt supersededAt subjectMemberIds authorMemberId
       sourceOrganisation { ...OrganisationFields }
       section {
         __typename
+        ... on OurStory { text }
         ... on ContactDetails { address phone email }
         ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }
         ... on SupportProvision { provision hoursPerWeek decisionDate }
@@ -105,6 +106,7 @@ const CATEGORY_ORDER: Record<DataCategory, true> = {
   WORK_PARTICIPATION: true,
   SAFETY: true,
   SHARED_PLAN: true,
+  OWN_WORDS: true,
 };
 export const DATA_CATEGORIES = Object.keys(CATEGORY_ORDER) as readonly DataCategory[];
 

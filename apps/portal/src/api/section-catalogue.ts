@@ -7,7 +7,7 @@ import { graphql } from './graphql';
  * gateway serves the catalogue it builds the file and AddRecordInput from, so a field added
  * there reaches both views of the portal without a change here.
  */
-const CATALOGUE = gql(`query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }`);
+const CATALOGUE = gql(`query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }`);
 
 export type ServedSectionType = SectionCatalogueQuery['sectionCatalogue'][number];
 export type ServedField = ServedSectionType['fields'][number];

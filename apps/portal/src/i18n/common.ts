@@ -47,6 +47,7 @@ export const nl = {
   'category.WORK_PARTICIPATION': 'Werk en meedoen',
   'category.SAFETY': 'Veiligheid thuis',
   'category.SHARED_PLAN': 'Het gezinsplan',
+  'category.OWN_WORDS': 'Ons verhaal, in eigen woorden',
   'categoryHelp.PERSONAL_IDENTITY': 'Uw naam en uw geboortedatum.',
   'categoryHelp.NATIONAL_ID': 'Uw burgerservicenummer.',
   'categoryHelp.CONTACT': 'Uw adres, telefoonnummer en e-mailadres.',
@@ -58,6 +59,7 @@ export const nl = {
   'categoryHelp.WORK_PARTICIPATION': 'Uw weg naar werk, zoals een re-integratietraject of jobcoach.',
   'categoryHelp.SAFETY': 'Signalen over de veiligheid thuis.',
   'categoryHelp.SHARED_PLAN': 'Het plan dat u samen met de hulpverleners maakt.',
+  'categoryHelp.OWN_WORDS': 'Wat u zelf hebt geschreven in Ons verhaal. Hulpverleners lezen het alleen als u dat goed vindt.',
 
   'purpose.CASE_COORDINATION': 'De hulp aan het gezin op elkaar afstemmen',
   'purpose.SUPPORT_PLANNING': 'Het gezinsplan maken en bijhouden',
@@ -99,6 +101,7 @@ export const nl = {
   'basis.DATA_SUBJECT': 'uw eigen inzage',
   'basis.INVOLVED_ORGANISATION': 'betrokken organisatie (wie helpen er)',
   'basis.SHOWN_TO_FAMILY': 'gedeeld met het hele gezin',
+  'basis.OVERSIGHT': 'toezicht op de privacy (functionaris gegevensbescherming)',
 
   'reason.NO_CONSENT': 'Het gezin heeft hiervoor geen toestemming gegeven.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'Dit soort gegevens hoort niet bij het doel dat is opgegeven.',
@@ -141,6 +144,7 @@ export const nl = {
   'activity.ERASE_FAMILY': 'Gezin gewist (sleutel vernietigd)',
   'activity.READ_CIRCLE': 'Bekeken wie er helpen',
   'activity.SHIELD_INVOLVEMENT': 'Betrokkenheid afgeschermd',
+  'activity.LIFT_SHIELDING': 'Afscherming opgeheven',
   'activity.READ_SHIELDINGS': 'Afschermingen bekeken',
   'activity.TRANSFER_CASE_DIRECTION': 'Casusregie overgedragen',
   'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Andere casusregisseur gevraagd',
@@ -150,6 +154,7 @@ export const nl = {
   'activity.AGREE_TO_PLAN': 'Akkoord gegeven op het gezinsplan',
   'activity.WITHDRAW_PLAN_AGREEMENT': 'Akkoord op het gezinsplan ingetrokken',
   'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Deel van het plan aan het hele gezin laten zien (of niet meer)',
+  'activity.WRITE_OUR_STORY': 'Ons verhaal geschreven',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -224,6 +229,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'category.WORK_PARTICIPATION': 'Work and participation',
   'category.SAFETY': 'Safety at home',
   'category.SHARED_PLAN': 'The family plan',
+  'category.OWN_WORDS': 'Our story, in our own words',
   'categoryHelp.PERSONAL_IDENTITY': 'Your name and date of birth.',
   'categoryHelp.NATIONAL_ID': 'Your citizen service number.',
   'categoryHelp.CONTACT': 'Your address, phone number and e-mail address.',
@@ -235,6 +241,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'categoryHelp.WORK_PARTICIPATION': 'Your route to work, such as a reintegration route or job coach.',
   'categoryHelp.SAFETY': 'Signals about safety at home.',
   'categoryHelp.SHARED_PLAN': 'The plan you make together with the professionals.',
+  'categoryHelp.OWN_WORDS': 'What you wrote yourself in Our story. Professionals read it only if you agree.',
 
   'purpose.CASE_COORDINATION': 'Coordinating the family\'s support',
   'purpose.SUPPORT_PLANNING': 'Making and keeping the family plan',
@@ -275,6 +282,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'basis.DATA_SUBJECT': 'your own view',
   'basis.INVOLVED_ORGANISATION': 'involved organisation (who helps)',
   'basis.SHOWN_TO_FAMILY': 'shown to the whole family',
+  'basis.OVERSIGHT': 'privacy oversight (data protection officer)',
 
   'reason.NO_CONSENT': 'The family has not given consent for this.',
   'reason.PURPOSE_EXCLUDES_CATEGORY': 'This kind of data does not belong to the purpose given.',
@@ -317,6 +325,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.ERASE_FAMILY': 'Erased the family (key destroyed)',
   'activity.READ_CIRCLE': 'Read who helps the family',
   'activity.SHIELD_INVOLVEMENT': 'Shielded an involvement',
+  'activity.LIFT_SHIELDING': 'Lifted a shielding',
   'activity.READ_SHIELDINGS': 'Read the shieldings',
   'activity.TRANSFER_CASE_DIRECTION': 'Handed over case direction',
   'activity.REQUEST_OTHER_CASE_DIRECTOR': 'Asked for another case director',
@@ -326,6 +335,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.AGREE_TO_PLAN': 'Agreed to the family plan',
   'activity.WITHDRAW_PLAN_AGREEMENT': 'Withdrew agreement to the family plan',
   'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Showed part of the plan to the whole family (or stopped)',
+  'activity.WRITE_OUR_STORY': 'Wrote our story',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

@@ -3,10 +3,11 @@ import * as circle from './circle';
 import * as common from './common';
 import * as member from './member';
 import * as officer from './officer';
+import * as ourStory from './our-story';
 import * as professional from './professional';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

@@ -48,6 +48,7 @@ export const nl = {
   'officer.basis.DATA_SUBJECT': 'inzage door het gezinslid zelf',
   'officer.basis.INVOLVED_ORGANISATION': 'betrokken organisatie: wie helpen er',
   'officer.basis.SHOWN_TO_FAMILY': 'door de betrokkenen gedeeld met het hele gezin',
+  'officer.basis.OVERSIGHT': 'toezicht door de keten-FG op een andere organisatie',
 
   'officer.chart.title': 'Toegang per dag',
   'officer.chart.intro': 'Hoe vaak toegang werd gegeven of geweigerd, per dag, met het filter hierboven.',
@@ -219,6 +220,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'officer.basis.DATA_SUBJECT': 'the family member\'s own view',
   'officer.basis.INVOLVED_ORGANISATION': 'involved organisation: who helps the family',
   'officer.basis.SHOWN_TO_FAMILY': 'shown to the whole family by those it is about',
+  'officer.basis.OVERSIGHT': 'oversight by the chain privacy officer of another organisation',
 
   'officer.chart.title': 'Access per day',
   'officer.chart.intro': 'How often access was allowed or denied, per day, with the filter above.',

@@ -18,11 +18,13 @@ export function LabelledField({ id, label, help, problem, children }: { id: stri
 
 /**
  * A form's problems by field. `refuse` shows them and moves focus to the first field marked
- * invalid, so it is read out; `clear` takes them away.
+ * invalid, so it is read out; `resolve` takes one away (the person changed that field);
+ * `clear` takes them all away.
  */
 export function useFieldProblems<K extends string>(): {
   readonly problems: Partial<Record<K, string>>;
   readonly refuse: (found: Partial<Record<K, string>>) => void;
+  readonly resolve: (key: K) => void;
   readonly clear: () => void;
   readonly form: RefObject<HTMLFormElement | null>;
 } {
@@ -38,6 +40,12 @@ export function useFieldProblems<K extends string>(): {
       setProblems(found);
       setFocusFirst((n) => n + 1);
     },
+    resolve: (key) =>
+      setProblems((before) => {
+        const rest = { ...before };
+        delete rest[key];
+        return rest;
+      }),
     clear: () => setProblems({}),
     form,
   };

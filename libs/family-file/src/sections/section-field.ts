@@ -17,11 +17,30 @@ export interface SectionField {
   readonly unit?: FieldUnit;
 }
 
+/**
+ * Who writes a section's records: an organisation (the one that adds it, through `addRecord`),
+ * or the family (a member, in their own words: our story, DESIGN.md §9).
+ */
+export type SectionSource = 'ORGANISATION' | 'FAMILY';
+
 export interface SectionType {
   /** The GraphQL type name, e.g. `DebtSituation`. */
   readonly name: string;
   readonly description: string;
   readonly fields: readonly SectionField[];
+  /**
+   * Where new data of this kind is written instead, when the section is kept only for the
+   * records written before (they stay readable through the rule). New records are still accepted
+   * for now, and the API marks the input deprecated.
+   */
+  readonly supersededBy?: string;
+  /** Absent: an organisation writes it. */
+  readonly source?: SectionSource;
+}
+
+/** Who writes records of this section type. */
+export function sectionSource(type: SectionType): SectionSource {
+  return type.source ?? 'ORGANISATION';
 }
 
 export function field(name: string, category: DataCategory, kind: FieldKind, description: string, required = false): SectionField {

@@ -1,5 +1,5 @@
 import { DataCategory as C } from '../data-category';
-import { field, inEuros, inHoursPerWeek, type SectionType } from './section-field';
+import { field, inEuros, inHoursPerWeek, sectionSource, type SectionType } from './section-field';
 
 /**
  * The section types of the family file (DESIGN.md §3). Every field is tagged
@@ -7,6 +7,13 @@ import { field, inEuros, inHoursPerWeek, type SectionType } from './section-fiel
  * without a category is impossible by construction.
  */
 export const SECTION_TYPES: readonly SectionType[] = [
+  {
+    // First: the professional's file shows it first (DESIGN.md §9). Written by a member, never by an organisation.
+    name: 'OurStory',
+    description: 'Our story (ons verhaal): what a member wants professionals to know, in their own words.',
+    source: 'FAMILY',
+    fields: [field('text', C.OWN_WORDS, 'text', 'The story, in the words of the member who wrote it', true)],
+  },
   {
     name: 'ContactDetails',
     description: 'How to reach a member.',
@@ -70,7 +77,8 @@ export const SECTION_TYPES: readonly SectionType[] = [
   },
   {
     name: 'FamilyPlan',
-    description: 'The shared plan: one family, one plan.',
+    description: 'The shared plan as a record, from before the family plan existed.',
+    supersededBy: 'the family plan: writePlanItem and familyPlan (docs/family-plan.md)',
     fields: [
       field('familyGoals', C.SHARED_PLAN, 'text-list', "The family's goals, in their own words", true),
       field('actions', C.SHARED_PLAN, 'text-list', 'Agreed actions'),
@@ -79,6 +87,9 @@ export const SECTION_TYPES: readonly SectionType[] = [
     ],
   },
 ];
+
+/** The section types an organisation writes (`addRecord`); the others are the family's own. */
+export const ORGANISATION_SECTION_TYPES: readonly SectionType[] = SECTION_TYPES.filter((type) => sectionSource(type) === 'ORGANISATION');
 
 const BY_NAME = new Map(SECTION_TYPES.map((type) => [type.name, type]));
 

@@ -1,5 +1,5 @@
 import { DataCategory, isDataCategory } from '../data-category';
-import type { SectionType } from './section-field';
+import { sectionSource, type SectionType } from './section-field';
 import { findSectionType, SECTION_TYPES } from './section-types';
 import { isIsoDate, validateSectionValues } from './section-values';
 
@@ -84,8 +84,8 @@ describe('isIsoDate', () => {
 });
 
 describe('SECTION_TYPES', () => {
-  it('holds the seven section types of the design, each findable by name', () => {
-    const names = ['ContactDetails', 'CareTrajectory', 'SupportProvision', 'DebtSituation', 'IncomeAndWork', 'SafetySignal', 'FamilyPlan'];
+  it('holds the seven section types of the design and our story, each findable by name', () => {
+    const names = ['OurStory', 'ContactDetails', 'CareTrajectory', 'SupportProvision', 'DebtSituation', 'IncomeAndWork', 'SafetySignal', 'FamilyPlan'];
 
     expect(SECTION_TYPES.map((t) => t.name).sort()).toEqual([...names].sort());
     for (const name of names) expect(findSectionType(name)?.name).toBe(name);
@@ -107,5 +107,11 @@ describe('SECTION_TYPES', () => {
     const care = sectionType('CareTrajectory');
 
     expect(care.fields.filter((f) => f.category === DataCategory.HEALTH).map((f) => f.name).sort()).toEqual(['diagnosis', 'medication']);
+  });
+
+  it('only our story is written by the family, and only it holds OWN_WORDS; it comes first, as the file shows it', () => {
+    expect(SECTION_TYPES.filter((t) => sectionSource(t) === 'FAMILY').map((t) => t.name)).toEqual(['OurStory']);
+    expect(SECTION_TYPES.flatMap((t) => t.fields.filter((f) => f.category === DataCategory.OWN_WORDS).map((f) => `${t.name}.${f.name}`))).toEqual(['OurStory.text']);
+    expect(SECTION_TYPES[0]?.name).toBe('OurStory');
   });
 });

@@ -16,12 +16,12 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  fragment OrganisationFields on Organisation { id name domain }\n": typeof types.OrganisationFieldsFragmentDoc,
-    "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": typeof types.FamilyFileFieldsFragmentDoc,
+    "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt supersededAt subjectMemberIds authorMemberId\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on OurStory { text }\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": typeof types.FamilyFileFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id familyId subjectMemberId grantedByMemberId categories purposes\n    recipientOrganisation { ...OrganisationFields } recipientDomain\n    validFrom validUntil revokedAt status awaitingSignatureFrom createdAt\n    signatures { memberId capacity signedAt }\n  }\n": typeof types.ConsentFieldsFragmentDoc,
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": typeof types.AccessLogEntryFieldsFragmentDoc,
     "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": typeof types.CircleProfessionalFieldsFragmentDoc,
     "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": typeof types.CircleFieldsFragmentDoc,
-    "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
+    "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
     "query MyCircle { myCircle { ...CircleFields } }": typeof types.MyCircleDocument,
@@ -32,31 +32,37 @@ type Documents = {
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": typeof types.SignConsentDocument,
     "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": typeof types.RevokeConsentDocument,
     "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": typeof types.MyLogDocument,
+    "query MyFamilyStories { myFamily { ...FamilyFileFields } }": typeof types.MyFamilyStoriesDocument,
+    "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": typeof types.WriteOurStoryDocument,
+    "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": typeof types.OurStoryReadsDocument,
     "query MyFamily { myFamily { ...FamilyFileFields } }": typeof types.MyFamilyDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": typeof types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": typeof types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": typeof types.ErasuresDocument,
-    "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}": typeof types.InvolvementShieldingsDocument,
+    "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": typeof types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": typeof types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": typeof types.CheckpointDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": typeof types.AddRecordDocument,
-    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }": typeof types.CircleDocument,
+    "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": typeof types.CaseDirectorRequestsDocument,
+    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": typeof types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": typeof types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": typeof types.FamilyFileDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
+    "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": typeof types.ShieldInvolvementDocument,
+    "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": typeof types.LiftShieldingDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
 };
 const documents: Documents = {
     "\n  fragment OrganisationFields on Organisation { id name domain }\n": types.OrganisationFieldsFragmentDoc,
-    "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": types.FamilyFileFieldsFragmentDoc,
+    "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt supersededAt subjectMemberIds authorMemberId\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on OurStory { text }\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n": types.FamilyFileFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id familyId subjectMemberId grantedByMemberId categories purposes\n    recipientOrganisation { ...OrganisationFields } recipientDomain\n    validFrom validUntil revokedAt status awaitingSignatureFrom createdAt\n    signatures { memberId capacity signedAt }\n  }\n": types.ConsentFieldsFragmentDoc,
     "\n  fragment AccessLogEntryFields on AccessLogEntry {\n    id occurredAt traceId activity purpose decision breakGlass familyId subjectMemberIds\n    decisions { targetKind category fields outcome basis basisRefs reason sourceOrganisation { ...OrganisationFields } }\n    actor { kind role professionalId name organisation { ...OrganisationFields } }\n    chainKey sequence\n  }\n": types.AccessLogEntryFieldsFragmentDoc,
     "\n  fragment CircleProfessionalFields on CircleProfessional { id name roles contact organisation { ...OrganisationFields } }\n": types.CircleProfessionalFieldsFragmentDoc,
     "\n  fragment CircleFields on Circle {\n    familyId\n    caseDirector { ...CircleProfessionalFields }\n    handover { handedOverAt note from { ...OrganisationFields } }\n    involvements { id since caseDirection organisation { ...OrganisationFields } contact { ...CircleProfessionalFields } }\n  }\n": types.CircleFieldsFragmentDoc,
-    "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }": types.SectionCatalogueDocument,
+    "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
     "query MyCircle { myCircle { ...CircleFields } }": types.MyCircleDocument,
@@ -67,21 +73,27 @@ const documents: Documents = {
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": types.SignConsentDocument,
     "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": types.RevokeConsentDocument,
     "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": types.MyLogDocument,
+    "query MyFamilyStories { myFamily { ...FamilyFileFields } }": types.MyFamilyStoriesDocument,
+    "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": types.WriteOurStoryDocument,
+    "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": types.OurStoryReadsDocument,
     "query MyFamily { myFamily { ...FamilyFileFields } }": types.MyFamilyDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": types.ErasuresDocument,
-    "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}": types.InvolvementShieldingsDocument,
+    "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": types.CheckpointDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": types.AddRecordDocument,
-    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }": types.CircleDocument,
+    "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": types.CaseDirectorRequestsDocument,
+    "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": types.TransferCaseDirectionDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": types.FamilyFileDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
+    "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": types.ShieldInvolvementDocument,
+    "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": types.LiftShieldingDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
 };
 
@@ -92,7 +104,7 @@ export function gql(source: "\n  fragment OrganisationFields on Organisation { i
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt subjectMemberIds\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n"): typeof import('./graphql').FamilyFileFieldsFragmentDoc;
+export function gql(source: "\n  fragment FamilyFileFields on FamilyFile {\n    id purpose\n    members { id name birthDate bsn relation holdsAuthorityOver }\n    involvements { id caseDirection startsOn endsOn organisation { ...OrganisationFields } }\n    redactions { path field category reason memberId recordId involvementId }\n    records {\n      id sectionType createdAt supersededAt subjectMemberIds authorMemberId\n      sourceOrganisation { ...OrganisationFields }\n      section {\n        __typename\n        ... on OurStory { text }\n        ... on ContactDetails { address phone email }\n        ... on CareTrajectory { provider startDate endDate goals frequency diagnosis medication }\n        ... on SupportProvision { provision hoursPerWeek decisionDate }\n        ... on DebtSituation { totalDebt creditorCount arrangement monthlyInstalment budgetManagement }\n        ... on IncomeAndWork { benefit reintegrationRoute jobCoach }\n        ... on SafetySignal { signal signalDate reporterRole riskAssessment }\n        ... on FamilyPlan { familyGoals actions whoDoesWhat reviewDate }\n      }\n    }\n  }\n"): typeof import('./graphql').FamilyFileFieldsFragmentDoc;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -112,7 +124,7 @@ export function gql(source: "\n  fragment CircleFields on Circle {\n    familyId
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query SectionCatalogue { sectionCatalogue { name input fields { name category kind required unit } } }"): typeof import('./graphql').SectionCatalogueDocument;
+export function gql(source: "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }"): typeof import('./graphql').SectionCatalogueDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -156,6 +168,18 @@ export function gql(source: "query MyLog($first: Int, $after: String, $filter: A
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "query MyFamilyStories { myFamily { ...FamilyFileFields } }"): typeof import('./graphql').MyFamilyStoriesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }"): typeof import('./graphql').WriteOurStoryDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n"): typeof import('./graphql').OurStoryReadsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "query MyFamily { myFamily { ...FamilyFileFields } }"): typeof import('./graphql').MyFamilyDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -180,7 +204,7 @@ export function gql(source: "query Erasures { familyErasures(first: 50) { edges 
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query InvolvementShieldings {\n  involvementShieldings { id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId }\n}"): typeof import('./graphql').InvolvementShieldingsDocument;
+export function gql(source: "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}"): typeof import('./graphql').InvolvementShieldingsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -196,7 +220,11 @@ export function gql(source: "mutation AddRecord($input: AddRecordInput!) { addRe
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }"): typeof import('./graphql').CircleDocument;
+export function gql(source: "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }"): typeof import('./graphql').CaseDirectorRequestsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }"): typeof import('./graphql').CircleDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -213,6 +241,14 @@ export function gql(source: "query FamilyFile($id: ID!, $purpose: String!) { fam
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query Purposes { purposes { code name description domains statutoryFor maxCategories } }"): typeof import('./graphql').PurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }"): typeof import('./graphql').ShieldInvolvementDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }"): typeof import('./graphql').LiftShieldingDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

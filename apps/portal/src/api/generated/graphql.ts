@@ -43,7 +43,10 @@ export type AddRecordInput = {
   /** The debt situation and its arrangement. */
   debtSituation?: DebtSituationInput | null | undefined;
   familyId: string | number;
-  /** The shared plan: one family, one plan. */
+  /**
+   * The shared plan as a record, from before the family plan existed.
+   * @deprecated Use the family plan: writePlanItem and familyPlan (docs/family-plan.md).
+   */
   familyPlan?: FamilyPlanInput | null | undefined;
   /** Income, benefit and the route to work. */
   incomeAndWork?: IncomeAndWorkInput | null | undefined;
@@ -99,6 +102,7 @@ export type DataCategory =
   | 'HOUSEHOLD'
   | 'INVOLVEMENT'
   | 'NATIONAL_ID'
+  | 'OWN_WORDS'
   | 'PERSONAL_IDENTITY'
   | 'SAFETY'
   | 'SHARED_PLAN'
@@ -128,7 +132,7 @@ export type Domain =
   | 'WMO'
   | 'YOUTH_CARE';
 
-/** The shared plan: one family, one plan. */
+/** The shared plan as a record, from before the family plan existed. */
 export type FamilyPlanInput = {
   /** Agreed actions. Category: SHARED_PLAN. */
   actions?: Array<string> | null | undefined;
@@ -162,6 +166,13 @@ export type IncomeAndWorkInput = {
   jobCoach?: string | null | undefined;
   /** Reintegration route. Category: WORK_PARTICIPATION. */
   reintegrationRoute?: string | null | undefined;
+};
+
+export type LiftShieldingInput = {
+  /** Why the member may know again: 10 to 2,000 characters. Read by your privacy officer. */
+  reason: string;
+  /** A shielding of your organisation's involvement, in force. */
+  shieldingId: string | number;
 };
 
 /** An outcome. A decision is ALLOWED or DENIED; an entry is ALLOWED when all its decisions were, DENIED when all were, PARTLY_ALLOWED when some were shown and some withheld. */
@@ -222,6 +233,20 @@ export type SectionFieldUnit =
   | 'EUR'
   | 'HOURS_PER_WEEK';
 
+/** Who writes a section's records: an organisation (addRecord), or the family (writeOurStory). */
+export type SectionSource =
+  | 'FAMILY'
+  | 'ORGANISATION';
+
+export type ShieldInvolvementInput = {
+  /** Your organisation's involvement. */
+  involvementId: string | number;
+  /** The members from whom it is shielded (e.g. the parent a Veilig Thuis report concerns). */
+  memberIds: Array<string | number>;
+  /** Why these members may not know: 10 to 2,000 characters. Read by your privacy officer. */
+  reason: string;
+};
+
 export type SignInMethod =
   | 'DEVELOPMENT_PERSONAS'
   | 'OPENID_CONNECT';
@@ -252,14 +277,23 @@ export type ViewerKind =
   | 'FAMILY_MEMBER'
   | 'PROFESSIONAL';
 
+/** A member's story about themselves or a child in their reach, in their own words; writing again makes a new version. */
+export type WriteOurStoryInput = {
+  /** Whom the story is about: yourself, or a child under 16 over whom you hold authority. */
+  memberId: string | number;
+  /** What you want professionals to know, in your own words (1 to 4,000 characters). */
+  text: string;
+};
+
 export type OrganisationFieldsFragment = { id: string, name: string, domain: Domain };
 
-export type FamilyFileFieldsFragment = { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+export type FamilyFileFieldsFragment = { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
       | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
       | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
       | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
       | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
       | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+      | { __typename: 'OurStory', text: string | null }
       | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
       | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
      }> };
@@ -275,7 +309,7 @@ export type CircleFieldsFragment = { familyId: string, caseDirector: { id: strin
 export type SectionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
+export type SectionCatalogueQuery = { sectionCatalogue: Array<{ name: string, input: string | null, source: SectionSource, supersededBy: string | null, fields: Array<{ name: string, category: DataCategory, kind: SectionFieldKind, required: boolean, unit: SectionFieldUnit | null }> }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -341,15 +375,42 @@ export type MyLogQueryVariables = Exact<{
 
 export type MyLogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type MyFamilyQueryVariables = Exact<{ [key: string]: never; }>;
+export type MyFamilyStoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+export type MyFamilyStoriesQuery = { myFamily: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
         | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
         | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
         | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
         | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
         | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory', text: string | null }
+        | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
+        | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
+       }> } | null };
+
+export type WriteOurStoryMutationVariables = Exact<{
+  input: WriteOurStoryInput;
+}>;
+
+
+export type WriteOurStoryMutation = { writeOurStory: { id: string, createdAt: string } };
+
+export type OurStoryReadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurStoryReadsQuery = { accessLog: { edges: Array<{ node: { id: string, traceId: string, occurredAt: string, purpose: string | null, subjectMemberIds: Array<string>, actor: { organisation: { id: string, name: string } | null }, decisions: Array<{ category: string | null, outcome: LogDecision }> } }> } };
+
+export type MyFamilyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+        | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
+        | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
+        | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
+        | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
+        | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory', text: string | null }
         | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
@@ -390,7 +451,7 @@ export type ErasuresQuery = { familyErasures: { edges: Array<{ node: { familyId:
 export type InvolvementShieldingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InvolvementShieldingsQuery = { involvementShieldings: Array<{ id: string, familyId: string, involvementId: string, memberId: string, reason: string | null, shieldedAt: string, shieldedByProfessionalId: string, organisation: { id: string, name: string, domain: Domain } }> };
+export type InvolvementShieldingsQuery = { involvementShieldings: Array<{ id: string, familyId: string, involvementId: string, memberId: string, reason: string | null, shieldedAt: string, shieldedByProfessionalId: string, liftedAt: string | null, liftedByProfessionalId: string | null, liftReason: string | null, organisation: { id: string, name: string, domain: Domain } }> };
 
 export type VerifyQueryVariables = Exact<{
   familyId?: string | number | null | undefined;
@@ -411,12 +472,17 @@ export type AddRecordMutationVariables = Exact<{
 
 export type AddRecordMutation = { addRecord: { id: string } };
 
+export type CaseDirectorRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CaseDirectorRequestsQuery = { caseDirectorRequests: Array<{ id: string, familyId: string, memberId: string, reason: string | null, requestedAt: string }> };
+
 export type CircleQueryVariables = Exact<{
   familyId: string | number;
 }>;
 
 
-export type CircleQuery = { circle: { familyId: string, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null, involvements: Array<{ id: string, since: string, caseDirection: boolean, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }> } };
+export type CircleQuery = { circle: { familyId: string, involvements: Array<{ id: string, since: string, caseDirection: boolean, shieldings: Array<{ id: string, memberId: string, shieldedAt: string }> | null, organisation: { id: string, name: string, domain: Domain }, contact: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null }>, caseDirector: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, organisation: { id: string, name: string, domain: Domain } } | null, handover: { handedOverAt: string, note: string | null, from: { id: string, name: string, domain: Domain } } | null } };
 
 export type TransferCaseDirectionMutationVariables = Exact<{
   input: TransferCaseDirectionInput;
@@ -439,12 +505,13 @@ export type FamilyFileQueryVariables = Exact<{
 }>;
 
 
-export type FamilyFileQuery = { family: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, subjectMemberIds: Array<string>, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
+export type FamilyFileQuery = { family: { id: string, purpose: string | null, members: Array<{ id: string, name: string | null, birthDate: string | null, bsn: string | null, relation: MemberRelation | null, holdsAuthorityOver: Array<string> | null }>, involvements: Array<{ id: string, caseDirection: boolean | null, startsOn: string | null, endsOn: string | null, organisation: { id: string, name: string, domain: Domain } | null }>, redactions: Array<{ path: string, field: string, category: DataCategory, reason: RedactionReason, memberId: string | null, recordId: string | null, involvementId: string | null }>, records: Array<{ id: string, sectionType: string, createdAt: string, supersededAt: string | null, subjectMemberIds: Array<string>, authorMemberId: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null, section:
         | { __typename: 'CareTrajectory', provider: string | null, startDate: string | null, endDate: string | null, goals: Array<string> | null, frequency: string | null, diagnosis: string | null, medication: string | null }
         | { __typename: 'ContactDetails', address: string | null, phone: string | null, email: string | null }
         | { __typename: 'DebtSituation', totalDebt: number | null, creditorCount: number | null, arrangement: string | null, monthlyInstalment: number | null, budgetManagement: boolean | null }
         | { __typename: 'FamilyPlan', familyGoals: Array<string> | null, actions: Array<string> | null, whoDoesWhat: Array<string> | null, reviewDate: string | null }
         | { __typename: 'IncomeAndWork', benefit: string | null, reintegrationRoute: string | null, jobCoach: string | null }
+        | { __typename: 'OurStory', text: string | null }
         | { __typename: 'SafetySignal', signal: string | null, signalDate: string | null, reporterRole: string | null, riskAssessment: string | null }
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
@@ -453,6 +520,20 @@ export type PurposesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PurposesQuery = { purposes: Array<{ code: string, name: string, description: string, domains: Array<Domain>, statutoryFor: Array<Domain>, maxCategories: Array<DataCategory> }> };
+
+export type ShieldInvolvementMutationVariables = Exact<{
+  input: ShieldInvolvementInput;
+}>;
+
+
+export type ShieldInvolvementMutation = { shieldInvolvement: Array<{ id: string, memberId: string }> };
+
+export type LiftShieldingMutationVariables = Exact<{
+  input: LiftShieldingInput;
+}>;
+
+
+export type LiftShieldingMutation = { liftShielding: { id: string, memberId: string } };
 
 export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -518,12 +599,17 @@ export const FamilyFileFieldsFragmentDoc = new TypedDocumentString(`
     id
     sectionType
     createdAt
+    supersededAt
     subjectMemberIds
+    authorMemberId
     sourceOrganisation {
       ...OrganisationFields
     }
     section {
       __typename
+      ... on OurStory {
+        text
+      }
       ... on ContactDetails {
         address
         phone
@@ -703,6 +789,8 @@ export const SectionCatalogueDocument = new TypedDocumentString(`
   sectionCatalogue {
     name
     input
+    source
+    supersededBy
     fields {
       name
       category
@@ -1005,6 +1093,143 @@ fragment AccessLogEntryFields on AccessLogEntry {
   chainKey
   sequence
 }`) as unknown as TypedDocumentString<MyLogQuery, MyLogQueryVariables>;
+export const MyFamilyStoriesDocument = new TypedDocumentString(`
+    query MyFamilyStories {
+  myFamily {
+    ...FamilyFileFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment FamilyFileFields on FamilyFile {
+  id
+  purpose
+  members {
+    id
+    name
+    birthDate
+    bsn
+    relation
+    holdsAuthorityOver
+  }
+  involvements {
+    id
+    caseDirection
+    startsOn
+    endsOn
+    organisation {
+      ...OrganisationFields
+    }
+  }
+  redactions {
+    path
+    field
+    category
+    reason
+    memberId
+    recordId
+    involvementId
+  }
+  records {
+    id
+    sectionType
+    createdAt
+    supersededAt
+    subjectMemberIds
+    authorMemberId
+    sourceOrganisation {
+      ...OrganisationFields
+    }
+    section {
+      __typename
+      ... on OurStory {
+        text
+      }
+      ... on ContactDetails {
+        address
+        phone
+        email
+      }
+      ... on CareTrajectory {
+        provider
+        startDate
+        endDate
+        goals
+        frequency
+        diagnosis
+        medication
+      }
+      ... on SupportProvision {
+        provision
+        hoursPerWeek
+        decisionDate
+      }
+      ... on DebtSituation {
+        totalDebt
+        creditorCount
+        arrangement
+        monthlyInstalment
+        budgetManagement
+      }
+      ... on IncomeAndWork {
+        benefit
+        reintegrationRoute
+        jobCoach
+      }
+      ... on SafetySignal {
+        signal
+        signalDate
+        reporterRole
+        riskAssessment
+      }
+      ... on FamilyPlan {
+        familyGoals
+        actions
+        whoDoesWhat
+        reviewDate
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<MyFamilyStoriesQuery, MyFamilyStoriesQueryVariables>;
+export const WriteOurStoryDocument = new TypedDocumentString(`
+    mutation WriteOurStory($input: WriteOurStoryInput!) {
+  writeOurStory(input: $input) {
+    id
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<WriteOurStoryMutation, WriteOurStoryMutationVariables>;
+export const OurStoryReadsDocument = new TypedDocumentString(`
+    query OurStoryReads {
+  accessLog(
+    first: 200
+    filter: {category: "OWN_WORDS", activity: "READ_FAMILY_FILE", decision: ALLOWED, byOthers: true}
+  ) {
+    edges {
+      node {
+        id
+        traceId
+        occurredAt
+        purpose
+        subjectMemberIds
+        actor {
+          organisation {
+            id
+            name
+          }
+        }
+        decisions {
+          category
+          outcome
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OurStoryReadsQuery, OurStoryReadsQueryVariables>;
 export const MyFamilyDocument = new TypedDocumentString(`
     query MyFamily {
   myFamily {
@@ -1049,12 +1274,17 @@ fragment FamilyFileFields on FamilyFile {
     id
     sectionType
     createdAt
+    supersededAt
     subjectMemberIds
+    authorMemberId
     sourceOrganisation {
       ...OrganisationFields
     }
     section {
       __typename
+      ... on OurStory {
+        text
+      }
       ... on ContactDetails {
         address
         phone
@@ -1229,6 +1459,9 @@ export const InvolvementShieldingsDocument = new TypedDocumentString(`
     reason
     shieldedAt
     shieldedByProfessionalId
+    liftedAt
+    liftedByProfessionalId
+    liftReason
   }
 }
     fragment OrganisationFields on Organisation {
@@ -1269,10 +1502,29 @@ export const AddRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddRecordMutation, AddRecordMutationVariables>;
+export const CaseDirectorRequestsDocument = new TypedDocumentString(`
+    query CaseDirectorRequests {
+  caseDirectorRequests {
+    id
+    familyId
+    memberId
+    reason
+    requestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CaseDirectorRequestsQuery, CaseDirectorRequestsQueryVariables>;
 export const CircleDocument = new TypedDocumentString(`
     query Circle($familyId: ID!) {
   circle(familyId: $familyId) {
     ...CircleFields
+    involvements {
+      id
+      shieldings {
+        id
+        memberId
+        shieldedAt
+      }
+    }
   }
 }
     fragment OrganisationFields on Organisation {
@@ -1388,12 +1640,17 @@ fragment FamilyFileFields on FamilyFile {
     id
     sectionType
     createdAt
+    supersededAt
     subjectMemberIds
+    authorMemberId
     sourceOrganisation {
       ...OrganisationFields
     }
     section {
       __typename
+      ... on OurStory {
+        text
+      }
       ... on ContactDetails {
         address
         phone
@@ -1452,6 +1709,22 @@ export const PurposesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PurposesQuery, PurposesQueryVariables>;
+export const ShieldInvolvementDocument = new TypedDocumentString(`
+    mutation ShieldInvolvement($input: ShieldInvolvementInput!) {
+  shieldInvolvement(input: $input) {
+    id
+    memberId
+  }
+}
+    `) as unknown as TypedDocumentString<ShieldInvolvementMutation, ShieldInvolvementMutationVariables>;
+export const LiftShieldingDocument = new TypedDocumentString(`
+    mutation LiftShielding($input: LiftShieldingInput!) {
+  liftShielding(input: $input) {
+    id
+    memberId
+  }
+}
+    `) as unknown as TypedDocumentString<LiftShieldingMutation, LiftShieldingMutationVariables>;
 export const SignInOptionsDocument = new TypedDocumentString(`
     query SignInOptions {
   signInOptions {

@@ -1,12 +1,13 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Circle } from '../../api/fragments';
-import { type ApiError, graphql } from '../../api/graphql';
+import { graphql } from '../../api/graphql';
 import { gql } from '../../api/generated';
-import { asApiError, useApi } from '../../api/use-api';
+import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Button, DataList, DataListItem, Heading, Paragraph, PrimaryActionButton, StatusBadge, Textarea } from '../../ui';
 import { ErrorAlert } from '../../ui/error-alert';
 import { LabelledField } from '../../ui/labelled-field';
+import { useTextSubmission } from '../../ui/text-submission';
 import { ProfessionalDetails } from './circle-parts';
 import { labelOf } from './member-family';
 
@@ -113,46 +114,21 @@ function RequestOtherCaseDirector() {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const feedback = useRef<HTMLDivElement>(null);
-  const focusReason = () => document.getElementById('request-reason')?.focus();
+  const { problem, apiError, sent, busy, feedback, submit } = useTextSubmission({
+    inputId: 'request-reason',
+    apiField: 'reason',
+    length: REASON_LENGTH,
+    problem: t('circle.request.reasonProblem'),
+    send: async (text) => {
+      await graphql(REQUEST, { reason: text });
+      setOpen(false);
+      setReason('');
+    },
+  });
 
   useEffect(() => {
     if (open) document.getElementById('request-reason')?.focus();
   }, [open]);
-  useEffect(() => {
-    if (sent) feedback.current?.focus();
-  }, [sent]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setApiError(null);
-    const text = reason.trim();
-    if (text.length < REASON_LENGTH.min || text.length > REASON_LENGTH.max) {
-      setProblem(t('circle.request.reasonProblem'));
-      focusReason();
-      return;
-    }
-    setProblem(undefined);
-    setBusy(true);
-    try {
-      await graphql(REQUEST, { reason: text });
-      setSent(true);
-      setOpen(false);
-      setReason('');
-    } catch (error) {
-      const failure = asApiError(error);
-      if (failure.code === 'BAD_USER_INPUT' && failure.field === 'reason') {
-        setProblem(t('circle.request.reasonProblem'));
-        focusReason();
-      } else setApiError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="kring-m-request">
@@ -164,7 +140,7 @@ function RequestOtherCaseDirector() {
           {t('circle.request.open')}
         </Button>
       ) : (
-        <form className="kring-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="request-title">
+        <form className="kring-form" noValidate onSubmit={(event) => void submit(event, reason)} aria-labelledby="request-title">
           <Heading level={3} id="request-title">
             {t('circle.request.title')}
           </Heading>

@@ -34,6 +34,9 @@ export function MyRecordsPage() {
       <Paragraph>
         {t('member.records.introConsents')} <Link to="/me/consents">{t('nav.myConsents')}</Link>
       </Paragraph>
+      <Paragraph>
+        {t('story.member.inRecords')} <Link to="/me/our-story">{t('nav.ourStory')}</Link>
+      </Paragraph>
       <MyCircle />
       <ErrorAlert error={file.error} />
       {file.loading && file.data === null && <Paragraph>{t('app.loading')}</Paragraph>}
@@ -55,8 +58,8 @@ function MemberRecords({ member, file, sections, reach }: { member: FamilyMember
   const isViewer = member.id === reach.viewerId;
   const name = reach.nameOf(member.id) ?? t('common.unknownMember');
   const headingId = `member-${member.id}`;
-  // The API's member view holds only records all of whose subjects are in reach.
-  const visible = file.records.filter((r) => r.subjectMemberIds.includes(member.id));
+  // The API's member view holds only records all of whose subjects are in reach. The family's own words are on their own page (Ons verhaal).
+  const visible = file.records.filter((r) => r.subjectMemberIds.includes(member.id) && sections.find((s) => s.name === r.sectionType)?.source !== 'FAMILY');
 
   // Organisation, then category, then the records with fields of that category.
   const byOrganisation = new Map<string, FamilyRecord[]>();

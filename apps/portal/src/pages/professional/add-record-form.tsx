@@ -9,7 +9,7 @@ import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormF
 import { Choice } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
 import { labelOf } from '../member/member-family';
-import type { SectionField, SectionType } from './section-catalogue';
+import type { OrganisationSectionType as SectionType, SectionField } from './section-catalogue';
 
 const ADD_RECORD = gql(`mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }`);
 
@@ -166,7 +166,8 @@ export function AddRecordForm({
             {t('pro.add.type')}
           </FieldsetLegend>
           {problems['type'] !== undefined && <FormFieldErrorMessage id="add-type-error">{problems['type']}</FormFieldErrorMessage>}
-          {sections.map((s) => {
+          {/* A superseded section (the plan as a record) is read, not offered: new plan items go in the family plan. */}
+          {sections.filter((s) => !s.superseded).map((s) => {
             const id = `add-type-${s.name}`;
             return (
               <Choice

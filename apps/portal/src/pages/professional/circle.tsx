@@ -10,8 +10,10 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
 import { ProfessionalDetails } from '../member/circle-parts';
 import { labelOf } from '../member/member-family';
+import { ShieldingPanel } from './shield-involvement';
 
-const CIRCLE = gql(`query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields } }`);
+// The shieldings in force come only to whom may shield an involvement (null for everyone else).
+const CIRCLE = gql(`query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }`);
 const TRANSFER = gql(`mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }`);
 
 /** The API's bounds of a handover note (docs/circle.md), checked here first so the professional hears it in words. */
@@ -20,8 +22,12 @@ const NOTE_LENGTH = { min: 10, max: 4000 } as const;
 /** Refusals of a handover this form explains in its own words (`extensions.refusal`, else the code). */
 const EXPLAINED = new Set(['NOT_CASE_DIRECTOR', 'TARGET_NOT_INVOLVED', 'NOT_FOUND']);
 
-/** The circle in the professional's file (the Verwijsindex view): every involvement with its contact, and the handover of case direction. */
-export function CircleSection({ familyId, onChanged }: { familyId: string; onChanged: () => void }) {
+/**
+ * The circle in the professional's file (the Verwijsindex view): every involvement with its
+ * contact, the handover of case direction, and, for an organisation with a statutory task, the
+ * shielding of its own involvement from named members. `members` and `label`: the file's.
+ */
+export function CircleSection({ familyId, members, label, onChanged }: { familyId: string; members: readonly { readonly id: string }[]; label: (memberId: string) => string; onChanged: () => void }) {
   const { t, formatDate } = useI18n();
   const { viewer, hasRole } = useSession();
   const circle = useApi(() => graphql(CIRCLE, { familyId }).then((d) => d.circle), `circle-${familyId}`);
@@ -69,6 +75,11 @@ export function CircleSection({ familyId, onChanged }: { familyId: string; onCha
               </TableRow>
             ))}
           </CaptionedTable>
+          {data.involvements.map((involvement) =>
+            involvement.shieldings === null ? null : (
+              <ShieldingPanel key={involvement.id} involvementId={involvement.id} shieldings={involvement.shieldings} members={members} label={label} onChanged={circle.reload} />
+            ),
+          )}
           {mayTransfer && (
             <TransferForm
               familyId={familyId}

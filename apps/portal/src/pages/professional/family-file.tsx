@@ -8,10 +8,11 @@ import { Link, useRouter } from '../../router';
 import { Heading, Paragraph, SecondaryActionButton } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
+import { OurStories } from './our-stories';
 import { CircleSection } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
 import { PurposeChooser } from './purpose-chooser';
-import { loadSectionTypes } from './section-catalogue';
+import { loadSectionTypes, organisationSections } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
 
 const FAMILY = gql(`query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }`);
@@ -105,13 +106,15 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
         <Paragraph>{t('pro.file.logged')}</Paragraph>
         {changeButton}
       </div>
+      {/* The family's own words come first (DESIGN.md §9). */}
+      <OurStories file={data} redactions={redactions} label={label} />
       <RedactionSummary redactions={data.redactions} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
-      <CircleSection familyId={familyId} onChanged={file.reload} />
+      <CircleSection familyId={familyId} members={data.members} label={label} onChanged={file.reload} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
-      <AddRecordForm familyId={familyId} sections={data.sections} members={data.members} label={label} onAdded={file.reload} />
+      <AddRecordForm familyId={familyId} sections={organisationSections(data.sections)} members={data.members} label={label} onAdded={file.reload} />
     </div>
   );
 }

@@ -155,13 +155,13 @@ export function Involvements({ involvements, redactions, ownOrganisationId }: { 
   );
 }
 
-/** The records, grouped by section type, every field shown or marked as not shared. */
+/** The organisations' records, grouped by section type, every field shown or marked as not shared (the family's own words are above them: OurStories). */
 export function Records({ file, sections, redactions, label }: { file: FamilyFile; sections: readonly SectionType[]; redactions: RedactionIndex; label: Label }) {
   const { t } = useI18n();
   return (
     <Section id="file-records" title={t('pro.records.heading')}>
       <Paragraph>{t('pro.records.intro')}</Paragraph>
-      {sections.map((type) => {
+      {sections.filter((type) => type.source === 'ORGANISATION').map((type) => {
         const records = file.records.filter((r) => r.sectionType === type.name).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
         return (
           <div key={type.name} className="kring-record-group">

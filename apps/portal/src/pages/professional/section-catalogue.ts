@@ -11,9 +11,21 @@ export interface SectionField {
 
 export interface SectionType {
   readonly name: string;
-  /** The AddRecordInput field that carries this section, e.g. `debtSituation`. */
-  readonly input: string;
+  /** The AddRecordInput field that carries this section, e.g. `debtSituation`; null for the family's own (our story). */
+  readonly input: string | null;
+  /** Who writes it: an organisation, or the family (our story, shown first in the file). */
+  readonly source: 'ORGANISATION' | 'FAMILY';
+  /** Kept for the records written before; new ones go elsewhere (the API's `supersededBy`), so the add form does not offer it. */
+  readonly superseded: boolean;
   readonly fields: readonly SectionField[];
+}
+
+/** A section an organisation writes, through `addRecord`. */
+export type OrganisationSectionType = SectionType & { readonly input: string; readonly source: 'ORGANISATION' };
+
+/** The sections the add-record form offers: an organisation's, never the family's own words. */
+export function organisationSections(types: readonly SectionType[]): readonly OrganisationSectionType[] {
+  return types.filter((t): t is OrganisationSectionType => t.source === 'ORGANISATION' && t.input !== null);
 }
 
 function kindOf(field: ServedField): FieldKind {
@@ -35,5 +47,11 @@ function kindOf(field: ServedField): FieldKind {
 
 /** The section types in the order the file lists them, as the professional's view uses them. */
 export async function loadSectionTypes(): Promise<readonly SectionType[]> {
-  return (await loadSectionCatalogue()).map((t) => ({ name: t.name, input: t.input, fields: t.fields.map((f) => ({ name: f.name, kind: kindOf(f), required: f.required })) }));
+  return (await loadSectionCatalogue()).map((t) => ({
+    name: t.name,
+    input: t.input ?? null,
+    source: t.source,
+    superseded: t.supersededBy !== null,
+    fields: t.fields.map((f) => ({ name: f.name, kind: kindOf(f), required: f.required })),
+  }));
 }
