@@ -154,6 +154,11 @@ describe('the family plan', () => {
     expect(refusalOf(await write(mother, { ...goal([mother], 'overschreven'), itemId: privateItem.id }))).toBe('UNKNOWN_ITEM');
     expect(codeOf(await ask(mother, SHOW, { itemId: privateItem.id, shown: true }))).toBe('NOT_FOUND');
     expect((await ourPlan(older)).items.map((i) => i.id)).toEqual([privateItem.id]);
+    // Agreements are numbered in her own count too: her agreement does not tell her of versions she cannot see.
+    const agreed = (await ok<{ agreeToPlan: { version: number } }>(mother, AGREE)).agreeToPlan;
+    const mine = await ourPlan(mother);
+    expect(agreed.version).toBe(mine.latestVersion);
+    expect(mine.agreements.every((a) => a.version <= mine.latestVersion)).toBe(true);
   });
 
   it('showing to the family: an item is family-wide once every subject chose so by capacity; about every member it is from the start', async () => {

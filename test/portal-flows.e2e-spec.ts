@@ -131,7 +131,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     await screenshot(page, 'member-access-log');
   });
 
-  it('the chain privacy officer filters to denied entries of the De Vries family, sees the chart change, and verifies the log', async () => {
+  it('the chain privacy officer filters to denied entries of the De Vries family and sees the chart change', async () => {
     // Reads by two organisations leave allowed and denied entries (the earlier flows left more).
     for (const persona of ['wmo', 'jeugdhulp']) {
       const read = await portal.gateway.graphql(`query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { id } }`, { token: await portal.gateway.tokenFor(persona) });
@@ -181,7 +181,14 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     expect(denied).toBeLessThanOrEqual(deniedBefore);
     await expectAccessible(page, 'access log, filtered');
     await screenshot(page, 'officer-access-log', { scrollTo: chart });
+  });
 
+  // Its own test, so neither half runs into the time limit on a busy machine (five axe runs in one test did).
+  it('the chain privacy officer verifies the log, and the page works in English', async () => {
+    const { page } = await portal.newPage();
+    await signInAs(page, 'keten-fg');
+    await page.waitForURL('**/access-log');
+    await page.getByTestId('log-row').first().waitFor();
     await page.getByRole('button', { name: 'Log controleren' }).click();
     const result = page.getByTestId('verify-result');
     await page.locator('[data-testid="verify-result"][data-intact="true"]').waitFor();

@@ -141,7 +141,7 @@ export class FamilyPlanService {
       // Who wrote a version is part of its item, as what it says is: named only for the items served in this read.
       const served = new Set(items.map((i) => i.id));
       const versions = [...plan.versions].reverse().map((v): PlanVersion => this.versionView(v, v.version, ctx, served.has(v.itemId)));
-      const agreements = await this.agreementViews(manager, latestAgreements(plan.agreements), () => true);
+      const agreements = await this.agreementViews(manager, latestAgreements(plan.agreements), (v) => v);
       const entries = decided.length > 0 ? readEntries('READ_FAMILY_PLAN', purpose.code, ctx.familyId, decided) : emptyRead(purpose.code, ctx.familyId, [], 'OWN_RECORD');
       await this.audit.record(manager, context, entries);
       return { plan: { familyId: ctx.familyId, version: shownVersion, latestVersion: latest, items, redactions, versions, agreed: isAgreed(items, redactions), agreements } };
@@ -166,10 +166,7 @@ export class FamilyPlanService {
       const plan = await loadPlanRows(manager, ctx.familyId);
       const view = memberViewOf(principal.memberId, ctx, plan, rows.involvements, rows.shieldings);
       // The versions in the member's view: those that added or changed an item they may read.
-      const mine = plan.versions.filter((v) => {
-        const row = plan.items.find((r) => r.itemId === v.itemId && r.fromVersion === v.version);
-        return row !== undefined && view.decide(row).allowed;
-      });
+      const mine = ownVersions(plan, view);
       const shownOwn = requireVersion(version, mine.length);
       const globalVersion = shownOwn === 0 ? 0 : (mine[shownOwn - 1] as FamilyPlanVersionEntity).version;
       const decided: DecidedTarget[] = [];
@@ -192,7 +189,7 @@ export class FamilyPlanService {
       const versions = mine.map((v, i) => this.versionView(v, i + 1, ctx, true)).reverse();
       // The agreements they may know of: the case director's, and those of members of their reach.
       const known = latestAgreements(plan.agreements).filter((a) => (a.memberId === null ? a.professionalId === ctx.caseDirectorId : view.reach.has(a.memberId)));
-      const agreements = await this.agreementViews(manager, known, () => true);
+      const agreements = await this.agreementViews(manager, known, (v) => ownNumber(mine, v));
       const entries = decided.length > 0 ? readEntries('READ_FAMILY_PLAN', null, ctx.familyId, decided) : emptyRead(null, ctx.familyId, [principal.memberId], 'DATA_SUBJECT');
       await this.audit.record(manager, { principal, traceId, at }, entries);
       return { familyId: ctx.familyId, version: shownOwn, latestVersion: mine.length, items, redactions, versions, agreed: isAgreed(items, redactions), agreements };
@@ -271,7 +268,7 @@ export class FamilyPlanService {
       const by = principal.kind === 'citizen' ? { memberId: principal.memberId } : { professionalId: principal.professionalId };
       const row = await this.writer.agree(manager, state.family.id, version, by, at);
       await this.audit.record(manager, { principal, traceId, at }, agreementEntries('AGREE_TO_PLAN', principal, state, row));
-      const [view] = await this.agreementViews(manager, [row], () => true);
+      const [view] = await this.agreementViews(manager, [row], await this.numberingFor(manager, principal, state, dutchDate(at)));
       return view as PlanAgreement;
     });
   }
@@ -288,7 +285,7 @@ export class FamilyPlanService {
       await manager.update(FamilyPlanAgreementEntity, { id: latest.id }, { withdrawnAt: at });
       const row = { ...latest, withdrawnAt: at };
       await this.audit.record(manager, { principal, traceId, at }, agreementEntries('WITHDRAW_PLAN_AGREEMENT', principal, state, row));
-      const [view] = await this.agreementViews(manager, [row], () => true);
+      const [view] = await this.agreementViews(manager, [row], await this.numberingFor(manager, principal, state, dutchDate(at)));
       return view as PlanAgreement;
     });
   }
@@ -303,12 +300,7 @@ export class FamilyPlanService {
     const today = dutchDate(at);
     return this.dataSource.transaction(async (manager) => {
       const state = await this.lockedState(manager, principal, principal.familyId, today);
-      const plan = await loadPlanRows(manager, state.family.id);
-      const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: state.family.id, ...SHIELDING_IN_FORCE }, select: { involvementId: true, memberId: true } });
-      const involvements = await manager.find(InvolvementEntity, { where: { familyId: state.family.id } });
-      const organisations = await organisationsById(manager, involvements.map((i) => i.organisationId));
-      const ctx = asKnownTo(principal.memberId, { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today }, involvements, shieldings);
-      const view = memberViewOf(principal.memberId, ctx, plan, involvements, shieldings);
+      const { plan, ctx, view } = await this.memberViewInLock(manager, principal.memberId, state, today);
       const row = isUuid(itemId) ? plan.items.find((r) => r.itemId === itemId.toLowerCase() && r.untilVersion === null) : undefined;
       if (row === undefined || !view.decide(row).allowed) throw notFound('plan item');
       if (!permissionsFor(actorOf(principal, [...state.reach])).can('show', about('PlanItem', { familyId: state.family.id, involvedOrganisationIds: state.involved, caseDirectorId: state.caseDirectorId, kind: row.kind, subjectsInReach: allInReach(state.reach, row.subjectMemberIds) })) || !countsForItem(principal.memberId, row, state.subjects, today)) {
@@ -359,6 +351,24 @@ export class FamilyPlanService {
     const reach = principal.kind === 'citizen' ? membersInReach(principal.memberId, subjects.values(), today) : new Set<string>();
     const caseDirectorId = running.find((i) => i.caseDirection)?.contactProfessionalId ?? null;
     return { family, key, subjects, memberIds, reach, involved, caseDirectorId };
+  }
+
+  /** A member's view of the plan inside a change's lock: the plan's rows, the context, and the rule deciding each item (only shieldings in force count). */
+  private async memberViewInLock(manager: EntityManager, memberId: string, state: Awaited<ReturnType<FamilyPlanService['lockedState']>>, today: string) {
+    const plan = await loadPlanRows(manager, state.family.id);
+    const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: state.family.id, ...SHIELDING_IN_FORCE }, select: { involvementId: true, memberId: true } });
+    const involvements = await manager.find(InvolvementEntity, { where: { familyId: state.family.id } });
+    const organisations = await organisationsById(manager, involvements.map((i) => i.organisationId));
+    const ctx = asKnownTo(memberId, { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today }, involvements, shieldings);
+    return { plan, ctx, view: memberViewOf(memberId, ctx, plan, involvements, shieldings) };
+  }
+
+  /** How an agreement's version is told to the caller: the family's number to a professional, the member's own count to a member. */
+  private async numberingFor(manager: EntityManager, principal: Principal, state: Awaited<ReturnType<FamilyPlanService['lockedState']>>, today: string): Promise<(familyVersion: number) => number> {
+    if (principal.kind === 'professional') return (v) => v;
+    const { plan, view } = await this.memberViewInLock(manager, principal.memberId, state, today);
+    const own = ownVersions(plan, view);
+    return (v) => ownNumber(own, v);
   }
 
   /** Whether the caller may agree: any member of the family; of the professionals, only the case director. */
@@ -420,15 +430,20 @@ export class FamilyPlanService {
   }
 
   /** Agreements as served: the case director named (staff data, decrypted with their organisation's key). */
-  private async agreementViews(manager: EntityManager, rows: readonly { memberId: string | null; professionalId: string | null; version: number; agreedAt: Date; withdrawnAt: Date | null }[], keep: () => boolean): Promise<PlanAgreement[]> {
+  /** Agreements as served; `numbered` gives the version in the caller's count (a member's own, docs/family-plan.md). */
+  private async agreementViews(
+    manager: EntityManager,
+    rows: readonly { memberId: string | null; professionalId: string | null; version: number; agreedAt: Date; withdrawnAt: Date | null }[],
+    numbered: (familyVersion: number) => number,
+  ): Promise<PlanAgreement[]> {
     const professionalIds = [...new Set(rows.map((r) => r.professionalId).filter((id): id is string => id !== null))];
     const professionals = professionalIds.length === 0 ? [] : await manager.find(ProfessionalEntity, { where: { id: In(professionalIds) } });
     const organisations = professionals.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In([...new Set(professionals.map((p) => p.organisationId))]) } });
     const names = this.directory.professionalNames(organisations, professionals);
-    return rows.filter(keep).map((r) => ({
+    return rows.map((r) => ({
       memberId: r.memberId,
       caseDirectorName: r.professionalId === null ? null : (names.get(r.professionalId) ?? null),
-      version: r.version,
+      version: numbered(r.version),
       agreedAt: r.agreedAt,
       withdrawnAt: r.withdrawnAt,
     }));
@@ -555,4 +570,17 @@ function agreementEntries(
 function mayBeNamedTo(readerReach: ReadonlySet<string>, row: FamilyPlanItemEntity, ctx: PlanContext, memberId: string): boolean {
   if (readerReach.has(memberId) || row.subjectMemberIds.includes(memberId)) return true;
   return row.subjectMemberIds.some((id) => ctx.subjects.get(id)?.authorityHolders.has(memberId) === true);
+}
+
+/** The versions in a member's own count: those that added or changed an item they may read, oldest first. */
+function ownVersions(plan: PlanRows, view: { decide: (row: FamilyPlanItemEntity) => AccessDecision }): FamilyPlanVersionEntity[] {
+  return plan.versions.filter((v) => {
+    const row = plan.items.find((r) => r.itemId === v.itemId && r.fromVersion === v.version);
+    return row !== undefined && view.decide(row).allowed;
+  });
+}
+
+/** The family's version `familyVersion` as the member counts it: how many of their own versions it includes. */
+function ownNumber(own: readonly FamilyPlanVersionEntity[], familyVersion: number): number {
+  return own.filter((v) => v.version <= familyVersion).length;
 }
