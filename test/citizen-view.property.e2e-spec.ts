@@ -3,14 +3,16 @@ import fc from 'fast-check';
 import { ManualClock } from '@kring/config';
 import { readCatalogue } from './support/reference/reference-catalogue';
 import { expectedMemberView } from './support/reference/reference-member-view';
+import { expectedMemberPlan } from './support/reference/reference-member-plan';
 import type { ReferenceOrganisation } from './support/reference/reference-world';
 import { describeWorld, diffFiles, labelsOf, withLabels } from './support/world/describe-world';
 import { FILE_SELECTION, fileOfAnswer, normalise, type FileAnswer } from './support/world/file-answer';
 import { materializeWorld } from './support/world/materialize-world';
+import { diffDecisions, diffPlans, loggedPlanDecisions, PLAN_SELECTION, planOfAnswer, type PlanAnswer } from './support/world/plan-answer';
 import { ORGANISATION_DOMAINS, registerOrganisations } from './support/world/organisations';
 import { MAX_MEMBERS, worldSpec } from './support/world/world-spec.arbitrary';
 import { writeWorld } from './support/world/world.writer';
-import { startTestGateway, type GraphQLAnswer, type TestGateway } from './support/test-gateway';
+import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /*
  * DESIGN.md §5.7 and §9: a member's own view holds what is about their reach (themselves,
@@ -23,11 +25,18 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
  * some members (often the viewer): a shielded involvement is in neither their file nor their
  * circle (`myCircle`), nor named in the log entries about them of either read; a lifted
  * shielding hides nothing.
+ * The family plan (`ourPlan`) equals an independent reference too (reference-member-plan.ts):
+ * the items about the reach and those shown to the family by capacity, less what a shielded
+ * organisation wrote or does, versions counted in the member's view; and on the raw answer no
+ * id of an item out of view, no member or organisation the view may not name, no redaction.
  *
  *   KRING_CITIZEN_PROPERTY_RUNS   worlds per run (default 300)
  */
 const RUNS = Number(process.env['KRING_CITIZEN_PROPERTY_RUNS'] ?? 300);
 const MY_FAMILY = `{ myFamily { ${FILE_SELECTION} } myCircle { involvements { id } caseDirector { id } } }`;
+/** Apart from the file: `ourPlan` is non-null, so in one document its error would null the file too. */
+const OUR_PLAN = `{ ourPlan { ${PLAN_SELECTION} } }`;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** The cases the generated worlds must reach in a run, or a passing run proves little. */
 const REQUIRED = [
@@ -48,6 +57,17 @@ const REQUIRED = [
   'a story in view by a writer outside reach',
   'a story out of view',
   'a lifted shielding: the involvement in the circle again',
+  'a plan item about the reach',
+  'a plan item out of view',
+  'a plan item shown to the family',
+  'a plan item about every member',
+  'a plan item shown by capacity about a member UNDER_12',
+  'a plan item shown by capacity about a member FROM_12_TO_15',
+  'a plan item shown by capacity about a member FROM_16',
+  'a plan item some chose to show, not shown',
+  'a plan item by a shielded organisation',
+  'a changed plan item in view',
+  'a plan version out of view beside versions in view',
 ];
 
 describe('a member\'s own view holds exactly what is about their reach', () => {
@@ -65,14 +85,13 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
   });
 
   it(
-    `for ${RUNS} generated worlds, myFamily equals an independent reference of reach, and its log entries cover exactly the view`,
+    `for ${RUNS} generated worlds, myFamily and ourPlan equal an independent reference of reach, and their log entries cover exactly the view`,
     async () => {
       const seen = new Map<string, number>();
       // Shieldings: which involvement (by index), from whom (the viewer, or a member by index), lifted or in force.
       const shielding = fc.record({ involvement: fc.nat(7), member: fc.option(fc.nat(MAX_MEMBERS - 1), { nil: null, freq: 2 }), lifted: fc.boolean() });
       const spec = fc.record({ world: worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), viewer: fc.nat(MAX_MEMBERS - 1), shieldings: fc.array(shielding, { maxLength: 3 }) });
-      await fc.assert(
-        fc.asyncProperty(spec, async ({ world: worldSpecOf, viewer, shieldings }) => {
+      const property = fc.asyncProperty(spec, async ({ world: worldSpecOf, viewer, shieldings }) => {
           const materialized = materializeWorld(worldSpecOf, organisations, catalogue);
           const { request } = materialized;
           const viewerId = (materialized.world.members[viewer % materialized.world.members.length] as { id: string }).id;
@@ -83,14 +102,16 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
             const memberId = x.member === null ? viewerId : (materialized.world.members[x.member % materialized.world.members.length] as { id: string }).id;
             shielded.set(`${involvementId}|${memberId}|${x.lifted ? shielded.size : 'in force'}`, { involvementId, memberId, lifted: x.lifted });
           }
-          const world = { ...materialized.world, shieldings: [...shielded.values()] };
-          await writeWorld(sut, world);
+          const world = await writeWorld(sut, { ...materialized.world, shieldings: [...shielded.values()] });
           clock.set(request.at);
-          const answer: GraphQLAnswer<{ myFamily: FileAnswer | null; myCircle: { involvements: { id: string }[]; caseDirector: { id: string } | null } | null }> = await sut.graphql(MY_FAMILY, {
-            token: await sut.issuer.sign({ kind: 'citizen', memberId: viewerId }),
-          });
+          const token = await sut.issuer.sign({ kind: 'citizen', memberId: viewerId });
+          const [answer, planAnswer] = await Promise.all([
+            sut.graphql<{ myFamily: FileAnswer | null; myCircle: { involvements: { id: string }[]; caseDirector: { id: string } | null } | null }>(MY_FAMILY, { token }),
+            sut.graphql<{ ourPlan: PlanAnswer | null }>(OUR_PLAN, { token }),
+          ]);
           const expected = expectedMemberView(world, viewerId, request.at);
-          for (const t of expected.trace) seen.set(t, (seen.get(t) ?? 0) + 1);
+          const expectedPlan = expectedMemberPlan(world, viewerId, request.at);
+          for (const t of [...expected.trace, ...expectedPlan.cases]) seen.set(t, (seen.get(t) ?? 0) + 1);
 
           const fail = (what: string[]): never => {
             const labels = labelsOf(world, organisations);
@@ -122,7 +143,7 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
             `SELECT subject_member_ids::text[] AS subjects, target_ids::text[] AS target_ids FROM access_log_decision WHERE family_id = $1 AND activity = 'READ_CIRCLE' AND actor_id = $2`,
             [world.familyId, viewerId],
           );
-          const inForce = world.shieldings.filter((x) => !x.lifted);
+          const inForce = (world.shieldings ?? []).filter((x) => !x.lifted);
           const leaks = circleEntries.filter((e) => e.subjects.some((s) => !expected.reach.includes(s) || inForce.some((x) => x.memberId === s && e.target_ids.includes(x.involvementId))));
           if (leaks.length > 0) fail([`the circle's log entries name what is outside the reach or shielded: ${JSON.stringify(leaks)}`]);
           const reach = new Set(expected.reach);
@@ -132,11 +153,34 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
           if (outside.length > 0 || !isDeepStrictEqual(named, inView)) {
             fail([`log entries about ${[...new Set(outside)].join(',') || 'the reach only'}; targets named ${[...named].sort().join(',')}; in view ${[...inView].sort().join(',')}`]);
           }
-        }),
-        { numRuns: RUNS },
-      );
-      expect(REQUIRED.filter((t) => !seen.has(t))).toEqual([]);
+
+          // The plan: the reference's view, item for item; absent on the raw answer what is out of view; the read logged per item in view.
+          const plan = planAnswer.data?.ourPlan;
+          if (planAnswer.errors !== undefined || plan == null) return fail([`ourPlan: expected a plan, the gateway answered ${JSON.stringify(planAnswer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+          const gotPlan = planOfAnswer(plan);
+          if (plan.familyId !== world.familyId || !isDeepStrictEqual(expectedPlan.plan, gotPlan)) {
+            const lines = diffPlans(expectedPlan.plan, gotPlan);
+            fail(lines.length > 0 ? lines : ['the plans differ in a way the line diff does not show']);
+          }
+          const raw = JSON.stringify(plan);
+          const planIds = [...new Set(raw.match(UUID) ?? [])].map((id) => id.toLowerCase());
+          const outOfView = planIds.filter((id) => expectedPlan.outOfView.has(id));
+          const unexpected = planIds.filter((id) => !expectedPlan.mayName.has(id));
+          if (outOfView.length > 0 || unexpected.length > 0 || plan.redactions.length > 0) {
+            fail([`ourPlan names what is out of view: items ${outOfView.join(',') || '-'}; other ids ${unexpected.join(',') || '-'}; ${plan.redactions.length} redaction(s)`]);
+          }
+          const planDecisions = await loggedPlanDecisions(sut.dataSource, world.familyId, viewerId);
+          const wantDecisions = [...expectedPlan.decisions].sort();
+          if (!isDeepStrictEqual(planDecisions, wantDecisions)) fail([`ourPlan's log decisions:`, ...diffDecisions(wantDecisions, planDecisions)]);
+        });
+      await fc.assert(property, { numRuns: RUNS });
+      // A plan item about a child of 12 to 15 outside the viewer's reach, shown by the child and a parent, comes
+      // from about one world in fifty: rather than fail a run by chance, check fresh worlds until every case was
+      // reached, up to three times RUNS; only then is a missing case a generator defect.
+      const missing = () => REQUIRED.filter((t) => !seen.has(t));
+      for (let extra = 0; missing().length > 0 && extra < 2 * RUNS; extra += 100) await fc.assert(property, { numRuns: 100 });
+      expect(missing()).toEqual([]);
     },
-    60_000 + RUNS * 300,
+    60_000 + RUNS * 3 * 300,
   );
 });

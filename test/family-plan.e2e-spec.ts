@@ -249,6 +249,49 @@ describe('the family plan', () => {
     expect(codeOf(await ask(wmo, FAMILY_PLAN, { familyId: made.id, purpose: 'NOT_A_PURPOSE' }))).toBe('UNKNOWN_PURPOSE');
   });
 
+  it('shielding: a member from whom the case director\'s involvement is shielded is told of no case director in the plan, as in the circle: no name, no agreement of theirs', async () => {
+    const { made, involvements } = await household();
+    const [mother, father, young] = ['mother', 'father', 'young'].map((l) => made.member(l)) as [MadeMember, MadeMember, MadeMember];
+    await ok(wmo, `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`, {
+      input: { familyId: made.id, toProfessionalId: childSafety.professional.id, note: 'Veilig Thuis neemt de regie over tijdens het onderzoek.' },
+    });
+    await ok(childSafety, `mutation($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id } }`, {
+      input: { involvementId: involvements.childSafety, memberIds: [father.id], reason: 'Onderzoek naar een melding loopt; vader weet het nog niet.' },
+    });
+    const item = await written(mother, goal([young], 'Lotte gaat naar zwemles.'));
+    await ok(childSafety, AGREE, { familyId: made.id });
+    // The mother knows the case director, and that they agreed.
+    const hers = await ourPlan(mother);
+    expect(hers.items.find((i) => i.id === item.id)?.caseDirectorAgreed).toBe(true);
+    expect(hers.agreements.map((a) => a.caseDirectorName)).toContain(childSafety.professional.name);
+    // The father: the same item, as if nobody held case direction.
+    const his = await ourPlan(father);
+    expect(his.items.find((i) => i.id === item.id)).toMatchObject({ caseDirectorAgreed: false, agreed: false });
+    expect(his.agreements).toEqual([]);
+    expect(JSON.stringify(his)).not.toContain(childSafety.professional.name);
+    expect((await ok<{ myCircle: { caseDirector: unknown } }>(father, `{ myCircle { caseDirector { id } } }`)).myCircle.caseDirector).toBeNull();
+  });
+
+  it('a professional is not told who wrote an item withheld from them: its versions name no member and no organisation until it is served', async () => {
+    const { made } = await household();
+    const mother = made.member('mother');
+    const teen = made.member('teen');
+    const debtGoal = await written(mother, goal([mother], 'Een schuldregeling.', { category: 'FINANCES' }));
+    const action = await written(youthCare, { familyId: made.id, kind: 'ACTION', subjectMemberIds: [teen.id], text: 'Intake bij de jeugdpsychiater.', category: 'HEALTH', actor: { kind: 'ORGANISATION' } });
+    const withheld = await theirPlan(wmo, made);
+    expect(withheld.redactions.map((r) => r.itemId).sort()).toEqual([debtGoal.id, action.id].sort());
+    // The versions still count and say which item changed when, but not by whom: that is the item's, as what it says is.
+    expect(withheld.versions.map((v) => [v.version, v.itemId, v.byMemberId, v.byOrganisation])).toEqual([
+      [2, action.id, null, null],
+      [1, debtGoal.id, null, null],
+    ]);
+    expect(JSON.stringify(withheld)).not.toContain(youthCare.id);
+    // Served, the item names who wrote it.
+    await sharePlan(made, mother, wmo, [DataCategory.SHARED_PLAN, DataCategory.FINANCES]);
+    expect((await theirPlan(wmo, made)).versions.find((v) => v.itemId === debtGoal.id)).toMatchObject({ byMemberId: mother.id, byOrganisation: null });
+    expect((await theirPlan(youthCare, made, 'SUPPORT_PLANNING')).versions.find((v) => v.itemId === action.id)).toMatchObject({ byMemberId: null, byOrganisation: { id: youthCare.id } });
+  });
+
   it('every read and write is in the access log about the members the items are about: the mother\'s item read by a professional is in her log, not in her son\'s', async () => {
     const { made } = await household();
     const mother = made.member('mother');

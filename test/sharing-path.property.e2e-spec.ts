@@ -2,14 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { ManualClock } from '@kring/config';
-import { expectedFamilyAnswer } from './support/reference/reference-access-rule';
+import { expectedFamilyAnswer, type ExpectedAnswer } from './support/reference/reference-access-rule';
 import { amsterdamDate } from './support/reference/reference-calendar';
 import { readCatalogue } from './support/reference/reference-catalogue';
+import { expectedFamilyPlan, type ExpectedPlanAnswer } from './support/reference/reference-plan';
 import type { ReferenceOrganisation } from './support/reference/reference-world';
 import { describeWorld, diffFiles, labelsOf, withLabels } from './support/world/describe-world';
 import { FILE_SELECTION, fileOfAnswer, normalise, type FileAnswer } from './support/world/file-answer';
 import { materializeWorld } from './support/world/materialize-world';
 import { ObservedDistribution } from './support/world/observed-distribution';
+import { diffDecisions, diffPlans, loggedPlanDecisions, PLAN_SELECTION, planOfAnswer, type PlanAnswer } from './support/world/plan-answer';
 import { ORGANISATION_DOMAINS, registerOrganisations } from './support/world/organisations';
 import { worldSpec } from './support/world/world-spec.arbitrary';
 import { writeWorld } from './support/world/world.writer';
@@ -18,8 +20,10 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
 /*
  * Guarantee 1 (DESIGN.md §5): for generated worlds (families, ages around 12 and 16,
  * records about several members, stories the members wrote in versions, consents in every
- * state, involvements, purposes, clocks near Amsterdam midnight) the real gateway's family(id, purpose) answers
- * exactly what an independent reference of the rule (test/support/reference) allows.
+ * state, involvements, purposes, clocks near Amsterdam midnight, a family plan) the real
+ * gateway's family(id, purpose) answers exactly what an independent reference of the rule
+ * (test/support/reference) allows, and so does familyPlan(familyId, purpose): each item served
+ * or withheld with its reason, and the read's log decisions item by item (reference-plan.ts).
  * One gateway and one set of organisations serve every run; each world is its own family.
  *
  *   KRING_PROPERTY_RUNS        worlds per run (default 1000)
@@ -60,6 +64,19 @@ const REQUIRED_OUTCOMES = [
   'story denied NO_CONSENT',
   'story denied PURPOSE_EXCLUDES_CATEGORY',
   'story replaced version left out',
+  // The family plan (docs/family-plan.md): each item through the rule for SHARED_PLAN and what it touches.
+  'plan allowed OWN_RECORD',
+  'plan allowed CONSENT',
+  'plan denied PURPOSE_EXCLUDES_CATEGORY',
+  'plan denied NO_CONSENT',
+  'plan denied CONSENT_PENDING',
+  'plan denied CONSENT_EXPIRED',
+  'plan denied CONSENT_REVOKED',
+  "a family's plan item served",
+  "another organisation's plan item served",
+  'a plan item about several members served',
+  'a changed plan item served',
+  'a plan item withheld for its category',
 ];
 
 /** Below this many worlds, a run is too small to be expected to reach every branch. */
@@ -68,6 +85,38 @@ const RUNS_FOR_COVERAGE = 500;
 const READ = `query Read($id: ID!, $purpose: String!) {
   family(id: $id, purpose: $purpose) { ${FILE_SELECTION} }
 }`;
+
+/** Apart from the file: `familyPlan` is non-null, so in one document its error would null the file and may drop the file's own error. */
+const READ_PLAN = `query ReadPlan($id: ID!, $purpose: String!) {
+  familyPlan(familyId: $id, purpose: $purpose) { ${PLAN_SELECTION} }
+}`;
+
+type Fail = (what: string[]) => never;
+
+/** family(id, purpose) against the reference: the error, or the file field for field. */
+function checkFile(expected: ExpectedAnswer, answer: GraphQLAnswer<{ family: FileAnswer | null }>, fail: Fail): void {
+  if (expected.kind === 'error') {
+    const code = answer.errors?.[0]?.extensions?.code;
+    if (code !== expected.code || answer.data?.family != null) {
+      fail([`expected the error ${expected.code}, the gateway answered ${code === undefined ? 'a file' : `the error ${code}`}`]);
+    }
+    return;
+  }
+  const family = answer.data?.family;
+  if (answer.errors !== undefined || family == null) {
+    fail([`expected a file, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+    return;
+  }
+  const want = normalise(expected.file);
+  const got = fileOfAnswer(family);
+  if (!isDeepStrictEqual(want, got)) {
+    const lines = diffFiles(want, got);
+    fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
+  }
+  // The professional's file shows the family's own words first (DESIGN.md §9).
+  const firstOther = family.records.findIndex((r) => r.sectionType !== 'OurStory');
+  if (firstOther >= 0 && family.records.slice(firstOther).some((r) => r.sectionType === 'OurStory')) fail(['a story comes after an organisation\'s record in the file']);
+}
 
 describe('guarantee 1, no leak: a professional reads exactly the fields the access rule allows', () => {
   const clock = new ManualClock(new Date('2026-06-01T10:00:00Z'));
@@ -86,6 +135,36 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
     await sut?.close();
   });
 
+  /**
+   * familyPlan(familyId, purpose) against the reference: the same error as the file (a refusal
+   * for not being involved logged as such), or every item served or listed as a redaction with
+   * its reason, and the read's log decisions item by item about each subject.
+   */
+  async function checkPlan(familyId: string, expected: ExpectedPlanAnswer, answer: GraphQLAnswer<{ familyPlan: PlanAnswer | null }>, fail: Fail): Promise<void> {
+    if (expected.kind === 'error') {
+      const code = answer.errors?.[0]?.extensions?.code;
+      if (code !== expected.code || answer.data?.familyPlan != null) fail([`familyPlan: expected the error ${expected.code}, the gateway answered ${code === undefined ? 'a plan' : `the error ${code}`}`]);
+      if (expected.code === 'NOT_FOUND') {
+        const logged = await sut.dataSource.query<{ outcome: string; reason: string | null; target_kind: string }[]>(
+          `SELECT outcome, reason, target_kind FROM access_log_decision WHERE family_id = $1 AND activity = 'READ_FAMILY_PLAN'`,
+          [familyId],
+        );
+        if (!isDeepStrictEqual(logged, [{ outcome: 'DENIED', reason: 'NOT_INVOLVED', target_kind: 'FAMILY' }])) fail([`familyPlan's refusal logged as ${JSON.stringify(logged)}`]);
+      }
+      return;
+    }
+    const plan = answer.data?.familyPlan;
+    if (answer.errors !== undefined || plan == null) return fail([`familyPlan: expected a plan, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+    const got = planOfAnswer(plan);
+    if (plan.familyId !== familyId || !isDeepStrictEqual(expected.plan, got)) {
+      const lines = diffPlans(expected.plan, got);
+      fail(lines.length > 0 ? lines : ['the plans differ in a way the line diff does not show']);
+    }
+    const logged = await loggedPlanDecisions(sut.dataSource, familyId);
+    const want = [...expected.decisions].sort();
+    if (!isDeepStrictEqual(logged, want)) fail([`familyPlan's log decisions:`, ...diffDecisions(want, logged)]);
+  }
+
   it('the reference calendar gives the Amsterdam date the time zone database gives', () => {
     const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
     fc.assert(
@@ -97,45 +176,32 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
   });
 
   it(
-    `for ${RUNS} generated worlds (more until every outcome is reached), family(id, purpose) equals an independent reference of the rule, field for field`,
+    `for ${RUNS} generated worlds (more until every outcome is reached), family(id, purpose) and familyPlan(familyId, purpose) equal an independent reference of the rule, field for field and item for item`,
     async () => {
       const observed = new ObservedDistribution();
       const property = fc.asyncProperty(worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), async (spec) => {
-          const { world, request } = materializeWorld(spec, organisations, catalogue);
-          await writeWorld(sut, world);
+          const materialized = materializeWorld(spec, organisations, catalogue);
+          const { request } = materialized;
+          const world = await writeWorld(sut, materialized.world);
           clock.set(request.at);
-          const answer: GraphQLAnswer<{ family: FileAnswer | null }> = await sut.graphql(READ, {
-            token: tokens.get(request.caller.id) as string,
-            variables: { id: world.familyId, purpose: request.purpose },
-          });
+          const token = tokens.get(request.caller.id) as string;
+          const variables = { id: world.familyId, purpose: request.purpose };
+          // Two reads at once, as a portal would send them: each its own transaction and log entries.
+          const [answer, planAnswer] = await Promise.all([
+            sut.graphql<{ family: FileAnswer | null }>(READ, { token, variables }),
+            sut.graphql<{ familyPlan: PlanAnswer | null }>(READ_PLAN, { token, variables }),
+          ]);
           const expected = expectedFamilyAnswer(world, request, catalogue);
+          const expectedPlan = expectedFamilyPlan(world, request, catalogue);
           observed.add(expected);
+          if (expectedPlan.kind === 'plan') observed.addCases(expectedPlan.cases);
 
           const fail = (what: string[]): never => {
             const labels = labelsOf(world, organisations);
             throw new Error(`${withLabels(what.join('\n'), labels)}\n--- the world ---\n${describeWorld(world, request, organisations)}`);
           };
-          if (expected.kind === 'error') {
-            const code = answer.errors?.[0]?.extensions?.code;
-            if (code !== expected.code || answer.data?.family != null) {
-              fail([`expected the error ${expected.code}, the gateway answered ${code === undefined ? 'a file' : `the error ${code}`}`]);
-            }
-            return;
-          }
-          const family = answer.data?.family;
-          if (answer.errors !== undefined || family == null) {
-            fail([`expected a file, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
-            return;
-          }
-          const want = normalise(expected.file);
-          const got = fileOfAnswer(family);
-          if (!isDeepStrictEqual(want, got)) {
-            const lines = diffFiles(want, got);
-            fail(lines.length > 0 ? lines : ['the files differ in a way the line diff does not show']);
-          }
-          // The professional's file shows the family's own words first (DESIGN.md §9).
-          const firstOther = family.records.findIndex((r) => r.sectionType !== 'OurStory');
-          if (firstOther >= 0 && family.records.slice(firstOther).some((r) => r.sectionType === 'OurStory')) fail(['a story comes after an organisation\'s record in the file']);
+          checkFile(expected, answer, fail);
+          await checkPlan(world.familyId, expectedPlan, planAnswer, fail);
         });
       await fc.assert(property, { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) });
       // Some outcomes come from only a few worlds per thousand. Rather than fail a run by chance,
@@ -154,7 +220,7 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
         ).toEqual([]);
       }
     },
-    // Up to five times RUNS worlds when rare outcomes need more (see above), at about 150 ms each on a loaded machine.
-    60_000 + RUNS * 5 * 150,
+    // Up to five times RUNS worlds when rare outcomes need more (see above), at about 250 ms each (file and plan) on a loaded machine.
+    60_000 + RUNS * 5 * 250,
   );
 });

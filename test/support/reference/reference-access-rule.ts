@@ -80,14 +80,23 @@ export type ExpectedAnswer =
 
 interface FieldToDecide {
   readonly category: DataCategory;
-  /** Null: the family wrote it. */
+  /** Null when the family wrote it (a story, a plan item): then no organisation reads it as its own. */
   readonly sourceOrganisationId: string | null;
   /** Sorted ascending. */
   readonly subjectIds: readonly string[];
 }
 
-/** The answer the gateway must give to `family(world.familyId, request.purpose)` asked by `request.caller` at `request.at`. */
-export function expectedFamilyAnswer(world: ReferenceWorld, request: ReferenceRequest, catalogue: readonly ReferencePurpose[]): ExpectedAnswer {
+/**
+ * Whether a professional's read of the family is answered at all: the purpose is in the
+ * catalogue and the caller's domain may use it (rule 1), and the caller's organisation is
+ * involved with the family today (rule 2); else the error it answers with. Answered, the rest
+ * of the rule decides field by field (`RuleForRequest`, noting what it saw in `trace`).
+ */
+export function ruleForRequest(
+  world: ReferenceWorld,
+  request: ReferenceRequest,
+  catalogue: readonly ReferencePurpose[],
+): { readonly kind: 'error'; readonly code: RequestError } | { readonly kind: 'answered'; readonly rule: RuleForRequest; readonly trace: ReferenceTrace; readonly today: string } {
   const purpose = catalogue.find((p) => p.code === request.purpose);
   if (purpose === undefined) return { kind: 'error', code: 'UNKNOWN_PURPOSE' };
   if (!purpose.domains.includes(request.caller.domain)) return { kind: 'error', code: 'FORBIDDEN' };
@@ -96,9 +105,15 @@ export function expectedFamilyAnswer(world: ReferenceWorld, request: ReferenceRe
     (i) => i.organisationId === request.caller.id && i.startsOn <= today && (i.endsOn === null || today < i.endsOn),
   );
   if (!involvedToday) return { kind: 'error', code: 'NOT_FOUND' };
-
   const trace: ReferenceTrace = { verdicts: [], judgements: [], stories: [] };
-  const judge = new RuleForRequest(world, request, purpose, today, trace);
+  return { kind: 'answered', rule: new RuleForRequest(world, request, purpose, today, trace), trace, today };
+}
+
+/** The answer the gateway must give to `family(world.familyId, request.purpose)` asked by `request.caller` at `request.at`. */
+export function expectedFamilyAnswer(world: ReferenceWorld, request: ReferenceRequest, catalogue: readonly ReferencePurpose[]): ExpectedAnswer {
+  const answered = ruleForRequest(world, request, catalogue);
+  if (answered.kind === 'error') return answered;
+  const { rule: judge, trace } = answered;
   const redactions: ExpectedRedaction[] = [];
   const reveal = <T>(field: FieldToDecide, where: Omit<ExpectedRedaction, 'category' | 'reason'>, value: T): T | null => {
     const verdict = judge.decide(field);
@@ -183,7 +198,8 @@ const REASON_OF: Readonly<Record<Exclude<ConsentJudgement, 'COUNTS'>, DenialReas
   REVOKED: 'CONSENT_REVOKED',
 };
 
-class RuleForRequest {
+/** Rule 3 of §4 for one request whose purpose and involvement already passed (`ruleForRequest`): one field at a time. */
+export class RuleForRequest {
   constructor(
     private readonly world: ReferenceWorld,
     private readonly request: ReferenceRequest,
@@ -226,33 +242,38 @@ class RuleForRequest {
       if (t < consent.validFrom.getTime()) return 'NOT_YET_VALID';
       const signed = consent.signatures.filter((s) => s.signedAt.getTime() <= t);
       const signers = new Set(signed.map((s) => s.memberId));
-      if (this.satisfies(consent.subjectId, band, signers)) return 'COUNTS';
+      if (capacitySatisfied(this.world, consent.subjectId, band, signers)) return 'COUNTS';
       if (signed.length === 0) return 'PENDING';
       const latest = new Date(Math.max(...signed.map((s) => s.signedAt.getTime())));
       const bandWhenSigned = bandOf(wholeYearsOn(subjectBirthDate, amsterdamDate(latest)));
-      return this.satisfies(consent.subjectId, bandWhenSigned, signers) ? 'CAPACITY_LAPSED' : 'PENDING';
+      return capacitySatisfied(this.world, consent.subjectId, bandWhenSigned, signers) ? 'CAPACITY_LAPSED' : 'PENDING';
     })();
     this.trace.judgements.push({ judgement, band });
     return judgement;
-  }
-
-  private satisfies(subjectId: string, band: CapacityBand, signers: ReadonlySet<string>): boolean {
-    const holderSigned = this.world.authority.some((a) => a.childId === subjectId && signers.has(a.adultId));
-    const subjectSigned = signers.has(subjectId);
-    switch (band) {
-      case 'UNDER_12':
-        return holderSigned;
-      case 'FROM_12_TO_15':
-        return subjectSigned && holderSigned;
-      case 'FROM_16':
-        return subjectSigned;
-    }
   }
 
   private birthDateOf(memberId: string): string {
     const member = this.world.members.find((m) => m.id === memberId);
     if (member === undefined) throw new Error(`a consent names ${memberId}, who is not a member of the family`);
     return member.birthDate;
+  }
+}
+
+/**
+ * The capacity rule of §3: whether those who said yes (signed a consent, chose to show a plan
+ * item) are enough for `subjectId` in `band`: under 12 a parent with authority; from 12 to 15
+ * the subject and a parent with authority; from 16 the subject.
+ */
+export function capacitySatisfied(world: Pick<ReferenceWorld, 'authority'>, subjectId: string, band: CapacityBand, saidYes: ReadonlySet<string>): boolean {
+  const holderSaid = world.authority.some((a) => a.childId === subjectId && saidYes.has(a.adultId));
+  const subjectSaid = saidYes.has(subjectId);
+  switch (band) {
+    case 'UNDER_12':
+      return holderSaid;
+    case 'FROM_12_TO_15':
+      return subjectSaid && holderSaid;
+    case 'FROM_16':
+      return subjectSaid;
   }
 }
 

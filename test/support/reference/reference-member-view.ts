@@ -29,13 +29,19 @@ export interface ExpectedMemberView {
   readonly trace: readonly string[];
 }
 
-export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: Date): ExpectedMemberView {
-  const today = amsterdamDate(at);
+/** A member's reach on `today` (DESIGN.md §9): themselves, and the children under 16 over whom they hold authority. */
+export function reachOf(world: Pick<ReferenceWorld, 'members' | 'authority'>, viewerId: string, today: string): Set<string> {
   const reach = new Set<string>([viewerId]);
   for (const a of world.authority) {
     const child = world.members.find((m) => m.id === a.childId);
     if (a.adultId === viewerId && child !== undefined && wholeYearsOn(child.birthDate, today) < 16) reach.add(child.id);
   }
+  return reach;
+}
+
+export function expectedMemberView(world: ReferenceWorld, viewerId: string, at: Date): ExpectedMemberView {
+  const today = amsterdamDate(at);
+  const reach = reachOf(world, viewerId, today);
   const sorted = (ids: readonly string[]) => [...ids].sort();
   const everyoneInReach = world.members.every((m) => reach.has(m.id));
 

@@ -12,6 +12,53 @@ export interface ReferenceWorld {
   readonly consents: readonly ReferenceConsent[];
   /** Involvements shielded from members (docs/circle.md), in force or lifted (then they hide nothing); none when absent. */
   readonly shieldings?: readonly { readonly involvementId: string; readonly memberId: string; readonly lifted?: boolean }[];
+  readonly plan: ReferencePlan;
+}
+
+/** The family plan (docs/family-plan.md): its items, and the writes that made them, in order. */
+export interface ReferencePlan {
+  readonly items: readonly ReferencePlanItem[];
+  /** Oldest first: each write is one version of the plan, numbered from 1. */
+  readonly writes: readonly ReferencePlanWrite[];
+}
+
+export type ReferencePlanItemKind = 'WORDS' | 'GOAL' | 'ACTION' | 'REVIEW';
+
+/** One item across its versions. Whom it is about, who wrote it and who acts stay the same; what it says may change. */
+export interface ReferencePlanItem {
+  readonly id: string;
+  readonly kind: ReferencePlanItemKind;
+  /** Sorted ascending. */
+  readonly subjectIds: readonly string[];
+  /** Null when the family wrote it. */
+  readonly sourceOrganisationId: string | null;
+  readonly actor: ReferencePlanActor | null;
+  /** What each version said, oldest first. */
+  readonly versions: readonly ReferencePlanItemVersion[];
+  /** The members who chose to show it to the whole family. */
+  readonly shownBy: readonly string[];
+}
+
+export type ReferencePlanActor =
+  | { readonly kind: 'ORGANISATION'; readonly organisationId: string }
+  | { readonly kind: 'MEMBER'; readonly memberId: string }
+  | { readonly kind: 'NETWORK'; readonly name: string };
+
+export interface ReferencePlanItemVersion {
+  /** What it touches besides SHARED_PLAN; SHARED_PLAN when nothing else. */
+  readonly category: DataCategory;
+  readonly text: string;
+  readonly status: string | null;
+  readonly dueOn: string | null;
+}
+
+export interface ReferencePlanWrite {
+  readonly itemId: string;
+  /** Which of the item's versions it stored: 0 added the item, 1 changed it. */
+  readonly nth: number;
+  /** The member who wrote it; null when a professional of the item's source organisation did. */
+  readonly byMemberId: string | null;
+  readonly at: Date;
 }
 
 export interface ReferenceMember {

@@ -11,6 +11,7 @@ export function labelsOf(world: ReferenceWorld, organisations: readonly Referenc
     ...world.involvements.map((i, n): [string, string] => [i.id, `i${n}`]),
     ...world.records.map((r, n): [string, string] => [r.id, `r${n}`]),
     ...world.consents.map((c, n): [string, string] => [c.id, `c${n}`]),
+    ...world.plan.items.map((p, n): [string, string] => [p.id, `p${n}`]),
   ]);
 }
 
@@ -40,6 +41,12 @@ export function describeWorld(world: ReferenceWorld, request: ReferenceRequest, 
         `valid ${iso(c.validFrom)}..${iso(c.validUntil)} revoked ${c.revokedAt === null ? '-' : iso(c.revokedAt)} ` +
         `signed ${c.signatures.map((s) => `${s.memberId}@${iso(s.signedAt)}`).join(', ') || '-'}`,
     ),
+    `shieldings: ${(world.shieldings ?? []).map((x) => `${x.involvementId} from ${x.memberId}`).join(' | ') || '-'}`,
+    ...world.plan.items.map((p) => {
+      const actor = p.actor === null ? '' : ` done by ${p.actor.kind === 'ORGANISATION' ? p.actor.organisationId : p.actor.kind === 'MEMBER' ? p.actor.memberId : 'the network'}`;
+      return `plan item ${p.id} ${p.kind} by ${p.sourceOrganisationId ?? 'the family'} about ${p.subjectIds.join(',')} [${p.versions.map((v) => v.category).join(' then ')}]${actor}; shown by ${p.shownBy.join(',') || '-'}`;
+    }),
+    `plan versions: ${world.plan.writes.map((w, n) => `${n + 1}=${w.itemId}${w.nth === 0 ? '' : ' changed'}${w.byMemberId === null ? '' : ` by ${w.byMemberId}`}`).join(' ') || '-'}`,
   ];
   return withLabels(lines.join('\n'), labelsOf(world, organisations));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ALL_DATA_CATEGORIES, type FieldKind, MemberRelation, SECTION_TYPES, sectionSource } from '@kring/family-file';
+import { ALL_DATA_CATEGORIES, DataCategory, type FieldKind, MemberRelation, SECTION_TYPES, sectionSource } from '@kring/family-file';
+import { ACTION_STATUSES, GOAL_STATUSES } from '@kring/family-plan';
 import { addDays, amsterdamDate, amsterdamMidnight, birthday, isLeapYear, parseDate, wholeYearsOn } from '../reference/reference-calendar';
 import type {
   RecordValue,
@@ -7,14 +8,21 @@ import type {
   ReferenceInvolvement,
   ReferenceMember,
   ReferenceOrganisation,
+  ReferencePlan,
+  ReferencePlanActor,
+  ReferencePlanItem,
+  ReferencePlanItemKind,
+  ReferencePlanItemVersion,
+  ReferencePlanWrite,
   ReferencePurpose,
   ReferenceRecord,
   ReferenceRequest,
   ReferenceWorld,
 } from '../reference/reference-world';
-import { MAX_MEMBERS, type OrganisationPick, type SignatureSpec, type WorldSpec } from './world-spec.arbitrary';
+import { MAX_MEMBERS, PLAN_CATEGORIES, type OrganisationPick, type PlanItemSpec, type ShowingSpec, type SignatureSpec, type WorldSpec } from './world-spec.arbitrary';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 /** Signatures are never dated before this: the reference calendar starts in 1996, and nobody signed in Kring before 2000. */
 const EARLIEST_SIGNATURE = Date.UTC(2000, 0, 1, 12);
 
@@ -113,10 +121,142 @@ export function materializeWorld(
     };
   });
 
+  // Consent decides a plan item only where one covers the plan for this read: the items' subjects lean on those.
+  const sharingThePlan = consents.filter(
+    (c) => (c.recipientOrganisationId === caller.id || c.recipientDomain === caller.domain) && c.purposes.includes(purposeCode) && c.categories.includes(DataCategory.SHARED_PLAN),
+  );
+  const plan = planOf(spec.planItems, { members, authority, involvements, consents: sharingThePlan.length > 0 ? sharingThePlan : consents, at, today });
+  const planConsents = spec.planItems.flatMap((p, n) => (p.sharedWithCaller === null ? [] : sharingConsents(plan.items[n] as ReferencePlanItem, p.sharedWithCaller, { caller, purposeCode, authority, at })));
+
   return {
-    world: { familyId: randomUUID(), registeredByOrganisationId: registrar.id, members, authority, involvements, records, consents },
+    world: { familyId: randomUUID(), registeredByOrganisationId: registrar.id, members, authority, involvements, records, consents: [...consents, ...planConsents], plan },
     request: { caller, purpose: purposeCode, at },
   };
+}
+
+/**
+ * The consents an item's subjects gave the caller to share the plan (and, `withCategory`, what
+ * the item touches) for the read's purpose: valid for a year around the read, signed the day
+ * before by the subject and a parent with authority (whose signatures count is the rule's to say).
+ */
+function sharingConsents(
+  item: ReferencePlanItem,
+  shared: NonNullable<PlanItemSpec['sharedWithCaller']>,
+  w: { caller: ReferenceOrganisation; purposeCode: string; authority: readonly { adultId: string; childId: string }[]; at: Date },
+): ReferenceConsent[] {
+  const category = item.versions.at(-1)?.category ?? DataCategory.SHARED_PLAN;
+  const categories = shared.withCategory ? [...new Set([DataCategory.SHARED_PLAN, category])] : [DataCategory.SHARED_PLAN];
+  const signedAt = new Date(w.at.getTime() - DAY);
+  return item.subjectIds.map((subjectId) => {
+    const holders = w.authority.filter((a) => a.childId === subjectId).map((a) => a.adultId);
+    return {
+      id: randomUUID(),
+      subjectId,
+      recipientOrganisationId: w.caller.id,
+      recipientDomain: null,
+      categories,
+      purposes: [w.purposeCode],
+      validFrom: new Date(w.at.getTime() - 30 * DAY),
+      validUntil: new Date(w.at.getTime() + 300 * DAY),
+      revokedAt: null,
+      signatures: [subjectId, ...holders.slice(0, 1)].map((memberId) => ({ memberId, signedAt })),
+    };
+  });
+}
+
+const KINDS_OF: Readonly<Record<'family' | 'organisation', readonly ReferencePlanItemKind[]>> = { family: ['WORDS', 'GOAL', 'ACTION'], organisation: ['GOAL', 'ACTION', 'REVIEW'] };
+const STATUSES_OF: Readonly<Record<ReferencePlanItemKind, readonly (string | null)[]>> = { WORDS: [null], GOAL: GOAL_STATUSES, ACTION: ACTION_STATUSES, REVIEW: [null] };
+
+/**
+ * The family plan as the API would have stored it (docs/family-plan.md, "Who writes"): the family
+ * writes words, goals and actions (carried out by a member or a person of its network), an
+ * involved organisation its goals, its own actions and the review date (about everyone). Items
+ * are added in order, then the changes follow, each a version of the plan an hour apart.
+ */
+function planOf(
+  specs: readonly PlanItemSpec[],
+  w: {
+    members: readonly ReferenceMember[];
+    authority: readonly { adultId: string; childId: string }[];
+    involvements: readonly ReferenceInvolvement[];
+    consents: readonly ReferenceConsent[];
+    at: Date;
+    today: string;
+  },
+): ReferencePlan {
+  const holdersOf = (memberId: string) => w.authority.filter((a) => a.childId === memberId).map((a) => a.adultId);
+  const items = specs.map((p): ReferencePlanItem & { authors: string[] } => {
+    const involvement = p.source.kind === 'organisation' ? w.involvements[p.source.involvement % Math.max(1, w.involvements.length)] : undefined;
+    const sourceOrganisationId = involvement?.organisationId ?? null;
+    const kind = (KINDS_OF[sourceOrganisationId === null ? 'family' : 'organisation'][p.kind % 3]) as ReferencePlanItemKind;
+    const subjectIds = [...new Set(kind === 'REVIEW' ? w.members.map((m) => m.id) : subjectsOf(p.subjects, w.members, w.consents))].sort();
+    const actor: ReferencePlanActor | null =
+      kind !== 'ACTION'
+        ? null
+        : sourceOrganisationId !== null
+          ? { kind: 'ORGANISATION', organisationId: sourceOrganisationId }
+          : p.actorMember === null
+            ? { kind: 'NETWORK', name: `Oma ${['Riek', 'Ærøskøbing', "O'Brien"][p.seed % 3]} ${p.seed}` }
+            : { kind: 'MEMBER', memberId: memberAt(w.members, p.actorMember).id };
+    // Who could have written it: a subject or a parent with authority over one.
+    const concerned = [...new Set(subjectIds.flatMap((id) => [id, ...holdersOf(id)]))];
+    const authorAt = (n: number) => (sourceOrganisationId === null ? (concerned[n % concerned.length] as string) : null);
+    const categoryAt = (n: number) => (kind === 'REVIEW' ? DataCategory.SHARED_PLAN : (PLAN_CATEGORIES[n % PLAN_CATEGORIES.length] as DataCategory));
+    const statuses = STATUSES_OF[kind];
+    const first: ReferencePlanItemVersion = {
+      category: categoryAt(p.category),
+      text: kind === 'REVIEW' && p.seed % 3 === 0 ? '' : `${['Wij willen', 'Zoë wil', '日本語', '"quoted" \\ text'][p.seed % 4]} ${kind.toLowerCase()} ${p.seed}`,
+      status: statuses[0] ?? null,
+      dueOn: kind === 'REVIEW' || (kind === 'ACTION' && p.seed % 2 === 0) ? addDays(w.today, (p.seed % 90) + 1) : null,
+    };
+    const versions = [first];
+    if (p.change !== null) {
+      versions.push({ ...first, category: p.change.category === null ? first.category : categoryAt(p.change.category), text: `${first.text}, veranderd`, status: statuses[1 + (p.seed % 2)] ?? null });
+    }
+    const shownBy = p.showing === 'everyone concerned' ? concerned : p.showing.flatMap((x) => showingBy(x, subjectIds, w.members, holdersOf));
+    return {
+      id: randomUUID(),
+      kind,
+      subjectIds,
+      sourceOrganisationId,
+      actor,
+      versions,
+      shownBy: [...new Set(shownBy)],
+      authors: [authorAt(p.source.kind === 'family' ? p.source.author : 0), ...(p.change === null ? [] : [authorAt(p.change.author)])].filter((a): a is string => a !== null),
+    };
+  });
+  const order = [...items.map((item) => ({ item, nth: 0 })), ...items.filter((item) => item.versions.length > 1).map((item) => ({ item, nth: 1 }))];
+  const writes = order.map(({ item, nth }, i): ReferencePlanWrite => ({
+    itemId: item.id,
+    nth,
+    byMemberId: item.sourceOrganisationId === null ? (item.authors[nth] ?? null) : null,
+    at: new Date(w.at.getTime() - (order.length - i) * 60 * MINUTE),
+  }));
+  return { items: items.map(({ authors: _authors, ...item }) => item), writes };
+}
+
+function subjectsOf(subjects: PlanItemSpec['subjects'], members: readonly ReferenceMember[], consents: readonly ReferenceConsent[]): string[] {
+  switch (subjects.kind) {
+    case 'members':
+      return subjects.indexes.map((i) => memberAt(members, i).id);
+    case 'everyone':
+      return members.map((m) => m.id);
+    case 'consented':
+      return consents.length === 0 ? [memberAt(members, 0).id] : subjects.consents.map((i) => (consents[i % consents.length] as ReferenceConsent).subjectId);
+  }
+}
+
+function showingBy(x: ShowingSpec, subjectIds: readonly string[], members: readonly ReferenceMember[], holdersOf: (id: string) => string[]): string[] {
+  switch (x.kind) {
+    case 'subject':
+      return [subjectIds[x.which % subjectIds.length] as string];
+    case 'holder': {
+      const holders = holdersOf(subjectIds[x.subject % subjectIds.length] as string);
+      return holders.length === 0 ? [] : [holders[x.which % holders.length] as string];
+    }
+    case 'member':
+      return [memberAt(members, x.index).id];
+  }
 }
 
 function birthDateFor(today: string, age: number, shiftDays: number, leapDayBirth: boolean): string {

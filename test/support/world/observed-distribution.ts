@@ -17,6 +17,11 @@ export class ObservedDistribution {
     for (const story of answer.trace.stories) this.bump(`story ${story}`);
   }
 
+  /** Cases named by a reference beside the file's answer (the plan's). */
+  addCases(cases: readonly string[]): void {
+    for (const c of cases) this.bump(c);
+  }
+
   count(key: string): number {
     return this.counts.get(key) ?? 0;
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ALL_DATA_CATEGORIES, type DataCategory, SECTION_TYPES } from '@kring/family-file';
+import { ALL_DATA_CATEGORIES, DataCategory, SECTION_TYPES } from '@kring/family-file';
 import { ALL_DOMAINS, type Domain } from '@kring/identity';
 
 /**
@@ -20,6 +20,7 @@ export interface WorldSpec {
   readonly records: readonly RecordSpec[];
   readonly consents: readonly ConsentSpec[];
   readonly purpose: PurposeSpec;
+  readonly planItems: readonly PlanItemSpec[];
 }
 
 export type OrganisationPick = { readonly kind: 'caller' } | { readonly kind: 'registrar' } | { readonly kind: 'organisation'; readonly index: number };
@@ -79,6 +80,48 @@ export interface ConsentSpec {
   readonly revokedOffsetMinutes: number | null;
   readonly signatures: readonly SignatureSpec[];
 }
+
+/** A plan item: written by the family or by an organisation involved with it, perhaps changed once, perhaps shown to the family. */
+export interface PlanItemSpec {
+  /** Index into the kinds its writer writes (the family: words, goals, actions; an organisation: goals, actions, the review date). */
+  readonly kind: number;
+  /** Its subjects: members by index, every member of the family, or the subjects of some of the world's consents (those that share the plan with the caller, if any), so that consent decides often. */
+  readonly subjects: { readonly kind: 'members'; readonly indexes: readonly number[] } | { readonly kind: 'everyone' } | { readonly kind: 'consented'; readonly consents: readonly number[] };
+  /** Index into PLAN_CATEGORIES. */
+  readonly category: number;
+  /** The family (author: an index among the subjects and their parents with authority), or the organisation of one of the world's involvements. */
+  readonly source: { readonly kind: 'family'; readonly author: number } | { readonly kind: 'organisation'; readonly involvement: number };
+  /** Who carries out a family's action: a member (index), or a person of the family's network (null). */
+  readonly actorMember: number | null;
+  /** A second version: a new category (index) or the same (null), by whom (as `author`). */
+  readonly change: { readonly category: number | null; readonly author: number } | null;
+  /**
+   * The consent each subject gave the caller to share the plan for the read's purpose, signed by
+   * the subject and a parent with authority a day before the read: for the plan alone, or for
+   * the category the item touches too. Null: none besides the world's own consents.
+   */
+  readonly sharedWithCaller: { readonly withCategory: boolean } | null;
+  /** Who chose to show it to the whole family: everyone whose say counts for each subject, or some picks. */
+  readonly showing: 'everyone concerned' | readonly ShowingSpec[];
+  readonly seed: number;
+}
+
+export type ShowingSpec =
+  | { readonly kind: 'subject'; readonly which: number }
+  | { readonly kind: 'holder'; readonly subject: number; readonly which: number }
+  | { readonly kind: 'member'; readonly index: number };
+
+/** What a plan item may touch besides the plan itself, SHARED_PLAN most often (never who someone is, or their BSN). */
+export const PLAN_CATEGORIES: readonly DataCategory[] = [
+  DataCategory.SHARED_PLAN,
+  DataCategory.SHARED_PLAN,
+  DataCategory.SHARED_PLAN,
+  DataCategory.FINANCES,
+  DataCategory.CARE_TRAJECTORY,
+  DataCategory.WORK_PARTICIPATION,
+  DataCategory.HEALTH,
+  DataCategory.HOUSEHOLD,
+];
 
 export type PurposeSpec =
   | { readonly kind: 'usableByCaller'; readonly index: number }
@@ -238,6 +281,34 @@ const purposeSpec: fc.Arbitrary<PurposeSpec> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('MARKETING', 'case_coordination', 'CHILD_PROTECTION_EXTENDED').map((code) => ({ kind: 'unknown' as const, code })) },
 );
 
+const showingSpec: fc.Arbitrary<ShowingSpec> = fc.oneof(
+  { weight: 3, arbitrary: fc.nat(2).map((which) => ({ kind: 'subject' as const, which })) },
+  { weight: 3, arbitrary: fc.tuple(fc.nat(2), fc.nat(1)).map(([subject, which]) => ({ kind: 'holder' as const, subject, which })) },
+  { weight: 1, arbitrary: fc.nat(MAX_MEMBERS - 1).map((index) => ({ kind: 'member' as const, index })) },
+);
+
+const planItemSpec: fc.Arbitrary<PlanItemSpec> = fc.record({
+  kind: fc.nat(2),
+  subjects: fc.oneof(
+    { weight: 3, arbitrary: fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { minLength: 1, maxLength: 3 }).map((indexes) => ({ kind: 'members' as const, indexes })) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'everyone' as const }) },
+    { weight: 2, arbitrary: fc.uniqueArray(fc.nat(9), { minLength: 1, maxLength: 2 }).map((consents) => ({ kind: 'consented' as const, consents })) },
+  ),
+  category: fc.nat(PLAN_CATEGORIES.length - 1),
+  source: fc.oneof(
+    { weight: 1, arbitrary: fc.nat(5).map((author) => ({ kind: 'family' as const, author })) },
+    { weight: 1, arbitrary: fc.nat(4).map((involvement) => ({ kind: 'organisation' as const, involvement })) },
+  ),
+  actorMember: fc.option(fc.nat(MAX_MEMBERS - 1), { nil: null, freq: 3 }),
+  sharedWithCaller: fc.option(fc.record({ withCategory: fc.boolean() }), { nil: null, freq: 2 }),
+  change: fc.option(fc.record({ category: fc.option(fc.nat(PLAN_CATEGORIES.length - 1), { nil: null, freq: 2 }), author: fc.nat(5) }), { nil: null, freq: 2 }),
+  showing: fc.oneof(
+    { weight: 2, arbitrary: fc.constant('everyone concerned' as const) },
+    { weight: 3, arbitrary: fc.array(showingSpec, { maxLength: 3 }) },
+  ),
+  seed: fc.nat(99_999),
+});
+
 /** Worlds over `organisationCount` fixed organisations and a catalogue of `purposeCount` purposes. */
 export function worldSpec(organisationCount: number, purposeCount: number): fc.Arbitrary<WorldSpec> {
   return fc
@@ -255,6 +326,7 @@ export function worldSpec(organisationCount: number, purposeCount: number): fc.A
       records: fc.array(recordSpec(organisationCount), { minLength: 1, maxLength: 6 }),
       consents: fc.array(consentSpec(organisationCount, purposeCount), { minLength: 0, maxLength: 10 }),
       purpose: purposeSpec,
+      planItems: fc.array(planItemSpec, { minLength: 0, maxLength: 4 }),
     })
     .map((spec) => Object.assign(spec, { [fc.toStringMethod]: () => JSON.stringify(spec) }));
 }

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
-import type { KringCrypto } from '@kring/crypto';
+import type { DataKey, KringCrypto } from '@kring/crypto';
 import { FamilyFileWriter, INVOLVEMENT_SHIELDING_SEALED_FIELDS, InvolvementShieldingEntity } from '@kring/family-file';
-import type { ReferenceWorld } from '../reference/reference-world';
+import { FamilyPlanItemShowingEntity, FamilyPlanWriter, type FamilyPlanItemEntity, type PlanItemStatus } from '@kring/family-plan';
+import type { ReferencePlan, ReferenceWorld } from '../reference/reference-world';
 
-/** Stores a generated world through the real writers (real encryption), in one transaction. */
-export async function writeWorld({ dataSource, crypto }: { readonly dataSource: DataSource; readonly crypto: KringCrypto }, world: ReferenceWorld): Promise<void> {
+/**
+ * Stores a generated world through the real writers (real encryption), in one transaction, and
+ * returns it as stored: the plan's items carry the ids the plan writer gave them.
+ */
+export async function writeWorld({ dataSource, crypto }: { readonly dataSource: DataSource; readonly crypto: KringCrypto }, world: ReferenceWorld): Promise<ReferenceWorld> {
   const writer = new FamilyFileWriter(crypto);
-  await dataSource.transaction(async (manager) => {
+  return dataSource.transaction(async (manager) => {
     const index = new Map(world.members.map((m, i) => [m.id, i]));
     const { key } = await writer.createFamily(manager, {
       id: world.familyId,
@@ -44,52 +48,111 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
     for (const [n, x] of (world.shieldings ?? []).entries()) {
       const involvement = world.involvements.find((i) => i.id === x.involvementId);
       if (involvement === undefined) throw new Error('a shielding of an involvement the world does not hold');
-      const [by] = await manager.query<{ id: string }[]>('SELECT id FROM professional WHERE organisation_id = $1 ORDER BY id LIMIT 1', [involvement.organisationId]);
       const id = randomUUID();
+      const by = (await professionalsOf(manager, [involvement.organisationId])).get(involvement.organisationId) as string;
       await manager.insert(InvolvementShieldingEntity, {
         id,
         familyId: world.familyId,
         involvementId: x.involvementId,
         memberId: x.memberId,
         organisationId: involvement.organisationId,
-        shieldedByProfessionalId: (by as { id: string }).id,
+        shieldedByProfessionalId: by,
         reasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.reason, rowId: id }, `Reden ${n}`),
         shieldedAt: new Date(),
         ...(x.lifted === true
-          ? { liftedAt: new Date(), liftedByProfessionalId: (by as { id: string }).id, liftReasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.liftReason, rowId: id }, `Opgeheven ${n}`) }
+          ? { liftedAt: new Date(), liftedByProfessionalId: by, liftReasonCiphertext: crypto.cipher.encrypt(key, { field: INVOLVEMENT_SHIELDING_SEALED_FIELDS.liftReason, rowId: id }, `Opgeheven ${n}`) }
           : {}),
       });
     }
-    if (world.consents.length === 0) return;
-    await manager.insert(
-      ConsentEntity,
-      world.consents.map((c) => ({
-        id: c.id,
-        familyId: world.familyId,
-        subjectMemberId: c.subjectId,
-        recipientOrganisationId: c.recipientOrganisationId,
-        recipientDomain: c.recipientDomain,
-        categories: [...c.categories],
-        purposes: [...c.purposes],
-        validFrom: c.validFrom,
-        validUntil: c.validUntil,
-        grantedByMemberId: c.signatures[0]?.memberId ?? c.subjectId,
-        collectionMethod: 'TEST',
-        policyVersion: 'test',
-        revokedAt: c.revokedAt,
-        revokedByMemberId: null,
-        revocationReasonCiphertext: null,
-      })),
-    );
-    const signatures = world.consents.flatMap((c) =>
-      c.signatures.map((s) => ({
-        consentId: c.id,
-        memberId: s.memberId,
-        // The capacity a signer claims; the rule must judge who actually holds authority, not the label.
-        capacity: s.memberId === c.subjectId ? SignatureCapacity.SUBJECT : SignatureCapacity.PARENT_WITH_AUTHORITY,
-        signedAt: s.signedAt,
-      })),
-    );
-    if (signatures.length > 0) await manager.insert(ConsentSignatureEntity, signatures);
+    const plan = await writePlan(manager, new FamilyPlanWriter(crypto), key, world);
+    if (world.consents.length > 0) await writeConsents(manager, world);
+    return { ...world, plan };
   });
+}
+
+/** The plan's writes in order, each through the plan's writer as one version (sealed with the family key); then the family's choices to show items. */
+async function writePlan(manager: EntityManager, writer: FamilyPlanWriter, key: DataKey, world: ReferenceWorld): Promise<ReferencePlan> {
+  const stored = new Map<string, Pick<FamilyPlanItemEntity, 'id' | 'itemId'>>();
+  const sources = [...new Set(world.plan.items.map((i) => i.sourceOrganisationId).filter((id): id is string => id !== null))];
+  const professionals = sources.length === 0 ? new Map<string, string>() : await professionalsOf(manager, sources);
+  for (const [version, w] of world.plan.writes.entries()) {
+    const item = world.plan.items.find((i) => i.id === w.itemId);
+    const says = item?.versions[w.nth];
+    if (item === undefined || says === undefined) throw new Error('a plan write of an item or version the world does not hold');
+    const { actor } = item;
+    const row = await writer.writeItem(manager, {
+      familyId: world.familyId,
+      key,
+      latestVersion: version,
+      current: stored.get(item.id) ?? null,
+      draft: {
+        kind: item.kind,
+        subjectMemberIds: item.subjectIds,
+        category: says.category,
+        sourceOrganisationId: item.sourceOrganisationId,
+        actor:
+          actor === null
+            ? null
+            : { kind: actor.kind, organisationId: actor.kind === 'ORGANISATION' ? actor.organisationId : null, memberId: actor.kind === 'MEMBER' ? actor.memberId : null },
+        content: { text: says.text, status: says.status as PlanItemStatus | null, dueOn: says.dueOn, networkPerson: actor?.kind === 'NETWORK' ? actor.name : null },
+      },
+      author:
+        item.sourceOrganisationId === null
+          ? { memberId: w.byMemberId ?? (item.subjectIds[0] as string) }
+          : { organisationId: item.sourceOrganisationId, professionalId: professionals.get(item.sourceOrganisationId) as string },
+      at: w.at,
+    });
+    stored.set(item.id, row);
+  }
+  const idOf = (id: string) => (stored.get(id) as { itemId: string }).itemId;
+  // What the writer's chooseShown stores, one row per choice, in one statement: worlds are many.
+  const chosenAt = world.plan.writes.at(-1)?.at ?? new Date();
+  const showings = world.plan.items.flatMap((item) => item.shownBy.map((memberId) => ({ itemId: idOf(item.id), memberId, familyId: world.familyId, chosenAt })));
+  if (showings.length > 0) await manager.insert(FamilyPlanItemShowingEntity, showings);
+  return { items: world.plan.items.map((i) => ({ ...i, id: idOf(i.id) })), writes: world.plan.writes.map((w) => ({ ...w, itemId: idOf(w.itemId) })) };
+}
+
+/** The professional of each organisation (registerOrganisations makes one each). */
+async function professionalsOf(manager: EntityManager, organisationIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await manager.query<{ id: string; organisation_id: string }[]>(
+    'SELECT DISTINCT ON (organisation_id) organisation_id, id FROM professional WHERE organisation_id = ANY($1) ORDER BY organisation_id, id',
+    [organisationIds],
+  );
+  const found = new Map(rows.map((r) => [r.organisation_id, r.id]));
+  const missing = organisationIds.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new Error(`organisations without a professional: ${missing.join(', ')}`);
+  return found;
+}
+
+async function writeConsents(manager: EntityManager, world: ReferenceWorld): Promise<void> {
+  await manager.insert(
+    ConsentEntity,
+    world.consents.map((c) => ({
+      id: c.id,
+      familyId: world.familyId,
+      subjectMemberId: c.subjectId,
+      recipientOrganisationId: c.recipientOrganisationId,
+      recipientDomain: c.recipientDomain,
+      categories: [...c.categories],
+      purposes: [...c.purposes],
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      grantedByMemberId: c.signatures[0]?.memberId ?? c.subjectId,
+      collectionMethod: 'TEST',
+      policyVersion: 'test',
+      revokedAt: c.revokedAt,
+      revokedByMemberId: null,
+      revocationReasonCiphertext: null,
+    })),
+  );
+  const signatures = world.consents.flatMap((c) =>
+    c.signatures.map((s) => ({
+      consentId: c.id,
+      memberId: s.memberId,
+      // The capacity a signer claims; the rule must judge who actually holds authority, not the label.
+      capacity: s.memberId === c.subjectId ? SignatureCapacity.SUBJECT : SignatureCapacity.PARENT_WITH_AUTHORITY,
+      signedAt: s.signedAt,
+    })),
+  );
+  if (signatures.length > 0) await manager.insert(ConsentSignatureEntity, signatures);
 }

@@ -110,10 +110,10 @@ export class PlanVersion {
   @Field(() => ID)
   itemId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The member who wrote it.' })
+  @Field(() => ID, { nullable: true, description: 'The member who wrote it; null when an organisation did, or when its item is withheld from the caller.' })
   byMemberId!: string | null;
 
-  @Field(() => Organisation, { nullable: true, description: 'The organisation of the professional who wrote it.' })
+  @Field(() => Organisation, { nullable: true, description: 'The organisation of the professional who wrote it; null when a member did, or when its item is withheld from the caller.' })
   byOrganisation!: Organisation | null;
 }
 

@@ -138,7 +138,9 @@ export class FamilyPlanService {
         for (const d of decisions) decided.push(target(row, d));
         items.push(this.present(row, content, plan, ctx, () => true));
       }
-      const versions = [...plan.versions].reverse().map((v): PlanVersion => this.versionView(v, v.version, ctx));
+      // Who wrote a version is part of its item, as what it says is: named only for the items served in this read.
+      const served = new Set(items.map((i) => i.id));
+      const versions = [...plan.versions].reverse().map((v): PlanVersion => this.versionView(v, v.version, ctx, served.has(v.itemId)));
       const agreements = await this.agreementViews(manager, latestAgreements(plan.agreements), (v) => v);
       const entries = decided.length > 0 ? readEntries('READ_FAMILY_PLAN', purpose.code, ctx.familyId, decided) : emptyRead(purpose.code, ctx.familyId, [], 'OWN_RECORD');
       await this.audit.record(manager, context, entries);
@@ -160,7 +162,7 @@ export class FamilyPlanService {
       const rows = await loadFamilyRows(manager, principal.familyId, at);
       if (rows === null) throw notFound('family');
       const snapshot = familySnapshot(this.crypto, rows);
-      const ctx = this.contextOf(snapshot.family.id, snapshot.key, rows.members, snapshot.facts, rows.organisations, rows.involvements, today);
+      const ctx = asKnownTo(principal.memberId, this.contextOf(snapshot.family.id, snapshot.key, rows.members, snapshot.facts, rows.organisations, rows.involvements, today), rows.involvements, rows.shieldings);
       const plan = await loadPlanRows(manager, ctx.familyId);
       const view = memberViewOf(principal.memberId, ctx, plan, rows.involvements, rows.shieldings);
       // The versions in the member's view: those that added or changed an item they may read.
@@ -184,7 +186,7 @@ export class FamilyPlanService {
         decided.push(target(row, decision));
         items.push(this.present(row, content, plan, ctx, (id) => mayBeNamedTo(view.reach, row, ctx, id)));
       }
-      const versions = mine.map((v, i) => this.versionView(v, i + 1, ctx)).reverse();
+      const versions = mine.map((v, i) => this.versionView(v, i + 1, ctx, true)).reverse();
       // The agreements they may know of: the case director's, and those of members of their reach.
       const known = latestAgreements(plan.agreements).filter((a) => (a.memberId === null ? a.professionalId === ctx.caseDirectorId : view.reach.has(a.memberId)));
       const agreements = await this.agreementViews(manager, known, (v) => ownNumber(mine, v));
@@ -357,7 +359,7 @@ export class FamilyPlanService {
     const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: state.family.id, ...SHIELDING_IN_FORCE }, select: { involvementId: true, memberId: true } });
     const involvements = await manager.find(InvolvementEntity, { where: { familyId: state.family.id } });
     const organisations = await organisationsById(manager, involvements.map((i) => i.organisationId));
-    const ctx: PlanContext = { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today };
+    const ctx = asKnownTo(memberId, { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today }, involvements, shieldings);
     return { plan, ctx, view: memberViewOf(memberId, ctx, plan, involvements, shieldings) };
   }
 
@@ -421,9 +423,10 @@ export class FamilyPlanService {
     };
   }
 
-  private versionView(v: FamilyPlanVersionEntity, number: number, ctx: PlanContext): PlanVersion {
-    const o = v.authorOrganisationId === null ? undefined : ctx.organisations.get(v.authorOrganisationId);
-    return { version: number, at: v.createdAt, change: v.change, itemId: v.itemId, byMemberId: v.authorMemberId, byOrganisation: o === undefined ? null : organisationModel(o) };
+  /** A version as served; `named`: whether the caller may be told who made it (they may read its item). */
+  private versionView(v: FamilyPlanVersionEntity, number: number, ctx: PlanContext, named: boolean): PlanVersion {
+    const o = !named || v.authorOrganisationId === null ? undefined : ctx.organisations.get(v.authorOrganisationId);
+    return { version: number, at: v.createdAt, change: v.change, itemId: v.itemId, byMemberId: named ? v.authorMemberId : null, byOrganisation: o === undefined ? null : organisationModel(o) };
   }
 
   /** Agreements as served: the case director named (staff data, decrypted with their organisation's key). */
@@ -499,6 +502,22 @@ function memberViewOf(
     return decideMemberPlanAccess(viewer, row, isShownToFamily(row, chosenBy, { memberIds: ctx.memberIds, subjects: ctx.subjects }, ctx.today));
   };
   return { reach, decide };
+}
+
+/**
+ * The context as a member may know it: when the involvement that holds case direction is
+ * shielded from them, nobody holds it in their view (no name, no agreement, no item agreed by
+ * the case director), as their circle tells them nobody (docs/circle.md).
+ */
+function asKnownTo(
+  memberId: string,
+  ctx: PlanContext,
+  involvements: readonly Pick<InvolvementEntity, 'id' | 'caseDirection' | 'startsOn' | 'endsOn'>[],
+  shieldings: readonly { readonly involvementId: string; readonly memberId: string }[],
+): PlanContext {
+  const directing = involvements.find((i) => i.caseDirection && isInvolvedOn(i, ctx.today));
+  const hidden = directing !== undefined && shieldings.some((s) => s.involvementId === directing.id && s.memberId === memberId);
+  return hidden ? { ...ctx, caseDirectorId: null } : ctx;
 }
 
 function target(row: FamilyPlanItemEntity, decision: AccessDecision): DecidedTarget {
