@@ -154,6 +154,10 @@ describe('the family plan', () => {
     expect(refusalOf(await write(mother, { ...goal([mother], 'overschreven'), itemId: privateItem.id }))).toBe('UNKNOWN_ITEM');
     expect(codeOf(await ask(mother, SHOW, { itemId: privateItem.id, shown: true }))).toBe('NOT_FOUND');
     expect((await ourPlan(older)).items.map((i) => i.id)).toEqual([privateItem.id]);
+    // An item that comes into her view by a change starts there: its first version she sees is ITEM_ADDED, not a change of something she never saw.
+    const joint = await written(youthCare, { familyId: made.id, kind: 'ACTION', subjectMemberIds: [teen.id, older.id], text: 'Samen met de mentor naar school.', actor: { kind: 'ORGANISATION' } });
+    await written(youthCare, { familyId: made.id, kind: 'ACTION', itemId: joint.id, subjectMemberIds: [teen.id], text: 'Met de mentor naar school.', actor: { kind: 'ORGANISATION' } });
+    expect((await ourPlan(mother)).versions.filter((v) => v.itemId === joint.id).map((v) => v.change)).toEqual(['ITEM_ADDED']);
     // Agreements are numbered in her own count too: her agreement does not tell her of versions she cannot see.
     const agreed = (await ok<{ agreeToPlan: { version: number } }>(mother, AGREE)).agreeToPlan;
     const mine = await ourPlan(mother);

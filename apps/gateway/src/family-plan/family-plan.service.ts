@@ -186,7 +186,15 @@ export class FamilyPlanService {
         decided.push(target(row, decision));
         items.push(this.present(row, content, plan, ctx, (id) => mayBeNamedTo(view.reach, row, ctx, id)));
       }
-      const versions = mine.map((v, i) => this.versionView(v, i + 1, ctx, true)).reverse();
+      // An item that came into their view by a change starts there: its first version in their view is an addition.
+      const seen = new Set<string>();
+      const versions = mine
+        .map((v, i) => {
+          const first = !seen.has(v.itemId);
+          seen.add(v.itemId);
+          return this.versionView(first ? { ...v, change: 'ITEM_ADDED' } : v, i + 1, ctx, true);
+        })
+        .reverse();
       // The agreements they may know of: the case director's, and those of members of their reach.
       const known = latestAgreements(plan.agreements).filter((a) => (a.memberId === null ? a.professionalId === ctx.caseDirectorId : view.reach.has(a.memberId)));
       const agreements = await this.agreementViews(manager, known, (v) => ownNumber(mine, v));
@@ -429,8 +437,7 @@ export class FamilyPlanService {
     return { version: number, at: v.createdAt, change: v.change, itemId: v.itemId, byMemberId: named ? v.authorMemberId : null, byOrganisation: o === undefined ? null : organisationModel(o) };
   }
 
-  /** Agreements as served: the case director named (staff data, decrypted with their organisation's key). */
-  /** Agreements as served; `numbered` gives the version in the caller's count (a member's own, docs/family-plan.md). */
+  /** Agreements as served: the case director named (staff data, decrypted with their organisation's key); `numbered` gives the version in the caller's count (a member's own, docs/family-plan.md). */
   private async agreementViews(
     manager: EntityManager,
     rows: readonly { memberId: string | null; professionalId: string | null; version: number; agreedAt: Date; withdrawnAt: Date | null }[],
