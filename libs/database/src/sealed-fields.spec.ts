@@ -58,6 +58,9 @@ const CONTEXTS_DECLARED_SINCE = [
   'kring-field-v1|family:f-1|case_direction_handover:row-7|note|dk2',
   'kring-field-v1|family:f-1|case_director_request:row-7|reason|dk2',
   'kring-field-v1|family:f-1|family_plan_item:row-7|content|dk2',
+  // The family's messages (docs/messages.md); a message's row id is `<thread id>/<message id>`.
+  'kring-field-v1|family:f-1|thread:row-7|topic|dk2',
+  'kring-field-v1|family:f-1|thread_message:row-7|body|dk2',
 ];
 
 /**
