@@ -44,11 +44,21 @@ export const ACTIVITIES = [
   'WITHDRAW_PLAN_AGREEMENT',
   /** A member chose to show a plan item to the whole family, or took that back. */
   'SHOW_PLAN_ITEM_TO_FAMILY',
+  /** A professional started a thread around the family (DESIGN.md §9, kringberichten), with its topic and who takes part. */
+  'START_THREAD',
+  /** A thread was read: its topic and who takes part (a list of threads), or a page of its messages. */
+  'READ_THREAD',
+  /** A message was posted in a thread. */
+  'POST_MESSAGE',
+  /** Its author withdrew a message: its text destroyed, a tombstone left. */
+  'WITHDRAW_MESSAGE',
+  /** A member joined a thread about their reach. */
+  'JOIN_THREAD',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** What an entry is about; its ids are in the entry's target ids. */
-export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM'] as const;
+export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**
