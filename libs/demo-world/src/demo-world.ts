@@ -3,6 +3,7 @@ import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory as C, FamilyFileWriter, MemberRelation } from '@kring/family-file';
 import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalRole as R } from '@kring/identity';
+import { writeDemoMessages } from './demo-messages';
 import { writeDemoPlan } from './demo-plan';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
 
@@ -115,6 +116,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   });
   // The family plan: written by the family and the professionals, as through the API (demo-plan.ts).
   await writeDemoPlan(manager, crypto, key, today);
+  // The circle's thread about Marieke's budget plan (demo-messages.ts).
+  await writeDemoMessages(manager, crypto, key, today);
 
   // Consents: active, pending and expired, so a reader sees allowed, redacted and denied fields at once.
   const consent = async (
