@@ -103,6 +103,17 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('marieke', `{ ourPlan { version } }`);
     // Our story: a member writes it (it is read in the file above and below).
     await ok(asMember(parent), `mutation($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id } }`, { input: { memberId: child, text: 'Hij wil zelf ook gehoord worden.' } });
+    // Messages: a thread started with a colleague, joined, posted in, read (the lists and a page), a message withdrawn.
+    const started = await ok<{ startThread: { id: string } }>('wmo', `mutation($input: StartThreadInput!) { startThread(input: $input) { id } }`, {
+      input: { familyId: DEMO_FAMILY_ID, topic: 'Afspraak bij de budgetcoach', subjectMemberIds: [M.marieke], category: 'SHARED_PLAN', purpose: 'CASE_COORDINATION', participantProfessionalIds: [P.schuldhulp], firstMessage: 'Kan het dinsdag?' },
+    });
+    const threadId = started.startThread.id;
+    await ok('marieke', `mutation($threadId: ID!) { joinThread(threadId: $threadId) { id } }`, { threadId });
+    const posted = await ok<{ postMessage: { id: string } }>('marieke', `mutation($input: PostMessageInput!) { postMessage(input: $input) { id } }`, { input: { threadId, body: 'Dinsdag is goed.' } });
+    await ok('marieke', `mutation($id: ID!) { withdrawMessage(id: $id) { id } }`, { id: posted.postMessage.id });
+    await ok('schuldhulp', `query($threadId: ID!) { threadMessages(threadId: $threadId) { unreadCount } }`, { threadId });
+    await ok('schuldhulp', `query($familyId: ID!) { familyThreads(familyId: $familyId) { id } }`, { familyId: DEMO_FAMILY_ID });
+    await ok('marieke', `{ ourThreads { id } }`);
     await ok('wmo', `mutation($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id } }`, {
       input: { familyId: DEMO_FAMILY_ID, toProfessionalId: P.jeugdhulp, note: 'Daan heeft nu vooral jeugdhulp nodig; Femke neemt het over.' },
     });

@@ -4,7 +4,7 @@ import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** Values of the demo world that must never be stored in plaintext. */
-const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', 'Marloes Dijkstra', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'rustig kan slapen', 'zorg en welzijn', 'Oma Riek', 'Leeuwarden', 'woningcorporatie'];
+const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', 'Marloes Dijkstra', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'rustig kan slapen', 'zorg en welzijn', 'Oma Riek', 'Leeuwarden', 'woningcorporatie', 'budgetplan', 'huishoudboekje', 'energieleverancier', 'ander gezin'];
 
 const OUR_PLAN = `{ ourPlan { version latestVersion agreed items { id kind text subjectMemberIds shownToFamily agreed waitingForMemberIds actor { kind name organisation { name } } } } }`;
 type DemoPlan = { version: number; latestVersion: number; agreed: boolean; items: { id: string; kind: string; text: string; subjectMemberIds: string[]; shownToFamily: boolean; agreed: boolean; waitingForMemberIds: string[]; actor: { kind: string; name: string | null; organisation: { name: string } | null } | null }[] };
@@ -20,7 +20,7 @@ describe('the demo world', () => {
   });
 
   async function counts(): Promise<Record<string, number>> {
-    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing'];
+    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing', 'thread', 'thread_participant', 'thread_message'];
     const result: Record<string, number> = {};
     for (const table of tables) {
       const [row] = await sut.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -45,6 +45,9 @@ describe('the demo world', () => {
       family_plan_version: 14,
       family_plan_agreement: 2,
       family_plan_item_showing: 3,
+      thread: 1,
+      thread_participant: 3,
+      thread_message: 5,
     });
   });
 
@@ -171,5 +174,38 @@ describe('the demo world', () => {
       expect(JSON.stringify(other)).not.toContain(hers?.id);
       expect(other.items.some((i) => i.text.includes('op kamers'))).toBe(false);
     }
+  });
+
+  it('has a thread about Marieke\'s budget plan: Pieter de Jong, Anouk Visser and Marieke, a withdrawn message, one unread; youth care does not take part and finds nothing', async () => {
+    const THREAD = `id topic subjectMemberIds participants { memberId professional { name } } joined unreadCount`;
+    const as = async <T>(persona: string, query: string, variables: Record<string, unknown> = {}) => {
+      const answer = await sut.graphql<T>(query, { token: await sut.tokenFor(persona), variables });
+      expect(answer.errors).toBeUndefined();
+      return answer.data as T;
+    };
+    type Thread = { id: string; topic: string; subjectMemberIds: string[]; participants: { memberId: string | null; professional: { name: string } | null }[]; joined: boolean; unreadCount: number | null };
+    const [thread] = (await as<{ ourThreads: Thread[] }>('marieke', `{ ourThreads { ${THREAD} } }`)).ourThreads;
+    expect(thread).toMatchObject({ topic: 'Het budgetplan van Marieke', subjectMemberIds: [DEMO_MEMBERS.marieke], joined: true, unreadCount: 1 });
+    expect(thread?.participants.map((p) => p.professional?.name ?? p.memberId)).toEqual(['Pieter de Jong', 'Anouk Visser', DEMO_MEMBERS.marieke]);
+    // Her children and Johan: the thread is about Marieke alone.
+    for (const persona of ['johan', 'sanne', 'daan']) expect((await as<{ ourThreads: Thread[] }>(persona, `{ ourThreads { id } }`)).ourThreads).toEqual([]);
+    const jeugdhulp = await sut.graphql(`query($id: ID!) { thread(id: $id) { topic } }`, { token: await sut.tokenFor('jeugdhulp'), variables: { id: thread?.id } });
+    expect(jeugdhulp.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await as<{ familyThreads: Thread[] }>('jeugdhulp', `query($f: ID!) { familyThreads(familyId: $f) { id } }`, { f: DEMO_FAMILY_ID })).familyThreads).toEqual([]);
+    // Open to both organisations taking part: Marieke consented to each for the shared plan.
+    for (const persona of ['wmo', 'schuldhulp']) {
+      const theirs = (await as<{ familyThreads: { id: string; closed: unknown }[] }>(persona, `query($f: ID!) { familyThreads(familyId: $f) { id closed { reason } } }`, { f: DEMO_FAMILY_ID })).familyThreads;
+      expect(theirs).toEqual([{ id: thread?.id, closed: null }]);
+    }
+
+    type Page = { threadMessages: { edges: { node: { body: string | null; withdrawnAt: string | null; author: { kind: string } } }[] } };
+    const page = await as<Page>('schuldhulp', `query($id: ID!) { threadMessages(threadId: $id) { edges { node { body withdrawnAt author { kind } } } } }`, { id: thread?.id });
+    expect(page.threadMessages.edges.map((e) => [e.node.author.kind, e.node.body === null, e.node.withdrawnAt !== null])).toEqual([
+      ['PROFESSIONAL', false, false],
+      ['PROFESSIONAL', false, false],
+      ['MEMBER', false, false],
+      ['PROFESSIONAL', true, true],
+      ['PROFESSIONAL', false, false],
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { AccessLogModule } from './access-log/access-log.module';
 import { BreakGlassModule } from './break-glass/break-glass.module';
 import { CircleModule } from './circle/circle.module';
 import { FamilyPlanModule } from './family-plan/family-plan.module';
+import { MessagesModule } from './messages/messages.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -53,6 +54,7 @@ export class GatewayModule {
         CircleModule,
         FamilyPlanModule,
         OurStoryModule,
+        MessagesModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

@@ -48,11 +48,21 @@ export const ACTIVITIES = [
   'SHOW_PLAN_ITEM_TO_FAMILY',
   /** A member wrote (a new version of) our story about themselves or a child in their reach. */
   'WRITE_OUR_STORY',
+  /** A professional started a thread around the family (DESIGN.md §9, kringberichten), with its topic and who takes part. */
+  'START_THREAD',
+  /** A thread was read: its topic and who takes part (a list of threads), or a page of its messages. */
+  'READ_THREAD',
+  /** A message was posted in a thread. */
+  'POST_MESSAGE',
+  /** Its author withdrew a message: its text destroyed, a tombstone left. */
+  'WITHDRAW_MESSAGE',
+  /** A member joined a thread about their reach. */
+  'JOIN_THREAD',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** What an entry is about; its ids are in the entry's target ids. */
-export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM'] as const;
+export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '@kring/family-file';
 import { FamilyPlanAgreementEntity, FamilyPlanItemEntity, FamilyPlanItemShowingEntity, FamilyPlanVersionEntity } from '@kring/family-plan';
 import { OrganisationEntity, ProfessionalEntity } from '@kring/identity';
+import { ThreadEntity, ThreadMessageEntity, ThreadParticipantEntity } from '@kring/messages';
 
 /** Every table Kring maps; the migrations must create exactly these (a test checks it). */
 export const KRING_ENTITIES = [
@@ -33,6 +34,9 @@ export const KRING_ENTITIES = [
   FamilyPlanItemEntity,
   FamilyPlanAgreementEntity,
   FamilyPlanItemShowingEntity,
+  ThreadEntity,
+  ThreadParticipantEntity,
+  ThreadMessageEntity,
   ConsentEntity,
   ConsentSignatureEntity,
   AccessLogEntryEntity,

@@ -61,6 +61,9 @@ const CONTEXTS_DECLARED_SINCE = [
   'kring-field-v1|family:f-1|family_plan_item:row-7|content|dk2',
   'kring-field-v1|family:f-1|record:row-7|text|dk2',
   'kring-field-v1|family:f-1|involvement_shielding:row-7|liftReason|dk2',
+  // The family's messages (docs/messages.md); a message's row id is `<thread id>/<message id>`.
+  'kring-field-v1|family:f-1|thread:row-7|topic|dk2',
+  'kring-field-v1|family:f-1|thread_message:row-7|body|dk2',
 ];
 
 /**

@@ -35,6 +35,8 @@ export enum DenyReason {
 export enum RequestRefusal {
   /** An argument held text that is not well formed (a NUL character, a lone surrogate); none of it was read or stored. */
   MALFORMED_INPUT = 'MALFORMED_INPUT',
+  /** A thread the caller does not take part in (DESIGN.md §9): not in their view at all, answered like one that does not exist. */
+  NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
 }
 
 /** On what ground a field is shared. */

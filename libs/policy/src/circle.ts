@@ -33,6 +33,15 @@ export function circleOf<I extends CircleInvolvementFacts>(viewer: CircleViewer,
 }
 
 /**
+ * The organisations whose involvement is shielded from a member: nothing they do (a plan item
+ * they wrote, a thread they take part in) exists in that member's view.
+ */
+export function shieldedOrganisationsFor(memberId: string, involvements: readonly Pick<CircleInvolvementFacts, 'id' | 'organisationId'>[], shieldings: readonly ShieldingFacts[]): Set<string> {
+  const shielded = new Set(shieldings.filter((s) => s.memberId === memberId).map((s) => s.involvementId));
+  return new Set(involvements.filter((i) => shielded.has(i.id)).map((i) => i.organisationId));
+}
+
+/**
  * Whether an organisation of `domain` has a statutory task (DESIGN.md §3): some purpose of
  * the catalogue rests on a statutory task for that domain. Only such an organisation may
  * shield its involvement from a member.

@@ -13,7 +13,9 @@ export { ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, BREAK_GLASS_GRAN
 export type { AddParameter, FactColumn, FactColumns } from './permission-sql';
 export { purposeDenyReason, PurposeRefusal, purposeRefusalFor, resolvePurpose } from './resolve-purpose';
 export type { PurposeResolution } from './resolve-purpose';
-export { circleOf, hasStatutoryTask } from './circle';
+export { circleOf, hasStatutoryTask, shieldedOrganisationsFor } from './circle';
 export type { CircleInvolvementFacts, CircleViewer, ShieldingFacts } from './circle';
 export { decideMemberPlanAccess, decidePlanItemAccess, isShownToFamily, planItemCategories } from './family-plan';
 export type { MemberPlanViewer, PlanItemFacts } from './family-plan';
+export { decideMemberThreadAccess, decideThreadAccess, mayNotBeKeptOut, membersWhoCannotReadWhole } from './messages';
+export type { MemberThreadViewer, ThreadFacts } from './messages';

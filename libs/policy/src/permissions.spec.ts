@@ -131,4 +131,47 @@ describe('the permission table', () => {
     }
     expect(permissionsFor(member).can('erase', 'Family')).toBe(false);
   });
+
+  it('threads: casework starts them around a family it is involved with, and reads, posts and withdraws its own only where it takes part', () => {
+    const thread = (participants: string[], involved = [ORG]) => about('Thread', { familyId: 'fam-1', involvedOrganisationIds: involved, participantProfessionalIds: participants, subjectsInReach: false });
+    const messages = (participants: string[], author: string | null = null, involved = [ORG]) =>
+      about('ThreadMessage', { familyId: 'fam-1', involvedOrganisationIds: involved, participantProfessionalIds: participants, participantMemberIds: [], subjectsInReach: false, authorProfessionalId: author, authorMemberId: null });
+    for (const role of [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD]) {
+      const ability = permissionsFor(professional(role));
+      expect(ability.can('start', thread([]))).toBe(true);
+      expect(ability.can('start', thread([], [OTHER_ORG]))).toBe(false);
+      expect(ability.can('read', thread(['prof-2', 'prof-1']))).toBe(true);
+      expect(ability.can('read', thread(['prof-2']))).toBe(false);
+      expect(ability.can('read', thread(['prof-1'], [OTHER_ORG]))).toBe(false);
+      expect(ability.can('post', messages(['prof-1']))).toBe(true);
+      expect(ability.can('post', messages(['prof-2']))).toBe(false);
+      expect(ability.can('withdraw', messages(['prof-1'], 'prof-1'))).toBe(true);
+      expect(ability.can('withdraw', messages(['prof-1'], 'prof-2'))).toBe(false);
+      expect(ability.can('join', 'Thread')).toBe(false);
+    }
+    for (const role of [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER, ProfessionalRole.ADMIN]) {
+      const ability = permissionsFor(professional(role));
+      for (const action of ['start', 'read', 'join'] as const) expect(ability.can(action, 'Thread')).toBe(false);
+      for (const action of ['read', 'post', 'withdraw'] as const) expect(ability.can(action, 'ThreadMessage')).toBe(false);
+    }
+  });
+
+  it('threads: a member sees and joins those about their reach, reads and posts once joined, and withdraws what they wrote', () => {
+    const ability = permissionsFor(member);
+    const thread = (subjectsInReach: boolean, familyId = 'fam-1') => about('Thread', { familyId, involvedOrganisationIds: [], participantProfessionalIds: [], subjectsInReach });
+    const messages = (joined: readonly string[], author: string | null = null, subjectsInReach = true) =>
+      about('ThreadMessage', { familyId: 'fam-1', involvedOrganisationIds: [], participantProfessionalIds: [], participantMemberIds: joined, subjectsInReach, authorProfessionalId: null, authorMemberId: author });
+    for (const action of ['read', 'join'] as const) {
+      expect(ability.can(action, thread(true))).toBe(true);
+      expect(ability.can(action, thread(false))).toBe(false);
+      expect(ability.can(action, thread(true, 'fam-2'))).toBe(false);
+    }
+    expect(ability.can('start', 'Thread')).toBe(false);
+    expect(ability.can('read', messages(['marieke']))).toBe(true);
+    expect(ability.can('post', messages(['johan', 'marieke']))).toBe(true);
+    expect(ability.can('read', messages(['johan']))).toBe(false);
+    expect(ability.can('post', messages(['marieke'], null, false))).toBe(false);
+    expect(ability.can('withdraw', messages([], 'marieke'))).toBe(true);
+    expect(ability.can('withdraw', messages(['marieke'], 'johan'))).toBe(false);
+  });
 });

@@ -111,6 +111,32 @@ export interface PermissionSubjects {
     readonly kind: string;
     readonly subjectsInReach: boolean;
   };
+  /**
+   * A thread around a family (DESIGN.md §9, *kringberichten*). `participantProfessionalIds`:
+   * the professionals taking part; `subjectsInReach`: every member it is about is in the
+   * asking member's reach (false for a professional). Whether a professional participant then
+   * reads it is the access rule's (messages.ts, `decideThreadAccess`).
+   */
+  Thread: {
+    readonly familyId: string;
+    readonly involvedOrganisationIds: readonly string[];
+    readonly participantProfessionalIds: readonly string[];
+    readonly subjectsInReach: boolean;
+  };
+  /**
+   * The messages of a thread: reading a page, posting, withdrawing one. `participantMemberIds`:
+   * the members who joined; `authorProfessionalId` / `authorMemberId`: who wrote the message
+   * to withdraw (null when posting or reading).
+   */
+  ThreadMessage: {
+    readonly familyId: string;
+    readonly involvedOrganisationIds: readonly string[];
+    readonly participantProfessionalIds: readonly string[];
+    readonly participantMemberIds: readonly string[];
+    readonly subjectsInReach: boolean;
+    readonly authorProfessionalId: string | null;
+    readonly authorMemberId: string | null;
+  };
   /** The record of an erasure (its receipt). */
   Erasure: Record<string, never>;
   /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
@@ -121,7 +147,7 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage'],
   register: ['Family', 'Involvement'],
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
@@ -130,6 +156,10 @@ export const PERMISSION_ACTIONS = {
   write: ['PlanItem', 'OurStory'],
   show: ['PlanItem'],
   agree: ['FamilyPlan'],
+  start: ['Thread'],
+  join: ['Thread'],
+  post: ['ThreadMessage'],
+  withdraw: ['ThreadMessage'],
   grant: ['Consent'],
   sign: ['Consent'],
   revoke: ['Consent'],
@@ -172,6 +202,13 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['read', 'agree'], 'FamilyPlan', { familyId: family });
     can('write', 'PlanItem', { familyId: family, kind: { $in: ['WORDS', 'GOAL', 'ACTION'] }, subjectsInReach: true });
     can('show', 'PlanItem', { familyId: family });
+    // Threads about their reach: they see that one exists, its topic and who takes part, and may
+    // always join it (DESIGN.md §9); once joined they read and post, and withdraw what they wrote.
+    // Which threads are in their view at all is the messages rule's (messages.ts: shielding).
+    const aboutReach = { familyId: family, subjectsInReach: true };
+    can(['read', 'join'], 'Thread', aboutReach);
+    can(['read', 'post'], 'ThreadMessage', { ...aboutReach, participantMemberIds: actor.memberId });
+    can('withdraw', 'ThreadMessage', { ...aboutReach, authorMemberId: actor.memberId });
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
     // Our story: for themselves and their reach, in their own words. No professional writes one.
     can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
@@ -203,6 +240,13 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // The case director sets the review date, and agrees with the plan for the professionals.
     can('write', 'PlanItem', { involvedOrganisationIds: organisation, kind: 'REVIEW', caseDirectorId: actor.professionalId });
     can('agree', 'FamilyPlan', { involvedOrganisationIds: organisation, caseDirectorId: actor.professionalId });
+    // Threads: they start one around a family their organisation is involved with, and take part
+    // in those they were named in: read (through the access rule), post, withdraw what they wrote.
+    const participant = { involvedOrganisationIds: organisation, participantProfessionalIds: actor.professionalId };
+    can('start', 'Thread', involved);
+    can('read', 'Thread', participant);
+    can(['read', 'post'], 'ThreadMessage', participant);
+    can('withdraw', 'ThreadMessage', { ...participant, authorProfessionalId: actor.professionalId });
   }
   if (roles.has(ProfessionalRole.TEAM_LEAD)) {
     // A team lead of the directing organisation hands it over too (a case director who left, or is stuck).

@@ -1,4 +1,4 @@
-import type { Domain } from '@kring/identity';
+import { Domain } from '@kring/identity';
 import { addDays } from './dates';
 import { householdOfFive } from './household';
 import type { World } from './world';
@@ -17,6 +17,16 @@ export interface CirclePartners {
   readonly youthCare: Partner;
   readonly childSafety: Partner;
   readonly debt: Partner;
+}
+
+/** The organisations of the circle's suites, each with a professional who can be reached: WMO, youth care, Veilig Thuis and debt assistance. */
+export async function circlePartners(world: World): Promise<CirclePartners> {
+  return {
+    wmo: await partnerWithContact(world, Domain.WMO, '0513 61 7600'),
+    youthCare: await partnerWithContact(world, Domain.YOUTH_CARE, '058 123 4501'),
+    childSafety: await partnerWithContact(world, Domain.CHILD_SAFETY, '0800 2000'),
+    debt: await world.partner(Domain.DEBT_ASSISTANCE),
+  };
 }
 
 /**

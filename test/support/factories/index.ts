@@ -8,5 +8,5 @@ export { uniqueName } from './unique-name';
 export { addDays, birthDateFor, dayOf } from './dates';
 export { circleOfCare } from './circle';
 export type { Circle } from './circle';
-export { circleHousehold, partnerWithContact } from './circle-household';
+export { circleHousehold, circlePartners, partnerWithContact } from './circle-household';
 export type { CirclePartners } from './circle-household';

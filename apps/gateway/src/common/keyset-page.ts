@@ -28,3 +28,17 @@ export function decodeTimeCursor(kind: string, cursor: string): { at: Date; id: 
 
 /** What encodeTimeCursor writes after the kind: Date#toISOString, a bar, a UUID. */
 const TIME_AND_ID = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** A cursor at a numbered place of an ordered list (a message's place in its thread): `kind:<n>`. */
+export function encodeSequenceCursor(kind: string, sequence: number): string {
+  return Buffer.from(`${kind}:${sequence}`).toString('base64url');
+}
+
+/** The place a cursor of `kind` names; anything this API did not give out is BAD_USER_INPUT on `argument`. */
+export function decodeSequenceCursor(kind: string, cursor: string, argument: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const prefix = `${kind}:`;
+  const digits = text.startsWith(prefix) ? text.slice(prefix.length) : '';
+  if (!/^[1-9]\d{0,9}$/.test(digits)) throw badInput(argument, 'is not a cursor this API gave out');
+  return Number(digits);
+}

@@ -1,4 +1,5 @@
 import { NETWORK_PERSON_LENGTH, PLAN_TEXT_LENGTH, type WritePlanItemRefusal } from '@kring/family-plan';
+import { MAX_THREAD_PROFESSIONALS, MESSAGE_BODY_LENGTH, THREAD_TOPIC_LENGTH, type PostMessageRefusal, type StartThreadRefusal, type WithdrawMessageRefusal } from '@kring/messages';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { BREAK_GLASS_PURPOSE, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
 import {
@@ -287,5 +288,72 @@ export function ourStoryRefused(refusal: WriteOurStoryRefusal): KringError {
       return badInput('text', 'must be 1 to 4000 characters');
     case 'NOT_IN_REACH':
       return notFound('member');
+  }
+}
+
+/** The access rule closed a thread to the caller: FORBIDDEN, with the rule's reason (a consent revoked, an involvement ended, capacity lapsed). */
+function threadClosed(refusal: 'THREAD_CLOSED' | 'CLOSED_TO_STARTER', reason: string): KringError {
+  const what = refusal === 'CLOSED_TO_STARTER' ? 'You could not read this thread yourself' : 'This thread is closed to you now';
+  return new KringError(ErrorCode.FORBIDDEN, `${what}: the access rule does not allow its category about every member it is about for its purpose (${reason}).`, { refusal, reason });
+}
+
+/** The refusals of starting a thread (docs/messages.md); each names its refusal. */
+export function startThreadRefused(refusal: StartThreadRefusal, reason: string | undefined): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal });
+  switch (refusal) {
+    case 'TOPIC_LENGTH':
+      return bad('topic', `must be ${THREAD_TOPIC_LENGTH.min} to ${THREAD_TOPIC_LENGTH.max} characters.`);
+    case 'NO_SUBJECTS':
+      return bad('subjectMemberIds', 'must name at least one member.');
+    case 'NOT_A_MEMBER':
+      return bad('subjectMemberIds', 'names someone who is not a member of this family.');
+    case 'CATEGORY_NOT_FOR_THREAD':
+      return bad('category', 'cannot be what a thread is about (who someone is, and their BSN, are not topics).');
+    case 'TOO_MANY_PARTICIPANTS':
+      return bad('participantProfessionalIds', `may name at most ${MAX_THREAD_PROFESSIONALS - 1} others.`);
+    case 'PARTICIPANT_NOT_INVOLVED':
+      return bad('participantProfessionalIds', 'names someone who is not a professional (PROFESSIONAL or TEAM_LEAD) of an organisation involved with this family today.');
+    case 'PURPOSE_NOT_FOR_PARTICIPANT':
+      return bad('participantProfessionalIds', "names a professional whose organisation's domain may not use this purpose.");
+    case 'NOT_SHARED_WHOLE':
+      return bad('subjectMemberIds', 'names members together whom not everyone this thread may not be kept from can read whole (both parents; a child of 16 or older with a younger one): start one thread per member.');
+    case 'BODY_LENGTH':
+      return bad('firstMessage', `must be ${MESSAGE_BODY_LENGTH.min} to ${MESSAGE_BODY_LENGTH.max} characters.`);
+    case 'CLOSED_TO_STARTER':
+      return threadClosed(refusal, reason ?? 'NO_CONSENT');
+  }
+}
+
+/** The refusals of posting a message. */
+export function postMessageRefused(refusal: PostMessageRefusal, reason: string | undefined): KringError {
+  switch (refusal) {
+    case 'BODY_LENGTH':
+      return new KringError(ErrorCode.BAD_USER_INPUT, `body must be ${MESSAGE_BODY_LENGTH.min} to ${MESSAGE_BODY_LENGTH.max} characters.`, { field: 'body', refusal });
+    case 'NOT_A_PARTICIPANT':
+      return notParticipating();
+    case 'THREAD_CLOSED':
+      return threadClosed(refusal, reason ?? 'NO_CONSENT');
+  }
+}
+
+/** A member reads and posts in a thread once they joined it. */
+export function notParticipating(): KringError {
+  return new KringError(ErrorCode.FORBIDDEN, 'You take part in this thread once you join it (joinThread).', { refusal: 'NOT_A_PARTICIPANT' });
+}
+
+/** The closed thread of a page read. */
+export function threadClosedToReader(reason: string): KringError {
+  return threadClosed('THREAD_CLOSED', reason);
+}
+
+/** The refusals of withdrawing a message. */
+export function withdrawMessageRefused(refusal: WithdrawMessageRefusal): KringError {
+  switch (refusal) {
+    case 'UNKNOWN_MESSAGE':
+      return new KringError(ErrorCode.NOT_FOUND, 'No message with this id is known to you.', { refusal });
+    case 'NOT_YOUR_MESSAGE':
+      return new KringError(ErrorCode.FORBIDDEN, 'A message is withdrawn by whoever wrote it.', { refusal });
+    case 'ALREADY_WITHDRAWN':
+      return new KringError(ErrorCode.BAD_USER_INPUT, 'This message was withdrawn already.', { field: 'id', refusal });
   }
 }

@@ -13,6 +13,7 @@ import {
   RecordEntity,
 } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
+import { MessagesWriter } from '@kring/messages';
 import { about, actorOf, permissionsFor } from '@kring/policy';
 import { AuditService, decisionOf, operationEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
@@ -26,7 +27,8 @@ import type { ErasureConnection, ErasureReceipt } from './family-erasure.model';
  * destroyed, so every value sealed with it (names, birth dates, BSNs, records, consent
  * reasons, break-glass justifications) is unreadable from then on, here and in every copy
  * that does not also hold the old wrapped key. The BSNs' blind indexes are cleared too, so a
- * BSN can no longer be matched. Rows stay as ids, times and categories: the access log and
+ * BSN can no longer be matched, and the family's thread topics and messages lose their
+ * ciphertexts as well (docs/messages.md): gone from the database, not only unreadable. Rows stay as ids, times and categories: the access log and
  * the consents' history still refer to them, and the log's chain stays verifiable.
  */
 @Injectable()
@@ -58,6 +60,7 @@ export class FamilyErasureService {
 
       await manager.update(FamilyEntity, { id: familyId }, { wrappedDataKey: null, erasedAt: at });
       await manager.update(FamilyMemberEntity, { familyId }, { bsnBlindIndex: null });
+      await new MessagesWriter(this.crypto).eraseFamily(manager, familyId);
       const erasure: FamilyErasureEntity = {
         familyId,
         erasedAt: at,
@@ -74,7 +77,7 @@ export class FamilyErasureService {
       await this.audit.record(
         manager,
         { principal, traceId, at },
-        operationEntries({ activity: 'ERASE_FAMILY', familyId, subjectMemberIds: memberIds, decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], fields: ['bsnBlindIndex', 'dataKey'] })] }),
+        operationEntries({ activity: 'ERASE_FAMILY', familyId, subjectMemberIds: memberIds, decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], fields: ['bsnBlindIndex', 'dataKey', 'messageBodies', 'threadTopics'] })] }),
       );
       return receiptOf(erasure, organisation, why);
     });

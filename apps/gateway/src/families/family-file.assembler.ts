@@ -47,11 +47,11 @@ function factsKey(field: FieldFacts): string {
 
 /** Decisions of one read, grouped by what they were about, for the access log: fields named, never values. */
 export interface DecidedTarget {
-  readonly targetKind: 'MEMBER' | 'RECORD' | 'INVOLVEMENT' | 'PLAN_ITEM';
+  readonly targetKind: 'MEMBER' | 'RECORD' | 'INVOLVEMENT' | 'PLAN_ITEM' | 'THREAD' | 'MESSAGE';
   readonly targetId: string;
   readonly category: DataCategory;
   readonly subjectIds: readonly string[];
-  /** Null for what the family wrote itself (our story, a plan item). */
+  /** Null for what the family wrote itself (our story, a plan item), and for what no organisation owns (a thread). */
   readonly sourceOrganisationId: string | null;
   readonly decision: AccessDecision;
   readonly fields: string[];

@@ -33,6 +33,7 @@ import {
   PurposeCatalogue,
   purposeDenyReason,
   resolvePurpose,
+  shieldedOrganisationsFor,
   type AccessDecision,
   type FamilyFacts,
   type Purpose,
@@ -501,9 +502,7 @@ function memberViewOf(
   shieldings: readonly { readonly involvementId: string; readonly memberId: string }[],
 ) {
   const reach = membersInReach(memberId, ctx.subjects.values(), ctx.today);
-  const shieldedInvolvements = new Set(shieldings.filter((s) => s.memberId === memberId).map((s) => s.involvementId));
-  const shieldedOrganisationIds = new Set(involvements.filter((i) => shieldedInvolvements.has(i.id)).map((i) => i.organisationId));
-  const viewer = { memberId, reach, shieldedOrganisationIds };
+  const viewer = { memberId, reach, shieldedOrganisationIds: shieldedOrganisationsFor(memberId, involvements, shieldings) };
   const decide = (row: FamilyPlanItemEntity): AccessDecision => {
     const chosenBy = new Set(plan.showings.filter((s) => s.itemId === row.itemId).map((s) => s.memberId));
     return decideMemberPlanAccess(viewer, row, isShownToFamily(row, chosenBy, { memberIds: ctx.memberIds, subjects: ctx.subjects }, ctx.today));

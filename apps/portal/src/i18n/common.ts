@@ -113,6 +113,7 @@ export const nl = {
   'reason.PURPOSE_NOT_FOR_DOMAIN': 'Dit doel is niet voor dit soort organisatie.',
   'reason.UNKNOWN_PURPOSE': 'Dit doel bestaat niet.',
   'reason.OTHER_MEMBER': 'Dit gaat over een ander gezinslid.',
+  'reason.NOT_A_PARTICIPANT': 'U doet niet mee aan dit gesprek.',
   'reason.MALFORMED_INPUT': 'De vraag is geweigerd voordat er iets werd gelezen: er stond tekst in die niet klopt (zoals een NUL-teken).',
   'reason.DATA_INTEGRITY': 'De opgeslagen waarde is beschadigd en wordt daarom niet getoond. Dit is gemeld bij de privacy officer.',
 
@@ -155,6 +156,11 @@ export const nl = {
   'activity.WITHDRAW_PLAN_AGREEMENT': 'Akkoord op het gezinsplan ingetrokken',
   'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Deel van het plan aan het hele gezin laten zien (of niet meer)',
   'activity.WRITE_OUR_STORY': 'Ons verhaal geschreven',
+  'activity.START_THREAD': 'Gesprek over het gezin begonnen',
+  'activity.READ_THREAD': 'Gesprek over het gezin gelezen',
+  'activity.POST_MESSAGE': 'Bericht geplaatst in een gesprek',
+  'activity.WITHDRAW_MESSAGE': 'Bericht teruggetrokken',
+  'activity.JOIN_THREAD': 'Meegedaan aan een gesprek',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -294,6 +300,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'reason.PURPOSE_NOT_FOR_DOMAIN': 'This purpose is not for this kind of organisation.',
   'reason.UNKNOWN_PURPOSE': 'This purpose does not exist.',
   'reason.OTHER_MEMBER': 'This is about another family member.',
+  'reason.NOT_A_PARTICIPANT': 'You do not take part in this conversation.',
   'reason.MALFORMED_INPUT': 'The request was refused before anything was read: it held text that is not well formed (such as a NUL character).',
   'reason.DATA_INTEGRITY': 'The stored value is damaged and is therefore not shown. The privacy officer has been alerted.',
 
@@ -336,6 +343,11 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.WITHDRAW_PLAN_AGREEMENT': 'Withdrew agreement to the family plan',
   'activity.SHOW_PLAN_ITEM_TO_FAMILY': 'Showed part of the plan to the whole family (or stopped)',
   'activity.WRITE_OUR_STORY': 'Wrote our story',
+  'activity.START_THREAD': 'Started a conversation about the family',
+  'activity.READ_THREAD': 'Read a conversation about the family',
+  'activity.POST_MESSAGE': 'Posted a message in a conversation',
+  'activity.WITHDRAW_MESSAGE': 'Withdrew a message',
+  'activity.JOIN_THREAD': 'Joined a conversation',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

@@ -1,0 +1,15 @@
+export * from './message-vocabulary';
+export { ThreadEntity } from './thread.entity';
+export { ThreadParticipantEntity } from './thread-participant.entity';
+export { ThreadMessageEntity } from './thread-message.entity';
+export { messageBodyPlace, THREAD_MESSAGE_SEALED_FIELDS, THREAD_SEALED_FIELDS, threadTopicPlace } from './sealed-fields';
+export { startThread } from './start-thread';
+export type { CandidateProfessional, StartThreadDecision, StartThreadFacts, StartThreadRefusal, StartThreadRequest, ThreadDraft } from './start-thread';
+export { postMessage } from './post-message';
+export type { PostMessageDecision, PostMessageFacts, PostMessageRefusal } from './post-message';
+export { withdrawMessage } from './withdraw-message';
+export type { WithdrawMessageDecision, WithdrawMessageFacts, WithdrawMessageRefusal } from './withdraw-message';
+export { advancedReadMarker, unreadCount } from './read-marker';
+export type { CountedMessage } from './read-marker';
+export { MessagesWriter } from './messages.writer';
+export type { MessageAuthor, StartedThread } from './messages.writer';
