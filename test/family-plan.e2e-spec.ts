@@ -1,6 +1,5 @@
 import { DataCategory } from '@kring/family-file';
-import { Domain } from '@kring/identity';
-import { circleHousehold, newWorld, partnerWithContact, type MadeFamily, type MadeMember, type Partner, type World } from './support/factories';
+import { circleHousehold, circlePartners, newWorld, type MadeFamily, type MadeMember, type Partner, type World } from './support/factories';
 import { asking } from './support/asking';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
@@ -81,10 +80,7 @@ describe('the family plan', () => {
     sut = await startTestGateway({ label: 'family_plan', seedDemoWorld: false });
     world = newWorld(sut);
     ({ ask, ok, codeOf } = asking(sut, world));
-    wmo = await partnerWithContact(world, Domain.WMO, '0513 61 7600');
-    youthCare = await partnerWithContact(world, Domain.YOUTH_CARE, '058 123 4501');
-    childSafety = await partnerWithContact(world, Domain.CHILD_SAFETY, '0800 2000');
-    debt = await world.partner(Domain.DEBT_ASSISTANCE);
+    ({ wmo, youthCare, childSafety, debt } = await circlePartners(world));
   });
   afterAll(async () => {
     await sut?.close();
