@@ -13,6 +13,25 @@ export interface ReferenceWorld {
   /** Involvements shielded from members (docs/circle.md), in force or lifted (then they hide nothing); none when absent. */
   readonly shieldings?: readonly { readonly involvementId: string; readonly memberId: string; readonly lifted?: boolean }[];
   readonly plan: ReferencePlan;
+  /** The family's message threads (docs/messages.md), oldest first; none when absent. */
+  readonly threads?: readonly ReferenceThread[];
+}
+
+/** A message thread as stored: whom it is about, what it touches, for which purpose, who takes part and what was said. */
+export interface ReferenceThread {
+  readonly id: string;
+  readonly topic: string;
+  /** Sorted ascending. */
+  readonly subjectIds: readonly string[];
+  readonly category: DataCategory;
+  readonly purpose: string;
+  /** The organisations whose professional takes part (each organisation has one), the starter's first. */
+  readonly participantOrganisationIds: readonly string[];
+  /** The members who joined it. */
+  readonly memberIds: readonly string[];
+  /** Oldest first: by a participating organisation's professional, or by a member who joined. */
+  readonly messages: readonly { readonly byOrganisationId: string | null; readonly byMemberId: string | null; readonly body: string }[];
+  readonly startedAt: Date;
 }
 
 /** The family plan (docs/family-plan.md): its items, and the writes that made them, in order. */

@@ -12,6 +12,7 @@ export function labelsOf(world: ReferenceWorld, organisations: readonly Referenc
     ...world.records.map((r, n): [string, string] => [r.id, `r${n}`]),
     ...world.consents.map((c, n): [string, string] => [c.id, `c${n}`]),
     ...world.plan.items.map((p, n): [string, string] => [p.id, `p${n}`]),
+    ...(world.threads ?? []).map((t, n): [string, string] => [t.id, `t${n}`]),
   ]);
 }
 
@@ -47,6 +48,10 @@ export function describeWorld(world: ReferenceWorld, request: ReferenceRequest, 
       return `plan item ${p.id} ${p.kind} by ${p.sourceOrganisationId ?? 'the family'} about ${p.subjectIds.join(',')} [${p.versions.map((v) => v.category).join(' then ')}]${actor}; shown by ${p.shownBy.join(',') || '-'}`;
     }),
     `plan versions: ${world.plan.writes.map((w, n) => `${n + 1}=${w.itemId}${w.nth === 0 ? '' : ' changed'}${w.byMemberId === null ? '' : ` by ${w.byMemberId}`}`).join(' ') || '-'}`,
+    ...(world.threads ?? []).map(
+      (t) =>
+        `thread ${t.id} about ${t.subjectIds.join(',')} [${t.category}] for ${t.purpose}; professionals of ${t.participantOrganisationIds.join(',')}; joined by ${t.memberIds.join(',') || '-'}; ${t.messages.length} messages`,
+    ),
   ];
   return withLabels(lines.join('\n'), labelsOf(world, organisations));
 }

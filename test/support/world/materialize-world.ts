@@ -17,9 +17,10 @@ import type {
   ReferencePurpose,
   ReferenceRecord,
   ReferenceRequest,
+  ReferenceThread,
   ReferenceWorld,
 } from '../reference/reference-world';
-import { MAX_MEMBERS, PLAN_CATEGORIES, type OrganisationPick, type PlanItemSpec, type ShowingSpec, type SignatureSpec, type WorldSpec } from './world-spec.arbitrary';
+import { MAX_MEMBERS, PLAN_CATEGORIES, THREAD_CATEGORIES, type OrganisationPick, type PlanItemSpec, type ShowingSpec, type SignatureSpec, type ThreadSpec, type WorldSpec } from './world-spec.arbitrary';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -129,7 +130,17 @@ export function materializeWorld(
   const planConsents = spec.planItems.flatMap((p, n) => (p.sharedWithCaller === null ? [] : sharingConsents(plan.items[n] as ReferencePlanItem, p.sharedWithCaller, { caller, purposeCode, authority, at })));
 
   return {
-    world: { familyId: randomUUID(), registeredByOrganisationId: registrar.id, members, authority, involvements, records, consents: [...consents, ...planConsents], plan },
+    world: {
+      familyId: randomUUID(),
+      registeredByOrganisationId: registrar.id,
+      members,
+      authority,
+      involvements,
+      records,
+      consents: [...consents, ...planConsents],
+      plan,
+      threads: threadsOf(spec.threads, { organisations, caller, members, involvements, consents, purposeCode, catalogue, at }),
+    },
     request: { caller, purpose: purposeCode, at },
   };
 }
@@ -296,6 +307,57 @@ function signedAt(s: SignatureSpec, at: Date, validFrom: Date, subjectBirthDate:
     sixteenthBirthday: () => midnightOf(birthday(subjectBirthDate, 16)),
   }[s.anchor]();
   return new Date(Math.max(EARLIEST_SIGNATURE, anchor + s.offsetMinutes * MINUTE));
+}
+
+/**
+ * The family's threads, started an hour before the read, a minute apart: each for a purpose its
+ * professionals' domains may use (the caller taking part only when asked and its domain may), so
+ * a thread without anyone left is not started; its messages by its professionals and by the
+ * members who joined.
+ */
+function threadsOf(
+  specs: readonly ThreadSpec[],
+  w: {
+    organisations: readonly ReferenceOrganisation[];
+    caller: ReferenceOrganisation;
+    members: readonly ReferenceMember[];
+    involvements: readonly ReferenceInvolvement[];
+    consents: readonly ReferenceConsent[];
+    purposeCode: string;
+    catalogue: readonly ReferencePurpose[];
+    at: Date;
+  },
+): ReferenceThread[] {
+  return specs.flatMap((t, n): ReferenceThread[] => {
+    const requested = w.catalogue.find((p) => p.code === w.purposeCode && p.domains.includes(w.caller.domain));
+    const purpose = t.purpose.kind === 'requested' && requested !== undefined ? requested : (w.catalogue[(t.purpose.kind === 'catalogue' ? t.purpose.index : n) % w.catalogue.length] as ReferencePurpose);
+    const mayUse = (organisationId: string) => purpose.domains.includes((w.organisations.find((o) => o.id === organisationId) as ReferenceOrganisation).domain);
+    const others = t.others.flatMap((i) => (w.involvements.length === 0 ? [] : [(w.involvements[i % w.involvements.length] as ReferenceInvolvement).organisationId]));
+    const participants = [...new Set([...(t.callerTakesPart ? [w.caller.id] : []), ...others.filter((id) => id !== w.caller.id)])].filter(mayUse);
+    if (participants.length === 0) return [];
+    const consented = w.consents
+      .filter((c) => (c.recipientOrganisationId === w.caller.id || c.recipientDomain === w.caller.domain) && c.purposes.includes(purpose.code))
+      .flatMap((c) => c.categories.filter((k) => THREAD_CATEGORIES.includes(k)));
+    const category = t.category.kind === 'consented' && consented[0] !== undefined ? consented[0] : (THREAD_CATEGORIES[(t.category.kind === 'index' ? t.category.index : n) % THREAD_CATEGORIES.length] as DataCategory);
+    const memberIds = [...new Set(t.joined.map((i) => memberAt(w.members, i).id))];
+    const messages = t.messages.map((m, k) => {
+      const byMemberId = m.byMember && memberIds.length > 0 ? (memberIds[m.index % memberIds.length] as string) : null;
+      return { byOrganisationId: byMemberId === null ? (participants[m.index % participants.length] as string) : null, byMemberId, body: `Bericht ${n}.${k} ✉ "${m.index}"` };
+    });
+    return [
+      {
+        id: randomUUID(),
+        topic: `Onderwerp ${n}: Zoë's plan`,
+        subjectIds: [...new Set(t.subjects.map((i) => memberAt(w.members, i).id))].sort(),
+        category,
+        purpose: purpose.code,
+        participantOrganisationIds: participants,
+        memberIds,
+        messages,
+        startedAt: new Date(w.at.getTime() - 60 * MINUTE + n * MINUTE),
+      },
+    ];
+  });
 }
 
 /** Amsterdam midnight of `date`; before 2000 (clamped away anyway) near enough. */

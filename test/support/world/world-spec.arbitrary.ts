@@ -21,6 +21,23 @@ export interface WorldSpec {
   readonly consents: readonly ConsentSpec[];
   readonly purpose: PurposeSpec;
   readonly planItems: readonly PlanItemSpec[];
+  readonly threads: readonly ThreadSpec[];
+}
+
+/** A message thread: who takes part (indexes into the world's involvements; the caller's own or not), what it is about, what was said. */
+export interface ThreadSpec {
+  /** The read's purpose when the caller's domain may use it, else a purpose of the catalogue by index. */
+  readonly purpose: { readonly kind: 'requested' } | { readonly kind: 'catalogue'; readonly index: number };
+  /** Index into THREAD_CATEGORIES, or the first such category of a consent to the caller for the purpose, when there is one. */
+  readonly category: { readonly kind: 'index'; readonly index: number } | { readonly kind: 'consented' };
+  readonly subjects: readonly number[];
+  readonly callerTakesPart: boolean;
+  /** Indexes into the world's involvements. */
+  readonly others: readonly number[];
+  /** Members (by index) who joined. */
+  readonly joined: readonly number[];
+  /** Each message's author: a professional participant or a member who joined, by index. */
+  readonly messages: readonly { readonly byMember: boolean; readonly index: number }[];
 }
 
 export type OrganisationPick = { readonly kind: 'caller' } | { readonly kind: 'registrar' } | { readonly kind: 'organisation'; readonly index: number };
@@ -309,6 +326,19 @@ const planItemSpec: fc.Arbitrary<PlanItemSpec> = fc.record({
   seed: fc.nat(99_999),
 });
 
+/** What a thread can be about: anything but who someone is and their BSN (docs/messages.md). */
+export const THREAD_CATEGORIES: readonly DataCategory[] = ALL_DATA_CATEGORIES.filter((c) => c !== DataCategory.PERSONAL_IDENTITY && c !== DataCategory.NATIONAL_ID);
+
+const threadSpec: fc.Arbitrary<ThreadSpec> = fc.record({
+  purpose: fc.oneof({ weight: 3, arbitrary: fc.constant({ kind: 'requested' as const }) }, { weight: 1, arbitrary: fc.nat(20).map((index) => ({ kind: 'catalogue' as const, index })) }),
+  category: fc.oneof({ weight: 1, arbitrary: fc.nat(THREAD_CATEGORIES.length - 1).map((index) => ({ kind: 'index' as const, index })) }, { weight: 1, arbitrary: fc.constant({ kind: 'consented' as const }) }),
+  subjects: fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { minLength: 1, maxLength: 3 }),
+  callerTakesPart: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  others: fc.uniqueArray(fc.nat(4), { maxLength: 2 }),
+  joined: fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { maxLength: 2 }),
+  messages: fc.array(fc.record({ byMember: fc.boolean(), index: fc.nat(3) }), { minLength: 1, maxLength: 3 }),
+});
+
 /** Worlds over `organisationCount` fixed organisations and a catalogue of `purposeCount` purposes. */
 export function worldSpec(organisationCount: number, purposeCount: number): fc.Arbitrary<WorldSpec> {
   return fc
@@ -327,6 +357,7 @@ export function worldSpec(organisationCount: number, purposeCount: number): fc.A
       consents: fc.array(consentSpec(organisationCount, purposeCount), { minLength: 0, maxLength: 10 }),
       purpose: purposeSpec,
       planItems: fc.array(planItemSpec, { minLength: 0, maxLength: 4 }),
+      threads: fc.array(threadSpec, { minLength: 0, maxLength: 3 }),
     })
     .map((spec) => Object.assign(spec, { [fc.toStringMethod]: () => JSON.stringify(spec) }));
 }

@@ -4,7 +4,8 @@ import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring
 import type { DataKey, KringCrypto } from '@kring/crypto';
 import { FamilyFileWriter, INVOLVEMENT_SHIELDING_SEALED_FIELDS, InvolvementShieldingEntity } from '@kring/family-file';
 import { FamilyPlanItemShowingEntity, FamilyPlanWriter, type FamilyPlanItemEntity, type PlanItemStatus } from '@kring/family-plan';
-import type { ReferencePlan, ReferenceWorld } from '../reference/reference-world';
+import { MessagesWriter } from '@kring/messages';
+import type { ReferencePlan, ReferenceThread, ReferenceWorld } from '../reference/reference-world';
 
 /**
  * Stores a generated world through the real writers (real encryption), in one transaction, and
@@ -66,7 +67,8 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
     }
     const plan = await writePlan(manager, new FamilyPlanWriter(crypto), key, world);
     if (world.consents.length > 0) await writeConsents(manager, world);
-    return { ...world, plan };
+    const threads = await writeThreads(manager, new MessagesWriter(crypto), key, world);
+    return { ...world, plan, threads };
   });
 }
 
@@ -110,6 +112,30 @@ async function writePlan(manager: EntityManager, writer: FamilyPlanWriter, key: 
   const showings = world.plan.items.flatMap((item) => item.shownBy.map((memberId) => ({ itemId: idOf(item.id), memberId, familyId: world.familyId, chosenAt })));
   if (showings.length > 0) await manager.insert(FamilyPlanItemShowingEntity, showings);
   return { items: world.plan.items.map((i) => ({ ...i, id: idOf(i.id) })), writes: world.plan.writes.map((w) => ({ ...w, itemId: idOf(w.itemId) })) };
+}
+
+/**
+ * The threads as stored (storage, not decision: who may start what is `startThread`'s, tested
+ * apart): each with its professionals, the members who joined, and its messages in order, a
+ * second apart. Returned with the ids the writer gave them.
+ */
+async function writeThreads(manager: EntityManager, writer: MessagesWriter, key: DataKey, world: ReferenceWorld): Promise<ReferenceThread[]> {
+  const threads = world.threads ?? [];
+  if (threads.length === 0) return [];
+  const professionals = await professionalsOf(manager, [...new Set(threads.flatMap((t) => t.participantOrganisationIds))]);
+  const professionalOf = (organisationId: string) => ({ professionalId: professionals.get(organisationId) as string, organisationId });
+  const stored: ReferenceThread[] = [];
+  for (const t of threads) {
+    const draft = { topic: t.topic, subjectMemberIds: t.subjectIds, category: t.category, purpose: t.purpose, professionals: t.participantOrganisationIds.map(professionalOf), firstMessage: null };
+    const { thread } = await writer.startThread(manager, { familyId: world.familyId, key, draft, at: t.startedAt });
+    for (const memberId of t.memberIds) await writer.join(manager, thread, memberId, t.startedAt);
+    for (const [k, m] of t.messages.entries()) {
+      const author = m.byMemberId !== null ? { memberId: m.byMemberId } : professionalOf(m.byOrganisationId as string);
+      await writer.post(manager, { thread, key, author, body: m.body, at: new Date(t.startedAt.getTime() + (k + 1) * 1000) });
+    }
+    stored.push({ ...t, id: thread.id });
+  }
+  return stored;
 }
 
 /** The professional of each organisation (registerOrganisations makes one each). */
