@@ -6,6 +6,7 @@ import { expectedFamilyAnswer, type ExpectedAnswer } from './support/reference/r
 import { amsterdamDate } from './support/reference/reference-calendar';
 import { readCatalogue } from './support/reference/reference-catalogue';
 import { expectedFamilyPlan, type ExpectedPlanAnswer } from './support/reference/reference-plan';
+import { expectedFamilyThreads, expectedThreadMessages, type ExpectedMessage, type ExpectedMessagesAnswer, type ExpectedThread, type ExpectedThreadsAnswer } from './support/reference/reference-threads';
 import type { ReferenceOrganisation } from './support/reference/reference-world';
 import { describeWorld, diffFiles, labelsOf, withLabels } from './support/world/describe-world';
 import { FILE_SELECTION, fileOfAnswer, normalise, type FileAnswer } from './support/world/file-answer';
@@ -23,7 +24,10 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
  * state, involvements, purposes, clocks near Amsterdam midnight, a family plan) the real
  * gateway's family(id, purpose) answers exactly what an independent reference of the rule
  * (test/support/reference) allows, and so does familyPlan(familyId, purpose): each item served
- * or withheld with its reason, and the read's log decisions item by item (reference-plan.ts).
+ * or withheld with its reason, and the read's log decisions item by item (reference-plan.ts);
+ * and so do familyThreads(familyId) (each thread the caller takes part in, open or closed with
+ * the reason) and threadMessages for the world's first thread (served only while open to the
+ * caller, NOT_FOUND to a professional not taking part) (reference-threads.ts).
  * One gateway and one set of organisations serve every run; each world is its own family.
  *
  *   KRING_PROPERTY_RUNS        worlds per run (default 1000)
@@ -77,6 +81,21 @@ const REQUIRED_OUTCOMES = [
   'a plan item about several members served',
   'a changed plan item served',
   'a plan item withheld for its category',
+  // Threads (docs/messages.md): each through the rule for its own purpose and category about every subject, nobody's own record.
+  'thread open CONSENT',
+  'thread open STATUTORY',
+  'thread closed PURPOSE_EXCLUDES_CATEGORY',
+  'thread closed NO_CONSENT',
+  'thread closed CONSENT_PENDING',
+  'thread closed CONSENT_EXPIRED',
+  'thread closed CONSENT_REVOKED',
+  'a thread about several members open',
+  'a thread left out for not taking part',
+  'threadMessages served CONSENT',
+  'threadMessages served STATUTORY',
+  'threadMessages FORBIDDEN THREAD_CLOSED',
+  'threadMessages NOT_FOUND not taking part',
+  'threadMessages NOT_FOUND not involved',
 ];
 
 /** Below this many worlds, a run is too small to be expected to reach every branch. */
@@ -91,7 +110,75 @@ const READ_PLAN = `query ReadPlan($id: ID!, $purpose: String!) {
   familyPlan(familyId: $id, purpose: $purpose) { ${PLAN_SELECTION} }
 }`;
 
+const READ_THREADS = `query ReadThreads($id: ID!) {
+  familyThreads(familyId: $id) {
+    id topic subjectMemberIds category purpose joined closed { category reason }
+    startedBy { organisation { id } }
+    participants { memberId professional { organisation { id } } }
+  }
+}`;
+
+const READ_MESSAGES = `query ReadMessages($threadId: ID!) {
+  threadMessages(threadId: $threadId) { edges { node { sequence body author { kind memberId professional { organisation { id } } } } } }
+}`;
+
+interface ThreadAnswer {
+  id: string;
+  topic: string | null;
+  subjectMemberIds: string[];
+  category: string;
+  purpose: string;
+  joined: boolean;
+  closed: { category: string; reason: string } | null;
+  startedBy: { organisation: { id: string } };
+  participants: { memberId: string | null; professional: { organisation: { id: string } } | null }[] | null;
+}
+
+interface MessagesAnswer {
+  edges: { node: { sequence: number; body: string | null; author: { kind: string; memberId: string | null; professional: { organisation: { id: string } } | null } } }[];
+}
+
 type Fail = (what: string[]) => never;
+
+/** familyThreads(familyId) against the reference: NOT_FOUND, or each thread the caller takes part in, open or closed with its reason. */
+function checkThreads(expected: ExpectedThreadsAnswer, answer: GraphQLAnswer<{ familyThreads: ThreadAnswer[] | null }>, fail: Fail): void {
+  if (expected.kind === 'error') {
+    const code = answer.errors?.[0]?.extensions?.code;
+    if (code !== expected.code || answer.data?.familyThreads != null) fail([`familyThreads: expected the error ${expected.code}, the gateway answered ${code === undefined ? 'threads' : `the error ${code}`}`]);
+    return;
+  }
+  const threads = answer.data?.familyThreads;
+  if (answer.errors !== undefined || threads == null) return fail([`familyThreads: expected threads, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+  const got = threads.map(
+    (t): ExpectedThread => ({
+      id: t.id,
+      topic: t.topic,
+      subjectMemberIds: t.subjectMemberIds,
+      category: t.category as ExpectedThread['category'],
+      purpose: t.purpose,
+      joined: t.joined,
+      closed: t.closed as ExpectedThread['closed'],
+      startedByOrganisationId: t.startedBy.organisation.id,
+      participants: t.participants === null ? null : t.participants.map((p) => (p.memberId !== null ? `member ${p.memberId}` : `organisation ${p.professional?.organisation.id ?? '?'}`)).sort(),
+    }),
+  );
+  if (!isDeepStrictEqual(expected.threads, got)) fail(['familyThreads:', `expected ${JSON.stringify(expected.threads, null, 1)}`, `got ${JSON.stringify(got, null, 1)}`]);
+}
+
+/** threadMessages(threadId) against the reference: NOT_FOUND, FORBIDDEN (THREAD_CLOSED with the reason), or every message in order. */
+function checkMessages(expected: ExpectedMessagesAnswer, answer: GraphQLAnswer<{ threadMessages: MessagesAnswer | null }>, fail: Fail): void {
+  const error = answer.errors?.[0]?.extensions;
+  if (expected.kind === 'error') {
+    const want = expected.code === 'FORBIDDEN' ? { code: 'FORBIDDEN', refusal: 'THREAD_CLOSED', reason: expected.reason } : { code: 'NOT_FOUND' };
+    const got = error === undefined ? undefined : { code: error.code, ...(expected.code === 'FORBIDDEN' ? { refusal: error['refusal'], reason: error['reason'] } : {}) };
+    if (!isDeepStrictEqual(got, want) || answer.data?.threadMessages != null) fail([`threadMessages: expected ${JSON.stringify(want)}, the gateway answered ${got === undefined ? 'messages' : JSON.stringify(got)}`]);
+    return;
+  }
+  const page = answer.data?.threadMessages;
+  if (answer.errors !== undefined || page == null) return fail([`threadMessages: expected messages, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+  const got = page.edges.map(({ node: m }): ExpectedMessage => ({ sequence: m.sequence, body: m.body as string, author: m.author.memberId !== null ? `member ${m.author.memberId}` : `organisation ${m.author.professional?.organisation.id ?? '?'}` }));
+  if (!isDeepStrictEqual(expected.messages, got)) fail(['threadMessages:', `expected ${JSON.stringify(expected.messages)}`, `got ${JSON.stringify(got)}`]);
+}
 
 /** family(id, purpose) against the reference: the error, or the file field for field. */
 function checkFile(expected: ExpectedAnswer, answer: GraphQLAnswer<{ family: FileAnswer | null }>, fail: Fail): void {
@@ -176,7 +263,7 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
   });
 
   it(
-    `for ${RUNS} generated worlds (more until every outcome is reached), family(id, purpose) and familyPlan(familyId, purpose) equal an independent reference of the rule, field for field and item for item`,
+    `for ${RUNS} generated worlds (more until every outcome is reached), family(id, purpose), familyPlan(familyId, purpose), familyThreads(familyId) and threadMessages equal an independent reference of the rule, field for field and item for item`,
     async () => {
       const observed = new ObservedDistribution();
       const property = fc.asyncProperty(worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), async (spec) => {
@@ -187,14 +274,22 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
           const token = tokens.get(request.caller.id) as string;
           const variables = { id: world.familyId, purpose: request.purpose };
           // Two reads at once, as a portal would send them: each its own transaction and log entries.
-          const [answer, planAnswer] = await Promise.all([
+          // The first thread's messages: one the caller takes part in, or not (then NOT_FOUND).
+          const asked = world.threads?.[0];
+          const [answer, planAnswer, threadsAnswer, messagesAnswer] = await Promise.all([
             sut.graphql<{ family: FileAnswer | null }>(READ, { token, variables }),
             sut.graphql<{ familyPlan: PlanAnswer | null }>(READ_PLAN, { token, variables }),
+            sut.graphql<{ familyThreads: ThreadAnswer[] | null }>(READ_THREADS, { token, variables: { id: world.familyId } }),
+            asked === undefined ? null : sut.graphql<{ threadMessages: MessagesAnswer | null }>(READ_MESSAGES, { token, variables: { threadId: asked.id } }),
           ]);
           const expected = expectedFamilyAnswer(world, request, catalogue);
           const expectedPlan = expectedFamilyPlan(world, request, catalogue);
           observed.add(expected);
           if (expectedPlan.kind === 'plan') observed.addCases(expectedPlan.cases);
+          const expectedThreads = expectedFamilyThreads(world, request, catalogue);
+          if (expectedThreads.kind === 'threads') observed.addCases(expectedThreads.cases);
+          const expectedMessages = asked === undefined ? null : expectedThreadMessages(world, request, catalogue, asked.id);
+          if (expectedMessages !== null) observed.addCases(expectedMessages.cases);
 
           const fail = (what: string[]): never => {
             const labels = labelsOf(world, organisations);
@@ -202,6 +297,8 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
           };
           checkFile(expected, answer, fail);
           await checkPlan(world.familyId, expectedPlan, planAnswer, fail);
+          checkThreads(expectedThreads, threadsAnswer, fail);
+          if (expectedMessages !== null && messagesAnswer !== null) checkMessages(expectedMessages, messagesAnswer, fail);
         });
       await fc.assert(property, { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) });
       // Some outcomes come from only a few worlds per thousand. Rather than fail a run by chance,
@@ -220,7 +317,7 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
         ).toEqual([]);
       }
     },
-    // Up to five times RUNS worlds when rare outcomes need more (see above), at about 250 ms each (file and plan) on a loaded machine.
+    // Up to five times RUNS worlds when rare outcomes need more (see above), at about 250 ms each (file, plan and threads) on a loaded machine.
     60_000 + RUNS * 5 * 250,
   );
 });

@@ -101,12 +101,14 @@ export function ruleForRequest(
   if (purpose === undefined) return { kind: 'error', code: 'UNKNOWN_PURPOSE' };
   if (!purpose.domains.includes(request.caller.domain)) return { kind: 'error', code: 'FORBIDDEN' };
   const today = amsterdamDate(request.at);
-  const involvedToday = world.involvements.some(
-    (i) => i.organisationId === request.caller.id && i.startsOn <= today && (i.endsOn === null || today < i.endsOn),
-  );
-  if (!involvedToday) return { kind: 'error', code: 'NOT_FOUND' };
+  if (!involvedOn(world, request.caller.id, today)) return { kind: 'error', code: 'NOT_FOUND' };
   const trace: ReferenceTrace = { verdicts: [], judgements: [], stories: [] };
   return { kind: 'answered', rule: new RuleForRequest(world, request, purpose, today, trace), trace, today };
+}
+
+/** Rule 2: whether the organisation is involved with the family on `today` (an involvement has begun and not yet ended). */
+export function involvedOn(world: Pick<ReferenceWorld, 'involvements'>, organisationId: string, today: string): boolean {
+  return world.involvements.some((i) => i.organisationId === organisationId && i.startsOn <= today && (i.endsOn === null || today < i.endsOn));
 }
 
 /** The answer the gateway must give to `family(world.familyId, request.purpose)` asked by `request.caller` at `request.at`. */
