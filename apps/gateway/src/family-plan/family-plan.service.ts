@@ -48,6 +48,9 @@ import { familySnapshot, loadFamilyRows, loadFamilyRowsForOrganisation } from '.
 import { readEntries } from '../families/read-entries';
 import type { Plan, PlanAgreement, PlanItem, PlanRedaction, PlanVersion, WritePlanItemInput } from './family-plan.model';
 
+/** What every change decides on, read under the family's lock (`lockedState`). */
+type LockedState = Awaited<ReturnType<FamilyPlanService['lockedState']>>;
+
 /** The plan's own rows of one family. */
 interface PlanRows {
   readonly items: FamilyPlanItemEntity[];
@@ -277,7 +280,7 @@ export class FamilyPlanService {
       const by = principal.kind === 'citizen' ? { memberId: principal.memberId } : { professionalId: principal.professionalId };
       const row = await this.writer.agree(manager, state.family.id, version, by, at);
       await this.audit.record(manager, { principal, traceId, at }, agreementEntries('AGREE_TO_PLAN', principal, state, row));
-      const [view] = await this.agreementViews(manager, [row], await this.numberingFor(manager, principal, state, dutchDate(at)));
+      const [view] = await this.agreementViews(manager, [row], await this.numberingFor(manager, principal, state, dutchDate(at), plan));
       return view as PlanAgreement;
     });
   }
@@ -309,7 +312,8 @@ export class FamilyPlanService {
     const today = dutchDate(at);
     return this.dataSource.transaction(async (manager) => {
       const state = await this.lockedState(manager, principal, principal.familyId, today);
-      const { plan, ctx, view } = await this.memberViewInLock(manager, principal.memberId, state, today);
+      const plan = await loadPlanRows(manager, state.family.id);
+      const { ctx, view } = await this.memberViewInLock(manager, principal.memberId, state, today, plan);
       const row = isUuid(itemId) ? plan.items.find((r) => r.itemId === itemId.toLowerCase() && r.untilVersion === null) : undefined;
       if (row === undefined || !view.decide(row).allowed) throw notFound('plan item');
       if (!permissionsFor(actorOf(principal, [...state.reach])).can('show', about('PlanItem', { familyId: state.family.id, involvedOrganisationIds: state.involved, caseDirectorId: state.caseDirectorId, kind: row.kind, subjectsInReach: allInReach(state.reach, row.subjectMemberIds) })) || !countsForItem(principal.memberId, row, state.subjects, today)) {
@@ -359,23 +363,23 @@ export class FamilyPlanService {
     const memberIds = (await manager.find(FamilyMemberEntity, { where: { familyId: family.id }, select: { id: true }, order: { id: 'ASC' } })).map((m) => m.id);
     const reach = principal.kind === 'citizen' ? membersInReach(principal.memberId, subjects.values(), today) : new Set<string>();
     const caseDirectorId = running.find((i) => i.caseDirection)?.contactProfessionalId ?? null;
-    return { family, key, subjects, memberIds, reach, involved, caseDirectorId };
+    return { family, key, subjects, memberIds, reach, involvements, involved, caseDirectorId };
   }
 
   /** A member's view of the plan inside a change's lock: the plan's rows, the context, and the rule deciding each item (only shieldings in force count). */
-  private async memberViewInLock(manager: EntityManager, memberId: string, state: Awaited<ReturnType<FamilyPlanService['lockedState']>>, today: string) {
-    const plan = await loadPlanRows(manager, state.family.id);
+  private async memberViewInLock(manager: EntityManager, memberId: string, state: LockedState, today: string, plan: PlanRows) {
     const shieldings = await manager.find(InvolvementShieldingEntity, { where: { familyId: state.family.id, ...SHIELDING_IN_FORCE }, select: { involvementId: true, memberId: true } });
-    const involvements = await manager.find(InvolvementEntity, { where: { familyId: state.family.id } });
+    const { involvements } = state;
     const organisations = await organisationsById(manager, involvements.map((i) => i.organisationId));
     const ctx = asKnownTo(memberId, { familyId: state.family.id, key: state.key, memberIds: state.memberIds, subjects: state.subjects, organisations, caseDirectorId: state.caseDirectorId, today }, involvements, shieldings);
-    return { plan, ctx, view: memberViewOf(memberId, ctx, plan, involvements, shieldings) };
+    return { ctx, view: memberViewOf(memberId, ctx, plan, involvements, shieldings) };
   }
 
   /** How an agreement's version is told to the caller: the family's number to a professional, the member's own count to a member. */
-  private async numberingFor(manager: EntityManager, principal: Principal, state: Awaited<ReturnType<FamilyPlanService['lockedState']>>, today: string): Promise<(familyVersion: number) => number> {
+  private async numberingFor(manager: EntityManager, principal: Principal, state: LockedState, today: string, loaded?: PlanRows): Promise<(familyVersion: number) => number> {
     if (principal.kind === 'professional') return (v) => v;
-    const { plan, view } = await this.memberViewInLock(manager, principal.memberId, state, today);
+    const plan = loaded ?? (await loadPlanRows(manager, state.family.id));
+    const { view } = await this.memberViewInLock(manager, principal.memberId, state, today, plan);
     const own = ownVersions(plan, view);
     return (v) => ownNumber(own, v);
   }
