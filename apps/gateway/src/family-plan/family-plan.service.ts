@@ -24,6 +24,7 @@ import {
   about,
   actorOf,
   allInReach,
+  circleOf,
   decideMemberPlanAccess,
   decidePlanItemAccess,
   DenyReason,
@@ -522,12 +523,12 @@ function memberViewOf(
 function asKnownTo(
   memberId: string,
   ctx: PlanContext,
-  involvements: readonly Pick<InvolvementEntity, 'id' | 'caseDirection' | 'startsOn' | 'endsOn'>[],
+  involvements: readonly Pick<InvolvementEntity, 'id' | 'organisationId' | 'caseDirection' | 'startsOn' | 'endsOn'>[],
   shieldings: readonly { readonly involvementId: string; readonly memberId: string }[],
 ): PlanContext {
-  const directing = involvements.find((i) => i.caseDirection && isInvolvedOn(i, ctx.today));
-  const hidden = directing !== undefined && shieldings.some((s) => s.involvementId === directing.id && s.memberId === memberId);
-  return hidden ? { ...ctx, caseDirectorId: null } : ctx;
+  // The member's circle decides, as it does for myCircle: no directing involvement in it, no case director.
+  const directs = circleOf({ kind: 'member', memberId }, involvements, shieldings, ctx.today).some((i) => i.caseDirection);
+  return directs ? ctx : { ...ctx, caseDirectorId: null };
 }
 
 function target(row: FamilyPlanItemEntity, decision: AccessDecision): DecidedTarget {
