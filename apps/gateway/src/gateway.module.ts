@@ -10,6 +10,7 @@ import { BreakGlassModule } from './break-glass/break-glass.module';
 import { CircleModule } from './circle/circle.module';
 import { FamilyPlanModule } from './family-plan/family-plan.module';
 import { MessagesModule } from './messages/messages.module';
+import { EscalationModule } from './escalation/escalation.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -55,6 +56,7 @@ export class GatewayModule {
         FamilyPlanModule,
         OurStoryModule,
         MessagesModule,
+        EscalationModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

@@ -58,11 +58,19 @@ export const ACTIVITIES = [
   'WITHDRAW_MESSAGE',
   /** A member joined a thread about their reach. */
   'JOIN_THREAD',
+  /** A professional, or a member for their reach, raised an escalation (DESIGN.md §9, doorbraak): what blocks, what was tried. */
+  'RAISE_ESCALATION',
+  /** Escalations were read: a family's, a member's own, or a team lead's queue. */
+  'READ_ESCALATIONS',
+  /** A team lead took an escalation on, with its decision deadline. */
+  'TAKE_ON_ESCALATION',
+  /** A team lead recorded the breakthrough decision of an escalation. */
+  'DECIDE_ESCALATION',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** What an entry is about; its ids are in the entry's target ids. */
-export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE'] as const;
+export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE', 'ESCALATION'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**

@@ -16,6 +16,7 @@ import {
 import { FamilyPlanAgreementEntity, FamilyPlanItemEntity, FamilyPlanItemShowingEntity, FamilyPlanVersionEntity } from '@kring/family-plan';
 import { OrganisationEntity, ProfessionalEntity } from '@kring/identity';
 import { ThreadEntity, ThreadMessageEntity, ThreadParticipantEntity } from '@kring/messages';
+import { EscalationEntity } from '@kring/escalation';
 
 /** Every table Kring maps; the migrations must create exactly these (a test checks it). */
 export const KRING_ENTITIES = [
@@ -37,6 +38,7 @@ export const KRING_ENTITIES = [
   ThreadEntity,
   ThreadParticipantEntity,
   ThreadMessageEntity,
+  EscalationEntity,
   ConsentEntity,
   ConsentSignatureEntity,
   AccessLogEntryEntity,

@@ -64,6 +64,13 @@ const CONTEXTS_DECLARED_SINCE = [
   // The family's messages (docs/messages.md); a message's row id is `<thread id>/<message id>`.
   'kring-field-v1|family:f-1|thread:row-7|topic|dk2',
   'kring-field-v1|family:f-1|thread_message:row-7|body|dk2',
+  // Escalation (docs/escalation.md).
+  'kring-field-v1|family:f-1|escalation:row-7|blocks|dk2',
+  'kring-field-v1|family:f-1|escalation:row-7|tried|dk2',
+  'kring-field-v1|family:f-1|escalation:row-7|decision|dk2',
+  'kring-field-v1|family:f-1|escalation:row-7|setAside|dk2',
+  'kring-field-v1|family:f-1|escalation:row-7|authority|dk2',
+  'kring-field-v1|family:f-1|escalation:row-7|budget|dk2',
 ];
 
 /**

@@ -49,7 +49,9 @@ export type AccessBasis =
   /** Citizens: the data is about the caller, or about a child under 16 over whom they hold authority. */
   | { readonly kind: 'DATA_SUBJECT' }
   /** Citizens: a plan item about members outside their reach, which every one of its subjects chose to show to the whole family (DESIGN.md §9). */
-  | { readonly kind: 'SHOWN_TO_FAMILY' };
+  | { readonly kind: 'SHOWN_TO_FAMILY' }
+  /** Team leads of an organisation involved today: what a member addressed to them (an escalation, docs/escalation.md). */
+  | { readonly kind: 'INVOLVED_ORGANISATION' };
 
 export type AccessDecision =
   | { readonly allowed: true; readonly category: DataCategory; readonly basis: AccessBasis }

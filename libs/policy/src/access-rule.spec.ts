@@ -504,7 +504,8 @@ const ROWS: readonly Row[] = [
 ];
 
 /** The bases a professional's access can rest on; a new kind missing here fails to compile. */
-const PROFESSIONAL_BASES: Record<Exclude<AccessBasis['kind'], 'DATA_SUBJECT' | 'SHOWN_TO_FAMILY'>, true> = { OWN_RECORD: true, STATUTORY_TASK: true, CONSENT: true, BREAK_GLASS: true };
+// INVOLVED_ORGANISATION is not the rule's: team leads read what a member addressed to them on it (escalation.ts).
+const PROFESSIONAL_BASES: Record<Exclude<AccessBasis['kind'], 'DATA_SUBJECT' | 'SHOWN_TO_FAMILY' | 'INVOLVED_ORGANISATION'>, true> = { OWN_RECORD: true, STATUTORY_TASK: true, CONSENT: true, BREAK_GLASS: true };
 /** Every reason code except the citizens' own. */
 const PROFESSIONAL_REASONS = Object.values(DenyReason).filter((reason) => reason !== DenyReason.OTHER_MEMBER);
 

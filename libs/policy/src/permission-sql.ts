@@ -149,3 +149,12 @@ export function consentColumns(consentAlias: string, day: string): FactColumns<'
     involvedOrganisationIds: involvedWith(`${consentAlias}.family_id`, day),
   };
 }
+
+/** Where the facts of an escalation are, for a query over `escalation` (aliased `alias`) on the day in `day`. */
+export function escalationColumns(alias: string, day: string): FactColumns<'Escalation'> {
+  return {
+    familyId: { column: `${alias}.family_id` },
+    takenOnByOrganisationId: { column: `${alias}.taken_on_by_organisation_id` },
+    involvedOrganisationIds: involvedWith(`${alias}.family_id`, day),
+  };
+}

@@ -137,6 +137,20 @@ export interface PermissionSubjects {
     readonly authorProfessionalId: string | null;
     readonly authorMemberId: string | null;
   };
+  /**
+   * An escalation around a family (DESIGN.md §9, *doorbraak*). `subjectsInReach`: every member it
+   * is about is in the asking member's reach (false for a professional);
+   * `takenOnByOrganisationId`: the organisation of the team lead who took it on (null while open).
+   * Which of its texts a professional then reads is the access rule's (escalation.ts).
+   */
+  Escalation: {
+    readonly familyId: string;
+    readonly involvedOrganisationIds: readonly string[];
+    readonly subjectsInReach: boolean;
+    readonly takenOnByOrganisationId: string | null;
+  };
+  /** The figures of escalations (counts, time to decision) of one organisation: `organisationId`. No personal data. */
+  EscalationFigures: { readonly organisationId: string };
   /** The record of an erasure (its receipt). */
   Erasure: Record<string, never>;
   /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
@@ -147,7 +161,7 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures'],
   register: ['Family', 'Involvement'],
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
@@ -160,6 +174,9 @@ export const PERMISSION_ACTIONS = {
   join: ['Thread'],
   post: ['ThreadMessage'],
   withdraw: ['ThreadMessage'],
+  raise: ['Escalation'],
+  takeOn: ['Escalation'],
+  decide: ['Escalation'],
   grant: ['Consent'],
   sign: ['Consent'],
   revoke: ['Consent'],
@@ -209,6 +226,9 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['read', 'join'], 'Thread', aboutReach);
     can(['read', 'post'], 'ThreadMessage', { ...aboutReach, participantMemberIds: actor.memberId });
     can('withdraw', 'ThreadMessage', { ...aboutReach, authorMemberId: actor.memberId });
+    // Escalations about their reach: they raise one, and see those about their reach with their
+    // status and decision (escalation.ts leaves out what a shielded organisation took part in).
+    can(['raise', 'read'], 'Escalation', aboutReach);
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
     // Our story: for themselves and their reach, in their own words. No professional writes one.
     can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
@@ -247,12 +267,19 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('read', 'Thread', participant);
     can(['read', 'post'], 'ThreadMessage', participant);
     can('withdraw', 'ThreadMessage', { ...participant, authorProfessionalId: actor.professionalId });
+    // Escalations: they raise one around a family their organisation is involved with, and see
+    // that family's escalations (their texts through the access rule, escalation.ts).
+    can(['raise', 'read'], 'Escalation', involved);
   }
   if (roles.has(ProfessionalRole.TEAM_LEAD)) {
     // A team lead of the directing organisation hands it over too (a case director who left, or is stuck).
     can('transfer', 'CaseDirection', { directingOrganisationId: organisation, involvedOrganisationIds: organisation });
     // Members' requests for another case director reach the team leads of every involved organisation.
     can('read', 'CaseDirectorRequest', { involvedOrganisationIds: organisation });
+    // Escalations reach the team leads of every involved organisation: one takes it on (once, the
+    // use case's check); they, or another team lead of their organisation, decide.
+    can('takeOn', 'Escalation', { involvedOrganisationIds: organisation });
+    can('decide', 'Escalation', { involvedOrganisationIds: organisation, takenOnByOrganisationId: organisation });
   }
   // Any professional of an involved organisation reads the consents given to it or to its domain:
   // they are what its reads may rely on.
@@ -265,6 +292,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('erase', 'Family');
     can('read', 'Erasure');
     can('read', 'InvolvementShielding');
+    can('read', 'EscalationFigures');
   }
   if (roles.has(ProfessionalRole.PRIVACY_OFFICER)) {
     // Entries their organisation wrote or whose data they are about, and their organisation's emergencies.
@@ -276,6 +304,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['verify', 'checkpoint'], 'AccessLog');
     can(['read', 'review'], 'BreakGlassGrant', { organisationId: organisation });
     can('read', 'InvolvementShielding', { organisationId: organisation });
+    can('read', 'EscalationFigures', { organisationId: organisation });
   }
   if (roles.has(ProfessionalRole.ADMIN)) can('checkpoint', 'AccessLog');
   // Last, so it overrides every grant above (CASL: later rules win): four eyes on every emergency.

@@ -14,23 +14,23 @@ import {
   InvolvementShieldingEntity,
   isInvolvedOn,
   memberIdsOf,
-  requestOtherCaseDirector,
   SHIELDING_IN_FORCE,
   transferCaseDirection,
   unwrapFamilyKey,
 } from '@kring/family-file';
-import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
-import { about, actorOf, CASEWORK_ROLES, caseDirectorRequestColumns, permissionsFor, permittedWhere } from '@kring/policy';
-import { AuditService, changeEntries } from '../access-log/audit.service';
+import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, type ProfessionalPrincipal } from '@kring/identity';
+import { about, actorOf, CASEWORK_ROLES, caseDirectorRequestColumns, escalationColumns, permissionsFor, permittedWhere } from '@kring/policy';
+import { EscalationEntity, EscalationKind, escalationTextPlace } from '@kring/escalation';
+import { AuditService } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
-import { caseDirectorRequestRefused, transferRefused } from '../common/refusal-errors';
+import { transferRefused } from '../common/refusal-errors';
 import { namedParameters } from '../common/permitted-sql';
 import { organisationModel } from '../directory/organisation.model';
 import { circleEntries, listEntries, type ListedRow } from './circle-entries';
 import type { CaseDirectionHandover, CaseDirectorRequest, TransferCaseDirectionInput } from './case-direction.model';
 
-/** Case direction (casusregie, DESIGN.md §9): handing it over with a warm note, and members asking for another case director. */
+/** Case direction (casusregie, DESIGN.md §9): handing it over with a warm note, and the team leads' list of members' requests for another case director (asking is an escalation now). */
 @Injectable()
 export class CaseDirectionService {
   private readonly directory: DirectoryWriter;
@@ -107,43 +107,19 @@ export class CaseDirectionService {
     });
   }
 
-  /** A member asks for another case director, in their own name and words; the team leads of the involved organisations read it. */
-  async request(principal: CitizenPrincipal, reasonText: string, traceId: string): Promise<CaseDirectorRequest> {
-    const at = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
-      const family = await manager.findOne(FamilyEntity, { where: { id: principal.familyId } });
-      if (family === null || family.erasedAt !== null) throw notFound('family');
-      const decision = requestOtherCaseDirector(reasonText, {
-        mayRequest: permissionsFor(actorOf(principal)).can('add', about('CaseDirectorRequest', { familyId: family.id, memberId: principal.memberId, involvedOrganisationIds: [] })),
-      });
-      if (!decision.ok) throw caseDirectorRequestRefused(decision.refusal);
-      const { reason } = decision;
-      const id = randomUUID();
-      const key = unwrapFamilyKey(this.crypto, family);
-      await manager.insert(CaseDirectorRequestEntity, {
-        id,
-        familyId: family.id,
-        memberId: principal.memberId,
-        reasonCiphertext: this.crypto.cipher.encrypt(key, { field: CASE_DIRECTOR_REQUEST_SEALED_FIELDS.reason, rowId: id }, reason),
-        requestedAt: at,
-      });
-      await this.audit.record(
-        manager,
-        { principal, traceId, at },
-        changeEntries({ activity: 'REQUEST_OTHER_CASE_DIRECTOR', familyId: family.id, subjectMemberIds: [principal.memberId], targetKind: 'FAMILY', targetIds: [family.id], fields: ['reason'], basis: 'DATA_SUBJECT', basisRefs: [id] }),
-      );
-      return { id, familyId: family.id, memberId: principal.memberId, reason, requestedAt: at };
-    });
-  }
-
-  /** The requests for another case director of the families the team lead's organisation is involved with today, newest first (at most 200). */
+  /**
+   * The requests for another case director of the families the team lead's organisation is
+   * involved with today, newest first (at most 200): those made before escalations existed
+   * (`case_director_request`, read-only since), and the escalations of kind OTHER_CASE_DIRECTOR
+   * made since. Deprecated in the API for `escalationQueue`; kept so nothing a member asked is lost.
+   */
   async requests(principal: ProfessionalPrincipal, traceId: string): Promise<CaseDirectorRequest[]> {
     const at = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const ability = permissionsFor(actorOf(principal));
       const scope: Record<string, unknown> = { today: dutchDate(at) };
       const permitted = permittedWhere(ability, 'read', 'CaseDirectorRequest', caseDirectorRequestColumns('r', ':today'), namedParameters(scope));
-      const rows = await manager
+      const legacy = await manager
         .createQueryBuilder(CaseDirectorRequestEntity, 'r')
         .innerJoin(FamilyEntity, 'f', 'f.id = r.family_id AND f.erased_at IS NULL')
         .where(permitted, scope)
@@ -151,13 +127,29 @@ export class CaseDirectionService {
         .addOrderBy('r.id', 'ASC')
         .limit(200)
         .getMany();
-      const families = rows.length === 0 ? [] : await manager.find(FamilyEntity, { where: { id: In([...new Set(rows.map((r) => r.familyId))]) } });
-      const shown = rows.map((r) => {
+      const since: Record<string, unknown> = { today: dutchDate(at), kind: EscalationKind.OTHER_CASE_DIRECTOR };
+      const escalations = await manager
+        .createQueryBuilder(EscalationEntity, 'e')
+        .innerJoin(FamilyEntity, 'f', 'f.id = e.family_id AND f.erased_at IS NULL')
+        .where(permittedWhere(ability, 'takeOn', 'Escalation', escalationColumns('e', ':today'), namedParameters(since)), since)
+        .andWhere('e.kind = :kind')
+        .orderBy('e.raised_at', 'DESC')
+        .addOrderBy('e.id', 'ASC')
+        .limit(200)
+        .getMany();
+      const requests = [
+        ...legacy.map((r) => ({ familyId: r.familyId, id: r.id, memberId: r.memberId, at: r.requestedAt, sealed: r.reasonCiphertext, place: { field: CASE_DIRECTOR_REQUEST_SEALED_FIELDS.reason, rowId: r.id }, targetKind: 'FAMILY' as const })),
+        ...escalations.map((e) => ({ familyId: e.familyId, id: e.id, memberId: e.raisedByMemberId as string, at: e.raisedAt, sealed: e.blocksCiphertext, place: escalationTextPlace(e.id, 'blocks'), targetKind: 'ESCALATION' as const })),
+      ]
+        .sort((a, b) => b.at.getTime() - a.at.getTime() || a.id.localeCompare(b.id))
+        .slice(0, 200);
+      const families = requests.length === 0 ? [] : await manager.find(FamilyEntity, { where: { id: In([...new Set(requests.map((r) => r.familyId))]) } });
+      const shown = requests.map((r) => {
         const family = families.find((f) => f.id === r.familyId) as FamilyEntity;
-        const reason = openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), { field: CASE_DIRECTOR_REQUEST_SEALED_FIELDS.reason, rowId: r.id }, r.reasonCiphertext);
-        return { id: r.id, familyId: r.familyId, memberId: r.memberId, reason, requestedAt: r.requestedAt };
+        const reason = r.sealed === null ? null : openSealed(this.crypto, unwrapFamilyKey(this.crypto, family), r.place, r.sealed);
+        return { id: r.id, familyId: r.familyId, memberId: r.memberId, reason, requestedAt: r.at };
       });
-      const listed = rows.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: 'FAMILY', targetId: r.familyId, sourceOrganisationId: null, ref: r.id, fields: ['reason'], basis: 'INVOLVED_ORGANISATION' }));
+      const listed = requests.map((r): ListedRow => ({ familyId: r.familyId, memberId: r.memberId, targetKind: r.targetKind, targetId: r.targetKind === 'FAMILY' ? r.familyId : r.id, sourceOrganisationId: null, ref: r.id, fields: ['reason'], basis: 'INVOLVED_ORGANISATION' }));
       await this.audit.record(manager, { principal, traceId, at }, listEntries('READ_CASE_DIRECTOR_REQUESTS', listed));
       return shown;
     });

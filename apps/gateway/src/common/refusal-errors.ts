@@ -1,5 +1,6 @@
 import { NETWORK_PERSON_LENGTH, PLAN_TEXT_LENGTH, type WritePlanItemRefusal } from '@kring/family-plan';
 import { MAX_THREAD_PROFESSIONALS, MESSAGE_BODY_LENGTH, THREAD_TOPIC_LENGTH, type PostMessageRefusal, type StartThreadRefusal, type WithdrawMessageRefusal } from '@kring/messages';
+import { ESCALATION_BUDGET_CENTS, ESCALATION_TEXT_LENGTH, type DecideEscalationRefusal, type RaiseEscalationRefusal, type TakeOnEscalationRefusal } from '@kring/escalation';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
 import { BREAK_GLASS_PURPOSE, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
 import {
@@ -355,5 +356,63 @@ export function withdrawMessageRefused(refusal: WithdrawMessageRefusal): KringEr
       return new KringError(ErrorCode.FORBIDDEN, 'A message is withdrawn by whoever wrote it.', { refusal });
     case 'ALREADY_WITHDRAWN':
       return new KringError(ErrorCode.BAD_USER_INPUT, 'This message was withdrawn already.', { field: 'id', refusal });
+  }
+}
+
+/** The refusals of raising an escalation (docs/escalation.md); each names its refusal. */
+export function raiseEscalationRefused(refusal: RaiseEscalationRefusal, reason: string | undefined): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal });
+  const length = `must be ${ESCALATION_TEXT_LENGTH.min} to ${ESCALATION_TEXT_LENGTH.max} characters.`;
+  switch (refusal) {
+    case 'NOT_ALLOWED':
+      return new KringError(ErrorCode.FORBIDDEN, 'You are not allowed to raise an escalation about this family.', { refusal });
+    case 'NO_SUBJECTS':
+      return bad('subjectMemberIds', 'must name at least one member.');
+    case 'NOT_A_MEMBER':
+      return bad('subjectMemberIds', 'names someone who is not a member of this family.');
+    case 'NOT_IN_REACH':
+      return bad('subjectMemberIds', 'names someone outside your reach: you raise an escalation about yourself and the children under 16 in your care.');
+    case 'CATEGORY_NOT_FOR_ESCALATION':
+      return bad('category', 'is required, and cannot be PERSONAL_IDENTITY or NATIONAL_ID.');
+    case 'BLOCKING_ORGANISATION':
+      return bad('blockingOrganisationId', 'names a known organisation when what blocks is an ORGANISATION, and is left out otherwise.');
+    case 'BLOCKS_LENGTH':
+      return bad('blocks', length);
+    case 'TRIED_LENGTH':
+      return bad('tried', length);
+    case 'CLOSED_TO_RAISER':
+      return new KringError(ErrorCode.FORBIDDEN, `You could not read this escalation yourself: the access rule does not allow its category for its purpose (${reason ?? 'PURPOSE_EXCLUDES_CATEGORY'}).`, { refusal, reason: reason ?? 'PURPOSE_EXCLUDES_CATEGORY' });
+  }
+}
+
+/** The refusals of taking an escalation on. */
+export function takeOnEscalationRefused(refusal: TakeOnEscalationRefusal): KringError {
+  switch (refusal) {
+    case 'NOT_A_TEAM_LEAD':
+      return new KringError(ErrorCode.FORBIDDEN, 'An escalation is taken on by a team lead of an organisation involved with the family today.', { refusal });
+    case 'ALREADY_TAKEN_ON':
+      return new KringError(ErrorCode.BAD_USER_INPUT, 'This escalation was taken on already.', { field: 'id', refusal });
+  }
+}
+
+/** The refusals of deciding an escalation. */
+export function decideEscalationRefused(refusal: DecideEscalationRefusal): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal });
+  const length = `must be ${ESCALATION_TEXT_LENGTH.min} to ${ESCALATION_TEXT_LENGTH.max} characters.`;
+  switch (refusal) {
+    case 'NOT_TAKEN_ON':
+      return bad('escalationId', 'names an escalation nobody took on yet: take it on first (takeOnEscalation).');
+    case 'ALREADY_DECIDED':
+      return bad('escalationId', 'names an escalation decided already: a decision is final.');
+    case 'NOT_YOURS':
+      return new KringError(ErrorCode.FORBIDDEN, 'An escalation is decided by the team lead who took it on, or another team lead of their organisation.', { refusal });
+    case 'DECISION_LENGTH':
+      return bad('decision', length);
+    case 'SET_ASIDE_LENGTH':
+      return bad('setAside', length);
+    case 'AUTHORITY_LENGTH':
+      return bad('authority', length);
+    case 'BUDGET_RANGE':
+      return bad('budgetCents', `must be a whole number of cents from ${ESCALATION_BUDGET_CENTS.min} to ${ESCALATION_BUDGET_CENTS.max}.`);
   }
 }

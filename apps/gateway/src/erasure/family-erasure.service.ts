@@ -27,8 +27,8 @@ import type { ErasureConnection, ErasureReceipt } from './family-erasure.model';
  * destroyed, so every value sealed with it (names, birth dates, BSNs, records, consent
  * reasons, break-glass justifications) is unreadable from then on, here and in every copy
  * that does not also hold the old wrapped key. The BSNs' blind indexes are cleared too, so a
- * BSN can no longer be matched, and the family's thread topics and messages lose their
- * ciphertexts as well (docs/messages.md): gone from the database, not only unreadable. Rows stay as ids, times and categories: the access log and
+ * BSN can no longer be matched, and the family's thread topics and messages, and its
+ * escalations' texts, lose their ciphertexts as well (docs/messages.md, docs/escalation.md): gone from the database, not only unreadable. Rows stay as ids, times and categories: the access log and
  * the consents' history still refer to them, and the log's chain stays verifiable.
  */
 @Injectable()
@@ -61,6 +61,11 @@ export class FamilyErasureService {
       await manager.update(FamilyEntity, { id: familyId }, { wrappedDataKey: null, erasedAt: at });
       await manager.update(FamilyMemberEntity, { familyId }, { bsnBlindIndex: null });
       await new MessagesWriter(this.crypto).eraseFamily(manager, familyId);
+      await manager.query(
+        `UPDATE escalation SET blocks_ciphertext = NULL, tried_ciphertext = NULL, decision_ciphertext = NULL, set_aside_ciphertext = NULL, authority_ciphertext = NULL, budget_ciphertext = NULL
+          WHERE family_id = $1`,
+        [familyId],
+      );
       const erasure: FamilyErasureEntity = {
         familyId,
         erasedAt: at,
@@ -77,7 +82,7 @@ export class FamilyErasureService {
       await this.audit.record(
         manager,
         { principal, traceId, at },
-        operationEntries({ activity: 'ERASE_FAMILY', familyId, subjectMemberIds: memberIds, decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], fields: ['bsnBlindIndex', 'dataKey', 'messageBodies', 'threadTopics'] })] }),
+        operationEntries({ activity: 'ERASE_FAMILY', familyId, subjectMemberIds: memberIds, decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], fields: ['bsnBlindIndex', 'dataKey', 'escalationTexts', 'messageBodies', 'threadTopics'] })] }),
       );
       return receiptOf(erasure, organisation, why);
     });

@@ -47,7 +47,7 @@ function factsKey(field: FieldFacts): string {
 
 /** Decisions of one read, grouped by what they were about, for the access log: fields named, never values. */
 export interface DecidedTarget {
-  readonly targetKind: 'MEMBER' | 'RECORD' | 'INVOLVEMENT' | 'PLAN_ITEM' | 'THREAD' | 'MESSAGE';
+  readonly targetKind: 'MEMBER' | 'RECORD' | 'INVOLVEMENT' | 'PLAN_ITEM' | 'THREAD' | 'MESSAGE' | 'ESCALATION';
   readonly targetId: string;
   readonly category: DataCategory;
   readonly subjectIds: readonly string[];

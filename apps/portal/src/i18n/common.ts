@@ -161,6 +161,10 @@ export const nl = {
   'activity.POST_MESSAGE': 'Bericht geplaatst in een gesprek',
   'activity.WITHDRAW_MESSAGE': 'Bericht teruggetrokken',
   'activity.JOIN_THREAD': 'Meegedaan aan een gesprek',
+  'activity.RAISE_ESCALATION': 'Doorbraak gevraagd: de situatie zit vast',
+  'activity.READ_ESCALATIONS': 'Doorbraakverzoeken bekeken',
+  'activity.TAKE_ON_ESCALATION': 'Doorbraakverzoek opgepakt door een teamleider',
+  'activity.DECIDE_ESCALATION': 'Doorbraakbesluit genomen',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -348,6 +352,10 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.POST_MESSAGE': 'Posted a message in a conversation',
   'activity.WITHDRAW_MESSAGE': 'Withdrew a message',
   'activity.JOIN_THREAD': 'Joined a conversation',
+  'activity.RAISE_ESCALATION': 'Asked for a breakthrough: the situation is stuck',
+  'activity.READ_ESCALATIONS': 'Read escalations',
+  'activity.TAKE_ON_ESCALATION': 'A team lead took an escalation on',
+  'activity.DECIDE_ESCALATION': 'Recorded a breakthrough decision',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

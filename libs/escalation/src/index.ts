@@ -1,0 +1,13 @@
+export * from './escalation-vocabulary';
+export { EscalationEntity } from './escalation.entity';
+export { ESCALATION_SEALED_FIELDS, escalationTextPlace } from './sealed-fields';
+export type { EscalationText } from './sealed-fields';
+export { addWorkingDays, dutchPublicHolidays, easterSunday, isWorkingDay, workingDaysBetween } from './working-days';
+export { escalationStatus, isOverdue } from './escalation-status';
+export type { EscalationTimes } from './escalation-status';
+export { raiseEscalation } from './raise-escalation';
+export type { EscalationDraft, EscalationRaiser, RaiseEscalationDecision, RaiseEscalationFacts, RaiseEscalationRefusal, RaiseEscalationRequest } from './raise-escalation';
+export { takeOnEscalation } from './take-on-escalation';
+export type { TakeOnEscalationDecision, TakeOnEscalationFacts, TakeOnEscalationRefusal } from './take-on-escalation';
+export { decideEscalation } from './decide-escalation';
+export type { DecideEscalationFacts, DecideEscalationOutcome, DecideEscalationRefusal, DecideEscalationRequest, EscalationDecisionDraft } from './decide-escalation';
