@@ -56,7 +56,7 @@ export function isWorkingDay(date: string, holidays: ReadonlySet<string> = holid
  */
 export function addWorkingDays(date: string, n: number, holidays?: ReadonlySet<string>): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('addWorkingDays counts a whole number of days, 0 or more');
-  let at = Date.parse(`${date}T00:00:00Z`);
+  let at = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
   if (Number.isNaN(at)) throw new RangeError('addWorkingDays takes a date written YYYY-MM-DD');
   // Ten working days never span more than a month and a half; the holidays of both years cover it.
   const known = holidays ?? holidaysAround(date, isoDate(at + (n * 2 + 14) * DAY));
@@ -76,6 +76,7 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
