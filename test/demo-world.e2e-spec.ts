@@ -4,7 +4,7 @@ import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** Values of the demo world that must never be stored in plaintext. */
-const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', 'Marloes Dijkstra', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'rustig kan slapen', 'zorg en welzijn', 'Oma Riek', 'Leeuwarden', 'woningcorporatie', 'budgetplan', 'huishoudboekje', 'energieleverancier', 'ander gezin'];
+const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', 'Marloes Dijkstra', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'rustig kan slapen', 'zorg en welzijn', 'Oma Riek', 'Leeuwarden', 'woningcorporatie', 'budgetplan', 'huishoudboekje', 'energieleverancier', 'ander gezin', 'budgetcoaching', 'thuisadministratie'];
 
 const OUR_PLAN = `{ ourPlan { version latestVersion agreed items { id kind text subjectMemberIds shownToFamily agreed waitingForMemberIds actor { kind name organisation { name } } } } }`;
 type DemoPlan = { version: number; latestVersion: number; agreed: boolean; items: { id: string; kind: string; text: string; subjectMemberIds: string[]; shownToFamily: boolean; agreed: boolean; waitingForMemberIds: string[]; actor: { kind: string; name: string | null; organisation: { name: string } | null } | null }[] };
@@ -20,7 +20,7 @@ describe('the demo world', () => {
   });
 
   async function counts(): Promise<Record<string, number>> {
-    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing', 'thread', 'thread_participant', 'thread_message'];
+    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing', 'thread', 'thread_participant', 'thread_message', 'escalation'];
     const result: Record<string, number> = {};
     for (const table of tables) {
       const [row] = await sut.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -48,6 +48,7 @@ describe('the demo world', () => {
       thread: 1,
       thread_participant: 3,
       thread_message: 5,
+      escalation: 1,
     });
   });
 
@@ -207,5 +208,28 @@ describe('the demo world', () => {
       ['PROFESSIONAL', true, true],
       ['PROFESSIONAL', false, false],
     ]);
+  });
+
+  it('has an escalation about Marieke\'s budget coaching: raised by Pieter de Jong, taken on by Marloes Dijkstra, in her queue; Marieke sees it, Johan and the children do not; Jeugdhulp sees it closed', async () => {
+    const ESCALATION = `id kind subjectMemberIds category blocks status overdue dueOn raisedBy { professional { name } } takenOnBy { name } closed { reason }`;
+    type Escalation = { id: string; kind: string; subjectMemberIds: string[]; blocks: string | null; status: string; overdue: boolean; dueOn: string; raisedBy: { professional: { name: string } | null }; takenOnBy: { name: string } | null; closed: { reason: string } | null };
+    const as = async <T>(persona: string, query: string, variables: Record<string, unknown> = {}) => {
+      const answer = await sut.graphql<T>(query, { token: await sut.tokenFor(persona), variables });
+      expect(answer.errors).toBeUndefined();
+      return answer.data as T;
+    };
+    const [queued] = (await as<{ escalationQueue: Escalation[] }>('teamleider', `{ escalationQueue { ${ESCALATION} } }`)).escalationQueue;
+    expect(queued).toMatchObject({ kind: 'STUCK', subjectMemberIds: [DEMO_MEMBERS.marieke], status: 'TAKEN_ON', overdue: false, raisedBy: { professional: { name: 'Pieter de Jong' } }, takenOnBy: { name: 'Marloes Dijkstra' }, closed: null });
+    expect(queued?.blocks).toMatch(/^De wachtlijst voor budgetcoaching is 14 weken/);
+    expect((await as<{ ourEscalations: Escalation[] }>('marieke', `{ ourEscalations { ${ESCALATION} } }`)).ourEscalations.map((e) => [e.id, e.status])).toEqual([[queued?.id, 'TAKEN_ON']]);
+    for (const persona of ['johan', 'sanne', 'daan']) {
+      const raw = await sut.graphql(`{ ourEscalations { ${ESCALATION} } }`, { token: await sut.tokenFor(persona) });
+      expect(raw.data).toEqual({ ourEscalations: [] });
+      expect(JSON.stringify(raw)).not.toMatch(/wachtlijst|Marloes/);
+    }
+    // Debt assistance reads it through Marieke's consent to its domain for the shared plan; Jeugdhulp has none: closed, its text withheld.
+    expect((await as<{ familyEscalations: Escalation[] }>('schuldhulp', `query($f: ID!) { familyEscalations(familyId: $f) { ${ESCALATION} } }`, { f: DEMO_FAMILY_ID })).familyEscalations.map((e) => e.closed)).toEqual([null]);
+    const closed = (await as<{ familyEscalations: Escalation[] }>('jeugdhulp', `query($f: ID!) { familyEscalations(familyId: $f) { ${ESCALATION} } }`, { f: DEMO_FAMILY_ID })).familyEscalations;
+    expect(closed.map((e) => [e.blocks, e.closed?.reason, e.status])).toEqual([[null, 'NO_CONSENT', 'TAKEN_ON']]);
   });
 });

@@ -3,6 +3,7 @@ import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory as C, FamilyFileWriter, MemberRelation, OUR_STORY } from '@kring/family-file';
 import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalRole as R } from '@kring/identity';
+import { writeDemoEscalation } from './demo-escalation';
 import { writeDemoMessages } from './demo-messages';
 import { writeDemoPlan } from './demo-plan';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
@@ -119,6 +120,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   await writeDemoPlan(manager, crypto, key, today);
   // The circle's thread about Marieke's budget plan (demo-messages.ts).
   await writeDemoMessages(manager, crypto, key, today);
+  // The escalation about Marieke's budget coaching, taken on by the WMO team lead (demo-escalation.ts).
+  await writeDemoEscalation(manager, crypto, key, today);
 
   // Our story (DESIGN.md §9): Marieke and Sanne wrote theirs in their own words. Marieke shares hers with
   // Team Toegang (below); Sanne has not shared hers with anyone yet, so a professional sees that it exists.

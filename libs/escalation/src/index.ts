@@ -11,3 +11,5 @@ export { takeOnEscalation } from './take-on-escalation';
 export type { TakeOnEscalationDecision, TakeOnEscalationFacts, TakeOnEscalationRefusal } from './take-on-escalation';
 export { decideEscalation } from './decide-escalation';
 export type { DecideEscalationFacts, DecideEscalationOutcome, DecideEscalationRefusal, DecideEscalationRequest, EscalationDecisionDraft } from './decide-escalation';
+export { EscalationWriter } from './escalation.writer';
+export type { EscalationAuthor } from './escalation.writer';

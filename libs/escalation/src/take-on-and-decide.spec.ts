@@ -2,9 +2,11 @@ import { decideEscalation, type DecideEscalationRequest } from './decide-escalat
 import { escalationStatus, isOverdue } from './escalation-status';
 import { takeOnEscalation } from './take-on-escalation';
 
-const OPEN = { takenOnAt: null, decidedAt: null };
-const TAKEN = { takenOnAt: new Date('2026-12-04T10:00:00Z'), decidedAt: null };
-const DECIDED = { takenOnAt: new Date('2026-12-04T10:00:00Z'), decidedAt: new Date('2026-12-07T10:00:00Z') };
+type Times = { readonly takenOnAt: Date | null; readonly decidedAt: Date | null };
+
+const OPEN: Times = { takenOnAt: null, decidedAt: null };
+const TAKEN: Times = { takenOnAt: new Date('2026-12-04T10:00:00Z'), decidedAt: null };
+const DECIDED: Times = { takenOnAt: new Date('2026-12-04T10:00:00Z'), decidedAt: new Date('2026-12-07T10:00:00Z') };
 const decision = (overrides: Partial<DecideEscalationRequest> = {}): DecideEscalationRequest => ({
   decision: 'Budgetcoaching start volgende week via het sociaal team.',
   setAside: 'De wachtlijstvolgorde van de budgetcoaching.',
@@ -37,7 +39,7 @@ describe('deciding an escalation', () => {
     expect(decideEscalation(decision({ setAside: null, budgetCents: null }), { escalation: TAKEN, mayDecide: true })).toMatchObject({ ok: true, draft: { setAside: null, budgetCents: null } });
   });
 
-  it.each<[string, typeof OPEN | typeof TAKEN, boolean, Partial<DecideEscalationRequest>, string]>([
+  it.each<[string, Times, boolean, Partial<DecideEscalationRequest>, string]>([
     ['one nobody took on', OPEN, true, {}, 'NOT_TAKEN_ON'],
     ['one decided already (a decision is final)', DECIDED, true, {}, 'ALREADY_DECIDED'],
     ['by a team lead of another organisation', TAKEN, false, {}, 'NOT_YOURS'],

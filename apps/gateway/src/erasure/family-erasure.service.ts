@@ -14,6 +14,7 @@ import {
 } from '@kring/family-file';
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
 import { MessagesWriter } from '@kring/messages';
+import { EscalationWriter } from '@kring/escalation';
 import { about, actorOf, permissionsFor } from '@kring/policy';
 import { AuditService, decisionOf, operationEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
@@ -61,11 +62,7 @@ export class FamilyErasureService {
       await manager.update(FamilyEntity, { id: familyId }, { wrappedDataKey: null, erasedAt: at });
       await manager.update(FamilyMemberEntity, { familyId }, { bsnBlindIndex: null });
       await new MessagesWriter(this.crypto).eraseFamily(manager, familyId);
-      await manager.query(
-        `UPDATE escalation SET blocks_ciphertext = NULL, tried_ciphertext = NULL, decision_ciphertext = NULL, set_aside_ciphertext = NULL, authority_ciphertext = NULL, budget_ciphertext = NULL
-          WHERE family_id = $1`,
-        [familyId],
-      );
+      await new EscalationWriter(this.crypto).eraseFamily(manager, familyId);
       const erasure: FamilyErasureEntity = {
         familyId,
         erasedAt: at,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '@kring/config';
@@ -9,12 +8,10 @@ import {
   DEFAULT_DECISION_WORKING_DAYS,
   EscalationEntity,
   EscalationKind,
-  escalationTextPlace,
+  EscalationWriter,
   MEMBER_ESCALATION_PURPOSE,
   raiseEscalation,
   takeOnEscalation,
-  type EscalationDraft,
-  type EscalationText,
 } from '@kring/escalation';
 import { FamilyEntity, requestOtherCaseDirector } from '@kring/family-file';
 import { dutchDate } from '@kring/consent';
@@ -41,6 +38,7 @@ import { EscalationScopes, notInView, type EscalationScope, type EscalationView 
 @Injectable()
 export class EscalationService {
   private readonly presenter: EscalationPresenter;
+  private readonly writer: EscalationWriter;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,6 +49,7 @@ export class EscalationService {
     private readonly scopes: EscalationScopes,
   ) {
     this.presenter = new EscalationPresenter(crypto);
+    this.writer = new EscalationWriter(crypto);
   }
 
   /**
@@ -158,9 +157,7 @@ export class EscalationService {
       if (current === null) return notInView(principal, 'TAKE_ON_ESCALATION', scope.familyId, { kind: 'ESCALATION', id });
       const asked = takeOnEscalation({ escalation: current, mayTakeOn: scope.may('takeOn', current) });
       if (!asked.ok) throw takeOnEscalationRefused(asked.refusal);
-      const changes = { takenOnByProfessionalId: principal.professionalId, takenOnByOrganisationId: principal.organisationId, takenOnAt: scope.at };
-      await manager.update(EscalationEntity, { id: current.id }, changes);
-      const after = { ...current, ...changes };
+      const after = await this.writer.takeOn(manager, current, principal, scope.at);
       await this.audit.record(
         manager,
         context,
@@ -183,18 +180,7 @@ export class EscalationService {
       if (current === null) return notInView(principal, 'DECIDE_ESCALATION', scope.familyId, { kind: 'ESCALATION', id: input.escalationId });
       const asked = decideEscalation(input, { escalation: current, mayDecide: scope.may('decide', current) });
       if (!asked.ok) throw decideEscalationRefused(asked.refusal);
-      const { draft } = asked;
-      const seal = (text: EscalationText, value: string | null) => (value === null ? null : this.crypto.cipher.encrypt(scope.key, escalationTextPlace(current.id, text), value));
-      const changes = {
-        decidedByProfessionalId: principal.professionalId,
-        decidedAt: scope.at,
-        decisionCiphertext: seal('decision', draft.decision),
-        setAsideCiphertext: seal('setAside', draft.setAside),
-        authorityCiphertext: seal('authority', draft.authority),
-        budgetCiphertext: seal('budget', draft.budgetCents === null ? null : String(draft.budgetCents)),
-      };
-      await manager.update(EscalationEntity, { id: current.id }, changes);
-      const after = { ...current, ...changes };
+      const after = await this.writer.decide(manager, current, { key: scope.key, draft: asked.draft, professionalId: principal.professionalId, at: scope.at });
       const own: AccessDecision = { allowed: true, category: after.category, basis: { kind: 'OWN_RECORD' } };
       await this.audit.record(manager, context, escalationEntries('DECIDE_ESCALATION', principal, scope.familyId, [{ escalation: after, targets: [escalationTarget(after, principal.organisationId, own, DECIDED_FIELDS)] }]));
       return served(await this.presentOne(manager, scope, after));
@@ -230,44 +216,11 @@ export class EscalationService {
       decisionWorkingDays: DEFAULT_DECISION_WORKING_DAYS,
     });
     if (!asked.ok) throw raiseEscalationRefused(asked.refusal, asked.reason);
-    const row = await this.insert(manager, scope, asked.draft, purpose?.code ?? MEMBER_ESCALATION_PURPOSE);
+    const by = principal.kind === 'citizen' ? { memberId: principal.memberId } : { professionalId: principal.professionalId, organisationId: principal.organisationId };
+    const row = await this.writer.raise(manager, { familyId: scope.familyId, key: scope.key, draft: asked.draft, purpose: purpose?.code ?? MEMBER_ESCALATION_PURPOSE, by, at: scope.at });
     const own: AccessDecision = { allowed: true, category: row.category, basis: { kind: principal.kind === 'citizen' ? 'DATA_SUBJECT' : 'OWN_RECORD' } };
     await this.audit.record(manager, context, escalationEntries(activity, principal, scope.familyId, [{ escalation: row, targets: [escalationTarget(row, row.raisedByOrganisationId, own, RAISED_FIELDS)] }]));
     return served(await this.presentOne(manager, scope, row));
-  }
-
-  private async insert(manager: EntityManager, scope: EscalationScope, draft: EscalationDraft, purpose: string): Promise<EscalationEntity> {
-    const { principal } = scope;
-    const id = randomUUID();
-    const seal = (text: EscalationText, value: string | null) => (value === null ? null : this.crypto.cipher.encrypt(scope.key, escalationTextPlace(id, text), value));
-    const row: EscalationEntity = {
-      id,
-      familyId: scope.familyId,
-      kind: draft.kind,
-      subjectMemberIds: [...draft.subjectMemberIds],
-      category: draft.category,
-      purpose,
-      blockingKind: draft.blockingKind,
-      blockingOrganisationId: draft.blockingOrganisationId,
-      blocksCiphertext: seal('blocks', draft.blocks),
-      triedCiphertext: seal('tried', draft.tried),
-      raisedByMemberId: principal.kind === 'citizen' ? principal.memberId : null,
-      raisedByProfessionalId: principal.kind === 'professional' ? principal.professionalId : null,
-      raisedByOrganisationId: principal.kind === 'professional' ? principal.organisationId : null,
-      raisedAt: scope.at,
-      dueOn: draft.dueOn,
-      takenOnByProfessionalId: null,
-      takenOnByOrganisationId: null,
-      takenOnAt: null,
-      decidedByProfessionalId: null,
-      decidedAt: null,
-      decisionCiphertext: null,
-      setAsideCiphertext: null,
-      authorityCiphertext: null,
-      budgetCiphertext: null,
-    };
-    await manager.insert(EscalationEntity, row);
-    return row;
   }
 
   /** Escalations in view as served, their read logged: the decisions on each one's texts. */
