@@ -91,6 +91,15 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     // Case direction: a member asks for another case director, a team lead reads it, the case director hands over.
     await ok('marieke', `mutation { requestOtherCaseDirector(reason: "Wij willen graag iemand van de jeugdhulp.") { id } }`);
     await ok('teamleider', `{ caseDirectorRequests { id } }`);
+    // Escalation: a professional raises one, the team lead reads the queue, takes it on and decides.
+    const escalation = await ok<{ raiseEscalation: { id: string } }>('wmo', `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id } }`, {
+      input: { familyId: DEMO_FAMILY_ID, subjectMemberIds: [M.marieke], blockingKind: 'RULE', blocks: 'De toeslag wordt verrekend met de schuld.', tried: 'Bezwaar gemaakt, geen antwoord.', category: 'FINANCES', purpose: 'CASE_COORDINATION' },
+    });
+    await ok('teamleider', `{ escalationQueue { id } }`);
+    await ok('teamleider', `mutation($id: ID!) { takeOnEscalation(id: $id) { id } }`, { id: escalation.raiseEscalation.id });
+    await ok('teamleider', `mutation($input: DecideEscalationInput!) { decideEscalation(input: $input) { id } }`, {
+      input: { escalationId: escalation.raiseEscalation.id, decision: 'De verrekening wordt drie maanden opgeschort.', authority: 'Teamleider Wmo, doorbraakmandaat.' },
+    });
     // The family plan: a member writes, shows and agrees; the case director agrees; a professional and members read (one of them an item shown to the family).
     const goal = await ok<{ writePlanItem: { id: string } }>('marieke', `mutation($input: WritePlanItemInput!) { writePlanItem(input: $input) { id } }`, {
       input: { kind: 'GOAL', subjectMemberIds: [M.marieke], text: 'Elke maand iets opzij zetten.' },

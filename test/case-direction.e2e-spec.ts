@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { CASE_DIRECTOR_REQUEST_SEALED_FIELDS, FamilyEntity, unwrapFamilyKey } from '@kring/family-file';
 import { Domain, ProfessionalRole as R } from '@kring/identity';
 import { circleHousehold, newWorld, partnerWithContact, type MadeMember, type MadeProfessional, type Partner, type World } from './support/factories';
 import { asking } from './support/asking';
@@ -192,13 +194,37 @@ describe('case direction: who holds it, handing it over, asking for another', ()
     // Debt assistance's involvement ended: its team lead no longer sees the family's requests.
     expect((await ok<Listed>(debtLead, REQUESTS)).caseDirectorRequests.map((r) => r.id)).not.toContain(id);
     expect(codeOf(await ask(wmo, REQUESTS))).toBe('FORBIDDEN');
-    const stored = await sut.dataSource.query<{ dump: string }[]>(`SELECT encode(reason_ciphertext, 'escape') AS dump FROM case_director_request WHERE id = $1`, [id]);
+    // Stored as an escalation of kind OTHER_CASE_DIRECTOR (docs/escalation.md), its reason sealed.
+    const stored = await sut.dataSource.query<{ dump: string; kind: string }[]>(`SELECT encode(blocks_ciphertext, 'escape') AS dump, kind FROM escalation WHERE id = $1`, [id]);
+    expect(stored[0]?.kind).toBe('OTHER_CASE_DIRECTOR');
     expect(stored[0]?.dump).not.toContain(reason.slice(-38));
     const logged = await sut.dataSource.query<{ subjects: string[]; basis: string }[]>(
       `SELECT subject_member_ids::text[] AS subjects, basis FROM access_log_decision WHERE family_id = $1 AND activity = 'REQUEST_OTHER_CASE_DIRECTOR'`,
       [made.id],
     );
     expect(logged).toEqual([{ subjects: [mother.id], basis: 'DATA_SUBJECT' }]);
+  });
+
+  it('a request made before escalations existed (the old table, read-only since) is still listed for the team leads', async () => {
+    const { made } = await family();
+    const mother = made.member('mother');
+    const id = randomUUID();
+    const row = await sut.dataSource.manager.findOneByOrFail(FamilyEntity, { id: made.id });
+    const sealed = sut.crypto.cipher.encrypt(unwrapFamilyKey(sut.crypto, row), { field: CASE_DIRECTOR_REQUEST_SEALED_FIELDS.reason, rowId: id }, 'Een verzoek van voor de doorbraak.');
+    const insert = `INSERT INTO case_director_request (id, family_id, member_id, reason_ciphertext, requested_at) VALUES ($1, $2, $3, $4, now() - interval '1 day')`;
+    // The application's own role may no longer add one: new requests are escalations.
+    await expect(sut.dataSource.query(insert, [id, made.id, mother.id, sealed])).rejects.toThrow(/permission denied/);
+    const admin = new pg.Client({ connectionString: sut.database.url });
+    await admin.connect();
+    try {
+      await admin.query(insert, [id, made.id, mother.id, sealed]);
+    } finally {
+      await admin.end();
+    }
+
+    type Listed = { caseDirectorRequests: { id: string; memberId: string; reason: string | null }[] };
+    expect((await ok<Listed>(wmoLead, REQUESTS)).caseDirectorRequests).toContainEqual(expect.objectContaining({ id, memberId: mother.id, reason: 'Een verzoek van voor de doorbraak.' }));
+    expect((await ok<Listed>(debtLead, REQUESTS)).caseDirectorRequests.map((r) => r.id)).not.toContain(id);
   });
 
   it('a request needs 10 to 2,000 characters, and only members ask', async () => {

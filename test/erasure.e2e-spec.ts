@@ -82,12 +82,20 @@ describe('eraseFamily: crypto-shredding a family', () => {
     let c: Circle;
     let receipt: Receipt['eraseFamily'];
     let entriesBefore: number;
+    let escalationId: string;
 
     beforeAll(async () => {
       c = await circleOfCare(world);
       // A reviewed emergency access, which the erasure counts and keeps listed.
       expect((await reviewBreakGlass(c, await openBreakGlass(c))).errors).toBeUndefined();
       expect((await read(c)).errors).toBeUndefined(); // a read the log keeps after the erasure
+      // An escalation, taken on and decided: its texts are destroyed with the family (docs/escalation.md).
+      const raised = await sut.graphql<{ raiseEscalation: { id: string } }>(`mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id } }`, {
+        token: await world.tokenFor(c.mother),
+        variables: { input: { subjectMemberIds: [c.mother.id], blockingKind: 'OTHER', blocks: 'Niemand pakt onze aanvraag op.', tried: 'Drie keer gebeld naar het loket.' } },
+      });
+      expect(raised.errors).toBeUndefined();
+      escalationId = raised.data?.raiseEscalation.id as string;
       entriesBefore = await count(`SELECT count(*) AS n FROM access_log_entry WHERE family_id = $1`, [c.family.id]);
       const answer = await erase(c, c.chainOfficer);
       expect(answer.errors).toBeUndefined();
@@ -100,6 +108,16 @@ describe('eraseFamily: crypto-shredding a family', () => {
       expect(receipt.consents).toBe(await count(`SELECT count(*) AS n FROM consent WHERE family_id = $1`, [c.family.id]));
       expect(receipt.records).toBeGreaterThan(0);
       expect(receipt.consents).toBeGreaterThan(0);
+    });
+
+    it('destroyed the texts of its escalations: the ciphertexts are gone from the table, the rows stay as ids and times', async () => {
+      expect(await count(`SELECT count(*) AS n FROM escalation WHERE family_id = $1`, [c.family.id])).toBe(1);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM escalation WHERE id = $1 AND (blocks_ciphertext IS NOT NULL OR tried_ciphertext IS NOT NULL OR decision_ciphertext IS NOT NULL OR set_aside_ciphertext IS NOT NULL OR authority_ciphertext IS NOT NULL OR budget_ciphertext IS NOT NULL)`,
+          [escalationId],
+        ),
+      ).toBe(0);
     });
 
     it('destroyed the data key: even with the key-encryption key, nothing of the family can be decrypted', async () => {
@@ -175,7 +193,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
       const members = c.family.members.map((m) => m.id).sort();
       expect(
         log.data?.accessLog.edges.map((e) => e.node).sort((a, b) => (a.subjectMemberIds[0] ?? '').localeCompare(b.subjectMemberIds[0] ?? '')),
-      ).toEqual(members.map((member) => ({ activity: 'ERASE_FAMILY', fields: ['bsnBlindIndex', 'dataKey', 'messageBodies', 'threadTopics'], decision: 'ALLOWED', subjectMemberIds: [member], actor: { professionalId: receipt.erasedByProfessionalId } })));
+      ).toEqual(members.map((member) => ({ activity: 'ERASE_FAMILY', fields: ['bsnBlindIndex', 'dataKey', 'escalationTexts', 'messageBodies', 'threadTopics'], decision: 'ALLOWED', subjectMemberIds: [member], actor: { professionalId: receipt.erasedByProfessionalId } })));
       expect(await count(`SELECT count(*) AS n FROM access_log_entry WHERE family_id = $1`, [c.family.id])).toBe(entriesBefore + members.length);
       const verified = await sut.graphql<{ verifyAccessLog: { intact: boolean } }>(`query($id: ID) { verifyAccessLog(familyId: $id) { intact } }`, { token: officer, variables: { id: c.family.id } });
       expect(verified.data?.verifyAccessLog.intact).toBe(true);
