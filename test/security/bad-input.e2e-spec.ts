@@ -28,7 +28,7 @@ const BAD_DATE_TIMES: readonly [string, string][] = [
 ];
 
 /** The personas tried in turn: the first one the operation lets in answers for it. */
-const PERSONAS = ['wmo', 'fg-gemeente', 'keten-fg', 'admin', 'marieke'];
+const PERSONAS = ['wmo', 'fg-gemeente', 'keten-fg', 'admin', 'marieke', 'teamleider'];
 
 /** Tables that a refused request must leave alone. */
 const WRITTEN_TABLES = ['family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'break_glass_grant', 'family_erasure', 'involvement_shielding', 'case_direction_handover', 'case_director_request'];
