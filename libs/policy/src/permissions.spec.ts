@@ -174,4 +174,34 @@ describe('the permission table', () => {
     expect(ability.can('withdraw', messages([], 'marieke'))).toBe(true);
     expect(ability.can('withdraw', messages(['marieke'], 'johan'))).toBe(false);
   });
+
+  it('escalations: casework raises and reads them around a family it is involved with; team leads take them on, and decide those their organisation took on', () => {
+    const escalation = (over: Partial<{ involved: string[]; takenOnBy: string | null; familyId: string; subjectsInReach: boolean }> = {}) =>
+      about('Escalation', { familyId: over.familyId ?? 'fam-1', involvedOrganisationIds: over.involved ?? [ORG, OTHER_ORG], subjectsInReach: over.subjectsInReach ?? false, takenOnByOrganisationId: over.takenOnBy ?? null });
+    for (const role of [ProfessionalRole.PROFESSIONAL, ProfessionalRole.TEAM_LEAD]) {
+      const ability = permissionsFor(professional(role));
+      expect(ability.can('raise', escalation())).toBe(true);
+      expect(ability.can('read', escalation())).toBe(true);
+      expect(ability.can('raise', escalation({ involved: [OTHER_ORG] }))).toBe(false);
+      expect(ability.can('read', escalation({ involved: [OTHER_ORG] }))).toBe(false);
+      expect(ability.can('takeOn', escalation())).toBe(role === ProfessionalRole.TEAM_LEAD);
+      expect(ability.can('decide', escalation({ takenOnBy: ORG }))).toBe(role === ProfessionalRole.TEAM_LEAD);
+      expect(ability.can('decide', escalation({ takenOnBy: OTHER_ORG }))).toBe(false);
+      expect(ability.can('decide', escalation({ takenOnBy: ORG, involved: [OTHER_ORG] }))).toBe(false);
+      expect(ability.can('read', 'EscalationFigures')).toBe(false);
+    }
+    expect(permissionsFor(professional(ProfessionalRole.PRIVACY_OFFICER)).can('read', about('EscalationFigures', { organisationId: ORG }))).toBe(true);
+    expect(permissionsFor(professional(ProfessionalRole.PRIVACY_OFFICER)).can('read', about('EscalationFigures', { organisationId: OTHER_ORG }))).toBe(false);
+    expect(permissionsFor(professional(ProfessionalRole.CHAIN_PRIVACY_OFFICER)).can('read', about('EscalationFigures', { organisationId: OTHER_ORG }))).toBe(true);
+    for (const role of [ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER, ProfessionalRole.ADMIN]) {
+      for (const action of ['raise', 'read', 'takeOn', 'decide'] as const) expect(permissionsFor(professional(role)).can(action, 'Escalation')).toBe(false);
+    }
+    const ability = permissionsFor(member);
+    expect(ability.can('raise', escalation({ subjectsInReach: true }))).toBe(true);
+    expect(ability.can('read', escalation({ subjectsInReach: true }))).toBe(true);
+    expect(ability.can('read', escalation({ subjectsInReach: false }))).toBe(false);
+    expect(ability.can('read', escalation({ subjectsInReach: true, familyId: 'fam-2' }))).toBe(false);
+    for (const action of ['takeOn', 'decide'] as const) expect(ability.can(action, 'Escalation')).toBe(false);
+    expect(ability.can('read', 'EscalationFigures')).toBe(false);
+  });
 });
