@@ -171,4 +171,10 @@ describe('loadConfig, the throttle of failed authentication', () => {
     expect(error.message).toMatch(new RegExp(`${name} must be a whole number from 1 to`));
     expect(error.message).toMatch(/PORT must be a port number/);
   });
+
+  it('gives a team lead 10 working days to decide an escalation, unless KRING_ESCALATION_WORKING_DAYS says otherwise (1 to 60)', () => {
+    expect(loadConfig({}, ROOT).escalationDecisionWorkingDays).toBe(10);
+    expect(loadConfig({ KRING_ESCALATION_WORKING_DAYS: '15' }, ROOT).escalationDecisionWorkingDays).toBe(15);
+    for (const bad of ['0', '61', 'tien', '-1']) expect(() => loadConfig({ KRING_ESCALATION_WORKING_DAYS: bad }, ROOT)).toThrow(/KRING_ESCALATION_WORKING_DAYS must be a whole number from 1 to 60/);
+  });
 });

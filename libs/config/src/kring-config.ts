@@ -53,6 +53,8 @@ export abstract class KringConfig {
   /** Where the built portal (apps/portal) is, served at `/` when it exists. */
   abstract readonly portalDir: string;
   abstract readonly authenticationThrottle: AuthenticationThrottleConfig;
+  /** The working days a team lead has to decide an escalation, counted from the day it was raised (docs/escalation.md). */
+  abstract readonly escalationDecisionWorkingDays: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -107,6 +109,9 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     windowSeconds: readCount(env['KRING_AUTH_FAILURE_WINDOW_SECONDS'], 'KRING_AUTH_FAILURE_WINDOW_SECONDS', 60, 86_400, problems),
   };
 
+  // The Doorbraakmethode's ten working days, unless a municipality agreed on another term.
+  const escalationDecisionWorkingDays = readCount(env['KRING_ESCALATION_WORKING_DAYS'], 'KRING_ESCALATION_WORKING_DAYS', 10, 60, problems);
+
   if (problems.length > 0) {
     throw new ConfigurationError(problems);
   }
@@ -125,6 +130,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     checkpointIntervalSeconds,
     portalDir: absolute(env['KRING_PORTAL_DIR'] ?? 'dist/portal', projectRoot),
     authenticationThrottle: Object.freeze(authenticationThrottle),
+    escalationDecisionWorkingDays,
   });
 }
 

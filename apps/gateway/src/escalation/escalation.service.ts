@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '@kring/config';
+import { Clock, KringConfig } from '@kring/config';
 import { KringCrypto } from '@kring/crypto';
 import {
   BlockingKind,
   decideEscalation,
-  DEFAULT_DECISION_WORKING_DAYS,
   EscalationEntity,
   EscalationKind,
   EscalationWriter,
@@ -47,6 +46,7 @@ export class EscalationService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly scopes: EscalationScopes,
+    private readonly config: KringConfig,
   ) {
     this.presenter = new EscalationPresenter(crypto);
     this.writer = new EscalationWriter(crypto);
@@ -213,7 +213,7 @@ export class EscalationService {
       blockingOrganisationKnown,
       closedToRaiser,
       today: scope.today,
-      decisionWorkingDays: DEFAULT_DECISION_WORKING_DAYS,
+      decisionWorkingDays: this.config.escalationDecisionWorkingDays,
     });
     if (!asked.ok) throw raiseEscalationRefused(asked.refusal, asked.reason);
     const by = principal.kind === 'citizen' ? { memberId: principal.memberId } : { professionalId: principal.professionalId, organisationId: principal.organisationId };
