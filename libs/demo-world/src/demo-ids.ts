@@ -48,7 +48,7 @@ export const PERSONAS: Readonly<Record<string, Persona>> = {
   schuldhulp: pro(DEMO_PROFESSIONALS.schuldhulp, DEMO_ORGANISATIONS.schuldhulp, 'debt counsellor at Schuldhulpverlening Heerenveen'),
   participatie: pro(DEMO_PROFESSIONALS.participatie, DEMO_ORGANISATIONS.participatie, 'consultant at Participatie Heerenveen'),
   veiligthuis: pro(DEMO_PROFESSIONALS.veiligthuis, DEMO_ORGANISATIONS.veiligThuis, 'Veilig Thuis Friesland (registered, not involved)'),
-  teamleider: pro(DEMO_PROFESSIONALS.teamleider, DEMO_ORGANISATIONS.teamToegang, 'Marloes Dijkstra, team lead of the WMO team at Gemeente Heerenveen Team Toegang (reads requests for another case director)'),
+  teamleider: pro(DEMO_PROFESSIONALS.teamleider, DEMO_ORGANISATIONS.teamToegang, 'Marloes Dijkstra, team lead of the WMO team at Gemeente Heerenveen Team Toegang (the escalation queue: takes on and decides escalations)'),
   'fg-gemeente': pro(DEMO_PROFESSIONALS.fgGemeente, DEMO_ORGANISATIONS.teamToegang, 'privacy officer (FG) of Gemeente Heerenveen'),
   'keten-fg': pro(DEMO_PROFESSIONALS.ketenFg, DEMO_ORGANISATIONS.teamToegang, 'chain privacy officer of the Heerenveen chain'),
   admin: pro(DEMO_PROFESSIONALS.admin, DEMO_ORGANISATIONS.teamToegang, 'administrator of Kring'),
