@@ -6,10 +6,9 @@ import { escalationStatus, escalationTextPlace, isOverdue, type EscalationEntity
 import { DirectoryWriter, OrganisationEntity, ProfessionalEntity } from '@kring/identity';
 import { DenyReason, type AccessDecision } from '@kring/policy';
 import type { EntryDraft } from '../access-log/audit.service';
-import { decisionOf, operationEntries } from '../access-log/audit.service';
 import { organisationModel, type Organisation } from '../directory/organisation.model';
 import type { DecidedTarget } from '../families/family-file.assembler';
-import { readEntries } from '../families/read-entries';
+import { entriesByPurpose } from '../families/read-entries';
 import type { Escalation, EscalationProfessional } from './escalation.model';
 import type { EscalationView } from './escalation-scope';
 
@@ -118,33 +117,14 @@ export function escalationTarget(e: Pick<EscalationEntity, 'id' | 'category' | '
   return { targetKind: 'ESCALATION', targetId: e.id, category: e.category, subjectIds: e.subjectMemberIds, sourceOrganisationId: source, decision, fields: [...fields] };
 }
 
-/**
- * The access-log entries of one operation on escalations (DESIGN.md §10): one per member it was
- * about, with its decisions; a professional's under each escalation's purpose, a member's under
- * none. An operation that found nothing in the caller's view is one entry naming the family:
- * about the member who asked, or (a professional's) about no member.
- */
+/** The access-log entries of one operation on escalations (DESIGN.md §10): `entriesByPurpose`, each escalation read for its own purpose. */
 export function escalationEntries(
   activity: Activity,
-  principal: { readonly kind: 'citizen'; readonly memberId: string } | { readonly kind: 'professional' },
+  caller: { readonly kind: 'citizen'; readonly memberId: string } | { readonly kind: 'professional' },
   familyId: string,
   decided: readonly { readonly escalation: Pick<EscalationEntity, 'purpose'>; readonly targets: readonly DecidedTarget[] }[],
 ): EntryDraft[] {
-  if (decided.length === 0) {
-    const member = principal.kind === 'citizen';
-    return operationEntries({
-      activity,
-      familyId,
-      subjectMemberIds: member ? [principal.memberId] : [],
-      decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], basis: member ? 'DATA_SUBJECT' : 'INVOLVED_ORGANISATION' })],
-    });
-  }
-  const byPurpose = new Map<string | null, DecidedTarget[]>();
-  for (const { escalation, targets } of decided) {
-    const purpose = principal.kind === 'professional' ? escalation.purpose : null;
-    byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), ...targets]);
-  }
-  return [...byPurpose].flatMap(([purpose, targets]) => readEntries(activity, purpose, familyId, targets));
+  return entriesByPurpose(activity, caller, familyId, decided.map(({ escalation, targets }) => ({ purpose: escalation.purpose, targets })));
 }
 
 function ciphertextOf(e: EscalationEntity, text: EscalationText): Buffer | null {

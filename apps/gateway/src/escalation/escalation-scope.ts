@@ -25,8 +25,8 @@ import {
 import { AuditService, refusalEntry, type AuditContext } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
-import { familySnapshot, loadFamilyRows, loadFamilyRowsForOrganisation, type FamilyRows } from '../families/family-snapshot';
-import { refused, type Outcome } from '../messages/thread-scope';
+import { openFamily, refused, runOutcome, type FamilyScopeRequest, type Outcome } from '../families/family-scope';
+import type { FamilyRows } from '../families/family-snapshot';
 
 /** An escalation as one caller sees it: not at all, or in view with the decisions on its texts. */
 export type EscalationView =
@@ -163,45 +163,21 @@ export class EscalationScopes {
    */
   async run<T>(context: AuditContext, activity: Activity, target: EscalationTarget, options: { readonly lock?: boolean }, work: (manager: EntityManager, scope: EscalationScope) => Promise<Outcome<T>>): Promise<T> {
     const { principal, at } = context;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome<T>> => {
+    return runOutcome(this.dataSource, this.audit, context, async (manager): Promise<Outcome<T>> => {
       const familyId = isUuid(target.id) ? await familyOf(manager, target) : null;
       if (familyId === null) return notInView(principal, activity, null, target);
       const scope = await this.open(manager, { principal, familyId, at, lock: options.lock === true });
       if ('closed' in scope) return notInView(principal, activity, scope.familyExists ? familyId : null, target);
       return work(manager, scope);
     });
-    if ('ok' in outcome) return outcome.ok;
-    if (outcome.log.length > 0) await this.audit.recordRefusal(context, ...outcome.log);
-    throw outcome.refused;
   }
 
-  /**
-   * The scope, or `closed`: no such (unerased) family, or (a professional) their organisation is
-   * not involved with it today. A member opens only their own family. A change locks the family's
-   * row (shared) first, so an erasure waits for it, and it for an erasure.
-   */
-  async open(
-    manager: EntityManager,
-    request: { readonly principal: Principal; readonly familyId: string; readonly at: Date; readonly lock?: boolean },
-  ): Promise<EscalationScope | { readonly closed: true; readonly familyExists: boolean }> {
-    const { principal, familyId, at } = request;
-    if (principal.kind === 'citizen' && familyId.toLowerCase() !== principal.familyId.toLowerCase()) return { closed: true, familyExists: false };
-    if (request.lock === true) {
-      const locked = await manager.query<{ id: string }[]>('SELECT id FROM family WHERE id = $1 AND erased_at IS NULL FOR SHARE', [familyId]);
-      if (locked.length === 0) return { closed: true, familyExists: false };
-    }
-    let rows: FamilyRows | null;
-    if (principal.kind === 'professional') {
-      const found = await loadFamilyRowsForOrganisation(manager, familyId, at, principal.organisationId, dutchDate(at));
-      if (found.kind === 'closed') return { closed: true, familyExists: found.familyExists };
-      rows = found.rows;
-    } else {
-      rows = await loadFamilyRows(manager, familyId, at);
-    }
-    if (rows === null) return { closed: true, familyExists: false };
-    const snapshot = familySnapshot(this.crypto, rows);
-    const escalations = await manager.find(EscalationEntity, { where: { familyId: rows.family.id }, order: { raisedAt: 'ASC', id: 'ASC' } });
-    return new EscalationScope(principal, at, rows, snapshot.key, snapshot.facts, escalations, this.catalogue);
+  /** The scope of a family's escalations for one caller, or `closed` (`openFamily`: not involved today, no such family, not the member's own). */
+  async open(manager: EntityManager, request: FamilyScopeRequest): Promise<EscalationScope | { readonly closed: true; readonly familyExists: boolean }> {
+    const snapshot = await openFamily(manager, this.crypto, request);
+    if ('closed' in snapshot) return snapshot;
+    const escalations = await manager.find(EscalationEntity, { where: { familyId: snapshot.family.id }, order: { raisedAt: 'ASC', id: 'ASC' } });
+    return new EscalationScope(request.principal, request.at, snapshot, snapshot.key, snapshot.facts, escalations, this.catalogue);
   }
 }
 

@@ -22,7 +22,7 @@ import { isUuid } from '../common/ids';
 import { badInput, notFound } from '../common/kring-error';
 import { caseDirectorRequestRefused, decideEscalationRefused, purposeRefusalError, raiseEscalationRefused, takeOnEscalationRefused } from '../common/refusal-errors';
 import { namedParameters } from '../common/permitted-sql';
-import { served, type Outcome } from '../messages/thread-scope';
+import { served, type Outcome } from '../families/family-scope';
 import type { CaseDirectorRequest } from '../circle/case-direction.model';
 import type { DecideEscalationInput, Escalation, RaiseEscalationInput } from './escalation.model';
 import { DECIDED_FIELDS, EscalationPresenter, escalationEntries, escalationTarget, RAISED_FIELDS } from './escalation-presenter';

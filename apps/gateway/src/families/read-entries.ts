@@ -1,5 +1,5 @@
 import { underBreakGlass, type Activity, type LoggedDecision } from '@kring/audit';
-import type { EntryDraft } from '../access-log/audit.service';
+import { decisionOf, operationEntries, type EntryDraft } from '../access-log/audit.service';
 import type { DecidedTarget } from './family-file.assembler';
 
 /** A decision being filled: its facts so far, and the sets it unites. */
@@ -75,4 +75,34 @@ function loggedDecision(group: Group): LoggedDecision {
     basisRefs: [...group.basisRefs].sort(),
     reason: decision.allowed ? null : decision.reason,
   };
+}
+
+/**
+ * The entries of one operation on things of a family that are each read for a purpose of their
+ * own (threads, escalations): one per member it was about, with its decisions; a professional's
+ * under each thing's purpose, a member's under none. An operation that found nothing in the
+ * caller's view is one entry naming the family: about the member who asked, or (a
+ * professional's) about no member.
+ */
+export function entriesByPurpose(
+  activity: Activity,
+  caller: { readonly kind: 'citizen'; readonly memberId: string } | { readonly kind: 'professional' },
+  familyId: string,
+  decided: readonly { readonly purpose: string; readonly targets: readonly DecidedTarget[] }[],
+): EntryDraft[] {
+  if (decided.length === 0) {
+    const member = caller.kind === 'citizen';
+    return operationEntries({
+      activity,
+      familyId,
+      subjectMemberIds: member ? [caller.memberId] : [],
+      decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], basis: member ? 'DATA_SUBJECT' : 'INVOLVED_ORGANISATION' })],
+    });
+  }
+  const byPurpose = new Map<string | null, DecidedTarget[]>();
+  for (const { purpose, targets } of decided) {
+    const logged = caller.kind === 'professional' ? purpose : null;
+    byPurpose.set(logged, [...(byPurpose.get(logged) ?? []), ...targets]);
+  }
+  return [...byPurpose].flatMap(([purpose, targets]) => readEntries(activity, purpose, familyId, targets));
 }

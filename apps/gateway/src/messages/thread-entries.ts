@@ -3,7 +3,7 @@ import type { ThreadEntity } from '@kring/messages';
 import type { AccessDecision } from '@kring/policy';
 import { decisionOf, operationEntries, type EntryDraft } from '../access-log/audit.service';
 import type { DecidedTarget } from '../families/family-file.assembler';
-import { readEntries } from '../families/read-entries';
+import { entriesByPurpose } from '../families/read-entries';
 import type { ThreadScope } from './thread-scope';
 
 /** A thread decided on, for the log: about its subjects, in its category; no organisation's own. */
@@ -21,29 +21,9 @@ export function messageTarget(
   return { targetKind: 'MESSAGE', targetId: message.id, category: thread.category, subjectIds: thread.subjectMemberIds, sourceOrganisationId: message.authorOrganisationId, decision, fields: [...fields] };
 }
 
-/**
- * The access-log entries of one operation on a family's threads (DESIGN.md §10): one per
- * member it was about, with its decisions; a professional's under each thread's purpose, a
- * member's under none. An operation that found no thread in the caller's view is one entry
- * naming the family: about the member who asked, or (a professional's) about no member.
- */
+/** The access-log entries of one operation on a family's threads (DESIGN.md §10): `entriesByPurpose`, each thread read for its own purpose. */
 export function threadEntries(activity: Activity, scope: ThreadScope, decided: readonly { readonly thread: Pick<ThreadEntity, 'purpose'>; readonly targets: readonly DecidedTarget[] }[]): EntryDraft[] {
-  const { principal, familyId } = scope;
-  if (decided.length === 0) {
-    const member = principal.kind === 'citizen';
-    return operationEntries({
-      activity,
-      familyId,
-      subjectMemberIds: member ? [principal.memberId] : [],
-      decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], basis: member ? 'DATA_SUBJECT' : 'INVOLVED_ORGANISATION' })],
-    });
-  }
-  const byPurpose = new Map<string | null, DecidedTarget[]>();
-  for (const { thread, targets } of decided) {
-    const purpose = principal.kind === 'professional' ? thread.purpose : null;
-    byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), ...targets]);
-  }
-  return [...byPurpose].flatMap(([purpose, targets]) => readEntries(activity, purpose, familyId, targets));
+  return entriesByPurpose(activity, scope.principal, scope.familyId, decided.map(({ thread, targets }) => ({ purpose: thread.purpose, targets })));
 }
 
 /** A start the rule refused: no thread exists to name, so the family, about the members it would have been about. */

@@ -23,10 +23,11 @@ import {
   type KringAbility,
   type ThreadFacts,
 } from '@kring/policy';
-import { AuditService, refusalEntry, type AuditContext, type EntryDraft } from '../access-log/audit.service';
+import { AuditService, refusalEntry, type AuditContext } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
-import { notFound, type KringError } from '../common/kring-error';
-import { familySnapshot, loadFamilyRows, loadFamilyRowsForOrganisation, type FamilyRows } from '../families/family-snapshot';
+import { notFound } from '../common/kring-error';
+import { openFamily, refused, runOutcome, type Outcome } from '../families/family-scope';
+import type { FamilyRows } from '../families/family-snapshot';
 
 /** A thread as one caller sees it: not at all, or in view with the rule's decision (closed when it denies). */
 export type ThreadView =
@@ -165,18 +166,7 @@ export function organisationsTakingPart(thread: Pick<ThreadEntity, 'startedByOrg
   return [...new Set([thread.startedByOrganisationId, ...participants.flatMap((p) => (p.organisationId === null ? [] : [p.organisationId]))])];
 }
 
-/** What an operation on threads ends in: its answer, or a refusal with the entries that log it. */
-export type Outcome<T> = { readonly ok: T } | { readonly refused: KringError; readonly log: readonly EntryDraft[] };
-
-/** An answer. */
-export function served<T>(ok: T): Outcome<T> {
-  return { ok };
-}
-
-/** A refusal, logged by the entries given after the transaction that refused it has rolled back. */
-export function refused(error: KringError, log: readonly EntryDraft[] = []): Outcome<never> {
-  return { refused: error, log };
-}
+export { refused, served, type Outcome } from '../families/family-scope';
 
 /** What an operation asks for: a thread, a message, or a family's threads. */
 export interface ScopeTarget {
@@ -213,16 +203,13 @@ export class ThreadScopes {
    */
   async run<T>(context: AuditContext, activity: Activity, target: ScopeTarget, options: { readonly lock?: boolean }, work: (manager: EntityManager, scope: ThreadScope) => Promise<Outcome<T>>): Promise<T> {
     const { principal, at } = context;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome<T>> => {
+    return runOutcome(this.dataSource, this.audit, context, async (manager): Promise<Outcome<T>> => {
       const familyId = isUuid(target.id) ? await familyOf(manager, target) : null;
       if (familyId === null) return notInView(principal, activity, null, target, target.kind === 'FAMILY' ? DenyReason.NOT_INVOLVED : RequestRefusal.NOT_A_PARTICIPANT);
       const scope = await this.open(manager, { principal, familyId, at, lock: options.lock === true });
       if ('closed' in scope) return notInView(principal, activity, scope.familyExists ? familyId : null, target, DenyReason.NOT_INVOLVED);
       return work(manager, scope);
     });
-    if ('ok' in outcome) return outcome.ok;
-    if (outcome.log.length > 0) await this.audit.recordRefusal(context, ...outcome.log);
-    throw outcome.refused;
   }
 
   /**
@@ -231,24 +218,11 @@ export class ThreadScopes {
    * opens only their own family.
    */
   async open(manager: EntityManager, request: ScopeRequest): Promise<ThreadScope | { readonly closed: true; readonly familyExists: boolean }> {
-    const { principal, familyId, at } = request;
-    if (principal.kind === 'citizen' && familyId.toLowerCase() !== principal.familyId.toLowerCase()) return { closed: true, familyExists: false };
-    if (request.lock === true) {
-      const locked = await manager.query<{ id: string }[]>('SELECT id FROM family WHERE id = $1 AND erased_at IS NULL FOR SHARE', [familyId]);
-      if (locked.length === 0) return { closed: true, familyExists: false };
-    }
-    let rows: FamilyRows | null;
-    if (principal.kind === 'professional') {
-      const found = await loadFamilyRowsForOrganisation(manager, familyId, at, principal.organisationId, dutchDate(at));
-      if (found.kind === 'closed') return { closed: true, familyExists: found.familyExists };
-      rows = found.rows;
-    } else {
-      rows = await loadFamilyRows(manager, familyId, at);
-    }
-    if (rows === null) return { closed: true, familyExists: false };
-    const snapshot = familySnapshot(this.crypto, rows);
-    const threads = await manager.find(ThreadEntity, { where: { familyId: rows.family.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const participants = await manager.find(ThreadParticipantEntity, { where: { familyId: rows.family.id }, order: { joinedAt: 'ASC', id: 'ASC' } });
-    return new ThreadScope(principal, at, rows, snapshot.key, snapshot.facts, threads, participants, this.catalogue);
+    const snapshot = await openFamily(manager, this.crypto, request);
+    if ('closed' in snapshot) return snapshot;
+    const threads = await manager.find(ThreadEntity, { where: { familyId: snapshot.family.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const participants = await manager.find(ThreadParticipantEntity, { where: { familyId: snapshot.family.id }, order: { joinedAt: 'ASC', id: 'ASC' } });
+    return new ThreadScope(request.principal, request.at, snapshot, snapshot.key, snapshot.facts, threads, participants, this.catalogue);
   }
+
 }
