@@ -234,9 +234,19 @@ describe('escalation (doorbraak)', () => {
     const plain = await raised(mother, { subjectMemberIds: [young.id], blockingKind: 'OTHER', blocks: 'De school en de jeugdhulp spreken elkaar tegen.', tried: TRIED });
 
     expect((await ours(mother)).map((e) => e.id).sort()).toEqual([shielded.id, naming.id, plain.id].sort());
-    const his = JSON.stringify(await ask(father, OURS));
-    for (const hidden of [shielded.id, naming.id, childSafety.id, 'beschermingsmaatregel', 'Veilig Thuis']) expect(his).not.toContain(hidden);
+    const fathers = JSON.stringify(await ask(father, OURS));
+    for (const hidden of [shielded.id, naming.id, childSafety.id, 'beschermingsmaatregel', 'Veilig Thuis']) expect(fathers).not.toContain(hidden);
     expect((await ours(father)).map((e) => e.id)).toEqual([plain.id]);
+
+    // The father may name Veilig Thuis himself (organisations are public): his own escalation stays his, and says nothing back.
+    const his = await raised(father, { subjectMemberIds: [father.id], blockingKind: 'ORGANISATION', blockingOrganisationId: childSafety.id, blocks: 'Ik hoor niets terug van Veilig Thuis.', tried: TRIED });
+    expect((await ours(father)).map((e) => e.id).sort()).toEqual([plain.id, his.id].sort());
+    // A team lead of the organisation shielded from him does not take it on (it would leave his view); another organisation's does.
+    const childSafetyLead = await world.professional(childSafety.organisation, { roles: [ProfessionalRole.TEAM_LEAD] });
+    const shieldedLead = await ask(childSafetyLead, TAKE_ON, { id: his.id });
+    expect([codeOf(shieldedLead), refusalOf(shieldedLead)]).toEqual(['FORBIDDEN', 'SHIELDED_FROM_RAISER']);
+    await takeOn(wmoLead, his.id);
+    expect((await ours(father)).find((e) => e.id === his.id)).toMatchObject({ status: 'TAKEN_ON', takenOnBy: { id: wmoLead.id } });
   });
 
   it('overdue: not decided after its last working day; the queue flags it, a late decision is counted late', async () => {

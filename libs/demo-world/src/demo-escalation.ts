@@ -39,7 +39,7 @@ export async function writeDemoEscalation(manager: EntityManager, crypto: KringC
   );
   if (!raised.ok) throw new Error(`the demo escalation is refused: ${raised.refusal}`);
   const row = await writer.raise(manager, { familyId: DEMO_FAMILY_ID, key, draft: raised.draft, purpose: 'CASE_COORDINATION', by: { professionalId: P.wmo, organisationId: O.teamToegang }, at: raisedAt });
-  const takenOn = takeOnEscalation({ escalation: row, mayTakeOn: true });
+  const takenOn = takeOnEscalation({ escalation: row, mayTakeOn: true, shieldedFromRaiser: false });
   if (!takenOn.ok) throw new Error(`the demo escalation cannot be taken on: ${takenOn.refusal}`);
   await writer.takeOn(manager, row, { professionalId: P.teamleider, organisationId: O.teamToegang }, new Date(today.getTime() - 2 * DAY + HOUR));
 }

@@ -18,7 +18,7 @@ const refusalOf = (outcome: { ok: boolean; refusal?: string }) => (outcome.ok ? 
 
 describe('taking an escalation on', () => {
   it('a team lead of an involved organisation takes an open one on', () => {
-    expect(takeOnEscalation({ escalation: OPEN, mayTakeOn: true })).toEqual({ ok: true });
+    expect(takeOnEscalation({ escalation: OPEN, mayTakeOn: true, shieldedFromRaiser: false })).toEqual({ ok: true });
   });
 
   it.each([
@@ -26,7 +26,11 @@ describe('taking an escalation on', () => {
     ['one taken on already', TAKEN, true, 'ALREADY_TAKEN_ON'],
     ['one decided already', DECIDED, true, 'ALREADY_TAKEN_ON'],
   ])('refuses %s', (_, escalation, mayTakeOn, refusal) => {
-    expect(refusalOf(takeOnEscalation({ escalation, mayTakeOn }))).toBe(refusal);
+    expect(refusalOf(takeOnEscalation({ escalation, mayTakeOn, shieldedFromRaiser: false }))).toBe(refusal);
+  });
+
+  it('refuses a team lead of an organisation shielded from the member who raised it', () => {
+    expect(refusalOf(takeOnEscalation({ escalation: OPEN, mayTakeOn: true, shieldedFromRaiser: true }))).toBe('SHIELDED_FROM_RAISER');
   });
 });
 

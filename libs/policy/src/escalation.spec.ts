@@ -57,6 +57,7 @@ const raisedBy = (organisationId: string | null, over: Partial<EscalationFacts> 
   raisedByOrganisationId: organisationId,
   takenOnByOrganisationId: null,
   blockingOrganisationId: null,
+  raisedByMemberId: organisationId === null ? MARIEKE : null,
   ...over,
 });
 
@@ -95,7 +96,7 @@ describe('a professional reads an escalation through the one access rule (DESIGN
 });
 
 describe('a member sees the escalations about their reach, and no other', () => {
-  const viewer = (memberId: string, shielded: readonly string[] = []) => ({ reach: new Set(memberId === DAAN ? [DAAN] : [memberId, DAAN]), shieldedOrganisationIds: new Set(shielded) });
+  const viewer = (memberId: string, shielded: readonly string[] = []) => ({ memberId, reach: new Set(memberId === DAAN ? [DAAN] : [memberId, DAAN]), shieldedOrganisationIds: new Set(shielded) });
 
   it.each([
     ['about themselves', MARIEKE, raisedBy(WMO), true],
@@ -104,7 +105,9 @@ describe('a member sees the escalations about their reach, and no other', () => 
     ['about the mother and the child, to the child: not in view', DAAN, raisedBy(WMO, { subjectMemberIds: [MARIEKE, DAAN] }), false],
     ['raised by an organisation shielded from them: not in view', MARIEKE, raisedBy(VEILIG_THUIS), false],
     ['taken on by a team lead of an organisation shielded from them: not in view', MARIEKE, raisedBy(WMO, { takenOnByOrganisationId: VEILIG_THUIS }), false],
-    ['naming a shielded organisation as what blocks: not in view', MARIEKE, raisedBy(null, { blockingOrganisationId: VEILIG_THUIS }), false],
+    ['naming a shielded organisation as what blocks, raised by another member: not in view', MARIEKE, raisedBy(null, { blockingOrganisationId: VEILIG_THUIS, raisedByMemberId: JOHAN }), false],
+    ['naming a shielded organisation as what blocks, raised by themselves (they named it; it tells them nothing)', MARIEKE, raisedBy(null, { blockingOrganisationId: VEILIG_THUIS }), true],
+    ['raised by themselves, taken on by a team lead of an organisation shielded from them: not in view', MARIEKE, raisedBy(null, { takenOnByOrganisationId: VEILIG_THUIS }), false],
   ])('%s', (_, memberId, escalation, inView) => {
     const decision = decideMemberEscalationAccess(viewer(memberId, [VEILIG_THUIS]), escalation);
     expect(decision.allowed).toBe(inView);

@@ -13,6 +13,8 @@ export interface EscalationFacts {
   readonly takenOnByOrganisationId: string | null;
   /** The organisation named as what blocks, if any. */
   readonly blockingOrganisationId: string | null;
+  /** The member who raised it; null when a professional did. */
+  readonly raisedByMemberId: string | null;
 }
 
 /** Which of an escalation's texts a decision is about: what the raiser wrote, or the team lead's decision. */
@@ -42,6 +44,7 @@ export function decideEscalationAccess(question: Omit<AccessQuestion, 'field'>, 
 
 /** What a member's view of the escalations decides on. */
 export interface MemberEscalationViewer {
+  readonly memberId: string;
   /** Their reach today (`membersInReach`). */
   readonly reach: ReadonlySet<string>;
   /** The organisations whose involvement is shielded from them. */
@@ -52,12 +55,15 @@ export interface MemberEscalationViewer {
  * Whether an escalation exists in a member's view (DESIGN.md §9: the family sees its
  * escalations, their status and the decision): every member it is about is in their reach, and
  * no organisation shielded from them raised it, took it on or is named as what blocks (it would
- * tell them of that organisation). In view, they read it whole, as data about themselves and
- * their children; anything else is left out beforehand, neither counted nor logged as theirs.
+ * tell them of that organisation); an organisation they named themselves tells them nothing, so
+ * their own escalation stays in their view whatever they named. In view, they read it whole, as
+ * data about themselves and their children; anything else is left out beforehand, neither
+ * counted nor logged as theirs.
  */
 export function decideMemberEscalationAccess(viewer: MemberEscalationViewer, escalation: EscalationFacts): AccessDecision {
   const { category } = escalation;
-  const organisations = [escalation.raisedByOrganisationId, escalation.takenOnByOrganisationId, escalation.blockingOrganisationId];
+  const named = escalation.raisedByMemberId === viewer.memberId ? null : escalation.blockingOrganisationId;
+  const organisations = [escalation.raisedByOrganisationId, escalation.takenOnByOrganisationId, named];
   if (organisations.some((id) => id !== null && viewer.shieldedOrganisationIds.has(id))) return { allowed: false, category, reason: DenyReason.OTHER_MEMBER };
   if (!allInReach(viewer.reach, escalation.subjectMemberIds)) return { allowed: false, category, reason: DenyReason.OTHER_MEMBER };
   return { allowed: true, category, basis: { kind: 'DATA_SUBJECT' } };

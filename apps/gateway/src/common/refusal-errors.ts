@@ -392,6 +392,8 @@ export function takeOnEscalationRefused(refusal: TakeOnEscalationRefusal): Kring
       return new KringError(ErrorCode.FORBIDDEN, 'An escalation is taken on by a team lead of an organisation involved with the family today.', { refusal });
     case 'ALREADY_TAKEN_ON':
       return new KringError(ErrorCode.BAD_USER_INPUT, 'This escalation was taken on already.', { field: 'id', refusal });
+    case 'SHIELDED_FROM_RAISER':
+      return new KringError(ErrorCode.FORBIDDEN, 'Your organisation shielded its involvement from the member who raised this escalation: a team lead of another involved organisation takes it on.', { refusal });
   }
 }
 

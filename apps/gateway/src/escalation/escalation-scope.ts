@@ -48,6 +48,7 @@ export function escalationFacts(e: EscalationEntity): EscalationFacts {
     raisedByOrganisationId: e.raisedByOrganisationId,
     takenOnByOrganisationId: e.takenOnByOrganisationId,
     blockingOrganisationId: e.blockingOrganisationId,
+    raisedByMemberId: e.raisedByMemberId,
   };
 }
 
@@ -93,6 +94,11 @@ export class EscalationScope {
     return this.rows.involvements.filter((i) => isInvolvedOn(i, this.today)).map((i) => i.organisationId);
   }
 
+  /** Whether `organisationId` shielded its involvement from the member who raised this escalation (none for a professional's). */
+  shieldedFromRaiser(escalation: Pick<EscalationEntity, 'raisedByMemberId'>, organisationId: string): boolean {
+    return escalation.raisedByMemberId !== null && shieldedOrganisationsFor(escalation.raisedByMemberId, this.rows.involvements, this.rows.shieldings).has(organisationId);
+  }
+
   /** The permission table's answer for an action on an escalation about `subjectMemberIds` (a new one: taken on by nobody). */
   may(action: 'raise' | 'read' | 'takeOn' | 'decide', escalation: { readonly subjectMemberIds: readonly string[]; readonly takenOnByOrganisationId: string | null }): boolean {
     return this.ability.can(
@@ -117,7 +123,7 @@ export class EscalationScope {
     const { principal } = this;
     const facts = escalationFacts(escalation);
     if (principal.kind === 'citizen') {
-      const decision = decideMemberEscalationAccess({ reach: this.reach, shieldedOrganisationIds: this.shieldedOrganisationIds }, facts);
+      const decision = decideMemberEscalationAccess({ memberId: principal.memberId, reach: this.reach, shieldedOrganisationIds: this.shieldedOrganisationIds }, facts);
       if (!decision.allowed || !this.may('read', escalation)) return { inView: false };
       return { inView: true, escalation, raised: decision, decided: escalation.decidedAt === null ? null : decision };
     }

@@ -155,7 +155,7 @@ export class EscalationService {
     return this.scopes.run(context, 'TAKE_ON_ESCALATION', { kind: 'ESCALATION', id }, { lock: true }, async (manager, scope) => {
       const current = await lockedEscalation(manager, scope, id);
       if (current === null) return notInView(principal, 'TAKE_ON_ESCALATION', scope.familyId, { kind: 'ESCALATION', id });
-      const asked = takeOnEscalation({ escalation: current, mayTakeOn: scope.may('takeOn', current) });
+      const asked = takeOnEscalation({ escalation: current, mayTakeOn: scope.may('takeOn', current), shieldedFromRaiser: scope.shieldedFromRaiser(current, principal.organisationId) });
       if (!asked.ok) throw takeOnEscalationRefused(asked.refusal);
       const after = await this.writer.takeOn(manager, current, principal, scope.at);
       await this.audit.record(
