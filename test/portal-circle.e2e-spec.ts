@@ -94,7 +94,8 @@ describeBrowser('Portal (issue 16): the circle, case direction and shieldings', 
     const db = new pg.Client({ connectionString: portal.gateway.database.url });
     await db.connect();
     try {
-      const stored = await db.query<{ text: string }>(`SELECT reason_ciphertext::text AS text FROM case_director_request WHERE member_id = $1`, [DEMO_MEMBERS.marieke]);
+      // A request is an escalation of kind OTHER_CASE_DIRECTOR (docs/escalation.md), its reason what blocks.
+      const stored = await db.query<{ text: string }>(`SELECT blocks_ciphertext::text AS text FROM escalation WHERE raised_by_member_id = $1 AND kind = 'OTHER_CASE_DIRECTOR'`, [DEMO_MEMBERS.marieke]);
       expect(stored.rows.length).toBeGreaterThan(0);
       // Sealed with the family's key: the words are not in the row.
       expect(stored.rows.map((r) => r.text).join()).not.toContain('gehoord');
