@@ -160,6 +160,10 @@ describe('escalation (doorbraak)', () => {
     // An organisation whose involvement ended, and a professional who is not a team lead, have no queue of this family.
     expect((await queue(debtLead)).filter((e) => e.familyId === made.id)).toEqual([]);
     expect(codeOf(await ask(youthCare, QUEUE))).toBe('FORBIDDEN');
+    // Not involved today: the escalation answers like one that does not exist, and the attempt is logged.
+    for (const query of [ONE, TAKE_ON]) expect(codeOf(await ask(debtLead, query, { id: first.id }))).toBe('NOT_FOUND');
+    expect(codeOf(await ask(debtLead, FAMILY, { familyId: made.id }))).toBe('NOT_FOUND');
+    expect((await logged(made.id, 'TAKE_ON_ESCALATION')).map((d) => [d.outcome, d.reason, d.actor_organisation_id, d.target_ids])).toEqual([['DENIED', 'NOT_INVOLVED', debt.id, [first.id]]]);
   });
 
   it('taking on and deciding: any team lead of an involved organisation takes it on once; they or a colleague of their organisation decide, once; the raiser reads the decision only through the rule', async () => {
