@@ -148,6 +148,14 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('fg-gemeente', `mutation($id: ID!) { reviewBreakGlass(id: $id, verdict: JUSTIFIED, note: "Terecht: dezelfde dag opgepakt.") { id } }`, { id: opened.breakGlass.id });
     const exported = await request(sut.app.getHttpServer()).get('/access-log/export?format=csv').set('authorization', `Bearer ${await sut.tokenFor('keten-fg')}`);
     expect(exported.status).toBe(200);
+    // Administration of the directory (docs/administration.md): registering, roles, deactivation, the directory read.
+    const newcomer = await ok<{ registerProfessional: { id: string } }>('admin', `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`, {
+      input: { organisationId: O.participatie, name: 'Jelle Zijlstra', roles: ['PROFESSIONAL'] },
+    });
+    await ok('admin', `mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`, { input: { name: 'Buurtteam Oost', domain: 'WMO', kvkNumber: '61234567' } });
+    await ok('admin', `mutation($id: ID!) { changeProfessionalRoles(professionalId: $id, roles: [TEAM_LEAD]) { id } }`, { id: newcomer.registerProfessional.id });
+    await ok('admin', `mutation($id: ID!) { deactivateProfessional(professionalId: $id) { id } }`, { id: newcomer.registerProfessional.id });
+    await ok('admin', `{ directoryProfessionals { id } }`);
     await ok('keten-fg', `mutation($id: ID!, $reason: String!) { eraseFamily(id: $id, reason: $reason) { familyId } }`, {
       id: familyId,
       reason: 'Verzoek AVG-2026-0117, art. 17 lid 1 sub b',

@@ -153,6 +153,13 @@ export interface PermissionSubjects {
   EscalationFigures: { readonly organisationId: string };
   /** The record of an erasure (its receipt). */
   Erasure: Record<string, never>;
+  /** An organisation of the chain: registering one (docs/administration.md). */
+  Organisation: Record<string, never>;
+  /**
+   * A professional in the chain's directory: reading the directory, registering one, changing
+   * their roles, deactivating them. `professionalId`: whom it is about (null when registering).
+   */
+  Professional: { readonly professionalId: string | null };
   /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
   Catalogue: Record<string, never>;
 }
@@ -161,8 +168,10 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures'],
-  register: ['Family', 'Involvement'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures', 'Professional'],
+  register: ['Family', 'Involvement', 'Organisation', 'Professional'],
+  changeRoles: ['Professional'],
+  deactivate: ['Professional'],
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
   lift: ['InvolvementShielding'],
@@ -306,7 +315,16 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('read', 'InvolvementShielding', { organisationId: organisation });
     can('read', 'EscalationFigures', { organisationId: organisation });
   }
-  if (roles.has(ProfessionalRole.ADMIN)) can('checkpoint', 'AccessLog');
+  if (roles.has(ProfessionalRole.ADMIN)) {
+    can('checkpoint', 'AccessLog');
+    // Kring's functional administrator keeps the chain's directory: who is in it and with which
+    // roles. Staff data only: nothing here reaches a family's file (docs/administration.md).
+    can('register', ['Organisation', 'Professional']);
+    can(['read', 'changeRoles', 'deactivate'], 'Professional');
+    cannot(['changeRoles', 'deactivate'], 'Professional', { professionalId: actor.professionalId }).because(
+      'Nobody changes their own roles or deactivates themselves: another administrator does (four eyes, and never a chain without one).',
+    );
+  }
   // Last, so it overrides every grant above (CASL: later rules win): four eyes on every emergency.
   if (OFFICER_ROLES.some((r) => roles.has(r))) {
     cannot('review', 'BreakGlassGrant', { professionalId: actor.professionalId }).because('Nobody reviews their own emergency access.');

@@ -26,6 +26,13 @@ import {
   type WriteOurStoryRefusal,
 } from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
+import {
+  CONTACT_LENGTH,
+  DIRECTORY_NAME_LENGTH,
+  SUBJECT_LENGTH,
+  type OrganisationRegistrationRefusal,
+  type ProfessionalRegistrationRefusal,
+} from '@kring/identity';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
 
 /*
@@ -416,5 +423,36 @@ export function decideEscalationRefused(refusal: DecideEscalationRefusal): Kring
       return bad('authority', length);
     case 'BUDGET_RANGE':
       return bad('budgetCents', `must be a whole number of cents from ${ESCALATION_BUDGET_CENTS.min} to ${ESCALATION_BUDGET_CENTS.max}.`);
+  }
+}
+
+/** The refusals of registering an organisation or a professional, or of a professional's roles (docs/administration.md). */
+export function registrationRefused(refusal: OrganisationRegistrationRefusal | ProfessionalRegistrationRefusal | 'OIN_TAKEN' | 'KVK_NUMBER_TAKEN' | 'SUBJECT_TAKEN'): KringError {
+  const input = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal });
+  switch (refusal) {
+    case 'NAME_LENGTH':
+      return input('name', `name must be ${DIRECTORY_NAME_LENGTH.min} to ${DIRECTORY_NAME_LENGTH.max} characters on one line.`);
+    case 'UNKNOWN_DOMAIN':
+      return input('domain', 'domain is not one of the domains of `Domain`.');
+    case 'REGISTRATION_NUMBER_REQUIRED':
+      return input('oin', 'Give the organisation\'s OIN or its KvK number.');
+    case 'OIN_FORMAT':
+      return input('oin', 'oin must be the 20 digits of an OIN.');
+    case 'KVK_FORMAT':
+      return input('kvkNumber', 'kvkNumber must be the 8 digits of a KvK number.');
+    case 'OIN_TAKEN':
+      return input('oin', 'An organisation with this OIN is registered already.');
+    case 'KVK_NUMBER_TAKEN':
+      return input('kvkNumber', 'An organisation with this KvK number is registered already.');
+    case 'NO_ROLES':
+      return input('roles', 'roles must name at least one role.');
+    case 'UNKNOWN_ROLE':
+      return input('roles', 'roles names a role that is not one of `ProfessionalRole`.');
+    case 'CONTACT_LENGTH':
+      return input('contact', `contact must be ${CONTACT_LENGTH.min} to ${CONTACT_LENGTH.max} characters on one line.`);
+    case 'SUBJECT_FORMAT':
+      return input('subject', `subject must be ${SUBJECT_LENGTH.min} to ${SUBJECT_LENGTH.max} printable ASCII characters without spaces, as the identity broker sends it.`);
+    case 'SUBJECT_TAKEN':
+      return input('subject', 'Another professional signs in with this subject.');
   }
 }

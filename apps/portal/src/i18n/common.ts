@@ -114,6 +114,8 @@ export const nl = {
   'reason.UNKNOWN_PURPOSE': 'Dit doel bestaat niet.',
   'reason.OTHER_MEMBER': 'Dit gaat over een ander gezinslid.',
   'reason.NOT_A_PARTICIPANT': 'U doet niet mee aan dit gesprek.',
+  'reason.OWN_REGISTRATION': 'Uw eigen inschrijving wijzigt een andere beheerder.',
+  'reason.HOLDS_CASE_DIRECTION': 'Deze medewerker heeft nog casusregie; die wordt eerst overgedragen.',
   'reason.MALFORMED_INPUT': 'De vraag is geweigerd voordat er iets werd gelezen: er stond tekst in die niet klopt (zoals een NUL-teken).',
   'reason.DATA_INTEGRITY': 'De opgeslagen waarde is beschadigd en wordt daarom niet getoond. Dit is gemeld bij de privacy officer.',
 
@@ -165,6 +167,11 @@ export const nl = {
   'activity.READ_ESCALATIONS': 'Doorbraakverzoeken bekeken',
   'activity.TAKE_ON_ESCALATION': 'Doorbraakverzoek opgepakt door een teamleider',
   'activity.DECIDE_ESCALATION': 'Doorbraakbesluit genomen',
+  'activity.REGISTER_ORGANISATION': 'Organisatie ingeschreven door de beheerder',
+  'activity.REGISTER_PROFESSIONAL': 'Medewerker ingeschreven door de beheerder',
+  'activity.CHANGE_PROFESSIONAL_ROLES': 'Rollen van een medewerker gewijzigd',
+  'activity.DEACTIVATE_PROFESSIONAL': 'Medewerker op inactief gezet: kan niet meer inloggen',
+  'activity.READ_DIRECTORY': 'Lijst van medewerkers bekeken door de beheerder',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -305,6 +312,8 @@ export const en: { [K in keyof typeof nl]: string } = {
   'reason.UNKNOWN_PURPOSE': 'This purpose does not exist.',
   'reason.OTHER_MEMBER': 'This is about another family member.',
   'reason.NOT_A_PARTICIPANT': 'You do not take part in this conversation.',
+  'reason.OWN_REGISTRATION': 'Another administrator changes your own registration.',
+  'reason.HOLDS_CASE_DIRECTION': 'This professional still holds case direction; it is handed over first.',
   'reason.MALFORMED_INPUT': 'The request was refused before anything was read: it held text that is not well formed (such as a NUL character).',
   'reason.DATA_INTEGRITY': 'The stored value is damaged and is therefore not shown. The privacy officer has been alerted.',
 
@@ -356,6 +365,11 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.READ_ESCALATIONS': 'Read escalations',
   'activity.TAKE_ON_ESCALATION': 'A team lead took an escalation on',
   'activity.DECIDE_ESCALATION': 'Recorded a breakthrough decision',
+  'activity.REGISTER_ORGANISATION': 'The administrator registered an organisation',
+  'activity.REGISTER_PROFESSIONAL': 'The administrator registered a professional',
+  'activity.CHANGE_PROFESSIONAL_ROLES': 'Changed a professional\'s roles',
+  'activity.DEACTIVATE_PROFESSIONAL': 'Deactivated a professional: they can no longer sign in',
+  'activity.READ_DIRECTORY': 'The administrator read the list of professionals',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',
