@@ -37,6 +37,8 @@ export enum RequestRefusal {
   MALFORMED_INPUT = 'MALFORMED_INPUT',
   /** A thread the caller does not take part in (DESIGN.md §9): not in their view at all, answered like one that does not exist. */
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  /** A change to a service on the social map by someone outside the organisation that offers it. */
+  NOT_OWN_SERVICE = 'NOT_OWN_SERVICE',
 }
 
 /** On what ground a field is shared. */

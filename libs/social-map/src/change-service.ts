@@ -26,9 +26,9 @@ export function changeService(service: PublishedService, request: ServiceTermsRe
   return { ok: true, terms: checked.terms, changedFields };
 }
 
-export type StateWaitingTimeDecision =
-  | { readonly ok: true; readonly waitingWeeks: number; readonly statedOn: string }
-  | { readonly ok: false; readonly refusal: ServiceChangeRefusal | { readonly reason: 'WAITING_WEEKS_OUT_OF_RANGE'; readonly field: 'weeks' } };
+export type StateWaitingTimeRefusal = ServiceChangeRefusal | { readonly reason: 'WAITING_WEEKS_OUT_OF_RANGE'; readonly field: 'weeks' };
+
+export type StateWaitingTimeDecision = { readonly ok: true; readonly waitingWeeks: number; readonly statedOn: string } | { readonly ok: false; readonly refusal: StateWaitingTimeRefusal };
 
 /** States a service's waiting time in weeks (0 to 104), stamped today; stating the same number again renews its date. */
 export function stateWaitingTime(service: PublishedService, weeks: number, facts: { readonly mayChange: boolean; readonly today: string }): StateWaitingTimeDecision {

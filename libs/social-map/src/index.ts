@@ -6,7 +6,7 @@ export type { ServiceTerms, ServiceTermsDecision, ServiceTermsRefusal, ServiceTe
 export { publishService } from './publish-service';
 export type { PublishServiceDecision, PublishServiceFacts, PublishServiceRefusal, PublishServiceRequest, ServiceDraft } from './publish-service';
 export { changeService, stateWaitingTime, withdrawService } from './change-service';
-export type { ChangeServiceDecision, PublishedService, ServiceChangeRefusal, StateWaitingTimeDecision, WithdrawServiceDecision } from './change-service';
+export type { ChangeServiceDecision, PublishedService, ServiceChangeRefusal, StateWaitingTimeDecision, StateWaitingTimeRefusal, WithdrawServiceDecision } from './change-service';
 export { isWaitingTimeStale, isWaitingWeeks } from './waiting-time';
 export { checkSearchText } from './search-text';
 export type { SearchTextDecision } from './search-text';

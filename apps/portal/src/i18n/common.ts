@@ -114,6 +114,7 @@ export const nl = {
   'reason.UNKNOWN_PURPOSE': 'Dit doel bestaat niet.',
   'reason.OTHER_MEMBER': 'Dit gaat over een ander gezinslid.',
   'reason.NOT_A_PARTICIPANT': 'U doet niet mee aan dit gesprek.',
+  'reason.NOT_OWN_SERVICE': 'Alleen de organisatie die dit aanbod heeft, kan het op de sociale kaart wijzigen.',
   'reason.MALFORMED_INPUT': 'De vraag is geweigerd voordat er iets werd gelezen: er stond tekst in die niet klopt (zoals een NUL-teken).',
   'reason.DATA_INTEGRITY': 'De opgeslagen waarde is beschadigd en wordt daarom niet getoond. Dit is gemeld bij de privacy officer.',
 
@@ -165,6 +166,10 @@ export const nl = {
   'activity.READ_ESCALATIONS': 'Doorbraakverzoeken bekeken',
   'activity.TAKE_ON_ESCALATION': 'Doorbraakverzoek opgepakt door een teamleider',
   'activity.DECIDE_ESCALATION': 'Doorbraakbesluit genomen',
+  'activity.PUBLISH_SERVICE': 'Aanbod op de sociale kaart gezet',
+  'activity.UPDATE_SERVICE': 'Aanbod op de sociale kaart gewijzigd',
+  'activity.SET_WAITING_TIME': 'Wachttijd op de sociale kaart bijgewerkt',
+  'activity.WITHDRAW_SERVICE': 'Aanbod van de sociale kaart gehaald',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -305,6 +310,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'reason.UNKNOWN_PURPOSE': 'This purpose does not exist.',
   'reason.OTHER_MEMBER': 'This is about another family member.',
   'reason.NOT_A_PARTICIPANT': 'You do not take part in this conversation.',
+  'reason.NOT_OWN_SERVICE': 'Only the organisation that offers this service can change it on the social map.',
   'reason.MALFORMED_INPUT': 'The request was refused before anything was read: it held text that is not well formed (such as a NUL character).',
   'reason.DATA_INTEGRITY': 'The stored value is damaged and is therefore not shown. The privacy officer has been alerted.',
 
@@ -356,6 +362,10 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.READ_ESCALATIONS': 'Read escalations',
   'activity.TAKE_ON_ESCALATION': 'A team lead took an escalation on',
   'activity.DECIDE_ESCALATION': 'Recorded a breakthrough decision',
+  'activity.PUBLISH_SERVICE': 'Published a service on the social map',
+  'activity.UPDATE_SERVICE': 'Changed a service on the social map',
+  'activity.SET_WAITING_TIME': 'Updated a waiting time on the social map',
+  'activity.WITHDRAW_SERVICE': 'Took a service off the social map',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',
