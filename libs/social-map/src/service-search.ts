@@ -77,7 +77,7 @@ export function serviceSearchQuery(filters: ServiceFilters, after: SearchPositio
   let from = 'service s JOIN organisation o ON o.id = s.organisation_id';
   if (filters.text !== null) {
     const text = p(filters.text);
-    from += ` CROSS JOIN websearch_to_tsquery('dutch', ${text}) AS q(query)`;
+    from += ` CROSS JOIN ${prefixQuery(text)} AS q(query)`;
     // The stored column, so the GIN index serves the match (the expression is the column's own).
     where.push('s.search @@ q.query');
     select += `, CASE WHEN lower(s.name) = lower(${p(exactName(filters.text))}) THEN 0 ELSE 1 END AS inexact, ts_rank_cd(s.search, q.query) AS rank`;
@@ -98,6 +98,17 @@ export function serviceSearchQuery(filters: ServiceFilters, after: SearchPositio
   }
   const page = after?.kind === 'BY_NAME' ? ` AND (s.name, s.id) > (${p(after.name)}::text, ${p(after.id)}::uuid)` : '';
   return { sql: `${inner}${page} ORDER BY s.name, s.id LIMIT ${p(limit)}`, parameters };
+}
+
+/**
+ * The query of a search text: `websearch_to_tsquery('dutch', …)`, its every lexeme then made a
+ * prefix (`'schuldhulp':*`). Dutch writes compounds as one word and the stemmer does not split
+ * them, so without prefixes "schuldhulp" would not find *schuldhulpverlening*. The prefixes are
+ * put on the text PostgreSQL itself wrote for the query (each lexeme quoted, a quote inside
+ * doubled), never on the caller's text, and read back with `::tsquery`.
+ */
+function prefixQuery(parameter: string): string {
+  return `(SELECT regexp_replace(websearch_to_tsquery('dutch', ${parameter})::text, '''((?:[^'']|'''')*)''', '''\\1'':*', 'g')::tsquery)`;
 }
 
 /** The search text as a name would be written: spaces collapsed (the comparison ignores case). */
