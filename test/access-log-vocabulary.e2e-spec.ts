@@ -100,6 +100,15 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('teamleider', `mutation($input: DecideEscalationInput!) { decideEscalation(input: $input) { id } }`, {
       input: { escalationId: escalation.raiseEscalation.id, decision: 'De verrekening wordt drie maanden opgeschort.', authority: 'Teamleider Wmo, doorbraakmandaat.' },
     });
+    // The social map: debt assistance publishes, changes, dates and withdraws a service; youth care's attempt to change it is refused (DENIED).
+    const service = await ok<{ publishService: { id: string } }>('schuldhulp', `mutation($input: PublishServiceInput!) { publishService(input: $input) { id } }`, {
+      input: { name: 'Spreekuur toeslagen', description: 'Vragen over toeslagen, elke donderdag zonder afspraak.', domain: 'DEBT_ASSISTANCE', problems: ['GELDZAKEN'], municipalityCodes: ['GM0074'], accessRoute: 'WALK_IN', phone: '0513 61 7703' },
+    });
+    const serviceInput = { name: 'Spreekuur toeslagen', description: 'Vragen over toeslagen, elke donderdagochtend zonder afspraak.', domain: 'DEBT_ASSISTANCE', problems: ['GELDZAKEN'], municipalityCodes: ['GM0074'], accessRoute: 'WALK_IN', phone: '0513 61 7703' };
+    await ok('schuldhulp', `mutation($id: ID!, $input: ServiceInput!) { updateService(id: $id, input: $input) { id } }`, { id: service.publishService.id, input: serviceInput });
+    await call('jeugdhulp', `mutation($id: ID!, $input: ServiceInput!) { updateService(id: $id, input: $input) { id } }`, { id: service.publishService.id, input: serviceInput });
+    await ok('schuldhulp', `mutation($id: ID!) { setWaitingTime(serviceId: $id, weeks: 2) { id } }`, { id: service.publishService.id });
+    await ok('schuldhulp', `mutation($id: ID!) { withdrawService(id: $id) }`, { id: service.publishService.id });
     // The family plan: a member writes, shows and agrees; the case director agrees; a professional and members read (one of them an item shown to the family).
     const goal = await ok<{ writePlanItem: { id: string } }>('marieke', `mutation($input: WritePlanItemInput!) { writePlanItem(input: $input) { id } }`, {
       input: { kind: 'GOAL', subjectMemberIds: [M.marieke], text: 'Elke maand iets opzij zetten.' },

@@ -11,6 +11,7 @@ import { CircleModule } from './circle/circle.module';
 import { FamilyPlanModule } from './family-plan/family-plan.module';
 import { MessagesModule } from './messages/messages.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { SocialMapModule } from './social-map/social-map.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -57,6 +58,7 @@ export class GatewayModule {
         OurStoryModule,
         MessagesModule,
         EscalationModule,
+        SocialMapModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

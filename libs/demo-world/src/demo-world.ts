@@ -6,6 +6,7 @@ import { DirectoryWriter, Domain, OrganisationEntity, organisationRegistration, 
 import { writeDemoEscalation } from './demo-escalation';
 import { writeDemoMessages } from './demo-messages';
 import { writeDemoPlan } from './demo-plan';
+import { writeDemoServices } from './demo-services';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
 
 const DAY = 24 * 3600 * 1000;
@@ -130,6 +131,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   await writeDemoMessages(manager, crypto, key, today);
   // The escalation about Marieke's budget coaching, taken on by the WMO team lead (demo-escalation.ts).
   await writeDemoEscalation(manager, crypto, key, today);
+  // The social map: about forty services of Heerenveen and Friesland, published as through the API (demo-services.ts).
+  await writeDemoServices(manager, today);
 
   // Our story (DESIGN.md §9): Marieke and Sanne wrote theirs in their own words. Marieke shares hers with
   // Team Toegang (below); Sanne has not shared hers with anyone yet, so a professional sees that it exists.

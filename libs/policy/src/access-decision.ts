@@ -41,6 +41,8 @@ export enum RequestRefusal {
   OWN_REGISTRATION = 'OWN_REGISTRATION',
   /** Deactivating a professional who holds case direction of a family: it is handed over first. */
   HOLDS_CASE_DIRECTION = 'HOLDS_CASE_DIRECTION',
+  /** A change to a service on the social map by someone outside the organisation that offers it. */
+  NOT_OWN_SERVICE = 'NOT_OWN_SERVICE',
 }
 
 /** On what ground a field is shared. */

@@ -33,6 +33,17 @@ import {
   type OrganisationRegistrationRefusal,
   type ProfessionalRegistrationRefusal,
 } from '@kring/identity';
+import {
+  CONTACT_FIELD_LENGTH,
+  MAX_MUNICIPALITIES,
+  SERVICE_AGE,
+  SERVICE_DESCRIPTION_LENGTH,
+  SERVICE_NAME_LENGTH,
+  WAITING_WEEKS,
+  type PublishServiceRefusal,
+  type ServiceChangeRefusal,
+  type StateWaitingTimeRefusal,
+} from '@kring/social-map';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
 
 /*
@@ -454,5 +465,44 @@ export function registrationRefused(refusal: OrganisationRegistrationRefusal | P
       return input('subject', `subject must be ${SUBJECT_LENGTH.min} to ${SUBJECT_LENGTH.max} printable ASCII characters without spaces, as the identity broker sends it.`);
     case 'SUBJECT_TAKEN':
       return input('subject', 'Another professional signs in with this subject.');
+  }
+}
+
+/** The refusals of publishing or changing a service on the social map (docs/social-map.md); each names its input field. */
+export function serviceRefused(refusal: PublishServiceRefusal | ServiceChangeRefusal | StateWaitingTimeRefusal): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, `${field} ${message}`, { field, refusal: refusal.reason });
+  switch (refusal.reason) {
+    case 'NOT_ALLOWED':
+      return new KringError(ErrorCode.FORBIDDEN, 'A service is kept by the professionals of the organisation that offers it.', { refusal: refusal.reason });
+    case 'WITHDRAWN':
+      return new KringError(ErrorCode.BAD_USER_INPUT, 'This service was withdrawn: it is no longer on the map.', { field: 'id', refusal: refusal.reason });
+    case 'NAME_LENGTH':
+      return bad(refusal.field, `must be ${SERVICE_NAME_LENGTH.min} to ${SERVICE_NAME_LENGTH.max} characters.`);
+    case 'DESCRIPTION_LENGTH':
+      return bad(refusal.field, `must be ${SERVICE_DESCRIPTION_LENGTH.min} to ${SERVICE_DESCRIPTION_LENGTH.max} characters, in plain Dutch.`);
+    case 'UNKNOWN_DOMAIN':
+      return bad(refusal.field, 'is not a domain.');
+    case 'AGE_OUT_OF_RANGE':
+      return bad(refusal.field, `must be a whole number from ${SERVICE_AGE.min} to ${SERVICE_AGE.max}.`);
+    case 'AGES_OUT_OF_ORDER':
+      return bad(refusal.field, 'must not be below ageFrom.');
+    case 'NO_PROBLEMS':
+      return bad(refusal.field, 'must name at least one problem the service helps with.');
+    case 'UNKNOWN_PROBLEM':
+      return bad(refusal.field, 'names a problem code that does not exist.');
+    case 'NO_MUNICIPALITIES':
+      return bad(refusal.field, 'must name at least one municipality the service serves.');
+    case 'TOO_MANY_MUNICIPALITIES':
+      return bad(refusal.field, `may name at most ${MAX_MUNICIPALITIES} municipalities.`);
+    case 'UNKNOWN_MUNICIPALITY':
+      return bad(refusal.field, 'names a code that is not a municipality of the map (CBS codes such as GM0074; docs/social-map.md).');
+    case 'NO_CONTACT':
+      return bad(refusal.field, 'is missing: give at least one of phone, email, website or address.');
+    case 'CONTACT_FIELD_LENGTH':
+      return bad(refusal.field, `must be at most ${CONTACT_FIELD_LENGTH} characters.`);
+    case 'CONTACT_FIELD_FORM':
+      return bad(refusal.field, refusal.field === 'website' ? 'must be an http(s) address.' : refusal.field === 'email' ? 'must be an e-mail address.' : 'must be a phone number (digits, spaces, +, - and brackets).');
+    case 'WAITING_WEEKS_OUT_OF_RANGE':
+      return bad(refusal.field, `must be a whole number of weeks from ${WAITING_WEEKS.min} to ${WAITING_WEEKS.max}.`);
   }
 }

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { KringLogger } from '@kring/config';
 import { TokenRejected, type Principal } from '@kring/identity';
-import { actorOf, permissionsFor } from '@kring/policy';
+import { actorOf, ANYONE, permissionsFor } from '@kring/policy';
 import { forbidden, KringError, rateLimited, unauthenticated } from '../common/kring-error';
 import { ACCESS_POLICY, type AccessPolicy, type Permission } from './access.decorator';
 import { AuthenticationThrottle } from './authentication-throttle';
@@ -32,7 +32,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     if (policy === undefined) throw forbidden('This operation has no access policy, so nobody may call it.');
-    if (policy.kind === 'public') return true;
+    // Public operations never look at a token: a visitor and a signed-in caller are answered alike.
+    if (policy.kind === 'public') return policy.permission === undefined || permittedToAnyone(policy.permission);
     const request = requestOf(context);
     const principal = await this.authenticate(request);
     switch (policy.kind) {
@@ -107,6 +108,12 @@ function permitted(principal: Principal, permission: Permission | null): true {
   if (permission === null) return true;
   const [action, subject] = permission;
   if (!permissionsFor(actorOf(principal)).can(action, subject)) throw forbidden(`Your roles do not allow this (${action} ${subject}; docs/permissions.md).`);
+  return true;
+}
+
+/** Whether the permission table grants the action to anyone, signed in or not. */
+function permittedToAnyone([action, subject]: Permission): true {
+  if (!permissionsFor(ANYONE).can(action, subject)) throw forbidden(`This is not public (${action} ${subject}; docs/permissions.md).`);
   return true;
 }
 

@@ -116,6 +116,7 @@ export const nl = {
   'reason.NOT_A_PARTICIPANT': 'U doet niet mee aan dit gesprek.',
   'reason.OWN_REGISTRATION': 'Uw eigen inschrijving wijzigt een andere beheerder.',
   'reason.HOLDS_CASE_DIRECTION': 'Deze medewerker heeft nog casusregie; die wordt eerst overgedragen.',
+  'reason.NOT_OWN_SERVICE': 'Alleen de organisatie die dit aanbod heeft, kan het op de sociale kaart wijzigen.',
   'reason.MALFORMED_INPUT': 'De vraag is geweigerd voordat er iets werd gelezen: er stond tekst in die niet klopt (zoals een NUL-teken).',
   'reason.DATA_INTEGRITY': 'De opgeslagen waarde is beschadigd en wordt daarom niet getoond. Dit is gemeld bij de privacy officer.',
 
@@ -172,6 +173,10 @@ export const nl = {
   'activity.CHANGE_PROFESSIONAL_ROLES': 'Rollen van een medewerker gewijzigd',
   'activity.DEACTIVATE_PROFESSIONAL': 'Medewerker op inactief gezet: kan niet meer inloggen',
   'activity.READ_DIRECTORY': 'Lijst van medewerkers bekeken door de beheerder',
+  'activity.PUBLISH_SERVICE': 'Aanbod op de sociale kaart gezet',
+  'activity.UPDATE_SERVICE': 'Aanbod op de sociale kaart gewijzigd',
+  'activity.SET_WAITING_TIME': 'Wachttijd op de sociale kaart bijgewerkt',
+  'activity.WITHDRAW_SERVICE': 'Aanbod van de sociale kaart gehaald',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -314,6 +319,7 @@ export const en: { [K in keyof typeof nl]: string } = {
   'reason.NOT_A_PARTICIPANT': 'You do not take part in this conversation.',
   'reason.OWN_REGISTRATION': 'Another administrator changes your own registration.',
   'reason.HOLDS_CASE_DIRECTION': 'This professional still holds case direction; it is handed over first.',
+  'reason.NOT_OWN_SERVICE': 'Only the organisation that offers this service can change it on the social map.',
   'reason.MALFORMED_INPUT': 'The request was refused before anything was read: it held text that is not well formed (such as a NUL character).',
   'reason.DATA_INTEGRITY': 'The stored value is damaged and is therefore not shown. The privacy officer has been alerted.',
 
@@ -370,6 +376,10 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.CHANGE_PROFESSIONAL_ROLES': 'Changed a professional\'s roles',
   'activity.DEACTIVATE_PROFESSIONAL': 'Deactivated a professional: they can no longer sign in',
   'activity.READ_DIRECTORY': 'The administrator read the list of professionals',
+  'activity.PUBLISH_SERVICE': 'Published a service on the social map',
+  'activity.UPDATE_SERVICE': 'Changed a service on the social map',
+  'activity.SET_WAITING_TIME': 'Updated a waiting time on the social map',
+  'activity.WITHDRAW_SERVICE': 'Took a service off the social map',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',
