@@ -231,6 +231,7 @@ describeBrowser('Portal (issue 17): escalation for members, professionals, team 
     expect(cards[at(newer)]).toContain(DEMO_MEMBERS.daan);
     expect(cards[at(older)]).toContain(DEMO_MEMBERS.marieke);
     await expectAccessible(page, 'queue of requests for another case director');
+    await screenshot(page, 'team-lead-case-director-requests');
     await page.getByRole('link', { name: 'Alle vragen tonen' }).click();
     await card(page, DEMO_BLOCKS).waitFor();
   });

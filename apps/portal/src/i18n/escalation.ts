@@ -57,6 +57,7 @@ export const nl = {
   'esc.member.listTitle': 'Uw vragen om een doorbraak',
   'esc.member.listIntro': 'Hier ziet u de vragen over u en over uw kinderen die jonger zijn dan 16, de oudste eerst. Ook als uw hulpverlener de vraag stelde. U ziet hoe het ervoor staat, wanneer er een besluit moet zijn, en het besluit zelf.',
   'esc.member.none': 'Er zijn nog geen vragen om een doorbraak.',
+  'esc.member.followRequest': 'Hoe het ervoor staat, ziet u bij Vastgelopen?',
 
   'esc.form.title': 'Om een doorbraak vragen',
   'esc.form.intro': 'Vertel wat er vastzit en wat u al heeft geprobeerd. Schrijf in uw eigen woorden.',
@@ -235,6 +236,7 @@ export const en: Record<keyof typeof nl, string> = {
   'esc.member.listTitle': 'Your requests for a breakthrough',
   'esc.member.listIntro': 'Here you see the requests about you and about your children under 16, oldest first. Also when your professional asked. You see where it stands, when a decision is due, and the decision itself.',
   'esc.member.none': 'There are no requests for a breakthrough yet.',
+  'esc.member.followRequest': 'See where it stands under Stuck?',
 
   'esc.form.title': 'Ask for a breakthrough',
   'esc.form.intro': 'Tell us what is stuck and what you have tried already. Write in your own words.',
