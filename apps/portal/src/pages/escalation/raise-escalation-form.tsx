@@ -6,12 +6,12 @@ import { gql } from '../../api/generated';
 import type { BlockingKind, DataCategory, RaiseEscalationInput } from '../../api/generated/graphql';
 import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
-import { Alert, Heading, Paragraph, PrimaryActionButton, Select, Textarea } from '../../ui';
+import { Alert, Heading, Paragraph, PrimaryActionButton, Select } from '../../ui';
 import { Choice, toggled } from '../../ui/choice';
 import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
 import { labelOf } from '../member/member-family';
 import { ChoiceGroup } from '../plan/plan-form-fields';
-import { EscalationError, fits, refusalWords } from './escalation-parts';
+import { EscalationError, fits, refusalWords, TextQuestion } from './escalation-parts';
 
 const RAISE = gql(`mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }`);
 const ORGANISATIONS = gql(`query EscalationOrganisations { organisations { ...OrganisationFields } }`);
@@ -215,39 +215,30 @@ export function RaiseEscalationForm({
           </LabelledField>
         )}
 
-        <LabelledField id={`${prefix}-blocks`} label={blocksLabel} help={t('esc.form.blocksHelp')} problem={problemAt('blocks')}>
-          {(describedBy) => (
-            <Textarea
-              id={`${prefix}-blocks`}
-              rows={4}
-              value={blocks}
-              invalid={problemAt('blocks') !== undefined}
-              aria-required
-              aria-describedby={describedBy}
-              onChange={(e) => {
-                setBlocks(e.currentTarget.value);
-                forget('blocks');
-              }}
-            />
-          )}
-        </LabelledField>
-
-        <LabelledField id={`${prefix}-tried`} label={t('esc.form.tried')} help={t('esc.form.triedHelp')} problem={problemAt('tried')}>
-          {(describedBy) => (
-            <Textarea
-              id={`${prefix}-tried`}
-              rows={4}
-              value={tried}
-              invalid={problemAt('tried') !== undefined}
-              aria-required
-              aria-describedby={describedBy}
-              onChange={(e) => {
-                setTried(e.currentTarget.value);
-                forget('tried');
-              }}
-            />
-          )}
-        </LabelledField>
+        <TextQuestion
+          id={`${prefix}-blocks`}
+          label={blocksLabel}
+          help={t('esc.form.blocksHelp')}
+          problem={problemAt('blocks')}
+          value={blocks}
+          required
+          onChange={(value) => {
+            setBlocks(value);
+            forget('blocks');
+          }}
+        />
+        <TextQuestion
+          id={`${prefix}-tried`}
+          label={t('esc.form.tried')}
+          help={t('esc.form.triedHelp')}
+          problem={problemAt('tried')}
+          value={tried}
+          required
+          onChange={(value) => {
+            setTried(value);
+            forget('tried');
+          }}
+        />
 
         {!asMember && (
           <>

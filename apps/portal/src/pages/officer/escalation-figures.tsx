@@ -8,6 +8,7 @@ import { Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Table, 
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { LabelledField } from '../../ui/labelled-field';
 import { todayInNl } from '../member/member-family';
+import { ChartPatterns } from './decisions-chart';
 
 const FIGURES = gql(`query EscalationFigures($from: String!, $to: String!) {
   escalationFigures(from: $from, to: $to) {
@@ -135,17 +136,7 @@ function FiguresChart({ figures, period, busy }: { figures: readonly Figures[]; 
     <div className="kring-chart" data-testid="escalation-figures-chart" aria-busy={busy || undefined}>
       <svg className="kring-chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} focusable="false">
         <defs>
-          <pattern id={`${uid}-onTime`} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" className="kring-chart__fill--allowed" />
-          </pattern>
-          <pattern id={`${uid}-late`} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" className="kring-chart__fill--break-glass" />
-            <circle cx="4" cy="4" r="1.6" className="kring-chart__mark" />
-          </pattern>
-          <pattern id={`${uid}-overdue`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" className="kring-chart__fill--denied" />
-            <rect width="1.5" height="6" className="kring-chart__mark" />
-          </pattern>
+          <ChartPatterns plain={`${uid}-onTime`} dotted={`${uid}-late`} striped={`${uid}-overdue`} />
           <pattern id={`${uid}-running`} width="8" height="8" patternUnits="userSpaceOnUse">
             <rect width="8" height="8" className="kring-chart__fill--neutral" />
           </pattern>

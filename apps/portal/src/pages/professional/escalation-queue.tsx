@@ -5,10 +5,10 @@ import { gql } from '../../api/generated';
 import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useRouter } from '../../router';
-import { Alert, Heading, Paragraph, PrimaryActionButton, Textarea, Textbox } from '../../ui';
+import { Alert, Heading, Paragraph, PrimaryActionButton, Textbox } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
-import { type Escalation, EscalationCard, EscalationError, type EscalationNames, euroToCents, fits, refusalWords } from '../escalation/escalation-parts';
+import { type Escalation, EscalationCard, EscalationError, type EscalationNames, euroToCents, fits, refusalWords, TextQuestion } from '../escalation/escalation-parts';
 
 const QUEUE = gql(`query EscalationQueue { escalationQueue { ...EscalationFields } }`);
 const TAKE_ON = gql(`mutation TakeOnEscalation($id: ID!) { takeOnEscalation(id: $id) { id status } }`);
@@ -183,22 +183,18 @@ function DecideForm({ escalation, onDecided }: { escalation: Escalation; onDecid
   };
 
   const text = (field: 'decision' | 'setAside' | 'authority', value: string, change: (v: string) => void, required: boolean) => (
-    <LabelledField id={`${prefix}-${field}`} label={t(`esc.decide.${field}`)} help={t(`esc.decide.${field}Help`)} problem={problems[field]}>
-      {(describedBy) => (
-        <Textarea
-          id={`${prefix}-${field}`}
-          rows={3}
-          value={value}
-          invalid={problems[field] !== undefined}
-          aria-required={required || undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => {
-            change(e.currentTarget.value);
-            forget(field);
-          }}
-        />
-      )}
-    </LabelledField>
+    <TextQuestion
+      id={`${prefix}-${field}`}
+      label={t(`esc.decide.${field}`)}
+      help={t(`esc.decide.${field}Help`)}
+      problem={problems[field]}
+      value={value}
+      required={required}
+      onChange={(v) => {
+        change(v);
+        forget(field);
+      }}
+    />
   );
 
   return (
