@@ -18,11 +18,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const items: NavItem[] = [];
   if (viewer?.kind === 'FAMILY_MEMBER') {
     items.push({ to: '/me/records', label: 'nav.myRecords' }, { to: '/me/plan', label: 'nav.ourPlan' }, { to: '/me/our-story', label: 'nav.ourStory' }, { to: '/me/consents', label: 'nav.myConsents' }, { to: '/me/log', label: 'nav.myLog' });
+    items.push({ to: '/me/escalations', label: 'nav.ourEscalations' });
   }
   if (viewer?.kind === 'PROFESSIONAL') {
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) items.push({ to: '/families', label: 'nav.families' });
-    if (hasRole('TEAM_LEAD')) items.push({ to: '/case-director-requests', label: 'nav.caseDirectorRequests' });
+    if (hasRole('TEAM_LEAD')) items.push({ to: '/escalations', label: 'nav.escalationQueue' });
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/shieldings', label: 'nav.shieldings' });
+    if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/escalation-figures', label: 'nav.escalationFigures' });
     if (hasRole('CHAIN_PRIVACY_OFFICER')) items.push({ to: '/erase-family', label: 'nav.eraseFamily' });
   }
   const name = viewer?.member?.name ?? (viewer?.professional ? `${viewer.professional.name}, ${viewer.professional.organisation.name}` : null);

@@ -58,6 +58,13 @@ export type AddRecordInput = {
   supportProvision?: SupportProvisionInput | null | undefined;
 };
 
+/** What blocks: a RULE, a SCHEME (regeling), an ORGANISATION, or OTHER. */
+export type BlockingKind =
+  | 'ORGANISATION'
+  | 'OTHER'
+  | 'RULE'
+  | 'SCHEME';
+
 /** A care trajectory (zorgtraject) with its goals. */
 export type CareTrajectoryInput = {
   /** Diagnosis (health data). Category: HEALTH. */
@@ -122,6 +129,19 @@ export type DebtSituationInput = {
   totalDebt?: number | null | undefined;
 };
 
+/** The breakthrough decision on an escalation you (or a team lead of your organisation) took on. */
+export type DecideEscalationInput = {
+  /** On whose authority: 10 to 2,000 characters. */
+  authority: string;
+  /** A budget made available, in euro cents: 0 to 100,000,000 (one million euro). */
+  budgetCents?: number | null | undefined;
+  /** What is decided: 10 to 2,000 characters. */
+  decision: string;
+  escalationId: string | number;
+  /** What rule or scheme is set aside, if any: 10 to 2,000 characters. */
+  setAside?: string | null | undefined;
+};
+
 /** The kind of work an organisation does. */
 export type Domain =
   | 'ADULT_CARE'
@@ -131,6 +151,22 @@ export type Domain =
   | 'PARTICIPATION'
   | 'WMO'
   | 'YOUTH_CARE';
+
+/** STUCK: the situation is stuck and needs a breakthrough; OTHER_CASE_DIRECTOR: a member asks for another case director. */
+export type EscalationKind =
+  | 'OTHER_CASE_DIRECTOR'
+  | 'STUCK';
+
+/** Who raised an escalation: a family MEMBER, or a PROFESSIONAL for their organisation. */
+export type EscalationRaiserKind =
+  | 'MEMBER'
+  | 'PROFESSIONAL';
+
+/** OPEN: raised, waiting for a team lead; TAKEN_ON: a team lead took it on; DECIDED: the breakthrough decision is recorded. */
+export type EscalationStatus =
+  | 'DECIDED'
+  | 'OPEN'
+  | 'TAKEN_ON';
 
 /** The shared plan as a record, from before the family plan existed. */
 export type FamilyPlanInput = {
@@ -229,6 +265,25 @@ export type ProfessionalRole =
   | 'PRIVACY_OFFICER'
   | 'PROFESSIONAL'
   | 'TEAM_LEAD';
+
+/** A stuck situation: what blocks, which rule, scheme or organisation, what was tried. */
+export type RaiseEscalationInput = {
+  blockingKind: BlockingKind;
+  /** The organisation that blocks: required when `blockingKind` is ORGANISATION, and only then. */
+  blockingOrganisationId?: string | number | null | undefined;
+  /** What blocks: 10 to 2,000 characters. */
+  blocks: string;
+  /** Professionals (required): what it touches, the category the access rule decides its texts on for other organisations (not PERSONAL_IDENTITY or NATIONAL_ID). Members: left out (OWN_WORDS). */
+  category?: DataCategory | null | undefined;
+  /** Professionals: the family (one your organisation is involved with). Members: left out (your own family). */
+  familyId?: string | number | null | undefined;
+  /** Professionals (required): the purpose, a code of `purposes` your organisation may use. Members: left out. */
+  purpose?: string | null | undefined;
+  /** The members it is about (a member: within your reach). */
+  subjectMemberIds: Array<string | number>;
+  /** What was tried: 10 to 2,000 characters. */
+  tried: string;
+};
 
 /** Why a field is not shared. */
 export type RedactionReason =
@@ -376,6 +431,27 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { kind: ViewerKind, member: { id: string, name: string, familyId: string } | null, professional: { id: string, name: string, roles: Array<ProfessionalRole>, organisation: { id: string, name: string, domain: Domain } } | null } };
 
+export type EscalationProfessionalFieldsFragment = { id: string, name: string, organisation: { id: string, name: string, domain: Domain } };
+
+export type EscalationFieldsFragment = { id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null };
+
+export type RaiseEscalationMutationVariables = Exact<{
+  input: RaiseEscalationInput;
+}>;
+
+
+export type RaiseEscalationMutation = { raiseEscalation: { id: string, dueOn: string } };
+
+export type EscalationOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationOrganisationsQuery = { organisations: Array<{ id: string, name: string, domain: Domain }> };
+
+export type EscalationPurposesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationPurposesQuery = { purposes: Array<{ code: string, name: string, domains: Array<Domain> }> };
+
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
 }>;
@@ -475,6 +551,16 @@ export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, me
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
 
+export type EscalationReachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationReachQuery = { myReach: Array<{ id: string, self: boolean, name: string | null, birthDate: string | null }> };
+
+export type OurEscalationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurEscalationsQuery = { ourEscalations: Array<{ id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null }> };
+
 export type OurPlanQueryVariables = Exact<{
   version?: number | null | undefined;
 }>;
@@ -528,6 +614,14 @@ export type ErasuresQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ErasuresQuery = { familyErasures: { edges: Array<{ node: { familyId: string, erasedAt: string, members: number, records: number, reason: string, organisation: { name: string } } }>, pageInfo: { hasNextPage: boolean } } };
 
+export type EscalationFiguresQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type EscalationFiguresQuery = { escalationFigures: Array<{ raised: number, open: number, takenOn: number, decided: number, takenOnByThisOrganisation: number, overdue: number, decidedLate: number, medianDaysToDecision: number | null, p90DaysToDecision: number | null, organisation: { id: string, name: string, domain: Domain } }> };
+
 export type InvolvementShieldingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -573,11 +667,6 @@ export type AddRecordMutationVariables = Exact<{
 
 export type AddRecordMutation = { addRecord: { id: string } };
 
-export type CaseDirectorRequestsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type CaseDirectorRequestsQuery = { caseDirectorRequests: Array<{ id: string, familyId: string, memberId: string, reason: string | null, requestedAt: string }> };
-
 export type CircleQueryVariables = Exact<{
   familyId: string | number;
 }>;
@@ -591,6 +680,32 @@ export type TransferCaseDirectionMutationVariables = Exact<{
 
 
 export type TransferCaseDirectionMutation = { transferCaseDirection: { id: string, to: { id: string, name: string } } };
+
+export type EscalationQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationQueueQuery = { escalationQueue: Array<{ id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null }> };
+
+export type TakeOnEscalationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TakeOnEscalationMutation = { takeOnEscalation: { id: string, status: EscalationStatus } };
+
+export type DecideEscalationMutationVariables = Exact<{
+  input: DecideEscalationInput;
+}>;
+
+
+export type DecideEscalationMutation = { decideEscalation: { id: string, status: EscalationStatus } };
+
+export type FamilyEscalationsQueryVariables = Exact<{
+  familyId: string | number;
+}>;
+
+
+export type FamilyEscalationsQuery = { familyEscalations: Array<{ id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null }> };
 
 export type FamiliesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -953,6 +1068,80 @@ export const PlanFieldsFragmentDoc = new TypedDocumentString(`
   name
   domain
 }`, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
+export const EscalationProfessionalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"EscalationProfessionalFields"}) as unknown as TypedDocumentString<EscalationProfessionalFieldsFragment, unknown>;
+export const EscalationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}`, {"fragmentName":"EscalationFields"}) as unknown as TypedDocumentString<EscalationFieldsFragment, unknown>;
 export const SectionCatalogueDocument = new TypedDocumentString(`
     query SectionCatalogue {
   sectionCatalogue {
@@ -992,6 +1181,34 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const RaiseEscalationDocument = new TypedDocumentString(`
+    mutation RaiseEscalation($input: RaiseEscalationInput!) {
+  raiseEscalation(input: $input) {
+    id
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<RaiseEscalationMutation, RaiseEscalationMutationVariables>;
+export const EscalationOrganisationsDocument = new TypedDocumentString(`
+    query EscalationOrganisations {
+  organisations {
+    ...OrganisationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<EscalationOrganisationsQuery, EscalationOrganisationsQueryVariables>;
+export const EscalationPurposesDocument = new TypedDocumentString(`
+    query EscalationPurposes {
+  purposes {
+    code
+    name
+    domains
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationPurposesQuery, EscalationPurposesQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantConsentInput!) {
   grantConsent(input: $input) {
@@ -1500,6 +1717,82 @@ fragment FamilyFileFields on FamilyFile {
     }
   }
 }`) as unknown as TypedDocumentString<MyFamilyQuery, MyFamilyQueryVariables>;
+export const EscalationReachDocument = new TypedDocumentString(`
+    query EscalationReach {
+  myReach {
+    id
+    self
+    name
+    birthDate
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationReachQuery, EscalationReachQueryVariables>;
+export const OurEscalationsDocument = new TypedDocumentString(`
+    query OurEscalations {
+  ourEscalations {
+    ...EscalationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<OurEscalationsQuery, OurEscalationsQueryVariables>;
 export const OurPlanDocument = new TypedDocumentString(`
     query OurPlan($version: Int) {
   ourPlan(version: $version) {
@@ -1705,6 +1998,28 @@ export const ErasuresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ErasuresQuery, ErasuresQueryVariables>;
+export const EscalationFiguresDocument = new TypedDocumentString(`
+    query EscalationFigures($from: String!, $to: String!) {
+  escalationFigures(from: $from, to: $to) {
+    organisation {
+      ...OrganisationFields
+    }
+    raised
+    open
+    takenOn
+    decided
+    takenOnByThisOrganisation
+    overdue
+    decidedLate
+    medianDaysToDecision
+    p90DaysToDecision
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<EscalationFiguresQuery, EscalationFiguresQueryVariables>;
 export const InvolvementShieldingsDocument = new TypedDocumentString(`
     query InvolvementShieldings {
   involvementShieldings {
@@ -1783,17 +2098,6 @@ export const AddRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddRecordMutation, AddRecordMutationVariables>;
-export const CaseDirectorRequestsDocument = new TypedDocumentString(`
-    query CaseDirectorRequests {
-  caseDirectorRequests {
-    id
-    familyId
-    memberId
-    reason
-    requestedAt
-  }
-}
-    `) as unknown as TypedDocumentString<CaseDirectorRequestsQuery, CaseDirectorRequestsQueryVariables>;
 export const CircleDocument = new TypedDocumentString(`
     query Circle($familyId: ID!) {
   circle(familyId: $familyId) {
@@ -1857,6 +2161,154 @@ export const TransferCaseDirectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TransferCaseDirectionMutation, TransferCaseDirectionMutationVariables>;
+export const EscalationQueueDocument = new TypedDocumentString(`
+    query EscalationQueue {
+  escalationQueue {
+    ...EscalationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<EscalationQueueQuery, EscalationQueueQueryVariables>;
+export const TakeOnEscalationDocument = new TypedDocumentString(`
+    mutation TakeOnEscalation($id: ID!) {
+  takeOnEscalation(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TakeOnEscalationMutation, TakeOnEscalationMutationVariables>;
+export const DecideEscalationDocument = new TypedDocumentString(`
+    mutation DecideEscalation($input: DecideEscalationInput!) {
+  decideEscalation(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideEscalationMutation, DecideEscalationMutationVariables>;
+export const FamilyEscalationsDocument = new TypedDocumentString(`
+    query FamilyEscalations($familyId: ID!) {
+  familyEscalations(familyId: $familyId) {
+    ...EscalationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<FamilyEscalationsQuery, FamilyEscalationsQueryVariables>;
 export const FamiliesDocument = new TypedDocumentString(`
     query Families($first: Int, $after: String) {
   families(first: $first, after: $after) {

@@ -11,6 +11,7 @@ import { AddRecordForm } from './add-record-form';
 import { OurStories } from './our-stories';
 import { CircleSection, useCircle } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
+import { EscalationSection } from './escalation-section';
 import { PlanSection } from './plan-section';
 import { PurposeChooser } from './purpose-chooser';
 import { loadSectionTypes, organisationSections } from './section-catalogue';
@@ -114,6 +115,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
       <CircleSection familyId={familyId} circle={circle} members={data.members} label={label} onChanged={file.reload} />
       <PlanSection familyId={familyId} purpose={purpose} members={data.members} label={label} caseDirector={circle.data?.caseDirector ?? null} />
+      <EscalationSection familyId={familyId} purpose={purpose} members={data.members} label={label} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
