@@ -76,6 +76,16 @@ export function StartThreadForm({
   const [closedToStarter, setClosedToStarter] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** A text or choice of one question changed: its value kept, its problem forgotten. */
+  const typed = (field: Field, set: (value: string) => void) => (event: { readonly currentTarget: { readonly value: string } }) => {
+    set(event.currentTarget.value);
+    forget(field);
+  };
+  const toggle = (field: Field, set: (change: (before: ReadonlySet<string>) => ReadonlySet<string>) => void, id: string) => (checked: boolean) => {
+    set((before) => toggled(before, id, checked));
+    forget(field);
+  };
+
   // The colleagues the circle names: the case director and each involved organisation's contact, once each, not the starter.
   const colleagues = [...new Map([circle?.caseDirector ?? null, ...(circle?.involvements.map((i) => i.contact) ?? [])].flatMap((p) => (p === null || p.id === viewer?.professional?.id ? [] : [[p.id, p] as const]))).values()];
 
@@ -132,10 +142,7 @@ export function StartThreadForm({
             invalid={problems.topic !== undefined}
             aria-required
             aria-describedby={describedBy}
-            onChange={(e) => {
-              setTopic(e.currentTarget.value);
-              forget('topic');
-            }}
+            onChange={typed('topic', setTopic)}
           />
         )}
       </LabelledField>
@@ -147,10 +154,7 @@ export function StartThreadForm({
             id={`start-subject-${member.id}`}
             checked={subjects.has(member.id)}
             invalid={problems.subjects !== undefined}
-            onChange={(checked) => {
-              setSubjects((s) => toggled(s, member.id, checked));
-              forget('subjects');
-            }}
+            onChange={toggle('subjects', setSubjects, member.id)}
             label={label(member.id)}
           />
         ))}
@@ -163,10 +167,7 @@ export function StartThreadForm({
             invalid={problems.category !== undefined}
             aria-required
             aria-describedby={describedBy}
-            onChange={(e) => {
-              setCategory(e.currentTarget.value);
-              forget('category');
-            }}
+            onChange={typed('category', setCategory)}
           >
             <option value="">{t('messages.start.choose')}</option>
             {DATA_CATEGORIES.filter((c) => !NOT_FOR_THREADS.has(c)).map((c) => (
@@ -184,10 +185,7 @@ export function StartThreadForm({
             value={purpose}
             invalid={problems.purpose !== undefined}
             aria-describedby={describedBy}
-            onChange={(e) => {
-              setPurpose(e.currentTarget.value);
-              forget('purpose');
-            }}
+            onChange={typed('purpose', setPurpose)}
           >
             {(purposes.data ?? [{ code: filePurpose, name: filePurpose }]).map((p) => (
               <option key={p.code} value={p.code}>
@@ -206,10 +204,7 @@ export function StartThreadForm({
             id={`start-participant-${colleague.id}`}
             checked={participants.has(colleague.id)}
             invalid={problems.participants !== undefined}
-            onChange={(checked) => {
-              setParticipants((s) => toggled(s, colleague.id, checked));
-              forget('participants');
-            }}
+            onChange={toggle('participants', setParticipants, colleague.id)}
             label={`${colleague.name} (${colleague.organisation.name})`}
           />
         ))}
@@ -223,10 +218,7 @@ export function StartThreadForm({
             invalid={problems.firstMessage !== undefined}
             aria-required
             aria-describedby={describedBy}
-            onChange={(e) => {
-              setFirstMessage(e.currentTarget.value);
-              forget('firstMessage');
-            }}
+            onChange={typed('firstMessage', setFirstMessage)}
           />
         )}
       </LabelledField>
