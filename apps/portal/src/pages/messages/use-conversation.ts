@@ -8,6 +8,8 @@ import { noteUnread } from './unread';
 
 /** How often the page asks for the newest messages itself when the live connection cannot be had. */
 export const REFRESH_MS = 15_000;
+/** How long after the last live arrival the page reads the newest page, so what the reader saw counts as read. */
+const MARK_READ_MS = 2_000;
 
 /** How new messages reach the page: over the live connection, or by asking every 15 seconds. */
 export type Delivery = 'connecting' | 'live' | 'refreshing';
@@ -101,6 +103,15 @@ export function useConversation(threadId: string, enabled: boolean, isMine: (mes
   // Live arrival; the first sign of trouble turns to asking every 15 seconds, without alarm.
   useEffect(() => {
     if (!enabled || closedReason !== null) return;
+    // A live delivery does not move the read marker (docs/messages.md); what arrived on the open page
+    // has been seen, so the newest page is read once things are quiet, and the count follows.
+    let markRead: ReturnType<typeof setTimeout> | undefined;
+    const seen = () => {
+      clearTimeout(markRead);
+      markRead = setTimeout(() => {
+        if (document.visibilityState === 'visible') void loadNewest();
+      }, MARK_READ_MS);
+    };
     const stop = subscribe(
       THREAD_EVENTS,
       { threadId },
@@ -114,11 +125,15 @@ export function useConversation(threadId: string, enabled: boolean, isMine: (mes
           if (event.message !== null) take([event.message]);
           if (event.kind === 'THREAD_CLOSED') setClosedReason(event.closed?.reason ?? 'NO_CONSENT');
           if (event.unreadCount !== null) noteUnread(threadId, event.unreadCount);
+          if (event.kind === 'MESSAGE_POSTED' && event.message !== null && !mine.current(event.message)) seen();
         },
         unavailable: () => setDelivery('refreshing'),
       },
     );
-    return stop;
+    return () => {
+      clearTimeout(markRead);
+      stop();
+    };
   }, [enabled, closedReason, threadId, take, loadNewest]);
 
   useEffect(() => {
