@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { DEMO_FAMILY_ID, DEMO_MEMBERS } from '@kring/demo-world';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describeBrowser, expectAccessible, menu, openFamilyForCaseCoordination, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
 
 const BUDGET_TOPIC = 'Het budgetplan van Marieke';
@@ -38,6 +38,18 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
     await portal?.close();
   });
 
+  // An open thread page reads what arrives (and so marks it read): none may outlive its test.
+  let open: BrowserContext[] = [];
+  const newPage = async () => {
+    const opened = await portal.newPage();
+    open.push(opened.context);
+    return opened;
+  };
+  afterEach(async () => {
+    for (const context of open) await context.close();
+    open = [];
+  });
+
   const ask = async <T>(persona: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const answer = await portal.gateway.graphql<T>(query, { token: await portal.gateway.tokenFor(persona), variables });
     expect(answer.errors).toBeUndefined();
@@ -70,7 +82,7 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
     const { id: threadId } = await budgetThread();
     await post('wmo', threadId, 'Marieke, lukt dinsdag nog? Laat het even weten.');
 
-    const { page } = await portal.newPage();
+    const { page } = await newPage();
     await signInAs(page, 'marieke');
     const menuItem = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Berichten/ });
     await menuItem.filter({ hasText: /\(\d+ nieuw\)/ }).waitFor();
@@ -111,7 +123,7 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
     await page.getByText('Message withdrawn.').first().waitFor();
     await expectAccessible(page, 'member thread, English');
 
-    const { page: debt } = await portal.newPage();
+    const { page: debt } = await newPage();
     await openBudgetThreadInFile(debt, 'schuldhulp');
     const hers = debt.locator('.kring-message').filter({ hasText: answer });
     await hers.waitFor();
@@ -122,7 +134,7 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
 
   it('Marieke withdraws her own message: it becomes a tombstone for her and the professionals, its text gone from the API', async () => {
     const { id: threadId } = await budgetThread();
-    const { page } = await portal.newPage();
+    const { page } = await newPage();
     await openBudgetThreadAsMarieke(page);
     const text = `Oeps, verkeerd bericht (${Date.now()}).`;
     await page.getByLabel('Uw bericht').fill(text);
@@ -145,7 +157,7 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
       expect(row.body).toBeNull();
       expect(row.withdrawnAt).not.toBeNull();
     }
-    const { page: wmo } = await portal.newPage();
+    const { page: wmo } = await newPage();
     await openBudgetThreadInFile(wmo, 'wmo');
     await wmo.getByTestId(testId).getByText('Bericht ingetrokken.').waitFor();
   }, 120_000);
@@ -156,7 +168,7 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
     expect(JSON.stringify(raw.data)).not.toContain(BUDGET_TOPIC);
     expect(JSON.stringify(raw.data)).not.toContain((await budgetThread()).id);
 
-    const { page } = await portal.newPage();
+    const { page } = await newPage();
     await signInAs(page, 'jeugdhulp');
     await openFamilyForCaseCoordination(page);
     const section = page.locator('section[aria-labelledby="file-messages"]');
@@ -166,7 +178,7 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
   });
 
   it('the WMO professional starts a thread: a refusal is shown at its question first, then the thread opens and Marieke finds it to join', async () => {
-    const { page } = await portal.newPage();
+    const { page } = await newPage();
     await signInAs(page, 'wmo');
     await openFamilyForCaseCoordination(page);
     const section = page.locator('section[aria-labelledby="file-messages"]');
@@ -197,7 +209,7 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
     expect(await page.locator('main').innerText()).toContain('Anouk Visser (Schuldhulpverlening Heerenveen)');
     await expectAccessible(page, 'a started thread');
 
-    const { page: marieke } = await portal.newPage();
+    const { page: marieke } = await newPage();
     await signInAs(marieke, 'marieke');
     await marieke.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Berichten/ }).click();
     await marieke.getByRole('link', { name: topic }).click();
@@ -210,30 +222,77 @@ describeBrowser('Portal (issue 17): the family\'s messages', () => {
     expect(participants.familyThreads.find((th) => th.topic === topic)?.participants?.some((p) => p.memberId === DEMO_MEMBERS.marieke)).toBe(true);
   }, 180_000); // a file opened, a form refused twice and sent, a second sign-in, each checked with axe
 
-  it('a professional\'s post reaches Marieke\'s open thread page without a reload, and is read out politely', async () => {
+  it('a professional\'s post reaches Marieke\'s open thread page live, without a reload, read out politely, and counts as read', async () => {
     const { id: threadId } = await budgetThread();
-    const { page } = await portal.newPage();
+    const { page } = await newPage();
     await openBudgetThreadAsMarieke(page);
-    const marker = await page.evaluate(() => {
+    // The page says new messages come by themselves once its live connection is open.
+    await page.getByText('Nieuwe berichten verschijnen vanzelf.').waitFor();
+    await page.evaluate(() => {
       (window as unknown as { kringMarker: number }).kringMarker = 1;
-      return 1;
     });
     const text = `Anouk: ik heb de afspraak bevestigd (${Date.now()}).`;
+    const before = Date.now();
     await post('schuldhulp', threadId, text);
-    await page.locator('.kring-message').filter({ hasText: text }).waitFor({ timeout: 25_000 });
+    const arrived = page.locator('.kring-message').filter({ hasText: text });
+    // Live, well within the 15 seconds of the fallback's refresh.
+    await arrived.waitFor({ timeout: 10_000 });
+    expect(Date.now() - before).toBeLessThan(10_000);
     // The same page, not a new one.
-    expect(await page.evaluate(() => (window as unknown as { kringMarker?: number }).kringMarker)).toBe(marker);
+    expect(await page.evaluate(() => (window as unknown as { kringMarker?: number }).kringMarker)).toBe(1);
     expect(await page.getByTestId('thread-arrived').innerText()).toContain(text);
     expect(await page.getByTestId('thread-arrived').getAttribute('aria-live')).toBe('polite');
-    expect(await page.locator('.kring-message').filter({ hasText: text }).count()).toBe(1);
+    expect(await arrived.count()).toBe(1);
     await expectAccessible(page, 'member thread after a live arrival');
-  });
+    // Seen on the open page: read, so neither the API nor the menu counts it.
+    const until = Date.now() + 10_000;
+    while ((await budgetThread()).unreadCount !== 0 && Date.now() < until) await page.waitForTimeout(250);
+    expect((await budgetThread()).unreadCount).toBe(0);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Berichten/ }).filter({ hasNotText: /nieuw/ }).waitFor();
+
+    // Withdrawn by its author: the open page shows the tombstone, live.
+    await ask('schuldhulp', `mutation($id: ID!) { withdrawMessage(id: $id) { id } }`, { id: (await arrived.getAttribute('data-testid'))?.replace(/^message-/, '') });
+    await page.getByTestId((await arrived.getAttribute('data-testid')) ?? '').getByText('Bericht ingetrokken.').waitFor({ timeout: 10_000 });
+  }, 120_000);
+
+  it('where the live connection cannot be had, the page refreshes every 15 seconds and says only that', async () => {
+    const { id: threadId } = await budgetThread();
+    const { context, page } = await newPage();
+    // A WebSocket that never opens, as behind a proxy that refuses upgrades: an error, then closed (1006).
+    await context.addInitScript(() => {
+      (window as unknown as { WebSocket: unknown }).WebSocket = class {
+        static readonly CONNECTING = 0;
+        static readonly OPEN = 1;
+        static readonly CLOSING = 2;
+        static readonly CLOSED = 3;
+        readyState = 0;
+        onerror: ((event: Event) => void) | null = null;
+        onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null = null;
+        constructor() {
+          setTimeout(() => {
+            this.readyState = 3;
+            this.onerror?.(new Event('error'));
+            this.onclose?.({ code: 1006, reason: '', wasClean: false });
+          }, 10);
+        }
+        close(): void {}
+        send(): void {}
+      };
+    });
+    await openBudgetThreadAsMarieke(page);
+    await page.getByText('Deze pagina kijkt elke 15 seconden of er nieuwe berichten zijn.').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const text = `Pieter: tot dinsdag (${Date.now()}).`;
+    await post('wmo', threadId, text);
+    await page.locator('.kring-message').filter({ hasText: text }).waitFor({ timeout: 25_000 });
+    await expectAccessible(page, 'member thread, refreshing');
+  }, 120_000);
 
   it('a thread about Marieke is not in Sanne\'s (17) view: her page says there are none, and the raw answer names none', async () => {
     const raw = await portal.gateway.graphql(THREADS, { token: await portal.gateway.tokenFor('sanne') });
     expect(raw.errors).toBeUndefined();
     expect(JSON.stringify(raw.data)).toBe('{"ourThreads":[]}');
-    const { page } = await portal.newPage();
+    const { page } = await newPage();
     await signInAs(page, 'sanne');
     await menu(page, 'Berichten');
     await page.getByText('Er zijn nog geen gesprekken over u of uw kinderen.').waitFor();

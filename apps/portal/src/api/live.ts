@@ -11,6 +11,9 @@ export interface LiveHandlers<T> {
   readonly unavailable: () => void;
 }
 
+/** How long a connection may take before the page stops counting on it (it may still open later). */
+const CONNECT_WITHIN_MS = 10_000;
+
 /** The API's live connection: the portal's own origin, `/graphql`, over ws (wss under https); the CSP's `connect-src 'self'` covers it. */
 function liveUrl(): string {
   const { protocol, host } = window.location;
@@ -31,6 +34,8 @@ export function subscribe<T, V extends Record<string, unknown>>(document: TypedD
     toldUnavailable = true;
     handlers.unavailable();
   };
+  // graphql-ws waits without end when a WebSocket cannot even be made (its constructor throws).
+  const slow = setTimeout(unavailable, CONNECT_WITHIN_MS);
   const client = createClient({
     url: liveUrl(),
     connectionParams: () => {
@@ -41,7 +46,10 @@ export function subscribe<T, V extends Record<string, unknown>>(document: TypedD
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, 1000 * (retries + 1))),
     on: {
       connected: () => {
-        if (!stopped) handlers.connected();
+        clearTimeout(slow);
+        if (stopped) return;
+        toldUnavailable = false;
+        handlers.connected();
       },
     },
   });
@@ -59,6 +67,7 @@ export function subscribe<T, V extends Record<string, unknown>>(document: TypedD
     },
   );
   return () => {
+    clearTimeout(slow);
     stopped = true;
     unsubscribe();
     void client.dispose();

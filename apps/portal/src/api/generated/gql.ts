@@ -50,6 +50,7 @@ type Documents = {
     "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": typeof types.ThreadMessagesDocument,
     "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }": typeof types.PostMessageDocument,
     "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }": typeof types.WithdrawMessageDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n": typeof types.ThreadEventsDocument,
     "query OurUnreadThreads { ourThreads { id unreadCount } }": typeof types.OurUnreadThreadsDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": typeof types.DaysDocument,
@@ -113,6 +114,7 @@ const documents: Documents = {
     "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": types.ThreadMessagesDocument,
     "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }": types.PostMessageDocument,
     "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }": types.WithdrawMessageDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n": types.ThreadEventsDocument,
     "query OurUnreadThreads { ourThreads { id unreadCount } }": types.OurUnreadThreadsDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": types.DaysDocument,
@@ -281,6 +283,10 @@ export function gql(source: "mutation PostMessage($input: PostMessageInput!) { p
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }"): typeof import('./graphql').WithdrawMessageDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n"): typeof import('./graphql').ThreadEventsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

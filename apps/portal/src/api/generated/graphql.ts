@@ -330,6 +330,12 @@ export type SupportProvisionInput = {
   provision?: string | null | undefined;
 };
 
+/** MESSAGE_POSTED: a new message; MESSAGE_WITHDRAWN: a message became a tombstone; THREAD_CLOSED: the thread closed to you, and the subscription ends. */
+export type ThreadEventKind =
+  | 'MESSAGE_POSTED'
+  | 'MESSAGE_WITHDRAWN'
+  | 'THREAD_CLOSED';
+
 export type TransferCaseDirectionInput = {
   familyId: string | number;
   /** The handover note, for the new case director and the family: 10 to 4,000 characters. */
@@ -575,6 +581,13 @@ export type WithdrawMessageMutationVariables = Exact<{
 
 
 export type WithdrawMessageMutation = { withdrawMessage: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } };
+
+export type ThreadEventsSubscriptionVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type ThreadEventsSubscription = { threadEvents: { kind: ThreadEventKind, threadId: string, unreadCount: number | null, closed: { category: DataCategory, reason: RedactionReason } | null, message: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } | null } };
 
 export type OurUnreadThreadsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1989,6 +2002,44 @@ fragment MessageFields on Message {
     }
   }
 }`) as unknown as TypedDocumentString<WithdrawMessageMutation, WithdrawMessageMutationVariables>;
+export const ThreadEventsDocument = new TypedDocumentString(`
+    subscription ThreadEvents($threadId: ID!) {
+  threadEvents(threadId: $threadId) {
+    kind
+    threadId
+    unreadCount
+    closed {
+      category
+      reason
+    }
+    message {
+      ...MessageFields
+    }
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ThreadEventsSubscription, ThreadEventsSubscriptionVariables>;
 export const OurUnreadThreadsDocument = new TypedDocumentString(`
     query OurUnreadThreads {
   ourThreads {
