@@ -9,6 +9,7 @@ import { AccessLogModule } from './access-log/access-log.module';
 import { BreakGlassModule } from './break-glass/break-glass.module';
 import { CircleModule } from './circle/circle.module';
 import { FamilyPlanModule } from './family-plan/family-plan.module';
+import { LiveModule } from './live/live.module';
 import { MessagesModule } from './messages/messages.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { SocialMapModule } from './social-map/social-map.module';
@@ -57,6 +58,7 @@ export class GatewayModule {
         FamilyPlanModule,
         OurStoryModule,
         MessagesModule,
+        LiveModule,
         EscalationModule,
         SocialMapModule,
         DirectoryModule,

@@ -12,6 +12,8 @@ import { FamiliesPage } from './pages/professional/families';
 import { FamilyFilePage } from './pages/professional/family-file';
 import { MyConsentsPage } from './pages/member/my-consents';
 import { MyLogPage } from './pages/member/my-log';
+import { MyMessagesPage } from './pages/member/my-messages';
+import { MyThreadPage } from './pages/member/my-thread';
 import { MyOurStoryPage } from './pages/member/my-our-story';
 import { MyRecordsPage } from './pages/member/my-records';
 import { OurEscalationsPage } from './pages/member/our-escalations';
@@ -60,6 +62,9 @@ function Routes() {
     if (path === '/me/consents') return <MyConsentsPage />;
     if (path === '/me/log') return <MyLogPage />;
     if (path === '/me/escalations') return <OurEscalationsPage />;
+    if (path === '/me/messages') return <MyMessagesPage />;
+    const thread = /^\/me\/messages\/([0-9a-f-]{36})$/i.exec(path);
+    if (thread !== null) return <MyThreadPage key={thread[1]} threadId={thread[1] as string} />;
   } else {
     const family = /^\/families\/([0-9a-f-]{36})$/i.exec(path);
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) {

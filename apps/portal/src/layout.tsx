@@ -3,10 +3,13 @@ import { useSession } from './api/session';
 import { type MessageKey, useI18n } from './i18n/i18n';
 import { Link, useRouter } from './router';
 import { SubtleButton } from './ui';
+import { useUnreadMessages } from './pages/messages/unread';
 
 interface NavItem {
   readonly to: string;
   readonly label: MessageKey;
+  /** Something new behind the item (unread messages), said in words after its name. */
+  readonly count?: number | null;
 }
 
 /** The frame of every page: skip link, header with menu and language, main content, footer. */
@@ -14,11 +17,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
   const { viewer, signOut, hasRole } = useSession();
   const { location, navigate } = useRouter();
+  const unread = useUnreadMessages(viewer?.member?.id ?? null);
 
   const items: NavItem[] = [];
   if (viewer?.kind === 'FAMILY_MEMBER') {
     items.push({ to: '/me/records', label: 'nav.myRecords' }, { to: '/me/plan', label: 'nav.ourPlan' }, { to: '/me/our-story', label: 'nav.ourStory' }, { to: '/me/consents', label: 'nav.myConsents' }, { to: '/me/log', label: 'nav.myLog' });
     items.push({ to: '/me/escalations', label: 'nav.ourEscalations' });
+    items.push({ to: '/me/messages', label: 'nav.messages', count: unread });
   }
   if (viewer?.kind === 'PROFESSIONAL') {
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) items.push({ to: '/families', label: 'nav.families' });
@@ -65,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     <li className="utrecht-nav-list__item" key={item.to}>
                       <Link to={item.to} current={current} className="utrecht-nav-list__link">
                         {t(item.label)}
+                        {item.count != null && item.count > 0 && <span className="kring-nav-count">{t('messages.nav.unread', { count: item.count })}</span>}
                       </Link>
                     </li>
                   );

@@ -30,6 +30,8 @@ export interface KringClaims {
   readonly roles: readonly string[] | null;
   /** Citizens: the member id the broker mapped the citizen to. */
   readonly memberId: string | null;
+  /** When the token expires (its `exp`, in ms): a live connection is closed then. */
+  readonly expiresAtMs: number;
 }
 
 /** Claim names in Kring's tokens. */

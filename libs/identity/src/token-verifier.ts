@@ -93,11 +93,12 @@ export class TokenVerifier {
     } catch (error) {
       throw new TokenRejected((error as { code?: string }).code ?? 'invalid');
     }
-    return { claims: readClaims(payload), expiresAtMs: (payload.exp as number) * 1000 };
+    const expiresAtMs = (payload.exp as number) * 1000;
+    return { claims: readClaims(payload, expiresAtMs), expiresAtMs };
   }
 }
 
-function readClaims(payload: JWTPayload): KringClaims {
+function readClaims(payload: JWTPayload, expiresAtMs: number): KringClaims {
   const kind = payload[CLAIM.kind];
   if (kind !== 'professional' && kind !== 'citizen') throw new TokenRejected('missing kring_kind claim');
   const organisationId = optionalString(payload[CLAIM.organisation]);
@@ -105,7 +106,7 @@ function readClaims(payload: JWTPayload): KringClaims {
   const rolesClaim = payload[CLAIM.roles];
   const roles = Array.isArray(rolesClaim) && rolesClaim.every((r) => typeof r === 'string') ? (rolesClaim) : null;
   if (kind === 'citizen' && memberId === null) throw new TokenRejected('citizen token without kring_member claim');
-  return { subject: payload.sub as string, kind, organisationId, roles, memberId };
+  return { subject: payload.sub as string, kind, organisationId, roles, memberId, expiresAtMs };
 }
 
 function optionalString(value: unknown): string | null {

@@ -31,8 +31,16 @@ export class AuditService {
 
   /** Appends the drafts in the caller's transaction; call it last, just before commit (the chain head stays locked until then). */
   async record(manager: EntityManager, context: AuditContext, drafts: readonly EntryDraft[]): Promise<void> {
-    if (drafts.length === 0) return;
-    const entries = this.entriesOf(context, drafts);
+    await this.recordEach(manager, [{ context, drafts }]);
+  }
+
+  /**
+   * Appends the drafts of several callers in one append, in the caller's transaction (a live
+   * event served to every subscriber of a thread: one read each, one statement for all).
+   */
+  async recordEach(manager: EntityManager, reads: readonly { readonly context: AuditContext; readonly drafts: readonly EntryDraft[] }[]): Promise<void> {
+    const entries = reads.flatMap((read) => this.entriesOf(read.context, read.drafts));
+    if (entries.length === 0) return;
     await this.failClosed(() => this.accessLog.append(manager, entries));
   }
 

@@ -33,6 +33,8 @@ export function graphqlCode(code: ErrorCode): string {
     case ErrorCode.REQUEST_TOO_LARGE:
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
     case ErrorCode.RATE_LIMITED:
+    case ErrorCode.LIMIT_EXCEEDED:
+    case ErrorCode.LIVE_INTERRUPTED:
       return code;
     default: {
       const unmapped: never = code;

@@ -18,6 +18,10 @@ export enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** Too many failed authentications from the caller's address; `retryAfterSeconds` says when to try again (HTTP 429). */
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A limit of live delivery (docs/security.md): subscriptions per connection or per caller, undelivered events; `limit` and `maximum` say which. */
+  LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  /** Live delivery was interrupted (this gateway stopped hearing the database, or is shutting down): subscribe again, and read the page for what was missed. */
+  LIVE_INTERRUPTED = 'LIVE_INTERRUPTED',
 }
 
 /** An error the caller may see: its message is written for them and carries no personal value or secret. */
@@ -74,7 +78,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
     case ErrorCode.RATE_LIMITED:
+    case ErrorCode.LIMIT_EXCEEDED:
       return 429;
+    case ErrorCode.LIVE_INTERRUPTED:
+      return 503;
     case ErrorCode.AUDIT_UNAVAILABLE:
       return 503;
     case ErrorCode.DATA_INTEGRITY:

@@ -22,6 +22,12 @@ const MEMBER = {
   text: `SELECT m.id, m.family_id, f.erased_at FROM family_member m JOIN family f ON f.id = m.family_id WHERE m.id = $1`,
 };
 
+/** Who a bearer token belongs to, and until when it holds. */
+export interface Session {
+  readonly principal: Principal;
+  readonly expiresAtMs: number;
+}
+
 @Injectable()
 export class PrincipalResolver {
   constructor(
@@ -32,16 +38,22 @@ export class PrincipalResolver {
 
   /** The principal of a bearer token; throws TokenRejected for anything that does not check out. */
   async resolve(token: string): Promise<Principal> {
-    return this.principalOf(await this.tokenVerifier.verify(token));
+    return (await this.session(token)).principal;
+  }
+
+  /** The principal of a bearer token and when the token expires; throws TokenRejected for anything that does not check out. */
+  async session(token: string): Promise<Session> {
+    const claims = await this.tokenVerifier.verify(token);
+    return { principal: await this.principalOf(claims), expiresAtMs: claims.expiresAtMs };
   }
 
   /**
-   * The principal of a token verified recently and still taken on trust, without checking a
+   * The session of a token verified recently and still taken on trust, without checking a
    * signature; null for any other token. The registration is checked as on every request.
    */
-  async resolveRemembered(token: string): Promise<Principal | null> {
+  async rememberedSession(token: string): Promise<Session | null> {
     const claims = this.tokenVerifier.remembered(token);
-    return claims === null ? null : this.principalOf(claims);
+    return claims === null ? null : { principal: await this.principalOf(claims), expiresAtMs: claims.expiresAtMs };
   }
 
   private principalOf(claims: KringClaims): Promise<Principal> {

@@ -7,6 +7,7 @@ import { DevIssuer, TokenVerifier } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
 import { RegistrationCache } from '../identity/registration-cache';
 import type { Infrastructure } from './infrastructure';
+import { PostgresListeners } from './postgres-listener';
 
 /**
  * Hands the parts of an already-started infrastructure to Nest, each under its own type,
@@ -27,6 +28,7 @@ export class InfrastructureModule {
       { provide: CheckpointSigner, useValue: infrastructure.checkpointSigner },
       { provide: TokenVerifier, useValue: infrastructure.tokenVerifier },
       { provide: RegistrationCache, useValue: infrastructure.registrations },
+      { provide: PostgresListeners, useValue: infrastructure.listeners },
       // Absent in production: only the development issuer's routes ask for it.
       ...(infrastructure.devIssuer === null ? [] : [{ provide: DevIssuer, useValue: infrastructure.devIssuer }]),
     ];

@@ -6,6 +6,7 @@ import type { DevIssuer, TokenVerifier } from '@kring/identity';
 import type { PurposeCatalogue } from '@kring/policy';
 import type { RegisteredProfessional } from '../identity/registered-professional';
 import type { RegistrationCache } from '../identity/registration-cache';
+import type { PostgresListeners } from './postgres-listener';
 
 /**
  * What a gateway process starts before Nest: the database open and migrated, the keys
@@ -24,6 +25,8 @@ export interface Infrastructure {
   readonly tokenVerifier: TokenVerifier;
   /** Professionals' registrations, remembered while PostgreSQL announces their changes. */
   readonly registrations: RegistrationCache<RegisteredProfessional>;
+  /** Listeners on the database's notification channels, each on a connection of its own (live delivery of messages). */
+  readonly listeners: PostgresListeners;
   /** Present only when no external issuer is configured (never in production). */
   readonly devIssuer: DevIssuer | null;
   /** Where the database is, for messages: `embedded (port N)` or the host of DATABASE_URL. */

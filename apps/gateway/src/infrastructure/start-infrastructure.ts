@@ -11,6 +11,7 @@ import type { RegisteredProfessional } from '../identity/registered-professional
 import { RegistrationCache } from '../identity/registration-cache';
 import { resolveDatabase } from './database';
 import type { Infrastructure } from './infrastructure';
+import { PostgresListeners } from './postgres-listener';
 
 export interface InfrastructureOptions {
   /** Tests pass an issuer of their own; otherwise it is loaded from the data folder. */
@@ -69,6 +70,7 @@ export async function startInfrastructure(config: KringConfig, logger: KringLogg
       checkpointSigner: new CheckpointSigner(sodium, keyMaterial.auditSigningKey),
       tokenVerifier,
       registrations,
+      listeners: new PostgresListeners(url, logger),
       devIssuer,
       databaseDescription,
       // Once, however many ways out ask for it; the embedded PostgreSQL stops even when closing the connections fails.

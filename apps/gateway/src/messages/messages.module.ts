@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { LiveThreads } from './live-threads.service';
 import { MessagesResolver } from './messages.resolver';
 import { MessagesService } from './messages.service';
 import { ThreadScopes } from './thread-scope';
@@ -8,6 +9,7 @@ import { ThreadsService } from './threads.service';
 /** The family's messages (DESIGN.md §9, kringberichten): threads, their participants and messages, read through the one access rule. */
 @Module({
   imports: [AccessLogModule],
-  providers: [ThreadScopes, ThreadsService, MessagesService, MessagesResolver],
+  providers: [ThreadScopes, ThreadsService, MessagesService, LiveThreads, MessagesResolver],
+  exports: [LiveThreads],
 })
 export class MessagesModule {}

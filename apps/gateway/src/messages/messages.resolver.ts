@@ -1,12 +1,15 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { CitizenPrincipal, Principal, ProfessionalPrincipal } from '@kring/identity';
 import { actorOf, permissionsFor, type PermissionAction, type PermissionSubjectType } from '@kring/policy';
-import { forbidden } from '../common/kring-error';
+import { forbidden, KringError } from '../common/kring-error';
 import { TraceId } from '../common/trace';
 import { Authenticated, MembersMay, ProfessionalsMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Message, MessageConnection, PostMessageInput, StartThreadInput, Thread } from './messages.model';
+import { LiveThreads } from './live-threads.service';
+import type { LiveItem } from './live-subscription';
 import { MessagesService } from './messages.service';
+import { ThreadEvent } from './thread-event.model';
 import { ThreadsService } from './threads.service';
 
 @Resolver(() => Thread)
@@ -14,6 +17,7 @@ export class MessagesResolver {
   constructor(
     private readonly threads: ThreadsService,
     private readonly messages: MessagesService,
+    private readonly live: LiveThreads,
   ) {}
 
   @MembersMay('read', 'Thread')
@@ -78,6 +82,20 @@ export class MessagesResolver {
   withdrawMessage(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string, @TraceId() traceId: string): Promise<Message> {
     requireMay(principal, 'withdraw', 'ThreadMessage');
     return this.messages.withdraw(principal, id, traceId);
+  }
+
+  @Authenticated()
+  @Subscription(() => ThreadEvent, {
+    description: 'Live events of one thread you take part in, from now on; ends when the thread closes to you.',
+    // An item that is an error ends the subscription; thrown here, it reaches the client as any resolver's error.
+    resolve: (item: LiveItem) => {
+      if (item instanceof KringError) throw item;
+      return item;
+    },
+  })
+  threadEvents(@CurrentPrincipal() principal: Principal, @Args('threadId', { type: () => ID }) threadId: string, @TraceId() traceId: string): Promise<AsyncIterableIterator<LiveItem>> {
+    requireMay(principal, 'read', 'ThreadMessage');
+    return this.live.subscribe(principal, threadId, traceId);
   }
 }
 

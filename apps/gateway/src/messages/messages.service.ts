@@ -8,10 +8,11 @@ import { DenyReason, RequestRefusal, type AccessDecision } from '@kring/policy';
 import { AuditService, type AuditContext } from '../access-log/audit.service';
 import { decodeSequenceCursor, encodeSequenceCursor } from '../common/keyset-page';
 import { badInput } from '../common/kring-error';
-import { notParticipating, postMessageRefused, threadClosedToReader, withdrawMessageRefused } from '../common/refusal-errors';
+import { postMessageRefused, withdrawMessageRefused } from '../common/refusal-errors';
 import type { Message, MessageConnection, PostMessageInput } from './messages.model';
 import { messageTarget, threadEntries, threadTarget } from './thread-entries';
 import { isOwn, loadMessageFacts, MESSAGE_FIELDS, ThreadPresenter } from './thread-presenter';
+import { threadReading, refusedReading } from './thread-reading';
 import { notInView, refused, served, ThreadScopes, type ThreadScope, type ThreadView } from './thread-scope';
 
 /** How a page of messages is asked for: forwards from a cursor (`first`, `after`), or backwards to one (`last`, `before`). */
@@ -57,11 +58,9 @@ export class MessagesService {
     const context = this.context(principal, traceId);
     const window = pageWindow(threadId, paging);
     return this.scopes.run(context, 'READ_THREAD', { kind: 'THREAD', id: threadId }, {}, async (manager, scope) => {
-      const view = scope.viewById(threadId);
-      if (!view.inView) return notInView(principal, 'READ_THREAD', scope.familyId, { kind: 'THREAD', id: threadId }, RequestRefusal.NOT_A_PARTICIPANT);
-      const { thread, me, decision } = view;
-      if (me === null || !scope.may('read', thread, 'messages')) throw notParticipating();
-      if (!decision.allowed) return refused(threadClosedToReader(decision.reason), threadEntries('READ_THREAD', scope, [{ thread, targets: [threadTarget(thread, decision, [])] }]));
+      const reading = threadReading(scope, threadId);
+      if (reading.kind !== 'OPEN') return refusedReading(scope, threadId, reading);
+      const { thread, me, decision } = reading;
 
       const rows = await pageRows(manager, thread.id, window);
       const people = await this.presenter.people(manager, [], [], rows.map((r) => r.authorProfessionalId));

@@ -30,6 +30,8 @@ type Documents = {
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": typeof types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": typeof types.EscalationPurposesDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
+    "query MessagesReach { myReach { id name birthDate } }": typeof types.MessagesReachDocument,
+    "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": typeof types.JoinThreadDocument,
     "query MyCircle { myCircle { ...CircleFields } }": typeof types.MyCircleDocument,
     "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": typeof types.RequestOtherCaseDirectorDocument,
     "query MyReach { myReach { id self name birthDate decidesConsents } }": typeof types.MyReachDocument,
@@ -38,6 +40,7 @@ type Documents = {
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": typeof types.SignConsentDocument,
     "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": typeof types.RevokeConsentDocument,
     "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": typeof types.MyLogDocument,
+    "query OurThreads { ourThreads { ...ThreadFields } }": typeof types.OurThreadsDocument,
     "query MyFamilyStories { myFamily { ...FamilyFileFields } }": typeof types.MyFamilyStoriesDocument,
     "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": typeof types.WriteOurStoryDocument,
     "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": typeof types.OurStoryReadsDocument,
@@ -47,6 +50,15 @@ type Documents = {
     "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }": typeof types.OurPlanDocument,
     "query PlanContext { myReach { id self name birthDate decidesConsents } myCircle { caseDirector { id name } } }": typeof types.PlanContextDocument,
     "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }": typeof types.ShowPlanItemToFamilyDocument,
+    "\n  fragment ThreadProfessionalFields on ThreadProfessional { id name organisation { id name } }\n": typeof types.ThreadProfessionalFieldsFragmentDoc,
+    "\n  fragment ThreadFields on Thread {\n    id familyId topic subjectMemberIds category purpose startedAt joined unreadCount lastMessageAt\n    startedBy { ...ThreadProfessionalFields }\n    participants { joinedAt memberId professional { ...ThreadProfessionalFields } }\n    closed { category reason }\n  }\n": typeof types.ThreadFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id threadId sequence sentAt body withdrawnAt\n    author { kind memberId professional { ...ThreadProfessionalFields } }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "query Thread($id: ID!) { thread(id: $id) { ...ThreadFields } }": typeof types.ThreadDocument,
+    "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": typeof types.ThreadMessagesDocument,
+    "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }": typeof types.PostMessageDocument,
+    "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }": typeof types.WithdrawMessageDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n": typeof types.ThreadEventsDocument,
+    "query OurUnreadThreads { ourThreads { id unreadCount } }": typeof types.OurUnreadThreadsDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": typeof types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
@@ -72,6 +84,9 @@ type Documents = {
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": typeof types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": typeof types.LiftShieldingDocument,
+    "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }": typeof types.StartThreadDocument,
+    "query ThreadPurposes { purposes { code name domains } }": typeof types.ThreadPurposesDocument,
+    "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": typeof types.FamilyThreadsDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
 };
 const documents: Documents = {
@@ -90,6 +105,8 @@ const documents: Documents = {
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": types.EscalationPurposesDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
+    "query MessagesReach { myReach { id name birthDate } }": types.MessagesReachDocument,
+    "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": types.JoinThreadDocument,
     "query MyCircle { myCircle { ...CircleFields } }": types.MyCircleDocument,
     "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": types.RequestOtherCaseDirectorDocument,
     "query MyReach { myReach { id self name birthDate decidesConsents } }": types.MyReachDocument,
@@ -98,6 +115,7 @@ const documents: Documents = {
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": types.SignConsentDocument,
     "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": types.RevokeConsentDocument,
     "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": types.MyLogDocument,
+    "query OurThreads { ourThreads { ...ThreadFields } }": types.OurThreadsDocument,
     "query MyFamilyStories { myFamily { ...FamilyFileFields } }": types.MyFamilyStoriesDocument,
     "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": types.WriteOurStoryDocument,
     "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": types.OurStoryReadsDocument,
@@ -107,6 +125,15 @@ const documents: Documents = {
     "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }": types.OurPlanDocument,
     "query PlanContext { myReach { id self name birthDate decidesConsents } myCircle { caseDirector { id name } } }": types.PlanContextDocument,
     "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }": types.ShowPlanItemToFamilyDocument,
+    "\n  fragment ThreadProfessionalFields on ThreadProfessional { id name organisation { id name } }\n": types.ThreadProfessionalFieldsFragmentDoc,
+    "\n  fragment ThreadFields on Thread {\n    id familyId topic subjectMemberIds category purpose startedAt joined unreadCount lastMessageAt\n    startedBy { ...ThreadProfessionalFields }\n    participants { joinedAt memberId professional { ...ThreadProfessionalFields } }\n    closed { category reason }\n  }\n": types.ThreadFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id threadId sequence sentAt body withdrawnAt\n    author { kind memberId professional { ...ThreadProfessionalFields } }\n  }\n": types.MessageFieldsFragmentDoc,
+    "query Thread($id: ID!) { thread(id: $id) { ...ThreadFields } }": types.ThreadDocument,
+    "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": types.ThreadMessagesDocument,
+    "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }": types.PostMessageDocument,
+    "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }": types.WithdrawMessageDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n": types.ThreadEventsDocument,
+    "query OurUnreadThreads { ourThreads { id unreadCount } }": types.OurUnreadThreadsDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
@@ -132,6 +159,9 @@ const documents: Documents = {
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": types.LiftShieldingDocument,
+    "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }": types.StartThreadDocument,
+    "query ThreadPurposes { purposes { code name domains } }": types.ThreadPurposesDocument,
+    "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": types.FamilyThreadsDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
 };
 
@@ -198,6 +228,14 @@ export function gql(source: "mutation GrantConsent($input: GrantConsentInput!) {
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "query MessagesReach { myReach { id name birthDate } }"): typeof import('./graphql').MessagesReachDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }"): typeof import('./graphql').JoinThreadDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "query MyCircle { myCircle { ...CircleFields } }"): typeof import('./graphql').MyCircleDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -227,6 +265,10 @@ export function gql(source: "mutation RevokeConsent($id: ID!) { revokeConsent(id
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').MyLogDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query OurThreads { ourThreads { ...ThreadFields } }"): typeof import('./graphql').OurThreadsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -263,6 +305,42 @@ export function gql(source: "query PlanContext { myReach { id self name birthDat
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }"): typeof import('./graphql').ShowPlanItemToFamilyDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ThreadProfessionalFields on ThreadProfessional { id name organisation { id name } }\n"): typeof import('./graphql').ThreadProfessionalFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ThreadFields on Thread {\n    id familyId topic subjectMemberIds category purpose startedAt joined unreadCount lastMessageAt\n    startedBy { ...ThreadProfessionalFields }\n    participants { joinedAt memberId professional { ...ThreadProfessionalFields } }\n    closed { category reason }\n  }\n"): typeof import('./graphql').ThreadFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment MessageFields on Message {\n    id threadId sequence sentAt body withdrawnAt\n    author { kind memberId professional { ...ThreadProfessionalFields } }\n  }\n"): typeof import('./graphql').MessageFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Thread($id: ID!) { thread(id: $id) { ...ThreadFields } }"): typeof import('./graphql').ThreadDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n"): typeof import('./graphql').ThreadMessagesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }"): typeof import('./graphql').PostMessageDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }"): typeof import('./graphql').WithdrawMessageDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n"): typeof import('./graphql').ThreadEventsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query OurUnreadThreads { ourThreads { id unreadCount } }"): typeof import('./graphql').OurUnreadThreadsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -363,6 +441,18 @@ export function gql(source: "mutation ShieldInvolvement($input: ShieldInvolvemen
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }"): typeof import('./graphql').LiftShieldingDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }"): typeof import('./graphql').StartThreadDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query ThreadPurposes { purposes { code name domains } }"): typeof import('./graphql').ThreadPurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }"): typeof import('./graphql').FamilyThreadsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -222,6 +222,11 @@ export type MemberRelation =
   | 'OTHER'
   | 'PARENT';
 
+/** Who wrote a message: a family MEMBER, or a PROFESSIONAL for their organisation. */
+export type MessageAuthorKind =
+  | 'MEMBER'
+  | 'PROFESSIONAL';
+
 /** Who carries out an action. */
 export type PlanActorInput = {
   kind: PlanActorKind;
@@ -258,6 +263,12 @@ export type PlanItemStatus =
   | 'OPEN'
   | 'PLANNED'
   | 'REACHED';
+
+export type PostMessageInput = {
+  /** 1 to 4,000 characters. */
+  body: string;
+  threadId: string | number;
+};
 
 export type ProfessionalRole =
   | 'ADMIN'
@@ -347,6 +358,23 @@ export type SignatureCapacity =
   | 'PARENT_WITH_AUTHORITY'
   | 'SUBJECT';
 
+/** A new thread around a family your organisation is involved with. */
+export type StartThreadInput = {
+  /** What it touches (not PERSONAL_IDENTITY or NATIONAL_ID). */
+  category: DataCategory;
+  familyId: string | number;
+  /** An opening message (1 to 4,000 characters). */
+  firstMessage?: string | null | undefined;
+  /** The other professionals to take part (PROFESSIONAL or TEAM_LEAD of organisations involved today); you always do. At most 19. */
+  participantProfessionalIds?: Array<string | number> | null | undefined;
+  /** The purpose every professional participant reads it for: a code of `purposes` your organisation may use. */
+  purpose: string;
+  /** The members it is about. */
+  subjectMemberIds: Array<string | number>;
+  /** 1 to 200 characters. */
+  topic: string;
+};
+
 /** A Wmo provision (maatwerkvoorziening). */
 export type SupportProvisionInput = {
   /** Date of the decision (beschikking). Category: CARE_TRAJECTORY. */
@@ -356,6 +384,12 @@ export type SupportProvisionInput = {
   /** The provision granted (required). Category: CARE_TRAJECTORY. */
   provision?: string | null | undefined;
 };
+
+/** MESSAGE_POSTED: a new message; MESSAGE_WITHDRAWN: a message became a tombstone; THREAD_CLOSED: the thread closed to you, and the subscription ends. */
+export type ThreadEventKind =
+  | 'MESSAGE_POSTED'
+  | 'MESSAGE_WITHDRAWN'
+  | 'THREAD_CLOSED';
 
 export type TransferCaseDirectionInput = {
   familyId: string | number;
@@ -459,6 +493,18 @@ export type GrantConsentMutationVariables = Exact<{
 
 export type GrantConsentMutation = { grantConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
 
+export type MessagesReachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessagesReachQuery = { myReach: Array<{ id: string, name: string | null, birthDate: string | null }> };
+
+export type JoinThreadMutationVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type JoinThreadMutation = { joinThread: { id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null } };
+
 export type MyCircleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -510,6 +556,11 @@ export type MyLogQueryVariables = Exact<{
 
 
 export type MyLogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OurThreadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurThreadsQuery = { ourThreads: Array<{ id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null }> };
 
 export type MyFamilyStoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -580,6 +631,54 @@ export type ShowPlanItemToFamilyMutationVariables = Exact<{
 
 
 export type ShowPlanItemToFamilyMutation = { showPlanItemToFamily: { id: string, shownToFamily: boolean } };
+
+export type ThreadProfessionalFieldsFragment = { id: string, name: string, organisation: { id: string, name: string } };
+
+export type ThreadFieldsFragment = { id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null };
+
+export type MessageFieldsFragment = { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } };
+
+export type ThreadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ThreadQuery = { thread: { id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null } };
+
+export type ThreadMessagesQueryVariables = Exact<{
+  threadId: string | number;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ThreadMessagesQuery = { threadMessages: { unreadCount: number, edges: Array<{ node: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } };
+
+export type PostMessageMutationVariables = Exact<{
+  input: PostMessageInput;
+}>;
+
+
+export type PostMessageMutation = { postMessage: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } };
+
+export type WithdrawMessageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawMessageMutation = { withdrawMessage: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } };
+
+export type ThreadEventsSubscriptionVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type ThreadEventsSubscription = { threadEvents: { kind: ThreadEventKind, threadId: string, unreadCount: number | null, closed: { category: DataCategory, reason: RedactionReason } | null, message: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } | null } };
+
+export type OurUnreadThreadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurUnreadThreadsQuery = { ourThreads: Array<{ id: string, unreadCount: number | null }> };
 
 export type LogQueryVariables = Exact<{
   filter?: AccessLogFilter | null | undefined;
@@ -758,6 +857,25 @@ export type LiftShieldingMutationVariables = Exact<{
 
 
 export type LiftShieldingMutation = { liftShielding: { id: string, memberId: string } };
+
+export type StartThreadMutationVariables = Exact<{
+  input: StartThreadInput;
+}>;
+
+
+export type StartThreadMutation = { startThread: { id: string } };
+
+export type ThreadPurposesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ThreadPurposesQuery = { purposes: Array<{ code: string, name: string, domains: Array<Domain> }> };
+
+export type FamilyThreadsQueryVariables = Exact<{
+  familyId: string | number;
+}>;
+
+
+export type FamilyThreadsQuery = { familyThreads: Array<{ id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null }> };
 
 export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1142,6 +1260,75 @@ fragment EscalationProfessionalFields on EscalationProfessional {
     ...OrganisationFields
   }
 }`, {"fragmentName":"EscalationFields"}) as unknown as TypedDocumentString<EscalationFieldsFragment, unknown>;
+export const ThreadProfessionalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ThreadProfessionalFields"}) as unknown as TypedDocumentString<ThreadProfessionalFieldsFragment, unknown>;
+export const ThreadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}`, {"fragmentName":"ThreadFields"}) as unknown as TypedDocumentString<ThreadFieldsFragment, unknown>;
+export const MessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}`, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
 export const SectionCatalogueDocument = new TypedDocumentString(`
     query SectionCatalogue {
   sectionCatalogue {
@@ -1243,6 +1430,55 @@ fragment ConsentFields on Consent {
     signedAt
   }
 }`) as unknown as TypedDocumentString<GrantConsentMutation, GrantConsentMutationVariables>;
+export const MessagesReachDocument = new TypedDocumentString(`
+    query MessagesReach {
+  myReach {
+    id
+    name
+    birthDate
+  }
+}
+    `) as unknown as TypedDocumentString<MessagesReachQuery, MessagesReachQueryVariables>;
+export const JoinThreadDocument = new TypedDocumentString(`
+    mutation JoinThread($threadId: ID!) {
+  joinThread(threadId: $threadId) {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<JoinThreadMutation, JoinThreadMutationVariables>;
 export const MyCircleDocument = new TypedDocumentString(`
     query MyCircle {
   myCircle {
@@ -1479,6 +1715,46 @@ fragment AccessLogEntryFields on AccessLogEntry {
   chainKey
   sequence
 }`) as unknown as TypedDocumentString<MyLogQuery, MyLogQueryVariables>;
+export const OurThreadsDocument = new TypedDocumentString(`
+    query OurThreads {
+  ourThreads {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<OurThreadsQuery, OurThreadsQueryVariables>;
 export const MyFamilyStoriesDocument = new TypedDocumentString(`
     query MyFamilyStories {
   myFamily {
@@ -1883,6 +2159,188 @@ export const ShowPlanItemToFamilyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ShowPlanItemToFamilyMutation, ShowPlanItemToFamilyMutationVariables>;
+export const ThreadDocument = new TypedDocumentString(`
+    query Thread($id: ID!) {
+  thread(id: $id) {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
+export const ThreadMessagesDocument = new TypedDocumentString(`
+    query ThreadMessages($threadId: ID!, $last: Int, $before: String) {
+  threadMessages(threadId: $threadId, last: $last, before: $before) {
+    unreadCount
+    edges {
+      node {
+        ...MessageFields
+      }
+    }
+    pageInfo {
+      hasPreviousPage
+      startCursor
+    }
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ThreadMessagesQuery, ThreadMessagesQueryVariables>;
+export const PostMessageDocument = new TypedDocumentString(`
+    mutation PostMessage($input: PostMessageInput!) {
+  postMessage(input: $input) {
+    ...MessageFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<PostMessageMutation, PostMessageMutationVariables>;
+export const WithdrawMessageDocument = new TypedDocumentString(`
+    mutation WithdrawMessage($id: ID!) {
+  withdrawMessage(id: $id) {
+    ...MessageFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<WithdrawMessageMutation, WithdrawMessageMutationVariables>;
+export const ThreadEventsDocument = new TypedDocumentString(`
+    subscription ThreadEvents($threadId: ID!) {
+  threadEvents(threadId: $threadId) {
+    kind
+    threadId
+    unreadCount
+    closed {
+      category
+      reason
+    }
+    message {
+      ...MessageFields
+    }
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ThreadEventsSubscription, ThreadEventsSubscriptionVariables>;
+export const OurUnreadThreadsDocument = new TypedDocumentString(`
+    query OurUnreadThreads {
+  ourThreads {
+    id
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<OurUnreadThreadsQuery, OurUnreadThreadsQueryVariables>;
 export const LogDocument = new TypedDocumentString(`
     query Log($filter: AccessLogFilter, $after: String) {
   accessLog(filter: $filter, first: 50, after: $after) {
@@ -2523,6 +2981,62 @@ export const LiftShieldingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiftShieldingMutation, LiftShieldingMutationVariables>;
+export const StartThreadDocument = new TypedDocumentString(`
+    mutation StartThread($input: StartThreadInput!) {
+  startThread(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartThreadMutation, StartThreadMutationVariables>;
+export const ThreadPurposesDocument = new TypedDocumentString(`
+    query ThreadPurposes {
+  purposes {
+    code
+    name
+    domains
+  }
+}
+    `) as unknown as TypedDocumentString<ThreadPurposesQuery, ThreadPurposesQueryVariables>;
+export const FamilyThreadsDocument = new TypedDocumentString(`
+    query FamilyThreads($familyId: ID!) {
+  familyThreads(familyId: $familyId) {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<FamilyThreadsQuery, FamilyThreadsQueryVariables>;
 export const SignInOptionsDocument = new TypedDocumentString(`
     query SignInOptions {
   signInOptions {
