@@ -13,7 +13,7 @@ import { AuditService, decisionOf, operationEntries, refusalEntry, type AuditCon
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
 import { answerReferralRefused, proposalRefused, referRefused } from '../common/refusal-errors';
-import { organisationModel } from '../directory/organisation.model';
+import { organisationModel, type Organisation } from '../directory/organisation.model';
 import { openFamily, refused, runOutcome, served, type Outcome } from '../families/family-scope';
 import type { FamilySnapshot } from '../families/family-snapshot';
 import type { IncomingReferral, Referral, ReferToServiceInput } from './referral.model';
@@ -172,15 +172,7 @@ export class ReferralService {
           const note = active ? this.open(key, row, 'note') : null;
           const declineReason = this.open(key, row, 'declineReason');
           shown.push({
-            id: row.id,
-            service: { id: row.serviceId, name: names.services.get(row.serviceId) ?? '' },
-            referringOrganisation: names.organisation(row.referringOrganisationId),
-            status: row.status,
-            referredAt: row.referredAt,
-            answeredAt: row.answeredAt,
-            waitingWeeks: row.waitingWeeks,
-            waitingTimeStatedOn: row.waitingStatedOn,
-            purpose: row.purpose,
+            ...basicsOf(row, names),
             categories: consent.consent.categories,
             consentActive: active,
             member: identity ? { id: row.subjectMemberId, name: member === undefined ? null : openSealed(this.crypto, key, { field: MEMBER_SEALED_FIELDS.name, rowId: member.id }, member.nameCiphertext) } : null,
@@ -292,18 +284,10 @@ export class ReferralService {
       const note = seesNote ? this.open(snapshot.key, row, 'note') : null;
       const declineReason = seesReason ? this.open(snapshot.key, row, 'declineReason') : null;
       const model: Referral = {
-        id: row.id,
+        ...basicsOf(row, names),
         familyId: row.familyId,
         subjectMemberId: row.subjectMemberId,
-        service: { id: row.serviceId, name: names.services.get(row.serviceId) ?? '' },
-        referringOrganisation: names.organisation(row.referringOrganisationId),
         receivingOrganisation: names.organisation(row.receivingOrganisationId),
-        status: row.status,
-        referredAt: row.referredAt,
-        answeredAt: row.answeredAt,
-        waitingWeeks: row.waitingWeeks,
-        waitingTimeStatedOn: row.waitingStatedOn,
-        purpose: row.purpose,
         consentId: row.consentId,
         consentStatus: consent.status,
         awaitingSignatureFrom: consent.awaiting,
@@ -362,6 +346,21 @@ interface LoggedReferral {
   readonly fields: readonly string[];
   readonly basis: Basis;
   readonly basisRefs: readonly string[];
+}
+
+/** What every view of a referral says: the service, who referred, status, dates, the waiting time at referral, the purpose (no personal data). */
+function basicsOf(row: ReferralEntity, names: { services: ReadonlyMap<string, string>; organisation: (id: string) => Organisation }) {
+  return {
+    id: row.id,
+    service: { id: row.serviceId, name: names.services.get(row.serviceId) ?? '' },
+    referringOrganisation: names.organisation(row.referringOrganisationId),
+    status: row.status,
+    referredAt: row.referredAt,
+    answeredAt: row.answeredAt,
+    waitingWeeks: row.waitingWeeks,
+    waitingTimeStatedOn: row.waitingStatedOn,
+    purpose: row.purpose,
+  };
 }
 
 /** The organisations involved on `today` (`isInvolvedOn`, the access rule's definition). */
