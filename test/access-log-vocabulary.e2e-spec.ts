@@ -109,6 +109,22 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await call('jeugdhulp', `mutation($id: ID!, $input: ServiceInput!) { updateService(id: $id, input: $input) { id } }`, { id: service.publishService.id, input: serviceInput });
     await ok('schuldhulp', `mutation($id: ID!) { setWaitingTime(serviceId: $id, weeks: 2) { id } }`, { id: service.publishService.id });
     await ok('schuldhulp', `mutation($id: ID!) { withdrawService(id: $id) }`, { id: service.publishService.id });
+    // Referrals (docs/referral.md): the demo's pending one of Daan is read; Team Toegang refers Lotte to the same school social work
+    // (declined, with a reason) and Sanne (withdrawn); Daan and Marieke sign Daan's, and the school social work accepts it.
+    const { referrals } = await ok<{ referrals: { id: string; consentId: string; subjectMemberId: string; service: { id: string } }[] }>('wmo', `query($f: ID!) { referrals(familyId: $f) { id consentId subjectMemberId service { id } } }`, { f: DEMO_FAMILY_ID });
+    const daans = referrals.find((r) => r.subjectMemberId === M.daan);
+    await ok('marieke', `{ ourReferrals { id } }`);
+    await ok('schoolmw', `{ incomingReferrals { id } }`);
+    const refer = (memberId: string) =>
+      ok<{ referToService: { id: string } }>('wmo', `mutation($input: ReferToServiceInput!) { referToService(input: $input) { id } }`, {
+        input: { familyId: DEMO_FAMILY_ID, memberId, serviceId: daans?.service.id, purpose: 'SUPPORT_PLANNING', categories: ['CARE_TRAJECTORY'] },
+      });
+    const lotte = await refer(M.lotte);
+    await ok('schoolmw', `mutation($id: ID!) { declineReferral(id: $id, reason: "Wij bellen eerst met school.") { status } }`, { id: lotte.referToService.id });
+    const sanne = await refer(M.sanne);
+    await ok('wmo', `mutation($id: ID!) { withdrawReferral(id: $id) { status } }`, { id: sanne.referToService.id });
+    for (const persona of ['daan', 'marieke']) await ok(persona, `mutation($id: ID!) { signConsent(id: $id) { status } }`, { id: daans?.consentId });
+    await ok('schoolmw', `mutation($id: ID!) { acceptReferral(id: $id) { status } }`, { id: daans?.id });
     // The family plan: a member writes, shows and agrees; the case director agrees; a professional and members read (one of them an item shown to the family).
     const goal = await ok<{ writePlanItem: { id: string } }>('marieke', `mutation($input: WritePlanItemInput!) { writePlanItem(input: $input) { id } }`, {
       input: { kind: 'GOAL', subjectMemberIds: [M.marieke], text: 'Elke maand iets opzij zetten.' },

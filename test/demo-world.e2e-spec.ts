@@ -4,7 +4,7 @@ import { FamilyEntity, FamilyMemberEntity, MEMBER_SEALED_FIELDS, unwrapFamilyKey
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 /** Values of the demo world that must never be stored in plaintext. */
-const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', 'Marloes Dijkstra', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'rustig kan slapen', 'zorg en welzijn', 'Oma Riek', 'Leeuwarden', 'woningcorporatie', 'budgetplan', 'huishoudboekje', 'energieleverancier', 'ander gezin', 'budgetcoaching', 'thuisadministratie'];
+const PERSONAL_VALUES = ['Marieke', 'Johan', 'Sanne', 'Daan', 'Lotte', 'de Vries', 'Femke Bakker', 'Pieter de Jong', 'Marloes Dijkstra', '123451000', '234561002', '456781006', 'ADHD', 'Methylfenidaat', '23400', 'Kerkstraat', '06-12345678', 'Werkfit', 'rustig kan slapen', 'zorg en welzijn', 'Oma Riek', 'Leeuwarden', 'woningcorporatie', 'budgetplan', 'huishoudboekje', 'energieleverancier', 'ander gezin', 'budgetcoaching', 'thuisadministratie', 'Zijn mentor weet ervan'];
 
 const OUR_PLAN = `{ ourPlan { version latestVersion agreed items { id kind text subjectMemberIds shownToFamily agreed waitingForMemberIds actor { kind name organisation { name } } } } }`;
 type DemoPlan = { version: number; latestVersion: number; agreed: boolean; items: { id: string; kind: string; text: string; subjectMemberIds: string[]; shownToFamily: boolean; agreed: boolean; waitingForMemberIds: string[]; actor: { kind: string; name: string | null; organisation: { name: string } | null } | null }[] };
@@ -20,7 +20,7 @@ describe('the demo world', () => {
   });
 
   async function counts(): Promise<Record<string, number>> {
-    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing', 'thread', 'thread_participant', 'thread_message', 'escalation', 'service'];
+    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing', 'thread', 'thread_participant', 'thread_message', 'escalation', 'service', 'referral'];
     const result: Record<string, number> = {};
     for (const table of tables) {
       // A member's request for another case director, made by another test of this suite, is an escalation too: the demo world's own are the stuck ones.
@@ -33,15 +33,15 @@ describe('the demo world', () => {
 
   it('holds the organisations, the De Vries family, involvements, records (Marieke\'s and Sanne\'s own stories among them) and consents of DESIGN.md §7', async () => {
     expect(await counts()).toEqual({
-      organisation: 5,
-      professional: 9,
+      organisation: 6,
+      professional: 10,
       family: 1,
       family_member: 5,
       parental_authority: 6,
       involvement: 4,
       record: 8,
       record_subject: 9,
-      consent: 9,
+      consent: 10,
       consent_signature: 10,
       family_plan_item: 14,
       family_plan_version: 14,
@@ -52,7 +52,36 @@ describe('the demo world', () => {
       thread_message: 5,
       escalation: 1,
       service: 40,
+      referral: 1,
     });
+  });
+
+  it('has Daan\'s pending referral to school social work: proposed by youth care, its consent waiting for Daan and a parent, the school social work reading nothing yet', async () => {
+    const ask = async <T>(persona: string, query: string) => {
+      const answer = await sut.graphql<T>(query, { token: await sut.tokenFor(persona), variables: { f: DEMO_FAMILY_ID } });
+      expect(answer.errors).toBeUndefined();
+      return answer.data as T;
+    };
+    const { ourReferrals } = await ask<{ ourReferrals: { subjectMemberId: string; status: string; service: { name: string }; referringOrganisation: { id: string }; consentStatus: string; awaitingSignatureFrom: string[]; waitingWeeks: number | null }[] }>(
+      'daan',
+      `{ ourReferrals { subjectMemberId status service { name } referringOrganisation { id } consentStatus awaitingSignatureFrom waitingWeeks } }`,
+    );
+    expect(ourReferrals).toEqual([
+      {
+        subjectMemberId: DEMO_MEMBERS.daan,
+        status: 'PROPOSED',
+        service: { name: 'Schoolmaatschappelijk werk' },
+        referringOrganisation: { id: DEMO_ORGANISATIONS.jeugdhulp },
+        consentStatus: 'PENDING',
+        awaitingSignatureFrom: [DEMO_MEMBERS.daan, DEMO_MEMBERS.marieke, DEMO_MEMBERS.johan].sort((a, b) => (a === DEMO_MEMBERS.daan ? -1 : b === DEMO_MEMBERS.daan ? 1 : a.localeCompare(b))),
+        waitingWeeks: 2,
+      },
+    ]);
+    expect((await ask<{ ourReferrals: unknown[] }>('sanne', `{ ourReferrals { id } }`)).ourReferrals).toEqual([]);
+    const { incomingReferrals } = await ask<{ incomingReferrals: { status: string; consentActive: boolean; member: unknown; note: string | null; familyId: string | null }[] }>('schoolmw', `{ incomingReferrals { status consentActive member { id } note familyId } }`);
+    expect(incomingReferrals).toEqual([{ status: 'PROPOSED', consentActive: false, member: null, note: null, familyId: null }]);
+    const file = await sut.graphql(`query($f: ID!) { family(id: $f, purpose: "SUPPORT_PLANNING") { id } }`, { token: await sut.tokenFor('schoolmw'), variables: { f: DEMO_FAMILY_ID } });
+    expect(file.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 
   it('has a team lead persona: Marloes Dijkstra, TEAM_LEAD of Team Toegang, who reads the requests for another case director and hands case direction over for Team Toegang', async () => {

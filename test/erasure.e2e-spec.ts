@@ -193,7 +193,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
       const members = c.family.members.map((m) => m.id).sort();
       expect(
         log.data?.accessLog.edges.map((e) => e.node).sort((a, b) => (a.subjectMemberIds[0] ?? '').localeCompare(b.subjectMemberIds[0] ?? '')),
-      ).toEqual(members.map((member) => ({ activity: 'ERASE_FAMILY', fields: ['bsnBlindIndex', 'dataKey', 'escalationTexts', 'messageBodies', 'threadTopics'], decision: 'ALLOWED', subjectMemberIds: [member], actor: { professionalId: receipt.erasedByProfessionalId } })));
+      ).toEqual(members.map((member) => ({ activity: 'ERASE_FAMILY', fields: ['bsnBlindIndex', 'dataKey', 'escalationTexts', 'messageBodies', 'referralTexts', 'threadTopics'], decision: 'ALLOWED', subjectMemberIds: [member], actor: { professionalId: receipt.erasedByProfessionalId } })));
       expect(await count(`SELECT count(*) AS n FROM access_log_entry WHERE family_id = $1`, [c.family.id])).toBe(entriesBefore + members.length);
       const verified = await sut.graphql<{ verifyAccessLog: { intact: boolean } }>(`query($id: ID) { verifyAccessLog(familyId: $id) { intact } }`, { token: officer, variables: { id: c.family.id } });
       expect(verified.data?.verifyAccessLog.intact).toBe(true);

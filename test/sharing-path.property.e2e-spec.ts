@@ -27,7 +27,9 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
  * or withheld with its reason, and the read's log decisions item by item (reference-plan.ts);
  * and so do familyThreads(familyId) (each thread the caller takes part in, open or closed with
  * the reason) and threadMessages for the world's first thread (served only while open to the
- * caller, NOT_FOUND to a professional not taking part) (reference-threads.ts).
+ * caller, NOT_FOUND to a professional not taking part) (reference-threads.ts). Every consent
+ * naming an organisation not involved today is carried by a proposed referral (docs/referral.md),
+ * which the reference ignores: a referral never makes anything readable before acceptance.
  * One gateway and one set of organisations serve every run; each world is its own family.
  *
  *   KRING_PROPERTY_RUNS        worlds per run (default 1000)
@@ -96,6 +98,9 @@ const REQUIRED_OUTCOMES = [
   'threadMessages FORBIDDEN THREAD_CLOSED',
   'threadMessages NOT_FOUND not taking part',
   'threadMessages NOT_FOUND not involved',
+  // Referrals (docs/referral.md): proposed to the caller's organisation, not involved today, with its consent signed or not: nothing readable.
+  'referral to the caller signed',
+  'referral to the caller unsigned',
 ];
 
 /** Below this many worlds, a run is too small to be expected to reach every branch. */
@@ -283,6 +288,12 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
             asked === undefined ? null : sut.graphql<{ threadMessages: MessagesAnswer | null }>(READ_MESSAGES, { token, variables: { threadId: asked.id } }),
           ]);
           const expected = expectedFamilyAnswer(world, request, catalogue);
+          // The reference knows nothing of referrals: a proposed one must change nothing the caller reads.
+          observed.addCases(
+            (world.referrals ?? [])
+              .filter((r) => r.receivingOrganisationId === request.caller.id)
+              .map((r) => `referral to the caller ${(world.consents.find((c) => c.id === r.consentId)?.signatures.length ?? 0) > 0 ? 'signed' : 'unsigned'}`),
+          );
           const expectedPlan = expectedFamilyPlan(world, request, catalogue);
           observed.add(expected);
           if (expectedPlan.kind === 'plan') observed.addCases(expectedPlan.cases);

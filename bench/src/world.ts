@@ -719,6 +719,7 @@ class FamilyPlanner {
       validFrom,
       validUntil,
       grantedByMemberId: signers[0]?.[0] ?? subject.memberId,
+      proposedByProfessionalId: null,
       collectionMethod: dice.pick(COLLECTION_METHODS),
       policyVersion: this.policyVersion,
       revokedAt,

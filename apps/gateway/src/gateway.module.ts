@@ -13,6 +13,7 @@ import { LiveModule } from './live/live.module';
 import { MessagesModule } from './messages/messages.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { SocialMapModule } from './social-map/social-map.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -61,6 +62,7 @@ export class GatewayModule {
         LiveModule,
         EscalationModule,
         SocialMapModule,
+        ReferralsModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

@@ -84,11 +84,21 @@ export const ACTIVITIES = [
   'SET_WAITING_TIME',
   /** A professional took a service of their organisation off the social map. */
   'WITHDRAW_SERVICE',
+  /** A professional referred a member to a service on the social map, proposing the consent it needs (docs/referral.md). */
+  'REFER_TO_SERVICE',
+  /** Referrals were read: a family's, a member's own, or those to the caller's organisation. */
+  'READ_REFERRALS',
+  /** The receiving organisation accepted a referral: it is involved from that day. */
+  'ACCEPT_REFERRAL',
+  /** The receiving organisation declined a referral, with a reason. */
+  'DECLINE_REFERRAL',
+  /** The referring organisation withdrew a referral still proposed. */
+  'WITHDRAW_REFERRAL',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** What an entry is about; its ids are in the entry's target ids. */
-export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE', 'ESCALATION', 'ORGANISATION', 'PROFESSIONAL', 'SERVICE'] as const;
+export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE', 'ESCALATION', 'ORGANISATION', 'PROFESSIONAL', 'SERVICE', 'REFERRAL'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { DataCategory, FamilyEntity, FamilyMemberEntity } from '@kring/family-file';
-import { Domain, OrganisationEntity } from '@kring/identity';
+import { Domain, OrganisationEntity, ProfessionalEntity } from '@kring/identity';
 
 /**
  * A consent, stored in the shape of a consent receipt (ISO/IEC TS 27560, Kantara):
@@ -15,6 +15,7 @@ import { Domain, OrganisationEntity } from '@kring/identity';
 @Index('consent_family_subject_idx', ['familyId', 'subjectMemberId'])
 @Check('consent_one_recipient_check', '(recipient_organisation_id IS NULL) <> (recipient_domain IS NULL)')
 @Check('consent_validity_check', 'valid_until > valid_from')
+@Check('consent_one_author_check', '(granted_by_member_id IS NULL) <> (proposed_by_professional_id IS NULL)')
 export class ConsentEntity {
   /** The consent receipt id. */
   @PrimaryColumn('uuid')
@@ -59,9 +60,20 @@ export class ConsentEntity {
   @Column('timestamptz', { name: 'valid_until' })
   validUntil!: Date;
 
-  /** The member who filed the consent (the first signature). */
-  @Column('uuid', { name: 'granted_by_member_id' })
-  grantedByMemberId!: string;
+  /** The member who filed the consent (the first signature); null for one a professional proposed. */
+  @Column('uuid', { name: 'granted_by_member_id', nullable: true })
+  grantedByMemberId!: string | null;
+
+  /**
+   * The professional who proposed it (a referral, docs/referral.md); null for one a member granted.
+   * A proposal carries no signature: it is PENDING until those the capacity rule names sign it.
+   */
+  @Column('uuid', { name: 'proposed_by_professional_id', nullable: true })
+  proposedByProfessionalId!: string | null;
+
+  @ManyToOne(() => ProfessionalEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'proposed_by_professional_id', foreignKeyConstraintName: 'consent_proposed_by_professional_fk' })
+  proposedByProfessional?: Relation<ProfessionalEntity>;
 
   /** Receipt field: how the consent was collected, e.g. `KRING_PORTAL`, `KRING_API`, `PAPER_FORM`. */
   @Column('text', { name: 'collection_method' })

@@ -15,3 +15,5 @@ export type { SignConsentDecision, SignConsentRefusal } from './sign-consent';
 export { checkRevocationReason, revokeConsent, REVOCATION_REASON_MAX } from './revoke-consent';
 export type { ConsentRevocation, RevokeConsentDecision, RevokeConsentRefusal } from './revoke-consent';
 export { loadSubjectFacts, subjectFactsOf } from './subject-facts.loader';
+export { proposeConsent } from './propose-consent';
+export type { ProposeConsentDecision, ProposeConsentFacts, ProposeConsentRefusal, ProposedConsent } from './propose-consent';

@@ -18,6 +18,7 @@ import { OrganisationEntity, ProfessionalEntity } from '@kring/identity';
 import { ThreadEntity, ThreadMessageEntity, ThreadParticipantEntity } from '@kring/messages';
 import { EscalationEntity } from '@kring/escalation';
 import { ServiceEntity } from '@kring/social-map';
+import { ReferralEntity } from '@kring/referral';
 
 /** Every table Kring maps; the migrations must create exactly these (a test checks it). */
 export const KRING_ENTITIES = [
@@ -41,6 +42,7 @@ export const KRING_ENTITIES = [
   ThreadMessageEntity,
   EscalationEntity,
   ServiceEntity,
+  ReferralEntity,
   ConsentEntity,
   ConsentSignatureEntity,
   AccessLogEntryEntity,

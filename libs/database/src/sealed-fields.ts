@@ -20,6 +20,7 @@ import {
 import { FamilyPlanItemEntity, PLAN_ITEM_SEALED_FIELDS } from '@kring/family-plan';
 import { PROFESSIONAL_SEALED_FIELDS, ProfessionalEntity } from '@kring/identity';
 import { ESCALATION_SEALED_FIELDS, EscalationEntity } from '@kring/escalation';
+import { REFERRAL_SEALED_FIELDS, ReferralEntity } from '@kring/referral';
 import { THREAD_MESSAGE_SEALED_FIELDS, THREAD_SEALED_FIELDS, ThreadEntity, ThreadMessageEntity } from '@kring/messages';
 
 /** The sealed fields of one entity, and where their ciphertexts are stored. */
@@ -52,4 +53,5 @@ export const SEALED_FIELD_CATALOGUE: readonly SealedTable[] = [
   { entity: ThreadEntity, fields: sealedFieldsOf(THREAD_SEALED_FIELDS) },
   { entity: ThreadMessageEntity, fields: sealedFieldsOf(THREAD_MESSAGE_SEALED_FIELDS) },
   { entity: EscalationEntity, fields: sealedFieldsOf(ESCALATION_SEALED_FIELDS) },
+  { entity: ReferralEntity, fields: sealedFieldsOf(REFERRAL_SEALED_FIELDS) },
 ];

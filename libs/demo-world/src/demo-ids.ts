@@ -8,6 +8,7 @@ export const DEMO_ORGANISATIONS = {
   schuldhulp: '0b6f3c1e-0001-4c8a-9a51-000000000003',
   participatie: '0b6f3c1e-0001-4c8a-9a51-000000000004',
   veiligThuis: '0b6f3c1e-0001-4c8a-9a51-000000000005',
+  schoolmaatschappelijkWerk: '0b6f3c1e-0001-4c8a-9a51-000000000006',
 } as const;
 
 export const DEMO_FAMILY_ID = '0b6f3c1e-0002-4c8a-9a51-000000000001';
@@ -30,6 +31,7 @@ export const DEMO_PROFESSIONALS = {
   ketenFg: '0b6f3c1e-0004-4c8a-9a51-000000000007',
   admin: '0b6f3c1e-0004-4c8a-9a51-000000000008',
   teamleider: '0b6f3c1e-0004-4c8a-9a51-000000000009',
+  schoolmw: '0b6f3c1e-0004-4c8a-9a51-000000000010',
 } as const;
 
 /** What a persona is: a professional (with organisation) or a family member. */
@@ -48,6 +50,7 @@ export const PERSONAS: Readonly<Record<string, Persona>> = {
   schuldhulp: pro(DEMO_PROFESSIONALS.schuldhulp, DEMO_ORGANISATIONS.schuldhulp, 'debt counsellor at Schuldhulpverlening Heerenveen'),
   participatie: pro(DEMO_PROFESSIONALS.participatie, DEMO_ORGANISATIONS.participatie, 'consultant at Participatie Heerenveen'),
   veiligthuis: pro(DEMO_PROFESSIONALS.veiligthuis, DEMO_ORGANISATIONS.veiligThuis, 'Veilig Thuis Friesland (registered, not involved)'),
+  schoolmw: pro(DEMO_PROFESSIONALS.schoolmw, DEMO_ORGANISATIONS.schoolmaatschappelijkWerk, 'school social worker at Schoolmaatschappelijk Werk Friesland (registered, not involved: Daan\'s referral waits for its answer)'),
   teamleider: pro(DEMO_PROFESSIONALS.teamleider, DEMO_ORGANISATIONS.teamToegang, 'Marloes Dijkstra, team lead of the WMO team at Gemeente Heerenveen Team Toegang (the escalation queue: takes on and decides escalations)'),
   'fg-gemeente': pro(DEMO_PROFESSIONALS.fgGemeente, DEMO_ORGANISATIONS.teamToegang, 'privacy officer (FG) of Gemeente Heerenveen'),
   'keten-fg': pro(DEMO_PROFESSIONALS.ketenFg, DEMO_ORGANISATIONS.teamToegang, 'chain privacy officer of the Heerenveen chain'),

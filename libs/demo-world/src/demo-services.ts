@@ -18,6 +18,7 @@ const PUBLISHER: Readonly<Record<string, string>> = {
   [O.schuldhulp]: PRO.schuldhulp,
   [O.participatie]: PRO.participatie,
   [O.veiligThuis]: PRO.veiligthuis,
+  [O.schoolmaatschappelijkWerk]: PRO.schoolmw,
 };
 
 /** A demo service: the organisation, what it publishes, and how many days ago its waiting time was stated (some over 90: stale). */
@@ -72,7 +73,7 @@ const SERVICES: readonly DemoService[] = [
   [O.teamToegang, service('Vervoer naar dagbesteding en ziekenhuis', 'Kunt u niet met het openbaar vervoer? Regiotaxi en vervoer naar dagbesteding via het sociaal team.', Domain.WMO, [P.GEZONDHEID], HEERENVEEN, A.DECISION, toegang, { waitingWeeks: 2 }), 50],
   // Youth care and school (Jeugdhulp Friesland).
   [O.jeugdhulp, service('Ambulante gezinsbegeleiding', 'Een gezinsbegeleider komt bij u thuis als opvoeden even niet lukt: ruzie, grenzen stellen, een kind dat niet naar school wil.', Domain.YOUTH_CARE, [P.OPVOEDING, P.SCHOOL], SOUTH, A.DECISION, youth, { ageFrom: 0, ageTo: 18, waitingWeeks: 9 }), 35],
-  [O.jeugdhulp, service('Schoolmaatschappelijk werk', 'Een schoolmaatschappelijk werker op de basisschool en het voortgezet onderwijs: voor kinderen die niet lekker in hun vel zitten, en hun ouders. Via de intern begeleider of mentor.', Domain.EDUCATION, [P.SCHOOL, P.OPVOEDING, P.PSYCHISCH], HEERENVEEN, A.REFERRAL, youth, { ageFrom: 4, ageTo: 18, waitingWeeks: 2 }), 18],
+  [O.schoolmaatschappelijkWerk, service('Schoolmaatschappelijk werk', 'Een schoolmaatschappelijk werker op de basisschool en het voortgezet onderwijs: voor kinderen die niet lekker in hun vel zitten, en hun ouders. Via de intern begeleider of mentor.', Domain.EDUCATION, [P.SCHOOL, P.OPVOEDING, P.PSYCHISCH], HEERENVEEN, A.REFERRAL, youth, { ageFrom: 4, ageTo: 18, waitingWeeks: 2 }), 18],
   [O.jeugdhulp, service('Opvoedspreekuur', 'Vragen over slapen, eten, driftbuien of puberteit? Kom langs op het opvoedspreekuur, zonder afspraak.', Domain.YOUTH_CARE, [P.OPVOEDING], HEERENVEEN, A.WALK_IN, youth, { ageFrom: 0, ageTo: 18, waitingWeeks: 0 }), 7],
   [O.jeugdhulp, service('Speltherapie', 'Voor jonge kinderen die iets ingrijpends hebben meegemaakt: spelend verwerken, met een therapeut.', Domain.YOUTH_CARE, [P.PSYCHISCH], SOUTH, A.DECISION, youth, { ageFrom: 3, ageTo: 12, waitingWeeks: 16 }), 140],
   [O.jeugdhulp, service('Jeugd-ggz Friesland', 'Behandeling voor kinderen en jongeren met angst, somberheid, ADD of autisme. Met een verwijzing van de huisarts of het sociaal team.', Domain.YOUTH_CARE, [P.PSYCHISCH, P.GEZONDHEID], FRIESLAND, A.REFERRAL, youth, { ageFrom: 0, ageTo: 18, waitingWeeks: 20 }), 60],

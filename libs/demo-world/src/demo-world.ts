@@ -6,6 +6,7 @@ import { DirectoryWriter, Domain, OrganisationEntity, organisationRegistration, 
 import { writeDemoEscalation } from './demo-escalation';
 import { writeDemoMessages } from './demo-messages';
 import { writeDemoPlan } from './demo-plan';
+import { writeDemoReferral } from './demo-referral';
 import { writeDemoServices } from './demo-services';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
 
@@ -41,6 +42,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   const schuldhulp = await org(O.schuldhulp, 'Schuldhulpverlening Heerenveen', Domain.DEBT_ASSISTANCE, { kvkNumber: '90000003' });
   const participatie = await org(O.participatie, 'Participatie Heerenveen', Domain.PARTICIPATION, { kvkNumber: '90000004' });
   const veiligThuis = await org(O.veiligThuis, 'Veilig Thuis Friesland', Domain.CHILD_SAFETY, { oin: '00000003900000050000', kvkNumber: '90000005' });
+  // Not involved with the family: Daan's referral to its school social work waits for its answer (demo-referral.ts).
+  const school = await org(O.schoolmaatschappelijkWerk, 'Schoolmaatschappelijk Werk Friesland', Domain.EDUCATION, { kvkNumber: '90000006' });
 
   // Work contacts: how the family and colleagues reach them (the circle, docs/circle.md).
   const staff: [OrganisationEntity, string, string, R[], string | null][] = [
@@ -50,6 +53,7 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
     [schuldhulp, P.schuldhulp, 'Anouk Visser', [R.PROFESSIONAL], '0513 61 7700, a.visser@schuldhulpheerenveen.example'],
     [participatie, P.participatie, 'Sander Mulder', [R.PROFESSIONAL], '0513 61 7800, s.mulder@participatieheerenveen.example'],
     [veiligThuis, P.veiligthuis, 'Ingrid Smit', [R.PROFESSIONAL], '0800 2000'],
+    [school, P.schoolmw, 'Lisa de Boer', [R.PROFESSIONAL], '058 123 4600, l.deboer@smwfriesland.example'],
     [toegang, P.fgGemeente, 'Willem Hoekstra', [R.PRIVACY_OFFICER], null],
     [toegang, P.ketenFg, 'Esther Postma', [R.CHAIN_PRIVACY_OFFICER], null],
     [toegang, P.admin, 'Kees Beheer', [R.ADMIN], null],
@@ -133,6 +137,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   await writeDemoEscalation(manager, crypto, key, today);
   // The social map: about forty services of Heerenveen and Friesland, published as through the API (demo-services.ts).
   await writeDemoServices(manager, today);
+  // Daan's referral to school social work, its consent waiting for his and a parent's signature (demo-referral.ts).
+  await writeDemoReferral(manager, crypto, key, policyVersion, today);
 
   // Our story (DESIGN.md §9): Marieke and Sanne wrote theirs in their own words. Marieke shares hers with
   // Team Toegang (below); Sanne has not shared hers with anyone yet, so a professional sees that it exists.

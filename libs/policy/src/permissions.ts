@@ -159,6 +159,19 @@ export interface PermissionSubjects {
    * `organisationId`: the organisation that offers it (publishes, changes, withdraws it).
    */
   Service: { readonly organisationId: string };
+  /**
+   * A referral of a member to a service on the social map (DESIGN.md §9, *verwijzing*).
+   * `referringOrganisationId`: whose professional referred; `receivingOrganisationId`: the
+   * service's organisation, which is not involved until it accepts; `subjectsInReach`: the member
+   * referred is in the asking member's reach (false for a professional).
+   */
+  Referral: {
+    readonly familyId: string;
+    readonly involvedOrganisationIds: readonly string[];
+    readonly subjectsInReach: boolean;
+    readonly referringOrganisationId: string;
+    readonly receivingOrganisationId: string;
+  };
   /** The figures of escalations (counts, time to decision) of one organisation: `organisationId`. No personal data. */
   EscalationFigures: { readonly organisationId: string };
   /** The record of an erasure (its receipt). */
@@ -178,7 +191,7 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures', 'Service', 'Professional'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures', 'Service', 'Professional', 'Referral'],
   register: ['Family', 'Involvement', 'Organisation', 'Professional'],
   changeRoles: ['Professional'],
   deactivate: ['Professional'],
@@ -192,7 +205,10 @@ export const PERMISSION_ACTIONS = {
   start: ['Thread'],
   join: ['Thread'],
   post: ['ThreadMessage'],
-  withdraw: ['ThreadMessage', 'Service'],
+  withdraw: ['ThreadMessage', 'Service', 'Referral'],
+  refer: ['Referral'],
+  accept: ['Referral'],
+  decline: ['Referral'],
   publish: ['Service'],
   update: ['Service'],
   raise: ['Escalation'],
@@ -253,6 +269,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // Escalations about their reach: they raise one, and see those about their reach with their
     // status and decision (escalation.ts leaves out what a shielded organisation took part in).
     can(['raise', 'read'], 'Escalation', aboutReach);
+    // Referrals of a member of their reach: their status (referral-scope leaves out what a shielded organisation took part in).
+    can('read', 'Referral', aboutReach);
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
     // Our story: for themselves and their reach, in their own words. No professional writes one.
     can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
@@ -296,6 +314,13 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['raise', 'read'], 'Escalation', involved);
     // The social map: they keep their own organisation's services and waiting times up to date.
     can(['publish', 'update', 'withdraw'], 'Service', { organisationId: organisation });
+    // Referrals: they refer a member of a family their organisation is involved with to another
+    // organisation's service, see that family's referrals, and withdraw their organisation's own.
+    can(['refer', 'read'], 'Referral', involved);
+    can('withdraw', 'Referral', { referringOrganisationId: organisation, involvedOrganisationIds: organisation });
+    // The receiving organisation sees the referrals to it before it is involved (what it sees is
+    // the referral rule's: no personal data until the consent is active), and accepts or declines.
+    can(['read', 'accept', 'decline'], 'Referral', { receivingOrganisationId: organisation });
   }
   if (roles.has(ProfessionalRole.TEAM_LEAD)) {
     // A team lead of the directing organisation hands it over too (a case director who left, or is stuck).

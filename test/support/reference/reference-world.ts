@@ -15,6 +15,21 @@ export interface ReferenceWorld {
   readonly plan: ReferencePlan;
   /** The family's message threads (docs/messages.md), oldest first; none when absent. */
   readonly threads?: readonly ReferenceThread[];
+  /**
+   * Proposed referrals (docs/referral.md): each carries one of the world's consents (`consentId`),
+   * proposed to an organisation not involved today by one that is. The reference of the rule
+   * ignores them: a referral makes nothing readable before it is accepted, whatever its consent's state.
+   */
+  readonly referrals?: readonly ReferenceReferral[];
+}
+
+/** A referral still proposed: the receiving organisation is the consent's recipient; no involvement exists for it. */
+export interface ReferenceReferral {
+  readonly id: string;
+  readonly consentId: string;
+  readonly subjectId: string;
+  readonly referringOrganisationId: string;
+  readonly receivingOrganisationId: string;
 }
 
 /** A message thread as stored: whom it is about, what it touches, for which purpose, who takes part and what was said. */

@@ -16,6 +16,7 @@ import type {
   ReferencePlanWrite,
   ReferencePurpose,
   ReferenceRecord,
+  ReferenceReferral,
   ReferenceRequest,
   ReferenceThread,
   ReferenceWorld,
@@ -129,6 +130,7 @@ export function materializeWorld(
   const plan = planOf(spec.planItems, { members, authority, involvements, consents: sharingThePlan.length > 0 ? sharingThePlan : consents, at, today });
   const planConsents = spec.planItems.flatMap((p, n) => (p.sharedWithCaller === null ? [] : sharingConsents(plan.items[n] as ReferencePlanItem, p.sharedWithCaller, { caller, purposeCode, authority, at })));
 
+  const referrals = proposedReferrals(consents, involvements, today);
   return {
     world: {
       familyId: randomUUID(),
@@ -140,6 +142,7 @@ export function materializeWorld(
       consents: [...consents, ...planConsents],
       plan,
       threads: threadsOf(spec.threads, { organisations, caller, members, involvements, consents, purposeCode, catalogue, at }),
+      referrals,
     },
     request: { caller, purpose: purposeCode, at },
   };
@@ -421,4 +424,20 @@ function memberAt(members: readonly ReferenceMember[], index: number): Reference
 
 function maxDate(a: string, b: string): string {
   return a > b ? a : b;
+}
+
+/**
+ * Every consent naming an organisation that is not involved today is carried by a proposed
+ * referral (docs/referral.md) from an organisation that is: a consent in any state (signed by
+ * all, by some, revoked, expired), so the property covers "a referral never makes data readable
+ * before acceptance and an active consent". None when no organisation is involved today.
+ */
+function proposedReferrals(consents: readonly ReferenceConsent[], involvements: readonly ReferenceInvolvement[], today: string): ReferenceReferral[] {
+  const involvedToday = [...new Set(involvements.filter((i) => i.startsOn <= today && (i.endsOn === null || today < i.endsOn)).map((i) => i.organisationId))];
+  return consents.flatMap((c) => {
+    const receiving = c.recipientOrganisationId;
+    const referring = involvedToday.find((o) => o !== receiving);
+    if (receiving === null || involvedToday.includes(receiving) || referring === undefined) return [];
+    return [{ id: randomUUID(), consentId: c.id, subjectId: c.subjectId, referringOrganisationId: referring, receivingOrganisationId: receiving }];
+  });
 }

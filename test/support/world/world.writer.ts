@@ -4,7 +4,10 @@ import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring
 import type { DataKey, KringCrypto } from '@kring/crypto';
 import { FamilyFileWriter, INVOLVEMENT_SHIELDING_SEALED_FIELDS, InvolvementShieldingEntity } from '@kring/family-file';
 import { FamilyPlanItemShowingEntity, FamilyPlanWriter, type FamilyPlanItemEntity, type PlanItemStatus } from '@kring/family-plan';
+import { Domain } from '@kring/identity';
 import { MessagesWriter } from '@kring/messages';
+import { ReferralEntity, ReferralStatus } from '@kring/referral';
+import { AccessRoute, ProblemCode, publishService, ServiceWriter } from '@kring/social-map';
 import type { ReferencePlan, ReferenceThread, ReferenceWorld } from '../reference/reference-world';
 
 /**
@@ -68,8 +71,59 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
     const plan = await writePlan(manager, new FamilyPlanWriter(crypto), key, world);
     if (world.consents.length > 0) await writeConsents(manager, world);
     const threads = await writeThreads(manager, new MessagesWriter(crypto), key, world);
+    await writeReferrals(manager, world);
     return { ...world, plan, threads };
   });
+}
+
+/**
+ * The world's proposed referrals (docs/referral.md), each to a service of its receiving organisation
+ * (published once per organisation, as publishService does): rows only, no involvement, as
+ * referToService leaves them until the organisation accepts.
+ */
+async function writeReferrals(manager: EntityManager, world: ReferenceWorld): Promise<void> {
+  const referrals = world.referrals ?? [];
+  if (referrals.length === 0) return;
+  const organisations = [...new Set(referrals.flatMap((r) => [r.referringOrganisationId, r.receivingOrganisationId]))];
+  const professionals = await professionalsOf(manager, organisations);
+  const services = new Map<string, string>();
+  for (const organisationId of new Set(referrals.map((r) => r.receivingOrganisationId))) {
+    const [found] = await manager.query<{ id: string }[]>('SELECT id FROM service WHERE organisation_id = $1 LIMIT 1', [organisationId]);
+    if (found !== undefined) {
+      services.set(organisationId, found.id);
+      continue;
+    }
+    const decided = publishService(
+      { name: 'Hulp dichtbij', description: 'Hulp voor het hele gezin, dichtbij en zonder wachtlijst.', domain: Domain.WMO, problems: [ProblemCode.OPVOEDING], municipalityCodes: ['GM0074'], accessRoute: AccessRoute.REFERRAL, phone: '0513 000000' },
+      { mayPublish: true, today: '2026-01-01' },
+    );
+    if (!decided.ok) throw new Error(`the test service is refused: ${JSON.stringify(decided.refusal)}`);
+    const published = await new ServiceWriter().publish(manager, { organisationId, professionalId: professionals.get(organisationId) as string, draft: decided.draft, at: new Date('2026-01-01T10:00:00Z') });
+    services.set(organisationId, published.id);
+  }
+  await manager.insert(
+    ReferralEntity,
+    referrals.map((r) => ({
+      id: r.id,
+      familyId: world.familyId,
+      subjectMemberId: r.subjectId,
+      serviceId: services.get(r.receivingOrganisationId) as string,
+      receivingOrganisationId: r.receivingOrganisationId,
+      referringOrganisationId: r.referringOrganisationId,
+      referredByProfessionalId: professionals.get(r.referringOrganisationId) as string,
+      consentId: r.consentId,
+      purpose: 'CASE_COORDINATION',
+      status: ReferralStatus.PROPOSED,
+      referredAt: new Date('2026-01-01T10:00:00Z'),
+      waitingWeeks: null,
+      waitingStatedOn: null,
+      noteCiphertext: null,
+      answeredAt: null,
+      answeredByProfessionalId: null,
+      declineReasonCiphertext: null,
+      involvementId: null,
+    })),
+  );
 }
 
 /** The plan's writes in order, each through the plan's writer as one version (sealed with the family key); then the family's choices to show items. */
@@ -151,6 +205,9 @@ async function professionalsOf(manager: EntityManager, organisationIds: readonly
 }
 
 async function writeConsents(manager: EntityManager, world: ReferenceWorld): Promise<void> {
+  const referrals = world.referrals ?? [];
+  const professionals = referrals.length === 0 ? new Map<string, string>() : await professionalsOf(manager, [...new Set(referrals.map((r) => r.referringOrganisationId))]);
+  const proposers = new Map(referrals.map((r) => [r.consentId, professionals.get(r.referringOrganisationId) as string]));
   await manager.insert(
     ConsentEntity,
     world.consents.map((c) => ({
@@ -163,7 +220,9 @@ async function writeConsents(manager: EntityManager, world: ReferenceWorld): Pro
       purposes: [...c.purposes],
       validFrom: c.validFrom,
       validUntil: c.validUntil,
-      grantedByMemberId: c.signatures[0]?.memberId ?? c.subjectId,
+      // A consent a referral carries was proposed by the referring organisation's professional (no grantor), as referToService stores it.
+      grantedByMemberId: proposers.has(c.id) ? null : (c.signatures[0]?.memberId ?? c.subjectId),
+      proposedByProfessionalId: proposers.get(c.id) ?? null,
       collectionMethod: 'TEST',
       policyVersion: 'test',
       revokedAt: c.revokedAt,

@@ -9,6 +9,7 @@ import {
   type CapacityRefusal,
   type ConsentTermsRefusal,
   type GrantConsentRefusal,
+  type ProposeConsentRefusal,
   type RevokeConsentRefusal,
   type SignConsentRefusal,
 } from '@kring/consent';
@@ -44,6 +45,14 @@ import {
   type ServiceChangeRefusal,
   type StateWaitingTimeRefusal,
 } from '@kring/social-map';
+import {
+  DECLINE_REASON_LENGTH,
+  REFERRAL_NOTE_LENGTH,
+  type AcceptReferralRefusal,
+  type DeclineReferralRefusal,
+  type ReferToServiceRefusal,
+  type WithdrawReferralRefusal,
+} from '@kring/referral';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
 
 /*
@@ -504,5 +513,69 @@ export function serviceRefused(refusal: PublishServiceRefusal | ServiceChangeRef
       return bad(refusal.field, refusal.field === 'website' ? 'must be an http(s) address.' : refusal.field === 'email' ? 'must be an e-mail address.' : 'must be a phone number (digits, spaces, +, - and brackets).');
     case 'WAITING_WEEKS_OUT_OF_RANGE':
       return bad(refusal.field, `must be a whole number of weeks from ${WAITING_WEEKS.min} to ${WAITING_WEEKS.max}.`);
+  }
+}
+
+/** The refusals of a referral (docs/referral.md); each names its refusal. */
+export function referRefused(refusal: ReferToServiceRefusal): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal });
+  switch (refusal) {
+    case 'NOT_ALLOWED':
+      return new KringError(ErrorCode.FORBIDDEN, 'Professionals and team leads of an organisation involved with this family today refer its members.', { refusal });
+    case 'NOT_A_MEMBER':
+      return bad('memberId', 'is not a member of this family.');
+    case 'UNKNOWN_SERVICE':
+      return bad('serviceId', 'names no service of the social map.');
+    case 'SERVICE_WITHDRAWN':
+      return bad('serviceId', 'names a service that was taken off the social map.');
+    case 'OWN_ORGANISATION':
+      return bad('serviceId', "names a service of your own organisation: a referral proposes another organisation's involvement.");
+    case 'ALREADY_INVOLVED':
+      return bad('serviceId', 'names a service of an organisation involved with this family today: it needs no referral.');
+    case 'ALREADY_PROPOSED':
+      return bad('serviceId', 'names a service this member has a proposed referral to already.');
+    case 'NOTE_LENGTH':
+      return bad('note', `must be at most ${REFERRAL_NOTE_LENGTH.max} characters.`);
+  }
+}
+
+/** The refusals of the consent a referral proposes: its terms as any grant's, for the receiving organisation. */
+export function proposalRefused(refusal: ProposeConsentRefusal): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal: refusal.reason });
+  switch (refusal.reason) {
+    case 'SUBJECT_NOT_FOUND':
+      return bad('memberId', 'is not a member of this family.');
+    case 'BIRTH_DATE_UNREADABLE':
+      return new KringError(ErrorCode.DATA_INTEGRITY, "This member's stored birth date failed its integrity check, so who must sign the consent cannot be established. Nothing was changed.", { refusal: refusal.reason });
+    case 'RECIPIENT_NOT_REGISTERED':
+      return bad('serviceId', 'names a service whose organisation is not registered.');
+    case 'PURPOSE_NOT_FOR_RECIPIENT':
+      return bad('purpose', "is a purpose the receiving organisation's domain may not use.");
+    case 'UNKNOWN_PURPOSE':
+      return unknownPurpose(refusal.purpose, { field: 'purpose', refusal: refusal.reason });
+    case 'NO_CATEGORIES':
+      return bad('categories', 'must name at least one data category.');
+    case 'NO_PURPOSES':
+      return bad('purpose', 'is required.');
+    case 'RECIPIENT_NOT_EXACTLY_ONE':
+    case 'VALID_FROM_IN_THE_PAST':
+    case 'VALID_UNTIL_NOT_AFTER_VALID_FROM':
+    case 'VALIDITY_OVER_TWELVE_MONTHS':
+      // The referral sets the recipient and the validity (twelve months from now) itself.
+      return bad('input', `cannot be proposed as a consent (${refusal.reason}).`);
+  }
+}
+
+/** The refusals of accepting, declining or withdrawing a referral. Not the caller's to answer: NOT_FOUND, as if it did not exist. */
+export function answerReferralRefused(refusal: AcceptReferralRefusal | DeclineReferralRefusal | WithdrawReferralRefusal): KringError {
+  switch (refusal) {
+    case 'NOT_ALLOWED':
+      return new KringError(ErrorCode.NOT_FOUND, 'No referral with this id is known to you.', { refusal });
+    case 'NOT_PROPOSED':
+      return new KringError(ErrorCode.BAD_USER_INPUT, 'id names a referral that was answered or withdrawn already.', { field: 'id', refusal });
+    case 'CONSENT_NOT_ACTIVE':
+      return new KringError(ErrorCode.BAD_USER_INPUT, 'The consent this referral carries is not active yet: everyone whose signature it needs signs it first (the family, in the portal).', { field: 'id', refusal });
+    case 'REASON_LENGTH':
+      return new KringError(ErrorCode.BAD_USER_INPUT, `reason must be ${DECLINE_REASON_LENGTH.min} to ${DECLINE_REASON_LENGTH.max} characters.`, { field: 'reason', refusal });
   }
 }

@@ -57,8 +57,11 @@ export class Consent {
   @Field(() => [ID], { description: 'Members whose signature is still needed for the consent to count today (empty when it counts).' })
   awaitingSignatureFrom!: string[];
 
-  @Field(() => ID)
-  grantedByMemberId!: string;
+  @Field(() => ID, { nullable: true, description: 'The member who granted it (the first signature); null for a consent a professional proposed with a referral.' })
+  grantedByMemberId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The referral that proposed this consent (docs/referral.md); null for one a member granted.' })
+  referralId!: string | null;
 
   @Field({ description: 'Receipt: how the consent was collected.' })
   collectionMethod!: string;

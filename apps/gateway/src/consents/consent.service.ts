@@ -188,6 +188,8 @@ export class ConsentService {
       manager.find(ConsentSignatureEntity, { where: { consentId: In(ids) }, order: { signedAt: 'ASC' } }),
     ]);
     const organisationIds = [...new Set(consents.map((c) => c.recipientOrganisationId).filter((id): id is string => id !== null))];
+    // A consent proposed with a referral names it (docs/referral.md).
+    const referrals = await manager.query<{ id: string; consent_id: string }[]>('SELECT id, consent_id FROM referral WHERE consent_id = ANY($1::uuid[])', [ids]);
     const organisations = organisationIds.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In(organisationIds) }, select: { id: true, name: true, domain: true } });
     const today = dutchDate(now);
     const byId = new Map(consents.map((c) => [c.id, c]));
@@ -211,6 +213,7 @@ export class ConsentService {
         signatures: own.map((s) => ({ memberId: s.memberId, capacity: s.capacity, signedAt: s.signedAt })),
         awaitingSignatureFrom: status === ConsentStatus.PENDING ? awaitingSignatureFrom(subject, new Set(own.map((s) => s.memberId)), today) : [],
         grantedByMemberId: c.grantedByMemberId,
+        referralId: referrals.find((r) => r.consent_id === c.id)?.id ?? null,
         collectionMethod: c.collectionMethod,
         policyVersion: c.policyVersion,
         controller: this.catalogue.controller,

@@ -15,6 +15,7 @@ import {
 import { OrganisationEntity, unwrapOrganisationKey, type ProfessionalPrincipal } from '@kring/identity';
 import { MessagesWriter } from '@kring/messages';
 import { EscalationWriter } from '@kring/escalation';
+import { ReferralWriter } from '@kring/referral';
 import { about, actorOf, permissionsFor } from '@kring/policy';
 import { AuditService, decisionOf, operationEntries } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
@@ -63,6 +64,7 @@ export class FamilyErasureService {
       await manager.update(FamilyMemberEntity, { familyId }, { bsnBlindIndex: null });
       await new MessagesWriter(this.crypto).eraseFamily(manager, familyId);
       await new EscalationWriter(this.crypto).eraseFamily(manager, familyId);
+      await new ReferralWriter(this.crypto).eraseFamily(manager, familyId);
       const erasure: FamilyErasureEntity = {
         familyId,
         erasedAt: at,
@@ -79,7 +81,7 @@ export class FamilyErasureService {
       await this.audit.record(
         manager,
         { principal, traceId, at },
-        operationEntries({ activity: 'ERASE_FAMILY', familyId, subjectMemberIds: memberIds, decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], fields: ['bsnBlindIndex', 'dataKey', 'escalationTexts', 'messageBodies', 'threadTopics'] })] }),
+        operationEntries({ activity: 'ERASE_FAMILY', familyId, subjectMemberIds: memberIds, decisions: [decisionOf({ targetKind: 'FAMILY', targetIds: [familyId], fields: ['bsnBlindIndex', 'dataKey', 'escalationTexts', 'messageBodies', 'referralTexts', 'threadTopics'] })] }),
       );
       return receiptOf(erasure, organisation, why);
     });

@@ -177,6 +177,11 @@ export const nl = {
   'activity.UPDATE_SERVICE': 'Aanbod op de sociale kaart gewijzigd',
   'activity.SET_WAITING_TIME': 'Wachttijd op de sociale kaart bijgewerkt',
   'activity.WITHDRAW_SERVICE': 'Aanbod van de sociale kaart gehaald',
+  'activity.REFER_TO_SERVICE': 'Doorverwezen naar hulp van de sociale kaart',
+  'activity.READ_REFERRALS': 'Verwijzingen bekeken',
+  'activity.ACCEPT_REFERRAL': 'Verwijzing aangenomen: de organisatie helpt vanaf nu mee',
+  'activity.DECLINE_REFERRAL': 'Verwijzing afgewezen, met een reden',
+  'activity.WITHDRAW_REFERRAL': 'Verwijzing ingetrokken',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -380,6 +385,11 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.UPDATE_SERVICE': 'Changed a service on the social map',
   'activity.SET_WAITING_TIME': 'Updated a waiting time on the social map',
   'activity.WITHDRAW_SERVICE': 'Took a service off the social map',
+  'activity.REFER_TO_SERVICE': 'Referred to a service of the social map',
+  'activity.READ_REFERRALS': 'Viewed referrals',
+  'activity.ACCEPT_REFERRAL': 'Accepted a referral: the organisation now takes part',
+  'activity.DECLINE_REFERRAL': 'Declined a referral, with a reason',
+  'activity.WITHDRAW_REFERRAL': 'Withdrew a referral',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

@@ -445,7 +445,7 @@ export type FamilyFileFieldsFragment = { id: string, purpose: string | null, mem
       | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
      }> };
 
-export type ConsentFieldsFragment = { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> };
+export type ConsentFieldsFragment = { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string | null, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> };
 
 export type AccessLogEntryFieldsFragment = { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } };
 
@@ -491,7 +491,7 @@ export type GrantConsentMutationVariables = Exact<{
 }>;
 
 
-export type GrantConsentMutation = { grantConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+export type GrantConsentMutation = { grantConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string | null, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
 
 export type MessagesReachQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -527,7 +527,7 @@ export type ConsentsQueryVariables = Exact<{
 }>;
 
 
-export type ConsentsQuery = { consents: Array<{ id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> }> };
+export type ConsentsQuery = { consents: Array<{ id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string | null, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> }> };
 
 export type ConsentChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -539,14 +539,14 @@ export type SignConsentMutationVariables = Exact<{
 }>;
 
 
-export type SignConsentMutation = { signConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+export type SignConsentMutation = { signConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string | null, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
 
 export type RevokeConsentMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RevokeConsentMutation = { revokeConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+export type RevokeConsentMutation = { revokeConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string | null, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
 
 export type MyLogQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -1,0 +1,10 @@
+export * from './referral-vocabulary';
+export { ReferralEntity } from './referral.entity';
+export { REFERRAL_SEALED_FIELDS, referralTextPlace } from './sealed-fields';
+export type { ReferralText } from './sealed-fields';
+export { referToService } from './refer-to-service';
+export type { ReferralDraft, ReferredService, ReferToServiceDecision, ReferToServiceFacts, ReferToServiceRefusal, ReferToServiceRequest } from './refer-to-service';
+export { acceptReferral, declineReferral, withdrawReferral } from './answer-referral';
+export type { AcceptReferralRefusal, AnswerReferralFacts, DeclineReferralRefusal, WithdrawReferralRefusal } from './answer-referral';
+export { REFERRAL_COLLECTION_METHOD, ReferralWriter } from './referral.writer';
+export type { Referrer } from './referral.writer';
