@@ -101,8 +101,8 @@ export function expectedMemberThreads(world: ReferenceWorld, viewerId: string, a
     const entitled = mayNotBeKeptFrom(world, t.subjectIds, day).has(viewerId);
     if (seen !== 'in view') {
       outOfView.add(t.id);
+      // Joined before and now outside reach: the reach changed since (a child turned 16), as members join only threads about their reach.
       cases.push(`a thread ${seen === 'shielded' ? 'shielded from the member' : 'about someone outside reach'}${joined ? ', joined before' : ''}`);
-      if (seen === 'outside reach' && joined) cases.push('a thread that left the view of a member who joined it (reach changed)');
       continue;
     }
     cases.push(joined ? 'a joined thread in view' : 'a thread in view, not joined');

@@ -23,7 +23,7 @@ import type {
   ReferenceWorld,
 } from '../reference/reference-world';
 import { involvedOn } from '../reference/reference-access-rule';
-import { sharedWhole } from '../reference/reference-member-threads';
+import { mayNotBeKeptFrom, sharedWhole } from '../reference/reference-member-threads';
 import { reachOf } from '../reference/reference-member-view';
 import {
   BREAK_GLASS_CATEGORIES,
@@ -361,21 +361,29 @@ function threadsOf(
         : t.purpose.kind === 'childProtection' && childProtection !== undefined
           ? childProtection
           : (w.catalogue[(t.purpose.kind === 'catalogue' ? t.purpose.index : n) % w.catalogue.length] as ReferencePurpose);
-    const startedAt = new Date(w.at.getTime() - t.startedDaysAgo * DAY - 60 * MINUTE + n * MINUTE);
-    const startDay = amsterdamDate(startedAt);
     const mayUse = (organisationId: string) => purpose.domains.includes((w.organisations.find((o) => o.id === organisationId) as ReferenceOrganisation).domain);
     const others = t.others.flatMap((i) => (w.involvements.length === 0 ? [] : [(w.involvements[i % w.involvements.length] as ReferenceInvolvement).organisationId]));
-    const participants = [...new Set([...(t.callerTakesPart ? [w.caller.id] : []), ...others.filter((id) => id !== w.caller.id)])].filter(
-      (id) => mayUse(id) && involvedOn(w, id, startDay),
-    );
+    const candidates = [...new Set([...(t.callerTakesPart ? [w.caller.id] : []), ...others.filter((id) => id !== w.caller.id)])].filter(mayUse);
+    // Asked to start before any of them was involved: it starts the morning their first involvement began instead.
+    const turned = t.startedDaysAgo === 'beforeSixteenthBirthday' ? turnedSixteen(w) : undefined;
+    let startedAt = new Date((turned === undefined ? startOf(t, w) : amsterdamMidnight(birthday(turned.birthDate, 16)).getTime()) - 60 * MINUTE + n * MINUTE);
+    if (!candidates.some((id) => involvedOn(w, id, amsterdamDate(startedAt)))) {
+      const began = w.involvements.filter((i) => candidates.includes(i.organisationId) && i.startsOn > amsterdamDate(startedAt)).map((i) => i.startsOn).sort()[0];
+      if (began !== undefined) startedAt = new Date(amsterdamMidnight(began).getTime() + 9 * 60 * MINUTE + n * MINUTE);
+    }
+    // A thread (and its messages, seconds after it) starts before the read.
+    if (startedAt.getTime() > w.at.getTime() - 10_000) return [];
+    const startDay = amsterdamDate(startedAt);
+    const participants = candidates.filter((id) => involvedOn(w, id, startDay));
     if (participants.length === 0) return [];
     const consented = w.consents
       .filter((c) => (c.recipientOrganisationId === w.caller.id || c.recipientDomain === w.caller.domain) && c.purposes.includes(purpose.code))
       .flatMap((c) => c.categories.filter((k) => THREAD_CATEGORIES.includes(k)));
     const category = t.category.kind === 'consented' && consented[0] !== undefined ? consented[0] : (THREAD_CATEGORIES[(t.category.kind === 'index' ? t.category.index : n) % THREAD_CATEGORIES.length] as DataCategory);
-    const named = [...new Set(t.subjects.map((i) => memberAt(w.members, i).id))];
+    const named = turned === undefined ? [...new Set(t.subjects.map((i) => memberAt(w.members, i).id))] : [turned.id];
     const subjectIds = (sharedWhole(w, named, startDay) ? named : named.slice(0, 1)).sort();
-    const memberIds = [...new Set(t.joined.map((i) => memberAt(w.members, i).id))].filter((id) => {
+    const joining = t.joined === 'entitled' ? [...mayNotBeKeptFrom(w, subjectIds, startDay)] : t.joined.map((i) => memberAt(w.members, i).id);
+    const memberIds = [...new Set(joining)].filter((id) => {
       const reach = reachOf(w, id, startDay);
       return subjectIds.every((s) => reach.has(s));
     });
@@ -394,6 +402,20 @@ function threadsOf(
   });
   // Oldest first, as the world keeps them (no two start at the same moment).
   return threads.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+}
+
+/** The moment a thread's start is counted back from: the read's, less the days asked (a day for the evening before a 16th birthday nobody had). */
+function startOf(t: ThreadSpec, w: { at: Date }): number {
+  return w.at.getTime() - (t.startedDaysAgo === 'beforeSixteenthBirthday' ? 1 : t.startedDaysAgo) * DAY;
+}
+
+/** The first member who turned 16 in the 400 days before the read, if any. */
+function turnedSixteen(w: { members: readonly ReferenceMember[]; at: Date }): ReferenceMember | undefined {
+  const today = amsterdamDate(w.at);
+  return w.members.find((m) => {
+    const sixteenth = birthday(m.birthDate, 16);
+    return sixteenth <= today && sixteenth > addDays(today, -400);
+  });
 }
 
 /** The emergency grants, each for CHILD_PROTECTION, opened before the read and expiring around it. */
