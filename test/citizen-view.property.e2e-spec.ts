@@ -89,6 +89,7 @@ const REQUIRED = [
   'a thread in view of a member it may not be kept from',
   'a thread about someone outside reach',
   'a thread about someone outside reach, joined before',
+  'a thread about the member and someone outside their reach',
   'a thread shielded from the member',
   'member threadMessages served',
   'member threadMessages a withdrawn message as a tombstone',

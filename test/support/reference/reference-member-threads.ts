@@ -103,6 +103,7 @@ export function expectedMemberThreads(world: ReferenceWorld, viewerId: string, a
       outOfView.add(t.id);
       // Joined before and now outside reach: the reach changed since (a child turned 16), as members join only threads about their reach.
       cases.push(`a thread ${seen === 'shielded' ? 'shielded from the member' : 'about someone outside reach'}${joined ? ', joined before' : ''}`);
+      if (seen === 'outside reach' && t.subjectIds.includes(viewerId)) cases.push('a thread about the member and someone outside their reach');
       continue;
     }
     cases.push(joined ? 'a joined thread in view' : 'a thread in view, not joined');
