@@ -1,4 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ExpectedMessage, ExpectedThread } from '../reference/reference-threads';
+import type { GraphQLAnswer } from '../test-gateway';
 
 /** Every field of a thread the references decide, for a comparison with them. */
 export const THREAD_SELECTION = `
@@ -54,4 +56,28 @@ export function messageOfAnswer({ node: m }: MessagesAnswer['edges'][number]): E
     author: m.author.memberId !== null ? `member ${m.author.memberId}` : `organisation ${m.author.professional?.organisation.id ?? '?'}`,
     withdrawn: m.withdrawnAt !== null,
   };
+}
+
+/**
+ * A page of `threadMessages` against a reference: refused (the error's extensions, each key
+ * `refused` names: `code`, and `refusal` and `reason` where they apply) with no page, or every
+ * message in order.
+ */
+export function checkMessagesPage(
+  expected: { readonly refused: Readonly<Record<string, unknown>> } | { readonly messages: readonly ExpectedMessage[] },
+  answer: GraphQLAnswer<{ threadMessages: MessagesAnswer | null }>,
+  fail: (what: string[]) => never,
+): void {
+  const error = answer.errors?.[0]?.extensions;
+  if ('refused' in expected) {
+    const got = error === undefined ? undefined : Object.fromEntries(Object.keys(expected.refused).map((k) => [k, error[k]]));
+    if (!isDeepStrictEqual(got, expected.refused) || answer.data?.threadMessages != null) {
+      fail([`threadMessages: expected ${JSON.stringify(expected.refused)}, the gateway answered ${got === undefined ? 'messages' : JSON.stringify(got)}`]);
+    }
+    return;
+  }
+  const page = answer.data?.threadMessages;
+  if (answer.errors !== undefined || page == null) return fail([`threadMessages: expected messages, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+  const got = page.edges.map(messageOfAnswer);
+  if (!isDeepStrictEqual(expected.messages, got)) fail(['threadMessages:', `expected ${JSON.stringify(expected.messages)}`, `got ${JSON.stringify(got)}`]);
 }
