@@ -4,11 +4,15 @@ import { ManualClock } from '@kring/config';
 import { readCatalogue } from './support/reference/reference-catalogue';
 import { expectedMemberView } from './support/reference/reference-member-view';
 import { expectedMemberPlan } from './support/reference/reference-member-plan';
-import type { ReferenceOrganisation } from './support/reference/reference-world';
+import { expectedMemberMessages, expectedMemberThreads } from './support/reference/reference-member-threads';
+import { amsterdamDate, wholeYearsOn } from './support/reference/reference-calendar';
+import type { ReferenceOrganisation, ReferenceWorld } from './support/reference/reference-world';
 import { describeWorld, diffFiles, labelsOf, withLabels } from './support/world/describe-world';
 import { FILE_SELECTION, fileOfAnswer, normalise, type FileAnswer } from './support/world/file-answer';
 import { materializeWorld } from './support/world/materialize-world';
 import { diffDecisions, diffPlans, loggedPlanDecisions, PLAN_SELECTION, planOfAnswer, type PlanAnswer } from './support/world/plan-answer';
+import { checkMessagesPage, MESSAGES_SELECTION, THREAD_SELECTION, threadOfAnswer, type MessagesAnswer, type ThreadAnswer } from './support/world/thread-answer';
+import { loggedThreadDecisions } from './support/world/thread-log';
 import { ORGANISATION_DOMAINS, registerOrganisations } from './support/world/organisations';
 import { MAX_MEMBERS, worldSpec } from './support/world/world-spec.arbitrary';
 import { writeWorld } from './support/world/world.writer';
@@ -29,6 +33,13 @@ import { startTestGateway, type TestGateway } from './support/test-gateway';
  * the items about the reach and those shown to the family by capacity, less what a shielded
  * organisation wrote or does, versions counted in the member's view; and on the raw answer no
  * id of an item out of view, no member or organisation the view may not name, no redaction.
+ * The family's threads (`ourThreads`) equal an independent reference too
+ * (reference-member-threads.ts): those about the reach that no organisation shielded from the
+ * member takes part in, joined or not, with who takes part and the unread count; threads
+ * started days before, which a child's 16th birthday took out of a parent's reach since, are
+ * gone. `threadMessages` of one thread: NOT_FOUND out of view, FORBIDDEN before joining, every
+ * message (withdrawn ones as tombstones) once joined. On the raw answers no id of a thread out of
+ * view and nothing the view may not name; the reads' log decisions are about the threads in view.
  *
  *   KRING_CITIZEN_PROPERTY_RUNS   worlds per run (default 300)
  */
@@ -36,6 +47,8 @@ const RUNS = Number(process.env['KRING_CITIZEN_PROPERTY_RUNS'] ?? 300);
 const MY_FAMILY = `{ myFamily { ${FILE_SELECTION} } myCircle { involvements { id } caseDirector { id } } }`;
 /** Apart from the file: `ourPlan` is non-null, so in one document its error would null the file too. */
 const OUR_PLAN = `{ ourPlan { ${PLAN_SELECTION} } }`;
+const OUR_THREADS = `{ ourThreads { ${THREAD_SELECTION} } }`;
+const THREAD_MESSAGES = `query ThreadMessages($threadId: ID!) { threadMessages(threadId: $threadId) { ${MESSAGES_SELECTION} } }`;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** The cases the generated worlds must reach in a run, or a passing run proves little. */
@@ -68,7 +81,29 @@ const REQUIRED = [
   'a plan item by a shielded organisation',
   'a changed plan item in view',
   'a plan version out of view beside versions in view',
+  // Threads (docs/messages.md): about the reach, not shielded, whatever time did to the reach since they started.
+  'a joined thread in view',
+  'a thread in view, not joined',
+  'a thread in view that another member joined',
+  'a thread about a child in reach',
+  'a thread in view of a member it may not be kept from',
+  'a thread about someone outside reach',
+  'a thread about someone outside reach, joined before',
+  'a thread about the member and someone outside their reach',
+  'a thread shielded from the member',
+  'member threadMessages served',
+  'member threadMessages a withdrawn message as a tombstone',
+  'member threadMessages FORBIDDEN NOT_A_PARTICIPANT',
+  'member threadMessages NOT_FOUND',
 ];
+
+/** A member who joined a thread about others (a parent), preferring one about someone who is 16 or older today; none when nobody did. */
+function joinedParentOf(world: ReferenceWorld, at: Date): string | undefined {
+  const today = amsterdamDate(at);
+  const grownUp = (id: string) => world.members.some((m) => m.id === id && wholeYearsOn(m.birthDate, today) >= 16);
+  const joined = (world.threads ?? []).flatMap((t) => t.memberIds.filter((m) => !t.subjectIds.includes(m)).map((memberId) => ({ memberId, grownUp: t.subjectIds.some(grownUp) })));
+  return (joined.find((j) => j.grownUp) ?? joined[0])?.memberId;
+}
 
 describe('a member\'s own view holds exactly what is about their reach', () => {
   const clock = new ManualClock(new Date('2026-06-01T10:00:00Z'));
@@ -85,16 +120,20 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
   });
 
   it(
-    `for ${RUNS} generated worlds, myFamily and ourPlan equal an independent reference of reach, and their log entries cover exactly the view`,
+    `for ${RUNS} generated worlds, myFamily, ourPlan, ourThreads and threadMessages equal an independent reference of reach, and their log entries cover exactly the view`,
     async () => {
       const seen = new Map<string, number>();
       // Shieldings: which involvement (by index), from whom (the viewer, or a member by index), lifted or in force.
       const shielding = fc.record({ involvement: fc.nat(7), member: fc.option(fc.nat(MAX_MEMBERS - 1), { nil: null, freq: 2 }), lifted: fc.boolean() });
-      const spec = fc.record({ world: worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), viewer: fc.nat(MAX_MEMBERS - 1), shieldings: fc.array(shielding, { maxLength: 3 }) });
-      const property = fc.asyncProperty(spec, async ({ world: worldSpecOf, viewer, shieldings }) => {
+      // Which thread's messages the member asks for (by index), so joined, not joined and out of view all come up.
+      // The viewer: a member by index, or (a third of the time) a parent who joined a thread about a child, one who has turned 16 since if any.
+      const viewerSpec = fc.record({ index: fc.nat(MAX_MEMBERS - 1), joinedParent: fc.oneof({ weight: 2, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) });
+      const spec = fc.record({ world: worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), viewer: viewerSpec, shieldings: fc.array(shielding, { maxLength: 3 }), thread: fc.nat(2) });
+      const property = fc.asyncProperty(spec, async ({ world: worldSpecOf, viewer, shieldings, thread: threadIndex }) => {
           const materialized = materializeWorld(worldSpecOf, organisations, catalogue);
           const { request } = materialized;
-          const viewerId = (materialized.world.members[viewer % materialized.world.members.length] as { id: string }).id;
+          const { members } = materialized.world;
+          const viewerId = (viewer.joinedParent ? joinedParentOf(materialized.world, request.at) : undefined) ?? (members[viewer.index % members.length] as { id: string }).id;
           // At most one shielding in force per involvement and member (the database's rule); lifted ones besides.
           const shielded = new Map<string, { involvementId: string; memberId: string; lifted: boolean }>();
           for (const x of materialized.world.involvements.length === 0 ? [] : shieldings) {
@@ -105,13 +144,19 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
           const world = await writeWorld(sut, { ...materialized.world, shieldings: [...shielded.values()] });
           clock.set(request.at);
           const token = await sut.issuer.sign({ kind: 'citizen', memberId: viewerId });
-          const [answer, planAnswer] = await Promise.all([
+          // The page of messages moves the member's read marker: it comes after the list, whose unread counts are the reference's.
+          const [answer, planAnswer, threadsAnswer] = await Promise.all([
             sut.graphql<{ myFamily: FileAnswer | null; myCircle: { involvements: { id: string }[]; caseDirector: { id: string } | null } | null }>(MY_FAMILY, { token }),
             sut.graphql<{ ourPlan: PlanAnswer | null }>(OUR_PLAN, { token }),
+            sut.graphql<{ ourThreads: ThreadAnswer[] | null }>(OUR_THREADS, { token }),
           ]);
+          const asked = world.threads === undefined || world.threads.length === 0 ? undefined : world.threads[threadIndex % world.threads.length];
+          const messagesAnswer = asked === undefined ? null : await sut.graphql<{ threadMessages: MessagesAnswer | null }>(THREAD_MESSAGES, { token, variables: { threadId: asked.id } });
           const expected = expectedMemberView(world, viewerId, request.at);
           const expectedPlan = expectedMemberPlan(world, viewerId, request.at);
-          for (const t of [...expected.trace, ...expectedPlan.cases]) seen.set(t, (seen.get(t) ?? 0) + 1);
+          const expectedThreads = expectedMemberThreads(world, viewerId, request.at);
+          const expectedMessages = asked === undefined ? null : expectedMemberMessages(world, viewerId, request.at, asked.id);
+          for (const t of [...expected.trace, ...expectedPlan.cases, ...expectedThreads.cases, ...(expectedMessages?.cases ?? [])]) seen.set(t, (seen.get(t) ?? 0) + 1);
 
           const fail = (what: string[]): never => {
             const labels = labelsOf(world, organisations);
@@ -172,6 +217,24 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
           const planDecisions = await loggedPlanDecisions(sut.dataSource, world.familyId, viewerId);
           const wantDecisions = [...expectedPlan.decisions].sort();
           if (!isDeepStrictEqual(planDecisions, wantDecisions)) fail([`ourPlan's log decisions:`, ...diffDecisions(wantDecisions, planDecisions)]);
+
+          // The threads: the reference's view, thread for thread; on the raw answers nothing out of view; both reads logged about the view only.
+          const threads = threadsAnswer.data?.ourThreads;
+          if (threadsAnswer.errors !== undefined || threads == null) return fail([`ourThreads: expected threads, the gateway answered ${JSON.stringify(threadsAnswer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+          const gotThreads = threads.map(threadOfAnswer);
+          if (!isDeepStrictEqual(gotThreads, expectedThreads.threads)) fail(['ourThreads:', `expected ${JSON.stringify(expectedThreads.threads, null, 1)}`, `got ${JSON.stringify(gotThreads, null, 1)}`]);
+          if (expectedMessages !== null && messagesAnswer !== null) {
+            const want = expectedMessages.kind === 'messages' ? expectedMessages : { refused: expectedMessages.code === 'FORBIDDEN' ? { code: 'FORBIDDEN', refusal: expectedMessages.refusal } : { code: 'NOT_FOUND' } };
+            checkMessagesPage(want, messagesAnswer, fail);
+          }
+          const rawThreads = JSON.stringify([threadsAnswer.data, messagesAnswer?.data ?? null]);
+          const threadIds = [...new Set(rawThreads.match(UUID) ?? [])].map((id) => id.toLowerCase());
+          const outOfViewThreads = threadIds.filter((id) => expectedThreads.outOfView.has(id));
+          const unnamed = threadIds.filter((id) => !expectedThreads.mayName.has(id));
+          if (outOfViewThreads.length > 0 || unnamed.length > 0) fail([`ourThreads or threadMessages names what is out of view: threads ${outOfViewThreads.join(',') || '-'}; other ids ${unnamed.join(',') || '-'}`]);
+          const threadDecisions = await loggedThreadDecisions(sut.dataSource, world.familyId, { memberId: viewerId });
+          const wantThreadDecisions = [...expectedThreads.decisions, ...(expectedMessages?.decisions ?? [])].sort();
+          if (!isDeepStrictEqual(threadDecisions, wantThreadDecisions)) fail([`the thread reads' log decisions:`, ...diffDecisions(wantThreadDecisions, threadDecisions)]);
         });
       await fc.assert(property, { numRuns: RUNS });
       // A plan item about a child of 12 to 15 outside the viewer's reach, shown by the child and a parent, comes
@@ -181,6 +244,7 @@ describe('a member\'s own view holds exactly what is about their reach', () => {
       for (let extra = 0; missing().length > 0 && extra < 2 * RUNS; extra += 100) await fc.assert(property, { numRuns: 100 });
       expect(missing()).toEqual([]);
     },
-    60_000 + RUNS * 3 * 300,
+    // Up to three times RUNS worlds (above), at about 500 ms each (file, circle, plan, threads and a page of messages) on a loaded machine.
+    60_000 + RUNS * 3 * 500,
   );
 });

@@ -6,7 +6,14 @@ import { expectedFamilyAnswer, type ExpectedAnswer } from './support/reference/r
 import { amsterdamDate } from './support/reference/reference-calendar';
 import { readCatalogue } from './support/reference/reference-catalogue';
 import { expectedFamilyPlan, type ExpectedPlanAnswer } from './support/reference/reference-plan';
-import { expectedFamilyThreads, expectedThreadMessages, type ExpectedMessage, type ExpectedMessagesAnswer, type ExpectedThread, type ExpectedThreadsAnswer } from './support/reference/reference-threads';
+import {
+  expectedFamilyThreads,
+  expectedOneThread,
+  expectedThreadLog,
+  expectedThreadMessages,
+  type ExpectedOneThreadAnswer,
+  type ExpectedThreadsAnswer,
+} from './support/reference/reference-threads';
 import type { ReferenceOrganisation } from './support/reference/reference-world';
 import { describeWorld, diffFiles, labelsOf, withLabels } from './support/world/describe-world';
 import { FILE_SELECTION, fileOfAnswer, normalise, type FileAnswer } from './support/world/file-answer';
@@ -14,8 +21,10 @@ import { materializeWorld } from './support/world/materialize-world';
 import { ObservedDistribution } from './support/world/observed-distribution';
 import { diffDecisions, diffPlans, loggedPlanDecisions, PLAN_SELECTION, planOfAnswer, type PlanAnswer } from './support/world/plan-answer';
 import { ORGANISATION_DOMAINS, registerOrganisations } from './support/world/organisations';
+import { loggedThreadDecisions } from './support/world/thread-log';
 import { worldSpec } from './support/world/world-spec.arbitrary';
 import { writeWorld } from './support/world/world.writer';
+import { checkMessagesPage, MESSAGES_SELECTION, THREAD_SELECTION, threadOfAnswer, type MessagesAnswer, type ThreadAnswer } from './support/world/thread-answer';
 import { startTestGateway, type GraphQLAnswer, type TestGateway } from './support/test-gateway';
 
 /*
@@ -26,10 +35,15 @@ import { startTestGateway, type GraphQLAnswer, type TestGateway } from './suppor
  * (test/support/reference) allows, and so does familyPlan(familyId, purpose): each item served
  * or withheld with its reason, and the read's log decisions item by item (reference-plan.ts);
  * and so do familyThreads(familyId) (each thread the caller takes part in, open or closed with
- * the reason) and threadMessages for the world's first thread (served only while open to the
- * caller, NOT_FOUND to a professional not taking part) (reference-threads.ts). Every consent
- * naming an organisation not involved today is carried by a proposed referral (docs/referral.md),
- * which the reference ignores: a referral never makes anything readable before acceptance.
+ * the reason, its unread count), thread(id) for the world's last thread and threadMessages for
+ * its first (served only while open to the caller, withdrawn ones as tombstones, NOT_FOUND to a
+ * professional not taking part or no longer involved), and those reads' READ_THREAD log
+ * decisions, subject by subject (reference-threads.ts). The threads were started days or an
+ * hour before the read through `startThread`; since then consents were revoked or expired,
+ * involvements ended and children turned 12 or 16. Some worlds hold emergency grants. Every
+ * consent naming an organisation not involved today is carried by a proposed referral
+ * (docs/referral.md), which the reference ignores: a referral never makes anything readable
+ * before acceptance.
  * One gateway and one set of organisations serve every run; each world is its own family.
  *
  *   KRING_PROPERTY_RUNS        worlds per run (default 1000)
@@ -48,6 +62,7 @@ const REQUIRED_OUTCOMES = [
   'allowed OWN_RECORD',
   'allowed STATUTORY',
   'allowed CONSENT',
+  'allowed BREAK_GLASS',
   'denied PURPOSE_EXCLUDES_CATEGORY',
   'denied NO_CONSENT',
   'denied CAPACITY_LAPSED',
@@ -86,6 +101,7 @@ const REQUIRED_OUTCOMES = [
   // Threads (docs/messages.md): each through the rule for its own purpose and category about every subject, nobody's own record.
   'thread open CONSENT',
   'thread open STATUTORY',
+  'thread open BREAK_GLASS',
   'thread closed PURPOSE_EXCLUDES_CATEGORY',
   'thread closed NO_CONSENT',
   'thread closed CONSENT_PENDING',
@@ -93,8 +109,15 @@ const REQUIRED_OUTCOMES = [
   'thread closed CONSENT_REVOKED',
   'a thread about several members open',
   'a thread left out for not taking part',
+  'a thread closed since its start, days ago',
+  'thread served open',
+  'thread served closed',
+  'thread NOT_FOUND not taking part',
+  'thread NOT_FOUND not involved',
   'threadMessages served CONSENT',
   'threadMessages served STATUTORY',
+  'threadMessages served BREAK_GLASS',
+  'threadMessages a withdrawn message as a tombstone',
   'threadMessages FORBIDDEN THREAD_CLOSED',
   'threadMessages NOT_FOUND not taking part',
   'threadMessages NOT_FOUND not involved',
@@ -116,32 +139,16 @@ const READ_PLAN = `query ReadPlan($id: ID!, $purpose: String!) {
 }`;
 
 const READ_THREADS = `query ReadThreads($id: ID!) {
-  familyThreads(familyId: $id) {
-    id topic subjectMemberIds category purpose joined closed { category reason }
-    startedBy { organisation { id } }
-    participants { memberId professional { organisation { id } } }
-  }
+  familyThreads(familyId: $id) { ${THREAD_SELECTION} }
+}`;
+
+const READ_THREAD = `query ReadThread($id: ID!) {
+  thread(id: $id) { ${THREAD_SELECTION} }
 }`;
 
 const READ_MESSAGES = `query ReadMessages($threadId: ID!) {
-  threadMessages(threadId: $threadId) { edges { node { sequence body author { kind memberId professional { organisation { id } } } } } }
+  threadMessages(threadId: $threadId) { ${MESSAGES_SELECTION} }
 }`;
-
-interface ThreadAnswer {
-  id: string;
-  topic: string | null;
-  subjectMemberIds: string[];
-  category: string;
-  purpose: string;
-  joined: boolean;
-  closed: { category: string; reason: string } | null;
-  startedBy: { organisation: { id: string } };
-  participants: { memberId: string | null; professional: { organisation: { id: string } } | null }[] | null;
-}
-
-interface MessagesAnswer {
-  edges: { node: { sequence: number; body: string | null; author: { kind: string; memberId: string | null; professional: { organisation: { id: string } } | null } } }[];
-}
 
 type Fail = (what: string[]) => never;
 
@@ -154,35 +161,21 @@ function checkThreads(expected: ExpectedThreadsAnswer, answer: GraphQLAnswer<{ f
   }
   const threads = answer.data?.familyThreads;
   if (answer.errors !== undefined || threads == null) return fail([`familyThreads: expected threads, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
-  const got = threads.map(
-    (t): ExpectedThread => ({
-      id: t.id,
-      topic: t.topic,
-      subjectMemberIds: t.subjectMemberIds,
-      category: t.category as ExpectedThread['category'],
-      purpose: t.purpose,
-      joined: t.joined,
-      closed: t.closed as ExpectedThread['closed'],
-      startedByOrganisationId: t.startedBy.organisation.id,
-      participants: t.participants === null ? null : t.participants.map((p) => (p.memberId !== null ? `member ${p.memberId}` : `organisation ${p.professional?.organisation.id ?? '?'}`)).sort(),
-    }),
-  );
+  const got = threads.map(threadOfAnswer);
   if (!isDeepStrictEqual(expected.threads, got)) fail(['familyThreads:', `expected ${JSON.stringify(expected.threads, null, 1)}`, `got ${JSON.stringify(got, null, 1)}`]);
 }
 
-/** threadMessages(threadId) against the reference: NOT_FOUND, FORBIDDEN (THREAD_CLOSED with the reason), or every message in order. */
-function checkMessages(expected: ExpectedMessagesAnswer, answer: GraphQLAnswer<{ threadMessages: MessagesAnswer | null }>, fail: Fail): void {
-  const error = answer.errors?.[0]?.extensions;
+/** thread(id) against the reference: NOT_FOUND, or the thread as the list shows it. */
+function checkOneThread(expected: ExpectedOneThreadAnswer, answer: GraphQLAnswer<{ thread: ThreadAnswer | null }>, fail: Fail): void {
   if (expected.kind === 'error') {
-    const want = expected.code === 'FORBIDDEN' ? { code: 'FORBIDDEN', refusal: 'THREAD_CLOSED', reason: expected.reason } : { code: 'NOT_FOUND' };
-    const got = error === undefined ? undefined : { code: error.code, ...(expected.code === 'FORBIDDEN' ? { refusal: error['refusal'], reason: error['reason'] } : {}) };
-    if (!isDeepStrictEqual(got, want) || answer.data?.threadMessages != null) fail([`threadMessages: expected ${JSON.stringify(want)}, the gateway answered ${got === undefined ? 'messages' : JSON.stringify(got)}`]);
+    const code = answer.errors?.[0]?.extensions?.code;
+    if (code !== expected.code || answer.data?.thread != null) fail([`thread: expected the error ${expected.code}, the gateway answered ${code === undefined ? 'a thread' : `the error ${code}`}`]);
     return;
   }
-  const page = answer.data?.threadMessages;
-  if (answer.errors !== undefined || page == null) return fail([`threadMessages: expected messages, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
-  const got = page.edges.map(({ node: m }): ExpectedMessage => ({ sequence: m.sequence, body: m.body as string, author: m.author.memberId !== null ? `member ${m.author.memberId}` : `organisation ${m.author.professional?.organisation.id ?? '?'}` }));
-  if (!isDeepStrictEqual(expected.messages, got)) fail(['threadMessages:', `expected ${JSON.stringify(expected.messages)}`, `got ${JSON.stringify(got)}`]);
+  const thread = answer.data?.thread;
+  if (answer.errors !== undefined || thread == null) return fail([`thread: expected a thread, the gateway answered ${JSON.stringify(answer.errors?.map((e) => e.extensions?.code ?? e.message))}`]);
+  const got = threadOfAnswer(thread);
+  if (!isDeepStrictEqual(expected.thread, got)) fail(['thread:', `expected ${JSON.stringify(expected.thread, null, 1)}`, `got ${JSON.stringify(got, null, 1)}`]);
 }
 
 /** family(id, purpose) against the reference: the error, or the file field for field. */
@@ -268,7 +261,7 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
   });
 
   it(
-    `for ${RUNS} generated worlds (more until every outcome is reached), family(id, purpose), familyPlan(familyId, purpose), familyThreads(familyId) and threadMessages equal an independent reference of the rule, field for field and item for item`,
+    `for ${RUNS} generated worlds (more until every outcome is reached), family(id, purpose), familyPlan(familyId, purpose), familyThreads(familyId), thread(id) and threadMessages equal an independent reference of the rule, field for field and item for item, and so do the thread reads' log decisions`,
     async () => {
       const observed = new ObservedDistribution();
       const property = fc.asyncProperty(worldSpec(ORGANISATION_DOMAINS.length, catalogue.length), async (spec) => {
@@ -278,15 +271,18 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
           clock.set(request.at);
           const token = tokens.get(request.caller.id) as string;
           const variables = { id: world.familyId, purpose: request.purpose };
-          // Two reads at once, as a portal would send them: each its own transaction and log entries.
-          // The first thread's messages: one the caller takes part in, or not (then NOT_FOUND).
+          // Reads at once, as a portal would send them: each its own transaction and log entries. None moves a read
+          // marker; the page of messages (which does) comes after them, so the unread counts served are the reference's.
+          // The last thread alone and the first thread's messages: ones the caller takes part in, or not (then NOT_FOUND).
+          const one = world.threads?.at(-1);
           const asked = world.threads?.[0];
-          const [answer, planAnswer, threadsAnswer, messagesAnswer] = await Promise.all([
+          const [answer, planAnswer, threadsAnswer, oneAnswer] = await Promise.all([
             sut.graphql<{ family: FileAnswer | null }>(READ, { token, variables }),
             sut.graphql<{ familyPlan: PlanAnswer | null }>(READ_PLAN, { token, variables }),
             sut.graphql<{ familyThreads: ThreadAnswer[] | null }>(READ_THREADS, { token, variables: { id: world.familyId } }),
-            asked === undefined ? null : sut.graphql<{ threadMessages: MessagesAnswer | null }>(READ_MESSAGES, { token, variables: { threadId: asked.id } }),
+            one === undefined ? null : sut.graphql<{ thread: ThreadAnswer | null }>(READ_THREAD, { token, variables: { id: one.id } }),
           ]);
+          const messagesAnswer = asked === undefined ? null : await sut.graphql<{ threadMessages: MessagesAnswer | null }>(READ_MESSAGES, { token, variables: { threadId: asked.id } });
           const expected = expectedFamilyAnswer(world, request, catalogue);
           // The reference knows nothing of referrals: a proposed one must change nothing the caller reads.
           observed.addCases(
@@ -299,6 +295,8 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
           if (expectedPlan.kind === 'plan') observed.addCases(expectedPlan.cases);
           const expectedThreads = expectedFamilyThreads(world, request, catalogue);
           if (expectedThreads.kind === 'threads') observed.addCases(expectedThreads.cases);
+          const expectedOne = one === undefined ? null : expectedOneThread(world, request, catalogue, one.id);
+          if (expectedOne !== null) observed.addCases(expectedOne.cases);
           const expectedMessages = asked === undefined ? null : expectedThreadMessages(world, request, catalogue, asked.id);
           if (expectedMessages !== null) observed.addCases(expectedMessages.cases);
 
@@ -309,7 +307,15 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
           checkFile(expected, answer, fail);
           await checkPlan(world.familyId, expectedPlan, planAnswer, fail);
           checkThreads(expectedThreads, threadsAnswer, fail);
-          if (expectedMessages !== null && messagesAnswer !== null) checkMessages(expectedMessages, messagesAnswer, fail);
+          if (expectedOne !== null && oneAnswer !== null) checkOneThread(expectedOne, oneAnswer, fail);
+          if (expectedMessages !== null && messagesAnswer !== null) {
+            const want = expectedMessages.kind === 'messages' ? expectedMessages : { refused: expectedMessages.code === 'FORBIDDEN' ? { code: 'FORBIDDEN', refusal: 'THREAD_CLOSED', reason: expectedMessages.reason } : { code: 'NOT_FOUND' } };
+            checkMessagesPage(want, messagesAnswer, fail);
+          }
+          // The three thread reads' log decisions, subject by subject, with the rule's basis or reason.
+          const logged = await loggedThreadDecisions(sut.dataSource, world.familyId, { organisationId: request.caller.id });
+          const wantLogged = expectedThreadLog(world, request, catalogue, { ...(asked === undefined ? {} : { messagesOf: asked.id }), ...(one === undefined ? {} : { oneOf: one.id }) });
+          if (!isDeepStrictEqual(logged, wantLogged)) fail(['the thread reads\' log decisions:', ...diffDecisions(wantLogged, logged)]);
         });
       await fc.assert(property, { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) });
       // Some outcomes come from only a few worlds per thousand. Rather than fail a run by chance,
@@ -328,7 +334,7 @@ describe('guarantee 1, no leak: a professional reads exactly the fields the acce
         ).toEqual([]);
       }
     },
-    // Up to five times RUNS worlds when rare outcomes need more (see above), at about 250 ms each (file, plan and threads) on a loaded machine.
-    60_000 + RUNS * 5 * 250,
+    // Up to five times RUNS worlds when rare outcomes need more (see above), at about 300 ms each (file, plan, threads, a thread, a page) on a loaded machine.
+    60_000 + RUNS * 5 * 300,
   );
 });

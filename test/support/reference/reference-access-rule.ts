@@ -10,7 +10,7 @@ import type { ReferenceConsent, ReferencePurpose, ReferenceRequest, ReferenceWor
  */
 
 export type DenialReason = 'PURPOSE_EXCLUDES_CATEGORY' | 'NO_CONSENT' | 'CAPACITY_LAPSED' | 'CONSENT_PENDING' | 'CONSENT_EXPIRED' | 'CONSENT_REVOKED';
-export type AllowBasis = 'OWN_RECORD' | 'STATUTORY' | 'CONSENT';
+export type AllowBasis = 'OWN_RECORD' | 'STATUTORY' | 'CONSENT' | 'BREAK_GLASS';
 export type RequestError = 'UNKNOWN_PURPOSE' | 'FORBIDDEN' | 'NOT_FOUND';
 /** How one consent stands at the instant of access. */
 export type ConsentJudgement = 'COUNTS' | 'CAPACITY_LAPSED' | 'PENDING' | 'NOT_YET_VALID' | 'EXPIRED' | 'REVOKED';
@@ -216,6 +216,18 @@ export class RuleForRequest {
     const onlyByConsent = field.category === DataCategory.OWN_WORDS;
     if (!onlyByConsent && field.sourceOrganisationId === this.request.caller.id) return { allowed: true, basis: 'OWN_RECORD' };
     if (!onlyByConsent && this.purpose.statutoryFor.includes(this.request.caller.domain)) return { allowed: true, basis: 'STATUTORY' };
+    const consent = this.byConsent(field);
+    if (consent.allowed || onlyByConsent) return consent;
+    // An unexpired emergency grant of the caller (the one professional of its organisation) on the family, for the read's purpose, covering the category.
+    const t = this.request.at.getTime();
+    const grant = (this.world.breakGlassGrants ?? []).find(
+      (g) => g.organisationId === this.request.caller.id && g.purpose === this.purpose.code && g.expiresAt.getTime() > t && g.categories.includes(field.category),
+    );
+    return grant === undefined ? consent : { allowed: true, basis: 'BREAK_GLASS' };
+  }
+
+  /** Every subject has a consent that counts now, covering this recipient, purpose and category; else the first subject's shortfall. */
+  private byConsent(field: FieldToDecide): FieldVerdict {
     for (const subjectId of field.subjectIds) {
       const covering = this.world.consents.filter(
         (c) =>

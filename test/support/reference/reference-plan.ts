@@ -82,7 +82,7 @@ export function decisionLine(subjectId: string, itemId: string, category: string
 }
 
 /** The log's word for each of this reference's bases. */
-const LOGGED_BASIS = { OWN_RECORD: 'OWN_RECORD', STATUTORY: 'STATUTORY_TASK', CONSENT: 'CONSENT' } as const;
+const LOGGED_BASIS = { OWN_RECORD: 'OWN_RECORD', STATUTORY: 'STATUTORY_TASK', CONSENT: 'CONSENT', BREAK_GLASS: 'BREAK_GLASS' } as const;
 
 /** `familyPlan(world.familyId, request.purpose)` asked by `request.caller` at `request.at`. */
 export function expectedFamilyPlan(world: ReferenceWorld, request: ReferenceRequest, catalogue: readonly ReferencePurpose[]): ExpectedPlanAnswer {

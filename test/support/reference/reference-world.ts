@@ -21,6 +21,8 @@ export interface ReferenceWorld {
    * ignores them: a referral makes nothing readable before it is accepted, whatever its consent's state.
    */
   readonly referrals?: readonly ReferenceReferral[];
+  /** Emergency (break-glass) grants on the family, each opened by the one professional of its organisation; none when absent. */
+  readonly breakGlassGrants?: readonly ReferenceBreakGlassGrant[];
 }
 
 /** A referral still proposed: the receiving organisation is the consent's recipient; no involvement exists for it. */
@@ -30,6 +32,17 @@ export interface ReferenceReferral {
   readonly subjectId: string;
   readonly referringOrganisationId: string;
   readonly receivingOrganisationId: string;
+}
+
+/** A break-glass grant (DESIGN.md §3): for CHILD_PROTECTION, some of CONTACT, HOUSEHOLD and SAFETY, for at most four hours. */
+export interface ReferenceBreakGlassGrant {
+  readonly id: string;
+  /** The organisation of the professional who opened it (the worlds' organisations have one professional each). */
+  readonly organisationId: string;
+  readonly purpose: string;
+  readonly categories: readonly DataCategory[];
+  readonly openedAt: Date;
+  readonly expiresAt: Date;
 }
 
 /** A message thread as stored: whom it is about, what it touches, for which purpose, who takes part and what was said. */
@@ -42,11 +55,22 @@ export interface ReferenceThread {
   readonly purpose: string;
   /** The organisations whose professional takes part (each organisation has one), the starter's first. */
   readonly participantOrganisationIds: readonly string[];
-  /** The members who joined it. */
+  /** The members who joined it, in the order they joined. */
   readonly memberIds: readonly string[];
-  /** Oldest first: by a participating organisation's professional, or by a member who joined. */
-  readonly messages: readonly { readonly byOrganisationId: string | null; readonly byMemberId: string | null; readonly body: string }[];
+  /** Oldest first: by a participating organisation's professional, or by a member who joined; perhaps withdrawn by its author since. */
+  readonly messages: readonly ReferenceMessage[];
   readonly startedAt: Date;
+}
+
+export interface ReferenceMessage {
+  /** The id the writer gave it, once stored. */
+  readonly id?: string;
+  readonly byOrganisationId: string | null;
+  readonly byMemberId: string | null;
+  readonly body: string;
+  readonly sentAt: Date;
+  /** When its author withdrew it (its text destroyed, the tombstone kept); null while it stands. */
+  readonly withdrawnAt: Date | null;
 }
 
 /** The family plan (docs/family-plan.md): its items, and the writes that made them, in order. */

@@ -4,9 +4,11 @@ import { ACTION_STATUSES, GOAL_STATUSES } from '@kring/family-plan';
 import { addDays, amsterdamDate, amsterdamMidnight, birthday, isLeapYear, parseDate, wholeYearsOn } from '../reference/reference-calendar';
 import type {
   RecordValue,
+  ReferenceBreakGlassGrant,
   ReferenceConsent,
   ReferenceInvolvement,
   ReferenceMember,
+  ReferenceMessage,
   ReferenceOrganisation,
   ReferencePlan,
   ReferencePlanActor,
@@ -21,7 +23,22 @@ import type {
   ReferenceThread,
   ReferenceWorld,
 } from '../reference/reference-world';
-import { MAX_MEMBERS, PLAN_CATEGORIES, THREAD_CATEGORIES, type OrganisationPick, type PlanItemSpec, type ShowingSpec, type SignatureSpec, type ThreadSpec, type WorldSpec } from './world-spec.arbitrary';
+import { involvedOn } from '../reference/reference-access-rule';
+import { mayNotBeKeptFrom, sharedWhole } from '../reference/reference-member-threads';
+import { reachOf } from '../reference/reference-member-view';
+import {
+  BREAK_GLASS_CATEGORIES,
+  MAX_MEMBERS,
+  PLAN_CATEGORIES,
+  THREAD_CATEGORIES,
+  type BreakGlassSpec,
+  type OrganisationPick,
+  type PlanItemSpec,
+  type ShowingSpec,
+  type SignatureSpec,
+  type ThreadSpec,
+  type WorldSpec,
+} from './world-spec.arbitrary';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -141,8 +158,9 @@ export function materializeWorld(
       records,
       consents: [...consents, ...planConsents],
       plan,
-      threads: threadsOf(spec.threads, { organisations, caller, members, involvements, consents, purposeCode, catalogue, at }),
+      threads: threadsOf(spec.threads, { organisations, caller, members, authority, involvements, consents, purposeCode, catalogue, at }),
       referrals,
+      breakGlassGrants: breakGlassOf(spec.breakGlass, { organisations, caller, registrar, at }),
     },
     request: { caller, purpose: purposeCode, at },
   };
@@ -313,10 +331,15 @@ function signedAt(s: SignatureSpec, at: Date, validFrom: Date, subjectBirthDate:
 }
 
 /**
- * The family's threads, started an hour before the read, a minute apart: each for a purpose its
- * professionals' domains may use (the caller taking part only when asked and its domain may), so
- * a thread without anyone left is not started; its messages by its professionals and by the
- * members who joined.
+ * The family's threads, oldest first, each started some days (or within the hour) before the
+ * read, a minute apart, as `startThread` would have let them start then: for a purpose its professionals'
+ * domains may use, with the professionals of organisations involved on that day (the caller
+ * taking part only when asked, its domain may and it was involved), so a thread without anyone
+ * left is not started; about subjects everyone it may not be kept from could read whole on that
+ * day, else about its first subject alone (NOT_SHARED_WHOLE: one thread per member instead).
+ * The members who joined had every subject in reach that day; since then consents, involvements
+ * and ages moved on. Its messages follow a second apart, by its professionals and by the members
+ * who joined; some withdrawn by their author half a second later.
  */
 function threadsOf(
   specs: readonly ThreadSpec[],
@@ -324,6 +347,7 @@ function threadsOf(
     organisations: readonly ReferenceOrganisation[];
     caller: ReferenceOrganisation;
     members: readonly ReferenceMember[];
+    authority: readonly { adultId: string; childId: string }[];
     involvements: readonly ReferenceInvolvement[];
     consents: readonly ReferenceConsent[];
     purposeCode: string;
@@ -331,35 +355,87 @@ function threadsOf(
     at: Date;
   },
 ): ReferenceThread[] {
-  return specs.flatMap((t, n): ReferenceThread[] => {
+  const threads = specs.flatMap((t, n): ReferenceThread[] => {
     const requested = w.catalogue.find((p) => p.code === w.purposeCode && p.domains.includes(w.caller.domain));
-    const purpose = t.purpose.kind === 'requested' && requested !== undefined ? requested : (w.catalogue[(t.purpose.kind === 'catalogue' ? t.purpose.index : n) % w.catalogue.length] as ReferencePurpose);
+    const childProtection = w.catalogue.find((p) => p.code === 'CHILD_PROTECTION');
+    const purpose =
+      t.purpose.kind === 'requested' && requested !== undefined
+        ? requested
+        : t.purpose.kind === 'childProtection' && childProtection !== undefined
+          ? childProtection
+          : (w.catalogue[(t.purpose.kind === 'catalogue' ? t.purpose.index : n) % w.catalogue.length] as ReferencePurpose);
     const mayUse = (organisationId: string) => purpose.domains.includes((w.organisations.find((o) => o.id === organisationId) as ReferenceOrganisation).domain);
     const others = t.others.flatMap((i) => (w.involvements.length === 0 ? [] : [(w.involvements[i % w.involvements.length] as ReferenceInvolvement).organisationId]));
-    const participants = [...new Set([...(t.callerTakesPart ? [w.caller.id] : []), ...others.filter((id) => id !== w.caller.id)])].filter(mayUse);
+    const candidates = [...new Set([...(t.callerTakesPart ? [w.caller.id] : []), ...others.filter((id) => id !== w.caller.id)])].filter(mayUse);
+    // Asked to start before any of them was involved: it starts the morning their first involvement began instead.
+    const turned = t.startedDaysAgo === 'beforeSixteenthBirthday' ? turnedSixteen(w) : undefined;
+    let startedAt = new Date((turned === undefined ? startOf(t, w) : amsterdamMidnight(birthday(turned.birthDate, 16)).getTime()) - 60 * MINUTE + n * MINUTE);
+    if (!candidates.some((id) => involvedOn(w, id, amsterdamDate(startedAt)))) {
+      const began = w.involvements.filter((i) => candidates.includes(i.organisationId) && i.startsOn > amsterdamDate(startedAt)).map((i) => i.startsOn).sort()[0];
+      if (began !== undefined) startedAt = new Date(amsterdamMidnight(began).getTime() + 9 * 60 * MINUTE + n * MINUTE);
+    }
+    // A thread (and its messages, seconds after it) starts before the read.
+    if (startedAt.getTime() > w.at.getTime() - 10_000) return [];
+    const startDay = amsterdamDate(startedAt);
+    const participants = candidates.filter((id) => involvedOn(w, id, startDay));
     if (participants.length === 0) return [];
     const consented = w.consents
       .filter((c) => (c.recipientOrganisationId === w.caller.id || c.recipientDomain === w.caller.domain) && c.purposes.includes(purpose.code))
       .flatMap((c) => c.categories.filter((k) => THREAD_CATEGORIES.includes(k)));
     const category = t.category.kind === 'consented' && consented[0] !== undefined ? consented[0] : (THREAD_CATEGORIES[(t.category.kind === 'index' ? t.category.index : n) % THREAD_CATEGORIES.length] as DataCategory);
-    const memberIds = [...new Set(t.joined.map((i) => memberAt(w.members, i).id))];
-    const messages = t.messages.map((m, k) => {
-      const byMemberId = m.byMember && memberIds.length > 0 ? (memberIds[m.index % memberIds.length] as string) : null;
-      return { byOrganisationId: byMemberId === null ? (participants[m.index % participants.length] as string) : null, byMemberId, body: `Bericht ${n}.${k} ✉ "${m.index}"` };
+    const named = turned === undefined ? [...new Set(t.subjects.map((i) => memberAt(w.members, i).id))] : [turned.id];
+    const subjectIds = (sharedWhole(w, named, startDay) ? named : named.slice(0, 1)).sort();
+    const joining = t.joined === 'entitled' ? [...mayNotBeKeptFrom(w, subjectIds, startDay)] : t.joined.map((i) => memberAt(w.members, i).id);
+    const memberIds = [...new Set(joining)].filter((id) => {
+      const reach = reachOf(w, id, startDay);
+      return subjectIds.every((s) => reach.has(s));
     });
-    return [
-      {
-        id: randomUUID(),
-        topic: `Onderwerp ${n}: Zoë's plan`,
-        subjectIds: [...new Set(t.subjects.map((i) => memberAt(w.members, i).id))].sort(),
-        category,
-        purpose: purpose.code,
-        participantOrganisationIds: participants,
-        memberIds,
-        messages,
-        startedAt: new Date(w.at.getTime() - 60 * MINUTE + n * MINUTE),
-      },
-    ];
+    const messages = t.messages.map((m, k): ReferenceMessage => {
+      const byMemberId = m.byMember && memberIds.length > 0 ? (memberIds[m.index % memberIds.length] as string) : null;
+      const sentAt = new Date(startedAt.getTime() + (k + 1) * 1000);
+      return {
+        byOrganisationId: byMemberId === null ? (participants[m.index % participants.length] as string) : null,
+        byMemberId,
+        body: `Bericht ${n}.${k} ✉ "${m.index}"`,
+        sentAt,
+        withdrawnAt: m.withdrawn ? new Date(sentAt.getTime() + 500) : null,
+      };
+    });
+    return [{ id: randomUUID(), topic: `Onderwerp ${n}: Zoë's plan`, subjectIds, category, purpose: purpose.code, participantOrganisationIds: participants, memberIds, messages, startedAt }];
+  });
+  // Oldest first, as the world keeps them (no two start at the same moment).
+  return threads.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+}
+
+/** The moment a thread's start is counted back from: the read's, less the days asked (a day for the evening before a 16th birthday nobody had). */
+function startOf(t: ThreadSpec, w: { at: Date }): number {
+  return w.at.getTime() - (t.startedDaysAgo === 'beforeSixteenthBirthday' ? 1 : t.startedDaysAgo) * DAY;
+}
+
+/** The first member who turned 16 in the 400 days before the read, if any. */
+function turnedSixteen(w: { members: readonly ReferenceMember[]; at: Date }): ReferenceMember | undefined {
+  const today = amsterdamDate(w.at);
+  return w.members.find((m) => {
+    const sixteenth = birthday(m.birthDate, 16);
+    return sixteenth <= today && sixteenth > addDays(today, -400);
+  });
+}
+
+/** The emergency grants, each for CHILD_PROTECTION, opened before the read and expiring around it. */
+function breakGlassOf(
+  specs: readonly BreakGlassSpec[],
+  w: { organisations: readonly ReferenceOrganisation[]; caller: ReferenceOrganisation; registrar: ReferenceOrganisation; at: Date },
+): ReferenceBreakGlassGrant[] {
+  return specs.map((g) => {
+    const openedAt = new Date(w.at.getTime() - g.openedMinutesAgo * MINUTE);
+    return {
+      id: randomUUID(),
+      organisationId: pickOrganisation(w.organisations, g.organisation, w.caller, w.registrar).id,
+      purpose: 'CHILD_PROTECTION',
+      categories: g.categories === 'all' ? [...BREAK_GLASS_CATEGORIES] : [...g.categories],
+      openedAt,
+      expiresAt: new Date(openedAt.getTime() + g.durationMinutes * MINUTE),
+    };
   });
 }
 

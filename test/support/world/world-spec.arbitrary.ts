@@ -22,22 +22,38 @@ export interface WorldSpec {
   readonly purpose: PurposeSpec;
   readonly planItems: readonly PlanItemSpec[];
   readonly threads: readonly ThreadSpec[];
+  readonly breakGlass: readonly BreakGlassSpec[];
+}
+
+/** An emergency grant on the family by an organisation's professional, opened some minutes before the read, for up to four hours. */
+export interface BreakGlassSpec {
+  readonly organisation: OrganisationPick;
+  readonly categories: 'all' | readonly DataCategory[];
+  readonly openedMinutesAgo: number;
+  readonly durationMinutes: number;
 }
 
 /** A message thread: who takes part (indexes into the world's involvements; the caller's own or not), what it is about, what was said. */
 export interface ThreadSpec {
-  /** The read's purpose when the caller's domain may use it, else a purpose of the catalogue by index. */
-  readonly purpose: { readonly kind: 'requested' } | { readonly kind: 'catalogue'; readonly index: number };
+  /** The read's purpose when the caller's domain may use it, else a purpose of the catalogue by index; or CHILD_PROTECTION (where emergency grants count). */
+  readonly purpose: { readonly kind: 'requested' } | { readonly kind: 'catalogue'; readonly index: number } | { readonly kind: 'childProtection' };
+  /**
+   * Started this many days before the read (0: within the hour before it): consents, involvements
+   * and ages move on after the start. Or about a member who turned 16 in the 400 days before the
+   * read, the evening before their birthday (else a day before the read): their parents' reach
+   * changed since.
+   */
+  readonly startedDaysAgo: number | 'beforeSixteenthBirthday';
   /** Index into THREAD_CATEGORIES, or the first such category of a consent to the caller for the purpose, when there is one. */
   readonly category: { readonly kind: 'index'; readonly index: number } | { readonly kind: 'consented' };
   readonly subjects: readonly number[];
   readonly callerTakesPart: boolean;
   /** Indexes into the world's involvements. */
   readonly others: readonly number[];
-  /** Members (by index) who joined. */
-  readonly joined: readonly number[];
-  /** Each message's author: a professional participant or a member who joined, by index. */
-  readonly messages: readonly { readonly byMember: boolean; readonly index: number }[];
+  /** Members (by index) who joined; or everyone it may not be kept from on the day it started. */
+  readonly joined: readonly number[] | 'entitled';
+  /** Each message's author: a professional participant or a member who joined, by index; and whether its author withdrew it since. */
+  readonly messages: readonly { readonly byMember: boolean; readonly index: number; readonly withdrawn: boolean }[];
 }
 
 export type OrganisationPick = { readonly kind: 'caller' } | { readonly kind: 'registrar' } | { readonly kind: 'organisation'; readonly index: number };
@@ -202,13 +218,14 @@ const organisationPick = (count: number): fc.Arbitrary<OrganisationPick> =>
 const involvementSpec = (count: number): fc.Arbitrary<InvolvementSpec> =>
   fc.record({
     organisation: organisationIndex(count),
-    startOffsetDays: fc.constantFrom(-400, -30, -1, 0, 1, 30),
+    // Some began long ago, so threads started months before the read had someone to take part.
+    startOffsetDays: fc.constantFrom(-800, -400, -30, -1, 0, 1, 30),
     endOffsetDays: fc.option(fc.constantFrom(-30, -1, 0, 1, 30, 400), { nil: null, freq: 3 }),
     caseDirection: fc.boolean(),
   });
 
 const activeInvolvementSpec: fc.Arbitrary<Omit<InvolvementSpec, 'organisation'>> = fc.record({
-  startOffsetDays: fc.constantFrom(-400, -30, -1, 0),
+  startOffsetDays: fc.constantFrom(-800, -400, -30, -1, 0),
   endOffsetDays: fc.option(fc.constantFrom(1, 30, 400), { nil: null, freq: 2 }),
   caseDirection: fc.boolean(),
 });
@@ -330,14 +347,38 @@ const planItemSpec: fc.Arbitrary<PlanItemSpec> = fc.record({
 export const THREAD_CATEGORIES: readonly DataCategory[] = ALL_DATA_CATEGORIES.filter((c) => c !== DataCategory.PERSONAL_IDENTITY && c !== DataCategory.NATIONAL_ID);
 
 const threadSpec: fc.Arbitrary<ThreadSpec> = fc.record({
-  purpose: fc.oneof({ weight: 3, arbitrary: fc.constant({ kind: 'requested' as const }) }, { weight: 1, arbitrary: fc.nat(20).map((index) => ({ kind: 'catalogue' as const, index })) }),
+  purpose: fc.oneof(
+    { weight: 6, arbitrary: fc.constant({ kind: 'requested' as const }) },
+    { weight: 2, arbitrary: fc.nat(20).map((index) => ({ kind: 'catalogue' as const, index })) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'childProtection' as const }) },
+  ),
+  startedDaysAgo: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(0) },
+    { weight: 3, arbitrary: fc.constantFrom(1, 30, 200, 400) },
+    { weight: 2, arbitrary: fc.constant('beforeSixteenthBirthday' as const) },
+  ),
   category: fc.oneof({ weight: 1, arbitrary: fc.nat(THREAD_CATEGORIES.length - 1).map((index) => ({ kind: 'index' as const, index })) }, { weight: 1, arbitrary: fc.constant({ kind: 'consented' as const }) }),
   subjects: fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { minLength: 1, maxLength: 3 }),
   callerTakesPart: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   others: fc.uniqueArray(fc.nat(4), { maxLength: 2 }),
-  joined: fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { maxLength: 2 }),
-  messages: fc.array(fc.record({ byMember: fc.boolean(), index: fc.nat(3) }), { minLength: 1, maxLength: 3 }),
+  joined: fc.oneof({ weight: 1, arbitrary: fc.uniqueArray(fc.nat(MAX_MEMBERS - 1), { maxLength: 2 }) }, { weight: 1, arbitrary: fc.constant('entitled' as const) }),
+  messages: fc.array(fc.record({ byMember: fc.boolean(), index: fc.nat(3), withdrawn: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
 });
+
+/** What an emergency grant may cover (DESIGN.md §3). */
+export const BREAK_GLASS_CATEGORIES: readonly DataCategory[] = [DataCategory.CONTACT, DataCategory.HOUSEHOLD, DataCategory.SAFETY];
+
+const breakGlassSpec = (count: number): fc.Arbitrary<BreakGlassSpec> =>
+  fc.record({
+    organisation: fc.oneof({ weight: 3, arbitrary: fc.constant({ kind: 'caller' as const }) }, { weight: 1, arbitrary: organisationIndex(count).map((index) => ({ kind: 'organisation' as const, index })) }),
+    categories: fc.oneof({ weight: 2, arbitrary: fc.constant('all' as const) }, { weight: 1, arbitrary: fc.subarray([...BREAK_GLASS_CATEGORIES], { minLength: 1 }) }),
+    // Around the end of the grant: expired a minute ago, expiring in a minute, or well within it.
+    openedMinutesAgo: fc.constantFrom(0, 1, 59, 60, 61, 239, 240, 300),
+    durationMinutes: fc.constantFrom(1, 60, 240),
+  });
 
 /** Worlds over `organisationCount` fixed organisations and a catalogue of `purposeCount` purposes. */
 export function worldSpec(organisationCount: number, purposeCount: number): fc.Arbitrary<WorldSpec> {
@@ -358,6 +399,7 @@ export function worldSpec(organisationCount: number, purposeCount: number): fc.A
       purpose: purposeSpec,
       planItems: fc.array(planItemSpec, { minLength: 0, maxLength: 4 }),
       threads: fc.array(threadSpec, { minLength: 0, maxLength: 3 }),
+      breakGlass: fc.oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(breakGlassSpec(organisationCount), { minLength: 1, maxLength: 2 }) }),
     })
     .map((spec) => Object.assign(spec, { [fc.toStringMethod]: () => JSON.stringify(spec) }));
 }

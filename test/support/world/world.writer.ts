@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
+import { ConsentEntity, ConsentSignatureEntity, dutchDate, SignatureCapacity, type SubjectFacts } from '@kring/consent';
 import type { DataKey, KringCrypto } from '@kring/crypto';
-import { FamilyFileWriter, INVOLVEMENT_SHIELDING_SEALED_FIELDS, InvolvementShieldingEntity } from '@kring/family-file';
+import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, FamilyFileWriter, INVOLVEMENT_SHIELDING_SEALED_FIELDS, InvolvementShieldingEntity, isInvolvedOn } from '@kring/family-file';
 import { FamilyPlanItemShowingEntity, FamilyPlanWriter, type FamilyPlanItemEntity, type PlanItemStatus } from '@kring/family-plan';
 import { Domain } from '@kring/identity';
-import { MessagesWriter } from '@kring/messages';
+import { MessagesWriter, startThread } from '@kring/messages';
+import { membersWhoCannotReadWhole, type PurposeCatalogue } from '@kring/policy';
 import { ReferralEntity, ReferralStatus } from '@kring/referral';
 import { AccessRoute, ProblemCode, publishService, ServiceWriter } from '@kring/social-map';
-import type { ReferencePlan, ReferenceThread, ReferenceWorld } from '../reference/reference-world';
+import type { ReferenceMessage, ReferencePlan, ReferenceThread, ReferenceWorld } from '../reference/reference-world';
 
 /**
  * Stores a generated world through the real writers (real encryption), in one transaction, and
  * returns it as stored: the plan's items carry the ids the plan writer gave them.
  */
-export async function writeWorld({ dataSource, crypto }: { readonly dataSource: DataSource; readonly crypto: KringCrypto }, world: ReferenceWorld): Promise<ReferenceWorld> {
+export async function writeWorld(
+  { dataSource, crypto, catalogue }: { readonly dataSource: DataSource; readonly crypto: KringCrypto; readonly catalogue: PurposeCatalogue },
+  world: ReferenceWorld,
+): Promise<ReferenceWorld> {
   const writer = new FamilyFileWriter(crypto);
   return dataSource.transaction(async (manager) => {
     const index = new Map(world.members.map((m, i) => [m.id, i]));
@@ -70,8 +74,9 @@ export async function writeWorld({ dataSource, crypto }: { readonly dataSource: 
     }
     const plan = await writePlan(manager, new FamilyPlanWriter(crypto), key, world);
     if (world.consents.length > 0) await writeConsents(manager, world);
-    const threads = await writeThreads(manager, new MessagesWriter(crypto), key, world);
+    const threads = await writeThreads(manager, new MessagesWriter(crypto), key, world, catalogue);
     await writeReferrals(manager, world);
+    await writeBreakGlass(manager, crypto, key, world);
     return { ...world, plan, threads };
   });
 }
@@ -169,27 +174,91 @@ async function writePlan(manager: EntityManager, writer: FamilyPlanWriter, key: 
 }
 
 /**
- * The threads as stored (storage, not decision: who may start what is `startThread`'s, tested
- * apart): each with its professionals, the members who joined, and its messages in order, a
- * second apart. Returned with the ids the writer gave them.
+ * The threads as the API would have stored them: each asked of `startThread` (the use case the
+ * gateway asks) with the facts of its start day, the members who cannot read it whole by the
+ * messages rule (`membersWhoCannotReadWhole`, shielded members exempt), and stored through the
+ * `MessagesWriter`; then the members who joined, its messages in order, and the withdrawals.
+ * Whether the access rule let the starter read what they started is left out of the facts
+ * (as the demo world does): the worlds do not record the consents as they stood on the start
+ * day, and the rule's own tests cover `CLOSED_TO_STARTER`. A thread `startThread` refuses fails
+ * the run: the world generator and the use case disagree about who may start what.
+ * Returned with the ids the writer gave them.
  */
-async function writeThreads(manager: EntityManager, writer: MessagesWriter, key: DataKey, world: ReferenceWorld): Promise<ReferenceThread[]> {
+async function writeThreads(manager: EntityManager, writer: MessagesWriter, key: DataKey, world: ReferenceWorld, catalogue: PurposeCatalogue): Promise<ReferenceThread[]> {
   const threads = world.threads ?? [];
   if (threads.length === 0) return [];
-  const professionals = await professionalsOf(manager, [...new Set(threads.flatMap((t) => t.participantOrganisationIds))]);
+  const organisationIds = [...new Set(threads.flatMap((t) => t.participantOrganisationIds))];
+  const professionals = await professionalsOf(manager, organisationIds);
+  const domains = new Map((await manager.query<{ id: string; domain: string }[]>('SELECT id, domain FROM organisation WHERE id = ANY($1)', [organisationIds])).map((o) => [o.id, o.domain]));
   const professionalOf = (organisationId: string) => ({ professionalId: professionals.get(organisationId) as string, organisationId });
   const stored: ReferenceThread[] = [];
   for (const t of threads) {
-    const draft = { topic: t.topic, subjectMemberIds: t.subjectIds, category: t.category, purpose: t.purpose, professionals: t.participantOrganisationIds.map(professionalOf), firstMessage: null };
-    const { thread } = await writer.startThread(manager, { familyId: world.familyId, key, draft, at: t.startedAt });
+    const day = dutchDate(t.startedAt);
+    const [starter, ...others] = t.participantOrganisationIds.map(professionalOf);
+    if (starter === undefined) throw new Error('a thread of the world without a professional');
+    const subjects = subjectFactsOf(world);
+    const shielded = new Set((world.shieldings ?? []).filter((x) => x.lifted !== true && t.participantOrganisationIds.includes(organisationOf(world, x.involvementId))).map((x) => x.memberId));
+    const decision = startThread(
+      { topic: t.topic, subjectMemberIds: t.subjectIds, category: t.category, purpose: t.purpose, participantProfessionalIds: others.map((p) => p.professionalId), firstMessage: null },
+      {
+        starter,
+        familyMemberIds: world.members.map((m) => m.id),
+        involvedOrganisationIds: world.involvements.filter((i) => isInvolvedOn(i, day)).map((i) => i.organisationId),
+        candidates: new Map(others.map((p) => [p.professionalId, { ...p, domain: domains.get(p.organisationId) as string, casework: true }])),
+        purposeDomains: catalogue.find(t.purpose)?.domains ?? [],
+        membersWhoCannotReadWhole: membersWhoCannotReadWhole(t.subjectIds, subjects, day, shielded),
+        closedToStarter: null,
+      },
+    );
+    if (!decision.ok) throw new Error(`startThread refuses a thread of the world (${decision.refusal}): the generator and the use case disagree`);
+    const { thread } = await writer.startThread(manager, { familyId: world.familyId, key, draft: decision.draft, at: t.startedAt });
     for (const memberId of t.memberIds) await writer.join(manager, thread, memberId, t.startedAt);
-    for (const [k, m] of t.messages.entries()) {
+    const messages: ReferenceMessage[] = [];
+    for (const m of t.messages) {
       const author = m.byMemberId !== null ? { memberId: m.byMemberId } : professionalOf(m.byOrganisationId as string);
-      await writer.post(manager, { thread, key, author, body: m.body, at: new Date(t.startedAt.getTime() + (k + 1) * 1000) });
+      const row = await writer.post(manager, { thread, key, author, body: m.body, at: m.sentAt });
+      if (m.withdrawnAt !== null) await writer.withdraw(manager, row.id, m.withdrawnAt);
+      messages.push({ ...m, id: row.id });
     }
-    stored.push({ ...t, id: thread.id });
+    stored.push({ ...t, id: thread.id, messages });
   }
   return stored;
+}
+
+/** The members as the capacity and reach rules see them: birth date and who holds authority over them. */
+function subjectFactsOf(world: ReferenceWorld): Map<string, SubjectFacts> {
+  return new Map(
+    world.members.map((m) => [m.id, { memberId: m.id, birthDate: m.birthDate, authorityHolders: new Set(world.authority.filter((a) => a.childId === m.id).map((a) => a.adultId)) }]),
+  );
+}
+
+function organisationOf(world: ReferenceWorld, involvementId: string): string {
+  return world.involvements.find((i) => i.id === involvementId)?.organisationId ?? '';
+}
+
+/** The emergency grants, each opened by the professional of its organisation, its justification sealed as the gateway seals it. */
+async function writeBreakGlass(manager: EntityManager, crypto: KringCrypto, key: DataKey, world: ReferenceWorld): Promise<void> {
+  const grants = world.breakGlassGrants ?? [];
+  if (grants.length === 0) return;
+  const professionals = await professionalsOf(manager, [...new Set(grants.map((g) => g.organisationId))]);
+  await manager.insert(
+    BreakGlassGrantEntity,
+    grants.map((g) => ({
+      id: g.id,
+      familyId: world.familyId,
+      professionalId: professionals.get(g.organisationId) as string,
+      organisationId: g.organisationId,
+      justificationCiphertext: crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.justification, rowId: g.id }, 'Zorgen om de veiligheid van een kind; de ouders zijn niet bereikbaar.'),
+      purpose: g.purpose,
+      categories: [...g.categories],
+      openedAt: g.openedAt,
+      expiresAt: g.expiresAt,
+      reviewVerdict: null,
+      reviewNoteCiphertext: null,
+      reviewedByProfessionalId: null,
+      reviewedAt: null,
+    })),
+  );
 }
 
 /** The professional of each organisation (registerOrganisations makes one each). */
