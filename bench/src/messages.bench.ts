@@ -163,6 +163,7 @@ async function main(): Promise<void> {
       return closedInTime[i] === true && kinds.join() === 'MESSAGE_POSTED,THREAD_CLOSED' && f.items[0]?.data?.threadEvents.message?.sequence === probe.sequence;
     });
     const loadMs = latencies(loadRun.sent, allowed);
+    const afterAnswerMs = latencies(loadRun.answered, allowed);
     const pass = allowedOk && refusedOk;
 
     const median = (xs: number[]) => percentile(xs, 50);
@@ -178,6 +179,8 @@ async function main(): Promise<void> {
       postRoundTripMs: { p50: round(median(loadRun.roundTripMs)), p99: round(percentile(loadRun.roundTripMs, 99)) },
       rssMb: { idle: idleRssMb, peak: peakMb },
       deliveryMs: { p50: round(median(loadMs)), p99: round(percentile(loadMs, 99)), deliveries: loadMs.length },
+      // From the post's answer (its commit is done by then) to the event: the fan-out alone, without the post's own queueing.
+      deliveryAfterPostAnsweredMs: { p50: round(median(afterAnswerMs)), p99: round(percentile(afterAnswerMs, 99)) },
       singleSubscriberMs: { p50: round(median(singleMs)), p99: round(percentile(singleMs, 99)) },
       httpQueryMs: { p50: round(median(queryMs)), p99: round(percentile(queryMs, 99)) },
       ratios: {
@@ -209,7 +212,7 @@ async function main(): Promise<void> {
  * for the one before to return (the thread's lock puts them in order; the order they committed
  * in is their numbers). Also measures each post's round trip.
  */
-async function postEvery(intervalMs: number, seconds: number, send: (i: number) => Promise<{ sequence: number }>): Promise<{ sent: { sequence: number; at: number }[]; roundTripMs: number[] }> {
+async function postEvery(intervalMs: number, seconds: number, send: (i: number) => Promise<{ sequence: number }>): Promise<{ sent: { sequence: number; at: number }[]; answered: { sequence: number; at: number }[]; roundTripMs: number[] }> {
   const posts: Promise<{ sequence: number; at: number; ms: number }>[] = [];
   const started = performance.now();
   for (let i = 0; i * intervalMs < seconds * 1000; i++) {
@@ -219,7 +222,7 @@ async function postEvery(intervalMs: number, seconds: number, send: (i: number) 
     posts.push(send(i).then(({ sequence }) => ({ sequence, at, ms: performance.now() - at })));
   }
   const done = (await Promise.all(posts)).sort((a, b) => a.sequence - b.sequence);
-  return { sent: done.map(({ sequence, at }) => ({ sequence, at })), roundTripMs: done.map((d) => d.ms) };
+  return { sent: done.map(({ sequence, at }) => ({ sequence, at })), answered: done.map(({ sequence, at, ms }) => ({ sequence, at: at + ms })), roundTripMs: done.map((d) => d.ms) };
 }
 
 /** Waits until `count` subscriptions taken since `since` are in the access log (each its own trace id). */
