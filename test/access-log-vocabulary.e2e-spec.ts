@@ -100,6 +100,15 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('teamleider', `mutation($input: DecideEscalationInput!) { decideEscalation(input: $input) { id } }`, {
       input: { escalationId: escalation.raiseEscalation.id, decision: 'De verrekening wordt drie maanden opgeschort.', authority: 'Teamleider Wmo, doorbraakmandaat.' },
     });
+    // The social map: debt assistance publishes, changes, dates and withdraws a service; youth care's attempt to change it is refused (DENIED).
+    const service = await ok<{ publishService: { id: string } }>('schuldhulp', `mutation($input: PublishServiceInput!) { publishService(input: $input) { id } }`, {
+      input: { name: 'Spreekuur toeslagen', description: 'Vragen over toeslagen, elke donderdag zonder afspraak.', domain: 'DEBT_ASSISTANCE', problems: ['GELDZAKEN'], municipalityCodes: ['GM0074'], accessRoute: 'WALK_IN', phone: '0513 61 7703' },
+    });
+    const serviceInput = { name: 'Spreekuur toeslagen', description: 'Vragen over toeslagen, elke donderdagochtend zonder afspraak.', domain: 'DEBT_ASSISTANCE', problems: ['GELDZAKEN'], municipalityCodes: ['GM0074'], accessRoute: 'WALK_IN', phone: '0513 61 7703' };
+    await ok('schuldhulp', `mutation($id: ID!, $input: ServiceInput!) { updateService(id: $id, input: $input) { id } }`, { id: service.publishService.id, input: serviceInput });
+    await call('jeugdhulp', `mutation($id: ID!, $input: ServiceInput!) { updateService(id: $id, input: $input) { id } }`, { id: service.publishService.id, input: serviceInput });
+    await ok('schuldhulp', `mutation($id: ID!) { setWaitingTime(serviceId: $id, weeks: 2) { id } }`, { id: service.publishService.id });
+    await ok('schuldhulp', `mutation($id: ID!) { withdrawService(id: $id) }`, { id: service.publishService.id });
     // The family plan: a member writes, shows and agrees; the case director agrees; a professional and members read (one of them an item shown to the family).
     const goal = await ok<{ writePlanItem: { id: string } }>('marieke', `mutation($input: WritePlanItemInput!) { writePlanItem(input: $input) { id } }`, {
       input: { kind: 'GOAL', subjectMemberIds: [M.marieke], text: 'Elke maand iets opzij zetten.' },
@@ -148,6 +157,14 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('fg-gemeente', `mutation($id: ID!) { reviewBreakGlass(id: $id, verdict: JUSTIFIED, note: "Terecht: dezelfde dag opgepakt.") { id } }`, { id: opened.breakGlass.id });
     const exported = await request(sut.app.getHttpServer()).get('/access-log/export?format=csv').set('authorization', `Bearer ${await sut.tokenFor('keten-fg')}`);
     expect(exported.status).toBe(200);
+    // Administration of the directory (docs/administration.md): registering, roles, deactivation, the directory read.
+    const newcomer = await ok<{ registerProfessional: { id: string } }>('admin', `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`, {
+      input: { organisationId: O.participatie, name: 'Jelle Zijlstra', roles: ['PROFESSIONAL'] },
+    });
+    await ok('admin', `mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`, { input: { name: 'Buurtteam Oost', domain: 'WMO', kvkNumber: '61234567' } });
+    await ok('admin', `mutation($id: ID!) { changeProfessionalRoles(professionalId: $id, roles: [TEAM_LEAD]) { id } }`, { id: newcomer.registerProfessional.id });
+    await ok('admin', `mutation($id: ID!) { deactivateProfessional(professionalId: $id) { id } }`, { id: newcomer.registerProfessional.id });
+    await ok('admin', `{ directoryProfessionals { id } }`);
     await ok('keten-fg', `mutation($id: ID!, $reason: String!) { eraseFamily(id: $id, reason: $reason) { familyId } }`, {
       id: familyId,
       reason: 'Verzoek AVG-2026-0117, art. 17 lid 1 sub b',

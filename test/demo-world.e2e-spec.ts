@@ -20,7 +20,7 @@ describe('the demo world', () => {
   });
 
   async function counts(): Promise<Record<string, number>> {
-    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing', 'thread', 'thread_participant', 'thread_message', 'escalation'];
+    const tables = ['organisation', 'professional', 'family', 'family_member', 'parental_authority', 'involvement', 'record', 'record_subject', 'consent', 'consent_signature', 'family_plan_item', 'family_plan_version', 'family_plan_agreement', 'family_plan_item_showing', 'thread', 'thread_participant', 'thread_message', 'escalation', 'service'];
     const result: Record<string, number> = {};
     for (const table of tables) {
       // A member's request for another case director, made by another test of this suite, is an escalation too: the demo world's own are the stuck ones.
@@ -51,6 +51,7 @@ describe('the demo world', () => {
       thread_participant: 3,
       thread_message: 5,
       escalation: 1,
+      service: 40,
     });
   });
 
@@ -237,5 +238,31 @@ describe('the demo world', () => {
     expect(stuck((await as<{ familyEscalations: Escalation[] }>('schuldhulp', `query($f: ID!) { familyEscalations(familyId: $f) { ${ESCALATION} } }`, { f: DEMO_FAMILY_ID })).familyEscalations).map((e) => e.closed)).toEqual([null]);
     const closed = stuck((await as<{ familyEscalations: Escalation[] }>('jeugdhulp', `query($f: ID!) { familyEscalations(familyId: $f) { ${ESCALATION} } }`, { f: DEMO_FAMILY_ID })).familyEscalations);
     expect(closed.map((e) => [e.blocks, e.closed?.reason, e.status])).toEqual([[null, 'NO_CONSENT', 'TAKEN_ON']]);
+  });
+  it('has a social map of Heerenveen and Friesland: a visitor without signing in finds "schuldhulp" services in Heerenveen with their waiting times; every domain of the five; some waiting times stale; each published by its organisation\'s professional', async () => {
+    const SEARCH = `query($search: ServiceSearch, $first: Int) { services(search: $search, first: $first) { edges { node { name domain organisation { id } waitingWeeks waitingTimeStatedOn waitingTimeStale } } } }`;
+    type Found = { services: { edges: { node: { name: string; domain: string; organisation: { id: string }; waitingWeeks: number | null; waitingTimeStatedOn: string | null; waitingTimeStale: boolean } }[] } };
+    const found = await sut.graphql<Found>(SEARCH, { variables: { search: { text: 'schuldhulp', municipality: 'GM0074' } } });
+    expect(found.errors).toBeUndefined();
+    const debt = found.data?.services.edges.map((e) => e.node) ?? [];
+    expect(debt.map((s) => s.name)).toEqual(expect.arrayContaining(['Schuldhulpverlening Heerenveen', 'Schuldhulpmaatje Heerenveen']));
+    expect(debt.every((s) => s.domain === 'DEBT_ASSISTANCE' && s.organisation.id === DEMO_ORGANISATIONS.schuldhulp && s.waitingWeeks !== null)).toBe(true);
+    // The budget coaching of Marieke's escalation: 14 weeks, stated this week.
+    const coaching = await sut.graphql<Found>(SEARCH, { variables: { search: { text: 'Budgetcoaching' }, first: 1 } });
+    expect(coaching.data?.services.edges[0]?.node).toMatchObject({ name: 'Budgetcoaching', waitingWeeks: 14, waitingTimeStale: false });
+
+    const all: Found['services']['edges'][number]['node'][] = [];
+    for (const domain of ['YOUTH_CARE', 'WMO', 'DEBT_ASSISTANCE', 'PARTICIPATION', 'CHILD_SAFETY', 'EDUCATION']) {
+      const page = await sut.graphql<Found>(SEARCH, { variables: { search: { domain }, first: 50 } });
+      expect({ domain, errors: page.errors, some: (page.data?.services.edges.length ?? 0) > 0 }).toEqual({ domain, errors: undefined, some: true });
+      all.push(...(page.data?.services.edges.map((e) => e.node) ?? []));
+    }
+    expect(all).toHaveLength(40);
+    expect(all.filter((s) => s.waitingTimeStale).length).toBeGreaterThanOrEqual(5);
+    expect(all.filter((s) => s.waitingWeeks === null).length).toBeGreaterThanOrEqual(3);
+    const publishers = await sut.dataSource.query<{ organisation_id: string; professional_organisation_id: string }[]>(
+      `SELECT s.organisation_id, p.organisation_id AS professional_organisation_id FROM service s JOIN professional p ON p.id = s.published_by_professional_id`,
+    );
+    expect(publishers.filter((r) => r.organisation_id !== r.professional_organisation_id)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { DataCategory } from '@kring/family-file';
-import { DevIssuer, type DevIssuerKeys } from '@kring/identity';
+import { DevIssuer, ProfessionalRole, type DevIssuerKeys } from '@kring/identity';
 import { connectLive, type LiveConnection, type LiveFeed } from '../bench/src/live-client';
 import { LiveThreads } from '../apps/gateway/src/messages/live-threads.service';
 import { circleHousehold, circlePartners, newWorld, type Bearer, type MadeFamily, type MadeMember, type Partner, type World } from './support/factories';
@@ -233,6 +233,40 @@ describe('the family\'s messages, live', () => {
     expect(await shortLived.closed).toBe(4401);
     expect(await feed.ended).toMatchObject({ completed: false });
     await eventually(() => sut.app.get(LiveThreads).subscribers(thread.id) === 0);
+  });
+
+  it('a professional deactivated by an administrator has their live connection closed with 4401 at once, and cannot subscribe again (docs/administration.md)', async () => {
+    // A professional of its own (the suite's partners serve every test), taking part in a thread.
+    const leaver = await world.professional(youthCare.organisation);
+    const { made } = await household();
+    const mother = made.member('mother');
+    await share(made, mother, wmo);
+    await share(made, mother, youthCare);
+    const thread = (
+      await ok<{ startThread: { id: string } }>(wmo, START, {
+        input: { familyId: made.id, topic: 'Het budgetplan', subjectMemberIds: [mother.id], category: 'SHARED_PLAN', purpose: 'CASE_COORDINATION', participantProfessionalIds: [leaver.id], firstMessage: 'Zullen we samen kijken?' },
+      })
+    ).startThread;
+    const admin = await world.professional(wmo.organisation, { roles: [ProfessionalRole.ADMIN] });
+    // A colleague of youth care who takes part in no thread: their connection is not touched.
+    const colleague = await world.professional(youthCare.organisation);
+    const bystander = await connectAs(colleague);
+    await bystander.connected();
+    const connection = await connectAs(leaver);
+    const feed = await follow(leaver, thread.id, connection);
+    expect(sut.app.get(LiveThreads).subscribers(thread.id)).toBe(1);
+
+    await ok(admin, `mutation($id: ID!) { deactivateProfessional(professionalId: $id) { id } }`, { id: leaver.id });
+
+    expect(await connection.closed).toBe(4401);
+    expect(await feed.ended).toMatchObject({ completed: false });
+    await post(wmo, thread.id, 'Dit bericht komt niet meer bij Jeugdhulp.');
+    expect(events(feed).filter((e) => e?.kind === 'MESSAGE_POSTED')).toEqual([]);
+    const again = connect(await world.tokenFor(leaver));
+    await expect(again.connected()).rejects.toThrow('closed with 4401');
+    // Another caller's connection stays open.
+    const still = await follow(colleague, thread.id, bystander);
+    expect(errorOf(still)).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('limits: 20 subscriptions per connection, 50 per caller on a gateway, subscriptions only, and a message of 32 KiB at most', async () => {

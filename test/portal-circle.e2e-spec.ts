@@ -10,9 +10,9 @@ const MY_CIRCLE = `{ myCircle { involvements { organisation { id } } } }`;
 
 /**
  * The circle and case direction in the portal (issue 16, item 5): the member's case director and
- * who is helping, a warm handover by the case director, the team lead's list of requests for
- * another case director, Veilig Thuis shielding its involvement and lifting it again, and the
- * privacy officer's shieldings.
+ * who is helping, a warm handover by the case director, Veilig Thuis shielding its involvement
+ * and lifting it again, and the privacy officer's shieldings. (The team leads read the requests for
+ * another case director in the escalation queue: test/portal-escalation.e2e-spec.ts.)
  */
 describeBrowser('Portal (issue 16): the circle, case direction and shieldings', () => {
   let portal: PortalUnderTest;
@@ -272,30 +272,5 @@ describeBrowser('Portal (issue 16): the circle, case direction and shieldings', 
     await openCircle(page);
     await page.getByRole('heading', { name: 'Wie helpen er (de kring)' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Afschermen voor gezinsleden' }).count()).toBe(0);
-  });
-
-  it('the team lead reads the requests for another case director, newest first, with the member\'s reason, in Dutch and English', async () => {
-    const older = 'Ik voel me niet gehoord in de gesprekken met Team Toegang.';
-    const newer = 'Ik wil graag iemand die mij en mijn school goed kent.';
-    await ask('marieke', `mutation($reason: String!) { requestOtherCaseDirector(reason: $reason) { id } }`, { reason: older });
-    await ask('daan', `mutation($reason: String!) { requestOtherCaseDirector(reason: $reason) { id } }`, { reason: newer });
-
-    const { page } = await portal.newPage();
-    await signInAs(page, 'teamleider');
-    await menu(page, 'Vragen om een andere regisseur');
-    await page.getByRole('heading', { name: 'Vragen om een andere regisseur', level: 1 }).waitFor();
-    const rows = page.getByRole('row');
-    await rows.filter({ hasText: older }).waitFor();
-    const texts = await rows.allInnerTexts();
-    const at = (text: string) => texts.findIndex((row) => row.includes(text));
-    expect(at(newer)).toBeGreaterThan(0);
-    expect(at(newer)).toBeLessThan(at(older));
-    expect(texts[at(newer)]).toContain(DEMO_MEMBERS.daan);
-    expect(texts[at(older)]).toContain(DEMO_MEMBERS.marieke);
-    await expectAccessible(page, 'requests for another case director');
-    await screenshot(page, 'team-lead-case-director-requests');
-    await page.getByRole('button', { name: 'Switch to English' }).click();
-    await page.getByRole('heading', { name: 'Requests for another case director', level: 1 }).waitFor();
-    await expectAccessible(page, 'requests for another case director, English');
   });
 });

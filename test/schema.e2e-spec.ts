@@ -37,7 +37,8 @@ describe('the schema comes from reviewed migrations, and matches the code', () =
       while (await sut.query(`SELECT 1 FROM schema_migration LIMIT 1`).then((rows: unknown[]) => rows.length > 0)) {
         await sut.undoLastMigration({ transaction: 'each' });
       }
-      const tables = await sut.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'`);
+      // TypeORM's own tables stay: the migration list, and the expressions of generated columns (its runner makes that one while entities have such a column).
+      const tables = await sut.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('schema_migration', 'typeorm_metadata')`);
       expect(tables).toEqual([]);
       await sut.runMigrations({ transaction: 'each' });
       expect(await pendingSchemaChanges(sut)).toEqual({ up: [], down: [] });

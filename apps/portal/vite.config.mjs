@@ -20,8 +20,8 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    // `npm run portal:dev` with a gateway on :3000: the API is proxied, so the portal still
-    // talks only to its own origin.
-    proxy: { '/graphql': 'http://127.0.0.1:3000', '/access-log': 'http://127.0.0.1:3000', '/dev': 'http://127.0.0.1:3000' },
+    // `npm run portal:dev` with a gateway on :3000: the API is proxied (its live connection too),
+    // so the portal still talks only to its own origin.
+    proxy: { '/graphql': { target: 'http://127.0.0.1:3000', ws: true }, '/access-log': 'http://127.0.0.1:3000', '/dev': 'http://127.0.0.1:3000' },
   },
 });

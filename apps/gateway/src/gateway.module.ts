@@ -12,6 +12,7 @@ import { FamilyPlanModule } from './family-plan/family-plan.module';
 import { LiveModule } from './live/live.module';
 import { MessagesModule } from './messages/messages.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { SocialMapModule } from './social-map/social-map.module';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { createErrorFormatter } from './common/graphql-error.formatter';
 import { GraphqlExceptionPassThrough } from './common/graphql-exception.filter';
@@ -59,6 +60,7 @@ export class GatewayModule {
         MessagesModule,
         LiveModule,
         EscalationModule,
+        SocialMapModule,
         DirectoryModule,
         PurposesModule,
         SectionCatalogueModule,

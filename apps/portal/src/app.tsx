@@ -5,14 +5,18 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { Layout } from './layout';
 import { AccessLogPage } from './pages/officer/access-log';
 import { EraseFamilyPage } from './pages/officer/erase-family';
+import { EscalationFiguresPage } from './pages/officer/escalation-figures';
 import { ShieldingsPage } from './pages/officer/shieldings';
-import { CaseDirectorRequestsPage } from './pages/professional/case-director-requests';
+import { CASE_DIRECTOR_REQUESTS, EscalationQueuePage } from './pages/professional/escalation-queue';
 import { FamiliesPage } from './pages/professional/families';
 import { FamilyFilePage } from './pages/professional/family-file';
 import { MyConsentsPage } from './pages/member/my-consents';
 import { MyLogPage } from './pages/member/my-log';
+import { MyMessagesPage } from './pages/member/my-messages';
+import { MyThreadPage } from './pages/member/my-thread';
 import { MyOurStoryPage } from './pages/member/my-our-story';
 import { MyRecordsPage } from './pages/member/my-records';
+import { OurEscalationsPage } from './pages/member/our-escalations';
 import { OurPlanPage } from './pages/member/our-plan';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { RouterProvider, useRouter } from './router';
@@ -57,18 +61,32 @@ function Routes() {
     if (path === '/me/plan') return <OurPlanPage />;
     if (path === '/me/consents') return <MyConsentsPage />;
     if (path === '/me/log') return <MyLogPage />;
+    if (path === '/me/escalations') return <OurEscalationsPage />;
+    if (path === '/me/messages') return <MyMessagesPage />;
+    const thread = /^\/me\/messages\/([0-9a-f-]{36})$/i.exec(path);
+    if (thread !== null) return <MyThreadPage key={thread[1]} threadId={thread[1] as string} />;
   } else {
     const family = /^\/families\/([0-9a-f-]{36})$/i.exec(path);
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) {
       if (path === '/families') return <FamiliesPage />;
       if (family !== null) return <FamilyFilePage familyId={family[1] as string} />;
     }
-    if (path === '/case-director-requests' && hasRole('TEAM_LEAD')) return <CaseDirectorRequestsPage />;
+    if (path === '/escalations' && hasRole('TEAM_LEAD')) return <EscalationQueuePage />;
+    // The requests for another case director are escalations now: the old page's address opens the queue, filtered to them.
+    if (path === '/case-director-requests' && hasRole('TEAM_LEAD')) return <Redirect to={CASE_DIRECTOR_REQUESTS} />;
+    if (path === '/escalation-figures' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <EscalationFiguresPage />;
     if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
     if (path === '/shieldings' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <ShieldingsPage />;
     if (path === '/erase-family' && hasRole('CHAIN_PRIVACY_OFFICER')) return <EraseFamilyPage />;
   }
   return <NotFound />;
+}
+
+/** Replaces the address with another, as a server's redirect would (the old one stays out of the history). */
+function Redirect({ to }: { to: string }) {
+  const { navigate } = useRouter();
+  useEffect(() => navigate(to, { replace: true }), [navigate, to]);
+  return null;
 }
 
 function NotFound() {

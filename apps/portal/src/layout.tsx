@@ -3,10 +3,13 @@ import { useSession } from './api/session';
 import { type MessageKey, useI18n } from './i18n/i18n';
 import { Link, useRouter } from './router';
 import { SubtleButton } from './ui';
+import { useUnreadMessages } from './pages/messages/unread';
 
 interface NavItem {
   readonly to: string;
   readonly label: MessageKey;
+  /** Something new behind the item (unread messages), said in words after its name. */
+  readonly count?: number | null;
 }
 
 /** The frame of every page: skip link, header with menu and language, main content, footer. */
@@ -14,15 +17,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
   const { viewer, signOut, hasRole } = useSession();
   const { location, navigate } = useRouter();
+  const unread = useUnreadMessages(viewer?.member?.id ?? null);
 
   const items: NavItem[] = [];
   if (viewer?.kind === 'FAMILY_MEMBER') {
     items.push({ to: '/me/records', label: 'nav.myRecords' }, { to: '/me/plan', label: 'nav.ourPlan' }, { to: '/me/our-story', label: 'nav.ourStory' }, { to: '/me/consents', label: 'nav.myConsents' }, { to: '/me/log', label: 'nav.myLog' });
+    items.push({ to: '/me/escalations', label: 'nav.ourEscalations' });
+    items.push({ to: '/me/messages', label: 'nav.messages', count: unread });
   }
   if (viewer?.kind === 'PROFESSIONAL') {
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) items.push({ to: '/families', label: 'nav.families' });
-    if (hasRole('TEAM_LEAD')) items.push({ to: '/case-director-requests', label: 'nav.caseDirectorRequests' });
+    if (hasRole('TEAM_LEAD')) items.push({ to: '/escalations', label: 'nav.escalationQueue' });
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/shieldings', label: 'nav.shieldings' });
+    if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/escalation-figures', label: 'nav.escalationFigures' });
     if (hasRole('CHAIN_PRIVACY_OFFICER')) items.push({ to: '/erase-family', label: 'nav.eraseFamily' });
   }
   const name = viewer?.member?.name ?? (viewer?.professional ? `${viewer.professional.name}, ${viewer.professional.organisation.name}` : null);
@@ -63,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     <li className="utrecht-nav-list__item" key={item.to}>
                       <Link to={item.to} current={current} className="utrecht-nav-list__link">
                         {t(item.label)}
+                        {item.count != null && item.count > 0 && <span className="kring-nav-count">{t('messages.nav.unread', { count: item.count })}</span>}
                       </Link>
                     </li>
                   );

@@ -66,11 +66,29 @@ export const ACTIVITIES = [
   'TAKE_ON_ESCALATION',
   /** A team lead recorded the breakthrough decision of an escalation. */
   'DECIDE_ESCALATION',
+  /** An administrator registered an organisation of the chain (docs/administration.md). */
+  'REGISTER_ORGANISATION',
+  /** An administrator registered a professional: name, roles, contact, the identity broker's subject. */
+  'REGISTER_PROFESSIONAL',
+  /** An administrator changed a professional's roles. */
+  'CHANGE_PROFESSIONAL_ROLES',
+  /** An administrator deactivated a professional: no token of theirs is accepted from then on. */
+  'DEACTIVATE_PROFESSIONAL',
+  /** An administrator read the directory of professionals (names and contacts are staff data). */
+  'READ_DIRECTORY',
+  /** A professional published a service of their organisation on the social map (DESIGN.md §9, sociale kaart). No personal data. */
+  'PUBLISH_SERVICE',
+  /** A professional changed what the social map says about one of their organisation's services; the entry names the fields changed. */
+  'UPDATE_SERVICE',
+  /** A professional stated a service's waiting time (stamped today). */
+  'SET_WAITING_TIME',
+  /** A professional took a service of their organisation off the social map. */
+  'WITHDRAW_SERVICE',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** What an entry is about; its ids are in the entry's target ids. */
-export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE', 'ESCALATION'] as const;
+export const TARGET_KINDS = ['FAMILY', 'MEMBER', 'RECORD', 'INVOLVEMENT', 'CONSENT', 'BREAK_GLASS', 'PLAN_ITEM', 'THREAD', 'MESSAGE', 'ESCALATION', 'ORGANISATION', 'PROFESSIONAL', 'SERVICE'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**

@@ -17,6 +17,7 @@ import { FamilyPlanAgreementEntity, FamilyPlanItemEntity, FamilyPlanItemShowingE
 import { OrganisationEntity, ProfessionalEntity } from '@kring/identity';
 import { ThreadEntity, ThreadMessageEntity, ThreadParticipantEntity } from '@kring/messages';
 import { EscalationEntity } from '@kring/escalation';
+import { ServiceEntity } from '@kring/social-map';
 
 /** Every table Kring maps; the migrations must create exactly these (a test checks it). */
 export const KRING_ENTITIES = [
@@ -39,6 +40,7 @@ export const KRING_ENTITIES = [
   ThreadParticipantEntity,
   ThreadMessageEntity,
   EscalationEntity,
+  ServiceEntity,
   ConsentEntity,
   ConsentSignatureEntity,
   AccessLogEntryEntity,

@@ -2,10 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConsentEntity, ConsentSignatureEntity, SignatureCapacity } from '@kring/consent';
 import type { KringCrypto } from '@kring/crypto';
 import { DataCategory as C, FamilyFileWriter, MemberRelation, OUR_STORY } from '@kring/family-file';
-import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalRole as R } from '@kring/identity';
+import { DirectoryWriter, Domain, OrganisationEntity, organisationRegistration, professionalRegistration, ProfessionalRole as R } from '@kring/identity';
 import { writeDemoEscalation } from './demo-escalation';
 import { writeDemoMessages } from './demo-messages';
 import { writeDemoPlan } from './demo-plan';
+import { writeDemoServices } from './demo-services';
 import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS as P } from './demo-ids';
 
 const DAY = 24 * 3600 * 1000;
@@ -28,12 +29,18 @@ export async function loadDemoWorld(dataSource: DataSource, crypto: KringCrypto,
 async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, policyVersion: string, today: Date): Promise<void> {
   const directory = new DirectoryWriter(crypto);
   const files = new FamilyFileWriter(crypto);
-  const org = async (id: string, name: string, domain: Domain) => directory.registerOrganisation(manager, { id, name, domain });
-  const jeugdhulp = await org(O.jeugdhulp, 'Jeugdhulp Friesland', Domain.YOUTH_CARE);
-  const toegang = await org(O.teamToegang, 'Gemeente Heerenveen Team Toegang', Domain.WMO);
-  const schuldhulp = await org(O.schuldhulp, 'Schuldhulpverlening Heerenveen', Domain.DEBT_ASSISTANCE);
-  const participatie = await org(O.participatie, 'Participatie Heerenveen', Domain.PARTICIPATION);
-  const veiligThuis = await org(O.veiligThuis, 'Veilig Thuis Friesland', Domain.CHILD_SAFETY);
+  // The directory is registered as an administrator registers it (docs/administration.md): the
+  // same rules, then the same writer. The numbers are made up, in the registers' formats.
+  const org = async (id: string, name: string, domain: Domain, number: { oin?: string; kvkNumber?: string }) => {
+    const registration = organisationRegistration({ name, domain, ...number });
+    if (!registration.ok) throw new Error(`the demo organisation ${name} is refused: ${registration.refusal}`);
+    return directory.registerOrganisation(manager, { id, ...registration.draft });
+  };
+  const jeugdhulp = await org(O.jeugdhulp, 'Jeugdhulp Friesland', Domain.YOUTH_CARE, { kvkNumber: '90000001' });
+  const toegang = await org(O.teamToegang, 'Gemeente Heerenveen Team Toegang', Domain.WMO, { oin: '00000001001234567000' });
+  const schuldhulp = await org(O.schuldhulp, 'Schuldhulpverlening Heerenveen', Domain.DEBT_ASSISTANCE, { kvkNumber: '90000003' });
+  const participatie = await org(O.participatie, 'Participatie Heerenveen', Domain.PARTICIPATION, { kvkNumber: '90000004' });
+  const veiligThuis = await org(O.veiligThuis, 'Veilig Thuis Friesland', Domain.CHILD_SAFETY, { oin: '00000003900000050000', kvkNumber: '90000005' });
 
   // Work contacts: how the family and colleagues reach them (the circle, docs/circle.md).
   const staff: [OrganisationEntity, string, string, R[], string | null][] = [
@@ -48,7 +55,9 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
     [toegang, P.admin, 'Kees Beheer', [R.ADMIN], null],
   ];
   for (const [organisation, id, name, roles, contact] of staff) {
-    await directory.registerProfessional(manager, organisation, { id, name, roles, contact });
+    const registration = professionalRegistration({ name, roles, contact });
+    if (!registration.ok) throw new Error(`the demo professional ${name} is refused: ${registration.refusal}`);
+    await directory.registerProfessional(manager, organisation, { id, ...registration.draft });
   }
 
   // Team Toegang registered the family (it holds case direction).
@@ -122,6 +131,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   await writeDemoMessages(manager, crypto, key, today);
   // The escalation about Marieke's budget coaching, taken on by the WMO team lead (demo-escalation.ts).
   await writeDemoEscalation(manager, crypto, key, today);
+  // The social map: about forty services of Heerenveen and Friesland, published as through the API (demo-services.ts).
+  await writeDemoServices(manager, today);
 
   // Our story (DESIGN.md §9): Marieke and Sanne wrote theirs in their own words. Marieke shares hers with
   // Team Toegang (below); Sanne has not shared hers with anyone yet, so a professional sees that it exists.

@@ -20,18 +20,28 @@ export function unwrapOrganisationKey(crypto: KringCrypto, organisation: Pick<Or
 export class DirectoryWriter {
   constructor(private readonly crypto: KringCrypto) {}
 
-  async registerOrganisation(manager: EntityManager, input: { id?: string; name: string; domain: Domain }): Promise<OrganisationEntity> {
+  /** Stores an organisation with a new data key. The administration and the demo world pass a draft `organisationRegistration` accepted. */
+  async registerOrganisation(manager: EntityManager, input: { id?: string; name: string; domain: Domain; oin?: string | null; kvkNumber?: string | null }): Promise<OrganisationEntity> {
     const id = input.id ?? randomUUID();
     const { stored } = this.crypto.keyRing.newDataKey(organisationKeyOwner(id));
-    const organisation = manager.create(OrganisationEntity, { id, name: input.name, domain: input.domain, wrappedDataKey: stored.wrapped, kekVersion: stored.kekVersion });
+    const organisation = manager.create(OrganisationEntity, {
+      id,
+      name: input.name,
+      domain: input.domain,
+      oin: input.oin ?? null,
+      kvkNumber: input.kvkNumber ?? null,
+      wrappedDataKey: stored.wrapped,
+      kekVersion: stored.kekVersion,
+    });
     await manager.insert(OrganisationEntity, organisation);
     return organisation;
   }
 
+  /** Stores a professional, their name and contact sealed with the organisation's key. */
   async registerProfessional(
     manager: EntityManager,
     organisation: OrganisationEntity,
-    input: { id?: string; subject?: string; name: string; roles: ProfessionalRole[]; contact?: string | null },
+    input: { id?: string; subject?: string | null; name: string; roles: ProfessionalRole[]; contact?: string | null },
   ): Promise<ProfessionalEntity> {
     const id = input.id ?? randomUUID();
     const key = unwrapOrganisationKey(this.crypto, organisation);
@@ -43,6 +53,7 @@ export class DirectoryWriter {
       nameCiphertext: this.crypto.cipher.encrypt(key, { field: PROFESSIONAL_SEALED_FIELDS.name, rowId: id }, input.name),
       contactCiphertext: input.contact === undefined || input.contact === null ? null : this.crypto.cipher.encrypt(key, { field: PROFESSIONAL_SEALED_FIELDS.contact, rowId: id }, input.contact),
       roles: input.roles,
+      deactivatedAt: null,
     });
     await manager.insert(ProfessionalEntity, professional);
     return professional;

@@ -9,3 +9,5 @@ export { DevIssuer } from './dev-issuer';
 export type { DevTokenSubject, DevIssuerKeys } from './dev-issuer';
 export { DirectoryWriter, organisationKeyOwner, unwrapOrganisationKey } from './directory.writer';
 export { PROFESSIONAL_SEALED_FIELDS } from './sealed-fields';
+export { organisationRegistration, professionalRegistration, roleSet, DIRECTORY_NAME_LENGTH, CONTACT_LENGTH, SUBJECT_LENGTH } from './registration';
+export type { OrganisationDraft, ProfessionalDraft, OrganisationRegistrationRefusal, ProfessionalRegistrationRefusal, RolesRefusal, Registration } from './registration';

@@ -32,4 +32,11 @@ export class ProfessionalEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /**
+   * When an administrator deactivated them: from that moment no token of theirs is accepted
+   * (the principal query skips them). The row stays, so what they wrote keeps its author.
+   */
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedAt!: Date | null;
 }

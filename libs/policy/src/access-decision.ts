@@ -37,6 +37,12 @@ export enum RequestRefusal {
   MALFORMED_INPUT = 'MALFORMED_INPUT',
   /** A thread the caller does not take part in (DESIGN.md §9): not in their view at all, answered like one that does not exist. */
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  /** An administrator's change to their own registration (roles, deactivation): another administrator makes it. */
+  OWN_REGISTRATION = 'OWN_REGISTRATION',
+  /** Deactivating a professional who holds case direction of a family: it is handed over first. */
+  HOLDS_CASE_DIRECTION = 'HOLDS_CASE_DIRECTION',
+  /** A change to a service on the social map by someone outside the organisation that offers it. */
+  NOT_OWN_SERVICE = 'NOT_OWN_SERVICE',
 }
 
 /** On what ground a field is shared. */

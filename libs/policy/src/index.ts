@@ -7,7 +7,7 @@ export type { AccessCaller, AccessQuestion, BreakGlassFacts, ConsentGrant, Famil
 export { decideCitizenAccess } from './citizen-access';
 export type { CitizenQuestion } from './citizen-access';
 export { allInReach, isInReach, membersInReach } from './member-reach';
-export { about, actorOf, CASEWORK_ROLES, OFFICER_ROLES, PERMISSION_ACTIONS, permissionsFor } from './permissions';
+export { about, actorOf, ANYONE, CASEWORK_ROLES, OFFICER_ROLES, PERMISSION_ACTIONS, permissionsFor } from './permissions';
 export type { KringAbility, PermissionAction, PermissionActor, PermissionSubjects, PermissionSubjectType } from './permissions';
 export { ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, BREAK_GLASS_GRANT_COLUMNS, caseDirectorRequestColumns, consentColumns, escalationColumns, familyFileColumns, permittedWhere } from './permission-sql';
 export type { AddParameter, FactColumn, FactColumns } from './permission-sql';

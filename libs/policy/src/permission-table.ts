@@ -24,6 +24,7 @@ const CALLERS: readonly [string, PermissionActor][] = [
     ],
   ),
   ['Family member', { kind: 'member', memberId: OWN.memberId, familyId: OWN.familyId, reach: [OWN.reach] }],
+  ['Anyone, signed in or not', { kind: 'anyone' }],
 ];
 
 /** The table as markdown rows: who, may, on, when. */

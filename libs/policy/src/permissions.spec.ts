@@ -1,5 +1,5 @@
 import { Domain, ProfessionalRole } from '@kring/identity';
-import { about, PERMISSION_ACTIONS, permissionsFor, type PermissionAction, type PermissionActor, type PermissionSubjectType } from './permissions';
+import { about, ANYONE, PERMISSION_ACTIONS, permissionsFor, type PermissionAction, type PermissionActor, type PermissionSubjectType } from './permissions';
 
 const ORG = 'org-wmo';
 const OTHER_ORG = 'org-jeugdhulp';
@@ -24,6 +24,24 @@ describe('the permission table', () => {
           expect(subjects).toEqual(expect.arrayContaining(([] as string[]).concat(rule.subject as string)));
         }
       }
+    }
+  });
+
+  it('anyone, signed in or not, reads the social map and nothing else; its services are kept by the professionals and team leads of the organisation that offers them', () => {
+    const anyone = permissionsFor(ANYONE);
+    expect(anyone.can('read', about('Service', { organisationId: ORG }))).toBe(true);
+    for (const [action, subjects] of Object.entries(PERMISSION_ACTIONS)) {
+      for (const subject of subjects) expect({ action, subject, may: anyone.can(action as PermissionAction, subject) }).toEqual({ action, subject, may: action === 'read' && subject === 'Service' });
+    }
+    const own = about('Service', { organisationId: ORG });
+    const other = about('Service', { organisationId: OTHER_ORG });
+    for (const roles of [[ProfessionalRole.PROFESSIONAL], [ProfessionalRole.TEAM_LEAD]]) {
+      const ability = permissionsFor(professional(...roles));
+      for (const action of ['publish', 'update', 'withdraw'] as const) expect([action, ability.can(action, own), ability.can(action, other)]).toEqual([action, true, false]);
+    }
+    for (const actor of [professional(ProfessionalRole.PRIVACY_OFFICER, ProfessionalRole.CHAIN_PRIVACY_OFFICER, ProfessionalRole.ADMIN), member]) {
+      expect(permissionsFor(actor).can('read', own)).toBe(true);
+      expect(permissionsFor(actor).can('publish', own)).toBe(false);
     }
   });
 

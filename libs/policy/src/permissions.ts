@@ -26,7 +26,12 @@ export type PermissionActor =
       readonly domain: Domain;
       readonly roles: readonly ProfessionalRole[];
     }
-  | { readonly kind: 'member'; readonly memberId: string; readonly familyId: string; readonly reach: readonly string[] };
+  | { readonly kind: 'member'; readonly memberId: string; readonly familyId: string; readonly reach: readonly string[] }
+  /** Anyone, signed in or not: what is public (the social map). */
+  | { readonly kind: 'anyone' };
+
+/** The caller who has not signed in, as the table knows them. */
+export const ANYONE: PermissionActor = { kind: 'anyone' };
 
 /** The things permissions are about, with the facts their conditions read. */
 export interface PermissionSubjects {
@@ -149,10 +154,22 @@ export interface PermissionSubjects {
     readonly subjectsInReach: boolean;
     readonly takenOnByOrganisationId: string | null;
   };
+  /**
+   * A service on the social map (DESIGN.md §9, *sociale kaart*): public, no personal data.
+   * `organisationId`: the organisation that offers it (publishes, changes, withdraws it).
+   */
+  Service: { readonly organisationId: string };
   /** The figures of escalations (counts, time to decision) of one organisation: `organisationId`. No personal data. */
   EscalationFigures: { readonly organisationId: string };
   /** The record of an erasure (its receipt). */
   Erasure: Record<string, never>;
+  /** An organisation of the chain: registering one (docs/administration.md). */
+  Organisation: Record<string, never>;
+  /**
+   * A professional in the chain's directory: reading the directory, registering one, changing
+   * their roles, deactivating them. `professionalId`: whom it is about (null when registering).
+   */
+  Professional: { readonly professionalId: string | null };
   /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
   Catalogue: Record<string, never>;
 }
@@ -161,8 +178,10 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures'],
-  register: ['Family', 'Involvement'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures', 'Service', 'Professional'],
+  register: ['Family', 'Involvement', 'Organisation', 'Professional'],
+  changeRoles: ['Professional'],
+  deactivate: ['Professional'],
   end: ['Involvement'],
   add: ['FamilyRecord', 'InvolvementShielding', 'CaseDirectorRequest'],
   lift: ['InvolvementShielding'],
@@ -173,7 +192,9 @@ export const PERMISSION_ACTIONS = {
   start: ['Thread'],
   join: ['Thread'],
   post: ['ThreadMessage'],
-  withdraw: ['ThreadMessage'],
+  withdraw: ['ThreadMessage', 'Service'],
+  publish: ['Service'],
+  update: ['Service'],
   raise: ['Escalation'],
   takeOn: ['Escalation'],
   decide: ['Escalation'],
@@ -202,6 +223,9 @@ export const OFFICER_ROLES: readonly ProfessionalRole[] = [ProfessionalRole.PRIV
 /** The caller's ability: the table, bound to who they are. */
 export function permissionsFor(actor: PermissionActor): KringAbility {
   const { can, cannot, build } = new AbilityBuilder<KringAbility>(createMongoAbility);
+  // The social map is public: anyone reads it, signed in or not (no personal data in it).
+  can('read', 'Service');
+  if (actor.kind === 'anyone') return build();
   can('read', 'Catalogue');
   if (actor.kind === 'member') {
     // A member reads their family's file as it concerns their reach (the file hides the rest),
@@ -270,6 +294,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // Escalations: they raise one around a family their organisation is involved with, and see
     // that family's escalations (their texts through the access rule, escalation.ts).
     can(['raise', 'read'], 'Escalation', involved);
+    // The social map: they keep their own organisation's services and waiting times up to date.
+    can(['publish', 'update', 'withdraw'], 'Service', { organisationId: organisation });
   }
   if (roles.has(ProfessionalRole.TEAM_LEAD)) {
     // A team lead of the directing organisation hands it over too (a case director who left, or is stuck).
@@ -306,7 +332,16 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('read', 'InvolvementShielding', { organisationId: organisation });
     can('read', 'EscalationFigures', { organisationId: organisation });
   }
-  if (roles.has(ProfessionalRole.ADMIN)) can('checkpoint', 'AccessLog');
+  if (roles.has(ProfessionalRole.ADMIN)) {
+    can('checkpoint', 'AccessLog');
+    // Kring's functional administrator keeps the chain's directory: who is in it and with which
+    // roles. Staff data only: nothing here reaches a family's file (docs/administration.md).
+    can('register', ['Organisation', 'Professional']);
+    can(['read', 'changeRoles', 'deactivate'], 'Professional');
+    cannot(['changeRoles', 'deactivate'], 'Professional', { professionalId: actor.professionalId }).because(
+      'Nobody changes their own roles or deactivates themselves: another administrator does (four eyes, and never a chain without one).',
+    );
+  }
   // Last, so it overrides every grant above (CASL: later rules win): four eyes on every emergency.
   if (OFFICER_ROLES.some((r) => roles.has(r))) {
     cannot('review', 'BreakGlassGrant', { professionalId: actor.professionalId }).because('Nobody reviews their own emergency access.');

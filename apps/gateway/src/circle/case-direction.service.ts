@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '@kring/config';
 import { dutchDate } from '@kring/consent';
 import { KringCrypto, openSealed } from '@kring/crypto';
@@ -63,7 +63,10 @@ export class CaseDirectionService {
       if (!involvedOrganisationIds.includes(principal.organisationId)) throw notFound('family');
       const directing = involvements.find((i) => i.caseDirection && isInvolvedOn(i, today));
       const facts = { familyId: family.id, involvedOrganisationIds, directingOrganisationId: directing?.organisationId ?? null, caseDirectorId: directing?.contactProfessionalId ?? null };
-      const target = isUuid(input.toProfessionalId) ? await manager.findOne(ProfessionalEntity, { where: { id: input.toProfessionalId } }) : null;
+      // A deactivated professional cannot take case direction on; the share lock keeps a deactivation from crossing the handover.
+      const target = isUuid(input.toProfessionalId)
+        ? await manager.findOne(ProfessionalEntity, { where: { id: input.toProfessionalId, deactivatedAt: IsNull() }, lock: { mode: 'pessimistic_read' } })
+        : null;
       const decision = transferCaseDirection(input.note, {
         involvements,
         today,

@@ -26,6 +26,24 @@ import {
   type WriteOurStoryRefusal,
 } from '@kring/family-file';
 import { PurposeRefusal } from '@kring/policy';
+import {
+  CONTACT_LENGTH,
+  DIRECTORY_NAME_LENGTH,
+  SUBJECT_LENGTH,
+  type OrganisationRegistrationRefusal,
+  type ProfessionalRegistrationRefusal,
+} from '@kring/identity';
+import {
+  CONTACT_FIELD_LENGTH,
+  MAX_MUNICIPALITIES,
+  SERVICE_AGE,
+  SERVICE_DESCRIPTION_LENGTH,
+  SERVICE_NAME_LENGTH,
+  WAITING_WEEKS,
+  type PublishServiceRefusal,
+  type ServiceChangeRefusal,
+  type StateWaitingTimeRefusal,
+} from '@kring/social-map';
 import { badInput, ErrorCode, forbidden, KringError, notFound } from './kring-error';
 
 /*
@@ -416,5 +434,75 @@ export function decideEscalationRefused(refusal: DecideEscalationRefusal): Kring
       return bad('authority', length);
     case 'BUDGET_RANGE':
       return bad('budgetCents', `must be a whole number of cents from ${ESCALATION_BUDGET_CENTS.min} to ${ESCALATION_BUDGET_CENTS.max}.`);
+  }
+}
+
+/** The refusals of registering an organisation or a professional, or of a professional's roles (docs/administration.md). */
+export function registrationRefused(refusal: OrganisationRegistrationRefusal | ProfessionalRegistrationRefusal | 'OIN_TAKEN' | 'KVK_NUMBER_TAKEN' | 'SUBJECT_TAKEN'): KringError {
+  const input = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, message, { field, refusal });
+  switch (refusal) {
+    case 'NAME_LENGTH':
+      return input('name', `name must be ${DIRECTORY_NAME_LENGTH.min} to ${DIRECTORY_NAME_LENGTH.max} characters on one line.`);
+    case 'UNKNOWN_DOMAIN':
+      return input('domain', 'domain is not one of the domains of `Domain`.');
+    case 'REGISTRATION_NUMBER_REQUIRED':
+      return input('oin', 'Give the organisation\'s OIN or its KvK number.');
+    case 'OIN_FORMAT':
+      return input('oin', 'oin must be the 20 digits of an OIN.');
+    case 'KVK_FORMAT':
+      return input('kvkNumber', 'kvkNumber must be the 8 digits of a KvK number.');
+    case 'OIN_TAKEN':
+      return input('oin', 'An organisation with this OIN is registered already.');
+    case 'KVK_NUMBER_TAKEN':
+      return input('kvkNumber', 'An organisation with this KvK number is registered already.');
+    case 'NO_ROLES':
+      return input('roles', 'roles must name at least one role.');
+    case 'UNKNOWN_ROLE':
+      return input('roles', 'roles names a role that is not one of `ProfessionalRole`.');
+    case 'CONTACT_LENGTH':
+      return input('contact', `contact must be ${CONTACT_LENGTH.min} to ${CONTACT_LENGTH.max} characters on one line.`);
+    case 'SUBJECT_FORMAT':
+      return input('subject', `subject must be ${SUBJECT_LENGTH.min} to ${SUBJECT_LENGTH.max} printable ASCII characters without spaces, as the identity broker sends it.`);
+    case 'SUBJECT_TAKEN':
+      return input('subject', 'Another professional signs in with this subject.');
+  }
+}
+
+/** The refusals of publishing or changing a service on the social map (docs/social-map.md); each names its input field. */
+export function serviceRefused(refusal: PublishServiceRefusal | ServiceChangeRefusal | StateWaitingTimeRefusal): KringError {
+  const bad = (field: string, message: string) => new KringError(ErrorCode.BAD_USER_INPUT, `${field} ${message}`, { field, refusal: refusal.reason });
+  switch (refusal.reason) {
+    case 'NOT_ALLOWED':
+      return new KringError(ErrorCode.FORBIDDEN, 'A service is kept by the professionals of the organisation that offers it.', { refusal: refusal.reason });
+    case 'WITHDRAWN':
+      return new KringError(ErrorCode.BAD_USER_INPUT, 'This service was withdrawn: it is no longer on the map.', { field: 'id', refusal: refusal.reason });
+    case 'NAME_LENGTH':
+      return bad(refusal.field, `must be ${SERVICE_NAME_LENGTH.min} to ${SERVICE_NAME_LENGTH.max} characters.`);
+    case 'DESCRIPTION_LENGTH':
+      return bad(refusal.field, `must be ${SERVICE_DESCRIPTION_LENGTH.min} to ${SERVICE_DESCRIPTION_LENGTH.max} characters, in plain Dutch.`);
+    case 'UNKNOWN_DOMAIN':
+      return bad(refusal.field, 'is not a domain.');
+    case 'AGE_OUT_OF_RANGE':
+      return bad(refusal.field, `must be a whole number from ${SERVICE_AGE.min} to ${SERVICE_AGE.max}.`);
+    case 'AGES_OUT_OF_ORDER':
+      return bad(refusal.field, 'must not be below ageFrom.');
+    case 'NO_PROBLEMS':
+      return bad(refusal.field, 'must name at least one problem the service helps with.');
+    case 'UNKNOWN_PROBLEM':
+      return bad(refusal.field, 'names a problem code that does not exist.');
+    case 'NO_MUNICIPALITIES':
+      return bad(refusal.field, 'must name at least one municipality the service serves.');
+    case 'TOO_MANY_MUNICIPALITIES':
+      return bad(refusal.field, `may name at most ${MAX_MUNICIPALITIES} municipalities.`);
+    case 'UNKNOWN_MUNICIPALITY':
+      return bad(refusal.field, 'names a code that is not a municipality of the map (CBS codes such as GM0074; docs/social-map.md).');
+    case 'NO_CONTACT':
+      return bad(refusal.field, 'is missing: give at least one of phone, email, website or address.');
+    case 'CONTACT_FIELD_LENGTH':
+      return bad(refusal.field, `must be at most ${CONTACT_FIELD_LENGTH} characters.`);
+    case 'CONTACT_FIELD_FORM':
+      return bad(refusal.field, refusal.field === 'website' ? 'must be an http(s) address.' : refusal.field === 'email' ? 'must be an e-mail address.' : 'must be a phone number (digits, spaces, +, - and brackets).');
+    case 'WAITING_WEEKS_OUT_OF_RANGE':
+      return bad(refusal.field, `must be a whole number of weeks from ${WAITING_WEEKS.min} to ${WAITING_WEEKS.max}.`);
   }
 }

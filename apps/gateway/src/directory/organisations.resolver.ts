@@ -2,7 +2,7 @@ import { Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { OrganisationEntity } from '@kring/identity';
 import { Authenticated } from '../identity/access.decorator';
-import { Organisation } from './organisation.model';
+import { Organisation, organisationModel } from './organisation.model';
 
 /**
  * The chain partners registered in Kring. Not personal data: a family member needs the
@@ -16,6 +16,6 @@ export class OrganisationsResolver {
   @Query(() => [Organisation], { description: 'The chain partners registered in Kring, by name.' })
   async organisations(): Promise<Organisation[]> {
     const rows = await this.dataSource.manager.find(OrganisationEntity, { order: { name: 'ASC' } });
-    return rows.map((o) => ({ id: o.id, name: o.name, domain: o.domain }));
+    return rows.map(organisationModel);
   }
 }

@@ -10,7 +10,11 @@ export type Permission = readonly [PermissionAction, PermissionSubjectType];
  * is not written here but in the permission table, which the guard asks.
  */
 export type AccessPolicy =
-  | { readonly kind: 'public' }
+  /**
+   * Open without signing in: with a permission, one the permission table grants to anyone (the
+   * social map); without, an operation outside the table (health, how to sign in).
+   */
+  | { readonly kind: 'public'; readonly permission?: Permission }
   /** Any signed-in caller; what they then see is scoped by the permission table in the service. */
   | { readonly kind: 'authenticated' }
   /** A family member whom the permission table allows this action on this kind of thing. */
@@ -21,6 +25,9 @@ export type AccessPolicy =
 export const ACCESS_POLICY = 'kring:access-policy';
 
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
+/** Anyone, signed in or not, whom the permission table allows `action` on `subject` (its rows for anyone). */
+export const AnyoneMay = (action: PermissionAction, subject: PermissionSubjectType) =>
+  SetMetadata(ACCESS_POLICY, { kind: 'public', permission: [action, subject] } satisfies AccessPolicy);
 export const Authenticated = () => SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
 /** Family members the permission table allows `action` on some `subject`. */
 export const MembersMay = (action: PermissionAction, subject: PermissionSubjectType) =>

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { Principal } from '@kring/identity';
-import { actorOf, permissionsFor } from '@kring/policy';
+import { actorOf, ANYONE, permissionsFor } from '@kring/policy';
 import { forbidden, KringError, unauthenticated } from '../common/kring-error';
 import { ACCESS_POLICY, type AccessPolicy, type Permission } from './access.decorator';
 import { Authenticator } from './authenticator';
@@ -28,7 +28,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     if (policy === undefined) throw forbidden('This operation has no access policy, so nobody may call it.');
-    if (policy.kind === 'public') return true;
+    // Public operations never look at a token: a visitor and a signed-in caller are answered alike.
+    if (policy.kind === 'public') return policy.permission === undefined || permittedToAnyone(policy.permission);
     const request = requestOf(context);
     const principal = await this.authenticate(request);
     switch (policy.kind) {
@@ -70,6 +71,12 @@ function permitted(principal: Principal, permission: Permission | null): true {
   if (permission === null) return true;
   const [action, subject] = permission;
   if (!permissionsFor(actorOf(principal)).can(action, subject)) throw forbidden(`Your roles do not allow this (${action} ${subject}; docs/permissions.md).`);
+  return true;
+}
+
+/** Whether the permission table grants the action to anyone, signed in or not. */
+function permittedToAnyone([action, subject]: Permission): true {
+  if (!permissionsFor(ANYONE).can(action, subject)) throw forbidden(`This is not public (${action} ${subject}; docs/permissions.md).`);
   return true;
 }
 

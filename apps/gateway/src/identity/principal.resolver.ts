@@ -8,12 +8,14 @@ import { RegistrationCache } from './registration-cache';
 /**
  * Turns a verified token into a principal, against the registrations in the
  * database: the token says who the caller is, Kring's own registration says what
- * they may do. An organisation or role claim can only narrow that, never widen it.
+ * they may do. An organisation or role claim can only narrow that, never widen it. A
+ * deactivated professional is not registered any more: their tokens are refused like a
+ * stranger's (docs/administration.md).
  */
 const PROFESSIONAL = {
   name: 'kring_principal_professional',
   text: `SELECT p.id, p.organisation_id, p.roles::text[] AS roles, o.name AS organisation_name, o.domain::text AS domain
-           FROM professional p JOIN organisation o ON o.id = p.organisation_id WHERE p.subject = $1`,
+           FROM professional p JOIN organisation o ON o.id = p.organisation_id WHERE p.subject = $1 AND p.deactivated_at IS NULL`,
 };
 const MEMBER = {
   name: 'kring_principal_member',

@@ -6,14 +6,17 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, OperationTypeNode, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { KringConfig, KringLogger } from '@kring/config';
 import { createErrorFormatter } from '../common/graphql-error.formatter';
 import { ErrorCode, KringError, unauthenticated } from '../common/kring-error';
 import { documentRefusal, queryLimitRules, QUERY_LIMITS } from '../common/query-limits';
 import type { KringRequest } from '../identity/auth.guard';
-import { Authenticator } from '../identity/authenticator';
+import { Authenticator, type Credentials } from '../identity/authenticator';
 import type { Session } from '../identity/principal.resolver';
+import type { RegisteredProfessional } from '../identity/registered-professional';
+import { RegistrationCache, REGISTRATIONS_CHANNEL } from '../identity/registration-cache';
+import { PostgresListeners, type PostgresListener } from '../infrastructure/postgres-listener';
 import { LIVE_LIMITS, liveLimitExceeded } from '../messages/live-subscription';
 import { newTraceId } from '../messages/live-threads.service';
 
@@ -31,6 +34,7 @@ export const LIVE_CLOSE = {
 /** What this server keeps per connection beside graphql-ws's socket and upgrade request: who authenticated on it, and the timer of its token's expiry. */
 type Connection = {
   session?: Session;
+  credentials?: Credentials;
   expiry?: NodeJS.Timeout;
 };
 type ConnectionContext = Context<Record<string, unknown> | undefined, Extra & Partial<Connection>>;
@@ -45,11 +49,20 @@ type ConnectionContext = Context<Record<string, unknown> | undefined, Extra & Pa
  * apply), each document held to the same size, depth and alias limits, and to
  * `LIVE_LIMITS`. Errors are shaped by the same formatter as HTTP answers. On shutdown every
  * connection is closed (1001) before the HTTP server stops.
+ *
+ * A connection's caller is authenticated again on every subscribe, and whenever a
+ * registration changes (PostgreSQL's `kring_registrations`, which every change to a
+ * professional or an organisation notifies at commit): a professional deactivated, or whose
+ * roles or organisation changed, has their connections closed with 4401 at once
+ * (docs/administration.md), as their next HTTP request is refused.
  */
 @Injectable()
 export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private wss: WebSocketServer | null = null;
   private dispose: (() => Promise<void>) | null = null;
+  /** The open connections and how each authenticated, to check again when a registration changes. */
+  private readonly connections = new Map<WebSocket, { readonly credentials: Credentials; readonly session: Session }>();
+  private registrationChanges: PostgresListener | null = null;
   private readonly formatError: ReturnType<typeof createErrorFormatter>;
 
   constructor(
@@ -59,11 +72,13 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly authenticator: Authenticator,
     private readonly config: KringConfig,
     private readonly logger: KringLogger,
+    private readonly registrations: RegistrationCache<RegisteredProfessional>,
+    private readonly listeners: PostgresListeners,
   ) {
     this.formatError = createErrorFormatter(logger);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     const wss = new WebSocketServer({ noServer: true, maxPayload: LIVE_LIMITS.messageBytes });
     this.wss = wss;
@@ -88,28 +103,61 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
         onSubscribe: (ctx, _id, payload) => this.operation(ctx, payload, validationRules),
         onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? undefined : { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) }),
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => this.formatError(e.toJSON(), e)),
-        onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+        onClose: (ctx) => {
+          clearTimeout(ctx.extra.expiry);
+          this.connections.delete(ctx.extra.socket);
+        },
       },
       wss,
     );
     this.dispose = async () => {
       await disposable.dispose();
     };
+    this.registrationChanges = this.listeners.open(
+      { channel: REGISTRATIONS_CHANNEL, applicationName: 'kring-live-registrations', lostMessage: 'registration changes are not heard: live connections are checked again once listening again' },
+      { onNotification: () => void this.checkAgain(), onListening: () => void this.checkAgain(), onLost: () => undefined },
+    );
+    await this.registrationChanges.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.dispose?.();
     this.dispose = null;
+    await this.registrationChanges?.close();
+    this.registrationChanges = null;
+  }
+
+  /**
+   * Every open connection's caller authenticated again, after a registration changed (or
+   * listening resumed, when a change may have been missed); one that no longer is, or whose
+   * principal changed (roles, organisation), is closed with 4401. Any failure to check closes
+   * too: when in doubt, deny. The registration cache forgets on the same notification, in no
+   * set order with this listener, so it is told to forget first.
+   */
+  private async checkAgain(): Promise<void> {
+    this.registrations.forgetAll();
+    await Promise.all(
+      [...this.connections].map(async ([socket, { credentials, session }]) => {
+        const now = await this.authenticator.authenticate(credentials).catch(() => null);
+        if (now === null || !samePrincipal(now, session)) {
+          this.connections.delete(socket);
+          socket.close(LIVE_CLOSE.unauthorized, 'Unauthorized');
+        }
+      }),
+    );
   }
 
   /** Authenticates the connection; refused with 4401 (4429 for an address over its failures), and closed at the token's expiry. */
   private async connect(ctx: ConnectionContext): Promise<boolean> {
     const { socket, request } = ctx.extra;
     try {
-      const session = await this.authenticator.authenticate({ authorization: ctx.connectionParams?.['authorization'], address: request.socket.remoteAddress });
+      const credentials: Credentials = { authorization: ctx.connectionParams?.['authorization'], address: request.socket.remoteAddress };
+      const session = await this.authenticator.authenticate(credentials);
       const remainingMs = session.expiresAtMs - Date.now();
       if (remainingMs <= 0) throw unauthenticated();
       ctx.extra.session = session;
+      ctx.extra.credentials = credentials;
+      this.connections.set(socket, { credentials, session });
       // setTimeout holds at most about 24.8 days; a token lives hours.
       ctx.extra.expiry = setTimeout(() => socket.close(LIVE_CLOSE.unauthorized, 'Token expired'), Math.min(remainingMs, 2 ** 31 - 1));
       ctx.extra.expiry.unref();
@@ -124,7 +172,7 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   /** A subscribe message as execution arguments, or the errors that refuse it. */
-  private operation(ctx: ConnectionContext, payload: SubscribePayload, validationRules: typeof specifiedRules): ExecutionArgs | readonly GraphQLError[] {
+  private async operation(ctx: ConnectionContext, payload: SubscribePayload, validationRules: typeof specifiedRules): Promise<ExecutionArgs | readonly GraphQLError[]> {
     // graphql-ws has reserved this subscription's id already, so it counts itself.
     if (Object.keys(ctx.subscriptions).length > LIVE_LIMITS.subscriptionsPerConnection) {
       return [refusal(liveLimitExceeded('subscriptionsPerConnection', `A connection holds at most ${LIVE_LIMITS.subscriptionsPerConnection} subscriptions; end one first, or open another connection.`))];
@@ -143,8 +191,12 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
     if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
       return [requestError('Only subscriptions are served over WebSocket: send queries and mutations to POST /graphql.', 'BAD_REQUEST')];
     }
-    const session = ctx.extra.session;
-    if (session === undefined) return [refusal(unauthenticated())];
+    // Authenticated again: a professional deactivated since connecting subscribes to nothing, even before the change's notification arrives.
+    const session = ctx.extra.credentials === undefined ? undefined : await this.authenticator.authenticate(ctx.extra.credentials).catch(() => undefined);
+    if (session === undefined || ctx.extra.session === undefined || !samePrincipal(session, ctx.extra.session)) {
+      ctx.extra.socket.close(LIVE_CLOSE.unauthorized, 'Unauthorized');
+      return [refusal(unauthenticated())];
+    }
     // What the guard and the parameter decorators read: the principal established on connect, and a trace id per subscription.
     const req = { principal: session.principal, traceId: newTraceId(), headers: {}, ip: ctx.extra.request.socket.remoteAddress } as unknown as KringRequest;
     return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue: { req } };
@@ -159,4 +211,9 @@ function refusal(error: KringError): GraphQLError {
 /** An error of the request itself (parse, validation, operation), with the code Apollo gives it over HTTP. */
 function requestError(message: string, code: string, source?: GraphQLError): GraphQLError {
   return new GraphQLError(message, { ...(source === undefined ? {} : { nodes: source.nodes ?? null, source: source.source ?? null, positions: source.positions ?? null }), extensions: { code } });
+}
+
+/** Whether two authentications name the same caller with the same roles and organisation. */
+function samePrincipal(a: Session, b: Session): boolean {
+  return JSON.stringify(a.principal) === JSON.stringify(b.principal);
 }

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly field: string | null = null,
     /** Which refusal the API named (`extensions.refusal`, e.g. NOT_CASE_DIRECTOR), when it did. */
     readonly refusal: string | null = null,
+    /** The access rule's reason the API named (`extensions.reason`, e.g. NO_CONSENT), when it did. */
+    readonly reason: string | null = null,
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export class ApiError extends Error {
 
 interface GraphqlResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; refusal?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; refusal?: string; reason?: string } }[];
 }
 
 let bearer: string | null = null;
@@ -32,6 +34,11 @@ export function setToken(token: string | null): void {
 
 export function hasToken(): boolean {
   return bearer !== null;
+}
+
+/** The token, for the one other way to the API: the live connection (api/live.ts) sends it when it connects. */
+export function currentToken(): string | null {
+  return bearer;
 }
 
 /** Called when the API refuses the token (expired): the session ends. */
@@ -68,7 +75,7 @@ export async function graphql<T, V>(document: TypedDocumentString<T, V>, ...[var
   if (error !== undefined) {
     const code = error.extensions?.code ?? 'SERVER';
     if (code === 'UNAUTHENTICATED' && bearer !== null) onUnauthenticated?.();
-    throw new ApiError(code, error.message, error.extensions?.field ?? null, error.extensions?.refusal ?? null);
+    throw new ApiError(code, error.message, error.extensions?.field ?? null, error.extensions?.refusal ?? null, error.extensions?.reason ?? null);
   }
   if (body.data === undefined || body.data === null) throw new ApiError('SERVER', 'The server sent no data.');
   return body.data;

@@ -73,7 +73,6 @@ export const nl = {
   'circle.shieldings.liftedOn': 'op {date} door',
   'circle.shieldings.liftReason': 'Reden van opheffen:',
 
-  'nav.caseDirectorRequests': 'Vragen om een andere regisseur',
 
   'circle.shield.title': 'Afschermen voor gezinsleden',
   'circle.shield.intro': 'Uw organisatie heeft een wettelijke taak. U kunt uw betrokkenheid bij dit gezin afschermen voor een gezinslid. Dat gezinslid ziet uw organisatie dan nergens in Kring, ook niet in het logboek. Uw privacyfunctionaris leest de reden.',
@@ -105,17 +104,6 @@ export const nl = {
   'circle.lift.done': 'De afscherming voor {name} is opgeheven.',
   'circle.lift.shieldingId': 'Deze afscherming is al opgeheven. Laad de pagina opnieuw.',
 
-  'circle.requests.title': 'Vragen om een andere regisseur',
-  'circle.requests.intro': 'Een gezinslid kan vragen om een andere casusregisseur. Hier ziet u de vragen van de gezinnen waarbij uw organisatie nu betrokken is, de nieuwste eerst, met de reden in de woorden van het gezinslid. Neem zelf contact op met het gezin en de casusregisseur.',
-  'circle.requests.caption': 'Vragen om een andere regisseur, nieuwste eerst',
-  'circle.requests.at': 'Datum',
-  'circle.requests.family': 'Gezin',
-  'circle.requests.member': 'Gevraagd door (id)',
-  'circle.requests.reason': 'Reden van het gezinslid',
-  'circle.requests.reasonGone': 'Niet meer te lezen: het gezin is gewist.',
-  'circle.requests.open': 'Dossier openen',
-  'circle.requests.openFamily': 'Dossier van {family} openen',
-  'circle.requests.none': 'Er zijn geen vragen om een andere regisseur.',
 } as const;
 
 export const en: { [K in keyof typeof nl]: string } = {
@@ -192,7 +180,6 @@ export const en: { [K in keyof typeof nl]: string } = {
   'circle.shieldings.liftedOn': 'on {date} by',
   'circle.shieldings.liftReason': 'Why it was lifted:',
 
-  'nav.caseDirectorRequests': 'Requests for another case director',
 
   'circle.shield.title': 'Shield from family members',
   'circle.shield.intro': 'Your organisation has a statutory task. You can shield your involvement with this family from a family member. That member then sees your organisation nowhere in Kring, not in their log either. Your privacy officer reads the reason.',
@@ -224,15 +211,4 @@ export const en: { [K in keyof typeof nl]: string } = {
   'circle.lift.done': 'The shielding from {name} has been lifted.',
   'circle.lift.shieldingId': 'This shielding has been lifted already. Reload the page.',
 
-  'circle.requests.title': 'Requests for another case director',
-  'circle.requests.intro': 'A family member can ask for another case director. Here you see the requests of the families your organisation is involved with now, newest first, with the reason in the member\'s own words. Contact the family and the case director yourself.',
-  'circle.requests.caption': 'Requests for another case director, newest first',
-  'circle.requests.at': 'Date',
-  'circle.requests.family': 'Family',
-  'circle.requests.member': 'Asked by (id)',
-  'circle.requests.reason': 'The member\'s reason',
-  'circle.requests.reasonGone': 'No longer readable: the family was erased.',
-  'circle.requests.open': 'Open the file',
-  'circle.requests.openFamily': 'Open the file of {family}',
-  'circle.requests.none': 'There are no requests for another case director.',
 };

@@ -1,14 +1,16 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import * as circle from './circle';
 import * as common from './common';
+import * as escalation from './escalation';
 import * as member from './member';
+import * as messages from './messages';
 import * as officer from './officer';
 import * as ourStory from './our-story';
 import * as plan from './plan';
 import * as professional from './professional';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...escalation.nl, ...messages.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...escalation.en, ...messages.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

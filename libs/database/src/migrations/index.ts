@@ -16,9 +16,11 @@ import { AddFamilyPlan1795480000000 } from './1795480000000-AddFamilyPlan';
 import { AddShieldingLift1795490000000 } from './1795490000000-AddShieldingLift';
 import { AddMessages1795500000000 } from './1795500000000-AddMessages';
 import { AddEscalations1795510000000 } from './1795510000000-AddEscalations';
-import { NotifyThreadEvents1795520000000 } from './1795520000000-NotifyThreadEvents';
+import { NotifyThreadEvents1795515000000 } from './1795515000000-NotifyThreadEvents';
+import { AddSocialMap1795520000000 } from './1795520000000-AddSocialMap';
+import { AddAdministration1795530000000 } from './1795530000000-AddAdministration';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, in order. Each is a reviewed file; `npm run migration:generate` drafts new ones. */
-export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173, AddAccessLogTargetIds1795380793034, NotifyRegistrationChanges1795390000000, AddFamilyErasure1795399331613, AddAccessLogVerifiedCheckpoint1795420000000, ReshapeAccessLog1795430000000, TuneAccessLogIndexes1795440000000, AddInvolvementShielding1795450000000, AddCaseDirection1795460000000, AddOurStory1795470000000, AddFamilyPlan1795480000000, AddShieldingLift1795490000000, AddMessages1795500000000, AddEscalations1795510000000, NotifyThreadEvents1795520000000];
+export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173, AddAccessLogTargetIds1795380793034, NotifyRegistrationChanges1795390000000, AddFamilyErasure1795399331613, AddAccessLogVerifiedCheckpoint1795420000000, ReshapeAccessLog1795430000000, TuneAccessLogIndexes1795440000000, AddInvolvementShielding1795450000000, AddCaseDirection1795460000000, AddOurStory1795470000000, AddFamilyPlan1795480000000, AddShieldingLift1795490000000, AddMessages1795500000000, AddEscalations1795510000000, NotifyThreadEvents1795515000000, AddSocialMap1795520000000, AddAdministration1795530000000];

@@ -24,7 +24,14 @@ type Documents = {
     "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": typeof types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
+    "\n  fragment EscalationProfessionalFields on EscalationProfessional { id name organisation { ...OrganisationFields } }\n": typeof types.EscalationProfessionalFieldsFragmentDoc,
+    "\n  fragment EscalationFields on Escalation {\n    id familyId kind subjectMemberIds category purpose blockingKind blockingOrganisation { ...OrganisationFields } blocks tried\n    closed { category reason }\n    raisedBy { kind memberId professional { ...EscalationProfessionalFields } }\n    raisedAt ageInDays status dueOn overdue\n    takenOnBy { ...EscalationProfessionalFields } takenOnAt\n    decision { decision setAside authority budgetCents decidedAt decidedBy { ...EscalationProfessionalFields } }\n    decisionClosed { category reason }\n  }\n": typeof types.EscalationFieldsFragmentDoc,
+    "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": typeof types.RaiseEscalationDocument,
+    "query EscalationOrganisations { organisations { ...OrganisationFields } }": typeof types.EscalationOrganisationsDocument,
+    "query EscalationPurposes { purposes { code name domains } }": typeof types.EscalationPurposesDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
+    "query MessagesReach { myReach { id name birthDate } }": typeof types.MessagesReachDocument,
+    "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": typeof types.JoinThreadDocument,
     "query MyCircle { myCircle { ...CircleFields } }": typeof types.MyCircleDocument,
     "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": typeof types.RequestOtherCaseDirectorDocument,
     "query MyReach { myReach { id self name birthDate decidesConsents } }": typeof types.MyReachDocument,
@@ -33,18 +40,31 @@ type Documents = {
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": typeof types.SignConsentDocument,
     "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": typeof types.RevokeConsentDocument,
     "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": typeof types.MyLogDocument,
+    "query OurThreads { ourThreads { ...ThreadFields } }": typeof types.OurThreadsDocument,
     "query MyFamilyStories { myFamily { ...FamilyFileFields } }": typeof types.MyFamilyStoriesDocument,
     "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": typeof types.WriteOurStoryDocument,
     "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": typeof types.OurStoryReadsDocument,
     "query MyFamily { myFamily { ...FamilyFileFields } }": typeof types.MyFamilyDocument,
+    "query EscalationReach { myReach { id self name birthDate } }": typeof types.EscalationReachDocument,
+    "query OurEscalations { ourEscalations { ...EscalationFields } }": typeof types.OurEscalationsDocument,
     "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }": typeof types.OurPlanDocument,
     "query PlanContext { myReach { id self name birthDate decidesConsents } myCircle { caseDirector { id name } } }": typeof types.PlanContextDocument,
     "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }": typeof types.ShowPlanItemToFamilyDocument,
+    "\n  fragment ThreadProfessionalFields on ThreadProfessional { id name organisation { id name } }\n": typeof types.ThreadProfessionalFieldsFragmentDoc,
+    "\n  fragment ThreadFields on Thread {\n    id familyId topic subjectMemberIds category purpose startedAt joined unreadCount lastMessageAt\n    startedBy { ...ThreadProfessionalFields }\n    participants { joinedAt memberId professional { ...ThreadProfessionalFields } }\n    closed { category reason }\n  }\n": typeof types.ThreadFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id threadId sequence sentAt body withdrawnAt\n    author { kind memberId professional { ...ThreadProfessionalFields } }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "query Thread($id: ID!) { thread(id: $id) { ...ThreadFields } }": typeof types.ThreadDocument,
+    "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": typeof types.ThreadMessagesDocument,
+    "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }": typeof types.PostMessageDocument,
+    "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }": typeof types.WithdrawMessageDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n": typeof types.ThreadEventsDocument,
+    "query OurUnreadThreads { ourThreads { id unreadCount } }": typeof types.OurUnreadThreadsDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": typeof types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": typeof types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": typeof types.ErasuresDocument,
+    "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}": typeof types.EscalationFiguresDocument,
     "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": typeof types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": typeof types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": typeof types.CheckpointDocument,
@@ -52,15 +72,21 @@ type Documents = {
     "mutation AgreeToPlan($familyId: ID) { agreeToPlan(familyId: $familyId) { agreedAt } }": typeof types.AgreeToPlanDocument,
     "mutation WithdrawPlanAgreement($familyId: ID) { withdrawPlanAgreement(familyId: $familyId) { withdrawnAt } }": typeof types.WithdrawPlanAgreementDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": typeof types.AddRecordDocument,
-    "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": typeof types.CaseDirectorRequestsDocument,
     "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": typeof types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": typeof types.TransferCaseDirectionDocument,
+    "query EscalationQueue { escalationQueue { ...EscalationFields } }": typeof types.EscalationQueueDocument,
+    "mutation TakeOnEscalation($id: ID!) { takeOnEscalation(id: $id) { id status } }": typeof types.TakeOnEscalationDocument,
+    "mutation DecideEscalation($input: DecideEscalationInput!) { decideEscalation(input: $input) { id status } }": typeof types.DecideEscalationDocument,
+    "query FamilyEscalations($familyId: ID!) { familyEscalations(familyId: $familyId) { ...EscalationFields } }": typeof types.FamilyEscalationsDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": typeof types.FamilyFileDocument,
     "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }": typeof types.FamilyPlanDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": typeof types.PurposesDocument,
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": typeof types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": typeof types.LiftShieldingDocument,
+    "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }": typeof types.StartThreadDocument,
+    "query ThreadPurposes { purposes { code name domains } }": typeof types.ThreadPurposesDocument,
+    "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": typeof types.FamilyThreadsDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
 };
 const documents: Documents = {
@@ -73,7 +99,14 @@ const documents: Documents = {
     "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
+    "\n  fragment EscalationProfessionalFields on EscalationProfessional { id name organisation { ...OrganisationFields } }\n": types.EscalationProfessionalFieldsFragmentDoc,
+    "\n  fragment EscalationFields on Escalation {\n    id familyId kind subjectMemberIds category purpose blockingKind blockingOrganisation { ...OrganisationFields } blocks tried\n    closed { category reason }\n    raisedBy { kind memberId professional { ...EscalationProfessionalFields } }\n    raisedAt ageInDays status dueOn overdue\n    takenOnBy { ...EscalationProfessionalFields } takenOnAt\n    decision { decision setAside authority budgetCents decidedAt decidedBy { ...EscalationProfessionalFields } }\n    decisionClosed { category reason }\n  }\n": types.EscalationFieldsFragmentDoc,
+    "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": types.RaiseEscalationDocument,
+    "query EscalationOrganisations { organisations { ...OrganisationFields } }": types.EscalationOrganisationsDocument,
+    "query EscalationPurposes { purposes { code name domains } }": types.EscalationPurposesDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
+    "query MessagesReach { myReach { id name birthDate } }": types.MessagesReachDocument,
+    "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": types.JoinThreadDocument,
     "query MyCircle { myCircle { ...CircleFields } }": types.MyCircleDocument,
     "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": types.RequestOtherCaseDirectorDocument,
     "query MyReach { myReach { id self name birthDate decidesConsents } }": types.MyReachDocument,
@@ -82,18 +115,31 @@ const documents: Documents = {
     "mutation SignConsent($id: ID!) { signConsent(id: $id) { ...ConsentFields } }": types.SignConsentDocument,
     "mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { ...ConsentFields } }": types.RevokeConsentDocument,
     "query MyLog($first: Int, $after: String, $filter: AccessLogFilter) { accessLog(first: $first, after: $after, filter: $filter) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } } }": types.MyLogDocument,
+    "query OurThreads { ourThreads { ...ThreadFields } }": types.OurThreadsDocument,
     "query MyFamilyStories { myFamily { ...FamilyFileFields } }": types.MyFamilyStoriesDocument,
     "mutation WriteOurStory($input: WriteOurStoryInput!) { writeOurStory(input: $input) { id createdAt } }": types.WriteOurStoryDocument,
     "\n  query OurStoryReads {\n    accessLog(first: 200, filter: { category: \"OWN_WORDS\", activity: \"READ_FAMILY_FILE\", decision: ALLOWED, byOthers: true }) {\n      edges { node { id traceId occurredAt purpose subjectMemberIds actor { organisation { id name } } decisions { category outcome } } }\n    }\n  }\n": types.OurStoryReadsDocument,
     "query MyFamily { myFamily { ...FamilyFileFields } }": types.MyFamilyDocument,
+    "query EscalationReach { myReach { id self name birthDate } }": types.EscalationReachDocument,
+    "query OurEscalations { ourEscalations { ...EscalationFields } }": types.OurEscalationsDocument,
     "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }": types.OurPlanDocument,
     "query PlanContext { myReach { id self name birthDate decidesConsents } myCircle { caseDirector { id name } } }": types.PlanContextDocument,
     "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }": types.ShowPlanItemToFamilyDocument,
+    "\n  fragment ThreadProfessionalFields on ThreadProfessional { id name organisation { id name } }\n": types.ThreadProfessionalFieldsFragmentDoc,
+    "\n  fragment ThreadFields on Thread {\n    id familyId topic subjectMemberIds category purpose startedAt joined unreadCount lastMessageAt\n    startedBy { ...ThreadProfessionalFields }\n    participants { joinedAt memberId professional { ...ThreadProfessionalFields } }\n    closed { category reason }\n  }\n": types.ThreadFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id threadId sequence sentAt body withdrawnAt\n    author { kind memberId professional { ...ThreadProfessionalFields } }\n  }\n": types.MessageFieldsFragmentDoc,
+    "query Thread($id: ID!) { thread(id: $id) { ...ThreadFields } }": types.ThreadDocument,
+    "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n": types.ThreadMessagesDocument,
+    "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }": types.PostMessageDocument,
+    "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }": types.WithdrawMessageDocument,
+    "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n": types.ThreadEventsDocument,
+    "query OurUnreadThreads { ourThreads { id unreadCount } }": types.OurUnreadThreadsDocument,
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": types.ErasuresDocument,
+    "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}": types.EscalationFiguresDocument,
     "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": types.CheckpointDocument,
@@ -101,15 +147,21 @@ const documents: Documents = {
     "mutation AgreeToPlan($familyId: ID) { agreeToPlan(familyId: $familyId) { agreedAt } }": types.AgreeToPlanDocument,
     "mutation WithdrawPlanAgreement($familyId: ID) { withdrawPlanAgreement(familyId: $familyId) { withdrawnAt } }": types.WithdrawPlanAgreementDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": types.AddRecordDocument,
-    "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }": types.CaseDirectorRequestsDocument,
     "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": types.TransferCaseDirectionDocument,
+    "query EscalationQueue { escalationQueue { ...EscalationFields } }": types.EscalationQueueDocument,
+    "mutation TakeOnEscalation($id: ID!) { takeOnEscalation(id: $id) { id status } }": types.TakeOnEscalationDocument,
+    "mutation DecideEscalation($input: DecideEscalationInput!) { decideEscalation(input: $input) { id status } }": types.DecideEscalationDocument,
+    "query FamilyEscalations($familyId: ID!) { familyEscalations(familyId: $familyId) { ...EscalationFields } }": types.FamilyEscalationsDocument,
     "query Families($first: Int, $after: String) {\n  families(first: $first, after: $after) {\n    edges { cursor node { id involvementId caseDirection startsOn endsOn } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FamiliesDocument,
     "query FamilyFile($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { ...FamilyFileFields } }": types.FamilyFileDocument,
     "query FamilyPlan($familyId: ID!, $purpose: String!) { familyPlan(familyId: $familyId, purpose: $purpose) { ...PlanFields } }": types.FamilyPlanDocument,
     "query Purposes { purposes { code name description domains statutoryFor maxCategories } }": types.PurposesDocument,
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": types.LiftShieldingDocument,
+    "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }": types.StartThreadDocument,
+    "query ThreadPurposes { purposes { code name domains } }": types.ThreadPurposesDocument,
+    "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": types.FamilyThreadsDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
 };
 
@@ -152,7 +204,35 @@ export function gql(source: "query Me { me { kind member { id name familyId } pr
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "\n  fragment EscalationProfessionalFields on EscalationProfessional { id name organisation { ...OrganisationFields } }\n"): typeof import('./graphql').EscalationProfessionalFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment EscalationFields on Escalation {\n    id familyId kind subjectMemberIds category purpose blockingKind blockingOrganisation { ...OrganisationFields } blocks tried\n    closed { category reason }\n    raisedBy { kind memberId professional { ...EscalationProfessionalFields } }\n    raisedAt ageInDays status dueOn overdue\n    takenOnBy { ...EscalationProfessionalFields } takenOnAt\n    decision { decision setAside authority budgetCents decidedAt decidedBy { ...EscalationProfessionalFields } }\n    decisionClosed { category reason }\n  }\n"): typeof import('./graphql').EscalationFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }"): typeof import('./graphql').RaiseEscalationDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query EscalationOrganisations { organisations { ...OrganisationFields } }"): typeof import('./graphql').EscalationOrganisationsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query EscalationPurposes { purposes { code name domains } }"): typeof import('./graphql').EscalationPurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }"): typeof import('./graphql').GrantConsentDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query MessagesReach { myReach { id name birthDate } }"): typeof import('./graphql').MessagesReachDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }"): typeof import('./graphql').JoinThreadDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -188,6 +268,10 @@ export function gql(source: "query MyLog($first: Int, $after: String, $filter: A
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "query OurThreads { ourThreads { ...ThreadFields } }"): typeof import('./graphql').OurThreadsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "query MyFamilyStories { myFamily { ...FamilyFileFields } }"): typeof import('./graphql').MyFamilyStoriesDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -204,6 +288,14 @@ export function gql(source: "query MyFamily { myFamily { ...FamilyFileFields } }
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "query EscalationReach { myReach { id self name birthDate } }"): typeof import('./graphql').EscalationReachDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query OurEscalations { ourEscalations { ...EscalationFields } }"): typeof import('./graphql').OurEscalationsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "query OurPlan($version: Int) { ourPlan(version: $version) { ...PlanFields } }"): typeof import('./graphql').OurPlanDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -213,6 +305,42 @@ export function gql(source: "query PlanContext { myReach { id self name birthDat
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation ShowPlanItemToFamily($itemId: ID!, $shown: Boolean!) { showPlanItemToFamily(itemId: $itemId, shown: $shown) { id shownToFamily } }"): typeof import('./graphql').ShowPlanItemToFamilyDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ThreadProfessionalFields on ThreadProfessional { id name organisation { id name } }\n"): typeof import('./graphql').ThreadProfessionalFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ThreadFields on Thread {\n    id familyId topic subjectMemberIds category purpose startedAt joined unreadCount lastMessageAt\n    startedBy { ...ThreadProfessionalFields }\n    participants { joinedAt memberId professional { ...ThreadProfessionalFields } }\n    closed { category reason }\n  }\n"): typeof import('./graphql').ThreadFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment MessageFields on Message {\n    id threadId sequence sentAt body withdrawnAt\n    author { kind memberId professional { ...ThreadProfessionalFields } }\n  }\n"): typeof import('./graphql').MessageFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Thread($id: ID!) { thread(id: $id) { ...ThreadFields } }"): typeof import('./graphql').ThreadDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  query ThreadMessages($threadId: ID!, $last: Int, $before: String) {\n    threadMessages(threadId: $threadId, last: $last, before: $before) {\n      unreadCount\n      edges { node { ...MessageFields } }\n      pageInfo { hasPreviousPage startCursor }\n    }\n  }\n"): typeof import('./graphql').ThreadMessagesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation PostMessage($input: PostMessageInput!) { postMessage(input: $input) { ...MessageFields } }"): typeof import('./graphql').PostMessageDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation WithdrawMessage($id: ID!) { withdrawMessage(id: $id) { ...MessageFields } }"): typeof import('./graphql').WithdrawMessageDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  subscription ThreadEvents($threadId: ID!) {\n    threadEvents(threadId: $threadId) {\n      kind threadId unreadCount\n      closed { category reason }\n      message { ...MessageFields }\n    }\n  }\n"): typeof import('./graphql').ThreadEventsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query OurUnreadThreads { ourThreads { id unreadCount } }"): typeof import('./graphql').OurUnreadThreadsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -233,6 +361,10 @@ export function gql(source: "mutation Erase($id: ID!, $reason: String!) {\n  era
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }"): typeof import('./graphql').ErasuresDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}"): typeof import('./graphql').EscalationFiguresDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -264,15 +396,27 @@ export function gql(source: "mutation AddRecord($input: AddRecordInput!) { addRe
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query CaseDirectorRequests { caseDirectorRequests { id familyId memberId reason requestedAt } }"): typeof import('./graphql').CaseDirectorRequestsDocument;
-/**
- * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function gql(source: "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }"): typeof import('./graphql').CircleDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }"): typeof import('./graphql').TransferCaseDirectionDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query EscalationQueue { escalationQueue { ...EscalationFields } }"): typeof import('./graphql').EscalationQueueDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation TakeOnEscalation($id: ID!) { takeOnEscalation(id: $id) { id status } }"): typeof import('./graphql').TakeOnEscalationDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation DecideEscalation($input: DecideEscalationInput!) { decideEscalation(input: $input) { id status } }"): typeof import('./graphql').DecideEscalationDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query FamilyEscalations($familyId: ID!) { familyEscalations(familyId: $familyId) { ...EscalationFields } }"): typeof import('./graphql').FamilyEscalationsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -297,6 +441,18 @@ export function gql(source: "mutation ShieldInvolvement($input: ShieldInvolvemen
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }"): typeof import('./graphql').LiftShieldingDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }"): typeof import('./graphql').StartThreadDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query ThreadPurposes { purposes { code name domains } }"): typeof import('./graphql').ThreadPurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }"): typeof import('./graphql').FamilyThreadsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -58,6 +58,13 @@ export type AddRecordInput = {
   supportProvision?: SupportProvisionInput | null | undefined;
 };
 
+/** What blocks: a RULE, a SCHEME (regeling), an ORGANISATION, or OTHER. */
+export type BlockingKind =
+  | 'ORGANISATION'
+  | 'OTHER'
+  | 'RULE'
+  | 'SCHEME';
+
 /** A care trajectory (zorgtraject) with its goals. */
 export type CareTrajectoryInput = {
   /** Diagnosis (health data). Category: HEALTH. */
@@ -122,6 +129,19 @@ export type DebtSituationInput = {
   totalDebt?: number | null | undefined;
 };
 
+/** The breakthrough decision on an escalation you (or a team lead of your organisation) took on. */
+export type DecideEscalationInput = {
+  /** On whose authority: 10 to 2,000 characters. */
+  authority: string;
+  /** A budget made available, in euro cents: 0 to 100,000,000 (one million euro). */
+  budgetCents?: number | null | undefined;
+  /** What is decided: 10 to 2,000 characters. */
+  decision: string;
+  escalationId: string | number;
+  /** What rule or scheme is set aside, if any: 10 to 2,000 characters. */
+  setAside?: string | null | undefined;
+};
+
 /** The kind of work an organisation does. */
 export type Domain =
   | 'ADULT_CARE'
@@ -131,6 +151,22 @@ export type Domain =
   | 'PARTICIPATION'
   | 'WMO'
   | 'YOUTH_CARE';
+
+/** STUCK: the situation is stuck and needs a breakthrough; OTHER_CASE_DIRECTOR: a member asks for another case director. */
+export type EscalationKind =
+  | 'OTHER_CASE_DIRECTOR'
+  | 'STUCK';
+
+/** Who raised an escalation: a family MEMBER, or a PROFESSIONAL for their organisation. */
+export type EscalationRaiserKind =
+  | 'MEMBER'
+  | 'PROFESSIONAL';
+
+/** OPEN: raised, waiting for a team lead; TAKEN_ON: a team lead took it on; DECIDED: the breakthrough decision is recorded. */
+export type EscalationStatus =
+  | 'DECIDED'
+  | 'OPEN'
+  | 'TAKEN_ON';
 
 /** The shared plan as a record, from before the family plan existed. */
 export type FamilyPlanInput = {
@@ -186,6 +222,11 @@ export type MemberRelation =
   | 'OTHER'
   | 'PARENT';
 
+/** Who wrote a message: a family MEMBER, or a PROFESSIONAL for their organisation. */
+export type MessageAuthorKind =
+  | 'MEMBER'
+  | 'PROFESSIONAL';
+
 /** Who carries out an action. */
 export type PlanActorInput = {
   kind: PlanActorKind;
@@ -223,12 +264,37 @@ export type PlanItemStatus =
   | 'PLANNED'
   | 'REACHED';
 
+export type PostMessageInput = {
+  /** 1 to 4,000 characters. */
+  body: string;
+  threadId: string | number;
+};
+
 export type ProfessionalRole =
   | 'ADMIN'
   | 'CHAIN_PRIVACY_OFFICER'
   | 'PRIVACY_OFFICER'
   | 'PROFESSIONAL'
   | 'TEAM_LEAD';
+
+/** A stuck situation: what blocks, which rule, scheme or organisation, what was tried. */
+export type RaiseEscalationInput = {
+  blockingKind: BlockingKind;
+  /** The organisation that blocks: required when `blockingKind` is ORGANISATION, and only then. */
+  blockingOrganisationId?: string | number | null | undefined;
+  /** What blocks: 10 to 2,000 characters. */
+  blocks: string;
+  /** Professionals (required): what it touches, the category the access rule decides its texts on for other organisations (not PERSONAL_IDENTITY or NATIONAL_ID). Members: left out (OWN_WORDS). */
+  category?: DataCategory | null | undefined;
+  /** Professionals: the family (one your organisation is involved with). Members: left out (your own family). */
+  familyId?: string | number | null | undefined;
+  /** Professionals (required): the purpose, a code of `purposes` your organisation may use. Members: left out. */
+  purpose?: string | null | undefined;
+  /** The members it is about (a member: within your reach). */
+  subjectMemberIds: Array<string | number>;
+  /** What was tried: 10 to 2,000 characters. */
+  tried: string;
+};
 
 /** Why a field is not shared. */
 export type RedactionReason =
@@ -292,6 +358,23 @@ export type SignatureCapacity =
   | 'PARENT_WITH_AUTHORITY'
   | 'SUBJECT';
 
+/** A new thread around a family your organisation is involved with. */
+export type StartThreadInput = {
+  /** What it touches (not PERSONAL_IDENTITY or NATIONAL_ID). */
+  category: DataCategory;
+  familyId: string | number;
+  /** An opening message (1 to 4,000 characters). */
+  firstMessage?: string | null | undefined;
+  /** The other professionals to take part (PROFESSIONAL or TEAM_LEAD of organisations involved today); you always do. At most 19. */
+  participantProfessionalIds?: Array<string | number> | null | undefined;
+  /** The purpose every professional participant reads it for: a code of `purposes` your organisation may use. */
+  purpose: string;
+  /** The members it is about. */
+  subjectMemberIds: Array<string | number>;
+  /** 1 to 200 characters. */
+  topic: string;
+};
+
 /** A Wmo provision (maatwerkvoorziening). */
 export type SupportProvisionInput = {
   /** Date of the decision (beschikking). Category: CARE_TRAJECTORY. */
@@ -301,6 +384,12 @@ export type SupportProvisionInput = {
   /** The provision granted (required). Category: CARE_TRAJECTORY. */
   provision?: string | null | undefined;
 };
+
+/** MESSAGE_POSTED: a new message; MESSAGE_WITHDRAWN: a message became a tombstone; THREAD_CLOSED: the thread closed to you, and the subscription ends. */
+export type ThreadEventKind =
+  | 'MESSAGE_POSTED'
+  | 'MESSAGE_WITHDRAWN'
+  | 'THREAD_CLOSED';
 
 export type TransferCaseDirectionInput = {
   familyId: string | number;
@@ -376,12 +465,45 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { kind: ViewerKind, member: { id: string, name: string, familyId: string } | null, professional: { id: string, name: string, roles: Array<ProfessionalRole>, organisation: { id: string, name: string, domain: Domain } } | null } };
 
+export type EscalationProfessionalFieldsFragment = { id: string, name: string, organisation: { id: string, name: string, domain: Domain } };
+
+export type EscalationFieldsFragment = { id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null };
+
+export type RaiseEscalationMutationVariables = Exact<{
+  input: RaiseEscalationInput;
+}>;
+
+
+export type RaiseEscalationMutation = { raiseEscalation: { id: string, dueOn: string } };
+
+export type EscalationOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationOrganisationsQuery = { organisations: Array<{ id: string, name: string, domain: Domain }> };
+
+export type EscalationPurposesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationPurposesQuery = { purposes: Array<{ code: string, name: string, domains: Array<Domain> }> };
+
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
 }>;
 
 
 export type GrantConsentMutation = { grantConsent: { id: string, familyId: string, subjectMemberId: string, grantedByMemberId: string, categories: Array<DataCategory>, purposes: Array<string>, recipientDomain: Domain | null, validFrom: string, validUntil: string, revokedAt: string | null, status: ConsentStatus, awaitingSignatureFrom: Array<string>, createdAt: string, recipientOrganisation: { id: string, name: string, domain: Domain } | null, signatures: Array<{ memberId: string, capacity: SignatureCapacity, signedAt: string }> } };
+
+export type MessagesReachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessagesReachQuery = { myReach: Array<{ id: string, name: string | null, birthDate: string | null }> };
+
+export type JoinThreadMutationVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type JoinThreadMutation = { joinThread: { id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null } };
 
 export type MyCircleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -435,6 +557,11 @@ export type MyLogQueryVariables = Exact<{
 
 export type MyLogQuery = { accessLog: { edges: Array<{ cursor: string, node: { id: string, occurredAt: string, traceId: string, activity: string, purpose: string | null, decision: LogDecision, breakGlass: boolean, familyId: string | null, subjectMemberIds: Array<string>, chainKey: string, sequence: number, decisions: Array<{ targetKind: string | null, category: string | null, fields: Array<string>, outcome: LogDecision, basis: string | null, basisRefs: Array<string>, reason: string | null, sourceOrganisation: { id: string, name: string, domain: Domain } | null }>, actor: { kind: string, role: string | null, professionalId: string | null, name: string | null, organisation: { id: string, name: string, domain: Domain } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type OurThreadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurThreadsQuery = { ourThreads: Array<{ id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null }> };
+
 export type MyFamilyStoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -475,6 +602,16 @@ export type MyFamilyQuery = { myFamily: { id: string, purpose: string | null, me
         | { __typename: 'SupportProvision', provision: string | null, hoursPerWeek: number | null, decisionDate: string | null }
        }> } | null };
 
+export type EscalationReachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationReachQuery = { myReach: Array<{ id: string, self: boolean, name: string | null, birthDate: string | null }> };
+
+export type OurEscalationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurEscalationsQuery = { ourEscalations: Array<{ id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null }> };
+
 export type OurPlanQueryVariables = Exact<{
   version?: number | null | undefined;
 }>;
@@ -494,6 +631,54 @@ export type ShowPlanItemToFamilyMutationVariables = Exact<{
 
 
 export type ShowPlanItemToFamilyMutation = { showPlanItemToFamily: { id: string, shownToFamily: boolean } };
+
+export type ThreadProfessionalFieldsFragment = { id: string, name: string, organisation: { id: string, name: string } };
+
+export type ThreadFieldsFragment = { id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null };
+
+export type MessageFieldsFragment = { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } };
+
+export type ThreadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ThreadQuery = { thread: { id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null } };
+
+export type ThreadMessagesQueryVariables = Exact<{
+  threadId: string | number;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ThreadMessagesQuery = { threadMessages: { unreadCount: number, edges: Array<{ node: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } };
+
+export type PostMessageMutationVariables = Exact<{
+  input: PostMessageInput;
+}>;
+
+
+export type PostMessageMutation = { postMessage: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } };
+
+export type WithdrawMessageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawMessageMutation = { withdrawMessage: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } };
+
+export type ThreadEventsSubscriptionVariables = Exact<{
+  threadId: string | number;
+}>;
+
+
+export type ThreadEventsSubscription = { threadEvents: { kind: ThreadEventKind, threadId: string, unreadCount: number | null, closed: { category: DataCategory, reason: RedactionReason } | null, message: { id: string, threadId: string, sequence: number, sentAt: string, body: string | null, withdrawnAt: string | null, author: { kind: MessageAuthorKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null } } | null } };
+
+export type OurUnreadThreadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurUnreadThreadsQuery = { ourThreads: Array<{ id: string, unreadCount: number | null }> };
 
 export type LogQueryVariables = Exact<{
   filter?: AccessLogFilter | null | undefined;
@@ -527,6 +712,14 @@ export type ErasuresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ErasuresQuery = { familyErasures: { edges: Array<{ node: { familyId: string, erasedAt: string, members: number, records: number, reason: string, organisation: { name: string } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type EscalationFiguresQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type EscalationFiguresQuery = { escalationFigures: Array<{ raised: number, open: number, takenOn: number, decided: number, takenOnByThisOrganisation: number, overdue: number, decidedLate: number, medianDaysToDecision: number | null, p90DaysToDecision: number | null, organisation: { id: string, name: string, domain: Domain } }> };
 
 export type InvolvementShieldingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -573,11 +766,6 @@ export type AddRecordMutationVariables = Exact<{
 
 export type AddRecordMutation = { addRecord: { id: string } };
 
-export type CaseDirectorRequestsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type CaseDirectorRequestsQuery = { caseDirectorRequests: Array<{ id: string, familyId: string, memberId: string, reason: string | null, requestedAt: string }> };
-
 export type CircleQueryVariables = Exact<{
   familyId: string | number;
 }>;
@@ -591,6 +779,32 @@ export type TransferCaseDirectionMutationVariables = Exact<{
 
 
 export type TransferCaseDirectionMutation = { transferCaseDirection: { id: string, to: { id: string, name: string } } };
+
+export type EscalationQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EscalationQueueQuery = { escalationQueue: Array<{ id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null }> };
+
+export type TakeOnEscalationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TakeOnEscalationMutation = { takeOnEscalation: { id: string, status: EscalationStatus } };
+
+export type DecideEscalationMutationVariables = Exact<{
+  input: DecideEscalationInput;
+}>;
+
+
+export type DecideEscalationMutation = { decideEscalation: { id: string, status: EscalationStatus } };
+
+export type FamilyEscalationsQueryVariables = Exact<{
+  familyId: string | number;
+}>;
+
+
+export type FamilyEscalationsQuery = { familyEscalations: Array<{ id: string, familyId: string, kind: EscalationKind, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, blockingKind: BlockingKind, blocks: string | null, tried: string | null, raisedAt: string, ageInDays: number, status: EscalationStatus, dueOn: string, overdue: boolean, takenOnAt: string | null, blockingOrganisation: { id: string, name: string, domain: Domain } | null, closed: { category: DataCategory, reason: RedactionReason } | null, raisedBy: { kind: EscalationRaiserKind, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null }, takenOnBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } | null, decision: { decision: string | null, setAside: string | null, authority: string | null, budgetCents: number | null, decidedAt: string, decidedBy: { id: string, name: string, organisation: { id: string, name: string, domain: Domain } } } | null, decisionClosed: { category: DataCategory, reason: RedactionReason } | null }> };
 
 export type FamiliesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -643,6 +857,25 @@ export type LiftShieldingMutationVariables = Exact<{
 
 
 export type LiftShieldingMutation = { liftShielding: { id: string, memberId: string } };
+
+export type StartThreadMutationVariables = Exact<{
+  input: StartThreadInput;
+}>;
+
+
+export type StartThreadMutation = { startThread: { id: string } };
+
+export type ThreadPurposesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ThreadPurposesQuery = { purposes: Array<{ code: string, name: string, domains: Array<Domain> }> };
+
+export type FamilyThreadsQueryVariables = Exact<{
+  familyId: string | number;
+}>;
+
+
+export type FamilyThreadsQuery = { familyThreads: Array<{ id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null }> };
 
 export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -953,6 +1186,149 @@ export const PlanFieldsFragmentDoc = new TypedDocumentString(`
   name
   domain
 }`, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
+export const EscalationProfessionalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"EscalationProfessionalFields"}) as unknown as TypedDocumentString<EscalationProfessionalFieldsFragment, unknown>;
+export const EscalationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}`, {"fragmentName":"EscalationFields"}) as unknown as TypedDocumentString<EscalationFieldsFragment, unknown>;
+export const ThreadProfessionalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ThreadProfessionalFields"}) as unknown as TypedDocumentString<ThreadProfessionalFieldsFragment, unknown>;
+export const ThreadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}`, {"fragmentName":"ThreadFields"}) as unknown as TypedDocumentString<ThreadFieldsFragment, unknown>;
+export const MessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}`, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
 export const SectionCatalogueDocument = new TypedDocumentString(`
     query SectionCatalogue {
   sectionCatalogue {
@@ -992,6 +1368,34 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const RaiseEscalationDocument = new TypedDocumentString(`
+    mutation RaiseEscalation($input: RaiseEscalationInput!) {
+  raiseEscalation(input: $input) {
+    id
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<RaiseEscalationMutation, RaiseEscalationMutationVariables>;
+export const EscalationOrganisationsDocument = new TypedDocumentString(`
+    query EscalationOrganisations {
+  organisations {
+    ...OrganisationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<EscalationOrganisationsQuery, EscalationOrganisationsQueryVariables>;
+export const EscalationPurposesDocument = new TypedDocumentString(`
+    query EscalationPurposes {
+  purposes {
+    code
+    name
+    domains
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationPurposesQuery, EscalationPurposesQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantConsentInput!) {
   grantConsent(input: $input) {
@@ -1026,6 +1430,55 @@ fragment ConsentFields on Consent {
     signedAt
   }
 }`) as unknown as TypedDocumentString<GrantConsentMutation, GrantConsentMutationVariables>;
+export const MessagesReachDocument = new TypedDocumentString(`
+    query MessagesReach {
+  myReach {
+    id
+    name
+    birthDate
+  }
+}
+    `) as unknown as TypedDocumentString<MessagesReachQuery, MessagesReachQueryVariables>;
+export const JoinThreadDocument = new TypedDocumentString(`
+    mutation JoinThread($threadId: ID!) {
+  joinThread(threadId: $threadId) {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<JoinThreadMutation, JoinThreadMutationVariables>;
 export const MyCircleDocument = new TypedDocumentString(`
     query MyCircle {
   myCircle {
@@ -1262,6 +1715,46 @@ fragment AccessLogEntryFields on AccessLogEntry {
   chainKey
   sequence
 }`) as unknown as TypedDocumentString<MyLogQuery, MyLogQueryVariables>;
+export const OurThreadsDocument = new TypedDocumentString(`
+    query OurThreads {
+  ourThreads {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<OurThreadsQuery, OurThreadsQueryVariables>;
 export const MyFamilyStoriesDocument = new TypedDocumentString(`
     query MyFamilyStories {
   myFamily {
@@ -1500,6 +1993,82 @@ fragment FamilyFileFields on FamilyFile {
     }
   }
 }`) as unknown as TypedDocumentString<MyFamilyQuery, MyFamilyQueryVariables>;
+export const EscalationReachDocument = new TypedDocumentString(`
+    query EscalationReach {
+  myReach {
+    id
+    self
+    name
+    birthDate
+  }
+}
+    `) as unknown as TypedDocumentString<EscalationReachQuery, EscalationReachQueryVariables>;
+export const OurEscalationsDocument = new TypedDocumentString(`
+    query OurEscalations {
+  ourEscalations {
+    ...EscalationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<OurEscalationsQuery, OurEscalationsQueryVariables>;
 export const OurPlanDocument = new TypedDocumentString(`
     query OurPlan($version: Int) {
   ourPlan(version: $version) {
@@ -1590,6 +2159,188 @@ export const ShowPlanItemToFamilyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ShowPlanItemToFamilyMutation, ShowPlanItemToFamilyMutationVariables>;
+export const ThreadDocument = new TypedDocumentString(`
+    query Thread($id: ID!) {
+  thread(id: $id) {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<ThreadQuery, ThreadQueryVariables>;
+export const ThreadMessagesDocument = new TypedDocumentString(`
+    query ThreadMessages($threadId: ID!, $last: Int, $before: String) {
+  threadMessages(threadId: $threadId, last: $last, before: $before) {
+    unreadCount
+    edges {
+      node {
+        ...MessageFields
+      }
+    }
+    pageInfo {
+      hasPreviousPage
+      startCursor
+    }
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ThreadMessagesQuery, ThreadMessagesQueryVariables>;
+export const PostMessageDocument = new TypedDocumentString(`
+    mutation PostMessage($input: PostMessageInput!) {
+  postMessage(input: $input) {
+    ...MessageFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<PostMessageMutation, PostMessageMutationVariables>;
+export const WithdrawMessageDocument = new TypedDocumentString(`
+    mutation WithdrawMessage($id: ID!) {
+  withdrawMessage(id: $id) {
+    ...MessageFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<WithdrawMessageMutation, WithdrawMessageMutationVariables>;
+export const ThreadEventsDocument = new TypedDocumentString(`
+    subscription ThreadEvents($threadId: ID!) {
+  threadEvents(threadId: $threadId) {
+    kind
+    threadId
+    unreadCount
+    closed {
+      category
+      reason
+    }
+    message {
+      ...MessageFields
+    }
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment MessageFields on Message {
+  id
+  threadId
+  sequence
+  sentAt
+  body
+  withdrawnAt
+  author {
+    kind
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ThreadEventsSubscription, ThreadEventsSubscriptionVariables>;
+export const OurUnreadThreadsDocument = new TypedDocumentString(`
+    query OurUnreadThreads {
+  ourThreads {
+    id
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<OurUnreadThreadsQuery, OurUnreadThreadsQueryVariables>;
 export const LogDocument = new TypedDocumentString(`
     query Log($filter: AccessLogFilter, $after: String) {
   accessLog(filter: $filter, first: 50, after: $after) {
@@ -1705,6 +2456,28 @@ export const ErasuresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ErasuresQuery, ErasuresQueryVariables>;
+export const EscalationFiguresDocument = new TypedDocumentString(`
+    query EscalationFigures($from: String!, $to: String!) {
+  escalationFigures(from: $from, to: $to) {
+    organisation {
+      ...OrganisationFields
+    }
+    raised
+    open
+    takenOn
+    decided
+    takenOnByThisOrganisation
+    overdue
+    decidedLate
+    medianDaysToDecision
+    p90DaysToDecision
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<EscalationFiguresQuery, EscalationFiguresQueryVariables>;
 export const InvolvementShieldingsDocument = new TypedDocumentString(`
     query InvolvementShieldings {
   involvementShieldings {
@@ -1783,17 +2556,6 @@ export const AddRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddRecordMutation, AddRecordMutationVariables>;
-export const CaseDirectorRequestsDocument = new TypedDocumentString(`
-    query CaseDirectorRequests {
-  caseDirectorRequests {
-    id
-    familyId
-    memberId
-    reason
-    requestedAt
-  }
-}
-    `) as unknown as TypedDocumentString<CaseDirectorRequestsQuery, CaseDirectorRequestsQueryVariables>;
 export const CircleDocument = new TypedDocumentString(`
     query Circle($familyId: ID!) {
   circle(familyId: $familyId) {
@@ -1857,6 +2619,154 @@ export const TransferCaseDirectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TransferCaseDirectionMutation, TransferCaseDirectionMutationVariables>;
+export const EscalationQueueDocument = new TypedDocumentString(`
+    query EscalationQueue {
+  escalationQueue {
+    ...EscalationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<EscalationQueueQuery, EscalationQueueQueryVariables>;
+export const TakeOnEscalationDocument = new TypedDocumentString(`
+    mutation TakeOnEscalation($id: ID!) {
+  takeOnEscalation(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TakeOnEscalationMutation, TakeOnEscalationMutationVariables>;
+export const DecideEscalationDocument = new TypedDocumentString(`
+    mutation DecideEscalation($input: DecideEscalationInput!) {
+  decideEscalation(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DecideEscalationMutation, DecideEscalationMutationVariables>;
+export const FamilyEscalationsDocument = new TypedDocumentString(`
+    query FamilyEscalations($familyId: ID!) {
+  familyEscalations(familyId: $familyId) {
+    ...EscalationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment EscalationProfessionalFields on EscalationProfessional {
+  id
+  name
+  organisation {
+    ...OrganisationFields
+  }
+}
+fragment EscalationFields on Escalation {
+  id
+  familyId
+  kind
+  subjectMemberIds
+  category
+  purpose
+  blockingKind
+  blockingOrganisation {
+    ...OrganisationFields
+  }
+  blocks
+  tried
+  closed {
+    category
+    reason
+  }
+  raisedBy {
+    kind
+    memberId
+    professional {
+      ...EscalationProfessionalFields
+    }
+  }
+  raisedAt
+  ageInDays
+  status
+  dueOn
+  overdue
+  takenOnBy {
+    ...EscalationProfessionalFields
+  }
+  takenOnAt
+  decision {
+    decision
+    setAside
+    authority
+    budgetCents
+    decidedAt
+    decidedBy {
+      ...EscalationProfessionalFields
+    }
+  }
+  decisionClosed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<FamilyEscalationsQuery, FamilyEscalationsQueryVariables>;
 export const FamiliesDocument = new TypedDocumentString(`
     query Families($first: Int, $after: String) {
   families(first: $first, after: $after) {
@@ -2071,6 +2981,62 @@ export const LiftShieldingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LiftShieldingMutation, LiftShieldingMutationVariables>;
+export const StartThreadDocument = new TypedDocumentString(`
+    mutation StartThread($input: StartThreadInput!) {
+  startThread(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartThreadMutation, StartThreadMutationVariables>;
+export const ThreadPurposesDocument = new TypedDocumentString(`
+    query ThreadPurposes {
+  purposes {
+    code
+    name
+    domains
+  }
+}
+    `) as unknown as TypedDocumentString<ThreadPurposesQuery, ThreadPurposesQueryVariables>;
+export const FamilyThreadsDocument = new TypedDocumentString(`
+    query FamilyThreads($familyId: ID!) {
+  familyThreads(familyId: $familyId) {
+    ...ThreadFields
+  }
+}
+    fragment ThreadProfessionalFields on ThreadProfessional {
+  id
+  name
+  organisation {
+    id
+    name
+  }
+}
+fragment ThreadFields on Thread {
+  id
+  familyId
+  topic
+  subjectMemberIds
+  category
+  purpose
+  startedAt
+  joined
+  unreadCount
+  lastMessageAt
+  startedBy {
+    ...ThreadProfessionalFields
+  }
+  participants {
+    joinedAt
+    memberId
+    professional {
+      ...ThreadProfessionalFields
+    }
+  }
+  closed {
+    category
+    reason
+  }
+}`) as unknown as TypedDocumentString<FamilyThreadsQuery, FamilyThreadsQueryVariables>;
 export const SignInOptionsDocument = new TypedDocumentString(`
     query SignInOptions {
   signInOptions {

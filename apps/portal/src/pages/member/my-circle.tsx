@@ -4,6 +4,7 @@ import { graphql } from '../../api/graphql';
 import { gql } from '../../api/generated';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
+import { Link } from '../../router';
 import { Alert, Button, DataList, DataListItem, Heading, Paragraph, PrimaryActionButton, StatusBadge, Textarea } from '../../ui';
 import { ErrorAlert } from '../../ui/error-alert';
 import { LabelledField } from '../../ui/labelled-field';
@@ -133,7 +134,11 @@ function RequestOtherCaseDirector() {
   return (
     <div className="kring-m-request">
       <div ref={feedback} tabIndex={-1} className="kring-m-feedback">
-        {sent && <Alert type="ok">{t('circle.request.sent')}</Alert>}
+        {sent && (
+          <Alert type="ok">
+            {t('circle.request.sent')} <Link to="/me/escalations">{t('esc.member.followRequest')}</Link>
+          </Alert>
+        )}
       </div>
       {!open ? (
         <Button appearance="secondary-action-button" type="button" onClick={() => setOpen(true)}>

@@ -28,6 +28,28 @@ export function totalsOf(days: readonly AccessLogDay[]): Totals {
   return days.reduce((sum, d) => ({ allowed: sum.allowed + d.allowed, denied: sum.denied + d.denied, breakGlass: sum.breakGlass + d.breakGlass }), { allowed: 0, denied: 0, breakGlass: 0 });
 }
 
+/**
+ * The charts' three patterns, by the ids to give them: plain green, dotted purple, striped red.
+ * Colour is never the only signal: each has its own pattern, and the legends say it in words.
+ */
+export function ChartPatterns({ plain, dotted, striped }: { plain: string; dotted: string; striped: string }) {
+  return (
+    <>
+      <pattern id={plain} width="8" height="8" patternUnits="userSpaceOnUse">
+        <rect width="8" height="8" className="kring-chart__fill--allowed" />
+      </pattern>
+      <pattern id={dotted} width="8" height="8" patternUnits="userSpaceOnUse">
+        <rect width="8" height="8" className="kring-chart__fill--break-glass" />
+        <circle cx="4" cy="4" r="1.6" className="kring-chart__mark" />
+      </pattern>
+      <pattern id={striped} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" className="kring-chart__fill--denied" />
+        <rect width="1.5" height="6" className="kring-chart__mark" />
+      </pattern>
+    </>
+  );
+}
+
 /** A round top for the y-axis and its step, so the grid lines fall on easy numbers. */
 function scale(max: number): { top: number; step: number } {
   if (max <= 4) return { top: Math.max(max, 1), step: 1 };
@@ -93,17 +115,7 @@ export function DecisionsChart({ days, busy }: { days: readonly AccessLogDay[]; 
     >
       <svg className="kring-chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} focusable="false">
         <defs>
-          <pattern id={`${uid}-allowed`} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" className="kring-chart__fill--allowed" />
-          </pattern>
-          <pattern id={`${uid}-breakGlass`} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" className="kring-chart__fill--break-glass" />
-            <circle cx="4" cy="4" r="1.6" className="kring-chart__mark" />
-          </pattern>
-          <pattern id={`${uid}-denied`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" className="kring-chart__fill--denied" />
-            <rect width="1.5" height="6" className="kring-chart__mark" />
-          </pattern>
+          <ChartPatterns plain={`${uid}-allowed`} dotted={`${uid}-breakGlass`} striped={`${uid}-denied`} />
         </defs>
         {ticks.map((v) => (
           <g key={v}>

@@ -11,7 +11,10 @@ import { AddRecordForm } from './add-record-form';
 import { OurStories } from './our-stories';
 import { CircleSection, useCircle } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
+import { EscalationSection } from './escalation-section';
 import { PlanSection } from './plan-section';
+import { FamilyThread } from './family-thread';
+import { ThreadsSection } from './threads-section';
 import { PurposeChooser } from './purpose-chooser';
 import { loadSectionTypes, organisationSections } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
@@ -65,6 +68,7 @@ export function FamilyFilePage({ familyId }: { familyId: string }) {
 function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; purpose: string; onChangePurpose: () => void }) {
   const { t } = useI18n();
   const { viewer } = useSession();
+  const threadId = useRouter().location.query.get('thread');
   const ownOrganisationId = viewer?.professional?.organisation.id ?? null;
   // The file and the section catalogue that says how to show it arrive together.
   const file = useApi(
@@ -97,6 +101,8 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
   }
   if (data === null) return <Paragraph>{t('app.loading')}</Paragraph>;
 
+  // One of the family's conversations in place of the file's sections; the file stays loaded for its names.
+  if (threadId !== null) return <FamilyThread key={threadId} threadId={threadId} backTo={`/families/${familyId}?purpose=${encodeURIComponent(purpose)}`} label={label} />;
   const known = t(`purpose.${data.purpose ?? purpose}` as MessageKey);
   return (
     <div className="kring-file">
@@ -114,6 +120,8 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
       <CircleSection familyId={familyId} circle={circle} members={data.members} label={label} onChanged={file.reload} />
       <PlanSection familyId={familyId} purpose={purpose} members={data.members} label={label} caseDirector={circle.data?.caseDirector ?? null} />
+      <EscalationSection familyId={familyId} purpose={purpose} members={data.members} label={label} />
+      <ThreadsSection familyId={familyId} purpose={purpose} members={data.members} label={label} circle={circle} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />

@@ -20,8 +20,8 @@ const ACCESS_TABLES: readonly (readonly [table: string, family: string])[] = [
  * only (`kind`, `familyId`, `threadId`, `messageId`), never a text; the gateway reads the rest
  * from the database after the commit, through the access rule.
  */
-export class NotifyThreadEvents1795520000000 implements MigrationInterface {
-  name = 'NotifyThreadEvents1795520000000';
+export class NotifyThreadEvents1795515000000 implements MigrationInterface {
+  name = 'NotifyThreadEvents1795515000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -1,0 +1,15 @@
+export * from './social-map-vocabulary';
+export { MUNICIPALITIES, MUNICIPALITY_CODES, isKnownMunicipality, municipalityName } from './municipalities';
+export { ServiceEntity, SERVICE_SEARCH_DOCUMENT } from './service.entity';
+export { checkServiceTerms } from './service-terms';
+export type { ServiceTerms, ServiceTermsDecision, ServiceTermsRefusal, ServiceTermsRequest } from './service-terms';
+export { publishService } from './publish-service';
+export type { PublishServiceDecision, PublishServiceFacts, PublishServiceRefusal, PublishServiceRequest, ServiceDraft } from './publish-service';
+export { changeService, stateWaitingTime, withdrawService } from './change-service';
+export type { ChangeServiceDecision, PublishedService, ServiceChangeRefusal, StateWaitingTimeDecision, StateWaitingTimeRefusal, WithdrawServiceDecision } from './change-service';
+export { isWaitingTimeStale, isWaitingWeeks } from './waiting-time';
+export { checkSearchText } from './search-text';
+export type { SearchTextDecision } from './search-text';
+export { exactName, SERVICE_BY_ID_SQL, serviceSearchQuery } from './service-search';
+export type { SearchPosition, ServiceFilters, ServiceRow } from './service-search';
+export { ServiceWriter } from './service.writer';
