@@ -12,6 +12,7 @@ import { DevIssuer } from '@kring/identity';
 import { PurposeCatalogue } from '@kring/policy';
 import { argument, benchDatabase, benchKeys, cpuSeconds, fillAccessLog, peakRssMb, prewarmFamilyData, readSavedWorld, resetPeakRss, savedWorldFile, writeSavedWorld } from './bench-support';
 import { productionNodeFlags } from './node-flags';
+import { ready } from './gateway-process';
 import { seedWorld, type BenchWorld } from './world';
 
 /**
@@ -251,17 +252,6 @@ function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
 }
 
 /** Waits for the gateway process to say it listens. */
-function ready(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8');
-      if (text.includes('ready ')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the bench gateway exited (${code}) before it was ready`)));
-  });
-}
-
 /** One request by hand before the load: the scenario must answer without errors. */
 async function check(url: string, token: string, body: string, field: string): Promise<number> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });

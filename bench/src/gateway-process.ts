@@ -116,3 +116,15 @@ function currentRssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match === null ? NaN : Math.round(Number(match[1]) / 1024);
 }
+
+/** Resolves once a bench gateway (dist/bench/src/bench-gateway.js) says it is ready. */
+export function ready(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      if (text.includes('ready ')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the bench gateway exited (${code}) before it was ready`)));
+  });
+}

@@ -87,7 +87,13 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        wss.emit('connection', ws, request);
+        // graphql-ws writes a socket's errors to the console with their stack; ws closes the socket itself
+        // (a frame over maxPayload: 1009), so the error is only a client's misstep, for the debug log.
+        ws.removeAllListeners('error');
+        ws.on('error', (error: Error & { code?: string }) => this.logger.debug({ context: 'live', code: error.code }, 'a live connection failed'));
+      });
     });
     const validationRules = [...specifiedRules, ...queryLimitRules(QUERY_LIMITS), ...(this.config.mode === 'production' ? [NoSchemaIntrospectionCustomRule] : [])];
     const disposable = useServer<Record<string, unknown> | undefined, Connection>(

@@ -44,8 +44,6 @@ export class LiveSubscription implements AsyncIterableIterator<LiveItem> {
   private readonly queue: LiveItem[] = [];
   private waiting: ((result: IteratorResult<LiveItem>) => void) | null = null;
   private ending = false;
-  /** The newest message number pushed to it (its unread counts stop there). */
-  lastSequence = 0;
 
   constructor(
     readonly subscriber: LiveSubscriber,
@@ -64,7 +62,6 @@ export class LiveSubscription implements AsyncIterableIterator<LiveItem> {
       this.finish(liveLimitExceeded('undeliveredEvents', `More than ${LIVE_LIMITS.undeliveredEvents} events waited for you to take them, so this subscription ended. Read the thread's newest page and subscribe again.`));
       return;
     }
-    if (event.message !== null) this.lastSequence = Math.max(this.lastSequence, event.message.sequence);
     this.deliver(event);
   }
 

@@ -1,51 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, KringLogger } from '@kring/config';
 import { KringCrypto } from '@kring/crypto';
-import { ThreadEntity, ThreadMessageEntity, ThreadParticipantEntity, unreadCount } from '@kring/messages';
 import type { Principal } from '@kring/identity';
-import { DenyReason, PurposeCatalogue, type AccessDecision } from '@kring/policy';
-import { AuditService, refusalEntry, type AuditContext, type EntryDraft } from '../access-log/audit.service';
-import { ErrorCode, KringError, notFound } from '../common/kring-error';
-import { notParticipating } from '../common/refusal-errors';
-import { familySnapshot, loadFamilyRows } from '../families/family-snapshot';
+import { PurposeCatalogue } from '@kring/policy';
+import { AuditService, type AuditContext } from '../access-log/audit.service';
+import { ErrorCode, KringError } from '../common/kring-error';
 import { PostgresListeners, type PostgresListener } from '../infrastructure/postgres-listener';
+import { decideDeliveries, principalKey, type Change, type Delivery } from './live-deliveries';
 import { LIVE_LIMITS, liveLimitExceeded, LiveSubscription, type LiveSubscriber } from './live-subscription';
-import type { Message, ThreadClosed } from './messages.model';
-import { ThreadEventKind, type ThreadEvent } from './thread-event.model';
-import { messageTarget, threadEntries, threadTarget } from './thread-entries';
-import { isOwn, loadMessageFacts, MESSAGE_FIELDS, ThreadPresenter, type MessageFacts, type People } from './thread-presenter';
-import { closedReadingEntries, refusedReading, threadReading, type ThreadReading } from './thread-reading';
-import { served, ThreadScope, ThreadScopes } from './thread-scope';
+import { ThreadPresenter } from './thread-presenter';
+import { refusedReading, threadReading } from './thread-reading';
+import { served, ThreadScopes } from './thread-scope';
+import { threadEntries, threadTarget } from './thread-entries';
 
 /** The channel the message and access triggers notify (migration NotifyThreadEvents). */
 export const THREAD_EVENTS_CHANNEL = 'kring_thread_events';
 
-/** A committed change, as the channel names it: ids only. */
-type Change =
-  | { readonly kind: 'POSTED' | 'WITHDRAWN'; readonly familyId: string; readonly threadId: string; readonly messageId: string }
-  | { readonly kind: 'ACCESS'; readonly familyId: string };
+/** The most changes of one family handled in one transaction. */
+const BATCH = 100;
 
-/** What one subscriber is given for one change, and what its log says. */
-interface Outcome {
-  readonly subscription: LiveSubscription;
-  readonly event: ThreadEvent | null;
-  /** Ends the subscription after the event (THREAD_CLOSED), or instead of it (an error). */
-  readonly end: 'after' | KringError | null;
-  readonly drafts: readonly EntryDraft[];
-}
+/** How often every family with subscribers here is decided again, for what lapses with time alone (a consent's end, a birthday, a grant's expiry). */
+const RECHECK_MS = 60_000;
 
 /**
  * Live delivery of a family's messages (docs/messages.md, "Live"). A subscription is decided
  * as `threadMessages` decides a page, and logged alike. Every committed post, withdrawal or
  * change of access reaches every gateway process through PostgreSQL (LISTEN on
- * `kring_thread_events`, ids only); each process then, per change and in commit order per
- * family: reads the family's state once, after the commit; decides every subscriber of its
- * own by the one rule of `threadMessages` (`threadReading`); opens the message once; serves
- * each allowed subscriber and logs each read (one append for all); and closes the thread to
- * a subscriber the rule no longer allows (THREAD_CLOSED, with the reason, logged as the page's
- * refusal), whose subscription then completes. A live delivery does not move the read marker.
+ * `kring_thread_events`, ids only); each process then handles a family's changes in commit
+ * order, one batch at a time (the changes heard while the last batch was handled):
+ * `decideDeliveries` reads the family's state once, after the commits, decides every subscriber
+ * of this process by the one rule of `threadMessages`, opens each message once, and logs each
+ * read (one append for all); after the commit each allowed subscriber gets its events and one
+ * the rule no longer allows THREAD_CLOSED, after which its subscription completes. A live
+ * delivery does not move the read marker.
  */
 @Injectable()
 export class LiveThreads implements OnModuleInit, OnModuleDestroy {
@@ -53,11 +42,16 @@ export class LiveThreads implements OnModuleInit, OnModuleDestroy {
   private readonly byThread = new Map<string, Set<LiveSubscription>>();
   /** How many subscriptions each caller holds on this process. */
   private readonly perPrincipal = new Map<string, number>();
-  /** Per family, the change being handled and those after it: one at a time, in commit order. */
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Per family, the changes heard and not yet handled, in commit order. */
+  private readonly pending = new Map<string, Change[]>();
+  /** Per family, the batch of changes being handled: one batch at a time. */
+  private readonly running = new Map<string, Promise<void>>();
+  /** Per thread, the newest message number handed out. */
+  private readonly postedUpTo = new Map<string, number>();
   private readonly presenter: ThreadPresenter;
   private readonly listener: PostgresListener;
   private heard = false;
+  private recheck: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -86,12 +80,18 @@ export class LiveThreads implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.listener.start();
+    this.recheck = setInterval(() => {
+      const families = new Set([...this.byThread.values()].flatMap((set) => [...set].map((s) => s.subscriber.familyId)));
+      for (const familyId of families) this.enqueue({ kind: 'ACCESS', familyId });
+    }, RECHECK_MS);
+    this.recheck.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.recheck !== null) clearInterval(this.recheck);
     this.endAll(interrupted());
     await this.listener.close();
-    await Promise.all(this.queues.values());
+    await Promise.all(this.running.values());
   }
 
   /** How many subscriptions this process holds for a thread (tests and the benchmark wait on it). */
@@ -136,7 +136,10 @@ export class LiveThreads implements OnModuleInit, OnModuleDestroy {
     const { threadId, principal } = subscription.subscriber;
     const set = this.byThread.get(threadId);
     if (set?.delete(subscription) !== true) return;
-    if (set.size === 0) this.byThread.delete(threadId);
+    if (set.size === 0) {
+      this.byThread.delete(threadId);
+      this.postedUpTo.delete(threadId);
+    }
     const key = principalKey(principal);
     const left = (this.perPrincipal.get(key) ?? 1) - 1;
     if (left === 0) this.perPrincipal.delete(key);
@@ -150,14 +153,34 @@ export class LiveThreads implements OnModuleInit, OnModuleDestroy {
   /** A notification: handled after the family's earlier changes, if this process has a subscriber it may concern. */
   private heardChange(payload: string): void {
     const change = parseChange(payload);
-    if (change === null) return;
+    if (change !== null) this.enqueue(change);
+  }
+
+  /**
+   * A change for the family's queue, if this process has a subscriber it may concern. While a
+   * batch is handled, the changes heard meanwhile wait and are handled together next (at most
+   * BATCH): under load a family's changes share one read, one decision per caller and one append.
+   */
+  private enqueue(change: Change): void {
     if (this.concerned(change).length === 0) return;
-    const before = this.queues.get(change.familyId) ?? Promise.resolve();
-    const handled = before.then(() => this.handle(change));
-    this.queues.set(change.familyId, handled);
-    void handled.then(() => {
-      if (this.queues.get(change.familyId) === handled) this.queues.delete(change.familyId);
-    });
+    const { familyId } = change;
+    const waiting = this.pending.get(familyId);
+    if (waiting === undefined) this.pending.set(familyId, [change]);
+    else waiting.push(change);
+    if (!this.running.has(familyId)) this.running.set(familyId, this.drain(familyId));
+  }
+
+  /** Handles a family's waiting changes, a batch at a time, until none wait; then it is no longer running (decided in the same step, so no change is left behind). */
+  private async drain(familyId: string): Promise<void> {
+    for (;;) {
+      const waiting = this.pending.get(familyId);
+      if (waiting === undefined || waiting.length === 0) {
+        this.pending.delete(familyId);
+        this.running.delete(familyId);
+        return;
+      }
+      await this.handle(waiting.splice(0, BATCH));
+    }
   }
 
   /** The open subscriptions a change may concern: a message's thread's, or every thread's of the family. */
@@ -166,100 +189,29 @@ export class LiveThreads implements OnModuleInit, OnModuleDestroy {
     return [...this.byThread.values()].flatMap((set) => [...set]).filter((s) => s.open && s.subscriber.familyId === change.familyId);
   }
 
-  /** One change, for every subscriber it concerns: decided, served, logged in one transaction; handed over after its commit. */
-  private async handle(change: Change): Promise<void> {
-    const subscriptions = this.concerned(change);
+  /** A batch of a family's changes, for every subscriber they concern: decided, served, logged in one transaction; handed over after its commit. */
+  private async handle(changes: readonly Change[]): Promise<void> {
+    const subscriptions = [...new Set(changes.flatMap((c) => this.concerned(c)))];
     if (subscriptions.length === 0) return;
-    let outcomes: Outcome[];
+    const tools = { crypto: this.crypto, catalogue: this.catalogue, presenter: this.presenter, at: this.clock.now(), postedUpTo: this.postedUpTo };
+    let deliveries: Delivery[];
     try {
-      outcomes = await this.dataSource.transaction((manager) => this.decide(manager, change, subscriptions));
+      deliveries = await this.dataSource.transaction(async (manager) => {
+        const decided = await decideDeliveries(manager, tools, changes, subscriptions);
+        await this.audit.recordEach(manager, decided.reads);
+        return decided.deliveries;
+      });
     } catch (error) {
       // Nothing was served: the log could not be written (AUDIT_UNAVAILABLE), or the database failed.
+      if (!(error instanceof KringError)) this.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'thread events could not be delivered');
       const ending = error instanceof KringError ? error : interrupted();
-      if (!(error instanceof KringError)) this.logger.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, 'a thread event could not be delivered');
       for (const subscription of subscriptions) subscription.finish(ending);
       return;
     }
-    for (const { subscription, event, end } of outcomes) {
-      if (end instanceof KringError) subscription.finish(end);
-      else if (end === 'after' && event !== null) subscription.finish(event);
-      else if (event !== null) subscription.push(event);
-    }
-  }
-
-  private async decide(manager: EntityManager, change: Change, subscriptions: readonly LiveSubscription[]): Promise<Outcome[]> {
-    const at = this.clock.now();
-    const rows = await loadFamilyRows(manager, change.familyId, at);
-    if (rows === null) return subscriptions.map((subscription) => ({ subscription, event: null, end: notFound('thread'), drafts: [] }));
-    const snapshot = familySnapshot(this.crypto, rows);
-    const threadIds = [...new Set(subscriptions.map((s) => s.subscriber.threadId))];
-    const threads = await manager.find(ThreadEntity, { where: { id: In(threadIds) } });
-    const participants = await manager.find(ThreadParticipantEntity, { where: { threadId: In(threadIds) }, order: { joinedAt: 'ASC', id: 'ASC' } });
-    const message = change.kind === 'ACCESS' ? null : await this.messageOf(manager, change);
-    const scopes = new Map<string, ThreadScope>();
-    const scopeOf = (principal: Principal): ThreadScope => {
-      const key = principalKey(principal);
-      let scope = scopes.get(key);
-      if (scope === undefined) scopes.set(key, (scope = new ThreadScope(principal, at, snapshot, snapshot.key, snapshot.facts, threads, participants, this.catalogue)));
-      return scope;
-    };
-    let opened: { readonly model: Message; readonly damaged: boolean } | null = null;
-    const outcomes = subscriptions.map((subscription): Outcome => {
-      const { threadId } = subscription.subscriber;
-      const scope = scopeOf(subscription.subscriber.principal);
-      const reading = threadReading(scope, threadId);
-      if (reading.kind !== 'OPEN') return closedTo(subscription, scope, reading, threads.find((t) => t.id === threadId) ?? null);
-      if (message === null) return { subscription, event: null, end: null, drafts: [] };
-      const { thread, me, decision } = reading;
-      opened ??= this.presenter.message(scope, message.row, message.people);
-      const { model, damaged } = opened;
-      const servedDecision: AccessDecision = damaged ? { allowed: false, category: thread.category, reason: DenyReason.DATA_INTEGRITY } : decision;
-      const targets = [threadTarget(thread, decision, []), messageTarget(thread, message.row, servedDecision, model.body === null ? [] : MESSAGE_FIELDS)];
-      // Posts committed after this one wait in the queue: the count is the one after this event, not after theirs.
-      const upTo = Math.max(message.row.sequence, subscription.lastSequence);
-      const counted = message.facts.filter((m) => m.sequence <= upTo).map((m) => ({ sequence: m.sequence, own: isOwn(m, me), withdrawn: m.withdrawnAt !== null }));
-      const unread = unreadCount(counted, me.readUpTo);
-      const kind = change.kind === 'POSTED' ? ThreadEventKind.MESSAGE_POSTED : ThreadEventKind.MESSAGE_WITHDRAWN;
-      return { subscription, event: { kind, threadId: thread.id, message: model, closed: null, unreadCount: unread }, end: null, drafts: threadEntries('READ_THREAD', scope, [{ thread, targets }]) };
-    });
-    await this.audit.recordEach(
-      manager,
-      outcomes.map(({ subscription, drafts }) => ({ context: { principal: subscription.subscriber.principal, traceId: subscription.subscriber.traceId, at }, drafts })),
-    );
-    return outcomes;
-  }
-
-  /** The message of a change as committed, with its thread's messages (for unread counts) and its author. */
-  private async messageOf(manager: EntityManager, change: Extract<Change, { messageId: string }>): Promise<{ row: ThreadMessageEntity; facts: MessageFacts[]; people: People } | null> {
-    const row = await manager.findOne(ThreadMessageEntity, { where: { id: change.messageId } });
-    if (row === null) return null;
-    return { row, facts: await loadMessageFacts(manager, { threadId: row.threadId }), people: await this.presenter.people(manager, [], [], [row.authorProfessionalId]) };
-  }
-}
-
-/**
- * A subscriber the rule no longer lets read the thread: THREAD_CLOSED with the reason, logged
- * as `threadMessages` logs its refusal, and the subscription completes. Out of view (an
- * organisation no longer involved; a member whose reach changed or from whom it is now
- * shielded) closes it too: a professional's logged NOT_INVOLVED, a member's not logged.
- */
-function closedTo(subscription: LiveSubscription, scope: ThreadScope, reading: Exclude<ThreadReading, { kind: 'OPEN' }>, thread: ThreadEntity | null): Outcome {
-  const { threadId, principal } = subscription.subscriber;
-  const closing = (closed: ThreadClosed, drafts: readonly EntryDraft[]): Outcome => ({
-    subscription,
-    event: { kind: ThreadEventKind.THREAD_CLOSED, threadId, message: null, closed, unreadCount: null },
-    end: 'after',
-    drafts,
-  });
-  switch (reading.kind) {
-    case 'CLOSED':
-      return closing({ category: reading.decision.category, reason: reading.decision.reason }, closedReadingEntries(scope, reading));
-    case 'NOT_A_PARTICIPANT':
-      return { subscription, event: null, end: notParticipating(), drafts: [] };
-    case 'NOT_IN_VIEW': {
-      if (thread === null) return { subscription, event: null, end: notFound('thread'), drafts: [] };
-      const reason = principal.kind === 'professional' ? DenyReason.NOT_INVOLVED : DenyReason.OTHER_MEMBER;
-      return closing({ category: thread.category, reason }, principal.kind === 'professional' ? [refusalEntry('READ_THREAD', reason, { familyId: scope.familyId, targetKind: 'THREAD', targetIds: [threadId] })] : []);
+    for (const { subscription, events, end } of deliveries) {
+      const last = events.length - 1;
+      events.forEach((event, i) => (end === 'closed' && i === last ? subscription.finish(event) : subscription.push(event)));
+      if (end !== null && end !== 'closed') subscription.finish(end);
     }
   }
 }
@@ -267,11 +219,6 @@ function closedTo(subscription: LiveSubscription, scope: ThreadScope, reading: E
 /** Live delivery cannot go on: subscribe again, and read the page for what was missed. */
 function interrupted(): KringError {
   return new KringError(ErrorCode.LIVE_INTERRUPTED, 'Live delivery was interrupted on this gateway. Subscribe again, and read the thread\'s newest page for what you may have missed.');
-}
-
-/** The caller a subscription counts against. */
-function principalKey(principal: Principal): string {
-  return principal.kind === 'professional' ? `p:${principal.professionalId}` : `m:${principal.memberId}`;
 }
 
 /** A notification's payload, or null when it is not one of ours. */
