@@ -15,6 +15,8 @@ import { MyOurStoryPage } from './pages/member/my-our-story';
 import { MyRecordsPage } from './pages/member/my-records';
 import { OurPlanPage } from './pages/member/our-plan';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
+import { ServicePage } from './pages/social-map/service-page';
+import { SocialMapPage } from './pages/social-map/social-map';
 import { RouterProvider, useRouter } from './router';
 import { Alert, Heading } from './ui';
 import { usePageTitle } from './ui/error-alert';
@@ -47,6 +49,11 @@ function Routes() {
   useEffect(() => {
     if (viewer !== null && (path === '/' || path === CALLBACK_PATH)) navigate(homeOf(viewer), { replace: true });
   }, [viewer, path, navigate]);
+
+  // The social map is public: the same page whether or not someone is signed in.
+  if (path === '/sociale-kaart') return <SocialMapPage />;
+  const service = /^\/sociale-kaart\/([0-9a-f-]{36})$/i.exec(path);
+  if (service !== null) return <ServicePage serviceId={service[1] as string} />;
 
   if (viewer === null) return path === CALLBACK_PATH ? <SignInCallbackPage /> : <SignInPage />;
   if (path === '/' || path === CALLBACK_PATH) return null; // on the way home (the effect above)

@@ -25,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/shieldings', label: 'nav.shieldings' });
     if (hasRole('CHAIN_PRIVACY_OFFICER')) items.push({ to: '/erase-family', label: 'nav.eraseFamily' });
   }
+  if (viewer !== null) items.push({ to: '/sociale-kaart', label: 'nav.socialMap' });
   const name = viewer?.member?.name ?? (viewer?.professional ? `${viewer.professional.name}, ${viewer.professional.organisation.name}` : null);
 
   return (

@@ -6,9 +6,10 @@ import * as officer from './officer';
 import * as ourStory from './our-story';
 import * as plan from './plan';
 import * as professional from './professional';
+import * as socialMap from './social-map';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...socialMap.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...socialMap.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

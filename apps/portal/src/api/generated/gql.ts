@@ -62,6 +62,9 @@ type Documents = {
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": typeof types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": typeof types.LiftShieldingDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
+    "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n": typeof types.ServiceSummaryFieldsFragmentDoc,
+    "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.ServicesDocument,
+    "query Service($id: ID!) {\n  service(id: $id) { ...ServiceSummaryFields contact { phone email website address } updatedAt }\n}": typeof types.ServiceDocument,
 };
 const documents: Documents = {
     "\n  fragment OrganisationFields on Organisation { id name domain }\n": types.OrganisationFieldsFragmentDoc,
@@ -111,6 +114,9 @@ const documents: Documents = {
     "mutation ShieldInvolvement($input: ShieldInvolvementInput!) { shieldInvolvement(input: $input) { id memberId } }": types.ShieldInvolvementDocument,
     "mutation LiftShielding($input: LiftShieldingInput!) { liftShielding(input: $input) { id memberId } }": types.LiftShieldingDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
+    "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n": types.ServiceSummaryFieldsFragmentDoc,
+    "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}": types.ServicesDocument,
+    "query Service($id: ID!) {\n  service(id: $id) { ...ServiceSummaryFields contact { phone email website address } updatedAt }\n}": types.ServiceDocument,
 };
 
 /**
@@ -301,6 +307,18 @@ export function gql(source: "mutation LiftShielding($input: LiftShieldingInput!)
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query SignInOptions { signInOptions { method issuer clientId scope } }"): typeof import('./graphql').SignInOptionsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n"): typeof import('./graphql').ServiceSummaryFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}"): typeof import('./graphql').ServicesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Service($id: ID!) {\n  service(id: $id) { ...ServiceSummaryFields contact { phone email website address } updatedAt }\n}"): typeof import('./graphql').ServiceDocument;
 
 
 export function gql(source: string) {

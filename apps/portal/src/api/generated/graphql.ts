@@ -34,6 +34,12 @@ export type AccessLogFilter = {
   to?: string | null | undefined;
 };
 
+/** How to get to a service: WALK_IN (just come or call), REFERRAL (through a GP or a professional), DECISION (a decision of the municipality, beschikking). */
+export type AccessRoute =
+  | 'DECISION'
+  | 'REFERRAL'
+  | 'WALK_IN';
+
 /** A new record: exactly one section, about one or more members of the family. */
 export type AddRecordInput = {
   /** A care trajectory (zorgtraject) with its goals. */
@@ -223,6 +229,37 @@ export type PlanItemStatus =
   | 'PLANNED'
   | 'REACHED';
 
+/** What a service helps with (the social map's vocabulary; Dutch labels in libs/social-map, PROBLEM_LABELS). */
+export type ProblemCode =
+  /** Paperwork and letters (Post en papieren) */
+  | 'ADMINISTRATIE'
+  /** Loneliness (Eenzaamheid) */
+  | 'EENZAAMHEID'
+  /** Making ends meet (Rondkomen met geld) */
+  | 'GELDZAKEN'
+  /** Health (Gezondheid) */
+  | 'GEZONDHEID'
+  /** Domestic violence and child abuse (Huiselijk geweld en kindermishandeling) */
+  | 'HUISELIJK_GEWELD'
+  /** Running the household (Het huishouden) */
+  | 'HUISHOUDEN'
+  /** Caring for someone close (informal care) (Zorgen voor een naaste (mantelzorg)) */
+  | 'MANTELZORG'
+  /** Parenting and growing up (Opvoeden en opgroeien) */
+  | 'OPVOEDING'
+  /** Mental health (Psychische problemen) */
+  | 'PSYCHISCH'
+  /** School (School) */
+  | 'SCHOOL'
+  /** Debts (Schulden) */
+  | 'SCHULDEN'
+  /** Addiction (Verslaving) */
+  | 'VERSLAVING'
+  /** Work and daytime activities (Werk en dagbesteding) */
+  | 'WERK'
+  /** Housing (Wonen) */
+  | 'WONEN';
+
 export type ProfessionalRole =
   | 'ADMIN'
   | 'CHAIN_PRIVACY_OFFICER'
@@ -274,6 +311,21 @@ export type SectionFieldUnit =
 export type SectionSource =
   | 'FAMILY'
   | 'ORGANISATION';
+
+/** A search of the social map: words, and filters that must all hold. Without text, the map by name. */
+export type ServiceSearch = {
+  accessRoute?: AccessRoute | null | undefined;
+  /** The service is for someone of this age (0 to 120). */
+  age?: number | null | undefined;
+  domain?: Domain | null | undefined;
+  /** A stated waiting time of at most this many weeks (0 to 104); services without one are left out. */
+  maxWaitingWeeks?: number | null | undefined;
+  /** A CBS code (GM0074): the service serves this municipality. */
+  municipality?: string | null | undefined;
+  problem?: ProblemCode | null | undefined;
+  /** Words in Dutch, up to 1,000 characters; "quotes" for a phrase, -word to leave out, or. Exact name first, then by relevance. */
+  text?: string | null | undefined;
+};
 
 export type ShieldInvolvementInput = {
   /** Your organisation's involvement. */
@@ -649,6 +701,24 @@ export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SignInOptionsQuery = { signInOptions: { method: SignInMethod, issuer: string, clientId: string | null, scope: string } };
 
+export type ServiceSummaryFieldsFragment = { id: string, name: string, description: string, domain: Domain, accessRoute: AccessRoute, ageFrom: number | null, ageTo: number | null, problems: Array<ProblemCode>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, waitingTimeStale: boolean, municipalities: Array<{ code: string, name: string }>, organisation: { id: string, name: string, domain: Domain } };
+
+export type ServicesQueryVariables = Exact<{
+  search?: ServiceSearch | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ServicesQuery = { services: { edges: Array<{ cursor: string, node: { id: string, name: string, description: string, domain: Domain, accessRoute: AccessRoute, ageFrom: number | null, ageTo: number | null, problems: Array<ProblemCode>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, waitingTimeStale: boolean, municipalities: Array<{ code: string, name: string }>, organisation: { id: string, name: string, domain: Domain } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ServiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceQuery = { service: { updatedAt: string, id: string, name: string, description: string, domain: Domain, accessRoute: AccessRoute, ageFrom: number | null, ageTo: number | null, problems: Array<ProblemCode>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, waitingTimeStale: boolean, contact: { phone: string | null, email: string | null, website: string | null, address: string | null }, municipalities: Array<{ code: string, name: string }>, organisation: { id: string, name: string, domain: Domain } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -953,6 +1023,32 @@ export const PlanFieldsFragmentDoc = new TypedDocumentString(`
   name
   domain
 }`, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
+export const ServiceSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServiceSummaryFields on Service {
+  id
+  name
+  description
+  domain
+  accessRoute
+  ageFrom
+  ageTo
+  problems
+  municipalities {
+    code
+    name
+  }
+  organisation {
+    ...OrganisationFields
+  }
+  waitingWeeks
+  waitingTimeStatedOn
+  waitingTimeStale
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"ServiceSummaryFields"}) as unknown as TypedDocumentString<ServiceSummaryFieldsFragment, unknown>;
 export const SectionCatalogueDocument = new TypedDocumentString(`
     query SectionCatalogue {
   sectionCatalogue {
@@ -2081,3 +2177,81 @@ export const SignInOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
+export const ServicesDocument = new TypedDocumentString(`
+    query Services($search: ServiceSearch, $first: Int!, $after: String) {
+  services(search: $search, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ServiceSummaryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ServiceSummaryFields on Service {
+  id
+  name
+  description
+  domain
+  accessRoute
+  ageFrom
+  ageTo
+  problems
+  municipalities {
+    code
+    name
+  }
+  organisation {
+    ...OrganisationFields
+  }
+  waitingWeeks
+  waitingTimeStatedOn
+  waitingTimeStale
+}`) as unknown as TypedDocumentString<ServicesQuery, ServicesQueryVariables>;
+export const ServiceDocument = new TypedDocumentString(`
+    query Service($id: ID!) {
+  service(id: $id) {
+    ...ServiceSummaryFields
+    contact {
+      phone
+      email
+      website
+      address
+    }
+    updatedAt
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ServiceSummaryFields on Service {
+  id
+  name
+  description
+  domain
+  accessRoute
+  ageFrom
+  ageTo
+  problems
+  municipalities {
+    code
+    name
+  }
+  organisation {
+    ...OrganisationFields
+  }
+  waitingWeeks
+  waitingTimeStatedOn
+  waitingTimeStale
+}`) as unknown as TypedDocumentString<ServiceQuery, ServiceQueryVariables>;
