@@ -3,6 +3,8 @@ import { homeOf, SessionProvider, useSession } from './api/session';
 import { CALLBACK_PATH } from './api/oidc';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Layout } from './layout';
+import { OrganisationsPage } from './pages/admin/organisations';
+import { ProfessionalsPage } from './pages/admin/professionals';
 import { AccessLogPage } from './pages/officer/access-log';
 import { EraseFamilyPage } from './pages/officer/erase-family';
 import { ShieldingsPage } from './pages/officer/shieldings';
@@ -74,6 +76,8 @@ function Routes() {
     if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
     if (path === '/shieldings' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <ShieldingsPage />;
     if (path === '/erase-family' && hasRole('CHAIN_PRIVACY_OFFICER')) return <EraseFamilyPage />;
+    if (path === '/organisations' && hasRole('ADMIN')) return <OrganisationsPage />;
+    if (path === '/professionals' && hasRole('ADMIN')) return <ProfessionalsPage />;
   }
   return <NotFound />;
 }

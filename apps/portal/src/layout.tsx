@@ -24,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
     if (hasRole('TEAM_LEAD')) items.push({ to: '/case-director-requests', label: 'nav.caseDirectorRequests' });
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/shieldings', label: 'nav.shieldings' });
     if (hasRole('CHAIN_PRIVACY_OFFICER')) items.push({ to: '/erase-family', label: 'nav.eraseFamily' });
+    if (hasRole('ADMIN')) items.push({ to: '/organisations', label: 'nav.organisations' }, { to: '/professionals', label: 'nav.professionals' });
   }
   if (viewer !== null) items.push({ to: '/sociale-kaart', label: 'nav.socialMap' });
   const name = viewer?.member?.name ?? (viewer?.professional ? `${viewer.professional.name}, ${viewer.professional.organisation.name}` : null);

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import * as administration from './administration';
 import * as circle from './circle';
 import * as common from './common';
 import * as member from './member';
@@ -8,8 +9,8 @@ import * as plan from './plan';
 import * as professional from './professional';
 import * as socialMap from './social-map';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...socialMap.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...socialMap.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...socialMap.nl, ...administration.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...socialMap.en, ...administration.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

@@ -24,6 +24,13 @@ type Documents = {
     "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": typeof types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
+    "query AdminOrganisations { organisations { ...OrganisationFields oin kvkNumber } }": typeof types.AdminOrganisationsDocument,
+    "mutation RegisterOrganisation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id name } }": typeof types.RegisterOrganisationDocument,
+    "\n  fragment DirectoryProfessionalFields on DirectoryProfessional {\n    id name roles contact subject registeredAt deactivatedAt organisation { id name }\n  }\n": typeof types.DirectoryProfessionalFieldsFragmentDoc,
+    "query DirectoryProfessionals($organisationId: ID) { directoryProfessionals(organisationId: $organisationId) { ...DirectoryProfessionalFields } }": typeof types.DirectoryProfessionalsDocument,
+    "mutation RegisterProfessional($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { ...DirectoryProfessionalFields } }": typeof types.RegisterProfessionalDocument,
+    "mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) { changeProfessionalRoles(professionalId: $id, roles: $roles) { ...DirectoryProfessionalFields } }": typeof types.ChangeProfessionalRolesDocument,
+    "mutation DeactivateProfessional($id: ID!) { deactivateProfessional(professionalId: $id) { ...DirectoryProfessionalFields } }": typeof types.DeactivateProfessionalDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
     "query MyCircle { myCircle { ...CircleFields } }": typeof types.MyCircleDocument,
     "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": typeof types.RequestOtherCaseDirectorDocument,
@@ -76,6 +83,13 @@ const documents: Documents = {
     "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
+    "query AdminOrganisations { organisations { ...OrganisationFields oin kvkNumber } }": types.AdminOrganisationsDocument,
+    "mutation RegisterOrganisation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id name } }": types.RegisterOrganisationDocument,
+    "\n  fragment DirectoryProfessionalFields on DirectoryProfessional {\n    id name roles contact subject registeredAt deactivatedAt organisation { id name }\n  }\n": types.DirectoryProfessionalFieldsFragmentDoc,
+    "query DirectoryProfessionals($organisationId: ID) { directoryProfessionals(organisationId: $organisationId) { ...DirectoryProfessionalFields } }": types.DirectoryProfessionalsDocument,
+    "mutation RegisterProfessional($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { ...DirectoryProfessionalFields } }": types.RegisterProfessionalDocument,
+    "mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) { changeProfessionalRoles(professionalId: $id, roles: $roles) { ...DirectoryProfessionalFields } }": types.ChangeProfessionalRolesDocument,
+    "mutation DeactivateProfessional($id: ID!) { deactivateProfessional(professionalId: $id) { ...DirectoryProfessionalFields } }": types.DeactivateProfessionalDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
     "query MyCircle { myCircle { ...CircleFields } }": types.MyCircleDocument,
     "mutation RequestOtherCaseDirector($reason: String!) { requestOtherCaseDirector(reason: $reason) { id requestedAt } }": types.RequestOtherCaseDirectorDocument,
@@ -155,6 +169,34 @@ export function gql(source: "query SectionCatalogue { sectionCatalogue { name in
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }"): typeof import('./graphql').MeDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query AdminOrganisations { organisations { ...OrganisationFields oin kvkNumber } }"): typeof import('./graphql').AdminOrganisationsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation RegisterOrganisation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id name } }"): typeof import('./graphql').RegisterOrganisationDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment DirectoryProfessionalFields on DirectoryProfessional {\n    id name roles contact subject registeredAt deactivatedAt organisation { id name }\n  }\n"): typeof import('./graphql').DirectoryProfessionalFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query DirectoryProfessionals($organisationId: ID) { directoryProfessionals(organisationId: $organisationId) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').DirectoryProfessionalsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation RegisterProfessional($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').RegisterProfessionalDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) { changeProfessionalRoles(professionalId: $id, roles: $roles) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').ChangeProfessionalRolesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation DeactivateProfessional($id: ID!) { deactivateProfessional(professionalId: $id) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').DeactivateProfessionalDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -281,6 +281,30 @@ export type RedactionReason =
   | 'PURPOSE_NOT_FOR_DOMAIN'
   | 'UNKNOWN_PURPOSE';
 
+/** An organisation joining the chain. Give its OIN or its KvK number (or both). */
+export type RegisterOrganisationInput = {
+  domain: Domain;
+  /** Kamer van Koophandel number: 8 digits. */
+  kvkNumber?: string | null | undefined;
+  /** 2 to 200 characters, one line. */
+  name: string;
+  /** Organisatie-identificatienummer (Logius): 20 digits. */
+  oin?: string | null | undefined;
+};
+
+/** A professional of a registered organisation. */
+export type RegisterProfessionalInput = {
+  /** Work phone or e-mail, up to 300 characters, one line. */
+  contact?: string | null | undefined;
+  /** 2 to 200 characters, one line. */
+  name: string;
+  organisationId: string | number;
+  /** At least one. */
+  roles: Array<ProfessionalRole>;
+  /** The identity broker's subject (`sub`) they sign in with: 1 to 255 printable ASCII characters, no spaces. Left out: their Kring id, as the development issuer signs it. */
+  subject?: string | null | undefined;
+};
+
 /** A signal about safety at home. */
 export type SafetySignalInput = {
   /** Role of who reported it. Category: SAFETY. */
@@ -427,6 +451,49 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { kind: ViewerKind, member: { id: string, name: string, familyId: string } | null, professional: { id: string, name: string, roles: Array<ProfessionalRole>, organisation: { id: string, name: string, domain: Domain } } | null } };
+
+export type AdminOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOrganisationsQuery = { organisations: Array<{ oin: string | null, kvkNumber: string | null, id: string, name: string, domain: Domain }> };
+
+export type RegisterOrganisationMutationVariables = Exact<{
+  input: RegisterOrganisationInput;
+}>;
+
+
+export type RegisterOrganisationMutation = { registerOrganisation: { id: string, name: string } };
+
+export type DirectoryProfessionalFieldsFragment = { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } };
+
+export type DirectoryProfessionalsQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type DirectoryProfessionalsQuery = { directoryProfessionals: Array<{ id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } }> };
+
+export type RegisterProfessionalMutationVariables = Exact<{
+  input: RegisterProfessionalInput;
+}>;
+
+
+export type RegisterProfessionalMutation = { registerProfessional: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } } };
+
+export type ChangeProfessionalRolesMutationVariables = Exact<{
+  id: string | number;
+  roles: Array<ProfessionalRole> | ProfessionalRole;
+}>;
+
+
+export type ChangeProfessionalRolesMutation = { changeProfessionalRoles: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } } };
+
+export type DeactivateProfessionalMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateProfessionalMutation = { deactivateProfessional: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } } };
 
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
@@ -1023,6 +1090,21 @@ export const PlanFieldsFragmentDoc = new TypedDocumentString(`
   name
   domain
 }`, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
+export const DirectoryProfessionalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"DirectoryProfessionalFields"}) as unknown as TypedDocumentString<DirectoryProfessionalFieldsFragment, unknown>;
 export const ServiceSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment ServiceSummaryFields on Service {
   id
@@ -1088,6 +1170,103 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const AdminOrganisationsDocument = new TypedDocumentString(`
+    query AdminOrganisations {
+  organisations {
+    ...OrganisationFields
+    oin
+    kvkNumber
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<AdminOrganisationsQuery, AdminOrganisationsQueryVariables>;
+export const RegisterOrganisationDocument = new TypedDocumentString(`
+    mutation RegisterOrganisation($input: RegisterOrganisationInput!) {
+  registerOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterOrganisationMutation, RegisterOrganisationMutationVariables>;
+export const DirectoryProfessionalsDocument = new TypedDocumentString(`
+    query DirectoryProfessionals($organisationId: ID) {
+  directoryProfessionals(organisationId: $organisationId) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DirectoryProfessionalsQuery, DirectoryProfessionalsQueryVariables>;
+export const RegisterProfessionalDocument = new TypedDocumentString(`
+    mutation RegisterProfessional($input: RegisterProfessionalInput!) {
+  registerProfessional(input: $input) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RegisterProfessionalMutation, RegisterProfessionalMutationVariables>;
+export const ChangeProfessionalRolesDocument = new TypedDocumentString(`
+    mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) {
+  changeProfessionalRoles(professionalId: $id, roles: $roles) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ChangeProfessionalRolesMutation, ChangeProfessionalRolesMutationVariables>;
+export const DeactivateProfessionalDocument = new TypedDocumentString(`
+    mutation DeactivateProfessional($id: ID!) {
+  deactivateProfessional(professionalId: $id) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DeactivateProfessionalMutation, DeactivateProfessionalMutationVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantConsentInput!) {
   grantConsent(input: $input) {
