@@ -1,6 +1,7 @@
 import { gql } from '../../api/generated';
 import type { DirectoryProfessionalsQuery, ProfessionalRole } from '../../api/generated/graphql';
 import type { ApiError } from '../../api/graphql';
+import { asApiError } from '../../api/use-api';
 import type { MessageKey, Translate } from '../../i18n/i18n';
 
 /* The administrator's operations (docs/administration.md). */
@@ -34,4 +35,12 @@ export function refusalAt<F extends string>(t: Translate, error: ApiError, field
   if (text === `admin.refusal.${error.refusal}`) return null;
   const field = fields.find((f) => f === error.field) ?? null;
   return { field, text };
+}
+
+/** A register form's failure: the API's refusal at its field when it names one of the form's, else the error above the form. */
+export function refuseOrReport<F extends string>(t: Translate, error: unknown, fields: readonly F[], refuse: (found: Partial<Record<F, string>>) => void, report: (error: ApiError) => void): void {
+  const failure = asApiError(error);
+  const refused = refusalAt(t, failure, fields);
+  if (refused?.field != null) refuse({ [refused.field]: refused.text } as Partial<Record<F, string>>);
+  else report(failure);
 }

@@ -2,14 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { DOMAINS } from '../../api/fragments';
 import type { Domain } from '../../api/generated/graphql';
 import { type ApiError, graphql } from '../../api/graphql';
-import { asApiError, useApi } from '../../api/use-api';
+import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { Alert, CaptionedTable, Heading, Paragraph, PrimaryActionButton, Section, Select, TableCell, TableHeaderCell, TableRow, Textbox } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
 import { labelOf } from '../member/member-family';
-import { ORGANISATIONS, REGISTER_ORGANISATION, refusalAt } from './admin-api';
+import { ORGANISATIONS, REGISTER_ORGANISATION, refuseOrReport } from './admin-api';
 
 type Field = 'name' | 'domain' | 'oin' | 'kvkNumber';
 const FIELDS: readonly Field[] = ['name', 'domain', 'oin', 'kvkNumber'];
@@ -78,10 +78,7 @@ function RegisterOrganisationForm({ onRegistered }: { onRegistered: () => void }
       setValues({ name: '', domain: '', oin: '', kvkNumber: '' });
       onRegistered();
     } catch (error) {
-      const failure = asApiError(error);
-      const refused = refusalAt(t, failure, FIELDS);
-      if (refused?.field != null) refuse({ [refused.field]: refused.text });
-      else setApiError(failure);
+      refuseOrReport(t, error, FIELDS, refuse, setApiError);
     } finally {
       setBusy(false);
     }

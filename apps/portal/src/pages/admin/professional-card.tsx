@@ -119,14 +119,7 @@ export function ProfessionalCard({ professional: listed, isViewer, onChanged }: 
               setProblem(undefined);
             }}
           />
-          <ButtonGroup>
-            <Button appearance="primary-action-button" type="button" busy={busy} disabled={busy} onClick={() => void act('roles')}>
-              {t('admin.roles.save')}
-            </Button>
-            <Button appearance="secondary-action-button" type="button" disabled={busy} onClick={() => setOpen(null)}>
-              {t('common.cancel')}
-            </Button>
-          </ButtonGroup>
+          <PanelButtons label={t('admin.roles.save')} busy={busy} onDo={() => void act('roles')} onCancel={() => setOpen(null)} />
         </div>
       )}
       {open === 'deactivate' && (
@@ -134,14 +127,7 @@ export function ProfessionalCard({ professional: listed, isViewer, onChanged }: 
           <Paragraph>
             <strong id={`${titleId}-confirm`}>{t('admin.deactivate.confirm', { name })}</strong>
           </Paragraph>
-          <ButtonGroup>
-            <Button appearance="primary-action-button" hint="danger" type="button" busy={busy} disabled={busy} onClick={() => void act('deactivate')}>
-              {t('admin.deactivate.yes')}
-            </Button>
-            <Button appearance="secondary-action-button" type="button" disabled={busy} onClick={() => setOpen(null)}>
-              {t('common.cancel')}
-            </Button>
-          </ButtonGroup>
+          <PanelButtons label={t('admin.deactivate.yes')} danger busy={busy} onDo={() => void act('deactivate')} onCancel={() => setOpen(null)} />
         </div>
       )}
       <div ref={feedback} tabIndex={-1} className="kring-m-feedback">
@@ -150,5 +136,20 @@ export function ProfessionalCard({ professional: listed, isViewer, onChanged }: 
         <ErrorAlert error={error} />
       </div>
     </article>
+  );
+}
+
+/** The two buttons under an open panel: do it, or cancel. */
+function PanelButtons({ label, danger, busy, onDo, onCancel }: { label: string; danger?: boolean; busy: boolean; onDo: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <ButtonGroup>
+      <Button appearance="primary-action-button" hint={danger ? 'danger' : undefined} type="button" busy={busy} disabled={busy} onClick={onDo}>
+        {label}
+      </Button>
+      <Button appearance="secondary-action-button" type="button" disabled={busy} onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+    </ButtonGroup>
   );
 }

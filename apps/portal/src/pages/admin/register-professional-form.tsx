@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { ProfessionalRole } from '../../api/generated/graphql';
 import { type ApiError, graphql } from '../../api/graphql';
-import { asApiError } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, PrimaryActionButton, Textbox } from '../../ui';
 import { ErrorAlert } from '../../ui/error-alert';
 import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
-import { type DirectoryProfessional, REGISTER_PROFESSIONAL, refusalAt } from './admin-api';
+import { type DirectoryProfessional, REGISTER_PROFESSIONAL, refuseOrReport } from './admin-api';
 import { RoleChoices } from './role-choices';
 
 type Field = 'name' | 'roles' | 'contact' | 'subject';
@@ -44,10 +43,7 @@ export function RegisterProfessionalForm({ organisationId, headingId, onRegister
       setSubject('');
       onRegistered();
     } catch (error) {
-      const failure = asApiError(error);
-      const refused = refusalAt(t, failure, FIELDS);
-      if (refused?.field != null) refuse({ [refused.field]: refused.text });
-      else setApiError(failure);
+      refuseOrReport(t, error, FIELDS, refuse, setApiError);
     } finally {
       setBusy(false);
     }
