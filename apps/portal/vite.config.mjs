@@ -9,8 +9,14 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  // The one library file the portal may import: plain data, no node code (apps/portal/tsconfig.json names it too).
-  resolve: { alias: { '@kring/audit/vocabulary': resolve(process.cwd(), 'libs/audit/src/access-log-vocabulary.ts') } },
+  // The library files the portal may import: plain data, no node code (apps/portal/tsconfig.json names them too).
+  resolve: {
+    alias: {
+      '@kring/audit/vocabulary': resolve(process.cwd(), 'libs/audit/src/access-log-vocabulary.ts'),
+      '@kring/social-map/vocabulary': resolve(process.cwd(), 'libs/social-map/src/social-map-vocabulary.ts'),
+      '@kring/social-map/municipalities': resolve(process.cwd(), 'libs/social-map/src/municipalities.ts'),
+    },
+  },
   build: {
     outDir: resolve(process.cwd(), 'dist/portal'),
     emptyOutDir: true,

@@ -15,14 +15,17 @@ export interface TestOidcProvider {
   readonly jwksUrl: string;
   /** What the token endpoint saw, so a test can check the PKCE exchange really happened. */
   readonly exchanges: { readonly codeVerifierMatched: boolean; readonly redirectUri: string }[];
+  /** Who logs in at the provider from now on (a person at the broker's login page): the next code is theirs. */
+  signsIn(subject: DevTokenSubject): void;
   close(): Promise<void>;
 }
 
 export async function startTestOidcProvider(options: { clientId: string; audience: string; subject: DevTokenSubject }): Promise<TestOidcProvider> {
-  const codes = new Map<string, { challenge: string; redirectUri: string; nonce: string }>();
+  const codes = new Map<string, { challenge: string; redirectUri: string; nonce: string; subject: DevTokenSubject }>();
   const exchanges: { codeVerifierMatched: boolean; redirectUri: string }[] = [];
   let issuerUrl = '';
   let signer: DevIssuer | null = null;
+  let person = options.subject;
   const keys = await DevIssuer.generateKeys();
 
   const server: Server = createServer((req, res) => {
@@ -41,7 +44,7 @@ export async function startTestOidcProvider(options: { clientId: string; audienc
         return send(res, 400, { error: 'invalid_request' });
       }
       const code = randomBytes(16).toString('hex');
-      codes.set(code, { challenge: q.get('code_challenge') as string, redirectUri, nonce: q.get('nonce') ?? '' });
+      codes.set(code, { challenge: q.get('code_challenge') as string, redirectUri, nonce: q.get('nonce') ?? '', subject: person });
       const back = new URL(redirectUri);
       back.searchParams.set('code', code);
       back.searchParams.set('state', q.get('state') ?? '');
@@ -60,7 +63,7 @@ export async function startTestOidcProvider(options: { clientId: string; audienc
       if (pending === undefined || !matched || form.get('redirect_uri') !== pending.redirectUri || form.get('client_id') !== options.clientId || form.get('grant_type') !== 'authorization_code') {
         return send(res, 400, { error: 'invalid_grant' });
       }
-      const accessToken = await (signer as DevIssuer).sign(options.subject, 600);
+      const accessToken = await (signer as DevIssuer).sign(pending.subject, 600);
       const idToken = await new SignJWT({ nonce: pending.nonce })
         .setProtectedHeader({ alg: 'EdDSA', kid: keys.privateJwk.kid })
         .setIssuer(issuerUrl)
@@ -81,6 +84,9 @@ export async function startTestOidcProvider(options: { clientId: string; audienc
     issuer: issuerUrl,
     jwksUrl: `${issuerUrl}/jwks.json`,
     exchanges,
+    signsIn: (subject) => {
+      person = subject;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,6 +3,8 @@ import { homeOf, SessionProvider, useSession } from './api/session';
 import { CALLBACK_PATH } from './api/oidc';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { Layout } from './layout';
+import { OrganisationsPage } from './pages/admin/organisations';
+import { ProfessionalsPage } from './pages/admin/professionals';
 import { AccessLogPage } from './pages/officer/access-log';
 import { EraseFamilyPage } from './pages/officer/erase-family';
 import { EscalationFiguresPage } from './pages/officer/escalation-figures';
@@ -19,6 +21,8 @@ import { MyRecordsPage } from './pages/member/my-records';
 import { OurEscalationsPage } from './pages/member/our-escalations';
 import { OurPlanPage } from './pages/member/our-plan';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
+import { ServicePage } from './pages/social-map/service-page';
+import { SocialMapPage } from './pages/social-map/social-map';
 import { RouterProvider, useRouter } from './router';
 import { Alert, Heading } from './ui';
 import { usePageTitle } from './ui/error-alert';
@@ -52,6 +56,11 @@ function Routes() {
     if (viewer !== null && (path === '/' || path === CALLBACK_PATH)) navigate(homeOf(viewer), { replace: true });
   }, [viewer, path, navigate]);
 
+  // The social map is public: the same page whether or not someone is signed in.
+  if (path === '/sociale-kaart') return <SocialMapPage />;
+  const service = /^\/sociale-kaart\/([0-9a-f-]{36})$/i.exec(path);
+  if (service !== null) return <ServicePage serviceId={service[1] as string} />;
+
   if (viewer === null) return path === CALLBACK_PATH ? <SignInCallbackPage /> : <SignInPage />;
   if (path === '/' || path === CALLBACK_PATH) return null; // on the way home (the effect above)
 
@@ -78,6 +87,8 @@ function Routes() {
     if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
     if (path === '/shieldings' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <ShieldingsPage />;
     if (path === '/erase-family' && hasRole('CHAIN_PRIVACY_OFFICER')) return <EraseFamilyPage />;
+    if (path === '/organisations' && hasRole('ADMIN')) return <OrganisationsPage />;
+    if (path === '/professionals' && hasRole('ADMIN')) return <ProfessionalsPage />;
   }
   return <NotFound />;
 }

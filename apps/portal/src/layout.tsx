@@ -31,7 +31,9 @@ export function Layout({ children }: { children: ReactNode }) {
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/shieldings', label: 'nav.shieldings' });
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/escalation-figures', label: 'nav.escalationFigures' });
     if (hasRole('CHAIN_PRIVACY_OFFICER')) items.push({ to: '/erase-family', label: 'nav.eraseFamily' });
+    if (hasRole('ADMIN')) items.push({ to: '/organisations', label: 'nav.organisations' }, { to: '/professionals', label: 'nav.professionals' });
   }
+  if (viewer !== null) items.push({ to: '/sociale-kaart', label: 'nav.socialMap' });
   const name = viewer?.member?.name ?? (viewer?.professional ? `${viewer.professional.name}, ${viewer.professional.organisation.name}` : null);
 
   return (

@@ -68,11 +68,12 @@ export function useSession(): Session {
   return value;
 }
 
-/** Where a viewer starts: a family member at their data, a professional at their families, an officer at the log. */
+/** Where a viewer starts: a family member at their data, a professional at their families, an officer at the log, an administrator at the organisations. */
 export function homeOf(viewer: Viewer): string {
   if (viewer.kind === 'FAMILY_MEMBER') return '/me/records';
   const roles = viewer.professional?.roles ?? [];
   if (roles.includes('PROFESSIONAL') || roles.includes('TEAM_LEAD')) return '/families';
   if (roles.includes('PRIVACY_OFFICER') || roles.includes('CHAIN_PRIVACY_OFFICER')) return '/access-log';
+  if (roles.includes('ADMIN')) return '/organisations';
   return '/families';
 }

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import * as administration from './administration';
 import * as circle from './circle';
 import * as common from './common';
 import * as escalation from './escalation';
@@ -8,9 +9,10 @@ import * as officer from './officer';
 import * as ourStory from './our-story';
 import * as plan from './plan';
 import * as professional from './professional';
+import * as socialMap from './social-map';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...escalation.nl, ...messages.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...escalation.en, ...messages.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...escalation.nl, ...messages.nl, ...socialMap.nl, ...administration.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...escalation.en, ...messages.en, ...socialMap.en, ...administration.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

@@ -6,7 +6,7 @@ import { CALLBACK_PATH, finishSignIn, startSignIn } from '../api/oidc';
 import { homeOf, useSession } from '../api/session';
 import { asApiError, useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
-import { useRouter } from '../router';
+import { Link, useRouter } from '../router';
 import { Alert, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, Section } from '../ui';
 import { ErrorAlert, usePageTitle } from '../ui/error-alert';
 
@@ -34,6 +34,9 @@ export function SignInPage() {
       <ErrorAlert error={options.error} />
       {options.data?.method === 'DEVELOPMENT_PERSONAS' && <PersonaPicker />}
       {options.data?.method === 'OPENID_CONNECT' && <OidcSignIn options={options.data} />}
+      <Paragraph>
+        <Link to="/sociale-kaart">{t('map.fromSignIn')}</Link>
+      </Paragraph>
     </>
   );
 }

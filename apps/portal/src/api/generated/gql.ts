@@ -24,6 +24,13 @@ type Documents = {
     "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": typeof types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": typeof types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": typeof types.MeDocument,
+    "query AdminOrganisations { organisations { ...OrganisationFields oin kvkNumber } }": typeof types.AdminOrganisationsDocument,
+    "mutation RegisterOrganisation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id name } }": typeof types.RegisterOrganisationDocument,
+    "\n  fragment DirectoryProfessionalFields on DirectoryProfessional {\n    id name roles contact subject registeredAt deactivatedAt organisation { id name }\n  }\n": typeof types.DirectoryProfessionalFieldsFragmentDoc,
+    "query DirectoryProfessionals($organisationId: ID) { directoryProfessionals(organisationId: $organisationId) { ...DirectoryProfessionalFields } }": typeof types.DirectoryProfessionalsDocument,
+    "mutation RegisterProfessional($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { ...DirectoryProfessionalFields } }": typeof types.RegisterProfessionalDocument,
+    "mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) { changeProfessionalRoles(professionalId: $id, roles: $roles) { ...DirectoryProfessionalFields } }": typeof types.ChangeProfessionalRolesDocument,
+    "mutation DeactivateProfessional($id: ID!) { deactivateProfessional(professionalId: $id) { ...DirectoryProfessionalFields } }": typeof types.DeactivateProfessionalDocument,
     "\n  fragment EscalationProfessionalFields on EscalationProfessional { id name organisation { ...OrganisationFields } }\n": typeof types.EscalationProfessionalFieldsFragmentDoc,
     "\n  fragment EscalationFields on Escalation {\n    id familyId kind subjectMemberIds category purpose blockingKind blockingOrganisation { ...OrganisationFields } blocks tried\n    closed { category reason }\n    raisedBy { kind memberId professional { ...EscalationProfessionalFields } }\n    raisedAt ageInDays status dueOn overdue\n    takenOnBy { ...EscalationProfessionalFields } takenOnAt\n    decision { decision setAside authority budgetCents decidedAt decidedBy { ...EscalationProfessionalFields } }\n    decisionClosed { category reason }\n  }\n": typeof types.EscalationFieldsFragmentDoc,
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": typeof types.RaiseEscalationDocument,
@@ -88,6 +95,9 @@ type Documents = {
     "query ThreadPurposes { purposes { code name domains } }": typeof types.ThreadPurposesDocument,
     "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": typeof types.FamilyThreadsDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
+    "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n": typeof types.ServiceSummaryFieldsFragmentDoc,
+    "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.ServicesDocument,
+    "query Service($id: ID!) {\n  service(id: $id) { ...ServiceSummaryFields contact { phone email website address } updatedAt }\n}": typeof types.ServiceDocument,
 };
 const documents: Documents = {
     "\n  fragment OrganisationFields on Organisation { id name domain }\n": types.OrganisationFieldsFragmentDoc,
@@ -99,6 +109,13 @@ const documents: Documents = {
     "\n  fragment PlanFields on Plan {\n    familyId version latestVersion agreed\n    items {\n      id kind subjectMemberIds category text status dueOn changedAt shownToFamily agreed caseDirectorAgreed waitingForMemberIds\n      actor { kind memberId name organisation { ...OrganisationFields } }\n      source { ...OrganisationFields }\n    }\n    redactions { itemId kind category reason subjectMemberIds }\n    versions { version at change itemId byMemberId byOrganisation { ...OrganisationFields } }\n    agreements { memberId caseDirectorName agreedAt withdrawnAt }\n  }\n": types.PlanFieldsFragmentDoc,
     "query SectionCatalogue { sectionCatalogue { name input source supersededBy fields { name category kind required unit } } }": types.SectionCatalogueDocument,
     "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }": types.MeDocument,
+    "query AdminOrganisations { organisations { ...OrganisationFields oin kvkNumber } }": types.AdminOrganisationsDocument,
+    "mutation RegisterOrganisation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id name } }": types.RegisterOrganisationDocument,
+    "\n  fragment DirectoryProfessionalFields on DirectoryProfessional {\n    id name roles contact subject registeredAt deactivatedAt organisation { id name }\n  }\n": types.DirectoryProfessionalFieldsFragmentDoc,
+    "query DirectoryProfessionals($organisationId: ID) { directoryProfessionals(organisationId: $organisationId) { ...DirectoryProfessionalFields } }": types.DirectoryProfessionalsDocument,
+    "mutation RegisterProfessional($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { ...DirectoryProfessionalFields } }": types.RegisterProfessionalDocument,
+    "mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) { changeProfessionalRoles(professionalId: $id, roles: $roles) { ...DirectoryProfessionalFields } }": types.ChangeProfessionalRolesDocument,
+    "mutation DeactivateProfessional($id: ID!) { deactivateProfessional(professionalId: $id) { ...DirectoryProfessionalFields } }": types.DeactivateProfessionalDocument,
     "\n  fragment EscalationProfessionalFields on EscalationProfessional { id name organisation { ...OrganisationFields } }\n": types.EscalationProfessionalFieldsFragmentDoc,
     "\n  fragment EscalationFields on Escalation {\n    id familyId kind subjectMemberIds category purpose blockingKind blockingOrganisation { ...OrganisationFields } blocks tried\n    closed { category reason }\n    raisedBy { kind memberId professional { ...EscalationProfessionalFields } }\n    raisedAt ageInDays status dueOn overdue\n    takenOnBy { ...EscalationProfessionalFields } takenOnAt\n    decision { decision setAside authority budgetCents decidedAt decidedBy { ...EscalationProfessionalFields } }\n    decisionClosed { category reason }\n  }\n": types.EscalationFieldsFragmentDoc,
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": types.RaiseEscalationDocument,
@@ -163,6 +180,9 @@ const documents: Documents = {
     "query ThreadPurposes { purposes { code name domains } }": types.ThreadPurposesDocument,
     "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": types.FamilyThreadsDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
+    "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n": types.ServiceSummaryFieldsFragmentDoc,
+    "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}": types.ServicesDocument,
+    "query Service($id: ID!) {\n  service(id: $id) { ...ServiceSummaryFields contact { phone email website address } updatedAt }\n}": types.ServiceDocument,
 };
 
 /**
@@ -201,6 +221,34 @@ export function gql(source: "query SectionCatalogue { sectionCatalogue { name in
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query Me { me { kind member { id name familyId } professional { id name roles organisation { id name domain } } } }"): typeof import('./graphql').MeDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query AdminOrganisations { organisations { ...OrganisationFields oin kvkNumber } }"): typeof import('./graphql').AdminOrganisationsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation RegisterOrganisation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id name } }"): typeof import('./graphql').RegisterOrganisationDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment DirectoryProfessionalFields on DirectoryProfessional {\n    id name roles contact subject registeredAt deactivatedAt organisation { id name }\n  }\n"): typeof import('./graphql').DirectoryProfessionalFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query DirectoryProfessionals($organisationId: ID) { directoryProfessionals(organisationId: $organisationId) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').DirectoryProfessionalsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation RegisterProfessional($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').RegisterProfessionalDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) { changeProfessionalRoles(professionalId: $id, roles: $roles) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').ChangeProfessionalRolesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation DeactivateProfessional($id: ID!) { deactivateProfessional(professionalId: $id) { ...DirectoryProfessionalFields } }"): typeof import('./graphql').DeactivateProfessionalDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -457,6 +505,18 @@ export function gql(source: "query FamilyThreads($familyId: ID!) { familyThreads
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query SignInOptions { signInOptions { method issuer clientId scope } }"): typeof import('./graphql').SignInOptionsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n"): typeof import('./graphql').ServiceSummaryFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}"): typeof import('./graphql').ServicesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Service($id: ID!) {\n  service(id: $id) { ...ServiceSummaryFields contact { phone email website address } updatedAt }\n}"): typeof import('./graphql').ServiceDocument;
 
 
 export function gql(source: string) {

@@ -34,6 +34,12 @@ export type AccessLogFilter = {
   to?: string | null | undefined;
 };
 
+/** How to get to a service: WALK_IN (just come or call), REFERRAL (through a GP or a professional), DECISION (a decision of the municipality, beschikking). */
+export type AccessRoute =
+  | 'DECISION'
+  | 'REFERRAL'
+  | 'WALK_IN';
+
 /** A new record: exactly one section, about one or more members of the family. */
 export type AddRecordInput = {
   /** A care trajectory (zorgtraject) with its goals. */
@@ -270,6 +276,37 @@ export type PostMessageInput = {
   threadId: string | number;
 };
 
+/** What a service helps with (the social map's vocabulary; Dutch labels in libs/social-map, PROBLEM_LABELS). */
+export type ProblemCode =
+  /** Paperwork and letters (Post en papieren) */
+  | 'ADMINISTRATIE'
+  /** Loneliness (Eenzaamheid) */
+  | 'EENZAAMHEID'
+  /** Making ends meet (Rondkomen met geld) */
+  | 'GELDZAKEN'
+  /** Health (Gezondheid) */
+  | 'GEZONDHEID'
+  /** Domestic violence and child abuse (Huiselijk geweld en kindermishandeling) */
+  | 'HUISELIJK_GEWELD'
+  /** Running the household (Het huishouden) */
+  | 'HUISHOUDEN'
+  /** Caring for someone close (informal care) (Zorgen voor een naaste (mantelzorg)) */
+  | 'MANTELZORG'
+  /** Parenting and growing up (Opvoeden en opgroeien) */
+  | 'OPVOEDING'
+  /** Mental health (Psychische problemen) */
+  | 'PSYCHISCH'
+  /** School (School) */
+  | 'SCHOOL'
+  /** Debts (Schulden) */
+  | 'SCHULDEN'
+  /** Addiction (Verslaving) */
+  | 'VERSLAVING'
+  /** Work and daytime activities (Werk en dagbesteding) */
+  | 'WERK'
+  /** Housing (Wonen) */
+  | 'WONEN';
+
 export type ProfessionalRole =
   | 'ADMIN'
   | 'CHAIN_PRIVACY_OFFICER'
@@ -310,6 +347,30 @@ export type RedactionReason =
   | 'PURPOSE_NOT_FOR_DOMAIN'
   | 'UNKNOWN_PURPOSE';
 
+/** An organisation joining the chain. Give its OIN or its KvK number (or both). */
+export type RegisterOrganisationInput = {
+  domain: Domain;
+  /** Kamer van Koophandel number: 8 digits. */
+  kvkNumber?: string | null | undefined;
+  /** 2 to 200 characters, one line. */
+  name: string;
+  /** Organisatie-identificatienummer (Logius): 20 digits. */
+  oin?: string | null | undefined;
+};
+
+/** A professional of a registered organisation. */
+export type RegisterProfessionalInput = {
+  /** Work phone or e-mail, up to 300 characters, one line. */
+  contact?: string | null | undefined;
+  /** 2 to 200 characters, one line. */
+  name: string;
+  organisationId: string | number;
+  /** At least one. */
+  roles: Array<ProfessionalRole>;
+  /** The identity broker's subject (`sub`) they sign in with: 1 to 255 printable ASCII characters, no spaces. Left out: their Kring id, as the development issuer signs it. */
+  subject?: string | null | undefined;
+};
+
 /** A signal about safety at home. */
 export type SafetySignalInput = {
   /** Role of who reported it. Category: SAFETY. */
@@ -340,6 +401,21 @@ export type SectionFieldUnit =
 export type SectionSource =
   | 'FAMILY'
   | 'ORGANISATION';
+
+/** A search of the social map: words, and filters that must all hold. Without text, the map by name. */
+export type ServiceSearch = {
+  accessRoute?: AccessRoute | null | undefined;
+  /** The service is for someone of this age (0 to 120). */
+  age?: number | null | undefined;
+  domain?: Domain | null | undefined;
+  /** A stated waiting time of at most this many weeks (0 to 104); services without one are left out. */
+  maxWaitingWeeks?: number | null | undefined;
+  /** A CBS code (GM0074): the service serves this municipality. */
+  municipality?: string | null | undefined;
+  problem?: ProblemCode | null | undefined;
+  /** Words in Dutch, up to 1,000 characters; "quotes" for a phrase, -word to leave out, or. Exact name first, then by relevance. */
+  text?: string | null | undefined;
+};
 
 export type ShieldInvolvementInput = {
   /** Your organisation's involvement. */
@@ -464,6 +540,49 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { kind: ViewerKind, member: { id: string, name: string, familyId: string } | null, professional: { id: string, name: string, roles: Array<ProfessionalRole>, organisation: { id: string, name: string, domain: Domain } } | null } };
+
+export type AdminOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOrganisationsQuery = { organisations: Array<{ oin: string | null, kvkNumber: string | null, id: string, name: string, domain: Domain }> };
+
+export type RegisterOrganisationMutationVariables = Exact<{
+  input: RegisterOrganisationInput;
+}>;
+
+
+export type RegisterOrganisationMutation = { registerOrganisation: { id: string, name: string } };
+
+export type DirectoryProfessionalFieldsFragment = { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } };
+
+export type DirectoryProfessionalsQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type DirectoryProfessionalsQuery = { directoryProfessionals: Array<{ id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } }> };
+
+export type RegisterProfessionalMutationVariables = Exact<{
+  input: RegisterProfessionalInput;
+}>;
+
+
+export type RegisterProfessionalMutation = { registerProfessional: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } } };
+
+export type ChangeProfessionalRolesMutationVariables = Exact<{
+  id: string | number;
+  roles: Array<ProfessionalRole> | ProfessionalRole;
+}>;
+
+
+export type ChangeProfessionalRolesMutation = { changeProfessionalRoles: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } } };
+
+export type DeactivateProfessionalMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateProfessionalMutation = { deactivateProfessional: { id: string, name: string, roles: Array<ProfessionalRole>, contact: string | null, subject: string, registeredAt: string, deactivatedAt: string | null, organisation: { id: string, name: string } } };
 
 export type EscalationProfessionalFieldsFragment = { id: string, name: string, organisation: { id: string, name: string, domain: Domain } };
 
@@ -882,6 +1001,24 @@ export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SignInOptionsQuery = { signInOptions: { method: SignInMethod, issuer: string, clientId: string | null, scope: string } };
 
+export type ServiceSummaryFieldsFragment = { id: string, name: string, description: string, domain: Domain, accessRoute: AccessRoute, ageFrom: number | null, ageTo: number | null, problems: Array<ProblemCode>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, waitingTimeStale: boolean, municipalities: Array<{ code: string, name: string }>, organisation: { id: string, name: string, domain: Domain } };
+
+export type ServicesQueryVariables = Exact<{
+  search?: ServiceSearch | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ServicesQuery = { services: { edges: Array<{ cursor: string, node: { id: string, name: string, description: string, domain: Domain, accessRoute: AccessRoute, ageFrom: number | null, ageTo: number | null, problems: Array<ProblemCode>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, waitingTimeStale: boolean, municipalities: Array<{ code: string, name: string }>, organisation: { id: string, name: string, domain: Domain } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ServiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceQuery = { service: { updatedAt: string, id: string, name: string, description: string, domain: Domain, accessRoute: AccessRoute, ageFrom: number | null, ageTo: number | null, problems: Array<ProblemCode>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, waitingTimeStale: boolean, contact: { phone: string | null, email: string | null, website: string | null, address: string | null }, municipalities: Array<{ code: string, name: string }>, organisation: { id: string, name: string, domain: Domain } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1186,6 +1323,21 @@ export const PlanFieldsFragmentDoc = new TypedDocumentString(`
   name
   domain
 }`, {"fragmentName":"PlanFields"}) as unknown as TypedDocumentString<PlanFieldsFragment, unknown>;
+export const DirectoryProfessionalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"DirectoryProfessionalFields"}) as unknown as TypedDocumentString<DirectoryProfessionalFieldsFragment, unknown>;
 export const EscalationProfessionalFieldsFragmentDoc = new TypedDocumentString(`
     fragment EscalationProfessionalFields on EscalationProfessional {
   id
@@ -1329,6 +1481,32 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const ServiceSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServiceSummaryFields on Service {
+  id
+  name
+  description
+  domain
+  accessRoute
+  ageFrom
+  ageTo
+  problems
+  municipalities {
+    code
+    name
+  }
+  organisation {
+    ...OrganisationFields
+  }
+  waitingWeeks
+  waitingTimeStatedOn
+  waitingTimeStale
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"ServiceSummaryFields"}) as unknown as TypedDocumentString<ServiceSummaryFieldsFragment, unknown>;
 export const SectionCatalogueDocument = new TypedDocumentString(`
     query SectionCatalogue {
   sectionCatalogue {
@@ -1368,6 +1546,103 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const AdminOrganisationsDocument = new TypedDocumentString(`
+    query AdminOrganisations {
+  organisations {
+    ...OrganisationFields
+    oin
+    kvkNumber
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<AdminOrganisationsQuery, AdminOrganisationsQueryVariables>;
+export const RegisterOrganisationDocument = new TypedDocumentString(`
+    mutation RegisterOrganisation($input: RegisterOrganisationInput!) {
+  registerOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterOrganisationMutation, RegisterOrganisationMutationVariables>;
+export const DirectoryProfessionalsDocument = new TypedDocumentString(`
+    query DirectoryProfessionals($organisationId: ID) {
+  directoryProfessionals(organisationId: $organisationId) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DirectoryProfessionalsQuery, DirectoryProfessionalsQueryVariables>;
+export const RegisterProfessionalDocument = new TypedDocumentString(`
+    mutation RegisterProfessional($input: RegisterProfessionalInput!) {
+  registerProfessional(input: $input) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RegisterProfessionalMutation, RegisterProfessionalMutationVariables>;
+export const ChangeProfessionalRolesDocument = new TypedDocumentString(`
+    mutation ChangeProfessionalRoles($id: ID!, $roles: [ProfessionalRole!]!) {
+  changeProfessionalRoles(professionalId: $id, roles: $roles) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ChangeProfessionalRolesMutation, ChangeProfessionalRolesMutationVariables>;
+export const DeactivateProfessionalDocument = new TypedDocumentString(`
+    mutation DeactivateProfessional($id: ID!) {
+  deactivateProfessional(professionalId: $id) {
+    ...DirectoryProfessionalFields
+  }
+}
+    fragment DirectoryProfessionalFields on DirectoryProfessional {
+  id
+  name
+  roles
+  contact
+  subject
+  registeredAt
+  deactivatedAt
+  organisation {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DeactivateProfessionalMutation, DeactivateProfessionalMutationVariables>;
 export const RaiseEscalationDocument = new TypedDocumentString(`
     mutation RaiseEscalation($input: RaiseEscalationInput!) {
   raiseEscalation(input: $input) {
@@ -3047,3 +3322,81 @@ export const SignInOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
+export const ServicesDocument = new TypedDocumentString(`
+    query Services($search: ServiceSearch, $first: Int!, $after: String) {
+  services(search: $search, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ServiceSummaryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ServiceSummaryFields on Service {
+  id
+  name
+  description
+  domain
+  accessRoute
+  ageFrom
+  ageTo
+  problems
+  municipalities {
+    code
+    name
+  }
+  organisation {
+    ...OrganisationFields
+  }
+  waitingWeeks
+  waitingTimeStatedOn
+  waitingTimeStale
+}`) as unknown as TypedDocumentString<ServicesQuery, ServicesQueryVariables>;
+export const ServiceDocument = new TypedDocumentString(`
+    query Service($id: ID!) {
+  service(id: $id) {
+    ...ServiceSummaryFields
+    contact {
+      phone
+      email
+      website
+      address
+    }
+    updatedAt
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ServiceSummaryFields on Service {
+  id
+  name
+  description
+  domain
+  accessRoute
+  ageFrom
+  ageTo
+  problems
+  municipalities {
+    code
+    name
+  }
+  organisation {
+    ...OrganisationFields
+  }
+  waitingWeeks
+  waitingTimeStatedOn
+  waitingTimeStale
+}`) as unknown as TypedDocumentString<ServiceQuery, ServiceQueryVariables>;

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, PrimaryActionButton, Select, Textbox } from '../../ui';
 import { Choice } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
+import { MapRecipientPicker } from '../social-map/map-recipient-picker';
 import { awaitingOf, recipientOf } from './consent-words';
 import { ageOn, labelOf, type MemberBasics, type Reach, todayInNl } from './member-family';
 
@@ -257,6 +258,7 @@ export function GrantConsentForm({ reach, organisations, purposes, onGranted }: 
             </div>
           </FormField>
         )}
+        {kind === 'organisation' && <MapRecipientPicker selectedOrganisationId={organisationId} onChoose={setOrganisationId} />}
       </Fieldset>
 
       <Fieldset invalid={errors.purposes !== undefined} aria-describedby={['grant-purposes-help', errorId('purposes')].filter(Boolean).join(' ')}>
