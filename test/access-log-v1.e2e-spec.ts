@@ -3,6 +3,7 @@ import { createDataSource } from '@kring/database';
 import { loadSodium } from '@kring/crypto';
 import { circleOfCare, newWorld, type Circle, type World } from './support/factories';
 import { withChainTampered, writeOldEntries } from './support/log-rows';
+import { AccessLogIntegrityService } from '../apps/gateway/src/access-log/access-log-integrity.service';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const READ = `query($id: ID!, $purpose: String!) { family(id: $id, purpose: $purpose) { members { id } involvements { id } records { id sectionType } redactions { path } } }`;
@@ -60,8 +61,10 @@ describe('entries written before target_ids existed (encoding v1) keep verifying
       for (let undone = 0; undone < migrations.migrations.length && (await hasTargetIds()); undone++) await migrations.undoLastMigration({ transaction: 'each' });
       expect(await hasTargetIds()).toBe(false);
       old.push(...(await writeOldEntries(superuser, sodium, chain, facts, v1Encoding)));
-      // Signed by the gateway as it ran then: a checkpoint over the last old entry.
-      expect((await sut.graphql(`mutation { checkpointAccessLog { signed } }`, { token: await world.tokenFor(c.chainOfficer) })).errors).toBeUndefined();
+      // Signed as the gateway ran then: a checkpoint over the last old entry. Today's gateway authenticates against
+      // today's schema (a deactivated professional is refused), which the reverted schema lacks; the checkpoint is
+      // signed by the same code the mutation runs.
+      expect((await sut.app.get(AccessLogIntegrityService).checkpoint()).signed).toBeGreaterThan(0);
       // Now the migration, on a log that holds entries.
       await migrations.runMigrations({ transaction: 'each' });
     } finally {

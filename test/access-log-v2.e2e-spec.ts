@@ -5,6 +5,7 @@ import { loadSodium } from '@kring/crypto';
 import { createDataSource } from '@kring/database';
 import { PERSONAS } from '@kring/demo-world';
 import { withChainTampered, writeOldEntries } from './support/log-rows';
+import { AccessLogIntegrityService } from '../apps/gateway/src/access-log/access-log-integrity.service';
 import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 const VERIFY = `query($familyId: ID) { verifyAccessLog(familyId: $familyId) { intact entriesChecked checkpointsVerified firstBroken { sequence entryId problem } } }`;
@@ -82,7 +83,9 @@ describe('entries of the shape before DESIGN.md §10 (encoding v2) across the ch
       expect(await hasDecisions()).toBe(false);
       old.push(...(await writeOldEntries(superuser, sodium, chain, facts, v2Encoding)));
       // Signed as the gateway of that time would have: a checkpoint over the last old entry.
-      expect((await sut.graphql(`mutation { checkpointAccessLog { signed } }`, { token })).errors).toBeUndefined();
+      // Today's gateway authenticates against today's schema (a deactivated professional is refused), which the reverted
+      // schema lacks; the checkpoint is signed by the same code the mutation runs.
+      expect((await sut.app.get(AccessLogIntegrityService).checkpoint()).signed).toBeGreaterThan(0);
       // Now the change of shape, on a log that holds entries.
       await migrations.runMigrations({ transaction: 'each' });
       expect(await hasDecisions()).toBe(true);

@@ -25,8 +25,15 @@ describe('personal values are encrypted at rest, field by field', () => {
     expect(['pg_dump', 'copy']).toContain(method);
     expect(text).toContain(DEMO_FAMILY_ID);
     const hex = (value: string) => Buffer.from(value).toString('hex');
+    // A number is looked for as a number, not as five digits inside a random id or a hex string
+    // (with the social map and referrals a dump holds enough uuids for "23400" to turn up in one).
+    const found = (value: string) => {
+      if (!/^[0-9.]+$/.test(value)) return text.includes(value) || text.includes(hex(value));
+      const escaped = value.replace('.', '\\.');
+      return new RegExp(`(?<![0-9a-fA-F.-])${escaped}(?![0-9a-fA-F-])`).test(text) || text.includes(hex(value));
+    };
     for (const value of ['Marieke', 'de Vries', 'Pieter de Jong', '123451000', '456781006', 'ADHD', 'Aanpassingsstoornis', 'Methylfenidaat', '23400', '23400.0', 'Kerkstraat', 'marieke.devries', 'rustig kan slapen', 'zorg en welzijn']) {
-      expect({ value, inDump: text.includes(value) || text.includes(hex(value)) }).toEqual({ value, inDump: false });
+      expect({ value, inDump: found(value) }).toEqual({ value, inDump: false });
     }
   });
 

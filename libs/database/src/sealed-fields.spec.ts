@@ -71,6 +71,9 @@ const CONTEXTS_DECLARED_SINCE = [
   'kring-field-v1|family:f-1|escalation:row-7|setAside|dk2',
   'kring-field-v1|family:f-1|escalation:row-7|authority|dk2',
   'kring-field-v1|family:f-1|escalation:row-7|budget|dk2',
+  // Referral (docs/referral.md).
+  'kring-field-v1|family:f-1|referral:row-7|note|dk2',
+  'kring-field-v1|family:f-1|referral:row-7|declineReason|dk2',
 ];
 
 /**

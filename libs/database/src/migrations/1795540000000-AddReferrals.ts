@@ -36,6 +36,10 @@ export class AddReferrals1795540000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // A consent a professional proposed has no grantor, which the schema before this one cannot
+    // hold: such consents go, with their signatures and (by the cascade) their referrals.
+    await queryRunner.query('DELETE FROM consent_signature WHERE consent_id IN (SELECT id FROM consent WHERE proposed_by_professional_id IS NOT NULL)');
+    await queryRunner.query('DELETE FROM consent WHERE proposed_by_professional_id IS NOT NULL');
     await queryRunner.query('REVOKE ALL ON referral FROM kring_app');
     await queryRunner.query('ALTER TABLE "referral" DROP CONSTRAINT "referral_involvement_fk"');
     await queryRunner.query('ALTER TABLE "referral" DROP CONSTRAINT "referral_answered_by_professional_fk"');
