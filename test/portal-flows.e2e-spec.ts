@@ -2,6 +2,9 @@
 import { DEMO_FAMILY_ID, DEMO_MEMBERS, DEMO_ORGANISATIONS } from '@kring/demo-world';
 import { describeBrowser, expectAccessible, menu, openFamilyForCaseCoordination, screenshot, signInAs, startPortal, type PortalUnderTest } from './support/browser';
 
+/** A flow signs in, walks several pages and checks each with axe: on two cores beside another suite one took just over 60 s. */
+const FLOW_TIMEOUT_MS = 120_000;
+
 /** Marieke's consent that lets Team Toegang (WMO) see her contact details (the demo world). */
 const CONTACT_CONSENT = '0b6f3c1e-0005-4c8a-9a51-000000000001';
 
@@ -82,7 +85,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     expect(await wmo.getByTestId(`value-${phone}`).count()).toBe(0);
     await expectAccessible(wmo, 'family file with redactions');
     await screenshot(wmo, 'professional-family-file-revoked', { scrollTo: notShared });
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('Daan (14) grants a consent that stays pending until Marieke co-signs it', async () => {
     const before = new Set((await consentsOf('daan')).map((c) => c.id));
@@ -113,7 +116,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     await marieke.getByTestId(`consent-${id}`).getByText('Geldt nu', { exact: true }).waitFor();
     expect((await consentsOf('daan')).find((c) => c.id === id)?.status).toBe('ACTIVE');
     await expectAccessible(marieke, 'who may see what, after co-signing');
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('Marieke reads who looked at her data: organisations and roles, never a professional\'s name', async () => {
     const read = await portal.gateway.graphql(`query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { id } }`, { token: await portal.gateway.tokenFor('wmo') });
@@ -129,7 +132,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     for (const name of await professionalNames()) expect(text).not.toContain(name);
     await expectAccessible(page, 'who looked at my data');
     await screenshot(page, 'member-access-log');
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('the chain privacy officer filters to denied entries of the De Vries family and sees the chart change', async () => {
     // Reads by two organisations leave allowed and denied entries (the earlier flows left more).
@@ -181,7 +184,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     expect(denied).toBeLessThanOrEqual(deniedBefore);
     await expectAccessible(page, 'access log, filtered');
     await screenshot(page, 'officer-access-log', { scrollTo: chart });
-  });
+  }, FLOW_TIMEOUT_MS);
 
   // Its own test, so neither half runs into the time limit on a busy machine (five axe runs in one test did).
   it('the chain privacy officer verifies the log, and the page works in English', async () => {
@@ -204,7 +207,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible(page, 'access log (en)');
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('every member page passes axe in English too', async () => {
     const { page } = await portal.newPage();
@@ -215,7 +218,7 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectAccessible(page, `${name} (en, daan)`);
     }
-  });
+  }, FLOW_TIMEOUT_MS);
 
   /** The demo professionals' names, as the chain privacy officer sees them. */
   const professionalNames = async () => {
