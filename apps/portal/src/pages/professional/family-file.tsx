@@ -16,6 +16,7 @@ import { PlanSection } from './plan-section';
 import { FamilyThread } from './family-thread';
 import { ThreadsSection } from './threads-section';
 import { PurposeChooser } from './purpose-chooser';
+import { ReferralsSection } from './referrals-section';
 import { loadSectionTypes, organisationSections } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
 
@@ -122,6 +123,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <PlanSection familyId={familyId} purpose={purpose} members={data.members} label={label} caseDirector={circle.data?.caseDirector ?? null} />
       <EscalationSection familyId={familyId} purpose={purpose} members={data.members} label={label} />
       <ThreadsSection familyId={familyId} purpose={purpose} members={data.members} label={label} circle={circle} />
+      <ReferralsSection familyId={familyId} members={data.members} label={label} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
