@@ -10,7 +10,7 @@ import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
 import { OurStories } from './our-stories';
 import { CircleSection, useCircle } from './circle';
-import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
+import { CaseDirection, Involvements, Members, Records, RedactionSummary, sharedValueCount } from './file-sections';
 import { EscalationSection } from './escalation-section';
 import { PlanSection } from './plan-section';
 import { FamilyThread } from './family-thread';
@@ -117,7 +117,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       </div>
       {/* The family's own words come first (DESIGN.md §9). */}
       <OurStories file={data} redactions={redactions} label={label} />
-      <RedactionSummary redactions={data.redactions} />
+      <RedactionSummary redactions={data.redactions} shared={sharedValueCount(data, data.sections, redactions, t)} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
       <CircleSection familyId={familyId} circle={circle} members={data.members} label={label} onChanged={file.reload} />
       <PlanSection familyId={familyId} purpose={purpose} members={data.members} label={label} caseDirector={circle.data?.caseDirector ?? null} />
