@@ -25,7 +25,7 @@ import {
 import { AuditService, refusalEntry, type AuditContext } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
-import { openFamily, refused, runOutcome, type FamilyScopeRequest, type Outcome } from '../families/family-scope';
+import { openFamily, refused, runInFamilyScope, type FamilyScopeRequest, type Outcome } from '../families/family-scope';
 import type { FamilyRows } from '../families/family-snapshot';
 
 /** An escalation as one caller sees it: not at all, or in view with the decisions on its texts. */
@@ -162,20 +162,17 @@ export class EscalationScopes {
     private readonly audit: AuditService,
   ) {}
 
-  /**
-   * Runs an operation in the scope of the family `target` belongs to, in one transaction. What
-   * is not in the caller's view is NOT_FOUND. A refusal's entries are written after the
-   * transaction rolled back; whatever `work` serves, it logged in the transaction itself.
-   */
-  async run<T>(context: AuditContext, activity: Activity, target: EscalationTarget, options: { readonly lock?: boolean }, work: (manager: EntityManager, scope: EscalationScope) => Promise<Outcome<T>>): Promise<T> {
-    const { principal, at } = context;
-    return runOutcome(this.dataSource, this.audit, context, async (manager): Promise<Outcome<T>> => {
-      const familyId = isUuid(target.id) ? await familyOf(manager, target) : null;
-      if (familyId === null) return notInView(principal, activity, null, target);
-      const scope = await this.open(manager, { principal, familyId, at, lock: options.lock === true });
-      if ('closed' in scope) return notInView(principal, activity, scope.familyExists ? familyId : null, target);
-      return work(manager, scope);
-    });
+  /** Runs an operation in the scope of the family `target` belongs to (`runInFamilyScope`); what is not in the caller's view is NOT_FOUND. */
+  run<T>(context: AuditContext, activity: Activity, target: EscalationTarget, options: { readonly lock?: boolean }, work: (manager: EntityManager, scope: EscalationScope) => Promise<Outcome<T>>): Promise<T> {
+    return runInFamilyScope(
+      this.dataSource,
+      this.audit,
+      context,
+      target,
+      options,
+      { familyOf, open: (manager, request) => this.open(manager, request), notInView: (familyId) => notInView(context.principal, activity, familyId, target) },
+      work,
+    );
   }
 
   /** The scope of a family's escalations for one caller, or `closed` (`openFamily`: not involved today, no such family, not the member's own). */

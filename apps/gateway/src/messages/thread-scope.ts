@@ -26,7 +26,7 @@ import {
 import { AuditService, refusalEntry, type AuditContext } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
-import { openFamily, refused, runOutcome, type Outcome } from '../families/family-scope';
+import { openFamily, refused, runInFamilyScope, type Outcome } from '../families/family-scope';
 import type { FamilyRows } from '../families/family-snapshot';
 
 /** A thread as one caller sees it: not at all, or in view with the rule's decision (closed when it denies). */
@@ -196,20 +196,21 @@ export class ThreadScopes {
   ) {}
 
   /**
-   * Runs an operation in the scope of the family `target` belongs to, in one transaction: the
-   * family found (a thread's or a message's), opened for the caller, and `work` given the scope.
-   * What is not in the caller's view is NOT_FOUND. A refusal's entries are written after the
-   * transaction rolled back; whatever `work` serves, it logged in the transaction itself.
+   * Runs an operation in the scope of the family `target` belongs to (a thread's or a message's;
+   * `runInFamilyScope`). What is not in the caller's view is NOT_FOUND: a thread or message that
+   * does not exist is logged as not taking part, a family closed to them as not involved.
    */
-  async run<T>(context: AuditContext, activity: Activity, target: ScopeTarget, options: { readonly lock?: boolean }, work: (manager: EntityManager, scope: ThreadScope) => Promise<Outcome<T>>): Promise<T> {
-    const { principal, at } = context;
-    return runOutcome(this.dataSource, this.audit, context, async (manager): Promise<Outcome<T>> => {
-      const familyId = isUuid(target.id) ? await familyOf(manager, target) : null;
-      if (familyId === null) return notInView(principal, activity, null, target, target.kind === 'FAMILY' ? DenyReason.NOT_INVOLVED : RequestRefusal.NOT_A_PARTICIPANT);
-      const scope = await this.open(manager, { principal, familyId, at, lock: options.lock === true });
-      if ('closed' in scope) return notInView(principal, activity, scope.familyExists ? familyId : null, target, DenyReason.NOT_INVOLVED);
-      return work(manager, scope);
-    });
+  run<T>(context: AuditContext, activity: Activity, target: ScopeTarget, options: { readonly lock?: boolean }, work: (manager: EntityManager, scope: ThreadScope) => Promise<Outcome<T>>): Promise<T> {
+    const reasonFor = (why: 'NO_TARGET' | 'CLOSED') => (why === 'NO_TARGET' && target.kind !== 'FAMILY' ? RequestRefusal.NOT_A_PARTICIPANT : DenyReason.NOT_INVOLVED);
+    return runInFamilyScope(
+      this.dataSource,
+      this.audit,
+      context,
+      target,
+      options,
+      { familyOf, open: (manager, request) => this.open(manager, request), notInView: (familyId, why) => notInView(context.principal, activity, familyId, target, reasonFor(why)) },
+      work,
+    );
   }
 
   /**
