@@ -1,4 +1,6 @@
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../api/graphql';
+import { asApiError } from '../api/use-api';
 import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from './index';
 
 /** A label, a plain-words help text, the input, and its problem below it; the input is described by the help and the problem. */
@@ -49,4 +51,54 @@ export function useFieldProblems<K extends string>(): {
       }),
     form,
   };
+}
+
+/** What a form of several questions checks, sends, and where the API's refusals belong. */
+export interface CheckedSubmission<K extends string> {
+  /** The problems found before sending, by question; none means send. */
+  readonly check: () => Partial<Record<K, string>>;
+  /** Sends the form (after the check passed) and does what follows success. */
+  readonly send: () => Promise<void>;
+  /** The question an API refusal belongs to, with its words; null shows it above the form. */
+  readonly placeOf: (failure: ApiError) => readonly [K, string] | null;
+  /** Called as the person sends, before the check: takes away the last confirmation. */
+  readonly onStart?: () => void;
+}
+
+/**
+ * The sending of a form of several questions: its problems are checked first and shown at their
+ * questions (focus to the first); an API refusal the form can place is shown there too, anything
+ * else above the form (`apiError`). `busy` while sending.
+ */
+export function useCheckedSubmission<K extends string>(submission: CheckedSubmission<K>): {
+  readonly problems: Partial<Record<K, string>>;
+  readonly forget: (field: K) => void;
+  readonly form: RefObject<HTMLFormElement | null>;
+  readonly apiError: ApiError | null;
+  readonly busy: boolean;
+  readonly submit: (event: FormEvent) => Promise<void>;
+} {
+  const { problems, refuse, clear, forget, form } = useFieldProblems<K>();
+  const [apiError, setApiError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    submission.onStart?.();
+    setApiError(null);
+    const found = submission.check();
+    if (Object.keys(found).length > 0) return refuse(found);
+    clear();
+    setBusy(true);
+    try {
+      await submission.send();
+    } catch (error) {
+      const failure = asApiError(error);
+      const place = submission.placeOf(failure);
+      if (place === null) setApiError(failure);
+      else refuse({ [place[0]]: place[1] } as Partial<Record<K, string>>);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { problems, forget, form, apiError, busy, submit };
 }

@@ -1,14 +1,14 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DATA_CATEGORIES } from '../../api/fragments';
 import { type ApiError, graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
 import { gql } from '../../api/generated';
 import type { BlockingKind, DataCategory, RaiseEscalationInput } from '../../api/generated/graphql';
-import { asApiError, useApi } from '../../api/use-api';
+import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Heading, Paragraph, PrimaryActionButton, Select } from '../../ui';
 import { Choice, toggled } from '../../ui/choice';
-import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
+import { LabelledField, useCheckedSubmission } from '../../ui/labelled-field';
 import { labelOf } from '../member/member-family';
 import { ChoiceGroup } from '../plan/plan-form-fields';
 import { EscalationError, fits, refusalWords, TextQuestion } from './escalation-parts';
@@ -70,14 +70,8 @@ export function RaiseEscalationForm({
   const [tried, setTried] = useState('');
   const [category, setCategory] = useState<DataCategory>('SHARED_PLAN');
   const [purpose, setPurpose] = useState(declaredPurpose ?? '');
-  const { problems, refuse, clear, forget, form } = useFieldProblems<Problem>();
-  const [apiError, setApiError] = useState<ApiError | null>(null);
   const [dueOn, setDueOn] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const feedback = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (dueOn !== null || apiError !== null) feedback.current?.focus();
-  }, [dueOn, apiError]);
 
   const check = (): Partial<Record<Problem, string>> => {
     const found: Partial<Record<Problem, string>> = {};
@@ -101,15 +95,11 @@ export function RaiseEscalationForm({
     return place === undefined ? null : [place, words ?? t('error.BAD_USER_INPUT')];
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDueOn(null);
-    setApiError(null);
-    const found = check();
-    if (Object.keys(found).length > 0 || blockingKind === null) return refuse(found);
-    clear();
-    setBusy(true);
-    try {
+  const { problems, forget, form, apiError, busy, submit } = useCheckedSubmission<Problem>({
+    onStart: () => setDueOn(null),
+    check,
+    send: async () => {
+      if (blockingKind === null) return;
       const input: RaiseEscalationInput = {
         ...(familyId === null ? {} : { familyId }),
         subjectMemberIds: [...subjects],
@@ -124,15 +114,12 @@ export function RaiseEscalationForm({
       setTried('');
       setDueOn(raised.dueOn);
       onRaised();
-    } catch (error) {
-      const failure = asApiError(error);
-      const place = placeOf(failure);
-      if (place === null) setApiError(failure);
-      else refuse({ [place[0]]: place[1] });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    placeOf,
+  });
+  useEffect(() => {
+    if (dueOn !== null || apiError !== null) feedback.current?.focus();
+  }, [dueOn, apiError]);
 
   const prefix = `escalation-${writer}`;
   const problemAt = (field: Problem) => problems[field];

@@ -1,12 +1,11 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DATA_CATEGORIES } from '../../api/fragments';
 import { type ApiError, graphql } from '../../api/graphql';
 import type { DataCategory, WritePlanItemInput } from '../../api/generated/graphql';
-import { asApiError } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Alert, Heading, Paragraph, PrimaryActionButton, Select, Textarea, Textbox } from '../../ui';
 import { Choice, toggled } from '../../ui/choice';
-import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
+import { LabelledField, useCheckedSubmission } from '../../ui/labelled-field';
 import { labelOf } from '../member/member-family';
 import { ActorChoice, type ActorKind, ChoiceGroup, type Problem } from './plan-form-fields';
 import { PlanError } from './plan-parts';
@@ -49,14 +48,8 @@ export function WritePlanItemForm({
   const [actorMember, setActorMember] = useState('');
   const [actorName, setActorName] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const { problems, refuse, clear, forget, form } = useFieldProblems<Problem>();
-  const [apiError, setApiError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   const feedback = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (done || apiError !== null) feedback.current?.focus();
-  }, [done, apiError]);
 
   const asMember = writer === 'member';
   const textLabel = kind === null ? t('plan.form.text.GOAL') : t(`plan.form.${asMember ? 'text' : 'proText'}.${kind}` as MessageKey);
@@ -102,15 +95,11 @@ export function WritePlanItemForm({
     return place === undefined ? null : [place[0], t(place[1])];
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(false);
-    setApiError(null);
-    const found = check();
-    if (Object.keys(found).length > 0 || kind === null) return refuse(found);
-    clear();
-    setBusy(true);
-    try {
+  const { problems, forget, form, apiError, busy, submit } = useCheckedSubmission<Problem>({
+    onStart: () => setDone(false),
+    check,
+    send: async () => {
+      if (kind === null) return;
       const input: WritePlanItemInput = {
         ...(familyId === null ? {} : { familyId }),
         kind,
@@ -126,15 +115,12 @@ export function WritePlanItemForm({
       setActorName('');
       setDone(true);
       onWritten();
-    } catch (error) {
-      const failure = asApiError(error);
-      const place = placeOf(failure);
-      if (place === null) setApiError(failure);
-      else refuse({ [place[0]]: place[1] });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    placeOf,
+  });
+  useEffect(() => {
+    if (done || apiError !== null) feedback.current?.focus();
+  }, [done, apiError]);
 
   const prefix = `plan-add-${writer}`;
   const invalid = Object.keys(problems).length > 0;

@@ -1,13 +1,13 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DATA_CATEGORIES } from '../../api/fragments';
-import { type ApiError, graphql } from '../../api/graphql';
+import { graphql } from '../../api/graphql';
 import type { DataCategory } from '../../api/generated/graphql';
-import { asApiError, useApi } from '../../api/use-api';
+import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Heading, Paragraph, PrimaryActionButton, Select } from '../../ui';
 import { Choice, toggled } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
-import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
+import { LabelledField, useCheckedSubmission } from '../../ui/labelled-field';
 import { TextQuestion } from '../escalation/escalation-parts';
 import { labelOf } from '../member/member-family';
 import { ChoiceGroup } from '../plan/plan-form-fields';
@@ -36,14 +36,8 @@ export function ReferForm({ familyId, members, onReferred }: { familyId: string;
   const [purpose, setPurpose] = useState('');
   const [categories, setCategories] = useState<ReadonlySet<DataCategory>>(new Set());
   const [note, setNote] = useState('');
-  const { problems, refuse, clear, forget, form } = useFieldProblems<Problem>();
-  const [apiError, setApiError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const feedback = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (done !== null || apiError !== null) feedback.current?.focus();
-  }, [done, apiError]);
 
   const domain = service?.organisation.domain ?? null;
   const usable = (purposes.data ?? []).filter((p) => domain !== null && p.domains.includes(domain));
@@ -65,29 +59,25 @@ export function ReferForm({ familyId, members, onReferred }: { familyId: string;
     return found;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    setApiError(null);
-    const found = check();
-    if (Object.keys(found).length > 0 || service === null) return refuse(found);
-    clear();
-    setBusy(true);
-    try {
+  const { problems, forget, form, apiError, busy, submit } = useCheckedSubmission<Problem>({
+    onStart: () => setDone(null),
+    check,
+    send: async () => {
+      if (service === null) return;
       const trimmed = note.trim();
       await graphql(REFER, { input: { familyId, memberId, serviceId: service.id, purpose, categories: [...categories], ...(trimmed === '' ? {} : { note: trimmed }) } });
       setDone(t('ref.form.done', { service: service.name }));
       setNote('');
       onReferred();
-    } catch (error) {
-      const failure = asApiError(error);
+    },
+    placeOf: (failure) => {
       const place = failure.code === 'UNKNOWN_PURPOSE' ? 'purpose' : failure.code === 'BAD_USER_INPUT' && failure.field !== null ? FIELDS[failure.field] : undefined;
-      if (place === undefined) setApiError(failure);
-      else refuse({ [place]: referralRefusal(t, failure) ?? t('error.BAD_USER_INPUT') });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return place === undefined ? null : [place, referralRefusal(t, failure) ?? t('error.BAD_USER_INPUT')];
+    },
+  });
+  useEffect(() => {
+    if (done !== null || apiError !== null) feedback.current?.focus();
+  }, [done, apiError]);
 
   return (
     <section aria-labelledby="refer-title" className="kring-section kring-card" data-testid="refer-form">
