@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { DOMAINS } from '../../api/fragments';
 import type { Domain } from '../../api/generated/graphql';
 import { type ApiError, graphql } from '../../api/graphql';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { Alert, CaptionedTable, Heading, Paragraph, PrimaryActionButton, Section, Select, TableCell, TableHeaderCell, TableRow, Textbox } from '../../ui';
+import { Alert, CaptionedTable, Heading, Paragraph, PrimaryActionButton, Section, TableCell, TableHeaderCell, TableRow, Textbox } from '../../ui';
+import { DomainSelect } from '../../ui/domain-select';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
 import { labelOf } from '../member/member-family';
@@ -102,14 +102,7 @@ function RegisterOrganisationForm({ onRegistered }: { onRegistered: () => void }
       {text('name', t('admin.organisations.name'), t('admin.registerOrganisation.nameHelp'))}
       <LabelledField id="organisation-domain" label={t('admin.organisations.domain')} help={t('admin.registerOrganisation.domainHelp')} problem={problems.domain}>
         {(describedBy) => (
-          <Select id="organisation-domain" value={values.domain} invalid={problems.domain !== undefined} aria-describedby={describedBy} onChange={(e) => set('domain', e.currentTarget.value)}>
-            <option value="">{t('member.grant.choose')}</option>
-            {DOMAINS.map((d) => (
-              <option key={d} value={d}>
-                {labelOf(t, 'domain', d)}
-              </option>
-            ))}
-          </Select>
+          <DomainSelect id="organisation-domain" value={values.domain as Domain | ''} invalid={problems.domain !== undefined} aria-describedby={describedBy} onChoose={(d) => set('domain', d)} />
         )}
       </LabelledField>
       {text('oin', t('admin.organisations.oin'), t('admin.registerOrganisation.oinHelp'), 'numeric')}

@@ -1,12 +1,13 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type ApiError, graphql } from '../../api/graphql';
-import { DATA_CATEGORIES, DOMAINS } from '../../api/fragments';
+import { DATA_CATEGORIES } from '../../api/fragments';
 import { gql } from '../../api/generated';
 import type { ConsentChoicesQuery, DataCategory, Domain } from '../../api/generated/graphql';
 import { asApiError } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Paragraph, PrimaryActionButton, Select, Textbox } from '../../ui';
 import { Choice } from '../../ui/choice';
+import { DomainSelect } from '../../ui/domain-select';
 import { ErrorAlert } from '../../ui/error-alert';
 import { MapRecipientPicker } from '../social-map/map-recipient-picker';
 import { awaitingOf, recipientOf } from './consent-words';
@@ -247,14 +248,7 @@ export function GrantConsentForm({ reach, organisations, purposes, onGranted }: 
               <FormLabel htmlFor="grant-recipient-target">{t('member.grant.domain')}</FormLabel>
             </div>
             <div className="utrecht-form-field__input">
-              <Select id="grant-recipient-target" name="domain" value={domain} invalid={errors.recipient !== undefined} aria-describedby={errorId('recipient')} onChange={(event) => setDomain(event.target.value as Domain | '')}>
-                <option value="">{t('member.grant.choose')}</option>
-                {DOMAINS.map((d) => (
-                  <option key={d} value={d}>
-                    {labelOf(t, 'domain', d)}
-                  </option>
-                ))}
-              </Select>
+              <DomainSelect id="grant-recipient-target" name="domain" value={domain} invalid={errors.recipient !== undefined} aria-describedby={errorId('recipient')} onChoose={setDomain} />
             </div>
           </FormField>
         )}
