@@ -21,7 +21,7 @@ describe("the privacy officer's lookups", () => {
   let database: pg.Client;
   let other: { familyId: string; parent: string; child: string };
 
-  const as = async <T>(persona: string, query: string, variables: Record<string, unknown>) => sut.graphql<T>(query, { token: await sut.tokenFor(persona), variables });
+  const as = async <T = Record<string, unknown>>(persona: string, query: string, variables: Record<string, unknown>) => sut.graphql<T>(query, { token: await sut.tokenFor(persona), variables });
   const ok = async <T>(persona: string, query: string, variables: Record<string, unknown>): Promise<T> => {
     const answer = await as<T>(persona, query, variables);
     expect(answer.errors).toBeUndefined();
