@@ -140,6 +140,9 @@ describe("the privacy officer's lookups", () => {
     ['a name without a letter', BY_NAME, { name: '1234' }, ['BAD_USER_INPUT', 'NAME_LENGTH', 'name']],
     ['a name of 101 characters', BY_NAME, { name: 'a'.repeat(101) }, ['BAD_USER_INPUT', 'NAME_LENGTH', 'name']],
     ['a professional name of spaces', PROFESSIONALS, { name: '    ' }, ['BAD_USER_INPUT', 'NAME_LENGTH', 'name']],
+    // Refused at the input boundary (input-boundary.guard.ts), before the lookup: no refusal of its own.
+    ['a name with a NUL character', BY_NAME, { name: 'Da\u0000an' }, ['BAD_USER_INPUT', undefined, 'name']],
+    ['a BSN with a lone surrogate', BY_BSN, { bsn: '45678\ud800' }, ['BAD_USER_INPUT', undefined, 'bsn']],
   ])('refuses %s as BAD_USER_INPUT, never INTERNAL_SERVER_ERROR', async (_what, query, variables, expected) => {
     const answer = await as('keten-fg', query, variables);
     expect(refusal(answer)).toEqual(expected);
