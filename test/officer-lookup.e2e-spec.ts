@@ -131,6 +131,21 @@ describe("the privacy officer's lookups", () => {
     expect(page.accessLog.edges.map((e) => e.node.activity)).toEqual(expect.arrayContaining(['READ_FAMILY_FILE', 'LOOK_UP_MEMBER_BY_BSN']));
   });
 
+  it('never finds a member of an erased family: its blind index and key are gone', async () => {
+    const registered = await ok<{ registerFamily: { id: string; memberIds: [string] } }>('jeugdhulp', `mutation($input: RegisterFamilyInput!) { registerFamily(input: $input) { id memberIds } }`, {
+      input: { members: [{ name: 'Wim Erasmus', bsn: '222333406', birthDate: '1970-01-01', relation: 'PARENT' }], authority: [] },
+    });
+    const [wim] = registered.registerFamily.memberIds;
+    expect(JSON.stringify((await as('keten-fg', BY_BSN, { bsn: '222333406' })).data)).toContain(wim);
+    await ok('keten-fg', `mutation($id: ID!, $reason: String!) { eraseFamily(id: $id, reason: $reason) { familyId } }`, { id: registered.registerFamily.id, reason: 'Verzoek AVG-2026-0200, art. 17' });
+
+    for (const answer of [await as('keten-fg', BY_BSN, { bsn: '222333406' }), await as('keten-fg', BY_NAME, { name: 'Erasmus' })]) {
+      expect(answer.errors).toBeUndefined();
+      expect(JSON.stringify(answer)).not.toContain(wim);
+      expect(JSON.stringify(answer)).not.toContain('Erasmus');
+    }
+  });
+
   it.each([
     ['a BSN failing the elfproef', BY_BSN, { bsn: '123456789' }, ['BAD_USER_INPUT', 'BSN_INVALID', 'bsn']],
     ['a BSN of 8 digits', BY_BSN, { bsn: '45678100' }, ['BAD_USER_INPUT', 'BSN_INVALID', 'bsn']],
