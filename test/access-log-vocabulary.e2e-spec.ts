@@ -181,6 +181,10 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await ok('admin', `mutation($id: ID!) { changeProfessionalRoles(professionalId: $id, roles: [TEAM_LEAD]) { id } }`, { id: newcomer.registerProfessional.id });
     await ok('admin', `mutation($id: ID!) { deactivateProfessional(professionalId: $id) { id } }`, { id: newcomer.registerProfessional.id });
     await ok('admin', `{ directoryProfessionals { id } }`);
+    // The privacy officers' lookups (docs/access-log.md): a member by BSN and by name, a professional by name.
+    await ok('keten-fg', `{ lookUpMemberByBsn(bsn: "456781006") { members { id } } }`);
+    await ok('fg-gemeente', `{ lookUpMembersByName(name: "Daan") { members { id } } }`);
+    await ok('keten-fg', `{ lookUpProfessionals(name: "Femke") { professionals { id } } }`);
     await ok('keten-fg', `mutation($id: ID!, $reason: String!) { eraseFamily(id: $id, reason: $reason) { familyId } }`, {
       id: familyId,
       reason: 'Verzoek AVG-2026-0117, art. 17 lid 1 sub b',

@@ -10,6 +10,7 @@ import {
   BREAK_GLASS_GRANT_COLUMNS,
   consentColumns,
   familyFileColumns,
+  familyMemberColumns,
   permissionsFor,
   permittedWhere,
   type PermissionActor,
@@ -102,6 +103,8 @@ describe('a list and a single read come from the same permission rules', () => {
     await client.query('CREATE SCHEMA agree');
     await client.query('CREATE TABLE agree.family AS SELECT id FROM public.family WITH NO DATA');
     await client.query('CREATE TABLE agree.involvement AS SELECT id, family_id, organisation_id, starts_on, ends_on FROM public.involvement WITH NO DATA');
+    await client.query('CREATE TABLE agree.family_member AS SELECT id, family_id FROM public.family_member WITH NO DATA');
+    await client.query('CREATE TABLE agree.access_log_entry AS SELECT id, family_id, actor_organisation_id, facets, subject_member_ids, activity FROM public.access_log_entry WITH NO DATA');
     await client.query('CREATE TABLE agree.consent AS SELECT id, family_id, subject_member_id, recipient_organisation_id, recipient_domain FROM public.consent WITH NO DATA');
   });
 
@@ -228,6 +231,49 @@ describe('a list and a single read come from the same permission rules', () => {
           if (rows.length > 0) seen[expected.length > 0 ? 'some' : 'none'] += 1;
         },
       ),
+      { numRuns: RUNS },
+    );
+    expect(seen.some).toBeGreaterThan(0);
+    expect(seen.none).toBeGreaterThan(0);
+  });
+  it("officers' lookups: the SQL finds exactly the members each caller may look up, an officer's own lookups not widening it", async () => {
+    // The first two members in the first family, the others in the second.
+    const familyOf = (memberId: string) => ((MEMBERS as readonly string[]).indexOf(memberId) < 2 ? FAMILIES[0] : FAMILIES[1]) as string;
+    const lookupEntryArb = fc.record({
+      id: fc.uuid(),
+      familyId: fc.constantFrom(...FAMILIES),
+      actorOrganisationId: maybe(fc.constantFrom(...ORGS)),
+      sourceOrganisationIds: subsetOf(ORGS),
+      subjectMemberIds: subsetOf(MEMBERS),
+      activity: fc.constantFrom('READ_FAMILY_FILE', 'ADD_RECORD', 'LOOK_UP_MEMBER_BY_BSN', 'LOOK_UP_MEMBERS_BY_NAME'),
+    });
+    const seen = { some: 0, none: 0 };
+    await fc.assert(
+      fc.asyncProperty(actorArb, fc.uniqueArray(lookupEntryArb, { selector: (e) => e.id, maxLength: 12 }), async (actor, entries) => {
+        await client.query('TRUNCATE agree.family_member, agree.access_log_entry');
+        for (const id of MEMBERS) await client.query('INSERT INTO agree.family_member VALUES ($1, $2)', [id, familyOf(id)]);
+        for (const e of entries) {
+          const facets = ['o:ALLOWED', ...e.sourceOrganisationIds.map((o) => `s:${o}`)];
+          await client.query('INSERT INTO agree.access_log_entry VALUES ($1, $2, $3, $4::text[], $5::uuid[], $6)', [e.id, e.familyId, e.actorOrganisationId, facets, e.subjectMemberIds, e.activity]);
+        }
+        const ability = permissionsFor(actor);
+        const expected = allowedOneByOne(
+          MEMBERS.map((id) => ({ id })),
+          ({ id }) => {
+            const about_ = entries.filter((e) => e.familyId === familyOf(id) && e.subjectMemberIds.includes(id) && !e.activity.startsWith('LOOK_UP_'));
+            const loggedOrganisationIds = [...new Set(about_.flatMap((e) => [...(e.actorOrganisationId === null ? [] : [e.actorOrganisationId]), ...e.sourceOrganisationIds]))];
+            return ability.can('lookUp', about('FamilyMember', { familyId: familyOf(id), memberId: id, loggedOrganisationIds }));
+          },
+        );
+        await client.query('SET search_path TO agree');
+        try {
+          const actual = await listed((p) => permittedWhere(ability, 'lookUp', 'FamilyMember', familyMemberColumns('m'), p), 'family_member', 'm');
+          expect(actual).toEqual(expected);
+        } finally {
+          await client.query('SET search_path TO public');
+        }
+        if (actor.kind === 'professional' && actor.roles.includes(ProfessionalRole.PRIVACY_OFFICER) && !actor.roles.includes(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) seen[expected.length > 0 ? 'some' : 'none'] += 1;
+      }),
       { numRuns: RUNS },
     );
     expect(seen.some).toBeGreaterThan(0);

@@ -94,6 +94,12 @@ export const ACTIVITIES = [
   'DECLINE_REFERRAL',
   /** The referring organisation withdrew a referral still proposed. */
   'WITHDRAW_REFERRAL',
+  /** A privacy officer looked a member up by BSN (through its blind index; the BSN itself is never stored) to filter the log on them. */
+  'LOOK_UP_MEMBER_BY_BSN',
+  /** A privacy officer looked members up by name (compared in memory, never stored) to filter the log on them. */
+  'LOOK_UP_MEMBERS_BY_NAME',
+  /** A privacy officer looked professionals up by name to filter the log on them. */
+  'LOOK_UP_PROFESSIONALS',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
@@ -106,7 +112,8 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
  * INVOLVED_ORGANISATION: an organisation involved today sees who else is involved (the circle, docs/circle.md).
  * SHOWN_TO_FAMILY: a member reads a plan item about others that they chose to show the whole family (docs/family-plan.md).
  * OVERSIGHT: the chain privacy officer's supervision of what another organisation of the chain did (GDPR art. 39), e.g.
- * reading its shieldings; not the organisation's own record, and no statutory task of its domain.
+ * reading its shieldings; not the organisation's own record, and no statutory task of its domain. Also a privacy officer's
+ * lookup of a member or professional (by BSN or name) to filter the log on them (docs/access-log.md).
  */
 export const BASES = ['OWN_RECORD', 'STATUTORY_TASK', 'CONSENT', 'BREAK_GLASS', 'DATA_SUBJECT', 'INVOLVED_ORGANISATION', 'SHOWN_TO_FAMILY', 'OVERSIGHT'] as const;
 export type Basis = (typeof BASES)[number];

@@ -9,7 +9,7 @@ export type { CitizenQuestion } from './citizen-access';
 export { allInReach, isInReach, membersInReach } from './member-reach';
 export { about, actorOf, ANYONE, CASEWORK_ROLES, OFFICER_ROLES, PERMISSION_ACTIONS, permissionsFor } from './permissions';
 export type { KringAbility, PermissionAction, PermissionActor, PermissionSubjects, PermissionSubjectType } from './permissions';
-export { ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, BREAK_GLASS_GRANT_COLUMNS, caseDirectorRequestColumns, consentColumns, escalationColumns, familyFileColumns, permittedWhere } from './permission-sql';
+export { ACCESS_LOG_DECISION_COLUMNS, ACCESS_LOG_ENTRY_COLUMNS, BREAK_GLASS_GRANT_COLUMNS, caseDirectorRequestColumns, consentColumns, escalationColumns, familyFileColumns, familyMemberColumns, permittedWhere, professionalColumns } from './permission-sql';
 export type { AddParameter, FactColumn, FactColumns } from './permission-sql';
 export { purposeDenyReason, PurposeRefusal, purposeRefusalFor, resolvePurpose } from './resolve-purpose';
 export type { PurposeResolution } from './resolve-purpose';

@@ -158,3 +158,33 @@ export function escalationColumns(alias: string, day: string): FactColumns<'Esca
     involvedOrganisationIds: involvedWith(`${alias}.family_id`, day),
   };
 }
+
+/**
+ * Where the facts of a family member are, for a privacy officer's lookup over `family_member`
+ * (aliased `memberAlias`): an organisation is among `loggedOrganisationIds` when an entry of the
+ * access log about this member has it as actor or as the source of a decision (its facets), the
+ * same condition under which its privacy officer reads that entry (ACCESS_LOG_ENTRY_COLUMNS).
+ * Lookups themselves do not count: the chain privacy officer's lookup, written under their
+ * organisation, must not bring a member into that organisation's privacy officer's reach.
+ */
+export function familyMemberColumns(memberAlias: string): FactColumns<'FamilyMember'> {
+  return {
+    familyId: { column: `${memberAlias}.family_id` },
+    memberId: { column: `${memberAlias}.id` },
+    loggedOrganisationIds: {
+      sql: (operator, placeholder) => {
+        const actor = operator === 'eq' ? `e.actor_organisation_id = ${placeholder}::uuid` : `e.actor_organisation_id = ANY(${placeholder}::uuid[])`;
+        const source = operator === 'eq' ? `e.facets @> ARRAY['s:' || lower(${placeholder}::text)]` : `e.facets && ARRAY(SELECT 's:' || lower(o::text) FROM unnest(${placeholder}::uuid[]) o)`;
+        return `EXISTS (SELECT 1 FROM access_log_entry e WHERE e.family_id = ${memberAlias}.family_id AND e.subject_member_ids @> ARRAY[${memberAlias}.id] AND e.activity NOT IN (${LOOKUP_ACTIVITIES}) AND (${actor} OR ${source}))`;
+      },
+    },
+  };
+}
+
+/** The officers' lookups (access-log-vocabulary.ts), as an SQL list: they never widen a lookup's scope. */
+const LOOKUP_ACTIVITIES = ['LOOK_UP_MEMBER_BY_BSN', 'LOOK_UP_MEMBERS_BY_NAME', 'LOOK_UP_PROFESSIONALS'].map((a) => `'${a}'`).join(', ');
+
+/** Where the facts of a professional are, for a privacy officer's lookup over `professional` (aliased `professionalAlias`). */
+export function professionalColumns(professionalAlias: string): FactColumns<'Professional'> {
+  return { professionalId: { column: `${professionalAlias}.id` }, organisationId: { column: `${professionalAlias}.organisation_id` } };
+}

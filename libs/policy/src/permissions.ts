@@ -182,7 +182,13 @@ export interface PermissionSubjects {
    * A professional in the chain's directory: reading the directory, registering one, changing
    * their roles, deactivating them. `professionalId`: whom it is about (null when registering).
    */
-  Professional: { readonly professionalId: string | null };
+  Professional: { readonly professionalId: string | null; readonly organisationId?: string | null };
+  /**
+   * A family member as a privacy officer looks them up (by BSN, or by name) to filter the access
+   * log on them. `loggedOrganisationIds`: the organisations that acted in, or whose records are
+   * concerned by, an entry of the log about this member (other than a lookup): the same reach as reading the log.
+   */
+  FamilyMember: { readonly familyId: string; readonly memberId: string; readonly loggedOrganisationIds: readonly string[] };
   /** Reference data every signed-in caller reads: purposes, organisations, the section catalogue. */
   Catalogue: Record<string, never>;
 }
@@ -223,6 +229,7 @@ export const PERMISSION_ACTIONS = {
   open: ['BreakGlassGrant'],
   review: ['BreakGlassGrant'],
   erase: ['Family'],
+  lookUp: ['FamilyMember', 'Professional'],
 } as const satisfies Record<string, readonly PermissionSubjectType[]>;
 
 export type PermissionAction = keyof typeof PERMISSION_ACTIONS;
@@ -344,6 +351,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can('read', 'Erasure');
     can('read', 'InvolvementShielding');
     can('read', 'EscalationFigures');
+    // Finding a member (by BSN or name) or a professional (by name) to filter the log on them: everyone in the chain.
+    can('lookUp', ['FamilyMember', 'Professional']);
   }
   if (roles.has(ProfessionalRole.PRIVACY_OFFICER)) {
     // Entries their organisation wrote or whose data they are about, and their organisation's emergencies.
@@ -356,6 +365,9 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['read', 'review'], 'BreakGlassGrant', { organisationId: organisation });
     can('read', 'InvolvementShielding', { organisationId: organisation });
     can('read', 'EscalationFigures', { organisationId: organisation });
+    // Finding a member whose log entries they may read (their organisation acted, or its records were concerned), and their own organisation's professionals.
+    can('lookUp', 'FamilyMember', { loggedOrganisationIds: organisation });
+    can('lookUp', 'Professional', { organisationId: organisation });
   }
   if (roles.has(ProfessionalRole.ADMIN)) {
     can('checkpoint', 'AccessLog');

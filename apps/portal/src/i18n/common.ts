@@ -182,6 +182,9 @@ export const nl = {
   'activity.ACCEPT_REFERRAL': 'Verwijzing aangenomen: de organisatie helpt vanaf nu mee',
   'activity.DECLINE_REFERRAL': 'Verwijzing afgewezen, met een reden',
   'activity.WITHDRAW_REFERRAL': 'Verwijzing ingetrokken',
+  'activity.LOOK_UP_MEMBER_BY_BSN': 'Gezinslid opgezocht op BSN door de privacy officer',
+  'activity.LOOK_UP_MEMBERS_BY_NAME': 'Gezinslid opgezocht op naam door de privacy officer',
+  'activity.LOOK_UP_PROFESSIONALS': 'Medewerker opgezocht op naam door de privacy officer',
   'actor.SYSTEM': 'Kring zelf',
 
   'error.UNAUTHENTICATED': 'U bent niet (meer) ingelogd.',
@@ -390,6 +393,9 @@ export const en: { [K in keyof typeof nl]: string } = {
   'activity.ACCEPT_REFERRAL': 'Accepted a referral: the organisation now takes part',
   'activity.DECLINE_REFERRAL': 'Declined a referral, with a reason',
   'activity.WITHDRAW_REFERRAL': 'Withdrew a referral',
+  'activity.LOOK_UP_MEMBER_BY_BSN': 'The privacy officer looked a family member up by BSN',
+  'activity.LOOK_UP_MEMBERS_BY_NAME': 'The privacy officer looked a family member up by name',
+  'activity.LOOK_UP_PROFESSIONALS': 'The privacy officer looked a professional up by name',
   'actor.SYSTEM': 'Kring itself',
 
   'error.UNAUTHENTICATED': 'You are not (or no longer) signed in.',

@@ -72,6 +72,9 @@ type Documents = {
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": typeof types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": typeof types.ErasuresDocument,
     "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}": typeof types.EscalationFiguresDocument,
+    "query LookUpMemberByBsn($bsn: String!) { lookUpMemberByBsn(bsn: $bsn) { members { id familyId name } more } }": typeof types.LookUpMemberByBsnDocument,
+    "query LookUpMembersByName($name: String!) { lookUpMembersByName(name: $name) { members { id familyId name } more } }": typeof types.LookUpMembersByNameDocument,
+    "query LookUpProfessionals($name: String!) { lookUpProfessionals(name: $name) { professionals { id name organisation { id name } } more } }": typeof types.LookUpProfessionalsDocument,
     "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": typeof types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": typeof types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": typeof types.CheckpointDocument,
@@ -167,6 +170,9 @@ const documents: Documents = {
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": types.ErasuresDocument,
     "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}": types.EscalationFiguresDocument,
+    "query LookUpMemberByBsn($bsn: String!) { lookUpMemberByBsn(bsn: $bsn) { members { id familyId name } more } }": types.LookUpMemberByBsnDocument,
+    "query LookUpMembersByName($name: String!) { lookUpMembersByName(name: $name) { members { id familyId name } more } }": types.LookUpMembersByNameDocument,
+    "query LookUpProfessionals($name: String!) { lookUpProfessionals(name: $name) { professionals { id name organisation { id name } } more } }": types.LookUpProfessionalsDocument,
     "query InvolvementShieldings {\n  involvementShieldings {\n    id familyId involvementId memberId organisation { ...OrganisationFields } reason shieldedAt shieldedByProfessionalId\n    liftedAt liftedByProfessionalId liftReason\n  }\n}": types.InvolvementShieldingsDocument,
     "query Verify($familyId: ID) {\n  verifyAccessLog(familyId: $familyId) { intact chainsChecked entriesChecked checkpointsVerified keyId verifiedAt firstBroken { chainKey sequence problem entryId } }\n}": types.VerifyDocument,
     "mutation Checkpoint { checkpointAccessLog { signed signedAt } }": types.CheckpointDocument,
@@ -433,6 +439,18 @@ export function gql(source: "query Erasures { familyErasures(first: 50) { edges 
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}"): typeof import('./graphql').EscalationFiguresDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query LookUpMemberByBsn($bsn: String!) { lookUpMemberByBsn(bsn: $bsn) { members { id familyId name } more } }"): typeof import('./graphql').LookUpMemberByBsnDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query LookUpMembersByName($name: String!) { lookUpMembersByName(name: $name) { members { id familyId name } more } }"): typeof import('./graphql').LookUpMembersByNameDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query LookUpProfessionals($name: String!) { lookUpProfessionals(name: $name) { professionals { id name organisation { id name } } more } }"): typeof import('./graphql').LookUpProfessionalsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -862,6 +862,27 @@ export type EscalationFiguresQueryVariables = Exact<{
 
 export type EscalationFiguresQuery = { escalationFigures: Array<{ raised: number, open: number, takenOn: number, decided: number, takenOnByThisOrganisation: number, overdue: number, decidedLate: number, medianDaysToDecision: number | null, p90DaysToDecision: number | null, organisation: { id: string, name: string, domain: Domain } }> };
 
+export type LookUpMemberByBsnQueryVariables = Exact<{
+  bsn: string;
+}>;
+
+
+export type LookUpMemberByBsnQuery = { lookUpMemberByBsn: { more: boolean, members: Array<{ id: string, familyId: string, name: string }> } };
+
+export type LookUpMembersByNameQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type LookUpMembersByNameQuery = { lookUpMembersByName: { more: boolean, members: Array<{ id: string, familyId: string, name: string }> } };
+
+export type LookUpProfessionalsQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type LookUpProfessionalsQuery = { lookUpProfessionals: { more: boolean, professionals: Array<{ id: string, name: string, organisation: { id: string, name: string } }> } };
+
 export type InvolvementShieldingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2893,6 +2914,45 @@ export const EscalationFiguresDocument = new TypedDocumentString(`
   name
   domain
 }`) as unknown as TypedDocumentString<EscalationFiguresQuery, EscalationFiguresQueryVariables>;
+export const LookUpMemberByBsnDocument = new TypedDocumentString(`
+    query LookUpMemberByBsn($bsn: String!) {
+  lookUpMemberByBsn(bsn: $bsn) {
+    members {
+      id
+      familyId
+      name
+    }
+    more
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpMemberByBsnQuery, LookUpMemberByBsnQueryVariables>;
+export const LookUpMembersByNameDocument = new TypedDocumentString(`
+    query LookUpMembersByName($name: String!) {
+  lookUpMembersByName(name: $name) {
+    members {
+      id
+      familyId
+      name
+    }
+    more
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpMembersByNameQuery, LookUpMembersByNameQueryVariables>;
+export const LookUpProfessionalsDocument = new TypedDocumentString(`
+    query LookUpProfessionals($name: String!) {
+  lookUpProfessionals(name: $name) {
+    professionals {
+      id
+      name
+      organisation {
+        id
+        name
+      }
+    }
+    more
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpProfessionalsQuery, LookUpProfessionalsQueryVariables>;
 export const InvolvementShieldingsDocument = new TypedDocumentString(`
     query InvolvementShieldings {
   involvementShieldings {

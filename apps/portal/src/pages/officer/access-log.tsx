@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, downloadExport, graphql } from '../../api/graphql';
 import { useSession } from '../../api/session';
 import { gql } from '../../api/generated';
@@ -10,7 +10,9 @@ import { Alert, ButtonGroup, Heading, Paragraph, SecondaryActionButton, Section 
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { DecisionsChart } from './decisions-chart';
 import { FilterForm, type FieldErrors } from './filter-form';
-import { LogTable } from './log-table';
+import { rememberNames } from './known-names';
+import { LogTable, type RowFilter } from './log-table';
+import { PersonLookup } from './person-lookup';
 import { dateProblems, EMPTY_FILTER, type FilterField, filterFromQuery, filterToApi, filterToExportParams, filterToQuery, type LogFilterParams, trimmed } from './log-filter';
 import { VerifyLog } from './verify-log';
 
@@ -33,7 +35,8 @@ function checkDates(filter: LogFilterParams): void {
  * The privacy officer's access log: filter, a chart of decisions per day, the entries
  * (with the professional's name, which only officers see), a check that the log is
  * intact, and exports. The filter lives in the URL, so a view can be shared and the
- * back button works; it holds ids and codes only, never a name.
+ * back button works; it holds ids and codes only, never a name. Whom to filter on is found by
+ * BSN or name (PersonLookup, logged by the API) or with one click on a row.
  */
 export function AccessLogPage() {
   const { t } = useI18n();
@@ -59,6 +62,10 @@ export function AccessLogPage() {
     return graphql(DAYS, { filter: filterToApi(applied) }).then((d) => ({ key, days: d.accessLogDays }));
   }, key);
   const firstPage = log.data?.key === key ? log.data.page : null;
+  // The professionals the log names: their names stand beside the filter's ids too.
+  useEffect(() => {
+    if (firstPage !== null) rememberNames(firstPage.edges.flatMap(({ node }) => (node.actor.professionalId !== null && node.actor.name !== null ? [[node.actor.professionalId, node.actor.name] as const] : [])));
+  }, [firstPage]);
   const dayCounts = days.data?.key === key ? days.data.days : null;
 
   // Pages after the first, for this filter only.
@@ -90,7 +97,6 @@ export function AccessLogPage() {
     days.reload();
   };
 
-  const familyInput = useRef<HTMLInputElement>(null);
   const show = (filter: LogFilterParams) => {
     const next = filterToQuery(filter);
     if (next === key) refresh();
@@ -104,9 +110,12 @@ export function AccessLogPage() {
     setDraft(EMPTY_FILTER);
     show(EMPTY_FILTER);
   };
-  const filterOnFamily = (familyId: string) => {
-    show({ ...applied, familyId });
-    familyInput.current?.focus({ preventScroll: true });
+  /** One click on a row, or a choice from a lookup: the filter narrows to that id, and the focus moves to its field. */
+  const filterOn = (field: RowFilter, id: string) => {
+    const next = { ...applied, [field]: id };
+    setDraft(next);
+    show(next);
+    document.getElementById(`officer-filter-${field}`)?.focus({ preventScroll: true });
   };
 
   // A refusal that names a filter field is shown next to that field; any other error above.
@@ -154,6 +163,7 @@ export function AccessLogPage() {
 
       <Section id="officer-filter" title={t('officer.filter.title')}>
         <ErrorAlert error={choices.error} />
+        <PersonLookup onChoose={filterOn} />
         <FilterForm
           draft={draft}
           onChange={setDraft}
@@ -162,7 +172,6 @@ export function AccessLogPage() {
           errors={fieldErrors}
           organisations={choices.data?.organisations ?? []}
           purposes={(choices.data?.purposes ?? []).map((p) => p.code)}
-          familyInput={familyInput}
         />
       </Section>
 
@@ -189,7 +198,7 @@ export function AccessLogPage() {
             <p className={edges.length === 0 ? 'utrecht-paragraph' : 'kring-visually-hidden'} aria-live="polite" data-testid="log-count">
               {edges.length === 0 ? t('officer.table.none') : pageInfo?.hasNextPage === true ? t('officer.table.countMore', { count: edges.length }) : t('officer.table.count', { count: edges.length })}
             </p>
-            {edges.length > 0 && <LogTable entries={edges.map((e) => e.node)} hasMore={pageInfo?.hasNextPage === true} onFilterFamily={filterOnFamily} busy={log.loading} />}
+            {edges.length > 0 && <LogTable entries={edges.map((e) => e.node)} hasMore={pageInfo?.hasNextPage === true} onFilter={filterOn} busy={log.loading} />}
             <ErrorAlert error={moreError} />
             {pageInfo?.hasNextPage === true && (
               <SecondaryActionButton type="button" busy={moreBusy} disabled={moreBusy} onClick={() => void loadMore()}>

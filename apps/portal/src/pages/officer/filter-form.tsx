@@ -1,10 +1,11 @@
-import type { FormEvent, ReactNode, RefObject } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { ACTIVITIES, BASES, ENTRY_OUTCOMES } from '@kring/audit/vocabulary';
 import { DATA_CATEGORIES } from '../../api/fragments';
 import type { OrganisationFieldsFragment as Organisation } from '../../api/generated/graphql';
 import * as common from '../../i18n/common';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { ButtonGroup, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, PrimaryActionButton, SecondaryActionButton, Select, Textbox } from '../../ui';
+import { useKnownNames } from './known-names';
 import type { FilterField, LogFilterParams } from './log-filter';
 
 const ID_HELP = 'officer-filter-id-help';
@@ -19,12 +20,12 @@ interface Props {
   readonly errors: FieldErrors;
   readonly organisations: readonly Organisation[];
   readonly purposes: readonly string[];
-  readonly familyInput: RefObject<HTMLInputElement | null>;
 }
 
 /** Every field of the API's AccessLogFilter, each with a visible label; an error stands next to its field. */
-export function FilterForm({ draft, onChange, onApply, onClear, errors, organisations, purposes, familyInput }: Props) {
+export function FilterForm({ draft, onChange, onApply, onClear, errors, organisations, purposes }: Props) {
   const { t } = useI18n();
+  const nameOf = useKnownNames();
   const set = (name: FilterField, value: string) => onChange({ ...draft, [name]: value });
   const idOf = (name: FilterField) => `officer-filter-${name}`;
 
@@ -48,25 +49,35 @@ export function FilterForm({ draft, onChange, onApply, onClear, errors, organisa
     );
   };
 
-  const idField = (name: 'familyId' | 'memberId' | 'professionalId', ref?: RefObject<HTMLInputElement | null>) =>
-    field(
+  /** An id field; the name the page knows for its id (from a lookup, or the log) stands beside it, the id stays what is filtered on. */
+  const idField = (name: 'familyId' | 'memberId' | 'professionalId') => {
+    const known = nameOf(draft[name].trim());
+    const nameId = `officer-filter-${name}-name`;
+    return field(
       name,
       ({ id, invalid, describedBy }) => (
-        <Textbox
-          ref={ref}
-          id={id}
-          name={name}
-          value={draft[name]}
-          invalid={invalid}
-          aria-describedby={describedBy}
-          autoComplete="off"
-          spellCheck={false}
-          className="kring-id-input"
-          onChange={(e) => set(name, e.target.value)}
-        />
+        <>
+          <Textbox
+            id={id}
+            name={name}
+            value={draft[name]}
+            invalid={invalid}
+            aria-describedby={[describedBy, known === null ? null : nameId].filter(Boolean).join(' ') || undefined}
+            autoComplete="off"
+            spellCheck={false}
+            className="kring-id-input"
+            onChange={(e) => set(name, e.target.value)}
+          />
+          {known !== null && (
+            <p className="utrecht-paragraph kring-filter-name" id={nameId} data-testid={`filter-name-${name}`}>
+              {known}
+            </p>
+          )}
+        </>
       ),
       ID_HELP,
     );
+  };
 
   const select = (name: FilterField, options: readonly { value: string; label: string }[], anyLabel: string) =>
     field(name, ({ id, invalid, describedBy }) => (
@@ -94,7 +105,7 @@ export function FilterForm({ draft, onChange, onApply, onClear, errors, organisa
     <form className="kring-log-filter" onSubmit={onApply} noValidate>
       <FormFieldDescription id={ID_HELP}>{t('officer.filter.idHelp')}</FormFieldDescription>
       <div className="kring-filters">
-        {idField('familyId', familyInput)}
+        {idField('familyId')}
         {idField('memberId')}
         {idField('professionalId')}
         {select(

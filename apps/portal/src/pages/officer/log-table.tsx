@@ -1,20 +1,30 @@
+import type { ReactNode } from 'react';
 import type { AccessLogDecision, AccessLogEntry } from '../../api/fragments';
 import * as common from '../../i18n/common';
 import * as officer from '../../i18n/officer';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { type BadgeTone, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../ui';
+import { useKnownNames } from './known-names';
 import { shortId } from './verify-log';
+
+/** What one click on a row filters on. */
+export type RowFilter = 'familyId' | 'memberId' | 'professionalId' | 'organisationId';
 
 interface Props {
   readonly entries: readonly AccessLogEntry[];
   readonly hasMore: boolean;
   readonly busy: boolean;
-  readonly onFilterFamily: (familyId: string) => void;
+  readonly onFilter: (field: RowFilter, id: string) => void;
 }
 
-/** The entries, newest first, as a privacy officer may see them: with the professional's name. */
-export function LogTable({ entries, hasMore, busy, onFilterFamily }: Props) {
+/**
+ * The entries, newest first, as a privacy officer may see them: with the professional's name.
+ * From any row one click filters on its family, member, professional or organisation; a member
+ * or family is named when the officer looked them up in this tab (known-names.ts), by id otherwise.
+ */
+export function LogTable({ entries, hasMore, busy, onFilter }: Props) {
   const { t, language } = useI18n();
+  const nameOf = useKnownNames();
   const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Amsterdam' });
@@ -46,18 +56,26 @@ export function LogTable({ entries, hasMore, busy, onFilterFamily }: Props) {
               </time>
             </TableCell>
             <TableCell>
-              <Actor entry={entry} />
+              <Actor entry={entry} onFilter={onFilter} />
             </TableCell>
             <TableCell>{known(`activity.${entry.activity}`, entry.activity)}</TableCell>
             <TableCell>{entry.purpose === null ? <Nothing /> : known(`purpose.${entry.purpose}`, entry.purpose)}</TableCell>
             <TableCell>
-              {entry.familyId === null ? (
+              {entry.familyId === null && entry.subjectMemberIds.length === 0 ? (
                 <Nothing />
               ) : (
-                <button type="button" className="utrecht-button utrecht-button--subtle kring-family-button" data-testid={`filter-family-${entry.familyId}`} title={t('officer.table.filterFamily')} onClick={() => onFilterFamily(entry.familyId as string)}>
-                  <code>{shortId(entry.familyId)}</code>
-                  <span className="kring-visually-hidden"> {t('officer.table.filterFamily')}</span>
-                </button>
+                <span className="kring-log-people">
+                  {entry.familyId !== null && (
+                    <FilterButton testId={`filter-family-${entry.familyId}`} label={t('officer.table.filterFamily')} onClick={() => onFilter('familyId', entry.familyId as string)}>
+                      {nameOf(entry.familyId) ?? <code>{shortId(entry.familyId)}</code>}
+                    </FilterButton>
+                  )}
+                  {entry.subjectMemberIds.map((memberId) => (
+                    <FilterButton key={memberId} testId={`filter-member-${memberId}`} label={t('officer.table.filterMember')} onClick={() => onFilter('memberId', memberId)}>
+                      {nameOf(memberId) ?? <code>{shortId(memberId)}</code>}
+                    </FilterButton>
+                  ))}
+                </span>
               )}
             </TableCell>
             <TableCell>
@@ -91,8 +109,18 @@ function Nothing() {
   );
 }
 
-/** Who acted: organisation, role(s), and the professional's name (officers only see it). */
-function Actor({ entry }: { entry: AccessLogEntry }) {
+/** A name or id in a cell that, clicked, filters the log on it; the visually hidden label says so. */
+function FilterButton({ testId, label, onClick, children }: { testId: string; label: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="utrecht-button utrecht-button--subtle kring-family-button" data-testid={testId} title={label} onClick={onClick}>
+      {children}
+      <span className="kring-visually-hidden"> {label}</span>
+    </button>
+  );
+}
+
+/** Who acted: organisation, role(s), and the professional's name (officers only see it); name and organisation filter on a click. */
+function Actor({ entry, onFilter }: { entry: AccessLogEntry; onFilter: (field: RowFilter, id: string) => void }) {
   const { t } = useI18n();
   const { actor } = entry;
   if (actor.kind === 'CITIZEN') return <>{t('actor.CITIZEN')}</>;
@@ -104,9 +132,20 @@ function Actor({ entry }: { entry: AccessLogEntry }) {
     .join(', ');
   return (
     <span className="kring-log-actor">
-      {actor.name !== null && <strong>{actor.name}</strong>}
+      {actor.name !== null &&
+        (actor.professionalId !== null ? (
+          <FilterButton testId={`filter-professional-${actor.professionalId}`} label={t('officer.table.filterProfessional')} onClick={() => onFilter('professionalId', actor.professionalId as string)}>
+            <strong>{actor.name}</strong>
+          </FilterButton>
+        ) : (
+          <strong>{actor.name}</strong>
+        ))}
       {roles !== '' && <span>{roles}</span>}
-      {actor.organisation !== null && <span>{actor.organisation.name}</span>}
+      {actor.organisation !== null && (
+        <FilterButton testId={`filter-organisation-${actor.organisation.id}`} label={t('officer.table.filterOrganisation')} onClick={() => onFilter('organisationId', (actor.organisation as { id: string }).id)}>
+          {actor.organisation.name}
+        </FilterButton>
+      )}
     </span>
   );
 }
