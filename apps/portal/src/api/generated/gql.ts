@@ -36,7 +36,8 @@ type Documents = {
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": typeof types.RaiseEscalationDocument,
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": typeof types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": typeof types.EscalationPurposesDocument,
-    "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n  myReach { id name self }\n}": typeof types.MyBreakGlassNoticesDocument,
+    "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}": typeof types.MyBreakGlassNoticesDocument,
+    "query BreakGlassNoticeReach { myReach { id name self } }": typeof types.BreakGlassNoticeReachDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": typeof types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": typeof types.JoinThreadDocument,
@@ -125,7 +126,8 @@ const documents: Documents = {
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": types.RaiseEscalationDocument,
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": types.EscalationPurposesDocument,
-    "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n  myReach { id name self }\n}": types.MyBreakGlassNoticesDocument,
+    "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}": types.MyBreakGlassNoticesDocument,
+    "query BreakGlassNoticeReach { myReach { id name self } }": types.BreakGlassNoticeReachDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": types.JoinThreadDocument,
@@ -280,7 +282,11 @@ export function gql(source: "query EscalationPurposes { purposes { code name dom
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n  myReach { id name self }\n}"): typeof import('./graphql').MyBreakGlassNoticesDocument;
+export function gql(source: "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}"): typeof import('./graphql').MyBreakGlassNoticesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query BreakGlassNoticeReach { myReach { id name self } }"): typeof import('./graphql').BreakGlassNoticeReachDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

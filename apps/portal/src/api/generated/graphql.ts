@@ -623,7 +623,12 @@ export type EscalationPurposesQuery = { purposes: Array<{ code: string, name: st
 export type MyBreakGlassNoticesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyBreakGlassNoticesQuery = { myBreakGlassNotices: Array<{ grantId: string, openedAt: string, expiresAt: string, categories: Array<DataCategory>, justification: string | null, verdict: BreakGlassVerdict, reviewedAt: string, memberIds: Array<string>, reads: number, organisation: { id: string, name: string } }>, myReach: Array<{ id: string, name: string | null, self: boolean }> };
+export type MyBreakGlassNoticesQuery = { myBreakGlassNotices: Array<{ grantId: string, openedAt: string, expiresAt: string, categories: Array<DataCategory>, justification: string | null, verdict: BreakGlassVerdict, reviewedAt: string, memberIds: Array<string>, reads: number, organisation: { id: string, name: string } }> };
+
+export type BreakGlassNoticeReachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BreakGlassNoticeReachQuery = { myReach: Array<{ id: string, name: string | null, self: boolean }> };
 
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
@@ -1731,13 +1736,17 @@ export const MyBreakGlassNoticesDocument = new TypedDocumentString(`
     memberIds
     reads
   }
+}
+    `) as unknown as TypedDocumentString<MyBreakGlassNoticesQuery, MyBreakGlassNoticesQueryVariables>;
+export const BreakGlassNoticeReachDocument = new TypedDocumentString(`
+    query BreakGlassNoticeReach {
   myReach {
     id
     name
     self
   }
 }
-    `) as unknown as TypedDocumentString<MyBreakGlassNoticesQuery, MyBreakGlassNoticesQueryVariables>;
+    `) as unknown as TypedDocumentString<BreakGlassNoticeReachQuery, BreakGlassNoticeReachQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantConsentInput!) {
   grantConsent(input: $input) {

@@ -8,8 +8,8 @@ import { joinWords, labelOf } from './member-family';
 
 const NOTICES = gql(`query MyBreakGlassNotices {
   myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }
-  myReach { id name self }
 }`);
+const REACH = gql(`query BreakGlassNoticeReach { myReach { id name self } }`);
 
 /**
  * The family's notice of emergency access (docs/break-glass.md): shown on the member's start page
@@ -19,7 +19,15 @@ const NOTICES = gql(`query MyBreakGlassNotices {
  */
 export function BreakGlassNotices({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const { t, formatDate, formatDateTime } = useI18n();
-  const loaded = useApi(() => graphql(NOTICES), 'break-glass-notices');
+  // The names of the reach only when there is a notice to say them in: reading them is a read of the own file, logged.
+  const loaded = useApi(
+    () =>
+      graphql(NOTICES).then(async (d) => ({
+        myBreakGlassNotices: d.myBreakGlassNotices,
+        myReach: d.myBreakGlassNotices.length === 0 ? [] : (await graphql(REACH)).myReach,
+      })),
+    'break-glass-notices',
+  );
   if (loaded.error !== null) return <ErrorAlert error={loaded.error} />;
   const notices = loaded.data?.myBreakGlassNotices ?? [];
   if (notices.length === 0) return null;

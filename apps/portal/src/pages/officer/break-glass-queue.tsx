@@ -30,8 +30,19 @@ function openInOrder(grants: readonly Grant[]): Grant[] {
   return grants.filter((g) => g.status !== 'REVIEWED').sort((a, b) => (a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.openedAt.localeCompare(b.openedAt)));
 }
 
-/** A pseudonym for an id: its first eight characters, as the log's views show them. */
-const pseudonym = (id: string) => id.slice(0, 8);
+/** Ids are the pseudonyms the officer's pages show (the log's table too): whole, since demo ids share their first characters. */
+function Pseudonyms({ ids }: { ids: readonly string[] }) {
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <code>{id}</code>
+        </span>
+      ))}
+    </>
+  );
+}
 
 /**
  * The privacy officer's review queue of emergency access (docs/break-glass.md): the grants they
@@ -92,14 +103,10 @@ function GrantCard({ grant, onChange }: { grant: Grant; onChange: () => void }) 
         <DataListItem label={t('bg.grant.who')}>{grant.professionalName ?? <code>{grant.professionalId}</code>}</DataListItem>
         <DataListItem label={t('bg.grant.organisation')}>{grant.organisation.name}</DataListItem>
         <DataListItem label={t('bg.grant.family')}>
-          <code title={grant.familyId}>{pseudonym(grant.familyId)}</code>
+          <code>{grant.familyId}</code>
         </DataListItem>
         <DataListItem label={t('bg.grant.members')}>
-          {(grant.concernedMemberIds ?? []).map((id) => (
-            <code key={id} title={id} className="kring-bg-pseudonym">
-              {pseudonym(id)}
-            </code>
-          ))}
+          <Pseudonyms ids={grant.concernedMemberIds ?? []} />
         </DataListItem>
         <DataListItem label={t('bg.grant.openedExpires')}>{t('bg.grant.openedExpiresValue', { opened: formatDateTime(grant.openedAt), expires: formatDateTime(grant.expiresAt) })}</DataListItem>
         <DataListItem label={t('bg.grant.categories')}>{categories(grant.categories)}</DataListItem>
@@ -146,11 +153,7 @@ function Uses({ grant }: { grant: Grant }) {
               </TableHeaderCell>
               <TableCell>{t(`activity.${use.activity}` as Parameters<Translate>[0])}</TableCell>
               <TableCell>
-                {use.subjectMemberIds.map((id) => (
-                  <code key={id} title={id}>
-                    {pseudonym(id)}
-                  </code>
-                ))}
+                <Pseudonyms ids={use.subjectMemberIds} />
               </TableCell>
               <TableCell>
                 {use.categories.map((c) => t(`category.${c}` as Parameters<Translate>[0])).join(', ')}: {use.fields.join(', ')}
