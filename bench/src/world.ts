@@ -1072,6 +1072,8 @@ const GRANT_COLUMNS: ColumnSpec<BreakGlassGrantEntity>[] = [
   { name: 'review_note_ciphertext', type: 'bytea', value: (r) => r.reviewNoteCiphertext },
   { name: 'reviewed_by_professional_id', type: 'uuid', value: (r) => r.reviewedByProfessionalId },
   { name: 'reviewed_at', type: 'timestamptz', value: (r) => r.reviewedAt },
+  // The colleague consulted (issue 19); the members concerned and the notice's deferral keep their defaults (none).
+  { name: 'consulted_professional_id', type: 'uuid', value: (r) => r.consultedProfessionalId },
 ];
 
 /** One batch in one transaction, parents before children so every foreign key holds when checked. */
