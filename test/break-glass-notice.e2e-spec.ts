@@ -226,6 +226,21 @@ describe('break-glass: the consulted colleague, the family\'s notice and its def
       expect(JSON.stringify(entries)).not.toContain('Onderzoek');
     });
 
+    it('two grants of one professional at once: the one told shows, the other (deferred) stays hidden, entries of its hours included', async () => {
+      const c = await circle();
+      const first = (await c.open({ categories: ['CONTACT'] })).data?.breakGlass.id as string;
+      const second = (await c.open({ categories: ['SAFETY'], memberIds: [c.sanne.id] })).data?.breakGlass.id as string;
+      expect((await as(c.youthCare, READ, { id: c.family.id, purpose: 'CHILD_PROTECTION' })).errors).toBeUndefined();
+      expect((await as(c.officer, REVIEW, { id: first })).errors).toBeUndefined();
+      expect((await as(c.officer, REVIEW, { id: second })).errors).toBeUndefined();
+      expect((await as(c.officer, DEFER, { id: second, until: days(30).toISOString(), reason: 'Onderzoek loopt.' })).errors).toBeUndefined();
+      const notices = await ok<{ myBreakGlassNotices: { grantId: string }[] }>(c.mother, NOTICES);
+      expect(notices.myBreakGlassNotices.map((n) => n.grantId)).toEqual([first]);
+      const log = JSON.stringify(await ok(c.mother, MY_LOG));
+      expect(log).toContain(first);
+      expect(log).not.toContain(second);
+    });
+
     it.each<[string, { reason?: string; until?: string; id?: string }, Record<string, string>]>([
       ['a reason of spaces', { reason: '   ' }, { code: 'BAD_USER_INPUT', refusal: 'REASON_LENGTH', field: 'reason' }],
       ['an end more than 91 days ahead', { until: 'far' }, { code: 'BAD_USER_INPUT', refusal: 'UNTIL_OUT_OF_RANGE', field: 'until' }],

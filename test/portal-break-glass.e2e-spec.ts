@@ -115,4 +115,47 @@ describeBrowser('Portal (issue 19): the break-glass review queue and the family\
     const read = await portal.gateway.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM access_log_entry WHERE activity = 'READ_BREAK_GLASS_NOTICE' AND actor_id = $1`, ['0b6f3c1e-0003-4c8a-9a51-000000000001']);
     expect(Number(read[0]?.n)).toBeGreaterThan(0);
   }, 240_000);
+
+  it('the officer defers the family\'s notice with a reason, until a date: after the review Marieke still sees nothing of it', async () => {
+    const justification = 'Lotte vertelde de mentor dat ze niet naar huis durft; moeder is onbereikbaar sinds gisteren.';
+    await ask('jeugdhulp', `mutation($input: BreakGlassInput!) { breakGlass(input: $input) { id } }`, {
+      input: { familyId: DEMO_FAMILY_ID, justification, consultedProfessionalId: DEMO_PROFESSIONALS.veiligthuis, categories: ['SAFETY'] },
+    });
+    const { page: officer } = await portal.newPage();
+    await signInAs(officer, 'keten-fg');
+    await menu(officer, 'Noodtoegang beoordelen');
+    const card = officer.locator('section.kring-bg-grant').filter({ hasText: justification });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('Veilig Thuis Friesland');
+
+    // Nothing filled in: refused in words at each field.
+    await card.getByRole('button', { name: 'Bericht uitstellen' }).click();
+    await card.getByText('Kies een datum na vandaag, hooguit 91 dagen vooruit.').waitFor();
+    await card.getByText('Schrijf een reden van 1 tot 2000 tekens.').waitFor();
+    await expectAccessible(officer, 'deferral form, refused');
+    const until = new Date(Date.now() + 14 * 24 * 3600_000).toISOString().slice(0, 10);
+    await card.getByLabel('Uitstellen tot').fill(until);
+    await card.getByLabel('Reden van uitstel').fill('Veilig Thuis onderzoekt nog; moeder mag het nog niet weten.');
+    await card.getByRole('button', { name: 'Bericht uitstellen' }).click();
+    const [year, month, day] = until.split('-').map(Number) as [number, number, number];
+    const shown = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+    // The date shown is the date chosen.
+    await card.getByText(`Het bericht aan het gezin is uitgesteld tot ${shown}.`).waitFor();
+    // The card says so, before the review too: the notice waits for both.
+    await card.getByText(/Het gezin hoort het pas na uw oordeel\. Uitgesteld tot .*: Veilig Thuis onderzoekt nog/).waitFor();
+    await expectAccessible(officer, 'deferral recorded');
+    await screenshot(officer, 'break-glass-defer-notice', { scrollTo: card.getByRole('heading', { name: 'Wat is er gelezen met deze noodtoegang' }) });
+
+    await card.getByRole('radio', { name: 'Terecht', exact: true }).check();
+    await card.getByLabel('Uw toelichting').fill('Terecht: het kind durfde niet naar huis.');
+    await card.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    const reviewed = officer.locator('section.kring-bg-grant').filter({ hasText: justification });
+    await reviewed.getByText(/Uitgesteld tot .*: Veilig Thuis onderzoekt nog/).waitFor();
+
+    const { page: marieke } = await portal.newPage();
+    await signInAs(marieke, 'marieke');
+    await startPageOf(marieke);
+    await marieke.waitForLoadState('networkidle');
+    expect(await marieke.content()).not.toContain('niet naar huis');
+  }, 180_000);
 });

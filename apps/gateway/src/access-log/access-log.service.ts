@@ -338,9 +338,9 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
  * for a member only once they are told of it. Told: the grant is reviewed, its notice not
  * deferred past `at`, and it concerns a member of their reach (one named when it was opened, or
  * one whose data was read under it). What was done under a grant: an entry flagged break-glass
- * that names it, and anything its holder did for its purpose during its hours (a read of the
- * file writes one entry per member, flagged only where a decision was under the grant; the
- * others would tell that youth care read the file for CHILD_PROTECTION that afternoon). The same
+ * that names it, and any unflagged entry of what its holder did for its purpose during its hours
+ * (a read of the file writes one entry per member, flagged only where a decision was under the
+ * grant; the others would tell that youth care read the file for CHILD_PROTECTION that afternoon). The same
  * rule as the notices (break-glass.service.ts, `notices`); test/break-glass-notice.e2e-spec.ts holds them together.
  */
 function noticeGivenSql(at: string, reach: string): string {
@@ -352,8 +352,9 @@ function noticeGivenSql(at: string, reach: string): string {
     ` AND (${g}.concerned_member_ids && ${reach} OR EXISTS (SELECT 1 FROM access_log_entry u WHERE u.family_id = ${g}.family_id AND u.break_glass AND u.subject_member_ids && ${reach} AND ${readUnder('u', g)})))`;
   return (
     `(NOT break_glass OR EXISTS (SELECT 1 FROM break_glass_grant g WHERE g.family_id = access_log_entry.family_id AND ${names('access_log_entry', 'g')} AND ${told('g')}))` +
-    ` AND NOT EXISTS (SELECT 1 FROM break_glass_grant w WHERE w.family_id = access_log_entry.family_id AND access_log_entry.actor_id = w.professional_id AND access_log_entry.purpose = w.purpose` +
-    ` AND access_log_entry.occurred_at >= w.opened_at AND access_log_entry.occurred_at < w.expires_at AND NOT ${told('w')})`
+    // An entry flagged break-glass is judged by the grants it names (above), so a second grant of the same professional, not told yet, does not hide the first's.
+    ` AND (break_glass OR NOT EXISTS (SELECT 1 FROM break_glass_grant w WHERE w.family_id = access_log_entry.family_id AND access_log_entry.actor_id = w.professional_id AND access_log_entry.purpose = w.purpose` +
+    ` AND access_log_entry.occurred_at >= w.opened_at AND access_log_entry.occurred_at < w.expires_at AND NOT ${told('w')}))`
   );
 }
 

@@ -120,9 +120,14 @@ function GrantCard({ grant, onChange }: { grant: Grant; onChange: () => void }) 
         </DataListItem>
         {notice !== null && (
           <DataListItem label={t('bg.grant.notice')}>
-            {notice.state === 'DEFERRED' && notice.deferredUntil !== null
-              ? t('bg.notice.DEFERRED', { date: formatDate(notice.deferredUntil), reason: notice.deferralReason ?? '' })
-              : t(`bg.notice.${notice.state}`)}
+            {notice.state !== 'DEFERRED' && t(`bg.notice.${notice.state}`)}
+            {/* A deferral set before the review shows too: the notice waits for both. */}
+            {notice.state !== 'GIVEN' && notice.deferredUntil !== null && (
+              <>
+                {notice.state === 'AWAITING_REVIEW' && ' '}
+                {t('bg.notice.DEFERRED', { date: formatDate(notice.deferredUntil), reason: notice.deferralReason ?? '' })}
+              </>
+            )}
           </DataListItem>
         )}
         {grant.review !== null && (
@@ -262,8 +267,8 @@ function DeferForm({ grant, onDone }: { grant: Grant; onDone: () => void }) {
     setApiError(null);
     setDone(null);
     const found: Partial<Record<'until' | 'reason', string>> = {};
-    // The end of the chosen day in the Netherlands is near enough: the API checks the exact bounds.
-    const end = /^\d{4}-\d{2}-\d{2}$/.test(until) ? new Date(`${until}T23:00:00Z`) : null;
+    // Late on the chosen day in the Netherlands (22:59 in winter, 23:59 in summer), so the date shown is the date chosen; the API checks the exact bounds.
+    const end = /^\d{4}-\d{2}-\d{2}$/.test(until) ? new Date(`${until}T21:59:00Z`) : null;
     if (end === null || Number.isNaN(end.getTime()) || end.getTime() <= Date.now()) found.until = t('bg.defer.needUntil');
     if (reason.trim().length < 1 || reason.trim().length > 2000) found.reason = t('bg.defer.needReason');
     if (Object.keys(found).length > 0 || end === null) return refuse(found);
