@@ -29,7 +29,7 @@ describe('rotating the key-encryption key rewraps data keys without downtime', (
     const rotating = await startTestGateway({ label: 'key_rotation', shareDatabaseWith: first, keys: { keyEncryptionKeys: `${kek1},${kek2}`, blindIndexKey } });
     try {
       const report = await rewrapDataKeys(rotating.dataSource, rotating.crypto, rotating.accessLog);
-      expect(report).toEqual({ kekVersion: 2, olderKekVersions: [1], families: 1, organisations: 6, remaining: { families: 0, organisations: 0 } });
+      expect(report).toEqual({ kekVersion: 2, olderKekVersions: [1], families: 1, organisations: 7, remaining: { families: 0, organisations: 0 } });
       const versions = await rotating.dataSource.query<{ v: number }[]>('SELECT DISTINCT kek_version AS v FROM family UNION SELECT DISTINCT kek_version FROM organisation');
       expect(versions).toEqual([{ v: 2 }]);
       expect(await names(rotating)).toEqual(before);

@@ -38,8 +38,8 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
 
   it("Marieke revokes Team Toegang's consent, and the WMO professional's view of her phone number turns to not shared", async () => {
     // Which record holds Marieke's contact details, as the WMO professional's file shows it.
-    const file = await portal.gateway.graphql<{ family: { records: { id: string; sectionType: string; subjectMemberIds: string[] }[] } }>(
-      `query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { records { id sectionType subjectMemberIds } } }`,
+    const file = await portal.gateway.graphql<{ family: { records: { id: string; sectionType: string; subjectMemberIds: string[] }[]; redactions: { path: string; reason: string }[] } }>(
+      `query { family(id: "${DEMO_FAMILY_ID}", purpose: "CASE_COORDINATION") { records { id sectionType subjectMemberIds } redactions { path reason } } }`,
       { token: await portal.gateway.tokenFor('wmo') },
     );
     const contact = file.data?.family.records.find((r) => r.sectionType === 'ContactDetails' && r.subjectMemberIds.join() === DEMO_MEMBERS.marieke);
@@ -53,6 +53,21 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     await openFamilyForCaseCoordination(wmo);
     await wmo.getByTestId(`value-${phone}`).waitFor();
     expect(await wmo.getByTestId(`not-shared-${phone}`).count()).toBe(0);
+    // What is shared comes first: the summary counts shared and withheld values, and the cards list
+    // the withheld ones at their foot, one closed group per reason (issue 19, item 4).
+    const redactions = file.data?.family.redactions ?? [];
+    // (The family's own words are withheld above the cards, in Ons verhaal.)
+    const ownWords = new Set(file.data?.family.records.filter((r) => r.sectionType === 'OurStory').map((r) => r.id));
+    const withheldAtCards = redactions.filter((r) => r.path.startsWith('members.') || (r.path.startsWith('records.') && !ownWords.has(r.path.split('.')[1] ?? ''))).length;
+    expect(await wmo.getByTestId('redaction-count').innerText()).toBe(`${redactions.length} gegevens niet gedeeld`);
+    expect(Number(/^(\d+) gegevens gedeeld$/.exec(await wmo.getByTestId('shared-count').innerText())?.[1])).toBeGreaterThan(10);
+    const cards = wmo.locator('section[aria-labelledby="file-members"], section[aria-labelledby="file-records"]');
+    expect(await cards.locator('.kring-not-shared-marker:visible').count()).toBe(0);
+    // Every withheld value of those cards is in one of their groups: the API's list stays complete.
+    expect(await cards.locator('details .kring-not-shared-marker').count()).toBe(withheldAtCards);
+    const groupLines = await cards.locator('details[data-testid^="withheld-"] > summary').allInnerTexts();
+    expect(groupLines.length).toBeLessThan(withheldAtCards);
+    for (const line of groupLines) expect(line).toMatch(/^\d+ gegevens? niet gedeeld /);
     await expectAccessible(wmo, 'family file');
     await screenshot(wmo, 'professional-family-file');
 
@@ -78,10 +93,14 @@ describeBrowser('Portal flows (issue 5), end to end in Chromium against the real
     expect((await consentsOf('marieke')).find((c) => c.id === CONTACT_CONSENT)?.status).toBe('REVOKED');
 
     // The professional opens the file again: the phone number is no longer shared, with the reason.
+    // It is listed with the record's other withheld items, grouped by reason: one line, opened to see which.
     await openFamilyForCaseCoordination(wmo);
+    const group = wmo.locator(`[data-record-id="${contact?.id}"]`).getByTestId('withheld-CONSENT_REVOKED');
+    expect(await group.locator('summary').innerText()).toMatch(/^\d+ gegevens? niet gedeeld De toestemming is ingetrokken\. Vraag het gezin om toestemming voor dit doel\.$/);
+    await group.locator('summary').click();
     const notShared = wmo.getByTestId(`not-shared-${phone}`);
     await notShared.waitFor();
-    expect(await notShared.innerText()).toContain('De toestemming is ingetrokken');
+    expect(await notShared.innerText()).toMatch(/^Telefoonnummer\s+Soort gegevens: Contactgegevens\.$/);
     expect(await wmo.getByTestId(`value-${phone}`).count()).toBe(0);
     await expectAccessible(wmo, 'family file with redactions');
     await screenshot(wmo, 'professional-family-file-revoked', { scrollTo: notShared });

@@ -151,19 +151,19 @@ describeBrowser('Portal social map (issue 18, item 4): public search, filters, a
     await result.waitFor();
     expect(await result.innerText()).toMatch(/14 weken, per /);
     await expectAccessible(page, 'consent form, the map\'s results');
-    await result.getByRole('button', { name: 'Kies Schuldhulpverlening Heerenveen' }).click();
-    await picker.getByText('Gekozen: Schuldhulpverlening Heerenveen, van Budgetcoaching.').waitFor();
-    expect(await page.getByLabel('Welke organisatie?').inputValue()).toBe(DEMO_ORGANISATIONS.schuldhulp);
+    await result.getByRole('button', { name: 'Kies Stichting Rondkomen Heerenveen' }).click();
+    await picker.getByText('Gekozen: Stichting Rondkomen Heerenveen, van Budgetcoaching.').waitFor();
+    expect(await page.getByLabel('Welke organisatie?').inputValue()).toBe(DEMO_ORGANISATIONS.budgetcoaching);
     await screenshot(page, 'member-consent-from-map', { scrollTo: picker });
 
     await page.getByRole('checkbox', { name: 'Schulden oplossen', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Geld en schulden', exact: true }).check();
     await page.getByRole('button', { name: 'Toestemming geven' }).click();
-    await page.getByText('Uw toestemming voor Schuldhulpverlening Heerenveen is opgeslagen. De toestemming geldt nu.').waitFor();
+    await page.getByText('Uw toestemming voor Stichting Rondkomen Heerenveen is opgeslagen. De toestemming geldt nu.').waitFor();
     const answer = await portal.gateway.graphql<{ consents: { subjectMemberId: string; categories: string[]; purposes: string[]; recipientOrganisation: { id: string } | null }[] }>(
       `query($f: ID!) { consents(familyId: $f) { subjectMemberId categories purposes recipientOrganisation { id } } }`,
       { token: await portal.gateway.tokenFor('marieke'), variables: { f: DEMO_FAMILY_ID } },
     );
-    expect(answer.data?.consents).toContainEqual({ subjectMemberId: DEMO_MEMBERS.marieke, categories: ['FINANCES'], purposes: ['DEBT_RESOLUTION'], recipientOrganisation: { id: DEMO_ORGANISATIONS.schuldhulp } });
+    expect(answer.data?.consents).toContainEqual({ subjectMemberId: DEMO_MEMBERS.marieke, categories: ['FINANCES'], purposes: ['DEBT_RESOLUTION'], recipientOrganisation: { id: DEMO_ORGANISATIONS.budgetcoaching } });
   });
 });

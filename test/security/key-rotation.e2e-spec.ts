@@ -74,7 +74,7 @@ describe('rotating the key-encryption key leaves no data key on the old version,
       await delay(500);
       await lock.release();
       const report = await rotation;
-      expect(report).toMatchObject({ kekVersion: 2, families: 1, organisations: 6, remaining: { families: 0, organisations: 0 } });
+      expect(report).toMatchObject({ kekVersion: 2, families: 1, organisations: 7, remaining: { families: 0, organisations: 0 } });
       expect(await onOldVersion(world.rotating)).toBe(0);
     } finally {
       await world.close();
@@ -112,11 +112,11 @@ describe('rotating the key-encryption key leaves no data key on the old version,
       } finally {
         await lock.release();
       }
-      expect(report).toMatchObject({ kekVersion: 2, families: 0, organisations: 6, remaining: { families: 1, organisations: 0 } });
+      expect(report).toMatchObject({ kekVersion: 2, families: 0, organisations: 7, remaining: { families: 1, organisations: 0 } });
       const [entry] = await world.rotating.dataSource.query<{ fields: string[] }[]>(
         `SELECT fields FROM access_log_decision WHERE activity = 'ROTATE_KEY_ENCRYPTION_KEY' ORDER BY occurred_at DESC, sequence DESC LIMIT 1`,
       );
-      expect(entry?.fields).toEqual(['kekVersion=2', 'families=0', 'organisations=6', 'remainingFamilies=1', 'remainingOrganisations=0']);
+      expect(entry?.fields).toEqual(['kekVersion=2', 'families=0', 'organisations=7', 'remainingFamilies=1', 'remainingOrganisations=0']);
       const failed = rotationOutcome(report);
       expect(failed.exitCode).not.toBe(0);
       expect(failed.message).toContain('1 family data key');

@@ -17,6 +17,8 @@ export interface TestOidcProvider {
   readonly exchanges: { readonly codeVerifierMatched: boolean; readonly redirectUri: string }[];
   /** Who logs in at the provider from now on (a person at the broker's login page): the next code is theirs. */
   signsIn(subject: DevTokenSubject): void;
+  /** An access token for someone, as the token endpoint issues it: for a test's own API calls beside the browser. */
+  tokenFor(subject: DevTokenSubject): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -79,7 +81,8 @@ export async function startTestOidcProvider(options: { clientId: string; audienc
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  signer = DevIssuer.fromKeys(keys, issuerUrl, options.audience);
+  const issuer = DevIssuer.fromKeys(keys, issuerUrl, options.audience);
+  signer = issuer;
   return {
     issuer: issuerUrl,
     jwksUrl: `${issuerUrl}/jwks.json`,
@@ -87,6 +90,7 @@ export async function startTestOidcProvider(options: { clientId: string; audienc
     signsIn: (subject) => {
       person = subject;
     },
+    tokenFor: (subject) => issuer.sign(subject, 600),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -24,6 +24,7 @@ import { OurPlanPage } from './pages/member/our-plan';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { ServicePage } from './pages/social-map/service-page';
 import { SocialMapPage } from './pages/social-map/social-map';
+import { IncomingReferralsPage } from './pages/referral/incoming-referrals';
 import { RouterProvider, useRouter } from './router';
 import { Alert, Heading } from './ui';
 import { usePageTitle } from './ui/error-alert';
@@ -80,6 +81,7 @@ function Routes() {
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) {
       if (path === '/families') return <FamiliesPage />;
       if (family !== null) return <FamilyFilePage familyId={family[1] as string} />;
+      if (path === '/referrals') return <IncomingReferralsPage />;
     }
     if (path === '/escalations' && hasRole('TEAM_LEAD')) return <EscalationQueuePage />;
     // The requests for another case director are escalations now: the old page's address opens the queue, filtered to them.

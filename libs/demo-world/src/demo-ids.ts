@@ -9,6 +9,7 @@ export const DEMO_ORGANISATIONS = {
   participatie: '0b6f3c1e-0001-4c8a-9a51-000000000004',
   veiligThuis: '0b6f3c1e-0001-4c8a-9a51-000000000005',
   schoolmaatschappelijkWerk: '0b6f3c1e-0001-4c8a-9a51-000000000006',
+  budgetcoaching: '0b6f3c1e-0001-4c8a-9a51-000000000007',
 } as const;
 
 export const DEMO_FAMILY_ID = '0b6f3c1e-0002-4c8a-9a51-000000000001';
@@ -32,6 +33,7 @@ export const DEMO_PROFESSIONALS = {
   admin: '0b6f3c1e-0004-4c8a-9a51-000000000008',
   teamleider: '0b6f3c1e-0004-4c8a-9a51-000000000009',
   schoolmw: '0b6f3c1e-0004-4c8a-9a51-000000000010',
+  budgetcoach: '0b6f3c1e-0004-4c8a-9a51-000000000011',
 } as const;
 
 /** What a persona is: a professional (with organisation) or a family member. */
@@ -51,6 +53,7 @@ export const PERSONAS: Readonly<Record<string, Persona>> = {
   participatie: pro(DEMO_PROFESSIONALS.participatie, DEMO_ORGANISATIONS.participatie, 'consultant at Participatie Heerenveen'),
   veiligthuis: pro(DEMO_PROFESSIONALS.veiligthuis, DEMO_ORGANISATIONS.veiligThuis, 'Veilig Thuis Friesland (registered, not involved)'),
   schoolmw: pro(DEMO_PROFESSIONALS.schoolmw, DEMO_ORGANISATIONS.schoolmaatschappelijkWerk, 'school social worker at Schoolmaatschappelijk Werk Friesland (registered, not involved: Daan\'s referral waits for its answer)'),
+  budgetcoach: pro(DEMO_PROFESSIONALS.budgetcoach, DEMO_ORGANISATIONS.budgetcoaching, 'budget coach at Stichting Rondkomen Heerenveen (registered, not involved: publishes Budgetcoaching on the social map; a referral from the family file makes it one)'),
   teamleider: pro(DEMO_PROFESSIONALS.teamleider, DEMO_ORGANISATIONS.teamToegang, 'Marloes Dijkstra, team lead of the WMO team at Gemeente Heerenveen Team Toegang (the escalation queue: takes on and decides escalations)'),
   'fg-gemeente': pro(DEMO_PROFESSIONALS.fgGemeente, DEMO_ORGANISATIONS.teamToegang, 'privacy officer (FG) of Gemeente Heerenveen'),
   'keten-fg': pro(DEMO_PROFESSIONALS.ketenFg, DEMO_ORGANISATIONS.teamToegang, 'chain privacy officer of the Heerenveen chain'),

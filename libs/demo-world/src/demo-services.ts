@@ -19,6 +19,7 @@ const PUBLISHER: Readonly<Record<string, string>> = {
   [O.participatie]: PRO.participatie,
   [O.veiligThuis]: PRO.veiligthuis,
   [O.schoolmaatschappelijkWerk]: PRO.schoolmw,
+  [O.budgetcoaching]: PRO.budgetcoach,
 };
 
 /** A demo service: the organisation, what it publishes, and how many days ago its waiting time was stated (some over 90: stale). */
@@ -39,6 +40,7 @@ const debt = { phone: '0513 61 7700', email: 'schuldhulp@schuldhulpheerenveen.ex
 const toegang = { phone: '0513 61 7600', email: 'toegang@heerenveen.example', website: 'https://www.heerenveen.example/zorg', address: TOWN_HALL };
 const youth = { phone: '058 123 4500', email: 'info@jeugdhulpfriesland.example', website: 'https://www.jeugdhulpfriesland.example' };
 const work = { phone: '0513 61 7800', email: 'werk@participatieheerenveen.example', website: 'https://www.participatieheerenveen.example', address: 'Lavendelheide 1, 8445 AB Heerenveen' };
+const rondkomen = { phone: '0513 62 1100', email: 'info@rondkomenheerenveen.example', website: 'https://www.rondkomenheerenveen.example', address: 'Burgemeester Kuperusplein 12, 8441 CE Heerenveen' };
 const safe = { phone: '0800 2000', website: 'https://www.veiligthuisfriesland.example' };
 
 /**
@@ -51,7 +53,6 @@ const safe = { phone: '0800 2000', website: 'https://www.veiligthuisfriesland.ex
 const SERVICES: readonly DemoService[] = [
   // Debt counselling and money (Schuldhulpverlening Heerenveen).
   [O.schuldhulp, service('Schuldhulpverlening Heerenveen', 'Heeft u schulden of kunt u rekeningen niet meer betalen? Wij maken samen met u een overzicht en een plan. Wij praten met de mensen aan wie u geld moet betalen. Gratis voor inwoners van Heerenveen.', Domain.DEBT_ASSISTANCE, [P.SCHULDEN, P.GELDZAKEN], HEERENVEEN, A.WALK_IN, debt, { ageFrom: 18, waitingWeeks: 6 }), 12],
-  [O.schuldhulp, service('Budgetcoaching', 'Een coach komt bij u thuis en leert u rondkomen met uw inkomen: een weekbudget, overzicht in rekeningen en sparen voor onverwachte kosten. Na de schuldhulp, of om schulden te voorkomen.', Domain.DEBT_ASSISTANCE, [P.GELDZAKEN, P.SCHULDEN], HEERENVEEN, A.REFERRAL, debt, { ageFrom: 18, waitingWeeks: 14 }), 5],
   [O.schuldhulp, service('Vroegsignalering schulden', 'Betaalt u de huur, de energie of de zorgverzekering niet op tijd? Dan horen wij dat en komen we langs of bellen we. Zo voorkomen we dat kleine achterstanden grote schulden worden.', Domain.DEBT_ASSISTANCE, [P.SCHULDEN], HEERENVEEN, A.WALK_IN, debt, { waitingWeeks: 0 }), 20],
   [O.schuldhulp, service('Schuldhulpmaatje Heerenveen', 'Een getrainde vrijwilliger helpt u met post, rekeningen en afspraken, naast de schuldhulpverlening. Een maatje blijft ook als de schulden geregeld zijn.', Domain.DEBT_ASSISTANCE, [P.SCHULDEN, P.ADMINISTRATIE], SOUTH, A.WALK_IN, { phone: '06 1234 5670', email: 'maatje@schuldhulpheerenveen.example' }, { waitingWeeks: 4 }), 130],
   [O.schuldhulp, service('Inloopspreekuur Geld', 'Elke dinsdagochtend in het wijkcentrum: zonder afspraak vragen stellen over geld, toeslagen en brieven van de Belastingdienst.', Domain.DEBT_ASSISTANCE, [P.GELDZAKEN, P.ADMINISTRATIE], HEERENVEEN, A.WALK_IN, { phone: '0513 61 7701', address: 'Wijkcentrum De Kamp, Heerenveen' }, { waitingWeeks: 0 }), 40],
@@ -60,6 +61,8 @@ const SERVICES: readonly DemoService[] = [
   [O.schuldhulp, service('Advies over beschermingsbewind', 'Lukt het niet meer om zelf uw geld te regelen? Wij leggen uit wat beschermingsbewind is en helpen bij de aanvraag bij de rechter.', Domain.DEBT_ASSISTANCE, [P.SCHULDEN, P.GELDZAKEN], HEERENVEEN, A.REFERRAL, debt, { ageFrom: 18, waitingWeeks: 3 }), 30],
   [O.schuldhulp, service('Geldlessen voor jongeren', 'Voor jongeren van 16 tot 27: leren omgaan met geld, een eerste eigen rekening, DUO en de zorgverzekering. In groepjes, op school of in het jongerencentrum.', Domain.DEBT_ASSISTANCE, [P.GELDZAKEN], SOUTH, A.WALK_IN, { email: 'jongeren@schuldhulpheerenveen.example' }, { ageFrom: 16, ageTo: 27, waitingWeeks: 2 }), 60],
   [O.schuldhulp, service('Noodfonds Heerenveen', 'Een eenmalige bijdrage als u acuut geen geld heeft voor eten, een bril of schoolspullen en er geen andere regeling is. Aanvragen via een hulpverlener.', Domain.DEBT_ASSISTANCE, [P.GELDZAKEN], HEERENVEEN, A.REFERRAL, debt, { waitingWeeks: 1 }), 8],
+  // Budget coaching (Stichting Rondkomen Heerenveen, not involved with the demo family: the referral's story).
+  [O.budgetcoaching, service('Budgetcoaching', 'Een coach komt bij u thuis en leert u rondkomen met uw inkomen: een weekbudget, overzicht in rekeningen en sparen voor onverwachte kosten. Na de schuldhulp, of om schulden te voorkomen.', Domain.DEBT_ASSISTANCE, [P.GELDZAKEN, P.SCHULDEN], HEERENVEEN, A.REFERRAL, rondkomen, { ageFrom: 18, waitingWeeks: 14 }), 5],
   // WMO: support at home and for carers (Gemeente Heerenveen Team Toegang).
   [O.teamToegang, service('Huishoudelijke ondersteuning', 'Lukt het schoonhouden van uw huis niet meer door ziekte, een beperking of ouderdom? Na een gesprek met het sociaal team kan een hulp bij u thuis komen.', Domain.WMO, [P.HUISHOUDEN, P.GEZONDHEID], HEERENVEEN, A.DECISION, toegang, { ageFrom: 18, waitingWeeks: 5 }), 25],
   [O.teamToegang, service('Sociaal team Heerenveen', 'Eén loket voor zorg, hulp en ondersteuning in Heerenveen. Bel of kom langs; wij kijken samen wat u nodig heeft en wie kan helpen.', Domain.WMO, [P.HUISHOUDEN, P.OPVOEDING, P.GELDZAKEN, P.WONEN, P.EENZAAMHEID], HEERENVEEN, A.WALK_IN, toegang, { waitingWeeks: 1 }), 10],

@@ -44,6 +44,8 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
   const veiligThuis = await org(O.veiligThuis, 'Veilig Thuis Friesland', Domain.CHILD_SAFETY, { oin: '00000003900000050000', kvkNumber: '90000005' });
   // Not involved with the family: Daan's referral to its school social work waits for its answer (demo-referral.ts).
   const school = await org(O.schoolmaatschappelijkWerk, 'Schoolmaatschappelijk Werk Friesland', Domain.EDUCATION, { kvkNumber: '90000006' });
+  // Not involved either: its budget coaching is on the social map, where a professional refers to it (docs/referral.md).
+  const rondkomen = await org(O.budgetcoaching, 'Stichting Rondkomen Heerenveen', Domain.DEBT_ASSISTANCE, { kvkNumber: '90000007' });
 
   // Work contacts: how the family and colleagues reach them (the circle, docs/circle.md).
   const staff: [OrganisationEntity, string, string, R[], string | null][] = [
@@ -54,6 +56,7 @@ async function writeDemoWorld(manager: EntityManager, crypto: KringCrypto, polic
     [participatie, P.participatie, 'Sander Mulder', [R.PROFESSIONAL], '0513 61 7800, s.mulder@participatieheerenveen.example'],
     [veiligThuis, P.veiligthuis, 'Ingrid Smit', [R.PROFESSIONAL], '0800 2000'],
     [school, P.schoolmw, 'Lisa de Boer', [R.PROFESSIONAL], '058 123 4600, l.deboer@smwfriesland.example'],
+    [rondkomen, P.budgetcoach, 'Noor Hendriks', [R.PROFESSIONAL], '0513 62 1100, n.hendriks@rondkomenheerenveen.example'],
     [toegang, P.fgGemeente, 'Willem Hoekstra', [R.PRIVACY_OFFICER], null],
     [toegang, P.ketenFg, 'Esther Postma', [R.CHAIN_PRIVACY_OFFICER], null],
     [toegang, P.admin, 'Kees Beheer', [R.ADMIN], null],

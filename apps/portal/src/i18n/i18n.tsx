@@ -10,10 +10,11 @@ import * as officer from './officer';
 import * as ourStory from './our-story';
 import * as plan from './plan';
 import * as professional from './professional';
+import * as referral from './referral';
 import * as socialMap from './social-map';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...escalation.nl, ...messages.nl, ...socialMap.nl, ...administration.nl, ...breakGlass.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...escalation.en, ...messages.en, ...socialMap.en, ...administration.en, ...breakGlass.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...escalation.nl, ...messages.nl, ...socialMap.nl, ...administration.nl, ...referral.nl, ...breakGlass.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...escalation.en, ...messages.en, ...socialMap.en, ...administration.en, ...referral.en, ...breakGlass.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

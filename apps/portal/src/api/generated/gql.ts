@@ -99,6 +99,16 @@ type Documents = {
     "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }": typeof types.StartThreadDocument,
     "query ThreadPurposes { purposes { code name domains } }": typeof types.ThreadPurposesDocument,
     "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": typeof types.FamilyThreadsDocument,
+    "\n  fragment ReferralFields on Referral {\n    id familyId subjectMemberId status referredAt answeredAt purpose consentId consentStatus awaitingSignatureFrom\n    waitingWeeks waitingTimeStatedOn note declineReason\n    service { id name }\n    referringOrganisation { ...OrganisationFields }\n    receivingOrganisation { ...OrganisationFields }\n  }\n": typeof types.ReferralFieldsFragmentDoc,
+    "\n  fragment IncomingReferralFields on IncomingReferral {\n    id status referredAt answeredAt purpose categories consentActive waitingWeeks waitingTimeStatedOn note declineReason familyId\n    service { id name }\n    referringOrganisation { ...OrganisationFields }\n    member { id name }\n  }\n": typeof types.IncomingReferralFieldsFragmentDoc,
+    "query FamilyReferrals($familyId: ID!) { referrals(familyId: $familyId) { ...ReferralFields } }": typeof types.FamilyReferralsDocument,
+    "query OurReferrals { ourReferrals { ...ReferralFields } }": typeof types.OurReferralsDocument,
+    "query IncomingReferrals { incomingReferrals { ...IncomingReferralFields } }": typeof types.IncomingReferralsDocument,
+    "mutation ReferToService($input: ReferToServiceInput!) { referToService(input: $input) { ...ReferralFields } }": typeof types.ReferToServiceDocument,
+    "mutation WithdrawReferral($id: ID!) { withdrawReferral(id: $id) { ...ReferralFields } }": typeof types.WithdrawReferralDocument,
+    "mutation AcceptReferral($id: ID!) { acceptReferral(id: $id) { ...IncomingReferralFields } }": typeof types.AcceptReferralDocument,
+    "mutation DeclineReferral($id: ID!, $reason: String!) { declineReferral(id: $id, reason: $reason) { ...IncomingReferralFields } }": typeof types.DeclineReferralDocument,
+    "query ReferralPurposes { purposes { code name domains maxCategories } }": typeof types.ReferralPurposesDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": typeof types.SignInOptionsDocument,
     "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n": typeof types.ServiceSummaryFieldsFragmentDoc,
     "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.ServicesDocument,
@@ -189,6 +199,16 @@ const documents: Documents = {
     "mutation StartThread($input: StartThreadInput!) { startThread(input: $input) { id } }": types.StartThreadDocument,
     "query ThreadPurposes { purposes { code name domains } }": types.ThreadPurposesDocument,
     "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }": types.FamilyThreadsDocument,
+    "\n  fragment ReferralFields on Referral {\n    id familyId subjectMemberId status referredAt answeredAt purpose consentId consentStatus awaitingSignatureFrom\n    waitingWeeks waitingTimeStatedOn note declineReason\n    service { id name }\n    referringOrganisation { ...OrganisationFields }\n    receivingOrganisation { ...OrganisationFields }\n  }\n": types.ReferralFieldsFragmentDoc,
+    "\n  fragment IncomingReferralFields on IncomingReferral {\n    id status referredAt answeredAt purpose categories consentActive waitingWeeks waitingTimeStatedOn note declineReason familyId\n    service { id name }\n    referringOrganisation { ...OrganisationFields }\n    member { id name }\n  }\n": types.IncomingReferralFieldsFragmentDoc,
+    "query FamilyReferrals($familyId: ID!) { referrals(familyId: $familyId) { ...ReferralFields } }": types.FamilyReferralsDocument,
+    "query OurReferrals { ourReferrals { ...ReferralFields } }": types.OurReferralsDocument,
+    "query IncomingReferrals { incomingReferrals { ...IncomingReferralFields } }": types.IncomingReferralsDocument,
+    "mutation ReferToService($input: ReferToServiceInput!) { referToService(input: $input) { ...ReferralFields } }": types.ReferToServiceDocument,
+    "mutation WithdrawReferral($id: ID!) { withdrawReferral(id: $id) { ...ReferralFields } }": types.WithdrawReferralDocument,
+    "mutation AcceptReferral($id: ID!) { acceptReferral(id: $id) { ...IncomingReferralFields } }": types.AcceptReferralDocument,
+    "mutation DeclineReferral($id: ID!, $reason: String!) { declineReferral(id: $id, reason: $reason) { ...IncomingReferralFields } }": types.DeclineReferralDocument,
+    "query ReferralPurposes { purposes { code name domains maxCategories } }": types.ReferralPurposesDocument,
     "query SignInOptions { signInOptions { method issuer clientId scope } }": types.SignInOptionsDocument,
     "\n  fragment ServiceSummaryFields on Service {\n    id name description domain accessRoute ageFrom ageTo problems\n    municipalities { code name }\n    organisation { ...OrganisationFields }\n    waitingWeeks waitingTimeStatedOn waitingTimeStale\n  }\n": types.ServiceSummaryFieldsFragmentDoc,
     "query Services($search: ServiceSearch, $first: Int!, $after: String) {\n  services(search: $search, first: $first, after: $after) { edges { cursor node { ...ServiceSummaryFields } } pageInfo { hasNextPage endCursor } }\n}": types.ServicesDocument,
@@ -531,6 +551,46 @@ export function gql(source: "query ThreadPurposes { purposes { code name domains
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query FamilyThreads($familyId: ID!) { familyThreads(familyId: $familyId) { ...ThreadFields } }"): typeof import('./graphql').FamilyThreadsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment ReferralFields on Referral {\n    id familyId subjectMemberId status referredAt answeredAt purpose consentId consentStatus awaitingSignatureFrom\n    waitingWeeks waitingTimeStatedOn note declineReason\n    service { id name }\n    referringOrganisation { ...OrganisationFields }\n    receivingOrganisation { ...OrganisationFields }\n  }\n"): typeof import('./graphql').ReferralFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "\n  fragment IncomingReferralFields on IncomingReferral {\n    id status referredAt answeredAt purpose categories consentActive waitingWeeks waitingTimeStatedOn note declineReason familyId\n    service { id name }\n    referringOrganisation { ...OrganisationFields }\n    member { id name }\n  }\n"): typeof import('./graphql').IncomingReferralFieldsFragmentDoc;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query FamilyReferrals($familyId: ID!) { referrals(familyId: $familyId) { ...ReferralFields } }"): typeof import('./graphql').FamilyReferralsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query OurReferrals { ourReferrals { ...ReferralFields } }"): typeof import('./graphql').OurReferralsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query IncomingReferrals { incomingReferrals { ...IncomingReferralFields } }"): typeof import('./graphql').IncomingReferralsDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation ReferToService($input: ReferToServiceInput!) { referToService(input: $input) { ...ReferralFields } }"): typeof import('./graphql').ReferToServiceDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation WithdrawReferral($id: ID!) { withdrawReferral(id: $id) { ...ReferralFields } }"): typeof import('./graphql').WithdrawReferralDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation AcceptReferral($id: ID!) { acceptReferral(id: $id) { ...IncomingReferralFields } }"): typeof import('./graphql').AcceptReferralDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation DeclineReferral($id: ID!, $reason: String!) { declineReferral(id: $id, reason: $reason) { ...IncomingReferralFields } }"): typeof import('./graphql').DeclineReferralDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query ReferralPurposes { purposes { code name domains maxCategories } }"): typeof import('./graphql').ReferralPurposesDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

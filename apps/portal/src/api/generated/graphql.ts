@@ -362,6 +362,28 @@ export type RedactionReason =
   | 'PURPOSE_NOT_FOR_DOMAIN'
   | 'UNKNOWN_PURPOSE';
 
+/** A referral of a member to a service on the social map, with the consent it needs (recipient: the service's organisation; valid for twelve months). */
+export type ReferToServiceInput = {
+  /** The data categories the consent lets the receiving organisation read, once it accepts. */
+  categories: Array<DataCategory>;
+  familyId: string | number;
+  /** The member referred. */
+  memberId: string | number;
+  /** A note for the receiving organisation and the family, at most 2,000 characters. */
+  note?: string | null | undefined;
+  /** The purpose of the consent (a catalogue code the receiving organisation's domain may use). */
+  purpose: string;
+  /** The service on the social map. */
+  serviceId: string | number;
+};
+
+/** PROPOSED (the receiving organisation is not involved and reads nothing), ACCEPTED (involved from that day), DECLINED (with a reason), WITHDRAWN (by the referrer). */
+export type ReferralStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'PROPOSED'
+  | 'WITHDRAWN';
+
 /** An organisation joining the chain. Give its OIN or its KvK number (or both). */
 export type RegisterOrganisationInput = {
   domain: Domain;
@@ -1044,6 +1066,61 @@ export type FamilyThreadsQueryVariables = Exact<{
 
 export type FamilyThreadsQuery = { familyThreads: Array<{ id: string, familyId: string, topic: string | null, subjectMemberIds: Array<string>, category: DataCategory, purpose: string, startedAt: string, joined: boolean, unreadCount: number | null, lastMessageAt: string | null, startedBy: { id: string, name: string, organisation: { id: string, name: string } }, participants: Array<{ joinedAt: string, memberId: string | null, professional: { id: string, name: string, organisation: { id: string, name: string } } | null }> | null, closed: { category: DataCategory, reason: RedactionReason } | null }> };
 
+export type ReferralFieldsFragment = { id: string, familyId: string, subjectMemberId: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, consentId: string, consentStatus: ConsentStatus, awaitingSignatureFrom: Array<string>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, receivingOrganisation: { id: string, name: string, domain: Domain } };
+
+export type IncomingReferralFieldsFragment = { id: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, categories: Array<DataCategory>, consentActive: boolean, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, familyId: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, member: { id: string, name: string | null } | null };
+
+export type FamilyReferralsQueryVariables = Exact<{
+  familyId: string | number;
+}>;
+
+
+export type FamilyReferralsQuery = { referrals: Array<{ id: string, familyId: string, subjectMemberId: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, consentId: string, consentStatus: ConsentStatus, awaitingSignatureFrom: Array<string>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, receivingOrganisation: { id: string, name: string, domain: Domain } }> };
+
+export type OurReferralsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OurReferralsQuery = { ourReferrals: Array<{ id: string, familyId: string, subjectMemberId: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, consentId: string, consentStatus: ConsentStatus, awaitingSignatureFrom: Array<string>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, receivingOrganisation: { id: string, name: string, domain: Domain } }> };
+
+export type IncomingReferralsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IncomingReferralsQuery = { incomingReferrals: Array<{ id: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, categories: Array<DataCategory>, consentActive: boolean, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, familyId: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, member: { id: string, name: string | null } | null }> };
+
+export type ReferToServiceMutationVariables = Exact<{
+  input: ReferToServiceInput;
+}>;
+
+
+export type ReferToServiceMutation = { referToService: { id: string, familyId: string, subjectMemberId: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, consentId: string, consentStatus: ConsentStatus, awaitingSignatureFrom: Array<string>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, receivingOrganisation: { id: string, name: string, domain: Domain } } };
+
+export type WithdrawReferralMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawReferralMutation = { withdrawReferral: { id: string, familyId: string, subjectMemberId: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, consentId: string, consentStatus: ConsentStatus, awaitingSignatureFrom: Array<string>, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, receivingOrganisation: { id: string, name: string, domain: Domain } } };
+
+export type AcceptReferralMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcceptReferralMutation = { acceptReferral: { id: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, categories: Array<DataCategory>, consentActive: boolean, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, familyId: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, member: { id: string, name: string | null } | null } };
+
+export type DeclineReferralMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DeclineReferralMutation = { declineReferral: { id: string, status: ReferralStatus, referredAt: string, answeredAt: string | null, purpose: string, categories: Array<DataCategory>, consentActive: boolean, waitingWeeks: number | null, waitingTimeStatedOn: string | null, note: string | null, declineReason: string | null, familyId: string | null, service: { id: string, name: string }, referringOrganisation: { id: string, name: string, domain: Domain }, member: { id: string, name: string | null } | null } };
+
+export type ReferralPurposesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralPurposesQuery = { purposes: Array<{ code: string, name: string, domains: Array<Domain>, maxCategories: Array<DataCategory> }> };
+
 export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1529,6 +1606,69 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const ReferralFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReferralFields on Referral {
+  id
+  familyId
+  subjectMemberId
+  status
+  referredAt
+  answeredAt
+  purpose
+  consentId
+  consentStatus
+  awaitingSignatureFrom
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  receivingOrganisation {
+    ...OrganisationFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"ReferralFields"}) as unknown as TypedDocumentString<ReferralFieldsFragment, unknown>;
+export const IncomingReferralFieldsFragmentDoc = new TypedDocumentString(`
+    fragment IncomingReferralFields on IncomingReferral {
+  id
+  status
+  referredAt
+  answeredAt
+  purpose
+  categories
+  consentActive
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  familyId
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  member {
+    id
+    name
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`, {"fragmentName":"IncomingReferralFields"}) as unknown as TypedDocumentString<IncomingReferralFieldsFragment, unknown>;
 export const ServiceSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment ServiceSummaryFields on Service {
   id
@@ -3456,6 +3596,272 @@ fragment ThreadFields on Thread {
     reason
   }
 }`) as unknown as TypedDocumentString<FamilyThreadsQuery, FamilyThreadsQueryVariables>;
+export const FamilyReferralsDocument = new TypedDocumentString(`
+    query FamilyReferrals($familyId: ID!) {
+  referrals(familyId: $familyId) {
+    ...ReferralFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ReferralFields on Referral {
+  id
+  familyId
+  subjectMemberId
+  status
+  referredAt
+  answeredAt
+  purpose
+  consentId
+  consentStatus
+  awaitingSignatureFrom
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  receivingOrganisation {
+    ...OrganisationFields
+  }
+}`) as unknown as TypedDocumentString<FamilyReferralsQuery, FamilyReferralsQueryVariables>;
+export const OurReferralsDocument = new TypedDocumentString(`
+    query OurReferrals {
+  ourReferrals {
+    ...ReferralFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ReferralFields on Referral {
+  id
+  familyId
+  subjectMemberId
+  status
+  referredAt
+  answeredAt
+  purpose
+  consentId
+  consentStatus
+  awaitingSignatureFrom
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  receivingOrganisation {
+    ...OrganisationFields
+  }
+}`) as unknown as TypedDocumentString<OurReferralsQuery, OurReferralsQueryVariables>;
+export const IncomingReferralsDocument = new TypedDocumentString(`
+    query IncomingReferrals {
+  incomingReferrals {
+    ...IncomingReferralFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment IncomingReferralFields on IncomingReferral {
+  id
+  status
+  referredAt
+  answeredAt
+  purpose
+  categories
+  consentActive
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  familyId
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  member {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<IncomingReferralsQuery, IncomingReferralsQueryVariables>;
+export const ReferToServiceDocument = new TypedDocumentString(`
+    mutation ReferToService($input: ReferToServiceInput!) {
+  referToService(input: $input) {
+    ...ReferralFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ReferralFields on Referral {
+  id
+  familyId
+  subjectMemberId
+  status
+  referredAt
+  answeredAt
+  purpose
+  consentId
+  consentStatus
+  awaitingSignatureFrom
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  receivingOrganisation {
+    ...OrganisationFields
+  }
+}`) as unknown as TypedDocumentString<ReferToServiceMutation, ReferToServiceMutationVariables>;
+export const WithdrawReferralDocument = new TypedDocumentString(`
+    mutation WithdrawReferral($id: ID!) {
+  withdrawReferral(id: $id) {
+    ...ReferralFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment ReferralFields on Referral {
+  id
+  familyId
+  subjectMemberId
+  status
+  referredAt
+  answeredAt
+  purpose
+  consentId
+  consentStatus
+  awaitingSignatureFrom
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  receivingOrganisation {
+    ...OrganisationFields
+  }
+}`) as unknown as TypedDocumentString<WithdrawReferralMutation, WithdrawReferralMutationVariables>;
+export const AcceptReferralDocument = new TypedDocumentString(`
+    mutation AcceptReferral($id: ID!) {
+  acceptReferral(id: $id) {
+    ...IncomingReferralFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment IncomingReferralFields on IncomingReferral {
+  id
+  status
+  referredAt
+  answeredAt
+  purpose
+  categories
+  consentActive
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  familyId
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  member {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AcceptReferralMutation, AcceptReferralMutationVariables>;
+export const DeclineReferralDocument = new TypedDocumentString(`
+    mutation DeclineReferral($id: ID!, $reason: String!) {
+  declineReferral(id: $id, reason: $reason) {
+    ...IncomingReferralFields
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}
+fragment IncomingReferralFields on IncomingReferral {
+  id
+  status
+  referredAt
+  answeredAt
+  purpose
+  categories
+  consentActive
+  waitingWeeks
+  waitingTimeStatedOn
+  note
+  declineReason
+  familyId
+  service {
+    id
+    name
+  }
+  referringOrganisation {
+    ...OrganisationFields
+  }
+  member {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DeclineReferralMutation, DeclineReferralMutationVariables>;
+export const ReferralPurposesDocument = new TypedDocumentString(`
+    query ReferralPurposes {
+  purposes {
+    code
+    name
+    domains
+    maxCategories
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralPurposesQuery, ReferralPurposesQueryVariables>;
 export const SignInOptionsDocument = new TypedDocumentString(`
     query SignInOptions {
   signInOptions {

@@ -10,7 +10,7 @@ export function recipientOf(t: Translate, consent: Pick<Consent, 'recipientOrgan
 }
 
 /** Who still has to sign, in words: "u", a name, or "een ouder met gezag" when the viewer may not see who. */
-export function awaitingOf(t: Translate, consent: Consent, reach: Reach): string | null {
+export function awaitingOf(t: Translate, consent: Pick<Consent, 'awaitingSignatureFrom' | 'subjectMemberId'>, reach: Reach): string | null {
   const ids = consent.awaitingSignatureFrom;
   if (ids.length === 0) return null;
   const parts: string[] = [];

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, Heading, ListItem, Paragraph, type BadgeTone, StatusBadge, UnorderedList } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { GrantConsentForm } from './grant-consent-form';
+import { OurReferrals, useOurReferrals } from './our-referrals';
 import { awaitingOf, recipientOf } from './consent-words';
 import { ageOn, capitalise, joinWords, labelOf, reachOf, type Reach, todayInNl } from './member-family';
 
@@ -32,6 +33,14 @@ export function MyConsentsPage() {
   const members = useApi(() => graphql(REACH).then((d) => d.myReach), 'my-reach');
   const consents = useApi(() => graphql(CONSENTS, { familyId }).then((d) => d.consents), `consents-${familyId}`);
   const choices = useApi(() => graphql(CHOICES), 'consent-choices');
+  const referrals = useOurReferrals();
+  // Signing or revoking a referral's consent changes the referral's state too.
+  const reloadAll = () => {
+    consents.reload();
+    referrals.reload();
+  };
+  /** The service each referral's consent is for, so its card says what it belongs to. */
+  const referredTo = new Map((referrals.data ?? []).map((r) => [r.consentId, r.service.name]));
   const reach = members.data ? reachOf(members.data, viewerId, viewer?.member?.name ?? null) : null;
 
   const groups = reach
@@ -53,6 +62,7 @@ export function MyConsentsPage() {
         </a>
       </Paragraph>
       <ErrorAlert error={members.error ?? consents.error} />
+      {reach && <OurReferrals referrals={referrals} reach={reach} />}
       {(members.loading || consents.loading) && (members.data === null || consents.data === null) && <Paragraph>{t('app.loading')}</Paragraph>}
       {reach &&
         consents.data &&
@@ -67,7 +77,7 @@ export function MyConsentsPage() {
               </Heading>
               {sorted.length === 0 && <Paragraph>{t('member.consents.none')}</Paragraph>}
               {sorted.map((consent) => (
-                <ConsentCard key={consent.id} consent={consent} reach={reach} onChanged={consents.reload} />
+                <ConsentCard key={consent.id} consent={consent} reach={reach} referredTo={referredTo.get(consent.id) ?? null} onChanged={reloadAll} />
               ))}
             </section>
           );
@@ -91,7 +101,7 @@ function mayActOn(consent: Consent, reach: Reach): boolean {
   return self?.birthDate == null || ageOn(self.birthDate, todayInNl()) >= 12;
 }
 
-function ConsentCard({ consent, reach, onChanged }: { consent: Consent; reach: Reach; onChanged: () => void }) {
+function ConsentCard({ consent, reach, referredTo, onChanged }: { consent: Consent; reach: Reach; referredTo: string | null; onChanged: () => void }) {
   const { t, formatDate } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<'sign' | 'revoke' | null>(null);
@@ -144,6 +154,7 @@ function ConsentCard({ consent, reach, onChanged }: { consent: Consent; reach: R
         </Heading>
         <StatusBadge tone={STATUS_TONE[consent.status]}>{labelOf(t, 'status', consent.status)}</StatusBadge>
       </div>
+      {referredTo !== null && <Paragraph>{t('ref.member.consentFor', { service: referredTo })}</Paragraph>}
       <DataList className="kring-m-datalist">
         <DataListItem label={t('member.consents.purposes')}>
           <UnorderedList className="kring-m-compact-list">

@@ -10,12 +10,13 @@ import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { AddRecordForm } from './add-record-form';
 import { OurStories } from './our-stories';
 import { CircleSection, useCircle } from './circle';
-import { CaseDirection, Involvements, Members, Records, RedactionSummary } from './file-sections';
+import { CaseDirection, Involvements, Members, Records, RedactionSummary, sharedValueCount } from './file-sections';
 import { EscalationSection } from './escalation-section';
 import { PlanSection } from './plan-section';
 import { FamilyThread } from './family-thread';
 import { ThreadsSection } from './threads-section';
 import { PurposeChooser } from './purpose-chooser';
+import { ReferralsSection } from './referrals-section';
 import { loadSectionTypes, organisationSections } from './section-catalogue';
 import { familyLabel, indexRedactions, memberLabeller } from './shared-value';
 
@@ -116,12 +117,13 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       </div>
       {/* The family's own words come first (DESIGN.md §9). */}
       <OurStories file={data} redactions={redactions} label={label} />
-      <RedactionSummary redactions={data.redactions} />
+      <RedactionSummary redactions={data.redactions} shared={sharedValueCount(data, data.sections, redactions, t)} />
       <CaseDirection involvements={data.involvements} ownOrganisationId={ownOrganisationId} />
       <CircleSection familyId={familyId} circle={circle} members={data.members} label={label} onChanged={file.reload} />
       <PlanSection familyId={familyId} purpose={purpose} members={data.members} label={label} caseDirector={circle.data?.caseDirector ?? null} />
       <EscalationSection familyId={familyId} purpose={purpose} members={data.members} label={label} />
       <ThreadsSection familyId={familyId} purpose={purpose} members={data.members} label={label} circle={circle} />
+      <ReferralsSection familyId={familyId} members={data.members} label={label} />
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { type FamilyFile, type FamilyMember, type FamilyRecord, type Involvement, type Redaction, sectionValue } from '../../api/fragments';
-import { type MessageKey, useI18n } from '../../i18n/i18n';
+import { type MessageKey, type Translate, useI18n } from '../../i18n/i18n';
 import {
   Alert,
   CaptionedTable,
-  DataList,
   DataListItem,
   Heading,
   ListItem,
@@ -17,18 +16,24 @@ import {
 } from '../../ui';
 import { labelOf } from '../member/member-family';
 import type { SectionField, SectionType } from './section-catalogue';
+import { type FileField, FieldList } from './field-list';
 import { asText, NotShared, type RedactionIndex, SharedValue } from './shared-value';
 
 type Label = (memberId: string) => string;
 
-/** "N gegevens niet gedeeld", with how many for each reason. */
-export function RedactionSummary({ redactions }: { redactions: readonly Redaction[] }) {
+/**
+ * The file at a glance: how many values are shared with the caller for this purpose, how many
+ * exist but are withheld, and the withheld ones by reason with what to do (the cards below group
+ * them the same way, per record).
+ */
+export function RedactionSummary({ redactions, shared }: { redactions: readonly Redaction[]; shared: number }) {
   const { t } = useI18n();
+  const sharedWords = <strong data-testid="shared-count">{shared === 1 ? t('pro.file.sharedOne') : t('pro.file.shared', { count: shared })}</strong>;
   if (redactions.length === 0) {
     return (
       <Alert type="ok" className="kring-redaction-summary">
         <Paragraph>
-          <strong data-testid="redaction-count">{t('pro.file.summaryNone')}</strong>. {t('pro.file.summaryNoneHelp')}
+          {sharedWords}. <strong data-testid="redaction-count">{t('pro.file.summaryNone')}</strong>. {t('pro.file.summaryNoneHelp')}
         </Paragraph>
       </Alert>
     );
@@ -38,12 +43,13 @@ export function RedactionSummary({ redactions }: { redactions: readonly Redactio
   return (
     <Alert type="info" className="kring-redaction-summary">
       <Paragraph>
-        <strong data-testid="redaction-count">{redactions.length === 1 ? t('pro.file.summaryOne') : t('pro.file.summary', { count: redactions.length })}</strong>.{' '}
-        {t('pro.file.summaryHelp')}
+        {sharedWords}. <strong data-testid="redaction-count">{redactions.length === 1 ? t('pro.file.summaryOne') : t('pro.file.summary', { count: redactions.length })}</strong>. {t('pro.file.summaryHelp')}
       </Paragraph>
       <UnorderedList>
-        {[...byReason].map(([reason, count]) => (
-          <ListItem key={reason}>{t('pro.file.summaryReason', { reason: t(`reason.${reason}` as MessageKey), count })}</ListItem>
+        {[...byReason].sort((a, b) => b[1] - a[1]).map(([reason, count]) => (
+          <ListItem key={reason}>
+            {t('pro.file.summaryReason', { reason: t(`reason.${reason}` as MessageKey), count })} {t(`pro.todo.${reason}` as MessageKey)}
+          </ListItem>
         ))}
       </UnorderedList>
     </Alert>
@@ -81,33 +87,10 @@ export function Members({ members, redactions, label }: { members: readonly Fami
     <Section id="file-members" title={t('pro.members.heading')}>
       <div className="kring-cards">
         {members.map((m) => {
-          const at = (field: string) => `members.${m.id}.${field}`;
           return (
-            <div key={m.id} className="kring-card">
+            <div key={m.id} className="kring-card" data-member-id={m.id}>
               <Heading level={3}>{label(m.id)}</Heading>
-              <DataList>
-                <DataListItem label={t('pro.members.name')}>
-                  <SharedValue path={at('name')} redactions={redactions} value={m.name} />
-                </DataListItem>
-                <DataListItem label={t('pro.members.birthDate')}>
-                  <SharedValue path={at('birthDate')} redactions={redactions} value={m.birthDate}>
-                    {m.birthDate !== null && formatDate(m.birthDate)}
-                  </SharedValue>
-                </DataListItem>
-                <DataListItem label={t('pro.members.bsn')}>
-                  <SharedValue path={at('bsn')} redactions={redactions} value={m.bsn} />
-                </DataListItem>
-                <DataListItem label={t('pro.members.relation')}>
-                  <SharedValue path={at('relation')} redactions={redactions} value={m.relation}>
-                    {m.relation !== null && t(`relation.${m.relation}`)}
-                  </SharedValue>
-                </DataListItem>
-                <DataListItem label={t('pro.members.authority')}>
-                  <SharedValue path={at('holdsAuthorityOver')} redactions={redactions} value={m.holdsAuthorityOver}>
-                    {m.holdsAuthorityOver !== null && (m.holdsAuthorityOver.length === 0 ? t('pro.members.noAuthority') : m.holdsAuthorityOver.map(label).join(', '))}
-                  </SharedValue>
-                </DataListItem>
-              </DataList>
+              <FieldList redactions={redactions} fields={memberFields(m, label, t, formatDate)} />
             </div>
           );
         })}
@@ -186,28 +169,64 @@ function RecordCard({ record, type, redactions, label }: { record: FamilyRecord;
   const date = formatDate(record.createdAt);
   const heading =
     record.sourceOrganisation === null ? t('pro.record.headingHidden', { section, date }) : t('pro.record.heading', { section, organisation: record.sourceOrganisation.name, date });
-  const at = (field: string) => `records.${record.id}.${field}`;
   return (
     <div className="kring-card" data-record-id={record.id}>
       <Heading level={4}>{heading}</Heading>
-      <DataList className="kring-data-list--columns">
-        <DataListItem label={t('pro.record.about')}>{record.subjectMemberIds.map(label).join(', ')}</DataListItem>
-        <DataListItem label={t('pro.record.source')}>
-          <SharedValue path={at('sourceOrganisation')} redactions={redactions} value={record.sourceOrganisation}>
-            {record.sourceOrganisation?.name}
-          </SharedValue>
-        </DataListItem>
-        <DataListItem label={t('pro.record.date')}>{date}</DataListItem>
-        {type.fields.map((f) => (
-          <DataListItem key={f.name} label={t(`pro.field.${type.name}.${f.name}` as MessageKey)}>
-            <SharedValue path={at(f.name)} redactions={redactions} value={sectionValue(record, f.name)}>
-              <FieldValue field={f} value={sectionValue(record, f.name)} />
-            </SharedValue>
-          </DataListItem>
-        ))}
-      </DataList>
+      <FieldList
+        columns
+        redactions={redactions}
+        before={
+          <>
+            <DataListItem label={t('pro.record.about')}>{record.subjectMemberIds.map(label).join(', ')}</DataListItem>
+            <DataListItem label={t('pro.record.date')}>{date}</DataListItem>
+          </>
+        }
+        fields={recordFields(record, type, t)}
+      />
     </div>
   );
+}
+
+/** A member's fields in the file, in the order the card shows them. */
+function memberFields(m: FamilyMember, label: Label, t: Translate, formatDate: (value: string) => string): FileField[] {
+  const at = (field: string) => `members.${m.id}.${field}`;
+  return [
+    { label: t('pro.members.name'), path: at('name'), value: m.name },
+    { label: t('pro.members.birthDate'), path: at('birthDate'), value: m.birthDate, shown: m.birthDate !== null && formatDate(m.birthDate) },
+    { label: t('pro.members.bsn'), path: at('bsn'), value: m.bsn },
+    { label: t('pro.members.relation'), path: at('relation'), value: m.relation, shown: m.relation !== null && t(`relation.${m.relation}`) },
+    {
+      label: t('pro.members.authority'),
+      path: at('holdsAuthorityOver'),
+      value: m.holdsAuthorityOver,
+      shown: m.holdsAuthorityOver !== null && (m.holdsAuthorityOver.length === 0 ? t('pro.members.noAuthority') : m.holdsAuthorityOver.map(label).join(', ')),
+    },
+  ];
+}
+
+/** A record's fields in the file: where it comes from, then its section's fields. */
+function recordFields(record: FamilyRecord, type: SectionType, t: Translate): FileField[] {
+  const at = (field: string) => `records.${record.id}.${field}`;
+  return [
+    { label: t('pro.record.source'), path: at('sourceOrganisation'), value: record.sourceOrganisation, shown: record.sourceOrganisation?.name },
+    ...type.fields.map((f) => ({ label: t(`pro.field.${type.name}.${f.name}` as MessageKey), path: at(f.name), value: sectionValue(record, f.name), shown: <FieldValue field={f} value={sectionValue(record, f.name)} /> })),
+  ];
+}
+
+/**
+ * How many values of the members and the organisations' records the caller sees (shared and
+ * recorded), for the summary at the top; the withheld ones are the API's redaction list.
+ */
+export function sharedValueCount(file: FamilyFile, sections: readonly SectionType[], redactions: RedactionIndex, t: Translate): number {
+  const types = new Map(sections.filter((type) => type.source === 'ORGANISATION').map((type) => [type.name, type]));
+  const fields = [
+    ...file.members.flatMap((m) => memberFields(m, () => '', t, () => '')),
+    ...file.records.flatMap((r) => {
+      const type = types.get(r.sectionType);
+      return type === undefined ? [] : recordFields(r, type, t);
+    }),
+  ];
+  return fields.filter((f) => !redactions.has(f.path) && f.value !== null && f.value !== undefined).length;
 }
 
 /** A shared value as people read it: dates in words, amounts in euros, lists as lists. */
