@@ -167,10 +167,16 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
 
     // Emergency access, its review, an export of the log, and an erasure.
     const opened = await ok<{ breakGlass: { id: string } }>('wmo', `mutation($input: BreakGlassInput!) { breakGlass(input: $input) { id } }`, {
-      input: { familyId: DEMO_FAMILY_ID, justification: 'Daan belde in paniek: er wordt thuis geslagen en moeder neemt niet op.' },
+      input: { familyId: DEMO_FAMILY_ID, justification: 'Daan belde in paniek: er wordt thuis geslagen en moeder neemt niet op.', consultedProfessionalId: P.jeugdhulp },
     });
     await call('wmo', READ, { id: DEMO_FAMILY_ID, purpose: 'CHILD_PROTECTION' });
     await ok('fg-gemeente', `mutation($id: ID!) { reviewBreakGlass(id: $id, verdict: JUSTIFIED, note: "Terecht: dezelfde dag opgepakt.") { id } }`, { id: opened.breakGlass.id });
+    // The family is told once it is reviewed (Marieke reads the notice); an officer defers a notice.
+    expect((await ok<{ myBreakGlassNotices: unknown[] }>('marieke', `{ myBreakGlassNotices { grantId } }`)).myBreakGlassNotices).toHaveLength(1);
+    await ok('keten-fg', `mutation($id: ID!, $until: DateTime!) { deferBreakGlassNotice(id: $id, until: $until, reason: "Onderzoek Veilig Thuis loopt nog.") { id } }`, {
+      id: opened.breakGlass.id,
+      until: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+    });
     const exported = await request(sut.app.getHttpServer()).get('/access-log/export?format=csv').set('authorization', `Bearer ${await sut.tokenFor('keten-fg')}`);
     expect(exported.status).toBe(200);
     // Administration of the directory (docs/administration.md): registering, roles, deactivation, the directory read.

@@ -34,6 +34,8 @@ describe('break-glass', () => {
     const childSafety = await world.partner(Domain.CHILD_SAFETY);
     const family = await world.family({ registeredBy: wmo, members: [{ label: 'mother', age: 38 }, { label: 'teen', age: 14 }], authority: [['mother', 'teen']] });
     await world.involve(family, wmo, { caseDirection: true });
+    // The colleague consulted before opening (the meldcode): a professional of the WMO team.
+    const colleague = await world.professional(wmo.organisation);
     await world.involve(family, debtAssistance);
     const mother = family.member('mother');
     await world.record(family, { source: debtAssistance, sectionType: 'ContactDetails', subjects: [mother], values: { address: 'Kerkstraat 12', phone: '06-12345678' } });
@@ -47,9 +49,9 @@ describe('break-glass', () => {
     const open = async (input: Record<string, unknown> = {}, by = wmo) =>
       sut.graphql<{ breakGlass: { id: string; status: string; categories: string[]; justification: string | null; professionalName: string | null } }>(OPEN, {
         token: await world.tokenFor(by),
-        variables: { input: { familyId: family.id, justification: JUSTIFICATION, ...input } },
+        variables: { input: { familyId: family.id, justification: JUSTIFICATION, consultedProfessionalId: colleague.id, ...input } },
       });
-    return { wmo, officer, debtAssistance, childSafety, family, phoneOf, open };
+    return { wmo, officer, debtAssistance, childSafety, family, phoneOf, open, colleague };
   };
 
   beforeAll(async () => {

@@ -28,7 +28,7 @@ describe('eraseFamily: crypto-shredding a family', () => {
   const openBreakGlass = async (c: Circle) => {
     const opened = await sut.graphql<{ breakGlass: { id: string } }>(`mutation($input: BreakGlassInput!) { breakGlass(input: $input) { id } }`, {
       token: await world.tokenFor(c.wmo),
-      variables: { input: { familyId: c.family.id, justification: JUSTIFICATION } },
+      variables: { input: { familyId: c.family.id, justification: JUSTIFICATION, consultedProfessionalId: c.youthCare.professional.id } },
     });
     expect(opened.errors).toBeUndefined();
     return opened.data?.breakGlass.id as string;

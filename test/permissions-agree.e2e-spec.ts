@@ -150,14 +150,14 @@ describe('a list and a single read come from the same permission rules', () => {
     expect(seen.all).toBeGreaterThan(0);
   });
 
-  it('emergency grants: the list and the review select exactly the grants each may be read or reviewed, own ones never reviewed', async () => {
+  it('emergency grants: the list, the review and the deferral of the notice select exactly the grants each may be read, reviewed or deferred, own ones never reviewed', async () => {
     let ownRefused = 0;
     await fc.assert(
       fc.asyncProperty(actorArb, fc.uniqueArray(grantArb, { selector: (g) => g.id, maxLength: 12 }), async (actor, grants) => {
         await client.query('TRUNCATE grant_rows');
         for (const g of grants) await client.query('INSERT INTO grant_rows VALUES ($1, $2, $3)', [g.id, g.organisationId, g.professionalId]);
         const ability = permissionsFor(actor);
-        for (const action of ['read', 'review'] as const) {
+        for (const action of ['read', 'review', 'defer'] as const) {
           const expected = allowedOneByOne(grants, (g) => ability.can(action, about('BreakGlassGrant', g)));
           const actual = await listed((p) => permittedWhere(ability, action, 'BreakGlassGrant', BREAK_GLASS_GRANT_COLUMNS, p), 'grant_rows', 'g');
           expect(actual).toEqual(expected);

@@ -740,10 +740,14 @@ class FamilyPlanner {
     const reviewed = dice.chance(0.7);
     const seal = (field: keyof typeof BREAK_GLASS_SEALED_FIELDS, text: string) => this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS[field], rowId: id }, text);
     const verdict = dice.chance(0.85) ? 'JUSTIFIED' : 'UNJUSTIFIED';
+    const professionalId = dice.pick(organisation.professionals);
+    // The colleague consulted: chosen without the dice (the rest of the world stays as it was drawn),
+    // a professional of another involved organisation, or another of the same one.
+    const colleagues = [...involvements.filter((i) => i.organisation.id !== organisation.id).flatMap((i) => i.organisation.professionals), ...organisation.professionals].filter((p) => p !== professionalId);
     return {
       id,
       familyId,
-      professionalId: dice.pick(organisation.professionals),
+      professionalId,
       organisationId: organisation.id,
       justificationCiphertext: seal('justification', dice.pick(JUSTIFICATIONS)),
       purpose: 'CHILD_PROTECTION',
@@ -754,6 +758,12 @@ class FamilyPlanner {
       reviewNoteCiphertext: reviewed ? seal('reviewNote', verdict === 'JUSTIFIED' ? 'Terecht: acute zorg om de kinderen, ouders niet bereikbaar.' : 'Niet terecht: er was tijd om de ouders eerst te vragen.') : null,
       reviewedByProfessionalId: reviewed ? organisation.privacyOfficer : null,
       reviewedAt: reviewed ? new Date(Math.min(openedAt.getTime() + dice.int(1, 60) * 3600_000, this.now.getTime() - 60_000)) : null,
+      consultedProfessionalId: colleagues[0] ?? null,
+      concernedMemberIds: [],
+      noticeDeferredUntil: null,
+      noticeDeferralReasonCiphertext: null,
+      noticeDeferredByProfessionalId: null,
+      noticeDeferredAt: null,
     };
   }
 
@@ -1062,6 +1072,8 @@ const GRANT_COLUMNS: ColumnSpec<BreakGlassGrantEntity>[] = [
   { name: 'review_note_ciphertext', type: 'bytea', value: (r) => r.reviewNoteCiphertext },
   { name: 'reviewed_by_professional_id', type: 'uuid', value: (r) => r.reviewedByProfessionalId },
   { name: 'reviewed_at', type: 'timestamptz', value: (r) => r.reviewedAt },
+  // The colleague consulted (issue 19); the members concerned and the notice's deferral keep their defaults (none).
+  { name: 'consulted_professional_id', type: 'uuid', value: (r) => r.consultedProfessionalId },
 ];
 
 /** One batch in one transaction, parents before children so every foreign key holds when checked. */

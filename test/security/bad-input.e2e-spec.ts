@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O } from '@kring/demo-world';
+import { DEMO_FAMILY_ID, DEMO_MEMBERS as M, DEMO_ORGANISATIONS as O, DEMO_PROFESSIONALS } from '@kring/demo-world';
 import { argumentsWith, documentWithLiterals, documentWithVariables, textArguments, type TextArgument } from '../support/schema-arguments';
 import { startTestGateway, type GraphQLAnswer, type TestGateway } from '../support/test-gateway';
 
@@ -213,7 +213,7 @@ describe('bad input is refused at the boundary, as BAD_USER_INPUT naming the fie
       expect(registered.errors).toBeUndefined();
       const grant = await sut.graphql(`mutation($input: BreakGlassInput!) { breakGlass(input: $input) { id } }`, {
         token: await token('jeugdhulp'),
-        variables: { input: { familyId: DEMO_FAMILY_ID, justification: `${odd}: ik maak mij ernstig zorgen om de veiligheid van de kinderen` } },
+        variables: { input: { familyId: DEMO_FAMILY_ID, justification: `${odd}: ik maak mij ernstig zorgen om de veiligheid van de kinderen`, consultedProfessionalId: DEMO_PROFESSIONALS.wmo } },
       });
       expect(grant.errors).toBeUndefined();
       const filtered = await sut.graphql(`query($filter: AccessLogFilter) { accessLog(filter: $filter) { edges { cursor } } }`, { token: await token('fg-gemeente'), variables: { filter: { purpose: odd } } });

@@ -6,6 +6,7 @@ import { Layout } from './layout';
 import { OrganisationsPage } from './pages/admin/organisations';
 import { ProfessionalsPage } from './pages/admin/professionals';
 import { AccessLogPage } from './pages/officer/access-log';
+import { BreakGlassQueuePage } from './pages/officer/break-glass-queue';
 import { EraseFamilyPage } from './pages/officer/erase-family';
 import { EscalationFiguresPage } from './pages/officer/escalation-figures';
 import { ShieldingsPage } from './pages/officer/shieldings';
@@ -88,6 +89,7 @@ function Routes() {
     if (path === '/escalation-figures' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <EscalationFiguresPage />;
     if (path === '/access-log' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <AccessLogPage />;
     if (path === '/shieldings' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <ShieldingsPage />;
+    if (path === '/break-glass' && hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) return <BreakGlassQueuePage />;
     if (path === '/erase-family' && hasRole('CHAIN_PRIVACY_OFFICER')) return <EraseFamilyPage />;
     if (path === '/organisations' && hasRole('ADMIN')) return <OrganisationsPage />;
     if (path === '/professionals' && hasRole('ADMIN')) return <ProfessionalsPage />;

@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
   if (viewer?.kind === 'PROFESSIONAL') {
     if (hasRole('PROFESSIONAL', 'TEAM_LEAD')) items.push({ to: '/families', label: 'nav.families' }, { to: '/referrals', label: 'nav.incomingReferrals' });
     if (hasRole('TEAM_LEAD')) items.push({ to: '/escalations', label: 'nav.escalationQueue' });
-    if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/shieldings', label: 'nav.shieldings' });
+    if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/access-log', label: 'nav.accessLog' }, { to: '/break-glass', label: 'nav.breakGlass' }, { to: '/shieldings', label: 'nav.shieldings' });
     if (hasRole('PRIVACY_OFFICER', 'CHAIN_PRIVACY_OFFICER')) items.push({ to: '/escalation-figures', label: 'nav.escalationFigures' });
     if (hasRole('CHAIN_PRIVACY_OFFICER')) items.push({ to: '/erase-family', label: 'nav.eraseFamily' });
     if (hasRole('ADMIN')) items.push({ to: '/organisations', label: 'nav.organisations' }, { to: '/professionals', label: 'nav.professionals' });

@@ -20,6 +20,10 @@ export const ACTIVITIES = [
   'END_INVOLVEMENT',
   'BREAK_GLASS_OPENED',
   'BREAK_GLASS_REVIEWED',
+  /** A privacy officer deferred the family's notice of an emergency access, with a reason, until a date (docs/break-glass.md). */
+  'DEFER_BREAK_GLASS_NOTICE',
+  /** A member read the notice of an emergency access about their reach, with its justification (docs/break-glass.md). */
+  'READ_BREAK_GLASS_NOTICE',
   'EXPORT_ACCESS_LOG',
   'ROTATE_KEY_ENCRYPTION_KEY',
   'ERASE_FAMILY',

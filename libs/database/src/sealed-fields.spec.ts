@@ -74,6 +74,8 @@ const CONTEXTS_DECLARED_SINCE = [
   // Referral (docs/referral.md).
   'kring-field-v1|family:f-1|referral:row-7|note|dk2',
   'kring-field-v1|family:f-1|referral:row-7|declineReason|dk2',
+  // Break-glass: why an officer deferred the family's notice (docs/break-glass.md).
+  'kring-field-v1|family:f-1|break_glass_grant:row-7|noticeDeferralReason|dk2',
 ];
 
 /**

@@ -12,7 +12,7 @@ export const MEMBER_SEALED_FIELDS = declareSealedFields('member', {
 });
 
 /** A break-glass grant's free text, under the family's data key: what the professional and the reviewing officer wrote. */
-export const BREAK_GLASS_SEALED_FIELDS = declareSealedFields('break_glass_grant', { justification: null, reviewNote: null });
+export const BREAK_GLASS_SEALED_FIELDS = declareSealedFields('break_glass_grant', { justification: null, reviewNote: null, noticeDeferralReason: null });
 
 /** Why an organisation shielded its involvement from a member, and why it lifted the shielding, under the family's data key. */
 export const INVOLVEMENT_SHIELDING_SEALED_FIELDS = declareSealedFields('involvement_shielding', { reason: null, liftReason: null });

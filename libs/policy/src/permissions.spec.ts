@@ -129,6 +129,21 @@ describe('the permission table', () => {
     expect(ability.can('read', grant('prof-1'))).toBe(true);
   });
 
+  it('an officer defers the family\'s notice of the emergencies they oversee, never of their own; a member reads the notices about their reach', () => {
+    const grant = (professionalId: string, organisationId: string) => about('BreakGlassGrant', { organisationId, professionalId, involvedOrganisationIds: [] });
+    const officer = permissionsFor(professional(ProfessionalRole.PRIVACY_OFFICER));
+    expect(officer.can('defer', grant('prof-2', ORG))).toBe(true);
+    expect(officer.can('defer', grant('prof-2', OTHER_ORG))).toBe(false);
+    expect(officer.can('defer', grant('prof-1', ORG))).toBe(false);
+    expect(permissionsFor(professional(ProfessionalRole.CHAIN_PRIVACY_OFFICER)).can('defer', grant('prof-2', OTHER_ORG))).toBe(true);
+    expect(permissionsFor(professional(ProfessionalRole.PROFESSIONAL)).can('defer', grant('prof-2', ORG))).toBe(false);
+    const parent = permissionsFor({ kind: 'member', memberId: 'mother', familyId: 'fam-1', reach: ['mother', 'daan'] });
+    expect(parent.can('read', about('BreakGlassNotice', { familyId: 'fam-1', concernedMemberIds: ['daan'] }))).toBe(true);
+    expect(parent.can('read', about('BreakGlassNotice', { familyId: 'fam-1', concernedMemberIds: ['grandfather'] }))).toBe(false);
+    expect(parent.can('read', about('BreakGlassNotice', { familyId: 'fam-2', concernedMemberIds: ['daan'] }))).toBe(false);
+    expect(permissionsFor(professional(ProfessionalRole.CHAIN_PRIVACY_OFFICER)).can('read', about('BreakGlassNotice', { familyId: 'fam-1', concernedMemberIds: ['daan'] }))).toBe(false);
+  });
+
   it('a privacy officer reviews their organisation\'s emergencies; a professional sees only their own', () => {
     const officer = permissionsFor(professional(ProfessionalRole.PRIVACY_OFFICER));
     const grant = (professionalId: string, organisationId: string) => about('BreakGlassGrant', { organisationId, professionalId, involvedOrganisationIds: [] });

@@ -71,6 +71,12 @@ export interface PermissionSubjects {
   /** An emergency (break-glass) grant. */
   BreakGlassGrant: { readonly organisationId: string; readonly professionalId: string; readonly involvedOrganisationIds: readonly string[] };
   /**
+   * The family's notice of an emergency grant (docs/break-glass.md): `concernedMemberIds` the
+   * members it concerns (those named when it was opened, and those whose data was read under it).
+   * Whether it is given yet (reviewed, not deferred) is the notice rule's (@kring/break-glass).
+   */
+  BreakGlassNotice: { readonly familyId: string; readonly concernedMemberIds: readonly string[] };
+  /**
    * The circle of a family (DESIGN.md §9, *wie helpen er*): who is involved, since when, and
    * whom to reach there. Which involvements a caller then sees is the circle's rule (circle.ts).
    */
@@ -197,7 +203,7 @@ export type PermissionSubjectType = keyof PermissionSubjects;
 
 /** Every action, with the subjects it applies to. */
 export const PERMISSION_ACTIONS = {
-  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures', 'Service', 'Professional', 'Referral'],
+  read: ['FamilyFile', 'AccessLogEntry', 'AccessLogDecision', 'BreakGlassGrant', 'BreakGlassNotice', 'Erasure', 'Catalogue', 'Consent', 'Circle', 'InvolvementShielding', 'CaseDirectorRequest', 'FamilyPlan', 'Thread', 'ThreadMessage', 'Escalation', 'EscalationFigures', 'Service', 'Professional', 'Referral'],
   register: ['Family', 'Involvement', 'Organisation', 'Professional'],
   changeRoles: ['Professional'],
   deactivate: ['Professional'],
@@ -228,6 +234,7 @@ export const PERMISSION_ACTIONS = {
   checkpoint: ['AccessLog'],
   open: ['BreakGlassGrant'],
   review: ['BreakGlassGrant'],
+  defer: ['BreakGlassGrant'],
   erase: ['Family'],
   lookUp: ['FamilyMember', 'Professional'],
 } as const satisfies Record<string, readonly PermissionSubjectType[]>;
@@ -282,6 +289,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // Our story: for themselves and their reach, in their own words. No professional writes one.
     can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
+    // The notice of an emergency access about their reach, once it is given (docs/break-glass.md).
+    can('read', 'BreakGlassNotice', { familyId: family, concernedMemberIds: reach });
     // Every decision of such an entry is about their reach: entries are written per member.
     can(['read', 'export'], 'AccessLogDecision');
     return build();
@@ -346,7 +355,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
   if (roles.has(ProfessionalRole.CHAIN_PRIVACY_OFFICER)) {
     can(['read', 'export'], ['AccessLogEntry', 'AccessLogDecision']);
     can(['verify', 'checkpoint'], 'AccessLog');
-    can(['read', 'review'], 'BreakGlassGrant');
+    can(['read', 'review', 'defer'], 'BreakGlassGrant');
     can('erase', 'Family');
     can('read', 'Erasure');
     can('read', 'InvolvementShielding');
@@ -362,7 +371,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['read', 'export'], 'AccessLogDecision', { actorOrganisationId: organisation });
     can(['read', 'export'], 'AccessLogDecision', { sourceOrganisationId: organisation });
     can(['verify', 'checkpoint'], 'AccessLog');
-    can(['read', 'review'], 'BreakGlassGrant', { organisationId: organisation });
+    can(['read', 'review', 'defer'], 'BreakGlassGrant', { organisationId: organisation });
     can('read', 'InvolvementShielding', { organisationId: organisation });
     can('read', 'EscalationFigures', { organisationId: organisation });
     // Finding a member whose log entries they may read (their organisation acted, or its records were concerned), and their own organisation's professionals.
@@ -382,6 +391,7 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
   // Last, so it overrides every grant above (CASL: later rules win): four eyes on every emergency.
   if (OFFICER_ROLES.some((r) => roles.has(r))) {
     cannot('review', 'BreakGlassGrant', { professionalId: actor.professionalId }).because('Nobody reviews their own emergency access.');
+    cannot('defer', 'BreakGlassGrant', { professionalId: actor.professionalId }).because('Nobody defers the family\'s notice of their own emergency access.');
   }
   return build();
 }

@@ -32,6 +32,12 @@ export interface Scope {
    * What those organisations did, and decisions about their data, do not exist in the member's log.
    */
   readonly shieldedOrganisationIds?: readonly string[];
+  /**
+   * A member's view: the moment that decides which emergency grants the family has been told of
+   * (reviewed, notice not deferred past it; docs/break-glass.md). Entries flagged break-glass about
+   * any other grant do not exist in the member's log.
+   */
+  readonly noticeAt?: Date;
 }
 
 /**
@@ -101,7 +107,7 @@ export class AccessLogService {
       const { subjects } = await loadSubjectFacts(this.dataSource.manager, this.crypto, principal.familyId);
       const reach = [...membersInReach(principal.memberId, subjects.values(), dutchDate(this.clock.now()))];
       const shielded = await this.dataSource.query<{ organisation_id: string }[]>(`SELECT DISTINCT organisation_id FROM involvement_shielding s WHERE s.member_id = $1 AND ${shieldingInForceSql('s')}`, [principal.memberId]);
-      return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId, shieldedOrganisationIds: shielded.map((r) => r.organisation_id) };
+      return { ability: permissionsFor(actorOf(principal, reach)), reach, callerId: principal.memberId, shieldedOrganisationIds: shielded.map((r) => r.organisation_id), noticeAt: this.clock.now() };
     }
     const ability = permissionsFor(actorOf(principal));
     if (!ability.can('read', 'AccessLogEntry')) throw forbidden('The access log is for privacy officers and for the family members it is about.');
@@ -138,7 +144,8 @@ export class AccessLogService {
       const decisions = readable.map(
         (d): AccessLogDecision => ({
           targetKind: d.targetKind,
-          targetIds: visible(d.targetIds),
+          // Professionals are not named to members, not even by id (the colleague consulted before an emergency access).
+          targetIds: reach !== null && d.targetKind === 'PROFESSIONAL' ? [] : visible(d.targetIds),
           sourceOrganisation: organisationOf(d.sourceOrganisationId),
           category: d.category,
           fields: [...d.fields],
@@ -272,6 +279,9 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
     common.push(`(actor_organisation_id IS NULL OR NOT actor_organisation_id = ANY(${shielded}))`);
     common.push(`(CASE WHEN decisions IS NULL THEN ${notAbout('source_organisation_id', shielded)} ELSE EXISTS (SELECT 1 FROM jsonb_array_elements(decisions) d WHERE ${readableDecisionSql(scope, p)}) END)`);
   }
+  // A member's view: what was done under an emergency grant exists only once they are told of it
+  // (reviewed, no deferral running, about their reach), so nothing of a grant shows while it is open or awaits review.
+  if (scope.reach !== null && scope.noticeAt !== undefined) common.push(noticeGivenSql(`${p(scope.noticeAt)}::timestamptz`, `${p(scope.reach)}::uuid[]`));
   const id = (name: string, value: string | null | undefined): string | null => {
     if (value === null || value === undefined) return null;
     if (!isUuid(value)) throw badInput(`filter.${name}`, 'is not an id');
@@ -321,6 +331,31 @@ function selection(scope: Scope, filter: AccessLogFilter, cursor: { occurredAt: 
   if (cursor !== null) common.push(`(occurred_at, id) < (${p(cursor.occurredAt)}, ${p(cursor.id)})`);
   const conditions = [...common, ...either.map(([a, b]) => `(${a} OR ${b})`)];
   return { where: conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * A member's view of emergency access (docs/break-glass.md): what was done under a grant exists
+ * for a member only once they are told of it. Told: the grant is reviewed, its notice not
+ * deferred past `at`, and it concerns a member of their reach (one named when it was opened, or
+ * one whose data was read under it). What was done under a grant: an entry flagged break-glass
+ * that names it, and any unflagged entry of what its holder did for its purpose during its hours
+ * (a read of the file writes one entry per member, flagged only where a decision was under the
+ * grant; the others would tell that youth care read the file for CHILD_PROTECTION that afternoon). The same
+ * rule as the notices (break-glass.service.ts, `notices`); test/break-glass-notice.e2e-spec.ts holds them together.
+ */
+function noticeGivenSql(at: string, reach: string): string {
+  const names = (entry: string, g: string) => `(${entry}.decisions @> jsonb_build_array(jsonb_build_object('basisRefs', jsonb_build_array(${g}.id::text))) OR ${entry}.basis_refs @> ARRAY[${g}.id::text])`;
+  const readUnder = (entry: string, g: string) =>
+    `(${entry}.decisions @> jsonb_build_array(jsonb_build_object('basis', 'BREAK_GLASS', 'basisRefs', jsonb_build_array(${g}.id::text))) OR (${entry}.basis = 'BREAK_GLASS' AND ${entry}.basis_refs @> ARRAY[${g}.id::text]))`;
+  const told = (g: string) =>
+    `(${g}.review_verdict IS NOT NULL AND (${g}.notice_deferred_until IS NULL OR ${g}.notice_deferred_until <= ${at})` +
+    ` AND (${g}.concerned_member_ids && ${reach} OR EXISTS (SELECT 1 FROM access_log_entry u WHERE u.family_id = ${g}.family_id AND u.break_glass AND u.subject_member_ids && ${reach} AND ${readUnder('u', g)})))`;
+  return (
+    `(NOT break_glass OR EXISTS (SELECT 1 FROM break_glass_grant g WHERE g.family_id = access_log_entry.family_id AND ${names('access_log_entry', 'g')} AND ${told('g')}))` +
+    // An entry flagged break-glass is judged by the grants it names (above), so a second grant of the same professional, not told yet, does not hide the first's.
+    ` AND (break_glass OR NOT EXISTS (SELECT 1 FROM break_glass_grant w WHERE w.family_id = access_log_entry.family_id AND access_log_entry.actor_id = w.professional_id AND access_log_entry.purpose = w.purpose` +
+    ` AND access_log_entry.occurred_at >= w.opened_at AND access_log_entry.occurred_at < w.expires_at AND NOT ${told('w')}))`
+  );
 }
 
 /** What a decision must hold, by its keys in the `decisions` jsonb. */

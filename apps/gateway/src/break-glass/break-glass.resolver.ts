@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { ProfessionalPrincipal } from '@kring/identity';
+import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import { TraceId } from '../common/trace';
-import { ProfessionalsMay } from '../identity/access.decorator';
+import { MembersMay, ProfessionalsMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
-import { BreakGlassGrant, BreakGlassInput, BreakGlassStatus, BreakGlassVerdict } from './break-glass.model';
+import { BreakGlassGrant, BreakGlassInput, BreakGlassNotice, BreakGlassStatus, BreakGlassVerdict } from './break-glass.model';
 import { BreakGlassService } from './break-glass.service';
 
 @Resolver(() => BreakGlassGrant)
@@ -35,5 +35,27 @@ export class BreakGlassResolver {
     @Args('status', { type: () => BreakGlassStatus, nullable: true }) status: BreakGlassStatus | null | undefined,
   ): Promise<BreakGlassGrant[]> {
     return this.service.list(principal, status ?? null);
+  }
+
+  @ProfessionalsMay('defer', 'BreakGlassGrant')
+  @Mutation(() => BreakGlassGrant, {
+    description: 'Defers the family\'s notice of an emergency access until a date (at most 91 days ahead), with a reason: a privacy officer who oversees it, never its opener. The notice is given from that date on.',
+  })
+  deferBreakGlassNotice(
+    @CurrentPrincipal() principal: ProfessionalPrincipal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('until', { type: () => Date }) until: Date,
+    @Args('reason') reason: string,
+    @TraceId() traceId: string,
+  ): Promise<BreakGlassGrant> {
+    return this.service.defer(principal, id, until, reason, traceId);
+  }
+
+  @MembersMay('read', 'BreakGlassNotice')
+  @Query(() => [BreakGlassNotice], {
+    description: 'Emergency access about you or a child in your reach, once a privacy officer has reviewed it (not before), with why it was opened. Newest first. Reading it is logged.',
+  })
+  myBreakGlassNotices(@CurrentPrincipal() principal: CitizenPrincipal, @TraceId() traceId: string): Promise<BreakGlassNotice[]> {
+    return this.service.notices(principal, traceId);
   }
 }

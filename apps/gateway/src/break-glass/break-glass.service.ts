@@ -2,18 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '@kring/config';
-import { dutchDate } from '@kring/consent';
-import { type DataKey, KringCrypto, type SealedField } from '@kring/crypto';
-import { BREAK_GLASS_PURPOSE, breakGlassState, isReviewOverdue, openBreakGlass, overdueIfOpenedBy, reviewBreakGlass, type ReviewStanding } from '@kring/break-glass';
-import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, FamilyEntity, isInvolvedToday, loadFamilyKey, memberIdsOf, unwrapFamilyKey } from '@kring/family-file';
-import { DirectoryWriter, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type ProfessionalPrincipal } from '@kring/identity';
-import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, permissionsFor, permittedWhere, PurposeCatalogue, resolvePurpose } from '@kring/policy';
-import { AuditService, changeEntries } from '../access-log/audit.service';
+import { ageOn, dutchDate, loadSubjectFacts } from '@kring/consent';
+import { type DataKey, KringCrypto, openSealed, type SealedField } from '@kring/crypto';
+import {
+  BREAK_GLASS_PURPOSE,
+  breakGlassState,
+  deferNotice,
+  isReviewOverdue,
+  judgeConsultedColleague,
+  noticeState,
+  openBreakGlass,
+  overdueIfOpenedBy,
+  reviewBreakGlass,
+  type ConsultedProfessional,
+  type ReviewStanding,
+} from '@kring/break-glass';
+import { BREAK_GLASS_SEALED_FIELDS, BreakGlassGrantEntity, FamilyEntity, InvolvementEntity, isInvolvedOn, loadFamilyKey, shieldingInForceSql, unwrapFamilyKey } from '@kring/family-file';
+import { DirectoryWriter, Domain, OrganisationEntity, ProfessionalEntity, ProfessionalRole, type CitizenPrincipal, type ProfessionalPrincipal } from '@kring/identity';
+import { about, actorOf, BREAK_GLASS_GRANT_COLUMNS, membersInReach, permissionsFor, permittedWhere, PurposeCatalogue, resolvePurpose } from '@kring/policy';
+import { AuditService, changeEntries, decisionOf, operationEntries, type EntryDraft } from '../access-log/audit.service';
 import { isUuid } from '../common/ids';
 import { notFound } from '../common/kring-error';
 import { namedParameters } from '../common/permitted-sql';
-import { openRefused, reviewRefused } from '../common/refusal-errors';
-import { BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassVerdict } from './break-glass.model';
+import { concernedMembersRefused, consultedColleagueRefused, deferRefused, openRefused, reviewRefused } from '../common/refusal-errors';
+import { organisationModel } from '../directory/organisation.model';
+import { BreakGlassNoticeState, BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassNotice, type BreakGlassUse, type BreakGlassVerdict } from './break-glass.model';
+
+/** The activities of a grant's own life (opening, review, deferral): not uses of it. */
+const NOT_A_USE = ['BREAK_GLASS_OPENED', 'BREAK_GLASS_REVIEWED', 'DEFER_BREAK_GLASS_NOTICE'];
+/** At most this many uses of one grant are listed for its review. */
+const MAX_USES = 200;
 
 /** Emergency access (DESIGN.md §3): opened by a professional, used through the access rule, reviewed by a privacy officer. */
 @Injectable()
@@ -36,8 +54,19 @@ export class BreakGlassService {
     if (!decision.ok) throw openRefused(decision.refusal, principal.domain);
     const { grant } = decision;
     if (!isUuid(input.familyId)) throw notFound('family');
+    const today = dutchDate(openedAt);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await isInvolvedToday(manager, principal.organisationId, input.familyId, dutchDate(openedAt)))) throw notFound('family');
+      const involved = await involvedToday(manager, input.familyId, today);
+      if (!involved.includes(principal.organisationId)) throw notFound('family');
+      // The colleague consulted (the meldcode): judged after involvement, so one not involved learns nothing of the family.
+      const named = input.consultedProfessionalId ?? null;
+      const colleague = named !== null && isUuid(named.trim()) ? await consultedProfessional(manager, named.trim()) : null;
+      const refusal = judgeConsultedColleague(named, principal.professionalId, colleague, involved);
+      if (refusal !== null) throw consultedColleagueRefused(refusal);
+      const consulted = colleague as ConsultedProfessional;
+      const { subjects } = await loadSubjectFacts(manager, this.crypto, input.familyId);
+      const concerned = concernedMembers(input.memberIds, [...subjects.values()], today);
+      if (concerned === null) throw concernedMembersRefused();
       const id = randomUUID();
       const key = await loadFamilyKey(manager, this.crypto, input.familyId);
       await manager.insert(BreakGlassGrantEntity, {
@@ -54,11 +83,29 @@ export class BreakGlassService {
         reviewNoteCiphertext: null,
         reviewedByProfessionalId: null,
         reviewedAt: null,
+        consultedProfessionalId: consulted.professionalId,
+        concernedMemberIds: concerned,
+        noticeDeferredUntil: null,
+        noticeDeferralReasonCiphertext: null,
+        noticeDeferredByProfessionalId: null,
+        noticeDeferredAt: null,
       });
-      const members = await memberIdsOf(manager, input.familyId);
-      await this.audit.record(manager, { principal, traceId, at: openedAt }, [
-        ...changeEntries({ activity: 'BREAK_GLASS_OPENED', familyId: input.familyId, subjectMemberIds: members, targetKind: 'BREAK_GLASS', targetIds: [id], fields: [...grant.categories], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id], purpose: grant.purpose, breakGlass: true }),
-      ]);
+      // One entry per member the grant concerns; the consulted colleague by id, as a decision of its own (never a name).
+      await this.audit.record(
+        manager,
+        { principal, traceId, at: openedAt },
+        operationEntries({
+          activity: 'BREAK_GLASS_OPENED',
+          purpose: grant.purpose,
+          familyId: input.familyId,
+          subjectMemberIds: concerned,
+          breakGlass: true,
+          decisions: [
+            decisionOf({ targetKind: 'BREAK_GLASS', targetIds: [id], fields: [...grant.categories], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }),
+            decisionOf({ targetKind: 'PROFESSIONAL', targetIds: [consulted.professionalId], fields: ['consultedColleague'], sourceOrganisationId: principal.organisationId, basis: 'OWN_RECORD', basisRefs: [id] }),
+          ],
+        }),
+      );
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });
   }
@@ -67,7 +114,7 @@ export class BreakGlassService {
     const at = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const grant = isUuid(id) ? await manager.findOne(BreakGlassGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      const decision = reviewBreakGlass({ professionalId: principal.professionalId, standing: grant === null ? 'NOT_OVERSEEN' : reviewStanding(principal, grant) }, grant, verdict, note, at);
+      const decision = reviewBreakGlass({ professionalId: principal.professionalId, standing: grant === null ? 'NOT_OVERSEEN' : standingOn('review', principal, grant) }, grant, verdict, note, at);
       if (!decision.ok) throw reviewRefused(decision.refusal);
       const { review } = decision;
       // reviewBreakGlass refuses a missing grant, so here there is one.
@@ -84,6 +131,99 @@ export class BreakGlassService {
       ]);
       return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
     });
+  }
+
+  /**
+   * Defers the family's notice of a grant until `until`, with a reason (docs/break-glass.md):
+   * an officer who oversees the grant, never its opener; before or after the review. A later
+   * deferral replaces the earlier one; each is an entry in the log.
+   */
+  async defer(principal: ProfessionalPrincipal, id: string, until: Date, reason: string, traceId: string): Promise<BreakGlassGrant> {
+    const at = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const grant = isUuid(id) ? await manager.findOne(BreakGlassGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const decision = deferNotice(grant === null ? 'NOT_OVERSEEN' : standingOn('defer', principal, grant), grant !== null, until, reason, at);
+      if (!decision.ok) throw deferRefused(decision.refusal);
+      const { familyId, organisationId } = grant as BreakGlassGrantEntity;
+      const key = await loadFamilyKey(manager, this.crypto, familyId);
+      await manager.update(BreakGlassGrantEntity, { id }, {
+        noticeDeferredUntil: decision.deferral.until,
+        noticeDeferralReasonCiphertext: this.crypto.cipher.encrypt(key, { field: BREAK_GLASS_SEALED_FIELDS.noticeDeferralReason, rowId: id }, decision.deferral.reason),
+        noticeDeferredByProfessionalId: principal.professionalId,
+        noticeDeferredAt: decision.deferral.deferredAt,
+      });
+      await this.audit.record(manager, { principal, traceId, at }, [
+        ...changeEntries({ activity: 'DEFER_BREAK_GLASS_NOTICE', familyId, subjectMemberIds: [], targetKind: 'BREAK_GLASS', targetIds: [id], fields: ['noticeDeferredUntil', 'noticeDeferralReason'], sourceOrganisationId: organisationId, basis: 'OWN_RECORD', basisRefs: [id], breakGlass: true }),
+      ]);
+      return (await this.present(manager, principal, [id]))[0] as BreakGlassGrant;
+    });
+  }
+
+  /**
+   * A member's notices (docs/break-glass.md): the grants on their family that a privacy officer
+   * reviewed and whose notice is not deferred, concerning a member of their reach (one named when
+   * it was opened, or whose data was read under it), not opened by an organisation shielded from
+   * them; with the justification, decrypted for them only, and each notice read logged. Before
+   * that, nothing of a grant reaches them.
+   */
+  async notices(principal: CitizenPrincipal, traceId: string): Promise<BreakGlassNotice[]> {
+    const at = this.clock.now();
+    const manager = this.dataSource.manager;
+    const family = await manager.findOne(FamilyEntity, { where: { id: principal.familyId }, select: { id: true, erasedAt: true } });
+    if (family === null || family.erasedAt !== null) throw notFound('family');
+    const { subjects, key } = await loadSubjectFacts(manager, this.crypto, family.id);
+    const reach = membersInReach(principal.memberId, subjects.values(), dutchDate(at));
+    const ability = permissionsFor(actorOf(principal, [...reach]));
+    const reviewed = (await manager.find(BreakGlassGrantEntity, { where: { familyId: family.id }, order: { openedAt: 'DESC' } })).filter((g) => noticeState(g, at) === 'GIVEN');
+    if (reviewed.length === 0) return [];
+    const shielded = new Set(
+      (await manager.query<{ organisation_id: string }[]>(`SELECT DISTINCT organisation_id FROM involvement_shielding s WHERE s.member_id = $1 AND ${shieldingInForceSql('s')}`, [principal.memberId])).map((r) => r.organisation_id),
+    );
+    const visible = reviewed.filter((g) => !shielded.has(g.organisationId));
+    const uses = await usesOf(manager, visible);
+    const organisations = await manager.find(OrganisationEntity, { where: { id: In([...new Set(visible.map((g) => g.organisationId))]) } });
+    const notices: BreakGlassNotice[] = [];
+    const drafts: EntryDraft[] = [];
+    for (const g of visible) {
+      const read = uses.get(g.id) ?? [];
+      const concerned = [...new Set([...g.concernedMemberIds, ...read.flatMap((u) => u.subjectMemberIds)])];
+      if (!ability.can('read', about('BreakGlassNotice', { familyId: g.familyId, concernedMemberIds: concerned }))) continue;
+      const inReach = concerned.filter((m) => reach.has(m)).sort();
+      const justification = openSealed(this.crypto, key, { field: BREAK_GLASS_SEALED_FIELDS.justification, rowId: g.id }, g.justificationCiphertext);
+      const organisation = organisations.find((o) => o.id === g.organisationId) as OrganisationEntity;
+      notices.push({
+        grantId: g.id,
+        organisation: organisationModel(organisation),
+        openedAt: g.openedAt,
+        expiresAt: g.expiresAt,
+        categories: g.categories,
+        justification,
+        verdict: g.reviewVerdict as BreakGlassVerdict,
+        reviewedAt: g.reviewedAt as Date,
+        memberIds: inReach,
+        reads: read.filter((u) => u.subjectMemberIds.some((m) => reach.has(m))).length,
+      });
+      drafts.push(
+        ...operationEntries({
+          activity: 'READ_BREAK_GLASS_NOTICE',
+          familyId: g.familyId,
+          subjectMemberIds: inReach,
+          breakGlass: false,
+          decisions: [
+            decisionOf({
+              targetKind: 'BREAK_GLASS',
+              targetIds: [g.id],
+              sourceOrganisationId: g.organisationId,
+              fields: justification === null ? [] : ['justification'],
+              basis: 'DATA_SUBJECT',
+              basisRefs: [g.id],
+            }),
+          ],
+        }),
+      );
+    }
+    await this.audit.recordRefusal({ principal, traceId, at }, ...drafts);
+    return notices;
   }
 
   /** Grants in the caller's view: a chain privacy officer all, a privacy officer their organisation's, a professional their own. */
@@ -137,6 +277,12 @@ export class BreakGlassService {
       return key;
     };
     const byId = new Map(grants.map((g) => [g.id, g]));
+    // The consulted colleagues, named for officers only; what was read under each grant, for officers only.
+    const consultedIds = [...new Set(grants.map((g) => g.consultedProfessionalId).filter((v): v is string => v !== null))];
+    const consulted = consultedIds.length === 0 ? [] : await manager.find(ProfessionalEntity, { where: { id: In(consultedIds) } });
+    const consultedOrganisations = consulted.length === 0 ? [] : await manager.find(OrganisationEntity, { where: { id: In([...new Set(consulted.map((p) => p.organisationId))]) } });
+    const consultedNames = officer ? this.directory.professionalNames(consultedOrganisations, consulted) : new Map<string, string>();
+    const uses = officer ? await usesOf(manager, grants) : new Map<string, BreakGlassUse[]>();
     const result: BreakGlassGrant[] = [];
     for (const id of ids) {
       const g = byId.get(id) as BreakGlassGrantEntity;
@@ -169,6 +315,22 @@ export class BreakGlassService {
                 reviewedAt: g.reviewedAt,
                 reviewerId: officer ? g.reviewedByProfessionalId : null,
               },
+        consultedColleague: (() => {
+          const colleague = consulted.find((p) => p.id === g.consultedProfessionalId);
+          const at = consultedOrganisations.find((o) => o.id === colleague?.organisationId);
+          if (!(officer || own) || colleague === undefined || at === undefined) return null;
+          return { id: colleague.id, name: consultedNames.get(colleague.id) ?? null, organisation: organisationModel(at) };
+        })(),
+        concernedMemberIds: officer || own ? g.concernedMemberIds : null,
+        notice: officer
+          ? {
+              state: BreakGlassNoticeState[noticeState(g, now)],
+              deferredUntil: g.noticeDeferredUntil,
+              deferralReason: g.noticeDeferralReasonCiphertext === null ? null : await decrypt(BREAK_GLASS_SEALED_FIELDS.noticeDeferralReason, g.noticeDeferralReasonCiphertext),
+              deferredAt: g.noticeDeferredAt,
+            }
+          : null,
+        uses: officer ? (uses.get(g.id) ?? []) : null,
       });
     }
     return result;
@@ -177,10 +339,90 @@ export class BreakGlassService {
 
 
 
-/** The permission table's word on this reviewer and this grant (docs/permissions.md): oversees it, their own, or not theirs. */
-function reviewStanding(principal: ProfessionalPrincipal, grant: BreakGlassGrantEntity): ReviewStanding {
-  const rule = permissionsFor(actorOf(principal)).relevantRuleFor('review', about('BreakGlassGrant', { organisationId: grant.organisationId, professionalId: grant.professionalId, involvedOrganisationIds: [] }));
+/** The permission table's word on this officer, this action and this grant (docs/permissions.md): oversees it, their own, or not theirs. */
+function standingOn(action: 'review' | 'defer', principal: ProfessionalPrincipal, grant: BreakGlassGrantEntity): ReviewStanding {
+  const rule = permissionsFor(actorOf(principal)).relevantRuleFor(action, about('BreakGlassGrant', { organisationId: grant.organisationId, professionalId: grant.professionalId, involvedOrganisationIds: [] }));
   if (rule === null) return 'NOT_OVERSEEN';
   return rule.inverted ? 'OWN_GRANT' : 'OVERSEES';
 }
 
+
+/** The organisations involved with the family today; none for an erased or unknown family. */
+async function involvedToday(manager: EntityManager, familyId: string, today: string): Promise<string[]> {
+  const involvements = await manager
+    .createQueryBuilder(InvolvementEntity, 'i')
+    .innerJoin(FamilyEntity, 'f', 'f.id = i.family_id AND f.erased_at IS NULL')
+    .select(['i.organisationId', 'i.startsOn', 'i.endsOn'])
+    .where('i.family_id = :familyId', { familyId })
+    .getMany();
+  return [...new Set(involvements.filter((i) => isInvolvedOn(i, today)).map((i) => i.organisationId))];
+}
+
+/** The professional named as consulted colleague, as the colleague rule needs them; null when no professional has the id. */
+async function consultedProfessional(manager: EntityManager, professionalId: string): Promise<ConsultedProfessional | null> {
+  const professional = await manager.findOne(ProfessionalEntity, { where: { id: professionalId }, select: { id: true, organisationId: true, deactivatedAt: true } });
+  if (professional === null) return null;
+  const organisation = await manager.findOneOrFail(OrganisationEntity, { where: { id: professional.organisationId }, select: { id: true, domain: true } });
+  return { professionalId: professional.id, organisationId: professional.organisationId, veiligThuis: organisation.domain === Domain.CHILD_SAFETY, deactivated: professional.deactivatedAt !== null };
+}
+
+/**
+ * The members a grant concerns: those named (every one a member of the family; null when one
+ * is not), or by default every member under 18 today (a member whose birth date cannot be
+ * read counts as one), or every member when the family has no minor.
+ */
+function concernedMembers(named: readonly string[] | null | undefined, members: readonly { memberId: string; birthDate: string | null }[], today: string): string[] | null {
+  const ids = new Map(members.map((m) => [m.memberId.toLowerCase(), m.memberId]));
+  if (named !== null && named !== undefined && named.length > 0) {
+    const found = named.map((id) => ids.get(id.toLowerCase()));
+    return found.every((id): id is string => id !== undefined) ? [...new Set(found)].sort() : null;
+  }
+  const minors = members.filter((m) => m.birthDate === null || ageOn(m.birthDate, today) < 18).map((m) => m.memberId);
+  return (minors.length > 0 ? minors : members.map((m) => m.memberId)).sort();
+}
+
+/**
+ * What was read under each grant, from the access log: the entries flagged break-glass on the
+ * grants' families with a decision whose basis is BREAK_GLASS and whose references name the
+ * grant (the log's present shape lists decisions; earlier shapes hold one in the entry's
+ * columns). The opening, the review and a deferral are not uses. Newest first, at most 200 a grant.
+ */
+async function usesOf(manager: EntityManager, grants: readonly Pick<BreakGlassGrantEntity, 'id' | 'familyId'>[]): Promise<Map<string, BreakGlassUse[]>> {
+  const uses = new Map<string, BreakGlassUse[]>();
+  if (grants.length === 0) return uses;
+  const ids = new Set(grants.map((g) => g.id.toLowerCase()));
+  const rows = await manager.query<{ id: string; occurred_at: Date; activity: string; subject_member_ids: string[]; decisions: { basis: string | null; basisRefs: string[]; category: string | null; fields: string[] }[] | null; basis: string | null; basis_refs: string[] | null; category: string | null; fields: string[] | null }[]>(
+    `SELECT id, occurred_at, activity, subject_member_ids, decisions, basis, basis_refs, category, fields FROM access_log_entry
+      WHERE break_glass AND family_id = ANY($1::uuid[]) AND NOT activity = ANY($2::text[]) ORDER BY occurred_at DESC, id DESC`,
+    [[...new Set(grants.map((g) => g.familyId))], NOT_A_USE],
+  );
+  for (const row of rows) {
+    const decisions = row.decisions ?? [{ basis: row.basis, basisRefs: row.basis_refs ?? [], category: row.category, fields: row.fields ?? [] }];
+    const byGrant = new Map<string, typeof decisions>();
+    for (const d of decisions) {
+      if (d.basis !== 'BREAK_GLASS') continue;
+      for (const ref of d.basisRefs) if (ids.has(ref.toLowerCase())) byGrant.set(ref.toLowerCase(), [...(byGrant.get(ref.toLowerCase()) ?? []), d]);
+    }
+    for (const [grantId, under] of byGrant) {
+      const list = uses.get(grantId) ?? [];
+      if (list.length >= MAX_USES) continue;
+      list.push({
+        entryId: row.id,
+        occurredAt: row.occurred_at,
+        activity: row.activity,
+        subjectMemberIds: pgArray(row.subject_member_ids),
+        categories: [...new Set(under.map((d) => d.category).filter((c): c is string => c !== null))],
+        fields: [...new Set(under.flatMap((d) => pgArray(d.fields)))],
+      });
+      uses.set(grantId, list);
+    }
+  }
+  // Keyed as the grants are.
+  return new Map(grants.map((g) => [g.id, uses.get(g.id.toLowerCase()) ?? []]));
+}
+
+/** A PostgreSQL array as node-postgres may give it (parsed, or as its text form for arrays of unknown type). */
+function pgArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  return typeof value === 'string' ? value.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : [];
+}

@@ -2,7 +2,7 @@ import { NETWORK_PERSON_LENGTH, PLAN_TEXT_LENGTH, type WritePlanItemRefusal } fr
 import { MAX_THREAD_PROFESSIONALS, MESSAGE_BODY_LENGTH, THREAD_TOPIC_LENGTH, type PostMessageRefusal, type StartThreadRefusal, type WithdrawMessageRefusal } from '@kring/messages';
 import { ESCALATION_BUDGET_CENTS, ESCALATION_TEXT_LENGTH, type DecideEscalationRefusal, type RaiseEscalationRefusal, type TakeOnEscalationRefusal } from '@kring/escalation';
 import { cutToCodePoints, LOGGED_PURPOSE_MAX_CODE_POINTS } from '@kring/audit';
-import { BREAK_GLASS_PURPOSE, JUSTIFICATION_LENGTH, MAX_DURATION_MINUTES, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
+import { BREAK_GLASS_PURPOSE, DEFERRAL_REASON_LENGTH, JUSTIFICATION_LENGTH, MAX_DEFERRAL_DAYS, MAX_DURATION_MINUTES, type ConsultedColleagueRefusal, type DeferNoticeRefusal, type OpenBreakGlassRefusal, type ReviewBreakGlassRefusal } from '@kring/break-glass';
 import {
   CapacityBand,
   MAX_VALIDITY_MONTHS,
@@ -168,6 +168,41 @@ export function openRefused(refusal: OpenBreakGlassRefusal, domain: string): Kri
       return badInput('categories', 'must be CONTACT, HOUSEHOLD and/or SAFETY');
     case 'PURPOSE_NOT_FOR_DOMAIN':
       return forbidden(`Organisations of domain ${domain} may not use purpose ${BREAK_GLASS_PURPOSE}.`);
+  }
+}
+
+/** The refusals of the consulted colleague named when opening emergency access; `extensions.refusal` names which. */
+export function consultedColleagueRefused(refusal: ConsultedColleagueRefusal): KringError {
+  const field = 'consultedProfessionalId';
+  const refuse = (message: string) => new KringError(ErrorCode.BAD_USER_INPUT, `${field} ${message}.`, { field, refusal: refusal.reason });
+  switch (refusal.reason) {
+    case 'CONSULTED_COLLEAGUE_REQUIRED':
+      return refuse('must name the colleague you consulted before opening emergency access (the meldcode asks for it)');
+    case 'SELF':
+      return refuse('must name a colleague other than yourself');
+    case 'UNKNOWN_COLLEAGUE':
+      return refuse('names no professional in the directory');
+    case 'NOT_A_COLLEAGUE':
+      return refuse('must name a professional of an organisation involved with the family today, or a Veilig Thuis advisor');
+  }
+}
+
+/** The refusals of the members a grant concerns. */
+export function concernedMembersRefused(): KringError {
+  return new KringError(ErrorCode.BAD_USER_INPUT, 'memberIds must name members of this family.', { field: 'memberIds', refusal: 'UNKNOWN_MEMBER' });
+}
+
+/** The refusals of deferring the family's notice of emergency access. */
+export function deferRefused(refusal: DeferNoticeRefusal): KringError {
+  switch (refusal.reason) {
+    case 'REASON_LENGTH':
+      return new KringError(ErrorCode.BAD_USER_INPUT, `reason must be ${DEFERRAL_REASON_LENGTH.min} to ${DEFERRAL_REASON_LENGTH.max} characters.`, { field: 'reason', refusal: refusal.reason });
+    case 'UNTIL_OUT_OF_RANGE':
+      return new KringError(ErrorCode.BAD_USER_INPUT, `until must lie after now and at most ${MAX_DEFERRAL_DAYS} days ahead.`, { field: 'until', refusal: refusal.reason });
+    case 'NOT_FOUND':
+      return notFound('break-glass grant');
+    case 'OWN_GRANT':
+      return forbidden('Nobody defers the family\'s notice of their own emergency access.');
   }
 }
 

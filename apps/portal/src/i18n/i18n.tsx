@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import * as administration from './administration';
+import * as breakGlass from './break-glass';
 import * as circle from './circle';
 import * as common from './common';
 import * as escalation from './escalation';
@@ -12,8 +13,8 @@ import * as professional from './professional';
 import * as referral from './referral';
 import * as socialMap from './social-map';
 
-const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...escalation.nl, ...messages.nl, ...socialMap.nl, ...administration.nl, ...referral.nl };
-const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...escalation.en, ...messages.en, ...socialMap.en, ...administration.en, ...referral.en };
+const NL = { ...common.nl, ...member.nl, ...professional.nl, ...officer.nl, ...circle.nl, ...ourStory.nl, ...plan.nl, ...escalation.nl, ...messages.nl, ...socialMap.nl, ...administration.nl, ...referral.nl, ...breakGlass.nl };
+const EN: Record<MessageKey, string> = { ...common.en, ...member.en, ...professional.en, ...officer.en, ...circle.en, ...ourStory.en, ...plan.en, ...escalation.en, ...messages.en, ...socialMap.en, ...administration.en, ...referral.en, ...breakGlass.en };
 
 export type MessageKey = keyof typeof NL;
 export type Language = 'nl' | 'en';

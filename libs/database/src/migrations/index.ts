@@ -20,8 +20,9 @@ import { NotifyThreadEvents1795515000000 } from './1795515000000-NotifyThreadEve
 import { AddSocialMap1795520000000 } from './1795520000000-AddSocialMap';
 import { AddAdministration1795530000000 } from './1795530000000-AddAdministration';
 import { AddReferrals1795540000000 } from './1795540000000-AddReferrals';
+import { AddBreakGlassColleagueAndNotice1795560000000 } from './1795560000000-AddBreakGlassColleagueAndNotice';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, in order. Each is a reviewed file; `npm run migration:generate` drafts new ones. */
-export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173, AddAccessLogTargetIds1795380793034, NotifyRegistrationChanges1795390000000, AddFamilyErasure1795399331613, AddAccessLogVerifiedCheckpoint1795420000000, ReshapeAccessLog1795430000000, TuneAccessLogIndexes1795440000000, AddInvolvementShielding1795450000000, AddCaseDirection1795460000000, AddOurStory1795470000000, AddFamilyPlan1795480000000, AddShieldingLift1795490000000, AddMessages1795500000000, AddEscalations1795510000000, NotifyThreadEvents1795515000000, AddSocialMap1795520000000, AddAdministration1795530000000, AddReferrals1795540000000];
+export const KRING_MIGRATIONS: MigrationClass[] = [CreateInitialSchema1795363012834, AddConsentRevocationReason1795364301922, CreateAccessLog1795365566769, CreateBreakGlassGrant1795368446173, AddAccessLogTargetIds1795380793034, NotifyRegistrationChanges1795390000000, AddFamilyErasure1795399331613, AddAccessLogVerifiedCheckpoint1795420000000, ReshapeAccessLog1795430000000, TuneAccessLogIndexes1795440000000, AddInvolvementShielding1795450000000, AddCaseDirection1795460000000, AddOurStory1795470000000, AddFamilyPlan1795480000000, AddShieldingLift1795490000000, AddMessages1795500000000, AddEscalations1795510000000, NotifyThreadEvents1795515000000, AddSocialMap1795520000000, AddAdministration1795530000000, AddReferrals1795540000000, AddBreakGlassColleagueAndNotice1795560000000];

@@ -36,6 +36,8 @@ type Documents = {
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": typeof types.RaiseEscalationDocument,
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": typeof types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": typeof types.EscalationPurposesDocument,
+    "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}": typeof types.MyBreakGlassNoticesDocument,
+    "query BreakGlassNoticeReach { myReach { id name self } }": typeof types.BreakGlassNoticeReachDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": typeof types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": typeof types.JoinThreadDocument,
@@ -69,6 +71,9 @@ type Documents = {
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": typeof types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": typeof types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": typeof types.LogChoicesDocument,
+    "query BreakGlassQueue {\n  breakGlassGrants {\n    id familyId organisation { ...OrganisationFields } professionalId professionalName justification purpose categories openedAt expiresAt status overdue\n    review { verdict reviewedAt }\n    consultedColleague { id name organisation { ...OrganisationFields } }\n    concernedMemberIds\n    notice { state deferredUntil deferralReason }\n    uses { entryId occurredAt activity subjectMemberIds categories fields }\n  }\n}": typeof types.BreakGlassQueueDocument,
+    "mutation ReviewBreakGlass($id: ID!, $verdict: BreakGlassVerdict!, $note: String!) { reviewBreakGlass(id: $id, verdict: $verdict, note: $note) { id status } }": typeof types.ReviewBreakGlassDocument,
+    "mutation DeferBreakGlassNotice($id: ID!, $until: DateTime!, $reason: String!) { deferBreakGlassNotice(id: $id, until: $until, reason: $reason) { id notice { state deferredUntil } } }": typeof types.DeferBreakGlassNoticeDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": typeof types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": typeof types.ErasuresDocument,
     "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}": typeof types.EscalationFiguresDocument,
@@ -134,6 +139,8 @@ const documents: Documents = {
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": types.RaiseEscalationDocument,
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": types.EscalationPurposesDocument,
+    "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}": types.MyBreakGlassNoticesDocument,
+    "query BreakGlassNoticeReach { myReach { id name self } }": types.BreakGlassNoticeReachDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": types.JoinThreadDocument,
@@ -167,6 +174,9 @@ const documents: Documents = {
     "query Log($filter: AccessLogFilter, $after: String) {\n  accessLog(filter: $filter, first: 50, after: $after) { edges { cursor node { ...AccessLogEntryFields } } pageInfo { hasNextPage endCursor } }\n}": types.LogDocument,
     "query Days($filter: AccessLogFilter) { accessLogDays(filter: $filter) { day allowed denied breakGlass integrityAlarms } }": types.DaysDocument,
     "query LogChoices { organisations { ...OrganisationFields } purposes { code } }": types.LogChoicesDocument,
+    "query BreakGlassQueue {\n  breakGlassGrants {\n    id familyId organisation { ...OrganisationFields } professionalId professionalName justification purpose categories openedAt expiresAt status overdue\n    review { verdict reviewedAt }\n    consultedColleague { id name organisation { ...OrganisationFields } }\n    concernedMemberIds\n    notice { state deferredUntil deferralReason }\n    uses { entryId occurredAt activity subjectMemberIds categories fields }\n  }\n}": types.BreakGlassQueueDocument,
+    "mutation ReviewBreakGlass($id: ID!, $verdict: BreakGlassVerdict!, $note: String!) { reviewBreakGlass(id: $id, verdict: $verdict, note: $note) { id status } }": types.ReviewBreakGlassDocument,
+    "mutation DeferBreakGlassNotice($id: ID!, $until: DateTime!, $reason: String!) { deferBreakGlassNotice(id: $id, until: $until, reason: $reason) { id notice { state deferredUntil } } }": types.DeferBreakGlassNoticeDocument,
     "mutation Erase($id: ID!, $reason: String!) {\n  eraseFamily(id: $id, reason: $reason) { familyId erasedAt organisation { name } members records consents breakGlassGrants }\n}": types.EraseDocument,
     "query Erasures { familyErasures(first: 50) { edges { node { familyId erasedAt organisation { name } members records reason } } pageInfo { hasNextPage } } }": types.ErasuresDocument,
     "query EscalationFigures($from: String!, $to: String!) {\n  escalationFigures(from: $from, to: $to) {\n    organisation { ...OrganisationFields }\n    raised open takenOn decided takenOnByThisOrganisation overdue decidedLate medianDaysToDecision p90DaysToDecision\n  }\n}": types.EscalationFiguresDocument,
@@ -295,6 +305,14 @@ export function gql(source: "query EscalationOrganisations { organisations { ...
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query EscalationPurposes { purposes { code name domains } }"): typeof import('./graphql').EscalationPurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}"): typeof import('./graphql').MyBreakGlassNoticesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query BreakGlassNoticeReach { myReach { id name self } }"): typeof import('./graphql').BreakGlassNoticeReachDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -427,6 +445,18 @@ export function gql(source: "query Days($filter: AccessLogFilter) { accessLogDay
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query LogChoices { organisations { ...OrganisationFields } purposes { code } }"): typeof import('./graphql').LogChoicesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query BreakGlassQueue {\n  breakGlassGrants {\n    id familyId organisation { ...OrganisationFields } professionalId professionalName justification purpose categories openedAt expiresAt status overdue\n    review { verdict reviewedAt }\n    consultedColleague { id name organisation { ...OrganisationFields } }\n    concernedMemberIds\n    notice { state deferredUntil deferralReason }\n    uses { entryId occurredAt activity subjectMemberIds categories fields }\n  }\n}"): typeof import('./graphql').BreakGlassQueueDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation ReviewBreakGlass($id: ID!, $verdict: BreakGlassVerdict!, $note: String!) { reviewBreakGlass(id: $id, verdict: $verdict, note: $note) { id status } }"): typeof import('./graphql').ReviewBreakGlassDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation DeferBreakGlassNotice($id: ID!, $until: DateTime!, $reason: String!) { deferBreakGlassNotice(id: $id, until: $until, reason: $reason) { id notice { state deferredUntil } } }"): typeof import('./graphql').DeferBreakGlassNoticeDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -71,6 +71,21 @@ export type BlockingKind =
   | 'RULE'
   | 'SCHEME';
 
+export type BreakGlassNoticeState =
+  | 'AWAITING_REVIEW'
+  | 'DEFERRED'
+  | 'GIVEN';
+
+export type BreakGlassStatus =
+  | 'ACTIVE'
+  | 'AWAITING_REVIEW'
+  | 'OVERDUE'
+  | 'REVIEWED';
+
+export type BreakGlassVerdict =
+  | 'JUSTIFIED'
+  | 'UNJUSTIFIED';
+
 /** A care trajectory (zorgtraject) with its goals. */
 export type CareTrajectoryInput = {
   /** Diagnosis (health data). Category: HEALTH. */
@@ -627,6 +642,16 @@ export type EscalationPurposesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EscalationPurposesQuery = { purposes: Array<{ code: string, name: string, domains: Array<Domain> }> };
 
+export type MyBreakGlassNoticesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBreakGlassNoticesQuery = { myBreakGlassNotices: Array<{ grantId: string, openedAt: string, expiresAt: string, categories: Array<DataCategory>, justification: string | null, verdict: BreakGlassVerdict, reviewedAt: string, memberIds: Array<string>, reads: number, organisation: { id: string, name: string } }> };
+
+export type BreakGlassNoticeReachQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BreakGlassNoticeReachQuery = { myReach: Array<{ id: string, name: string | null, self: boolean }> };
+
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
 }>;
@@ -840,6 +865,29 @@ export type LogChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogChoicesQuery = { organisations: Array<{ id: string, name: string, domain: Domain }>, purposes: Array<{ code: string }> };
+
+export type BreakGlassQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BreakGlassQueueQuery = { breakGlassGrants: Array<{ id: string, familyId: string, professionalId: string | null, professionalName: string | null, justification: string | null, purpose: string, categories: Array<DataCategory>, openedAt: string, expiresAt: string, status: BreakGlassStatus, overdue: boolean, concernedMemberIds: Array<string> | null, organisation: { id: string, name: string, domain: Domain }, review: { verdict: BreakGlassVerdict, reviewedAt: string } | null, consultedColleague: { id: string, name: string | null, organisation: { id: string, name: string, domain: Domain } } | null, notice: { state: BreakGlassNoticeState, deferredUntil: string | null, deferralReason: string | null } | null, uses: Array<{ entryId: string, occurredAt: string, activity: string, subjectMemberIds: Array<string>, categories: Array<string>, fields: Array<string> }> | null }> };
+
+export type ReviewBreakGlassMutationVariables = Exact<{
+  id: string | number;
+  verdict: BreakGlassVerdict;
+  note: string;
+}>;
+
+
+export type ReviewBreakGlassMutation = { reviewBreakGlass: { id: string, status: BreakGlassStatus } };
+
+export type DeferBreakGlassNoticeMutationVariables = Exact<{
+  id: string | number;
+  until: string;
+  reason: string;
+}>;
+
+
+export type DeferBreakGlassNoticeMutation = { deferBreakGlassNotice: { id: string, notice: { state: BreakGlassNoticeState, deferredUntil: string | null } | null } };
 
 export type EraseMutationVariables = Exact<{
   id: string | number;
@@ -1832,6 +1880,34 @@ export const EscalationPurposesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EscalationPurposesQuery, EscalationPurposesQueryVariables>;
+export const MyBreakGlassNoticesDocument = new TypedDocumentString(`
+    query MyBreakGlassNotices {
+  myBreakGlassNotices {
+    grantId
+    organisation {
+      id
+      name
+    }
+    openedAt
+    expiresAt
+    categories
+    justification
+    verdict
+    reviewedAt
+    memberIds
+    reads
+  }
+}
+    `) as unknown as TypedDocumentString<MyBreakGlassNoticesQuery, MyBreakGlassNoticesQueryVariables>;
+export const BreakGlassNoticeReachDocument = new TypedDocumentString(`
+    query BreakGlassNoticeReach {
+  myReach {
+    id
+    name
+    self
+  }
+}
+    `) as unknown as TypedDocumentString<BreakGlassNoticeReachQuery, BreakGlassNoticeReachQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantConsentInput!) {
   grantConsent(input: $input) {
@@ -2856,6 +2932,74 @@ export const LogChoicesDocument = new TypedDocumentString(`
   name
   domain
 }`) as unknown as TypedDocumentString<LogChoicesQuery, LogChoicesQueryVariables>;
+export const BreakGlassQueueDocument = new TypedDocumentString(`
+    query BreakGlassQueue {
+  breakGlassGrants {
+    id
+    familyId
+    organisation {
+      ...OrganisationFields
+    }
+    professionalId
+    professionalName
+    justification
+    purpose
+    categories
+    openedAt
+    expiresAt
+    status
+    overdue
+    review {
+      verdict
+      reviewedAt
+    }
+    consultedColleague {
+      id
+      name
+      organisation {
+        ...OrganisationFields
+      }
+    }
+    concernedMemberIds
+    notice {
+      state
+      deferredUntil
+      deferralReason
+    }
+    uses {
+      entryId
+      occurredAt
+      activity
+      subjectMemberIds
+      categories
+      fields
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<BreakGlassQueueQuery, BreakGlassQueueQueryVariables>;
+export const ReviewBreakGlassDocument = new TypedDocumentString(`
+    mutation ReviewBreakGlass($id: ID!, $verdict: BreakGlassVerdict!, $note: String!) {
+  reviewBreakGlass(id: $id, verdict: $verdict, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewBreakGlassMutation, ReviewBreakGlassMutationVariables>;
+export const DeferBreakGlassNoticeDocument = new TypedDocumentString(`
+    mutation DeferBreakGlassNotice($id: ID!, $until: DateTime!, $reason: String!) {
+  deferBreakGlassNotice(id: $id, until: $until, reason: $reason) {
+    id
+    notice {
+      state
+      deferredUntil
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeferBreakGlassNoticeMutation, DeferBreakGlassNoticeMutationVariables>;
 export const EraseDocument = new TypedDocumentString(`
     mutation Erase($id: ID!, $reason: String!) {
   eraseFamily(id: $id, reason: $reason) {

@@ -8,6 +8,7 @@ import { type Translate, useI18n } from '../../i18n/i18n';
 import { Checkbox, FormLabel, Heading, Paragraph, SecondaryActionButton, StatusBadge } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { joinWords, labelOf } from './member-family';
+import { BreakGlassNotices } from './break-glass-notices';
 
 // One visit to a file writes an entry per member it read about (five for the demo family, fewer in a member's view), so a page holds many visits.
 const PAGE_SIZE = 200;
@@ -150,6 +151,7 @@ export function MyLogPage() {
       <Paragraph lead>{t('member.log.intro')}</Paragraph>
       <Paragraph>{t('member.log.introWho')}</Paragraph>
       <Paragraph>{t('member.log.introChildren')}</Paragraph>
+      <BreakGlassNotices />
       <div className="utrecht-form-field utrecht-form-field--checkbox kring-m-own-toggle">
         <Checkbox id="log-with-own" checked={withOwn} onChange={(event) => setWithOwn(event.target.checked)} />{' '}
         <FormLabel htmlFor="log-with-own" type="checkbox">

@@ -12,6 +12,7 @@ import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
 import { joinWords, labelOf, reachOf, type Reach } from './member-family';
 import { MyCircle } from './my-circle';
 import { fieldLabel, fieldsOf, formatValue, sectionLabel } from './section-fields';
+import { BreakGlassNotices } from './break-glass-notices';
 
 const MY_FAMILY = gql(`query MyFamily { myFamily { ...FamilyFileFields } }`);
 
@@ -31,6 +32,7 @@ export function MyRecordsPage() {
     <>
       <Heading level={1}>{t('member.records.title')}</Heading>
       <Paragraph lead>{t('member.records.intro')}</Paragraph>
+      <BreakGlassNotices />
       <Paragraph>
         {t('member.records.introConsents')} <Link to="/me/consents">{t('nav.myConsents')}</Link>
       </Paragraph>
