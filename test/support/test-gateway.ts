@@ -29,6 +29,8 @@ export interface TestKeys {
   readonly keyEncryptionKeys: string;
   readonly blindIndexKey: string;
   readonly auditSigningKey?: string;
+  /** `1:<base64>,2:<...>`; when not given, the gateway generates one into its data folder (as in development). */
+  readonly receiptSigningKeys?: string;
 }
 
 export interface TestGateway {
@@ -92,6 +94,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     KRING_KEY_ENCRYPTION_KEYS: keys.keyEncryptionKeys,
     KRING_BLIND_INDEX_KEY: keys.blindIndexKey,
     KRING_AUDIT_SIGNING_KEY: keys.auditSigningKey ?? shared?.keys.auditSigningKey ?? randomBytes(32).toString('base64'),
+    ...((keys.receiptSigningKeys ?? shared?.keys.receiptSigningKeys) === undefined ? {} : { KRING_RECEIPT_SIGNING_KEYS: keys.receiptSigningKeys ?? shared?.keys.receiptSigningKeys }),
     LOG_LEVEL: process.env['KRING_TEST_LOG_LEVEL'] ?? 'silent',
     ...options.env,
   });
