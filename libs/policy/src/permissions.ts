@@ -217,7 +217,8 @@ export const PERMISSION_ACTIONS = {
   grant: ['Consent'],
   sign: ['Consent'],
   revoke: ['Consent'],
-  export: ['AccessLogEntry', 'AccessLogDecision'],
+  issueReceipt: ['Consent'],
+  export: ['AccessLogEntry', 'AccessLogDecision', 'Consent'],
   verify: ['AccessLog'],
   checkpoint: ['AccessLog'],
   open: ['BreakGlassGrant'],
@@ -272,6 +273,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // Referrals of a member of their reach: their status (referral-scope leaves out what a shielded organisation took part in).
     can('read', 'Referral', aboutReach);
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
+    // Their signed consent receipts (ISO/IEC TS 27560), and the same consents as FHIR Consent resources (docs/consent-receipts.md).
+    can(['issueReceipt', 'export'], 'Consent', { familyId: family, subjectMemberId: reach });
     // Our story: for themselves and their reach, in their own words. No professional writes one.
     can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
@@ -356,6 +359,12 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     can(['read', 'review'], 'BreakGlassGrant', { organisationId: organisation });
     can('read', 'InvolvementShielding', { organisationId: organisation });
     can('read', 'EscalationFigures', { organisationId: organisation });
+  }
+  if (OFFICER_ROLES.some((r) => roles.has(r))) {
+    // The consents their organisation may read (given to it or its domain, while involved), as FHIR
+    // Consent resources for the systems it answers to (docs/consent-receipts.md).
+    can('export', 'Consent', { involvedOrganisationIds: organisation, recipientOrganisationId: organisation });
+    can('export', 'Consent', { involvedOrganisationIds: organisation, recipientDomain: actor.domain });
   }
   if (roles.has(ProfessionalRole.ADMIN)) {
     can('checkpoint', 'AccessLog');
