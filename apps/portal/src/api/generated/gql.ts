@@ -36,6 +36,7 @@ type Documents = {
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": typeof types.RaiseEscalationDocument,
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": typeof types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": typeof types.EscalationPurposesDocument,
+    "query ConsentReceipts($consentId: ID!) { consentReceipts(consentId: $consentId) { receiptId event eventTime document } }": typeof types.ConsentReceiptsDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": typeof types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": typeof types.JoinThreadDocument,
@@ -131,6 +132,7 @@ const documents: Documents = {
     "mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }": types.RaiseEscalationDocument,
     "query EscalationOrganisations { organisations { ...OrganisationFields } }": types.EscalationOrganisationsDocument,
     "query EscalationPurposes { purposes { code name domains } }": types.EscalationPurposesDocument,
+    "query ConsentReceipts($consentId: ID!) { consentReceipts(consentId: $consentId) { receiptId event eventTime document } }": types.ConsentReceiptsDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": types.JoinThreadDocument,
@@ -289,6 +291,10 @@ export function gql(source: "query EscalationOrganisations { organisations { ...
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query EscalationPurposes { purposes { code name domains } }"): typeof import('./graphql').EscalationPurposesDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query ConsentReceipts($consentId: ID!) { consentReceipts(consentId: $consentId) { receiptId event eventTime document } }"): typeof import('./graphql').ConsentReceiptsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -627,6 +627,13 @@ export type EscalationPurposesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EscalationPurposesQuery = { purposes: Array<{ code: string, name: string, domains: Array<Domain> }> };
 
+export type ConsentReceiptsQueryVariables = Exact<{
+  consentId: string | number;
+}>;
+
+
+export type ConsentReceiptsQuery = { consentReceipts: Array<{ receiptId: string, event: string, eventTime: string, document: string }> };
+
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
 }>;
@@ -1811,6 +1818,16 @@ export const EscalationPurposesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EscalationPurposesQuery, EscalationPurposesQueryVariables>;
+export const ConsentReceiptsDocument = new TypedDocumentString(`
+    query ConsentReceipts($consentId: ID!) {
+  consentReceipts(consentId: $consentId) {
+    receiptId
+    event
+    eventTime
+    document
+  }
+}
+    `) as unknown as TypedDocumentString<ConsentReceiptsQuery, ConsentReceiptsQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantConsentInput!) {
   grantConsent(input: $input) {
