@@ -29,7 +29,7 @@ export interface TestKeys {
   readonly keyEncryptionKeys: string;
   readonly blindIndexKey: string;
   readonly auditSigningKey?: string;
-  /** `1:<base64>,2:<...>`; when not given, the gateway generates one into its data folder (as in development). */
+  /** `1:<base64>,2:<...>`: a fresh one when not given (production mode requires it). */
   readonly receiptSigningKeys?: string;
 }
 
@@ -85,6 +85,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     keyEncryptionKeys: `1:${randomBytes(32).toString('base64')}`,
     blindIndexKey: randomBytes(32).toString('base64'),
     auditSigningKey: randomBytes(32).toString('base64'),
+    receiptSigningKeys: `1:${randomBytes(32).toString('base64')}`,
   };
   const dataDir = await mkdtemp(join(tmpdir(), 'kring-test-data-'));
   const config = loadConfig({
@@ -94,7 +95,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     KRING_KEY_ENCRYPTION_KEYS: keys.keyEncryptionKeys,
     KRING_BLIND_INDEX_KEY: keys.blindIndexKey,
     KRING_AUDIT_SIGNING_KEY: keys.auditSigningKey ?? shared?.keys.auditSigningKey ?? randomBytes(32).toString('base64'),
-    ...((keys.receiptSigningKeys ?? shared?.keys.receiptSigningKeys) === undefined ? {} : { KRING_RECEIPT_SIGNING_KEYS: keys.receiptSigningKeys ?? shared?.keys.receiptSigningKeys }),
+    KRING_RECEIPT_SIGNING_KEYS: keys.receiptSigningKeys ?? shared?.keys.receiptSigningKeys ?? `1:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: process.env['KRING_TEST_LOG_LEVEL'] ?? 'silent',
     ...options.env,
   });
