@@ -161,6 +161,10 @@ describe('the access-log vocabulary covers what the gateway writes', () => {
     await call('schuldhulp', READ, { id: familyId, purpose: 'CASE_COORDINATION' });
     await call('veiligthuis', READ, { id: familyId, purpose: 'CHILD_PROTECTION' });
     await ok(asMember(child), `mutation($id: ID!) { revokeConsent(id: $id, reason: "Liever niet meer") { status } }`, { id: granted.grantConsent.id });
+    // Its signed receipts (ISO/IEC TS 27560) and the FHIR export (docs/consent-receipts.md): allowed for the member, refused for a caseworker.
+    await ok(asMember(child), `query($id: ID!) { consentReceipts(consentId: $id) { receiptId } }`, { id: granted.grantConsent.id });
+    expect((await request(sut.app.getHttpServer()).get(`/fhir/Consent?patient=${child}`).set('authorization', `Bearer ${await asMember(child)()}`)).status).toBe(200);
+    expect((await request(sut.app.getHttpServer()).get(`/fhir/Consent?patient=${child}`).set('authorization', `Bearer ${await sut.tokenFor('schuldhulp')}`)).status).toBe(403);
     const families = await ok<{ families: { edges: { node: { id: string; involvementId: string } }[] } }>('schuldhulp', `{ families(first: 50) { edges { node { id involvementId } } } }`);
     const involvementId = families.families.edges.find((e) => e.node.id === familyId)?.node.involvementId;
     await ok('schuldhulp', `mutation($id: ID!) { endInvolvement(id: $id) { endsOn } }`, { id: involvementId });

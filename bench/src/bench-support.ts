@@ -46,6 +46,7 @@ export function benchKeys(): Record<string, string> {
     KRING_KEY_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
     KRING_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     KRING_AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
+    KRING_RECEIPT_SIGNING_KEYS: `1:${randomBytes(32).toString('base64')}`,
   };
 }
 

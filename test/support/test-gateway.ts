@@ -29,6 +29,8 @@ export interface TestKeys {
   readonly keyEncryptionKeys: string;
   readonly blindIndexKey: string;
   readonly auditSigningKey?: string;
+  /** `1:<base64>,2:<...>`: a fresh one when not given (production mode requires it). */
+  readonly receiptSigningKeys?: string;
 }
 
 export interface TestGateway {
@@ -83,6 +85,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     keyEncryptionKeys: `1:${randomBytes(32).toString('base64')}`,
     blindIndexKey: randomBytes(32).toString('base64'),
     auditSigningKey: randomBytes(32).toString('base64'),
+    receiptSigningKeys: `1:${randomBytes(32).toString('base64')}`,
   };
   const dataDir = await mkdtemp(join(tmpdir(), 'kring-test-data-'));
   const config = loadConfig({
@@ -92,6 +95,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     KRING_KEY_ENCRYPTION_KEYS: keys.keyEncryptionKeys,
     KRING_BLIND_INDEX_KEY: keys.blindIndexKey,
     KRING_AUDIT_SIGNING_KEY: keys.auditSigningKey ?? shared?.keys.auditSigningKey ?? randomBytes(32).toString('base64'),
+    KRING_RECEIPT_SIGNING_KEYS: keys.receiptSigningKeys ?? shared?.keys.receiptSigningKeys ?? `1:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: process.env['KRING_TEST_LOG_LEVEL'] ?? 'silent',
     ...options.env,
   });

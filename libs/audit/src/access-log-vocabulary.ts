@@ -14,6 +14,10 @@ export const ACTIVITIES = [
   'GRANT_CONSENT',
   'SIGN_CONSENT',
   'REVOKE_CONSENT',
+  /** A member was issued signed consent receipts (ISO/IEC TS 27560) of a consent about their reach. */
+  'ISSUE_CONSENT_RECEIPT',
+  /** Consents were exported as FHIR R4 Consent resources (GET /fhir/Consent): by a member for their reach, or a privacy officer. */
+  'EXPORT_FHIR_CONSENTS',
   'ADD_RECORD',
   'REGISTER_FAMILY',
   'REGISTER_INVOLVEMENT',

@@ -13,6 +13,7 @@ const PRODUCTION = {
   KRING_KEY_ENCRYPTION_KEYS: `1:${KEY_1}`,
   KRING_BLIND_INDEX_KEY: KEY_2,
   KRING_AUDIT_SIGNING_KEY: Buffer.alloc(32, 3).toString('base64'),
+  KRING_RECEIPT_SIGNING_KEYS: `1:${Buffer.alloc(32, 4).toString('base64')}`,
 };
 
 /** The ConfigurationError that loading `env` throws; fails the test when it does not throw one. */
@@ -35,7 +36,7 @@ describe('loadConfig', () => {
     expect(sut.dataDir).toBe('/srv/kring/.kring');
     expect(sut.databaseUrl).toBeNull();
     expect(sut.identity.kind).toBe('development-issuer');
-    expect(sut.keys).toEqual({ keyEncryptionKeys: null, blindIndexKey: null, auditSigningKey: null });
+    expect(sut.keys).toEqual({ keyEncryptionKeys: null, blindIndexKey: null, auditSigningKey: null, receiptSigningKeys: null });
     expect(sut.seedDemoWorld).toBe(true);
   });
 
@@ -55,8 +56,8 @@ describe('loadConfig', () => {
   it('production without database, identity provider or keys lists every problem at once', () => {
     const error = configurationError({ NODE_ENV: 'production' });
 
-    expect(error.problems).toHaveLength(5);
-    for (const name of ['DATABASE_URL', 'KRING_JWKS_URL', 'KRING_OIDC_ISSUER', 'KRING_KEY_ENCRYPTION_KEYS', 'KRING_BLIND_INDEX_KEY', 'KRING_AUDIT_SIGNING_KEY']) {
+    expect(error.problems).toHaveLength(6);
+    for (const name of ['DATABASE_URL', 'KRING_JWKS_URL', 'KRING_OIDC_ISSUER', 'KRING_KEY_ENCRYPTION_KEYS', 'KRING_BLIND_INDEX_KEY', 'KRING_AUDIT_SIGNING_KEY', 'KRING_RECEIPT_SIGNING_KEYS']) {
       expect(error.message).toContain(name);
     }
   });

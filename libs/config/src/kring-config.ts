@@ -23,6 +23,11 @@ export interface KeyMaterialConfig {
   readonly blindIndexKey: Uint8Array | null;
   /** Ed25519 seed that signs access-log checkpoints. */
   readonly auditSigningKey: Uint8Array | null;
+  /**
+   * Ed25519 seeds that sign consent receipts, by version (docs/consent-receipts.md): the highest
+   * version signs; the lower ones are published as previous keys, so old receipts still verify.
+   */
+  readonly receiptSigningKeys: ReadonlyMap<number, Uint8Array> | null;
 }
 
 /** How many failed authentications one client address may make per window before it is refused RATE_LIMITED. */
@@ -90,6 +95,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     keyEncryptionKeys: readKeyEncryptionKeys(env['KRING_KEY_ENCRYPTION_KEYS'], problems),
     blindIndexKey: readKey(env['KRING_BLIND_INDEX_KEY'], 'KRING_BLIND_INDEX_KEY', problems),
     auditSigningKey: readKey(env['KRING_AUDIT_SIGNING_KEY'], 'KRING_AUDIT_SIGNING_KEY', problems),
+    receiptSigningKeys: readVersionedKeys(env['KRING_RECEIPT_SIGNING_KEYS'], 'KRING_RECEIPT_SIGNING_KEYS', problems),
   };
   if (production && keys.keyEncryptionKeys === null) {
     problems.push('KRING_KEY_ENCRYPTION_KEYS is required in production mode (format: "1:<base64 of 32 bytes>,2:<...>")');
@@ -99,6 +105,9 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
   }
   if (production && keys.auditSigningKey === null) {
     problems.push('KRING_AUDIT_SIGNING_KEY is required in production mode (base64 of a 32-byte Ed25519 seed)');
+  }
+  if (production && keys.receiptSigningKeys === null) {
+    problems.push('KRING_RECEIPT_SIGNING_KEYS is required in production mode (format: "1:<base64 of a 32-byte Ed25519 seed>,2:<...>")');
   }
 
   const checkpointIntervalSeconds = readSeconds(env['KRING_CHECKPOINT_INTERVAL_SECONDS'], 'KRING_CHECKPOINT_INTERVAL_SECONDS', mode === 'test' ? 0 : 300, problems);
@@ -191,6 +200,11 @@ function readIdentity(env: Env, production: boolean, problems: string[]): Identi
 }
 
 function readKeyEncryptionKeys(value: string | undefined, problems: string[]): ReadonlyMap<number, Uint8Array> | null {
+  return readVersionedKeys(value, 'KRING_KEY_ENCRYPTION_KEYS', problems);
+}
+
+/** Keys by version, `1:<base64 of 32 bytes>,2:<...>`: the form of the key-encryption keys and the receipt signing keys. */
+function readVersionedKeys(value: string | undefined, name: string, problems: string[]): ReadonlyMap<number, Uint8Array> | null {
   if (value === undefined || value === '') return null;
   const keys = new Map<number, Uint8Array>();
   for (const part of value.split(',')) {
@@ -200,7 +214,7 @@ function readKeyEncryptionKeys(value: string | undefined, problems: string[]): R
     const key = keyText === undefined || pieces.length !== 2 ? null : decodeKey(keyText);
     if (!Number.isInteger(version) || version < 1 || key === null || keys.has(version)) {
       // Never echo the value: it is a secret.
-      problems.push('KRING_KEY_ENCRYPTION_KEYS is malformed (format: "1:<base64 of 32 bytes>,2:<...>", each version once)');
+      problems.push(`${name} is malformed (format: "1:<base64 of 32 bytes>,2:<...>", each version once)`);
       return null;
     }
     keys.set(version, key);

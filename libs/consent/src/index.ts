@@ -17,3 +17,5 @@ export type { ConsentRevocation, RevokeConsentDecision, RevokeConsentRefusal } f
 export { loadSubjectFacts, subjectFactsOf } from './subject-facts.loader';
 export { proposeConsent } from './propose-consent';
 export type { ProposeConsentDecision, ProposeConsentFacts, ProposeConsentRefusal, ProposedConsent } from './propose-consent';
+export { consentReceipts, CONSENT_RECEIPT_SCHEMA_VERSION } from './consent-receipt';
+export type { ConsentReceipt, ConsentReceiptEvent, ConsentReceiptFacts, ReceiptParty } from './consent-receipt';

@@ -14,3 +14,6 @@ export { resolveKeyMaterial } from './key-material';
 export type { KeyMaterial } from './key-material';
 export { KringCrypto } from './crypto.service';
 export { openSealed } from './open-sealed';
+export { canonicalJson } from './canonical-json';
+export { ReceiptSigner, verifyReceipt } from './receipt-signer';
+export type { ReceiptPublicKey, ReceiptSignature, SignedReceipt } from './receipt-signer';

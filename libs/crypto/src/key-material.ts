@@ -7,6 +7,8 @@ export interface KeyMaterial {
   readonly keyEncryptionKeys: ReadonlyMap<number, Uint8Array>;
   readonly blindIndexKey: Uint8Array;
   readonly auditSigningKey: Uint8Array;
+  /** Ed25519 seeds that sign consent receipts, by version; the highest signs. */
+  readonly receiptSigningKeys: ReadonlyMap<number, Uint8Array>;
 }
 
 interface StoredDevKeys {
@@ -15,6 +17,8 @@ interface StoredDevKeys {
   readonly blindIndexKey: string;
   /** Added later than the others: generated into an existing file when missing. */
   auditSigningKey?: string;
+  /** Added with consent receipts: generated into an existing file when missing. */
+  receiptSigningKeys?: Record<string, string>;
 }
 
 /**
@@ -24,14 +28,15 @@ interface StoredDevKeys {
  * across restarts. Never from code.
  */
 export async function resolveKeyMaterial(sodium: Sodium, config: KeyMaterialConfig, dataDir: string): Promise<KeyMaterial> {
-  if (config.keyEncryptionKeys !== null && config.blindIndexKey !== null && config.auditSigningKey !== null) {
-    return { keyEncryptionKeys: config.keyEncryptionKeys, blindIndexKey: config.blindIndexKey, auditSigningKey: config.auditSigningKey };
+  if (config.keyEncryptionKeys !== null && config.blindIndexKey !== null && config.auditSigningKey !== null && config.receiptSigningKeys !== null) {
+    return { keyEncryptionKeys: config.keyEncryptionKeys, blindIndexKey: config.blindIndexKey, auditSigningKey: config.auditSigningKey, receiptSigningKeys: config.receiptSigningKeys };
   }
   const dev = await loadOrCreateDevKeys(sodium, dataDir);
   return {
     keyEncryptionKeys: config.keyEncryptionKeys ?? dev.keyEncryptionKeys,
     blindIndexKey: config.blindIndexKey ?? dev.blindIndexKey,
     auditSigningKey: config.auditSigningKey ?? dev.auditSigningKey,
+    receiptSigningKeys: config.receiptSigningKeys ?? dev.receiptSigningKeys,
   };
 }
 
@@ -48,6 +53,7 @@ async function loadOrCreateDevKeys(sodium: Sodium, dataDir: string): Promise<Key
       keyEncryptionKeys: { '1': Buffer.from(sodium.randombytes_buf(32)).toString('base64') },
       blindIndexKey: Buffer.from(sodium.randombytes_buf(32)).toString('base64'),
       auditSigningKey: Buffer.from(sodium.randombytes_buf(32)).toString('base64'),
+      receiptSigningKeys: { '1': Buffer.from(sodium.randombytes_buf(32)).toString('base64') },
     };
     // The data folder itself stays traversable: the embedded PostgreSQL runs as another OS user under root.
     await mkdir(dataDir, { recursive: true });
@@ -59,17 +65,23 @@ async function loadOrCreateDevKeys(sodium: Sodium, dataDir: string): Promise<Key
     });
     await chmod(file, 0o600);
   }
-  if (stored.auditSigningKey === undefined) {
-    stored.auditSigningKey = Buffer.from(sodium.randombytes_buf(32)).toString('base64');
+  if (stored.auditSigningKey === undefined || stored.receiptSigningKeys === undefined) {
+    stored.auditSigningKey ??= Buffer.from(sodium.randombytes_buf(32)).toString('base64');
+    stored.receiptSigningKeys ??= { '1': Buffer.from(sodium.randombytes_buf(32)).toString('base64') };
     await writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   const keyEncryptionKeys = new Map<number, Uint8Array>();
   for (const [version, key] of Object.entries(stored.keyEncryptionKeys)) {
     keyEncryptionKeys.set(Number(version), new Uint8Array(Buffer.from(key, 'base64')));
   }
+  const receiptSigningKeys = new Map<number, Uint8Array>();
+  for (const [version, key] of Object.entries(stored.receiptSigningKeys)) {
+    receiptSigningKeys.set(Number(version), new Uint8Array(Buffer.from(key, 'base64')));
+  }
   return {
     keyEncryptionKeys,
     blindIndexKey: new Uint8Array(Buffer.from(stored.blindIndexKey, 'base64')),
     auditSigningKey: new Uint8Array(Buffer.from(stored.auditSigningKey, 'base64')),
+    receiptSigningKeys,
   };
 }

@@ -43,6 +43,10 @@ export enum RequestRefusal {
   HOLDS_CASE_DIRECTION = 'HOLDS_CASE_DIRECTION',
   /** A change to a service on the social map by someone outside the organisation that offers it. */
   NOT_OWN_SERVICE = 'NOT_OWN_SERVICE',
+  /** A member asked about a member outside their reach: answered like one that does not exist. */
+  OUTSIDE_REACH = 'OUTSIDE_REACH',
+  /** The caller's roles do not allow the operation (e.g. the FHIR export for a professional who is not a privacy officer). */
+  ROLE_NOT_PERMITTED = 'ROLE_NOT_PERMITTED',
 }
 
 /** On what ground a field is shared. */

@@ -229,7 +229,8 @@ export const PERMISSION_ACTIONS = {
   grant: ['Consent'],
   sign: ['Consent'],
   revoke: ['Consent'],
-  export: ['AccessLogEntry', 'AccessLogDecision'],
+  issueReceipt: ['Consent'],
+  export: ['AccessLogEntry', 'AccessLogDecision', 'Consent'],
   verify: ['AccessLog'],
   checkpoint: ['AccessLog'],
   open: ['BreakGlassGrant'],
@@ -286,6 +287,8 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // Referrals of a member of their reach: their status (referral-scope leaves out what a shielded organisation took part in).
     can('read', 'Referral', aboutReach);
     can(['read', 'grant', 'sign', 'revoke'], 'Consent', { familyId: family, subjectMemberId: reach });
+    // Their signed consent receipts (ISO/IEC TS 27560), and the same consents as FHIR Consent resources (docs/consent-receipts.md).
+    can(['issueReceipt', 'export'], 'Consent', { familyId: family, subjectMemberId: reach });
     // Our story: for themselves and their reach, in their own words. No professional writes one.
     can('write', 'OurStory', { familyId: family, subjectMemberId: reach });
     can(['read', 'export'], 'AccessLogEntry', { familyId: family, subjectMemberIds: reach });
@@ -377,6 +380,12 @@ export function permissionsFor(actor: PermissionActor): KringAbility {
     // Finding a member whose log entries they may read (their organisation acted, or its records were concerned), and their own organisation's professionals.
     can('lookUp', 'FamilyMember', { loggedOrganisationIds: organisation });
     can('lookUp', 'Professional', { organisationId: organisation });
+  }
+  if (OFFICER_ROLES.some((r) => roles.has(r))) {
+    // The consents their organisation may read (given to it or its domain, while involved), as FHIR
+    // Consent resources for the systems it answers to (docs/consent-receipts.md).
+    can('export', 'Consent', { involvedOrganisationIds: organisation, recipientOrganisationId: organisation });
+    can('export', 'Consent', { involvedOrganisationIds: organisation, recipientDomain: actor.domain });
   }
   if (roles.has(ProfessionalRole.ADMIN)) {
     can('checkpoint', 'AccessLog');

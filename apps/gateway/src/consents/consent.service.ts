@@ -31,6 +31,15 @@ import { grantRefused, revocationReasonTooLong, revokeRefused, signRefused, term
 import type { Consent } from './consent.model';
 import type { GrantConsentInput } from './grant-consent.input';
 
+/** What `list` shows and logs: by default the consents view (`read`, READ_CONSENTS); the FHIR export narrows it to one member. */
+export interface ConsentListOptions {
+  /** Only the consents about this member (the FHIR search's `patient`). */
+  readonly subjectMemberId?: string;
+  /** The permission table's action that scopes the list: `read` (the API's view) or `export` (FHIR). */
+  readonly action?: 'read' | 'export';
+  readonly activity?: Activity;
+}
+
 /** Granting, co-signing, revoking and listing consents, with the capacity rule deciding who may do each. */
 @Injectable()
 export class ConsentService {
@@ -118,7 +127,9 @@ export class ConsentService {
    * over whom they hold authority; a professional of an involved organisation sees those
    * naming their organisation or domain as recipient.
    */
-  async list(principal: Principal, familyId: string, traceId: string): Promise<Consent[]> {
+  async list(principal: Principal, familyId: string, traceId: string, options: ConsentListOptions = {}): Promise<Consent[]> {
+    const action = options.action ?? 'read';
+    const activity = options.activity ?? 'READ_CONSENTS';
     if (!isUuid(familyId)) throw notFound('family');
     const now = this.clock.now();
     const today = dutchDate(now);
@@ -129,12 +140,13 @@ export class ConsentService {
       if (principal.kind === 'citizen' ? principal.familyId !== familyId : !(await isInvolvedToday(manager, principal.organisationId, familyId, today))) throw notFound('family');
       const subjects = await this.subjectsOf(manager, familyId);
       const reach = principal.kind === 'citizen' ? [...membersInReach(principal.memberId, subjects.values(), today)] : [];
-      const scope: Record<string, unknown> = { familyId, today };
-      const permitted = permittedWhere(permissionsFor(actorOf(principal, reach)), 'read', 'Consent', consentColumns('c', ':today'), namedParameters(scope));
+      const scope: Record<string, unknown> = { familyId, today, ...(options.subjectMemberId === undefined ? {} : { subjectMemberId: options.subjectMemberId }) };
+      const permitted = permittedWhere(permissionsFor(actorOf(principal, reach)), action, 'Consent', consentColumns('c', ':today'), namedParameters(scope));
+      const aboutSubject = options.subjectMemberId === undefined ? '' : ' AND c.subject_member_id = :subjectMemberId';
       const consents = await manager
         .getRepository(ConsentEntity)
         .createQueryBuilder('c')
-        .where(`c.family_id = :familyId AND ${permitted}`, scope)
+        .where(`c.family_id = :familyId${aboutSubject} AND ${permitted}`, scope)
         .orderBy('c.created_at', 'ASC')
         .addOrderBy('c.id', 'ASC')
         .getMany();
@@ -144,7 +156,7 @@ export class ConsentService {
         // One entry per member whose consents were shown, naming that member's receipts.
         ...[...new Set(consents.map((c) => c.subjectMemberId))].sort().flatMap((member) =>
           changeEntries({
-            activity: 'READ_CONSENTS',
+            activity,
             familyId,
             subjectMemberIds: [member],
             targetKind: 'FAMILY',

@@ -4,12 +4,25 @@ import { TraceId } from '../common/trace';
 import { Authenticated, MembersMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { Consent } from './consent.model';
+import { ConsentReceiptDocument } from './consent-receipt.model';
+import { ConsentReceiptService } from './consent-receipt.service';
 import { ConsentService } from './consent.service';
 import { GrantConsentInput } from './grant-consent.input';
 
 @Resolver(() => Consent)
 export class ConsentsResolver {
-  constructor(private readonly service: ConsentService) {}
+  constructor(
+    private readonly service: ConsentService,
+    private readonly receiptService: ConsentReceiptService,
+  ) {}
+
+  @MembersMay('issueReceipt', 'Consent')
+  @Query(() => [ConsentReceiptDocument], {
+    description: 'The signed consent receipts (ISO/IEC TS 27560) of a consent about your reach, one per event (granted, signed, revoked, expired), oldest first. Each issue is logged.',
+  })
+  consentReceipts(@CurrentPrincipal() principal: CitizenPrincipal, @Args('consentId', { type: () => ID }) consentId: string, @TraceId() traceId: string): Promise<ConsentReceiptDocument[]> {
+    return this.receiptService.receipts(principal, consentId, traceId);
+  }
 
   @Authenticated()
   @Query(() => [Consent], { description: 'Consents of a family: for a member, their own and their young children\'s; for a professional, those naming their organisation or domain.' })

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { KringConfig } from '@kring/config';
 
 /** Paths that belong to the API; the portal's fallback never answers them. */
-const API_PREFIXES = ['/graphql', '/access-log/export', '/dev', '/health'];
+const API_PREFIXES = ['/graphql', '/access-log/export', '/dev', '/health', '/fhir', '/.well-known'];
 
 /**
  * Serves the built portal (apps/portal, built into `config.portalDir`) at `/`: its

@@ -149,6 +149,8 @@ export const nl = {
   'member.log.sources': 'Uit het dossier van {organisations}.',
   'member.log.shown': 'U ziet de {count} nieuwste meldingen.',
   'member.log.breakGlassHelp': 'Noodtoegang: een hulpverlener maakte zich zorgen over de veiligheid van een kind. Een privacy officer controleert dit altijd.',
+  'member.consents.receiptDownload': 'Bewijs downloaden',
+  'member.consents.receiptHelp': 'Wilt u bewaren wat u heeft afgesproken? Download het bewijs van deze toestemming. Het bestand is ondertekend door Kring. Zo kan iedereen controleren dat het echt is.',
 } as const;
 
 export const en: { [K in keyof typeof nl]: string } = {
@@ -301,4 +303,6 @@ export const en: { [K in keyof typeof nl]: string } = {
   'member.log.sources': 'From the records of {organisations}.',
   'member.log.shown': 'You see the {count} newest entries.',
   'member.log.breakGlassHelp': 'Emergency access: a professional was worried about a child\'s safety. A privacy officer always reviews this.',
+  'member.consents.receiptDownload': 'Download receipt',
+  'member.consents.receiptHelp': 'Want to keep what you agreed to? Download the receipt of this consent. Kring signs the file, so anyone can check that it is genuine.',
 };

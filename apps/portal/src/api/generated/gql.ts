@@ -38,6 +38,7 @@ type Documents = {
     "query EscalationPurposes { purposes { code name domains } }": typeof types.EscalationPurposesDocument,
     "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}": typeof types.MyBreakGlassNoticesDocument,
     "query BreakGlassNoticeReach { myReach { id name self } }": typeof types.BreakGlassNoticeReachDocument,
+    "query ConsentReceipts($consentId: ID!) { consentReceipts(consentId: $consentId) { receiptId event eventTime document } }": typeof types.ConsentReceiptsDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": typeof types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": typeof types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": typeof types.JoinThreadDocument,
@@ -141,6 +142,7 @@ const documents: Documents = {
     "query EscalationPurposes { purposes { code name domains } }": types.EscalationPurposesDocument,
     "query MyBreakGlassNotices {\n  myBreakGlassNotices { grantId organisation { id name } openedAt expiresAt categories justification verdict reviewedAt memberIds reads }\n}": types.MyBreakGlassNoticesDocument,
     "query BreakGlassNoticeReach { myReach { id name self } }": types.BreakGlassNoticeReachDocument,
+    "query ConsentReceipts($consentId: ID!) { consentReceipts(consentId: $consentId) { receiptId event eventTime document } }": types.ConsentReceiptsDocument,
     "mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { ...ConsentFields } }": types.GrantConsentDocument,
     "query MessagesReach { myReach { id name birthDate } }": types.MessagesReachDocument,
     "mutation JoinThread($threadId: ID!) { joinThread(threadId: $threadId) { ...ThreadFields } }": types.JoinThreadDocument,
@@ -313,6 +315,10 @@ export function gql(source: "query MyBreakGlassNotices {\n  myBreakGlassNotices 
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "query BreakGlassNoticeReach { myReach { id name self } }"): typeof import('./graphql').BreakGlassNoticeReachDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query ConsentReceipts($consentId: ID!) { consentReceipts(consentId: $consentId) { receiptId event eventTime document } }"): typeof import('./graphql').ConsentReceiptsDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -652,6 +652,13 @@ export type BreakGlassNoticeReachQueryVariables = Exact<{ [key: string]: never; 
 
 export type BreakGlassNoticeReachQuery = { myReach: Array<{ id: string, name: string | null, self: boolean }> };
 
+export type ConsentReceiptsQueryVariables = Exact<{
+  consentId: string | number;
+}>;
+
+
+export type ConsentReceiptsQuery = { consentReceipts: Array<{ receiptId: string, event: string, eventTime: string, document: string }> };
+
 export type GrantConsentMutationVariables = Exact<{
   input: GrantConsentInput;
 }>;
@@ -1908,6 +1915,16 @@ export const BreakGlassNoticeReachDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BreakGlassNoticeReachQuery, BreakGlassNoticeReachQueryVariables>;
+export const ConsentReceiptsDocument = new TypedDocumentString(`
+    query ConsentReceipts($consentId: ID!) {
+  consentReceipts(consentId: $consentId) {
+    receiptId
+    event
+    eventTime
+    document
+  }
+}
+    `) as unknown as TypedDocumentString<ConsentReceiptsQuery, ConsentReceiptsQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantConsentInput!) {
   grantConsent(input: $input) {

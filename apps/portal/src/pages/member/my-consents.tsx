@@ -8,6 +8,7 @@ import { asApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, Heading, ListItem, Paragraph, type BadgeTone, StatusBadge, UnorderedList } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
+import { ConsentReceiptDownload } from './consent-receipt-download';
 import { GrantConsentForm } from './grant-consent-form';
 import { OurReferrals, useOurReferrals } from './our-referrals';
 import { awaitingOf, recipientOf } from './consent-words';
@@ -227,6 +228,7 @@ function ConsentCard({ consent, reach, referredTo, onChanged }: { consent: Conse
           </ButtonGroup>
         </div>
       )}
+      <ConsentReceiptDownload consentId={consent.id} />
       <div ref={feedbackRef} tabIndex={-1} className="kring-m-feedback">
         {message !== null && <Alert type="ok">{message}</Alert>}
         <ErrorAlert error={error} />
