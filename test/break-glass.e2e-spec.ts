@@ -150,4 +150,24 @@ describe('break-glass', () => {
     expect(rows.length).toBe(1);
     expect(rows[0]?.j.toString('utf8')).not.toContain('paniek');
   });
+
+  it('lists whom one may name as consulted without a family: active colleagues of one\'s own organisation and Veilig Thuis advisors, never oneself', async () => {
+    const { wmo, colleague, childSafety, debtAssistance } = await circle();
+    const gone = await world.professional(wmo.organisation);
+    await sut.dataSource.query(`UPDATE professional SET deactivated_at = now() WHERE id = $1`, [gone.id]);
+    const LIST = `{ consultableColleagues { id name organisation { id } } }`;
+    const answer = await sut.graphql<{ consultableColleagues: { id: string; name: string; organisation: { id: string } }[] }>(LIST, { token: await world.tokenFor(wmo) });
+    expect(answer.errors).toBeUndefined();
+    const listed = answer.data?.consultableColleagues ?? [];
+    expect(listed).toContainEqual({ id: colleague.id, name: colleague.name, organisation: { id: wmo.organisation.id } });
+    expect(listed).toContainEqual({ id: childSafety.professional.id, name: childSafety.professional.name, organisation: { id: childSafety.organisation.id } });
+    const ids = listed.map((c) => c.id);
+    for (const absent of [wmo.professional.id, gone.id, debtAssistance.professional.id]) expect(ids).not.toContain(absent);
+    // Own organisation first, then the Veilig Thuis advisors.
+    expect(listed[0]?.organisation.id).toBe(wmo.organisation.id);
+    // Members may not open emergency access, so they may not list whom to consult.
+    const family = await world.family({ registeredBy: wmo, members: [{ label: 'adult', age: 40 }] });
+    const member = await sut.graphql(LIST, { token: await world.tokenFor(family.member('adult')) });
+    expect(member.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
 });

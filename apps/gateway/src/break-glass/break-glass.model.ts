@@ -56,6 +56,18 @@ export class BreakGlassColleague {
   organisation!: Organisation;
 }
 
+@ObjectType({ description: 'A colleague a professional may name as consulted before opening emergency access, without a family: of their own organisation, or a Veilig Thuis advisor.' })
+export class ConsultableColleague {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Organisation)
+  organisation!: Organisation;
+}
+
 @ObjectType({ description: 'Whether the family has been told of the grant. Privacy officers only.' })
 export class BreakGlassNoticeStatus {
   @Field(() => BreakGlassNoticeState)

@@ -3,7 +3,7 @@ import type { CitizenPrincipal, ProfessionalPrincipal } from '@kring/identity';
 import { TraceId } from '../common/trace';
 import { MembersMay, ProfessionalsMay } from '../identity/access.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
-import { BreakGlassGrant, BreakGlassInput, BreakGlassNotice, BreakGlassStatus, BreakGlassVerdict } from './break-glass.model';
+import { BreakGlassGrant, BreakGlassInput, BreakGlassNotice, BreakGlassStatus, BreakGlassVerdict, ConsultableColleague } from './break-glass.model';
 import { BreakGlassService } from './break-glass.service';
 
 @Resolver(() => BreakGlassGrant)
@@ -14,6 +14,14 @@ export class BreakGlassResolver {
   @Mutation(() => BreakGlassGrant, { description: 'Opens emergency access to a family you are involved with, when you fear for a child\'s safety and cannot ask. Reviewed by a privacy officer.' })
   breakGlass(@CurrentPrincipal() principal: ProfessionalPrincipal, @Args('input') input: BreakGlassInput, @TraceId() traceId: string): Promise<BreakGlassGrant> {
     return this.service.open(principal, input, traceId);
+  }
+
+  @ProfessionalsMay('open', 'BreakGlassGrant')
+  @Query(() => [ConsultableColleague], {
+    description: 'Whom you may name as consulted before opening emergency access, without a family: colleagues of your own organisation and Veilig Thuis advisors. (The contacts of the other organisations involved are in the family\'s circle.)',
+  })
+  consultableColleagues(@CurrentPrincipal() principal: ProfessionalPrincipal): Promise<ConsultableColleague[]> {
+    return this.service.consultableColleagues(principal);
   }
 
   @ProfessionalsMay('review', 'BreakGlassGrant')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { Clock } from '@kring/config';
 import { ageOn, dutchDate, loadSubjectFacts } from '@kring/consent';
 import { type DataKey, KringCrypto, openSealed, type SealedField } from '@kring/crypto';
@@ -26,7 +26,7 @@ import { notFound } from '../common/kring-error';
 import { namedParameters } from '../common/permitted-sql';
 import { concernedMembersRefused, consultedColleagueRefused, deferRefused, openRefused, reviewRefused } from '../common/refusal-errors';
 import { organisationModel } from '../directory/organisation.model';
-import { BreakGlassNoticeState, BreakGlassStatus, type BreakGlassGrant, type BreakGlassInput, type BreakGlassNotice, type BreakGlassUse, type BreakGlassVerdict } from './break-glass.model';
+import { BreakGlassNoticeState, BreakGlassStatus, type ConsultableColleague, type BreakGlassGrant, type BreakGlassInput, type BreakGlassNotice, type BreakGlassUse, type BreakGlassVerdict } from './break-glass.model';
 
 /** The activities of a grant's own life (opening, review, deferral): not uses of it. */
 const NOT_A_USE = ['BREAK_GLASS_OPENED', 'BREAK_GLASS_REVIEWED', 'DEFER_BREAK_GLASS_NOTICE'];
@@ -46,6 +46,25 @@ export class BreakGlassService {
     private readonly audit: AuditService,
   ) {
     this.directory = new DirectoryWriter(crypto);
+  }
+
+  /**
+   * Whom a professional may name as consulted without reading anything of a family: the active
+   * colleagues of their own organisation and the Veilig Thuis advisors (organisations of domain
+   * CHILD_SAFETY), not themselves. Directory data only, so not logged (as `organisations`); the
+   * contacts of the other organisations involved come from the family's circle, which applies
+   * the access rule and is logged. Sorted by organisation, then name.
+   */
+  async consultableColleagues(principal: ProfessionalPrincipal): Promise<ConsultableColleague[]> {
+    const manager = this.dataSource.manager;
+    const organisations = await manager.find(OrganisationEntity, { where: [{ id: principal.organisationId }, { domain: Domain.CHILD_SAFETY }] });
+    if (organisations.length === 0) return [];
+    const professionals = (await manager.find(ProfessionalEntity, { where: { organisationId: In(organisations.map((o) => o.id)), deactivatedAt: IsNull() } })).filter((p) => p.id !== principal.professionalId);
+    const names = this.directory.professionalNames(organisations, professionals);
+    const own = (organisationId: string) => (organisationId === principal.organisationId ? 0 : 1);
+    return professionals
+      .map((p) => ({ id: p.id, name: names.get(p.id) as string, organisation: organisationModel(organisations.find((o) => o.id === p.organisationId) as OrganisationEntity) }))
+      .sort((a, b) => own(a.organisation.id) - own(b.organisation.id) || a.organisation.name.localeCompare(b.organisation.name, 'nl') || a.name.localeCompare(b.name, 'nl'));
   }
 
   async open(principal: ProfessionalPrincipal, input: BreakGlassInput, traceId: string): Promise<BreakGlassGrant> {
