@@ -88,6 +88,8 @@ type Documents = {
     "mutation AgreeToPlan($familyId: ID) { agreeToPlan(familyId: $familyId) { agreedAt } }": typeof types.AgreeToPlanDocument,
     "mutation WithdrawPlanAgreement($familyId: ID) { withdrawPlanAgreement(familyId: $familyId) { withdrawnAt } }": typeof types.WithdrawPlanAgreementDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": typeof types.AddRecordDocument,
+    "mutation OpenBreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id expiresAt } }": typeof types.OpenBreakGlassDocument,
+    "query ConsultableColleagues { consultableColleagues { id name organisation { ...OrganisationFields } } }": typeof types.ConsultableColleaguesDocument,
     "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": typeof types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": typeof types.TransferCaseDirectionDocument,
     "query EscalationQueue { escalationQueue { ...EscalationFields } }": typeof types.EscalationQueueDocument,
@@ -192,6 +194,8 @@ const documents: Documents = {
     "mutation AgreeToPlan($familyId: ID) { agreeToPlan(familyId: $familyId) { agreedAt } }": types.AgreeToPlanDocument,
     "mutation WithdrawPlanAgreement($familyId: ID) { withdrawPlanAgreement(familyId: $familyId) { withdrawnAt } }": types.WithdrawPlanAgreementDocument,
     "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }": types.AddRecordDocument,
+    "mutation OpenBreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id expiresAt } }": types.OpenBreakGlassDocument,
+    "query ConsultableColleagues { consultableColleagues { id name organisation { ...OrganisationFields } } }": types.ConsultableColleaguesDocument,
     "query Circle($familyId: ID!) { circle(familyId: $familyId) { ...CircleFields involvements { id shieldings { id memberId shieldedAt } } } }": types.CircleDocument,
     "mutation TransferCaseDirection($input: TransferCaseDirectionInput!) { transferCaseDirection(input: $input) { id to { id name } } }": types.TransferCaseDirectionDocument,
     "query EscalationQueue { escalationQueue { ...EscalationFields } }": types.EscalationQueueDocument,
@@ -515,6 +519,14 @@ export function gql(source: "mutation WithdrawPlanAgreement($familyId: ID) { wit
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation AddRecord($input: AddRecordInput!) { addRecord(input: $input) { id } }"): typeof import('./graphql').AddRecordDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation OpenBreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id expiresAt } }"): typeof import('./graphql').OpenBreakGlassDocument;
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query ConsultableColleagues { consultableColleagues { id name organisation { ...OrganisationFields } } }"): typeof import('./graphql').ConsultableColleaguesDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -71,6 +71,20 @@ export type BlockingKind =
   | 'RULE'
   | 'SCHEME';
 
+export type BreakGlassInput = {
+  /** A subset of CONTACT, HOUSEHOLD, SAFETY; default all three. */
+  categories?: Array<DataCategory> | null | undefined;
+  /** Required: the colleague you consulted before opening it (the meldcode), a professional of an organisation involved with the family today or a Veilig Thuis advisor; not yourself. */
+  consultedProfessionalId?: string | number | null | undefined;
+  /** Minutes, at most 240. */
+  durationMinutes?: number | null | undefined;
+  familyId: string | number;
+  /** Why you fear for a child's safety and cannot ask: at least 30 characters. Read by a privacy officer. */
+  justification: string;
+  /** The members (children) you fear for; default every member under 18 (every member when there is none). The family's notice goes to those in reach of them. */
+  memberIds?: Array<string | number> | null | undefined;
+};
+
 export type BreakGlassNoticeState =
   | 'AWAITING_REVIEW'
   | 'DEFERRED'
@@ -982,6 +996,18 @@ export type AddRecordMutationVariables = Exact<{
 
 
 export type AddRecordMutation = { addRecord: { id: string } };
+
+export type OpenBreakGlassMutationVariables = Exact<{
+  input: BreakGlassInput;
+}>;
+
+
+export type OpenBreakGlassMutation = { breakGlass: { id: string, expiresAt: string } };
+
+export type ConsultableColleaguesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsultableColleaguesQuery = { consultableColleagues: Array<{ id: string, name: string, organisation: { id: string, name: string, domain: Domain } }> };
 
 export type CircleQueryVariables = Exact<{
   familyId: string | number;
@@ -3192,6 +3218,29 @@ export const AddRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddRecordMutation, AddRecordMutationVariables>;
+export const OpenBreakGlassDocument = new TypedDocumentString(`
+    mutation OpenBreakGlass($input: BreakGlassInput!) {
+  breakGlass(input: $input) {
+    id
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<OpenBreakGlassMutation, OpenBreakGlassMutationVariables>;
+export const ConsultableColleaguesDocument = new TypedDocumentString(`
+    query ConsultableColleagues {
+  consultableColleagues {
+    id
+    name
+    organisation {
+      ...OrganisationFields
+    }
+  }
+}
+    fragment OrganisationFields on Organisation {
+  id
+  name
+  domain
+}`) as unknown as TypedDocumentString<ConsultableColleaguesQuery, ConsultableColleaguesQueryVariables>;
 export const CircleDocument = new TypedDocumentString(`
     query Circle($familyId: ID!) {
   circle(familyId: $familyId) {

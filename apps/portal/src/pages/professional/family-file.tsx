@@ -11,6 +11,7 @@ import { AddRecordForm } from './add-record-form';
 import { OurStories } from './our-stories';
 import { CircleSection, useCircle } from './circle';
 import { CaseDirection, Involvements, Members, Records, RedactionSummary, sharedValueCount } from './file-sections';
+import { BreakGlassSection } from './break-glass-section';
 import { EscalationSection } from './escalation-section';
 import { PlanSection } from './plan-section';
 import { FamilyThread } from './family-thread';
@@ -127,6 +128,7 @@ function FileView({ familyId, purpose, onChangePurpose }: { familyId: string; pu
       <Members members={data.members} redactions={redactions} label={label} />
       <Involvements involvements={data.involvements} redactions={redactions} ownOrganisationId={ownOrganisationId} />
       <Records file={data} sections={data.sections} redactions={redactions} label={label} />
+      <BreakGlassSection familyId={familyId} members={data.members} label={label} circle={circle} />
       <AddRecordForm familyId={familyId} sections={organisationSections(data.sections)} members={data.members} label={label} onAdded={file.reload} />
     </div>
   );
