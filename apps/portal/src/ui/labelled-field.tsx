@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../api/graphql';
 import { asApiError } from '../api/use-api';
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel } from './index';
+import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textarea } from './index';
 
 /** A label, a plain-words help text, the input, and its problem below it; the input is described by the help and the problem. */
 export function LabelledField({ id, label, help, problem, children }: { id: string; label: string; help: string; problem: string | undefined; children: (describedBy: string) => ReactNode }) {
@@ -101,4 +101,13 @@ export function useCheckedSubmission<K extends string>(submission: CheckedSubmis
     }
   };
   return { problems, forget, form, apiError, busy, submit };
+}
+
+/** A question answered in free text: its label, help, a text area, and its problem below it. */
+export function TextQuestion({ id, label, help, problem, value, required, rows = 4, onChange }: { id: string; label: string; help: string; problem: string | undefined; value: string; required: boolean; rows?: number; onChange: (value: string) => void }) {
+  return (
+    <LabelledField id={id} label={label} help={help} problem={problem}>
+      {(describedBy) => <Textarea id={id} rows={rows} value={value} invalid={problem !== undefined} aria-required={required || undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.currentTarget.value)} />}
+    </LabelledField>
+  );
 }

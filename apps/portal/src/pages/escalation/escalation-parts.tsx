@@ -4,9 +4,8 @@ import { gql } from '../../api/generated';
 import type { EscalationFieldsFragment } from '../../api/generated/graphql';
 import { type Translate, useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { DataList, DataListItem, Heading, Paragraph, StatusBadge, Textarea } from '../../ui';
+import { DataList, DataListItem, Heading, Paragraph, StatusBadge } from '../../ui';
 import { ErrorAlert } from '../../ui/error-alert';
-import { LabelledField } from '../../ui/labelled-field';
 import { joinWords, labelOf } from '../member/member-family';
 import { familyLabel, NotShared } from '../professional/shared-value';
 
@@ -73,17 +72,6 @@ export function EscalationError({ error }: { error: ApiError | null }) {
       <ErrorAlert error={error} />
       {explained !== null && <Paragraph>{explained}</Paragraph>}
     </>
-  );
-}
-
-/** A question answered in free text, with its help and its problem (the escalation's forms have several). */
-export function TextQuestion({ id, label, help, problem, value, required, onChange }: { id: string; label: string; help: string; problem: string | undefined; value: string; required: boolean; onChange: (value: string) => void }) {
-  return (
-    <LabelledField id={id} label={label} help={help} problem={problem}>
-      {(describedBy) => (
-        <Textarea id={id} rows={4} value={value} invalid={problem !== undefined} aria-required={required || undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.currentTarget.value)} />
-      )}
-    </LabelledField>
   );
 }
 

@@ -8,10 +8,10 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n/i18n';
 import { Alert, Heading, Paragraph, PrimaryActionButton, Select } from '../../ui';
 import { Choice, toggled } from '../../ui/choice';
-import { LabelledField, useCheckedSubmission } from '../../ui/labelled-field';
+import { LabelledField, TextQuestion, useCheckedSubmission } from '../../ui/labelled-field';
 import { labelOf } from '../member/member-family';
 import { ChoiceGroup } from '../plan/plan-form-fields';
-import { EscalationError, fits, refusalWords, TextQuestion } from './escalation-parts';
+import { EscalationError, fits, refusalWords } from './escalation-parts';
 
 const RAISE = gql(`mutation RaiseEscalation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id dueOn } }`);
 const ORGANISATIONS = gql(`query EscalationOrganisations { organisations { ...OrganisationFields } }`);

@@ -4,10 +4,10 @@ import { gql } from '../../api/generated';
 import type { BreakGlassQueueQuery } from '../../api/generated/graphql';
 import { asApiError, useApi } from '../../api/use-api';
 import { type Translate, useI18n } from '../../i18n/i18n';
-import { Alert, CaptionedTable, DataList, DataListItem, Heading, Paragraph, PrimaryActionButton, StatusBadge, TableCell, TableHeaderCell, TableRow, Textarea, Textbox } from '../../ui';
+import { Alert, CaptionedTable, DataList, DataListItem, Heading, Paragraph, PrimaryActionButton, StatusBadge, TableCell, TableHeaderCell, TableRow, Textbox } from '../../ui';
 import { Choice } from '../../ui/choice';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
-import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
+import { LabelledField, TextQuestion, useFieldProblems } from '../../ui/labelled-field';
 import { ChoiceGroup } from '../plan/plan-form-fields';
 
 const QUEUE = gql(`query BreakGlassQueue {
@@ -229,22 +229,19 @@ function ReviewForm({ grant, onDone }: { grant: Grant; onDone: () => void }) {
           />
         ))}
       </ChoiceGroup>
-      <LabelledField id={`${prefix}-note`} label={t('bg.review.note')} help={t('bg.review.noteHelp')} problem={problems.note}>
-        {(describedBy) => (
-          <Textarea
-            id={`${prefix}-note`}
-            value={note}
-            rows={3}
-            aria-required
-            invalid={problems.note !== undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => {
-              setNote(e.currentTarget.value);
-              forget('note');
-            }}
-          />
-        )}
-      </LabelledField>
+      <TextQuestion
+        id={`${prefix}-note`}
+        label={t('bg.review.note')}
+        help={t('bg.review.noteHelp')}
+        problem={problems.note}
+        value={note}
+        rows={3}
+        required
+        onChange={(value) => {
+          setNote(value);
+          forget('note');
+        }}
+      />
       <PrimaryActionButton type="submit" disabled={busy}>
         {t('bg.review.submit')}
       </PrimaryActionButton>
@@ -316,22 +313,19 @@ function DeferForm({ grant, onDone }: { grant: Grant; onDone: () => void }) {
           />
         )}
       </LabelledField>
-      <LabelledField id={`${prefix}-reason`} label={t('bg.defer.reason')} help={t('bg.defer.reasonHelp')} problem={problems.reason}>
-        {(describedBy) => (
-          <Textarea
-            id={`${prefix}-reason`}
-            value={reason}
-            rows={2}
-            aria-required
-            invalid={problems.reason !== undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              forget('reason');
-            }}
-          />
-        )}
-      </LabelledField>
+      <TextQuestion
+        id={`${prefix}-reason`}
+        label={t('bg.defer.reason')}
+        help={t('bg.defer.reasonHelp')}
+        problem={problems.reason}
+        value={reason}
+        rows={2}
+        required
+        onChange={(value) => {
+          setReason(value);
+          forget('reason');
+        }}
+      />
       <PrimaryActionButton type="submit" disabled={busy}>
         {t('bg.defer.submit')}
       </PrimaryActionButton>

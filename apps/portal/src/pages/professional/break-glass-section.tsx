@@ -7,10 +7,10 @@ import type { DataCategory } from '../../api/generated/graphql';
 import { type Loaded, useApi } from '../../api/use-api';
 import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { Alert, Button, Paragraph, PrimaryActionButton, Section, Select, Textarea } from '../../ui';
+import { Alert, Button, Paragraph, PrimaryActionButton, Section, Select } from '../../ui';
 import { Choice, toggled } from '../../ui/choice';
 import { ErrorAlert } from '../../ui/error-alert';
-import { LabelledField, useCheckedSubmission } from '../../ui/labelled-field';
+import { LabelledField, TextQuestion, useCheckedSubmission } from '../../ui/labelled-field';
 import { labelOf } from '../member/member-family';
 import { ChoiceGroup } from '../plan/plan-form-fields';
 import type { ProfessionalCircle } from './circle';
@@ -162,22 +162,18 @@ function BreakGlassForm({ familyId, members, label, circle }: { familyId: string
             <Choice key={minutes} type="radio" id={`bg-duration-${minutes}`} name="bg-duration" value={String(minutes)} checked={duration === minutes} onChange={() => setDuration(minutes)} label={t('bg.open.hours', { hours: minutes / 60 })} />
           ))}
         </ChoiceGroup>
-        <LabelledField id="bg-justification" label={t('bg.open.justification')} help={t('bg.open.justificationHelp')} problem={problems.justification}>
-          {(describedBy) => (
-            <Textarea
-              id="bg-justification"
-              rows={4}
-              value={justification}
-              invalid={problems.justification !== undefined}
-              aria-required
-              aria-describedby={describedBy}
-              onChange={(e) => {
-                setJustification(e.currentTarget.value);
-                forget('justification');
-              }}
-            />
-          )}
-        </LabelledField>
+        <TextQuestion
+          id="bg-justification"
+          label={t('bg.open.justification')}
+          help={t('bg.open.justificationHelp')}
+          problem={problems.justification}
+          value={justification}
+          required
+          onChange={(value) => {
+            setJustification(value);
+            forget('justification');
+          }}
+        />
         <LabelledField id="bg-colleague" label={t('bg.open.colleague')} help={t('bg.open.colleagueHelp')} problem={problems.colleague}>
           {(describedBy) => (
             <Select

@@ -7,8 +7,8 @@ import { useI18n } from '../../i18n/i18n';
 import { Link, useRouter } from '../../router';
 import { Alert, Heading, Paragraph, PrimaryActionButton, Textbox } from '../../ui';
 import { ErrorAlert, usePageTitle } from '../../ui/error-alert';
-import { LabelledField, useFieldProblems } from '../../ui/labelled-field';
-import { type Escalation, EscalationCard, EscalationError, type EscalationNames, euroToCents, fits, refusalWords, TextQuestion } from '../escalation/escalation-parts';
+import { LabelledField, TextQuestion, useFieldProblems } from '../../ui/labelled-field';
+import { type Escalation, EscalationCard, EscalationError, type EscalationNames, euroToCents, fits, refusalWords } from '../escalation/escalation-parts';
 
 const QUEUE = gql(`query EscalationQueue { escalationQueue { ...EscalationFields } }`);
 const TAKE_ON = gql(`mutation TakeOnEscalation($id: ID!) { takeOnEscalation(id: $id) { id status } }`);
